@@ -1,0 +1,160 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Catalog;
+
+public enum ChannelKind
+{
+    DirectToConsumer = 0,
+    Marketplace = 1,
+    Wholesale = 2,
+    Retail = 3,
+}
+
+public enum LocationKind
+{
+    Warehouse = 0,
+    Store = 1,
+    ThirdPartyLogistics = 2,
+    DropShipSupplier = 3,
+}
+
+/// <summary>Where orders come from: the web shop, a marketplace, a wholesale portal.</summary>
+public sealed class Channel
+{
+    public const int NameMaxLength = 100;
+
+    private Channel() { }
+
+    public ChannelCode Code { get; private set; }
+    public string Name { get; private set; } = "";
+    public ChannelKind Kind { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public static Result<Channel> Create(string code, string name, ChannelKind kind)
+    {
+        var parsed = ChannelCode.Create(code);
+        if (parsed.IsFailure)
+            return Result<Channel>.Failure(parsed.Errors);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
+            return new Error("CHANNEL_NAME_INVALID", $"A channel name of 1 to {NameMaxLength} characters is required.", "name");
+        return new Channel { Code = parsed.Value, Name = name.Trim(), Kind = kind, IsActive = true };
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}
+
+/// <summary>A sellable stock-keeping unit: one style in one size and colour.</summary>
+public sealed class Sku
+{
+    public const int NameMaxLength = 200;
+    public const int AttributeMaxLength = 40;
+
+    private Sku() { }
+
+    public SkuCode Code { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Style { get; private set; } = "";
+    public string Size { get; private set; } = "";
+    public string Colour { get; private set; } = "";
+
+    /// <summary>List price in minor units of <see cref="PriceCurrency"/>.</summary>
+    public long PriceMinor { get; private set; }
+    public long CostMinor { get; private set; }
+    public string PriceCurrency { get; private set; } = "";
+    public int WeightGrams { get; private set; }
+    public bool IsCritical { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public static Result<Sku> Create(string code, string name, string style, string size, string colour,
+        Money price, Money cost, int weightGrams, bool isCritical = false)
+    {
+        var parsed = SkuCode.Create(code);
+        if (parsed.IsFailure)
+            return Result<Sku>.Failure(parsed.Errors);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
+            return new Error("SKU_NAME_INVALID", $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
+        if (price.MinorUnits < 0 || cost.MinorUnits < 0 || price.Currency != cost.Currency)
+            return new Error("SKU_PRICE_INVALID", "Price and cost are non-negative and in one currency.", "price");
+        if (weightGrams < 0)
+            return new Error("SKU_WEIGHT_INVALID", "A weight cannot be negative.", "weightGrams");
+        return new Sku
+        {
+            Code = parsed.Value, Name = name.Trim(), Style = style.Trim(), Size = size.Trim(), Colour = colour.Trim(),
+            PriceMinor = price.MinorUnits, CostMinor = cost.MinorUnits, PriceCurrency = price.Currency.Code,
+            WeightGrams = weightGrams, IsCritical = isCritical, IsActive = true,
+        };
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}
+
+/// <summary>A place stock is kept and shipped from.</summary>
+public sealed class Location
+{
+    public const int NameMaxLength = 100;
+    public const int RegionMaxLength = 32;
+
+    private Location() { }
+
+    public LocationCode Code { get; private set; }
+    public string Name { get; private set; } = "";
+    public LocationKind Kind { get; private set; }
+
+    /// <summary>Ship-from region, e.g. an ISO country code or a named zone.</summary>
+    public string Region { get; private set; } = "";
+
+    /// <summary>Lower ships first when everything else is equal.</summary>
+    public int Priority { get; private set; }
+    public int DailyCarrierCapacity { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public static Result<Location> Create(string code, string name, LocationKind kind, string region, int priority, int dailyCarrierCapacity)
+    {
+        var parsed = LocationCode.Create(code);
+        if (parsed.IsFailure)
+            return Result<Location>.Failure(parsed.Errors);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
+            return new Error("LOCATION_NAME_INVALID", $"A location name of 1 to {NameMaxLength} characters is required.", "name");
+        if (string.IsNullOrWhiteSpace(region) || region.Length > RegionMaxLength)
+            return new Error("LOCATION_REGION_INVALID", $"A region of 1 to {RegionMaxLength} characters is required.", "region");
+        if (priority < 0 || dailyCarrierCapacity < 0)
+            return new Error("LOCATION_CAPACITY_INVALID", "Priority and capacity cannot be negative.", "priority");
+        return new Location
+        {
+            Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),
+            Priority = priority, DailyCarrierCapacity = dailyCarrierCapacity, IsActive = true,
+        };
+    }
+}
+
+/// <summary>A known buyer; wholesale customers carry a credit limit.</summary>
+public sealed class Customer
+{
+    private Customer() { }
+
+    public Guid Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string Name { get; private set; } = "";
+
+    /// <summary>Open credit in minor units of <see cref="CreditCurrency"/>; null for prepaid buyers.</summary>
+    public long? CreditLimitMinor { get; private set; }
+    public string? CreditCurrency { get; private set; }
+
+    public static Result<Customer> Create(string email, string name, Money? creditLimit = null)
+    {
+        var info = Orders.CustomerInfo.Create(email, name);
+        if (info.IsFailure)
+            return Result<Customer>.Failure(info.Errors);
+        if (creditLimit is { MinorUnits: < 0 })
+            return new Error("CUSTOMER_CREDIT_LIMIT_INVALID", "A credit limit cannot be negative.", "creditLimit");
+        return new Customer
+        {
+            Id = Guid.CreateVersion7(), Email = info.Value.Email, Name = info.Value.Name,
+            CreditLimitMinor = creditLimit?.MinorUnits, CreditCurrency = creditLimit?.Currency.Code,
+        };
+    }
+}

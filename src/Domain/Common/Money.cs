@@ -1,0 +1,80 @@
+namespace EcomErp.Domain.Common;
+
+/// <summary>An ISO 4217 currency EcomErp trades in, with the number of digits of its minor unit.</summary>
+public readonly record struct Currency
+{
+    public const int CodeLength = 3;
+
+    // Minor-unit digits per ISO 4217 for the currencies a European-first shop sells in.
+    private static readonly Dictionary<string, int> Supported = new(StringComparer.Ordinal)
+    {
+        ["EUR"] = 2, ["USD"] = 2, ["GBP"] = 2, ["SEK"] = 2, ["DKK"] = 2, ["NOK"] = 2, ["CHF"] = 2,
+        ["PLN"] = 2, ["CZK"] = 2, ["CAD"] = 2, ["AUD"] = 2, ["JPY"] = 0,
+    };
+
+    private Currency(string code, int minorDigits) => (Code, MinorDigits) = (code, minorDigits);
+
+    public string Code { get; }
+
+    public int MinorDigits { get; }
+
+    public static IReadOnlyCollection<string> SupportedCodes => Supported.Keys;
+
+    public static Result<Currency> Create(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return new Error("CURRENCY_REQUIRED", "A currency is required.");
+        var normalized = code.Trim().ToUpperInvariant();
+        return Supported.TryGetValue(normalized, out var digits)
+            ? new Currency(normalized, digits)
+            : new Error("CURRENCY_UNSUPPORTED", $"Currency '{code}' is not supported; use one of {string.Join(", ", Supported.Keys)}.");
+    }
+
+    /// <summary>For values already validated (persistence, tests); throws on an unknown code.</summary>
+    public static Currency Of(string code) => Create(code) is { IsSuccess: true } r ? r.Value : throw new ArgumentException($"Unknown currency '{code}'.", nameof(code));
+
+    public override string ToString() => Code;
+}
+
+/// <summary>An amount of money held in minor units so sums and comparisons are exact and run in the database.</summary>
+public readonly record struct Money(long MinorUnits, Currency Currency)
+{
+    public static Money Zero(Currency currency) => new(0, currency);
+
+    public decimal Amount => MinorUnits / Pow10(Currency.MinorDigits);
+
+    /// <summary>Converts a decimal amount; fails when it has more decimals than the currency's minor unit.</summary>
+    public static Result<Money> FromAmount(decimal amount, Currency currency)
+    {
+        var scaled = amount * Pow10(currency.MinorDigits);
+        if (scaled != decimal.Truncate(scaled))
+            return new Error("MONEY_PRECISION", $"{amount} has more decimals than {currency.Code} allows ({currency.MinorDigits}).");
+        if (scaled is > long.MaxValue or < long.MinValue)
+            return new Error("MONEY_OUT_OF_RANGE", $"{amount} is out of range.");
+        return new Money((long)scaled, currency);
+    }
+
+    public Money Add(Money other)
+    {
+        EnsureSameCurrency(other);
+        return this with { MinorUnits = checked(MinorUnits + other.MinorUnits) };
+    }
+
+    public Money Multiply(int factor) => this with { MinorUnits = checked(MinorUnits * factor) };
+
+    public bool IsGreaterThan(Money other)
+    {
+        EnsureSameCurrency(other);
+        return MinorUnits > other.MinorUnits;
+    }
+
+    public override string ToString() => $"{Amount.ToString("F" + Currency.MinorDigits, System.Globalization.CultureInfo.InvariantCulture)} {Currency.Code}";
+
+    private void EnsureSameCurrency(Money other)
+    {
+        if (other.Currency != Currency)
+            throw new InvalidOperationException($"Cannot combine {Currency} with {other.Currency}.");
+    }
+
+    private static decimal Pow10(int digits) => digits switch { 0 => 1m, 2 => 100m, 3 => 1000m, _ => (decimal)Math.Pow(10, digits) };
+}

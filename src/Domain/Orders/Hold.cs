@@ -1,0 +1,87 @@
+namespace EcomErp.Domain.Orders;
+
+public enum HoldType
+{
+    FraudReview = 0,
+    AddressValidation = 1,
+    HighValueApproval = 2,
+    CreditCheck = 3,
+    InventoryShortfall = 4,
+    Manual = 5,
+}
+
+/// <summary>A reason an order may not move forward, until someone releases it.</summary>
+public sealed class Hold
+{
+    private Hold() { }
+
+    internal Hold(Guid id, HoldType type, string reason, string placedBy, DateTimeOffset placedAt) =>
+        (Id, Type, Reason, PlacedBy, PlacedAt) = (id, type, reason, placedBy, placedAt);
+
+    public Guid Id { get; private set; }
+    public HoldType Type { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string PlacedBy { get; private set; } = "";
+    public DateTimeOffset PlacedAt { get; private set; }
+    public string? ReleasedBy { get; private set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
+    public string? Resolution { get; private set; }
+
+    public bool IsOpen => ReleasedAt is null;
+
+    /// <summary>Holds that need a second person: whoever placed them by hand may not release them.</summary>
+    public bool RequiresFourEyes => Type is HoldType.HighValueApproval or HoldType.FraudReview or HoldType.CreditCheck;
+
+    internal void Release(string releasedBy, DateTimeOffset at, string resolution) =>
+        (ReleasedBy, ReleasedAt, Resolution) = (releasedBy, at, resolution);
+}
+
+/// <summary>One step in the order's history: who moved it, when, from where to where, and why.</summary>
+public sealed class TimelineEntry
+{
+    private TimelineEntry() { }
+
+    internal TimelineEntry(int sequence, DateTimeOffset at, string actorId, string actorName, string action,
+        OrderStatus? from, OrderStatus? to, string? reason) =>
+        (Sequence, At, ActorId, ActorName, Action, From, To, Reason) = (sequence, at, actorId, actorName, action, from, to, reason);
+
+    public int Sequence { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+
+    /// <summary>What happened, e.g. "Captured", "HoldPlaced:FraudReview", "Cancelled".</summary>
+    public string Action { get; private set; } = "";
+    public OrderStatus? From { get; private set; }
+    public OrderStatus? To { get; private set; }
+    public string? Reason { get; private set; }
+}
+
+public sealed class OrderLine
+{
+    private OrderLine() { }
+
+    internal OrderLine(int lineNumber, Common.SkuCode sku, int quantity, long unitPriceMinor) =>
+        (LineNumber, Sku, Quantity, UnitPriceMinor) = (lineNumber, sku.Value, quantity, unitPriceMinor);
+
+    public int LineNumber { get; private set; }
+    public string Sku { get; private set; } = "";
+    public int Quantity { get; private set; }
+
+    /// <summary>Unit price in the order currency's minor units.</summary>
+    public long UnitPriceMinor { get; private set; }
+
+    public int AllocatedQuantity { get; private set; }
+    public int PickedQuantity { get; private set; }
+    public int ShippedQuantity { get; private set; }
+
+    public long LineTotalMinor => checked(UnitPriceMinor * Quantity);
+
+    internal void MarkAllocated() => AllocatedQuantity = Quantity;
+
+    internal void ClearAllocation() => AllocatedQuantity = 0;
+
+    internal void MarkPicked() => PickedQuantity = AllocatedQuantity;
+
+    internal void MarkShipped() => ShippedQuantity = PickedQuantity;
+}
