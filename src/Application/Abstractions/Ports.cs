@@ -1,0 +1,73 @@
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Domain.Policies;
+
+namespace EcomErp.Application.Abstractions;
+
+/// <summary>Loads and adds orders. Changes are saved by <see cref="IUnitOfWork"/>, with their events, in one transaction.</summary>
+public interface IOrderRepository
+{
+    Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken);
+
+    Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken);
+
+    /// <summary>How many orders this customer email placed before <paramref name="excluding"/> (for the fraud score).</summary>
+    Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken);
+
+    void Add(Order order);
+}
+
+/// <summary>Master data the write side decides with.</summary>
+public interface ICatalog
+{
+    Task<Channel?> FindChannelAsync(ChannelCode code, CancellationToken cancellationToken);
+
+    /// <summary>The known SKUs among <paramref name="codes"/>, keyed by code; unknown ones are absent.</summary>
+    Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken cancellationToken);
+
+    Task<Customer?> FindCustomerAsync(string email, CancellationToken cancellationToken);
+}
+
+public interface IPolicyReader
+{
+    /// <summary>The governed value of a policy, or its default when nobody set it.</summary>
+    Task<decimal> GetAsync(PolicyDefinition policy, CancellationToken cancellationToken);
+}
+
+/// <summary>Gap-free document numbers, taken inside the current unit of work so a rolled-back save takes none.</summary>
+public interface IDocumentNumbers
+{
+    Task<string> NextInvoiceNumberAsync(DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Saves every change of the current scope (state, outbox rows for raised events, document numbers) in
+/// one transaction. Expected failures come back as errors; the scope's tracked changes are then discarded.
+/// </summary>
+public interface IUnitOfWork
+{
+    Task<Result> SaveChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Error codes the unit of work reports.</summary>
+public static class PersistenceErrors
+{
+    /// <summary>Someone else saved the same aggregate first (optimistic concurrency).</summary>
+    public const string ConcurrencyConflict = CommonErrors.Conflict;
+
+    /// <summary>A unique key was taken by a concurrent save (e.g. the same external order id).</summary>
+    public const string DuplicateKey = "DUPLICATE_KEY";
+}
+
+/// <summary>Reacts to a domain event taken from the outbox. Handlers must be idempotent: events arrive at least once.</summary>
+public interface IDomainEventHandler<in TEvent> where TEvent : IDomainEvent
+{
+    Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>Hands an event to every handler registered for its type or a base type.</summary>
+public interface IDomainEventPublisher
+{
+    Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
+}

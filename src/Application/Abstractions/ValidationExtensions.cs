@@ -1,0 +1,37 @@
+using EcomErp.Domain.Common;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace EcomErp.Application.Abstractions;
+
+public static class ValidationExtensions
+{
+    /// <summary>
+    /// Applies a value object's own factory as a rule, so its limits and error codes are stated once:
+    /// in the value object. Errors that name a field keep it; the others take the rule's property path.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, TProperty> Satisfies<T, TProperty>(
+        this IRuleBuilder<T, TProperty> rule, Func<TProperty, Result> check) =>
+        rule.Custom((value, context) =>
+        {
+            foreach (var error in check(value).Errors)
+                context.AddFailure(new ValidationFailure(error.Field ?? context.PropertyPath, error.Message) { ErrorCode = error.Code });
+        });
+
+    /// <summary>Turns validation failures into errors with GraphQL-style field paths (camelCase segments).</summary>
+    public static IReadOnlyList<Error> ToErrors(this ValidationResult validation) =>
+        [.. validation.Errors.Select(f => new Error(
+            string.IsNullOrEmpty(f.ErrorCode) || f.ErrorCode.EndsWith("Validator", StringComparison.Ordinal) ? CommonErrors.ValidationFailed : f.ErrorCode,
+            f.ErrorMessage,
+            FieldPath(f.PropertyName)))];
+
+    /// <summary>Runs the validator; a failure result carries every error at once.</summary>
+    public static async Task<Result> CheckAsync<T>(this IValidator<T> validator, T instance, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(instance, cancellationToken);
+        return validation.IsValid ? Result.Success() : Result.Failure(validation.ToErrors());
+    }
+
+    private static string FieldPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+}

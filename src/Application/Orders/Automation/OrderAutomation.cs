@@ -1,0 +1,71 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using Microsoft.Extensions.Logging;
+
+namespace EcomErp.Application.Orders.Automation;
+
+/// <summary>
+/// Moves orders through the steps nobody needs to decide: validation after capture (and after a hold is
+/// released), allocation after validation, invoicing after shipment. It reacts to outbox events and acts
+/// on the order's current state, so a replayed or late event does only what is still due: nothing twice.
+/// </summary>
+internal sealed partial class OrderAutomation(
+    IOrderRepository orders,
+    ICommandHandler<ValidateOrder.ValidateOrder, OrderCommandResult> validate,
+    ICommandHandler<AllocateOrder.AllocateOrder, OrderCommandResult> allocate,
+    ICommandHandler<InvoiceOrder.InvoiceOrder, OrderCommandResult> invoice,
+    ILogger<OrderAutomation> logger)
+    : IDomainEventHandler<OrderCaptured>,
+      IDomainEventHandler<OrderValidated>,
+      IDomainEventHandler<OrderHoldReleased>,
+      IDomainEventHandler<OrderShipped>
+{
+    /// <summary>A concurrent human command can win the race for the order; automation then re-reads and tries again.</summary>
+    internal const int MaxAttempts = 3;
+
+    public Task HandleAsync(OrderCaptured domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+
+    public Task HandleAsync(OrderValidated domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+
+    public Task HandleAsync(OrderHoldReleased domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+
+    public Task HandleAsync(OrderShipped domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+
+    private async Task AdvanceAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var order = await orders.GetAsync(new OrderId(orderId), cancellationToken);
+            if (order is null || order.IsOnHold)
+                return;
+            var step = order.Status switch
+            {
+                OrderStatus.Captured => validate.HandleAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), cancellationToken),
+                OrderStatus.Validated => allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+                OrderStatus.Shipped => invoice.HandleAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), cancellationToken),
+                _ => null,
+            };
+            if (step is null)
+                return;
+            var result = await step;
+            if (result.IsSuccess)
+            {
+                LogAdvanced(logger, orderId, order.Status, result.Value.Status, result.Value.IsOnHold);
+                return;
+            }
+            if (result.Error.Code != CommonErrors.Conflict)
+            {
+                LogNotAdvanced(logger, orderId, order.Status, result.Error.ToString());
+                return;
+            }
+        }
+        throw new InvalidOperationException($"Order {orderId} kept changing under automation after {MaxAttempts} attempts; the outbox dispatcher will retry.");
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
+    private static partial void LogAdvanced(ILogger logger, Guid orderId, OrderStatus from, OrderStatus to, bool onHold);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Order {OrderId} in {Status} was not advanced automatically: {Error}")]
+    private static partial void LogNotAdvanced(ILogger logger, Guid orderId, OrderStatus status, string error);
+}

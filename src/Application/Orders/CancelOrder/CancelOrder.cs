@@ -1,0 +1,16 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using FluentValidation;
+
+namespace EcomErp.Application.Orders.CancelOrder;
+
+/// <summary>Cancels an order before it ships, with a reason.</summary>
+public sealed record CancelOrder(Guid OrderId, Actor Actor, string Reason, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
+
+internal sealed class CancelOrderHandler(IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+    : OrderCommandHandler<CancelOrder>(orders, unitOfWork, validator, clock)
+{
+    protected override Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(order.Cancel(command.Reason, command.Actor, now));
+}

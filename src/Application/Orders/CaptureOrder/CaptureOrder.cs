@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Application.Orders.CaptureOrder;
+
+/// <summary>
+/// Takes an order from a channel. Idempotent on (channel, external order id): the same content again
+/// returns the first order; different content under the same id is a conflict.
+/// </summary>
+public sealed record CaptureOrder(
+    Actor Actor,
+    string Channel,
+    string ExternalOrderId,
+    string Currency,
+    ServiceLevel ServiceLevel,
+    CaptureOrderCustomer Customer,
+    CaptureOrderAddress ShipTo,
+    IReadOnlyList<CaptureOrderLine> Lines,
+    OrderPriority? Priority = null);
+
+public sealed record CaptureOrderCustomer(string Email, string Name);
+
+public sealed record CaptureOrderAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
+
+public sealed record CaptureOrderLine(string Sku, int Quantity, decimal UnitPrice);
+
+/// <summary>The captured order, and whether this call found it already captured.</summary>
+public sealed record CapturedOrder(Guid OrderId, OrderStatus Status, int Version, bool WasAlreadyCaptured);
+
+/// <summary>Turns a checked command into the aggregate's draft, with the fingerprint that makes capture idempotent.</summary>
+internal static class OrderDraftFactory
+{
+    /// <summary>Only call after <see cref="CaptureOrderValidator"/> passed: every value object is then valid.</summary>
+    public static OrderDraft ToDraft(CaptureOrder command)
+    {
+        var currency = Currency.Of(command.Currency);
+        var lines = command.Lines
+            .Select(l => new OrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), Money.FromAmount(l.UnitPrice, currency).Value))
+            .ToList();
+        var customer = CustomerInfo.Create(command.Customer.Email, command.Customer.Name).Value;
+        var a = command.ShipTo;
+        var shipTo = Address.Create(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Country).Value;
+        var channel = ChannelCode.Of(command.Channel);
+        var externalId = command.ExternalOrderId.Trim();
+        var priority = command.Priority ?? DefaultPriority(command.ServiceLevel);
+        return new OrderDraft(channel, externalId, currency, command.ServiceLevel, priority, customer, shipTo, lines,
+            Fingerprint(channel, externalId, currency, command.ServiceLevel, priority, customer, shipTo, lines));
+    }
+
+    public static OrderPriority DefaultPriority(ServiceLevel serviceLevel) =>
+        serviceLevel == ServiceLevel.Standard ? OrderPriority.Normal : OrderPriority.High;
+
+    /// <summary>SHA-256 over the normalised content, lines in SKU order, so a resend that differs only in formatting matches.</summary>
+    private static string Fingerprint(ChannelCode channel, string externalId, Currency currency, ServiceLevel serviceLevel,
+        OrderPriority priority, CustomerInfo customer, Address shipTo, IReadOnlyList<OrderLineDraft> lines)
+    {
+        var canonical = new StringBuilder()
+            .AppendJoin('\u001f', channel.Value, externalId, currency.Code, serviceLevel, priority, customer.Email, customer.Name,
+                shipTo.Name, shipTo.Line1, shipTo.Line2 ?? "", shipTo.City, shipTo.PostalCode, shipTo.Country);
+        foreach (var line in lines.OrderBy(l => l.Sku.Value, StringComparer.Ordinal))
+            canonical.Append('\u001e').Append(CultureInfo.InvariantCulture, $"{line.Sku.Value}:{line.Quantity.Value}:{line.UnitPrice.MinorUnits}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+}

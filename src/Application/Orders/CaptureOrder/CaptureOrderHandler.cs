@@ -1,0 +1,64 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using FluentValidation;
+
+namespace EcomErp.Application.Orders.CaptureOrder;
+
+internal sealed class CaptureOrderHandler(
+    IOrderRepository orders, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<CaptureOrder> validator, TimeProvider clock)
+    : ICommandHandler<CaptureOrder, CapturedOrder>
+{
+    public async Task<Result<CapturedOrder>> HandleAsync(CaptureOrder command, CancellationToken cancellationToken)
+    {
+        var valid = await validator.CheckAsync(command, cancellationToken);
+        if (valid.IsFailure)
+            return Result<CapturedOrder>.Failure(valid.Errors);
+        var draft = OrderDraftFactory.ToDraft(command);
+
+        var known = await CheckMasterDataAsync(draft, cancellationToken);
+        if (known.IsFailure)
+            return Result<CapturedOrder>.Failure(known.Errors);
+
+        var existing = await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken);
+        if (existing is not null)
+            return AlreadyCaptured(existing, draft);
+
+        var captured = Order.Capture(draft, command.Actor, clock.GetUtcNow());
+        if (captured.IsFailure)
+            return Result<CapturedOrder>.Failure(captured.Errors);
+        orders.Add(captured.Value);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (saved.IsSuccess)
+            return new CapturedOrder(captured.Value.Id.Value, captured.Value.Status, captured.Value.Version, WasAlreadyCaptured: false);
+
+        // A concurrent capture of the same external id won the unique key: answer as if we had come second.
+        if (saved.Error.Code == PersistenceErrors.DuplicateKey
+            && await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken) is { } winner)
+            return AlreadyCaptured(winner, draft);
+        return Result<CapturedOrder>.Failure(saved.Errors);
+    }
+
+    private static Result<CapturedOrder> AlreadyCaptured(Order existing, OrderDraft draft) =>
+        existing.CaptureFingerprint == draft.CaptureFingerprint
+            ? new CapturedOrder(existing.Id.Value, existing.Status, existing.Version, WasAlreadyCaptured: true)
+            : OrderErrors.DuplicateCaptureConflict(draft.Channel, draft.ExternalOrderId);
+
+    private async Task<Result> CheckMasterDataAsync(OrderDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var channel = await catalog.FindChannelAsync(draft.Channel, cancellationToken);
+        if (channel is null)
+            errors.Add(new Error(OrderErrors.UnknownChannelCode, $"Channel {draft.Channel} does not exist.", "channel"));
+        else if (!channel.IsActive)
+            errors.Add(new Error(OrderErrors.ChannelInactiveCode, $"Channel {draft.Channel} is not active.", "channel"));
+
+        var skus = await catalog.FindSkusAsync([.. draft.Lines.Select(l => l.Sku)], cancellationToken);
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            if (!skus.ContainsKey(draft.Lines[i].Sku))
+                errors.Add(new Error(OrderErrors.UnknownSkuCode, $"SKU {draft.Lines[i].Sku} does not exist.", $"lines[{i}].sku"));
+        }
+        return errors.Count == 0 ? Result.Success() : Result.Failure(errors);
+    }
+}

@@ -1,0 +1,32 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Application.Orders.GetOrderBlockers;
+
+/// <summary>Why can't this order move? The next step, the open holds and the failing entry criteria.</summary>
+public sealed record GetOrderBlockers(Guid OrderId);
+
+public sealed record OrderBlockers(Guid OrderId, OrderStatus Status, OrderStatus? NextStatus, string? NextStepOwner, IReadOnlyList<Blocker> Blockers)
+{
+    public bool CanMove => Blockers.Count == 0;
+}
+
+internal sealed class GetOrderBlockersHandler(IOrderRepository orders, OrderChecks checks) : IQueryHandler<GetOrderBlockers, OrderBlockers>
+{
+    public async Task<Result<OrderBlockers>> HandleAsync(GetOrderBlockers query, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetAsync(new OrderId(query.OrderId), cancellationToken);
+        if (order is null)
+            return OrderErrors.NotFound(new OrderId(query.OrderId)).WithField("orderId");
+
+        var blockers = order.GetBlockers().ToList();
+        if (order is { Status: OrderStatus.Captured, IsOnHold: false })
+        {
+            blockers.AddRange((await checks.FindDataProblemsAsync(order, cancellationToken))
+                .Select(p => new Blocker(OrderErrors.EntryCriteriaNotMetCode, $"Validation would place a {p.Type} hold: {p.Reason}")));
+        }
+        var next = OrderWorkflow.NextAfter(order.Status);
+        return new OrderBlockers(order.Id.Value, order.Status, next, next is { } n ? OrderWorkflow.OwnerOf(n) : null, blockers);
+    }
+}

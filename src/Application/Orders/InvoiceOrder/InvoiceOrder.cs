@@ -1,0 +1,25 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using FluentValidation;
+
+namespace EcomErp.Application.Orders.InvoiceOrder;
+
+/// <summary>Invoices a shipped order under the next gap-free invoice number. Runs automatically after shipment.</summary>
+public sealed record InvoiceOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
+
+internal sealed class InvoiceOrderHandler(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, IDocumentNumbers numbers)
+    : OrderCommandHandler<InvoiceOrder>(orders, unitOfWork, validator, clock)
+{
+    protected override async Task<Result> ApplyAsync(Order order, InvoiceOrder command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Check before taking a number: a refused invoice must not consume one.
+        if (order.Status != OrderStatus.Shipped)
+            return OrderErrors.IllegalTransition(order.Status, OrderStatus.Invoiced);
+        if (order.IsOnHold)
+            return OrderErrors.OnHold(order.OpenHolds.Select(h => h.Type));
+        var number = await numbers.NextInvoiceNumberAsync(now, cancellationToken);
+        return order.Invoice(number, command.Actor, now);
+    }
+}

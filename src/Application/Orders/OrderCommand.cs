@@ -1,0 +1,61 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using FluentValidation;
+
+namespace EcomErp.Application.Orders;
+
+/// <summary>A command on one existing order. <see cref="ExpectedVersion"/>, when given, must match or the command is a conflict.</summary>
+public abstract record OrderCommand(Guid OrderId, Actor Actor, int? ExpectedVersion = null);
+
+/// <summary>Where an order stands after a command.</summary>
+public sealed record OrderCommandResult(Guid OrderId, OrderStatus Status, int Version, bool IsOnHold);
+
+/// <summary>
+/// The shape every workflow command shares: check the command, load the order, check the expected
+/// version, let the aggregate decide, save state and events together. Subclasses only say what to ask
+/// the aggregate.
+/// </summary>
+public abstract class OrderCommandHandler<TCommand>(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+    : ICommandHandler<TCommand, OrderCommandResult>
+    where TCommand : OrderCommand
+{
+    protected TimeProvider Clock => clock;
+
+    public async Task<Result<OrderCommandResult>> HandleAsync(TCommand command, CancellationToken cancellationToken)
+    {
+        var valid = await validator.CheckAsync(command, cancellationToken);
+        if (valid.IsFailure)
+            return Result<OrderCommandResult>.Failure(valid.Errors);
+        var order = await orders.GetAsync(new OrderId(command.OrderId), cancellationToken);
+        if (order is null)
+            return OrderErrors.NotFound(new OrderId(command.OrderId)).WithField("orderId");
+        if (command.ExpectedVersion is { } expected && expected != order.Version)
+            return new Error(CommonErrors.Conflict,
+                $"The order is at version {order.Version}, not {expected}; reload it and try again.", "expectedVersion");
+
+        var outcome = await ApplyAsync(order, command, clock.GetUtcNow(), cancellationToken);
+        if (outcome.IsFailure)
+            return Result<OrderCommandResult>.Failure(outcome.Errors);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
+            return Result<OrderCommandResult>.Failure(saved.Errors);
+        return ToResult(order);
+    }
+
+    public static OrderCommandResult ToResult(Order order) => new(order.Id.Value, order.Status, order.Version, order.IsOnHold);
+
+    protected abstract Task<Result> ApplyAsync(Order order, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Every order command names an order and who acts.</summary>
+internal sealed class OrderCommandValidator : AbstractValidator<OrderCommand>
+{
+    public OrderCommandValidator()
+    {
+        RuleFor(c => c.OrderId).NotEmpty().WithErrorCode(OrderErrors.NotFoundCode).WithMessage("An order id is required.");
+        RuleFor(c => c.Actor).NotNull().WithErrorCode(CommonErrors.NotPermitted).WithMessage("An actor is required.");
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithErrorCode(CommonErrors.ValidationFailed);
+    }
+}

@@ -1,0 +1,46 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using FluentValidation;
+
+namespace EcomErp.Application.Orders.ValidateOrder;
+
+/// <summary>
+/// Validates a captured order. Data problems (address shape, inactive SKU or channel) place a hold and
+/// keep the order in Captured; risks (high value, fraud score, credit) validate it and place a hold so a
+/// person decides before stock is committed. Runs automatically after capture and after a hold release.
+/// </summary>
+public sealed record ValidateOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
+
+internal sealed class ValidateOrderHandler(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderChecks checks)
+    : OrderCommandHandler<ValidateOrder>(orders, unitOfWork, validator, clock)
+{
+    protected override async Task<Result> ApplyAsync(Order order, ValidateOrder command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The aggregate guards the transition too; asking first keeps the checks from placing holds on an order that cannot validate.
+        if (order.Status != OrderStatus.Captured)
+            return OrderErrors.IllegalTransition(order.Status, OrderStatus.Validated);
+        if (order.IsOnHold)
+            return OrderErrors.OnHold(order.OpenHolds.Select(h => h.Type));
+
+        var problems = await checks.FindDataProblemsAsync(order, cancellationToken);
+        if (problems.Count > 0)
+            return PlaceHolds(order, problems, command.Actor, now);
+
+        var (fraud, risks) = await checks.AssessRisksAsync(order, cancellationToken);
+        var validated = order.Validate(fraud.Score, command.Actor, now);
+        return validated.IsFailure ? validated : PlaceHolds(order, risks, command.Actor, now);
+    }
+
+    private static Result PlaceHolds(Order order, IReadOnlyList<HoldRequest> holds, Actor actor, DateTimeOffset now)
+    {
+        foreach (var hold in holds)
+        {
+            var placed = order.PlaceHold(hold.Type, hold.Reason, actor, now);
+            if (placed.IsFailure)
+                return placed;
+        }
+        return Result.Success();
+    }
+}
