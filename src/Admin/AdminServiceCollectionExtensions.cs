@@ -1,0 +1,81 @@
+using EcomErp.Admin.Identity;
+using EcomErp.Domain.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    /// <summary>Path prefix the admin is mounted at; the Razor Pages live in the area of the same name.</summary>
+    public const string PathBase = "/admin";
+
+    public const string LoginPath = PathBase + "/account/login";
+    public const string LogoutPath = PathBase + "/account/logout";
+    public const string AccessDeniedPath = PathBase + "/account/accessdenied";
+
+    /// <summary>Policy for admin-only surfaces such as the jobs dashboard.</summary>
+    public const string AdminOnlyPolicy = "AdminOnly";
+
+    private const string Area = "Admin";
+
+    /// <summary>
+    /// Registers the admin pages, Identity with the admin's password and lockout policy, and the cookie that
+    /// signs people in. Returns the Identity builder so the host can choose the store (the admin does not know
+    /// the database).
+    /// </summary>
+    public static IdentityBuilder AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
+        services.AddScoped<AdminIdentitySeeder>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder(Area, "/");
+            options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/Login");
+            options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/AccessDenied");
+        });
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminOnlyPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+
+        var identity = services.AddIdentity<IdentityUser, IdentityRole>(options =>
+        {
+            options.User.RequireUniqueEmail = true;
+            options.Password.RequiredLength = 12;
+            options.Password.RequiredUniqueChars = 4;
+            options.Password.RequireDigit = true;
+            options.Password.RequireLowercase = true;
+            options.Password.RequireUppercase = true;
+            options.Password.RequireNonAlphanumeric = true;
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        });
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.LogoutPath = LogoutPath;
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.Cookie.Name = "EcomErp.Admin";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        return identity;
+    }
+
+    /// <summary>Creates the roles and the first administrator (see <see cref="AdminIdentitySeeder"/>).</summary>
+    public static async Task SeedAdminIdentityAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminIdentitySeeder>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>Maps the admin's Razor Pages under <see cref="PathBase"/>.</summary>
+    public static IEndpointConventionBuilder MapAdmin(this IEndpointRouteBuilder endpoints) => endpoints.MapRazorPages();
+}

@@ -1,0 +1,99 @@
+using EcomErp.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Admin.Identity;
+
+/// <summary>
+/// Creates the admin roles and, on an empty user store, the first administrator. Runs at every start;
+/// everything it does is skipped when already done, so restarts and several nodes are harmless.
+/// </summary>
+public sealed partial class AdminIdentitySeeder(
+    UserManager<IdentityUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<AdminBootstrapOptions> options,
+    ILogger<AdminIdentitySeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var role in Roles.Assignable)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+
+        if (users.Users.Any())
+        {
+            return;
+        }
+
+        var configured = options.Value.InitialPassword;
+        var password = string.IsNullOrWhiteSpace(configured) ? InitialPasswordGenerator.Generate() : configured;
+        var admin = new IdentityUser(AdminBootstrapOptions.InitialAdminEmail)
+        {
+            Email = AdminBootstrapOptions.InitialAdminEmail,
+            EmailConfirmed = true,
+        };
+        EnsureSucceeded(
+            await users.CreateAsync(admin, password),
+            $"create the initial administrator {admin.Email} (does {AdminBootstrapOptions.SectionName}:InitialPassword meet the password policy?)");
+        EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.Admin), "grant the Admin role");
+
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var path = await WritePasswordFileAsync(password, cancellationToken);
+            LogGeneratedPassword(logger, AdminBootstrapOptions.InitialAdminEmail, path);
+        }
+        else
+        {
+            LogConfiguredPassword(logger, AdminBootstrapOptions.InitialAdminEmail, AdminBootstrapOptions.SectionName + ":InitialPassword");
+        }
+    }
+
+    private async Task<string> WritePasswordFileAsync(string password, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(options.Value.InitialPasswordDirectory);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, AdminBootstrapOptions.InitialPasswordFileName);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Created owner-only from the start: the password is never readable by others, not even briefly.
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var stream = new FileStream(path, fileOptions))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteLineAsync(password.AsMemory(), cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // UnixCreateMode applies only to a new file; an old file left behind keeps its mode otherwise.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
+    }
+
+    private static void EnsureSucceeded(IdentityResult result, string action)
+    {
+        if (!result.Succeeded)
+        {
+            var reasons = string.Join("; ", result.Errors.Select(e => e.Description));
+            throw new InvalidOperationException($"Could not {action}: {reasons}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Created the initial administrator {Email}; its generated password is in {PasswordFile} (readable by the owner only). Sign in and change it.")]
+    private static partial void LogGeneratedPassword(ILogger logger, string email, string passwordFile);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Created the initial administrator {Email} with the password from {ConfigurationKey}.")]
+    private static partial void LogConfiguredPassword(ILogger logger, string email, string configurationKey);
+}
