@@ -1,0 +1,39 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Application.Access.AuthenticateApiClient;
+
+/// <summary>Who is calling, given a presented API key.</summary>
+public sealed record AuthenticateApiClient(string PresentedKey);
+
+/// <summary>An authenticated caller: its scopes, and the channels it is restricted to (empty: all).</summary>
+public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels)
+{
+    /// <summary>The caller as a workflow actor: its scopes grant the roles that own the steps they cover.</summary>
+    public Actor ToActor() => new($"api-client:{ClientId}", Name, [.. Scopes.SelectMany(RolesOf).Distinct()]);
+
+    private static IEnumerable<string> RolesOf(string scope) => scope switch
+    {
+        ApiScopes.OrdersWrite => [Roles.CustomerService],
+        ApiScopes.FulfillmentWrite => [Roles.WarehouseManager, Roles.OperationsManager],
+        _ => [],
+    };
+}
+
+internal sealed class AuthenticateApiClientHandler(IApiClientRepository clients) : IQueryHandler<AuthenticateApiClient, ApiCaller>
+{
+    public const string InvalidKey = "API_KEY_INVALID";
+
+    public async Task<Result<ApiCaller>> HandleAsync(AuthenticateApiClient query, CancellationToken cancellationToken)
+    {
+        // One answer for every failure, so a caller cannot tell a wrong key from a revoked or unknown one.
+        var invalid = new Error(InvalidKey, "The API key is not valid.");
+        if (ApiClient.PrefixOf(query.PresentedKey) is not { } prefix)
+            return invalid;
+        var client = await clients.FindByPrefixAsync(prefix, cancellationToken);
+        if (client is null || !client.Verify(query.PresentedKey))
+            return invalid;
+        return new ApiCaller(client.Id, client.Name, client.Scopes, client.Channels);
+    }
+}
