@@ -45,8 +45,15 @@ public sealed class Channel
     public void Activate() => IsActive = true;
 }
 
+/// <summary>A SKU entered the catalog; the catalog read model is projected from these events.</summary>
+public sealed record SkuRegistered(
+    string Sku, string Name, string Style, string Size, string Colour, long PriceMinor, string Currency, int WeightGrams,
+    bool IsCritical, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record SkuActivationChanged(string Sku, bool IsActive, string ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>A sellable stock-keeping unit: one style in one size and colour.</summary>
-public sealed class Sku
+public sealed class Sku : AggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int AttributeMaxLength = 40;
@@ -68,7 +75,7 @@ public sealed class Sku
     public bool IsActive { get; private set; }
 
     public static Result<Sku> Create(string code, string name, string style, string size, string colour,
-        Money price, Money cost, int weightGrams, bool isCritical = false)
+        Money price, Money cost, int weightGrams, DateTimeOffset at, bool isCritical = false)
     {
         var parsed = SkuCode.Create(code);
         if (parsed.IsFailure)
@@ -79,17 +86,31 @@ public sealed class Sku
             return new Error("SKU_PRICE_INVALID", "Price and cost are non-negative and in one currency.", "price");
         if (weightGrams < 0)
             return new Error("SKU_WEIGHT_INVALID", "A weight cannot be negative.", "weightGrams");
-        return new Sku
+        var sku = new Sku
         {
             Code = parsed.Value, Name = name.Trim(), Style = style.Trim(), Size = size.Trim(), Colour = colour.Trim(),
             PriceMinor = price.MinorUnits, CostMinor = cost.MinorUnits, PriceCurrency = price.Currency.Code,
             WeightGrams = weightGrams, IsCritical = isCritical, IsActive = true,
         };
+        sku.Raise(new SkuRegistered(sku.Code.Value, sku.Name, sku.Style, sku.Size, sku.Colour, sku.PriceMinor, sku.PriceCurrency,
+            sku.WeightGrams, sku.IsCritical, at));
+        return sku;
     }
 
-    public void Deactivate() => IsActive = false;
+    public Result Deactivate(Actor actor, DateTimeOffset at) => SetActive(false, actor, at);
 
-    public void Activate() => IsActive = true;
+    public Result Activate(Actor actor, DateTimeOffset at) => SetActive(true, actor, at);
+
+    private Result SetActive(bool active, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
+        if (IsActive == active)
+            return new Error("SKU_ACTIVATION_UNCHANGED", $"SKU {Code} is already {(active ? "active" : "inactive")}.");
+        IsActive = active;
+        Raise(new SkuActivationChanged(Code.Value, active, actor.Id, at));
+        return Result.Success();
+    }
 }
 
 /// <summary>A place stock is kept and shipped from.</summary>
