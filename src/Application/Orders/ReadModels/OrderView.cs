@@ -1,0 +1,75 @@
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Application.Orders.ReadModels;
+
+/// <summary>
+/// The order as the read side serves it: summary, lines, holds, timeline, blockers and when it entered
+/// each state. <see cref="LastSequence"/> is the newest outbox event applied, so a replay is a no-op.
+/// </summary>
+public sealed record OrderView(
+    Guid Id,
+    string Channel,
+    string ExternalOrderId,
+    OrderStatus Status,
+    ServiceLevel ServiceLevel,
+    OrderPriority Priority,
+    string Currency,
+    long TotalMinor,
+    OrderCustomerView Customer,
+    OrderAddressView ShipTo,
+    IReadOnlyList<OrderLineView> Lines,
+    IReadOnlyList<OrderHoldView> Holds,
+    IReadOnlyList<OrderTimelineView> Timeline,
+    IReadOnlyList<OrderBlockerView> Blockers,
+    IReadOnlyList<OrderStatusTimestamp> StatusTimestamps,
+    int? FraudScore,
+    string? Carrier,
+    string? TrackingNumber,
+    string? InvoiceNumber,
+    string? CancellationReason,
+    DateTimeOffset CapturedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    long LastSequence)
+{
+    public bool IsOnHold => Holds.Any(h => h.ReleasedAt is null);
+
+    /// <summary>The slim form a list page carries; details come through the batch loader.</summary>
+    public OrderSummaryView ToSummary() =>
+        new(Id, Channel, ExternalOrderId, Status, Currency, TotalMinor, CapturedAt, UpdatedAt, IsOnHold);
+
+    /// <summary>Projects the aggregate's current state, stamped with the newest event sequence applied.</summary>
+    public static OrderView From(Order order, long lastSequence) => new(
+        order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Status, order.ServiceLevel, order.Priority,
+        order.Currency.Code, order.TotalMinor,
+        new OrderCustomerView(order.Customer.Email, order.Customer.Name),
+        new OrderAddressView(order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.Line2, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.Country),
+        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity, l.PickedQuantity, l.ShippedQuantity))],
+        [.. order.Holds.Select(h => new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
+        [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.From, t.To, t.Reason))],
+        [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message))],
+        [.. order.Timeline.Where(t => t.To is { } to && t.From != to).GroupBy(t => t.To!.Value).Select(g => new OrderStatusTimestamp(g.Key, g.First().At))],
+        order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
+        order.CapturedAt, order.UpdatedAt, order.Version, lastSequence);
+}
+
+public sealed record OrderSummaryView(
+    Guid Id, string Channel, string ExternalOrderId, OrderStatus Status, string Currency, long TotalMinor,
+    DateTimeOffset CapturedAt, DateTimeOffset UpdatedAt, bool IsOnHold);
+
+public sealed record OrderCustomerView(string Email, string Name);
+
+public sealed record OrderAddressView(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
+
+public sealed record OrderLineView(
+    int LineNumber, string Sku, int Quantity, long UnitPriceMinor, long LineTotalMinor, int AllocatedQuantity, int PickedQuantity, int ShippedQuantity);
+
+public sealed record OrderHoldView(
+    Guid Id, HoldType Type, string Reason, string PlacedBy, DateTimeOffset PlacedAt, string? ReleasedBy, DateTimeOffset? ReleasedAt, string? Resolution);
+
+public sealed record OrderTimelineView(
+    int Sequence, DateTimeOffset At, string ActorId, string ActorName, string Action, OrderStatus? From, OrderStatus? To, string? Reason);
+
+public sealed record OrderBlockerView(string Code, string Message);
+
+public sealed record OrderStatusTimestamp(OrderStatus Status, DateTimeOffset At);
