@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using FluentValidation;
@@ -8,8 +9,11 @@ namespace EcomErp.Application.Orders;
 /// <summary>A command on one existing order. <see cref="ExpectedVersion"/>, when given, must match or the command is a conflict.</summary>
 public abstract record OrderCommand(Guid OrderId, Actor Actor, int? ExpectedVersion = null);
 
-/// <summary>Where an order stands after a command.</summary>
-public sealed record OrderCommandResult(Guid OrderId, OrderStatus Status, int Version, bool IsOnHold);
+/// <summary>
+/// Where an order stands after a command, with the state the command produced: the command's own answer,
+/// not a query (the read model catches up through the projection).
+/// </summary>
+public sealed record OrderCommandResult(Guid OrderId, OrderStatus Status, int Version, bool IsOnHold, OrderView Order);
 
 /// <summary>
 /// The shape every workflow command shares: check the command, load the order, check the expected
@@ -29,7 +33,8 @@ public abstract class OrderCommandHandler<TCommand>(
         if (valid.IsFailure)
             return Result<OrderCommandResult>.Failure(valid.Errors);
         var order = await orders.GetAsync(new OrderId(command.OrderId), cancellationToken);
-        if (order is null)
+        // An order outside the caller's channels does not exist for them.
+        if (order is null || !command.Actor.MayAccessChannel(order.Channel.Value))
             return OrderErrors.NotFound(new OrderId(command.OrderId)).WithField("orderId");
         if (command.ExpectedVersion is { } expected && expected != order.Version)
             return new Error(CommonErrors.Conflict,
@@ -44,7 +49,8 @@ public abstract class OrderCommandHandler<TCommand>(
         return ToResult(order);
     }
 
-    public static OrderCommandResult ToResult(Order order) => new(order.Id.Value, order.Status, order.Version, order.IsOnHold);
+    public static OrderCommandResult ToResult(Order order) =>
+        new(order.Id.Value, order.Status, order.Version, order.IsOnHold, OrderView.From(order, lastSequence: 0));
 
     protected abstract Task<Result> ApplyAsync(Order order, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
 }

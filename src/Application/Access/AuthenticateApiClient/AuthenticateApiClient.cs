@@ -11,7 +11,8 @@ public sealed record AuthenticateApiClient(string PresentedKey);
 public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels)
 {
     /// <summary>The caller as a workflow actor: its scopes grant the roles that own the steps they cover.</summary>
-    public Actor ToActor() => new($"api-client:{ClientId}", Name, [.. Scopes.SelectMany(RolesOf).Distinct()]);
+    public Actor ToActor() =>
+        new($"api-client:{ClientId}", Name, [.. Scopes.SelectMany(RolesOf).Distinct()], Channels.Count == 0 ? null : Channels);
 
     private static IEnumerable<string> RolesOf(string scope) => scope switch
     {

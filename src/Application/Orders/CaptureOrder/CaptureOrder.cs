@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
@@ -27,8 +28,12 @@ public sealed record CaptureOrderAddress(string Name, string Line1, string? Line
 
 public sealed record CaptureOrderLine(string Sku, int Quantity, decimal UnitPrice);
 
-/// <summary>The captured order, and whether this call found it already captured.</summary>
-public sealed record CapturedOrder(Guid OrderId, OrderStatus Status, int Version, bool WasAlreadyCaptured);
+/// <summary>The captured order (as this command saw it), and whether this call found it already captured.</summary>
+public sealed record CapturedOrder(Guid OrderId, OrderStatus Status, int Version, bool WasAlreadyCaptured, OrderView Order)
+{
+    public static CapturedOrder Of(Order order, bool wasAlreadyCaptured) =>
+        new(order.Id.Value, order.Status, order.Version, wasAlreadyCaptured, OrderView.From(order, lastSequence: 0));
+}
 
 /// <summary>Turns a checked command into the aggregate's draft, with the fingerprint that makes capture idempotent.</summary>
 internal static class OrderDraftFactory

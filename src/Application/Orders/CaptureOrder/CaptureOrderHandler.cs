@@ -15,6 +15,8 @@ internal sealed class CaptureOrderHandler(
         if (valid.IsFailure)
             return Result<CapturedOrder>.Failure(valid.Errors);
         var draft = OrderDraftFactory.ToDraft(command);
+        if (!command.Actor.MayAccessChannel(draft.Channel.Value))
+            return new Error(OrderErrors.UnknownChannelCode, $"Channel {draft.Channel} does not exist.", "channel");
 
         var known = await CheckMasterDataAsync(draft, cancellationToken);
         if (known.IsFailure)
@@ -30,7 +32,7 @@ internal sealed class CaptureOrderHandler(
         orders.Add(captured.Value);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsSuccess)
-            return new CapturedOrder(captured.Value.Id.Value, captured.Value.Status, captured.Value.Version, WasAlreadyCaptured: false);
+            return CapturedOrder.Of(captured.Value, wasAlreadyCaptured: false);
 
         // A concurrent capture of the same external id won the unique key: answer as if we had come second.
         if (saved.Error.Code == PersistenceErrors.DuplicateKey
@@ -41,7 +43,7 @@ internal sealed class CaptureOrderHandler(
 
     private static Result<CapturedOrder> AlreadyCaptured(Order existing, OrderDraft draft) =>
         existing.CaptureFingerprint == draft.CaptureFingerprint
-            ? new CapturedOrder(existing.Id.Value, existing.Status, existing.Version, WasAlreadyCaptured: true)
+            ? CapturedOrder.Of(existing, wasAlreadyCaptured: true)
             : OrderErrors.DuplicateCaptureConflict(draft.Channel, draft.ExternalOrderId);
 
     private async Task<Result> CheckMasterDataAsync(OrderDraft draft, CancellationToken cancellationToken)
