@@ -1,0 +1,94 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Infrastructure.Health;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace EcomErp.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+    public const string RedisConnectionStringName = "Redis";
+    public const string HangfireSqlServerSchema = "hangfire";
+
+    /// <summary>
+    /// The write store (provider from <c>Database:Provider</c>), repositories, unit of work with outbox,
+    /// the outbox dispatcher, Hangfire storage (not its server: see <see cref="AddOutboxWorker"/>), health
+    /// checks tagged "ready", and Redis when <c>ConnectionStrings:Redis</c> is set.
+    /// Call <see cref="DatabaseInitializer.InitializeDatabaseAsync"/> once the host is built.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.FromConfiguration(configuration);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<SqlServerErpDbContext>(options => SqlServerErpDbContext.Configure(options, database.ConnectionString));
+            services.AddScoped<ErpDbContext>(sp => sp.GetRequiredService<SqlServerErpDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteErpDbContext>(options => SqliteErpDbContext.Configure(options, database.ConnectionString));
+            services.AddScoped<ErpDbContext>(sp => sp.GetRequiredService<SqliteErpDbContext>());
+        }
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IOrderRepository, OrderRepository>();
+        services.AddScoped<ICatalog, Catalog>();
+        services.AddScoped<IPolicyReader, PolicyReader>();
+        services.AddScoped<IDocumentNumbers, DocumentNumbers>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxTrigger>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
+        services.AddTransient<OutboxDispatchJob>();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+                hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = HangfireSqlServerSchema });
+            else
+                // Losing queued jobs on restart is safe: the outbox is the durable queue and start-up runs the dispatcher.
+                hangfire.UseInMemoryStorage();
+        });
+
+        var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag]);
+        var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(redisConnectionString))
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                var redis = ConfigurationOptions.Parse(redisConnectionString);
+                redis.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(redis);
+            });
+            health.AddCheck<RedisHealthCheck>("erp-redis", tags: [ReadyTag]);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// For the worker role, next to the host's <c>AddHangfireServer()</c>: registers the every-minute safety run
+    /// of the outbox dispatcher and runs it once at start-up.
+    /// </summary>
+    public static IServiceCollection AddOutboxWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<OutboxWorkerStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Orders;
+using EcomErp.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcomErp.Infrastructure.Persistence.Configurations;
+
+internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> channel)
+    {
+        channel.ToTable("Channels");
+        channel.HasKey(c => c.Code);
+        channel.Property(c => c.Name).HasMaxLength(Channel.NameMaxLength);
+    }
+}
+
+internal sealed class SkuConfiguration : IEntityTypeConfiguration<Sku>
+{
+    public void Configure(EntityTypeBuilder<Sku> sku)
+    {
+        sku.ToTable("Skus");
+        sku.HasKey(s => s.Code);
+        sku.Property(s => s.Name).HasMaxLength(Sku.NameMaxLength);
+        sku.Property(s => s.Style).HasMaxLength(Sku.AttributeMaxLength);
+        sku.Property(s => s.Size).HasMaxLength(Sku.AttributeMaxLength);
+        sku.Property(s => s.Colour).HasMaxLength(Sku.AttributeMaxLength);
+        sku.Property(s => s.PriceCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
+        sku.HasIndex(s => s.Style);
+    }
+}
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> location)
+    {
+        location.ToTable("Locations");
+        location.HasKey(l => l.Code);
+        location.Property(l => l.Name).HasMaxLength(Location.NameMaxLength);
+        location.Property(l => l.Region).HasMaxLength(Location.RegionMaxLength);
+    }
+}
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> customer)
+    {
+        customer.ToTable("Customers");
+        customer.HasKey(c => c.Id);
+        customer.Property(c => c.Id).ValueGeneratedNever();
+        customer.Property(c => c.Email).HasMaxLength(CustomerInfo.EmailMaxLength);
+        customer.HasIndex(c => c.Email).IsUnique();
+        customer.Property(c => c.Name).HasMaxLength(CustomerInfo.NameMaxLength);
+        customer.Property(c => c.CreditCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
+    }
+}
+
+internal sealed class PolicyValueConfiguration : IEntityTypeConfiguration<PolicyValue>
+{
+    public void Configure(EntityTypeBuilder<PolicyValue> policy)
+    {
+        policy.ToTable("PolicyValues");
+        policy.HasKey(p => p.Key);
+        policy.Property(p => p.Key).HasMaxLength(PolicyValue.KeyMaxLength);
+        // Policy ranges reach 100 000 000 with fractions; SQLite keeps decimals as text, which is exact.
+        policy.Property(p => p.Value).HasPrecision(19, 4);
+        policy.Property(p => p.UpdatedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+    }
+}

@@ -1,0 +1,99 @@
+using EcomErp.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcomErp.Infrastructure.Persistence.Configurations;
+
+/// <summary>The order aggregate: its row, and its lines, holds and timeline through the aggregate's private lists.</summary>
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> order)
+    {
+        order.ToTable("Orders");
+        order.HasKey(o => o.Id);
+        order.Property(o => o.Id).HasConversion(id => id.Value, value => new OrderId(value)).ValueGeneratedNever();
+
+        order.Property(o => o.ExternalOrderId).HasMaxLength(OrderErrors.ExternalIdMaxLength);
+        order.HasIndex(o => new { o.Channel, o.ExternalOrderId }).IsUnique();
+        order.Property(o => o.CaptureFingerprint).HasMaxLength(Order.FingerprintLength).IsFixedLength();
+        order.Property(o => o.AddressVerifiedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        order.Property(o => o.Carrier).HasMaxLength(Order.CarrierMaxLength);
+        order.Property(o => o.TrackingNumber).HasMaxLength(Order.TrackingNumberMaxLength);
+        order.Property(o => o.InvoiceNumber).HasMaxLength(Order.InvoiceNumberMaxLength);
+        order.Property(o => o.CancellationReason).HasMaxLength(OrderErrors.ReasonMaxLength);
+        order.HasIndex(o => o.CapturedAt);
+        order.HasIndex(o => o.Status);
+
+        order.ComplexProperty(o => o.Customer, customer =>
+        {
+            customer.Property(c => c.Email).HasMaxLength(CustomerInfo.EmailMaxLength).HasColumnName("CustomerEmail");
+            customer.Property(c => c.Name).HasMaxLength(CustomerInfo.NameMaxLength).HasColumnName("CustomerName");
+        });
+        order.ComplexProperty(o => o.ShipTo, address =>
+        {
+            address.Property(a => a.Name).HasMaxLength(Address.NameMaxLength).HasColumnName("ShipToName");
+            address.Property(a => a.Line1).HasMaxLength(Address.LineMaxLength).HasColumnName("ShipToLine1");
+            address.Property(a => a.Line2).HasMaxLength(Address.LineMaxLength).HasColumnName("ShipToLine2");
+            address.Property(a => a.City).HasMaxLength(Address.CityMaxLength).HasColumnName("ShipToCity");
+            address.Property(a => a.PostalCode).HasMaxLength(Address.PostalCodeMaxLength).HasColumnName("ShipToPostalCode");
+            address.Property(a => a.Country).HasMaxLength(Address.CountryLength).IsFixedLength().HasColumnName("ShipToCountry");
+        });
+
+        order.HasMany(o => o.Lines).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        order.HasMany(o => o.Holds).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        order.Ignore(o => o.OpenHolds);
+        order.Navigation(o => o.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
+        order.HasMany(o => o.Timeline).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>The parts of the order aggregate; they are only reached through <see cref="Order"/>.</summary>
+internal static class OrderChildConfiguration
+{
+    /// <summary>The shadow foreign key to the order: the children do not expose their order.</summary>
+    internal const string OrderIdColumn = "OrderId";
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> line)
+    {
+        line.ToTable("OrderLines");
+        line.HasKey(OrderChildConfiguration.OrderIdColumn, nameof(OrderLine.LineNumber));
+        line.Property(l => l.LineNumber).ValueGeneratedNever();
+        line.Property(l => l.Sku).HasMaxLength(Domain.Common.SkuCode.MaxLength);
+        line.HasIndex(l => l.Sku);
+    }
+}
+
+internal sealed class HoldConfiguration : IEntityTypeConfiguration<Hold>
+{
+    public void Configure(EntityTypeBuilder<Hold> hold)
+    {
+        hold.ToTable("OrderHolds");
+        hold.HasKey(h => h.Id);
+        // The aggregate creates its holds' ids; a new hold on a loaded order is an insert, not an update.
+        hold.Property(h => h.Id).ValueGeneratedNever();
+        hold.Property(h => h.Reason).HasMaxLength(OrderErrors.ReasonMaxLength);
+        hold.Property(h => h.Resolution).HasMaxLength(OrderErrors.ReasonMaxLength);
+        hold.Property(h => h.PlacedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        hold.Property(h => h.ReleasedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        hold.HasIndex(h => new { h.Type, h.ReleasedAt });
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> entry)
+    {
+        entry.ToTable("OrderTimeline");
+        entry.HasKey(OrderChildConfiguration.OrderIdColumn, nameof(TimelineEntry.Sequence));
+        entry.Property(t => t.Sequence).ValueGeneratedNever();
+        entry.Property(t => t.ActorId).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        entry.Property(t => t.ActorName).HasMaxLength(PersistenceLimits.ActorNameMaxLength);
+        entry.Property(t => t.Action).HasMaxLength(PersistenceLimits.TimelineActionMaxLength);
+        entry.Property(t => t.Reason).HasMaxLength(OrderErrors.ReasonMaxLength);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Which database the write side uses, read once at start-up from configuration.</summary>
+public sealed class DatabaseOptions
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "Erp";
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
+    public const string SeedDemoDataKey = "EcomErp:SeedDemoData";
+    public const string DefaultSqliteConnectionString = "Data Source=data/ecomerp.db";
+
+    /// <summary>How long a SQLite command waits for another writer's lock before it fails (busy timeout).</summary>
+    private const int SqliteBusyTimeoutSeconds = 30;
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; init; } = DefaultSqliteConnectionString;
+
+    /// <summary>Seeds the demo master data on start-up; on by default for the embedded SQLite database only.</summary>
+    public bool SeedDemoData { get; init; }
+
+    /// <summary>Reads and validates the options; a bad value stops start-up with the key at fault and what it accepts.</summary>
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration)
+    {
+        var providerName = configuration[ProviderKey];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerName))
+            provider = DatabaseProvider.Sqlite;
+        else if (!Enum.TryParse(providerName.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+            throw new OptionsValidationException(ProviderKey, typeof(DatabaseOptions),
+                [$"{ProviderKey} is '{providerName}'; allowed values are {string.Join(" and ", Enum.GetNames<DatabaseProvider>())}."]);
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+                throw new OptionsValidationException(ConnectionStringKey, typeof(DatabaseOptions),
+                    [$"{ConnectionStringKey} is required when {ProviderKey} is {DatabaseProvider.SqlServer}."]);
+            connectionString = DefaultSqliteConnectionString;
+        }
+
+        var seedSetting = configuration[SeedDemoDataKey];
+        bool seed;
+        if (string.IsNullOrWhiteSpace(seedSetting))
+            seed = provider == DatabaseProvider.Sqlite;
+        else if (!bool.TryParse(seedSetting, out seed))
+            throw new OptionsValidationException(SeedDemoDataKey, typeof(DatabaseOptions),
+                [$"{SeedDemoDataKey} is '{seedSetting}'; allowed values are true and false."]);
+
+        return new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = provider == DatabaseProvider.Sqlite ? WithBusyTimeout(connectionString) : connectionString,
+            SeedDemoData = seed,
+        };
+    }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite retries a busy database until the command timeout, so the connection's
+    /// default timeout is the busy timeout; it is raised from 30 s only when the connection string says so.
+    /// </summary>
+    internal static string WithBusyTimeout(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("DefaultTimeout", StringComparison.OrdinalIgnoreCase))
+            builder.DefaultTimeout = SqliteBusyTimeoutSeconds;
+        return builder.ToString();
+    }
+
+    /// <summary>The folder of a SQLite database file, or null for an in-memory database.</summary>
+    internal static string? SqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal)
+            ? null
+            : Path.GetDirectoryName(Path.GetFullPath(dataSource));
+    }
+}

@@ -1,0 +1,88 @@
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.Persistence;
+
+/// <summary>
+/// Demo master data for the embedded default: an apparel brand with a web shop, two marketplaces and a
+/// wholesale channel, three warehouses and 200 SKUs (8 styles × 5 sizes × 5 colours). Deterministic, and
+/// idempotent: only what is missing is added.
+/// </summary>
+internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
+{
+    private static readonly Currency Euro = Currency.Of("EUR");
+
+    private static readonly (string Code, string Name, long PriceMinor, int WeightGrams)[] Styles =
+    [
+        ("TEE-CREW", "Crew-neck tee", 2_500, 180),
+        ("TEE-VNECK", "V-neck tee", 2_700, 170),
+        ("POLO-PIQUE", "Piqué polo", 4_500, 240),
+        ("SWEAT-CREW", "Crew sweatshirt", 5_900, 480),
+        ("HOODIE-ZIP", "Zip hoodie", 7_900, 620),
+        ("JEANS-SLIM", "Slim jeans", 8_900, 650),
+        ("CHINO-REG", "Regular chino", 6_900, 520),
+        ("JACKET-DENIM", "Denim jacket", 12_900, 900),
+    ];
+
+    private static readonly string[] Sizes = ["XS", "S", "M", "L", "XL"];
+
+    private static readonly (string Code, string Name)[] Colours =
+        [("BLK", "Black"), ("WHT", "White"), ("NVY", "Navy"), ("GRY", "Grey"), ("OLV", "Olive")];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await AddMissingAsync(db.Channels, c => c.Code,
+        [
+            Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer),
+            Channel.Create("MKT-ZALANDO", "Zalando marketplace", ChannelKind.Marketplace),
+            Channel.Create("MKT-AMAZON", "Amazon marketplace", ChannelKind.Marketplace),
+            Channel.Create("WHOLESALE", "Wholesale portal", ChannelKind.Wholesale),
+        ], cancellationToken);
+
+        await AddMissingAsync(db.Locations, l => l.Code,
+        [
+            Location.Create("WH-BERLIN", "Berlin warehouse", LocationKind.Warehouse, "DE", 1, 2_000),
+            Location.Create("WH-ROTTERDAM", "Rotterdam warehouse", LocationKind.Warehouse, "NL", 2, 1_500),
+            Location.Create("WH-LEEDS", "Leeds warehouse", LocationKind.Warehouse, "GB", 3, 1_000),
+        ], cancellationToken);
+
+        var now = timeProvider.GetUtcNow();
+        await AddMissingAsync(db.Skus, s => s.Code, Skus(now), cancellationToken);
+
+        await AddMissingAsync(db.Customers, c => c.Email,
+        [
+            Customer.Create("anna.schmidt@example.com", "Anna Schmidt"),
+            Customer.Create("joris.devries@example.com", "Joris de Vries"),
+            Customer.Create("emily.clarke@example.com", "Emily Clarke"),
+            Customer.Create("buying@boutique-nord.example.com", "Boutique Nord GmbH", new Money(5_000_000, Euro)),
+        ], cancellationToken);
+
+        await AddMissingAsync(db.PolicyValues, p => p.Key,
+            [.. PolicyKeys.All.Select(p => PolicyValue.Create(p.Key, p.Default, Actor.System, now))], cancellationToken);
+    }
+
+    internal static IEnumerable<Result<Sku>> Skus(DateTimeOffset at) =>
+        from style in Styles
+        from size in Sizes
+        from colour in Colours
+        select Sku.Create($"{style.Code}-{size}-{colour.Code}", $"{style.Name} {colour.Name} {size}", style.Code, size, colour.Name,
+            new Money(style.PriceMinor, Euro), new Money(style.PriceMinor * 2 / 5, Euro), style.WeightGrams, at);
+
+    private async Task AddMissingAsync<TEntity, TKey>(DbSet<TEntity> set, Func<TEntity, TKey> keyOf, IEnumerable<Result<TEntity>> candidates,
+        CancellationToken cancellationToken)
+        where TEntity : class
+        where TKey : notnull
+    {
+        var existing = (await set.AsNoTracking().ToListAsync(cancellationToken)).Select(keyOf).ToHashSet();
+        foreach (var candidate in candidates)
+        {
+            // The seed is fixed data; a factory refusing it is a bug in this class.
+            var entity = candidate.IsSuccess ? candidate.Value : throw new InvalidOperationException($"Demo data is invalid: {candidate.Error}");
+            if (existing.Add(keyOf(entity)))
+                set.Add(entity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,102 @@
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Domain.Policies;
+using EcomErp.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.Persistence;
+
+/// <summary>
+/// The write model, shared by both providers (see <see cref="SqliteErpDbContext"/> and
+/// <see cref="SqlServerErpDbContext"/>, each with its own migrations). Saving turns the domain events of
+/// every tracked aggregate into outbox rows in the same transaction as the state.
+/// </summary>
+public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
+{
+    protected ErpDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Sku> Skus => Set<Sku>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
+    internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+
+    /// <summary>How many outbox rows the last successful save wrote (the unit of work signals the dispatcher when any).</summary>
+    internal int OutboxMessagesWritten { get; private set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        OutboxMessagesWritten = 0;
+        var messages = AddOutboxMessages();
+        var written = messages.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
+        OutboxMessagesWritten = messages.Count;
+        return written;
+    }
+
+    /// <summary>Events must reach the outbox in the saving transaction; the providers' outbox writers are asynchronous only.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.Entries<AggregateRoot>().Any(e => e.Entity.PendingEvents.Count > 0))
+            throw new InvalidOperationException("Aggregates with pending events are saved with SaveChangesAsync (the unit of work).");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Saves the state with its outbox rows; a provider overrides it when it must order outbox writers itself.</summary>
+    protected virtual Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>The plain EF save, for overrides of <see cref="SaveWithOutboxAsync"/>.</summary>
+    protected Task<int> SaveStateAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ErpDbContext).Assembly);
+        foreach (var aggregate in builder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            // Pending events go to the outbox, not to a column; the version guards every save of the aggregate.
+            builder.Entity(aggregate.ClrType).Ignore(nameof(AggregateRoot.PendingEvents));
+            builder.Entity(aggregate.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<ChannelCode>().HaveConversion<ChannelCodeConverter>().HaveMaxLength(ChannelCode.MaxLength);
+        configurationBuilder.Properties<SkuCode>().HaveConversion<SkuCodeConverter>().HaveMaxLength(SkuCode.MaxLength);
+        configurationBuilder.Properties<LocationCode>().HaveConversion<LocationCodeConverter>().HaveMaxLength(LocationCode.MaxLength);
+        configurationBuilder.Properties<Currency>().HaveConversion<CurrencyConverter>().HaveMaxLength(Currency.CodeLength);
+    }
+
+    private List<OutboxMessage> AddOutboxMessages()
+    {
+        var messages = new List<OutboxMessage>();
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
+        {
+            var events = entry.Entity.DequeuePendingEvents();
+            if (events.Count == 0)
+                continue;
+            var aggregateType = entry.Metadata.ClrType.Name;
+            var aggregateId = OutboxMessage.AggregateIdOf(entry);
+            // Version counts every event, so the first pending event has the version before the last ones.
+            var firstVersion = entry.Entity.Version - events.Count + 1;
+            for (var i = 0; i < events.Count; i++)
+                messages.Add(OutboxMessage.From(events[i], aggregateType, aggregateId, firstVersion + i));
+        }
+        OutboxMessages.AddRange(messages);
+        return messages;
+    }
+}
