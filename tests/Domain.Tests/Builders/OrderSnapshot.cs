@@ -1,0 +1,16 @@
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Domain.Tests.Builders;
+
+/// <summary>Everything a refused command must leave as it was; compare a snapshot before and after.</summary>
+public sealed record OrderSnapshot(
+    OrderStatus Status, int Version, int PendingEvents, int TimelineEntries, DateTimeOffset UpdatedAt, int OpenHolds,
+    int? FraudScore, string? Carrier, string? TrackingNumber, string? InvoiceNumber, string? CancellationReason,
+    string? AddressVerifiedBy, string Lines)
+{
+    public static OrderSnapshot Of(Order order) => new(
+        order.Status, order.Version, order.PendingEvents.Count, order.Timeline.Count, order.UpdatedAt, order.OpenHolds.Count(),
+        order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
+        order.AddressVerifiedBy,
+        string.Join(",", order.Lines.Select(l => $"{l.Sku}:{l.AllocatedQuantity}/{l.PickedQuantity}/{l.ShippedQuantity}")));
+}

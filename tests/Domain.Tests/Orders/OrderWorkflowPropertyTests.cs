@@ -1,0 +1,83 @@
+using CsCheck;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Domain.Tests.Builders;
+
+namespace EcomErp.Domain.Tests.Orders;
+
+public sealed class OrderWorkflowPropertyTests
+{
+    private enum CommandKind { Advance, MoveTo, ConfirmPick, PlaceHold, ReleaseHold }
+
+    /// <summary>
+    /// A random command: the step it tries, which hold type it concerns, and who tries it
+    /// (no actor: the one who owns the step, so that orders also get far along the workflow).
+    /// </summary>
+    private sealed record Command(CommandKind Kind, OrderStatus Target, HoldType Hold, Actor? Actor)
+    {
+        public override string ToString() => $"{Kind}({(Kind == CommandKind.MoveTo ? Target : Hold)}) by {Actor?.Id ?? "owner"}";
+    }
+
+    /// <summary>The forward path, written out so the property does not take the domain's word for it.</summary>
+    private static readonly OrderStatus[] Path =
+    [
+        OrderStatus.Captured, OrderStatus.Validated, OrderStatus.Allocated, OrderStatus.Released, OrderStatus.Picking,
+        OrderStatus.Packed, OrderStatus.Shipped, OrderStatus.Invoiced, OrderStatus.Completed,
+    ];
+
+    private static readonly Gen<Command> GenCommand = Gen.Select(
+        Gen.Frequency((8, Gen.Const(CommandKind.Advance)), (2, Gen.Const(CommandKind.MoveTo)), (1, Gen.Const(CommandKind.ConfirmPick)),
+            (1, Gen.Const(CommandKind.PlaceHold)), (3, Gen.Const(CommandKind.ReleaseHold))),
+        Gen.OneOf([.. WorkflowSteps.Targets]),
+        Gen.Enum<HoldType>(),
+        Gen.Frequency((1, Gen.Const((Actor?)null)), (1, Gen.OneOf<Actor?>([.. Actors.All]))),
+        (kind, target, hold, actor) => new Command(kind, target, hold, actor));
+
+    [Fact]
+    public void AnySequenceOfCommands_KeepsTheTimelineVersionAndStatusConsistent()
+    {
+        GenCommand.Array[0, 80].Sample(commands =>
+        {
+            var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).WithLine("SOCK-OS-WHT", 1).Build();
+            for (var i = 0; i < commands.Length; i++)
+            {
+                var before = OrderSnapshot.Of(order);
+                var result = Apply(order, commands[i], Clock.MinutesAfterCapture(i + 1));
+
+                if (result.IsFailure)
+                    Assert.Equal(before, OrderSnapshot.Of(order));
+                Assert.True(IsAllowedMove(before.Status, order.Status), $"{commands[i]} moved {before.Status} to {order.Status}");
+                if (before.OpenHolds > 0 && order.Status != before.Status)
+                    Assert.Equal(OrderStatus.Cancelled, order.Status);
+            }
+
+            Assert.Equal(Enumerable.Range(1, order.Timeline.Count), order.Timeline.Select(e => e.Sequence));
+            Assert.True(order.Timeline.Zip(order.Timeline.Skip(1)).All(p => p.First.At <= p.Second.At), "timeline runs back in time");
+            Assert.Equal(order.PendingEvents.Count, order.Version);
+            Assert.Equal(order.Timeline.Count, order.Version);
+        }, iter: 2_000);
+    }
+
+    private static bool IsAllowedMove(OrderStatus from, OrderStatus to)
+    {
+        if (from == to)
+            return true;
+        if (to == OrderStatus.Cancelled)
+            return Array.IndexOf(Path, from) is >= 0 and < 6;
+        var index = Array.IndexOf(Path, from);
+        return index >= 0 && index + 1 < Path.Length && Path[index + 1] == to;
+    }
+
+    private static Result Apply(Order order, Command command, DateTimeOffset at) => command.Kind switch
+    {
+        CommandKind.Advance when order.Status == OrderStatus.Picking && !order.IsPicked =>
+            order.ConfirmPick(command.Actor ?? Actors.Warehouse, at),
+        CommandKind.Advance => WorkflowSteps.MoveTo(order, OrderWorkflow.NextAfter(order.Status) ?? OrderStatus.Completed, at, command.Actor),
+        CommandKind.MoveTo => WorkflowSteps.MoveTo(order, command.Target, at, command.Actor),
+        CommandKind.ConfirmPick => order.ConfirmPick(command.Actor ?? Actors.Warehouse, at),
+        CommandKind.PlaceHold => order.PlaceHold(command.Hold, "random check", command.Actor ?? Actors.System, at),
+        CommandKind.ReleaseHold => order.ReleaseHold(
+            order.OpenHolds.FirstOrDefault(h => h.Type == command.Hold)?.Id ?? Guid.Empty, "looked into it", command.Actor ?? Actors.Admin, at),
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
+}
