@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Api.GraphQL.Transport;
+
+/// <summary>A request whose document has been parsed (when it parses) and whose operation has been picked (when it can be).</summary>
+/// <param name="OperationType"><see langword="null"/> when the document does not parse or names no single operation: execution reports why.</param>
+/// <param name="Error">Set when the request names an operation the document does not hold.</param>
+public sealed record PreparedOperation(GraphQLOperationRequest Request, GraphQLDocument? Document, OperationType? OperationType, ExecutionError? Error);
+
+/// <summary>Runs GraphQL requests for both transports: the schema from DI, the limits, the user context and error masking.</summary>
+public sealed partial class GraphQLOperationExecutor
+{
+    private readonly IDocumentExecuter executer;
+    private readonly ILogger<GraphQLOperationExecutor> logger;
+    private readonly IValidationRule[] validationRules;
+
+    public GraphQLOperationExecutor(IDocumentExecuter executer, IOptions<GraphQLTransportOptions> options, ILogger<GraphQLOperationExecutor> logger)
+    {
+        this.executer = executer;
+        this.logger = logger;
+        validationRules = [.. DocumentValidator.CoreRules, .. ExecutionLimits.CreateRules(options.Value)];
+    }
+
+    /// <summary>Parses the document and finds the operation to run, so a transport can refuse it before execution.</summary>
+    public static PreparedOperation Prepare(GraphQLOperationRequest request)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // The executer parses again and reports the syntax error in the specification's shape.
+            return new PreparedOperation(request, null, null, null);
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (request.OperationName is null)
+        {
+            return new PreparedOperation(request, document, operations.Count == 1 ? operations[0].Operation : null, null);
+        }
+
+        var named = operations.FirstOrDefault(operation => operation.Name?.StringValue == request.OperationName);
+        if (named is not null)
+        {
+            return new PreparedOperation(request, document, named.Operation, null);
+        }
+
+        var known = operations.Select(operation => operation.Name?.StringValue).OfType<string>().ToList();
+        var error = new ExecutionError(
+            $"The document has no operation named '{request.OperationName}'" +
+            (known.Count == 0 ? "; its operations are anonymous." : $"; it defines {string.Join(", ", known.Select(name => $"'{name}'"))}."))
+        {
+            Code = GraphQLErrorCodes.OperationNotFound,
+        };
+        return new PreparedOperation(request, document, null, error);
+    }
+
+    /// <param name="correlationId">Written on masked errors and logged with their exception.</param>
+    public async Task<ExecutionResult> ExecuteAsync(
+        PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, string correlationId, CancellationToken cancellationToken)
+    {
+        if (operation.Error is not null)
+        {
+            return new ExecutionResult { Errors = [operation.Error] };
+        }
+
+        var request = operation.Request;
+        return await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = services.GetRequiredService<ISchema>(),
+            Query = request.Query,
+            Document = operation.Document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = user,
+            UserContext = new GraphQLUserContext(user),
+            RequestServices = services,
+            ValidationRules = validationRules,
+            CancellationToken = cancellationToken,
+            UnhandledExceptionDelegate = context =>
+            {
+                LogUnhandledException(logger, context.OriginalException, correlationId, context.FieldContext?.FieldDefinition.Name);
+                context.Exception = new InternalServerError(correlationId, context.OriginalException);
+                return Task.CompletedTask;
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request {CorrelationId} failed unexpectedly in field {Field}")]
+    private static partial void LogUnhandledException(ILogger logger, Exception exception, string correlationId, string? field);
+}

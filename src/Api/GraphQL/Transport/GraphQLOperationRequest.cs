@@ -1,0 +1,113 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.Extensions.Primitives;
+
+namespace EcomErp.Api.GraphQL.Transport;
+
+/// <summary>The parameters of a GraphQL request, read the same way from a POST body, a GET query string and a socket's subscribe payload.</summary>
+public sealed record GraphQLOperationRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions)
+{
+    /// <summary>Reads a JSON object <c>{query, operationName, variables, extensions}</c>; a wrong shape gives a message saying what is wrong.</summary>
+    internal static GraphQLOperationRequest? FromJson(JsonElement body, IGraphQLSerializer serializer, out string? problem)
+    {
+        problem = null;
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            problem = "The request must be a JSON object with a 'query' string.";
+            return null;
+        }
+
+        var query = body.TryGetProperty("query", out var queryElement) ? queryElement : default;
+        if (query.ValueKind != JsonValueKind.String)
+        {
+            problem = query.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+                ? "The request has no 'query': send the GraphQL document as a string."
+                : "The request's 'query' must be a string.";
+            return null;
+        }
+
+        var operationName = body.TryGetProperty("operationName", out var nameElement) ? nameElement : default;
+        if (operationName.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+        {
+            problem = "The request's 'operationName' must be a string or null.";
+            return null;
+        }
+
+        var variables = ReadMember(body, "variables", serializer, ref problem);
+        var extensions = ReadMember(body, "extensions", serializer, ref problem);
+        return problem is null
+            ? new GraphQLOperationRequest(query.GetString()!, EmptyAsNull(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null), variables, extensions)
+            : null;
+    }
+
+    /// <summary>Reads the GET form: <c>query</c> and <c>operationName</c> as text, <c>variables</c> and <c>extensions</c> as JSON text.</summary>
+    internal static GraphQLOperationRequest? FromQueryString(IQueryCollection parameters, IGraphQLSerializer serializer, out string? problem)
+    {
+        problem = null;
+        var query = Single(parameters, "query", ref problem);
+        var operationName = Single(parameters, "operationName", ref problem);
+        if (problem is null && query is null)
+        {
+            problem = "The request has no 'query' parameter: send the GraphQL document in the query string.";
+        }
+
+        var variables = ReadMapText(Single(parameters, "variables", ref problem), "variables", serializer, ref problem);
+        var extensions = ReadMapText(Single(parameters, "extensions", ref problem), "extensions", serializer, ref problem);
+        return problem is null ? new GraphQLOperationRequest(query!, EmptyAsNull(operationName), variables, extensions) : null;
+    }
+
+    private static string? Single(IQueryCollection parameters, string name, ref string? problem)
+    {
+        if (!parameters.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            problem ??= $"The '{name}' parameter is given more than once.";
+        }
+
+        return values[0];
+    }
+
+    private static Inputs? ReadMapText(string? text, string name, IGraphQLSerializer serializer, ref string? problem)
+    {
+        if (problem is not null || string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return ReadMap(document.RootElement, name, serializer, ref problem);
+        }
+        catch (JsonException)
+        {
+            problem = $"The '{name}' parameter is not valid JSON.";
+            return null;
+        }
+    }
+
+    private static Inputs? ReadMember(JsonElement body, string name, IGraphQLSerializer serializer, ref string? problem) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var element)
+            ? ReadMap(element, name, serializer, ref problem)
+            : null;
+
+    private static Inputs? ReadMap(JsonElement element, string name, IGraphQLSerializer serializer, ref string? problem)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            case JsonValueKind.Object:
+                return serializer.ReadNode<Inputs>(element);
+            default:
+                problem ??= $"The request's '{name}' must be a JSON object (a map of names to values) or null.";
+                return null;
+        }
+    }
+
+    private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,56 @@
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EcomErp.Api.GraphQL.Transport;
+
+/// <summary>How the host adds the GraphQL transport (the <c>api</c> role). The schema itself is registered by the features.</summary>
+public static class GraphQLTransportExtensions
+{
+    /// <summary>
+    /// Registers the engine's executer and System.Text.Json serializer, the transport and its options (section
+    /// <c>GraphQL</c>). Expects an <see cref="global::GraphQL.Types.ISchema"/> registration; a custom
+    /// <see cref="IGraphQLConnectionAuthenticator"/> registered before or after this call wins over the default.
+    /// </summary>
+    public static IServiceCollection AddGraphQLTransport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphQLTransportOptions>()
+            .Bind(configuration.GetSection(GraphQLTransportOptions.SectionName))
+            .Validate(options => options.MaxRequestBytes > 0 && options.MaxDepth > 0 && options.MaxComplexity > 0 && options.MaxAliases >= 0
+                    && options.ConnectionInitTimeout > TimeSpan.Zero,
+                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxDepth, MaxComplexity, ConnectionInitTimeout; MaxAliases may be 0).")
+            .ValidateOnStart();
+
+        services.AddGraphQL(builder => builder.AddSystemTextJson());
+        // Registered after the builder's default so that this provider is the one the serializer gets.
+        services.AddSingleton<IErrorInfoProvider>(provider => new TransportErrorInfoProvider(new ErrorInfoProviderOptions
+        {
+            // Stack traces and exception types only for a developer's own machine; codes of inner exceptions never
+            // (they would name the exception type behind a masked error).
+            ExposeExceptionDetails = provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            ExposeCodes = false,
+        }));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGraphQLConnectionAuthenticator, HttpContextConnectionAuthenticator>();
+        services.AddSingleton<GraphQLOperationExecutor>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves GraphQL at <paramref name="pattern"/>: GET and POST over HTTP, and the graphql-transport-ws WebSocket. The
+    /// endpoint allows anonymous callers through the host's authorization because the transport answers them itself
+    /// (401 in GraphQL's shape, or 4403 on the socket).
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQLTransport(this WebApplication app, string pattern)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLTransportOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
+        return app.Map(pattern, context => context.WebSockets.IsWebSocketRequest
+                ? GraphQLWebSocketSession.AcceptAsync(context)
+                : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
+            .AllowAnonymous()
+            .WithDisplayName("GraphQL");
+    }
+}

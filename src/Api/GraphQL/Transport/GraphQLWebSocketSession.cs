@@ -1,0 +1,506 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Api.GraphQL.Transport;
+
+/// <summary>
+/// One socket speaking graphql-transport-ws. Messages are read one at a time on the receive loop; each operation runs on
+/// its own task and sends through one lock, so a slow subscription never holds up <c>ping</c> or <c>complete</c>.
+/// </summary>
+internal sealed partial class GraphQLWebSocketSession : IDisposable
+{
+    public const string SubProtocol = "graphql-transport-ws";
+
+    // A close frame's reason may hold at most 123 bytes (RFC 6455 5.5).
+    private const int MaxCloseReasonBytes = 123;
+
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebSocket socket;
+    private readonly HttpContext context;
+    private readonly GraphQLOperationExecutor executor;
+    private readonly IGraphQLTextSerializer serializer;
+    private readonly IGraphQLConnectionAuthenticator authenticator;
+    private readonly GraphQLTransportOptions options;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, RunningOperation> operations = new();
+    private readonly CancellationTokenSource lifetime;
+    private ClaimsPrincipal? user;
+    private int initReceived;
+    private int closing;
+
+    private GraphQLWebSocketSession(WebSocket socket, HttpContext context, GraphQLTransportOptions options)
+    {
+        this.socket = socket;
+        this.context = context;
+        this.options = options;
+        executor = context.RequestServices.GetRequiredService<GraphQLOperationExecutor>();
+        serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        authenticator = context.RequestServices.GetRequiredService<IGraphQLConnectionAuthenticator>();
+        logger = context.RequestServices.GetRequiredService<ILogger<GraphQLWebSocketSession>>();
+        lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+    }
+
+    public static async Task AcceptAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value;
+        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
+        {
+            using var refused = await context.WebSockets.AcceptWebSocketAsync();
+            using var unused = new GraphQLWebSocketSession(refused, context, options);
+            await unused.CloseAsync(GraphQLWebSocketCloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
+            await unused.DrainUntilClosedAsync();
+            return;
+        }
+
+        // The init timer starts before the handshake completes, so a client that has seen the upgrade can rely on it running.
+        var timeProvider = context.RequestServices.GetRequiredService<TimeProvider>();
+        using var initWait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var initTimeout = Task.Delay(options.ConnectionInitTimeout, timeProvider, initWait.Token);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(SubProtocol);
+        using var session = new GraphQLWebSocketSession(socket, context, options);
+        _ = session.CloseWhenNotInitialisedAsync(initTimeout);
+        try
+        {
+            await session.ReceiveLoopAsync();
+        }
+        finally
+        {
+            await initWait.CancelAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        StopAllOperations();
+        lifetime.Dispose();
+    }
+
+    private async Task CloseWhenNotInitialisedAsync(Task initTimeout)
+    {
+        try
+        {
+            await initTimeout;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref initReceived) == 0)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var (type, message) = await ReceiveMessageAsync();
+                if (type == WebSocketMessageType.Close)
+                {
+                    await CloseAsync(GraphQLWebSocketCloseCodes.NormalClosure, "Normal closure");
+                    return;
+                }
+
+                if (Volatile.Read(ref closing) == 1)
+                {
+                    continue;
+                }
+
+                if (message is null)
+                {
+                    await CloseAsync(GraphQLWebSocketCloseCodes.MessageTooBig, $"Messages are limited to {options.MaxRequestBytes} bytes");
+                }
+                else if (type == WebSocketMessageType.Binary)
+                {
+                    await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Messages must be JSON text");
+                }
+                else
+                {
+                    await HandleMessageAsync(message);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException || context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or the close handshake timed out): nothing is left to tell it.
+        }
+        catch (Exception exception)
+        {
+            LogSessionFailed(logger, exception, context.TraceIdentifier);
+            await CloseAsync(GraphQLWebSocketCloseCodes.InternalServerError, "Internal server error");
+        }
+        finally
+        {
+            StopAllOperations();
+        }
+    }
+
+    /// <summary>A whole message; its bytes are <see langword="null"/> when it is larger than the limit.</summary>
+    private async Task<(WebSocketMessageType Type, byte[]? Message)> ReceiveMessageAsync()
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        var tooBig = false;
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(chunk, lifetime.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return (WebSocketMessageType.Close, null);
+            }
+
+            tooBig |= buffer.Length + received.Count > options.MaxRequestBytes;
+            if (!tooBig)
+            {
+                buffer.Write(chunk, 0, received.Count);
+            }
+
+            if (received.EndOfMessage)
+            {
+                return (received.MessageType, tooBig ? null : buffer.ToArray());
+            }
+        }
+    }
+
+    private async Task HandleMessageAsync(byte[] message)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: not JSON");
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            {
+                await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: an object with a string 'type' is required");
+                return;
+            }
+
+            var payload = root.TryGetProperty("payload", out var payloadElement) ? payloadElement : default;
+            switch (typeElement.GetString())
+            {
+                case MessageTypes.ConnectionInit:
+                    await InitialiseAsync(payload);
+                    break;
+                case MessageTypes.Ping:
+                    await SendAsync(new OperationMessage { Type = MessageTypes.Pong });
+                    break;
+                case MessageTypes.Pong:
+                    break;
+                case MessageTypes.Subscribe:
+                    await SubscribeAsync(OperationId(root), payload);
+                    break;
+                case MessageTypes.Complete:
+                    var id = OperationId(root);
+                    if (id is null)
+                    {
+                        await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: 'complete' needs a string 'id'");
+                    }
+                    else if (operations.TryRemove(id, out var operation))
+                    {
+                        operation.Stop();
+                    }
+
+                    break;
+                default:
+                    await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, $"Invalid message type '{typeElement.GetString()}'");
+                    break;
+            }
+        }
+    }
+
+    private async Task InitialiseAsync(JsonElement payload)
+    {
+        if (Interlocked.Exchange(ref initReceived, 1) == 1)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+            return;
+        }
+
+        if (payload.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: the connection_init payload must be an object");
+            return;
+        }
+
+        var values = payload.ValueKind == JsonValueKind.Object
+            ? payload.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone())
+            : null;
+        var principal = await authenticator.AuthenticateAsync(context, values, lifetime.Token);
+        if (principal is null)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden");
+            return;
+        }
+
+        Volatile.Write(ref user, principal);
+        await SendAsync(new OperationMessage { Type = MessageTypes.ConnectionAck });
+    }
+
+    private async Task SubscribeAsync(string? id, JsonElement payload)
+    {
+        var principal = Volatile.Read(ref user);
+        if (principal is null)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
+        var request = id is null ? null : GraphQLOperationRequest.FromJson(payload, serializer, out _);
+        if (request is null)
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: 'subscribe' needs a string 'id' and a payload with a string 'query'");
+            return;
+        }
+
+        var operation = new RunningOperation(lifetime.Token);
+        if (!operations.TryAdd(id!, operation))
+        {
+            operation.Stop();
+            await CloseAsync(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return;
+        }
+
+        _ = RunAsync(id!, operation, request, principal);
+    }
+
+    /// <summary>Executes, then relays every result of the operation (one for queries and mutations) until it ends or is stopped.</summary>
+    private async Task RunAsync(string id, RunningOperation operation, GraphQLOperationRequest request, ClaimsPrincipal principal)
+    {
+        try
+        {
+            var result = await executor.ExecuteAsync(
+                GraphQLOperationExecutor.Prepare(request), principal, context.RequestServices, $"{context.TraceIdentifier}:{id}", operation.Token);
+            if (!result.Executed)
+            {
+                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);
+                return;
+            }
+
+            var results = Channel.CreateUnbounded<ExecutionResult>(new UnboundedChannelOptions { SingleReader = true });
+            if (result.Streams?.Values.SingleOrDefault() is { } stream)
+            {
+                operation.Subscription = stream.Subscribe(new ChannelObserver(results.Writer));
+            }
+            else
+            {
+                results.Writer.TryWrite(result);
+                results.Writer.TryComplete();
+            }
+
+            try
+            {
+                await foreach (var next in results.Reader.ReadAllAsync(operation.Token))
+                {
+                    await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Next, Payload = next }, operation);
+                }
+
+                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Complete }, operation);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The source stream failed: masked like a resolver's exception; the operation ends with this error.
+                var correlationId = $"{context.TraceIdentifier}:{id}";
+                LogStreamFailed(logger, exception, correlationId);
+                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = new[] { new InternalServerError(correlationId, exception) } }, operation);
+            }
+        }
+        catch (Exception) when (operation.IsStopped)
+        {
+            // Completed by the client or the socket closed: whatever failed afterwards has no one to tell.
+        }
+        catch (Exception exception)
+        {
+            LogSessionFailed(logger, exception, context.TraceIdentifier);
+            await CloseAsync(GraphQLWebSocketCloseCodes.InternalServerError, "Internal server error");
+        }
+        finally
+        {
+            operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
+            operation.Stop();
+            operation.Release();
+        }
+    }
+
+    private async Task SendAsync(OperationMessage message, RunningOperation? operation = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(serializer.Serialize(message));
+        await sendLock.WaitAsync(lifetime.Token);
+        try
+        {
+            // Checked under the lock: once the client's complete is handled, no message of that operation leaves.
+            if (operation?.IsStopped == true || Volatile.Read(ref closing) == 1)
+            {
+                return;
+            }
+
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends the close frame once and stops every operation; the receive loop then waits for the client's close.</summary>
+    private async Task CloseAsync(int code, string reason)
+    {
+        if (Interlocked.Exchange(ref closing, 1) == 1)
+        {
+            return;
+        }
+
+        StopAllOperations();
+        try
+        {
+            await sendLock.WaitAsync(lifetime.Token);
+            try
+            {
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, Truncate(reason), lifetime.Token);
+                }
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+
+            lifetime.CancelAfter(CloseHandshakeTimeout);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The client is already gone.
+        }
+    }
+
+    private async Task DrainUntilClosedAsync()
+    {
+        try
+        {
+            while ((await ReceiveMessageAsync()).Type != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+        }
+    }
+
+    private void StopAllOperations()
+    {
+        foreach (var id in operations.Keys)
+        {
+            if (operations.TryRemove(id, out var operation))
+            {
+                operation.Stop();
+            }
+        }
+    }
+
+    private static string? OperationId(JsonElement root) =>
+        root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+
+    private static string Truncate(string reason)
+    {
+        while (Encoding.UTF8.GetByteCount(reason) > MaxCloseReasonBytes)
+        {
+            reason = reason[..^1];
+        }
+
+        return reason;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket {TraceIdentifier} failed unexpectedly and was closed with 4500")]
+    private static partial void LogSessionFailed(ILogger logger, Exception exception, string traceIdentifier);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL subscription {CorrelationId} failed: its source stream raised an error")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception, string correlationId);
+
+    private static class MessageTypes
+    {
+        public const string ConnectionInit = "connection_init";
+        public const string ConnectionAck = "connection_ack";
+        public const string Ping = "ping";
+        public const string Pong = "pong";
+        public const string Subscribe = "subscribe";
+        public const string Next = "next";
+        public const string Error = "error";
+        public const string Complete = "complete";
+    }
+
+    /// <summary>An operation in flight: stopping it cancels its execution and disposes its subscription.</summary>
+    private sealed class RunningOperation(CancellationToken sessionToken)
+    {
+        private readonly CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(sessionToken);
+        private IDisposable? subscription;
+        private int stopped;
+
+        public CancellationToken Token => cancellation.Token;
+
+        public bool IsStopped => Volatile.Read(ref stopped) == 1;
+
+        public IDisposable? Subscription
+        {
+            set
+            {
+                Volatile.Write(ref subscription, value);
+                if (IsStopped)
+                {
+                    Interlocked.Exchange(ref subscription, null)?.Dispose();
+                }
+            }
+        }
+
+        public void Stop()
+        {
+            if (Interlocked.Exchange(ref stopped, 1) == 1)
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref subscription, null)?.Dispose();
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Released by the operation's own task in the meantime: it has ended.
+            }
+        }
+
+        /// <summary>Called once by the operation's task when it ends, after <see cref="Stop"/>.</summary>
+        public void Release() => cancellation.Dispose();
+    }
+
+    private sealed class ChannelObserver(ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => writer.TryWrite(value);
+
+        public void OnError(Exception error) => writer.TryComplete(error);
+
+        public void OnCompleted() => writer.TryComplete();
+    }
+}
