@@ -1,0 +1,133 @@
+using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Application.Tests.Support;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Application.Tests.Orders;
+
+public sealed class CaptureOrderTests : IAsyncLifetime
+{
+    private ErpTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<Result<CapturedOrder>> CaptureAsync(CaptureOrder command) => _host.SendAsync<CaptureOrder, CapturedOrder>(command);
+
+    private Task<(int Orders, int OutboxRows)> CountAsync() =>
+        _host.WithDbAsync(async db => (await db.Orders.CountAsync(), await db.OutboxMessages.CountAsync(m => m.AggregateType == nameof(Order))));
+
+    [Fact]
+    public async Task Capture_WithAValidOrder_StoresItCapturedWithTotalsAndOneEvent()
+    {
+        var result = await CaptureAsync(new CaptureOrderBuilder().WithLine("TEE-CREW-M-BLK", 2, 25m).WithLine("JEANS-SLIM-L-NVY", 1, 89.90m).Build());
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        Assert.False(result.Value.WasAlreadyCaptured);
+        var order = await _host.LoadAsync(result.Value.OrderId);
+        Assert.Equal(OrderStatus.Captured, order.Status);
+        Assert.Equal(13_990, order.TotalMinor);
+        Assert.Equal(2, order.Lines.Count);
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Capture_RepeatedWithTheSameContent_ReturnsTheFirstOrderAndChangesNothing()
+    {
+        var command = new CaptureOrderBuilder().WithExternalId("WEB-REPEAT-1").Build();
+        var first = await CaptureAsync(command);
+
+        var again = await CaptureAsync(command);
+
+        Assert.True(again.IsSuccess);
+        Assert.True(again.Value.WasAlreadyCaptured);
+        Assert.Equal(first.Value.OrderId, again.Value.OrderId);
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Capture_ResentWithOtherFormattingAndLineOrder_IsTheSameOrder()
+    {
+        var first = await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-FMT-1")
+            .WithLine("TEE-CREW-M-BLK", 1).WithLine("TEE-CREW-L-BLK", 2).Build());
+
+        var resent = await CaptureAsync(new CaptureOrderBuilder().WithExternalId(" WEB-FMT-1 ").ForChannel("web")
+            .WithLine("tee-crew-l-blk", 2).WithLine(" tee-crew-m-blk", 1).WithCurrency("eur").Build());
+
+        Assert.True(resent.IsSuccess, string.Join("; ", resent.Errors));
+        Assert.True(resent.Value.WasAlreadyCaptured);
+        Assert.Equal(first.Value.OrderId, resent.Value.OrderId);
+    }
+
+    [Fact]
+    public async Task Capture_RepeatedWithDifferentContent_IsAConflictAndChangesNothing()
+    {
+        await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 1).Build());
+
+        var different = await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 3).Build());
+
+        Assert.Equal(OrderErrors.DuplicateCaptureConflictCode, different.Error.Code);
+        Assert.Equal("externalOrderId", different.Error.Field);
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Capture_SentEightTimesAtOnce_StoresOneOrderAndAnswersEveryCallWithIt()
+    {
+        var command = new CaptureOrderBuilder().WithExternalId("WEB-RACE-1").Build();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CaptureAsync(command))));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, string.Join("; ", r.Errors)));
+        Assert.Single(results.Select(r => r.Value.OrderId).Distinct());
+        Assert.Single(results, r => !r.Value.WasAlreadyCaptured);
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    public static TheoryData<string, string, string?> BadInput => new()
+    {
+        { "unknown channel", OrderErrors.UnknownChannelCode, "channel" },
+        { "unknown sku", OrderErrors.UnknownSkuCode, "lines[0].sku" },
+        { "zero quantity", "QUANTITY_NOT_POSITIVE", "lines[0].quantity" },
+        { "negative quantity", "QUANTITY_NOT_POSITIVE", "lines[0].quantity" },
+        { "missing city", OrderErrors.AddressMissing, "shipTo.city" },
+        { "unsupported currency", "CURRENCY_UNSUPPORTED", "currency" },
+        { "price with too many decimals", "MONEY_PRECISION", "lines[0].unitPrice" },
+        { "negative price", OrderErrors.UnitPriceInvalidCode, "lines[0].unitPrice" },
+        { "same sku twice", OrderErrors.DuplicateLineCode, "lines" },
+        { "no external id", OrderErrors.ExternalIdInvalidCode, "externalOrderId" },
+        { "bad email", OrderErrors.CustomerInvalid, "customer.email" },
+        { "partner on a foreign channel", OrderErrors.UnknownChannelCode, "channel" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task Capture_WithBadInput_ReturnsANamedErrorAndChangesNothing(string problem, string code, string? field)
+    {
+        var builder = new CaptureOrderBuilder();
+        var command = problem switch
+        {
+            "unknown channel" => builder.ForChannel("NOPE").By(Actors.Admin).Build(),
+            "unknown sku" => builder.WithLine("NO-SUCH-SKU", 1).Build(),
+            "zero quantity" => builder.WithLine("TEE-CREW-M-BLK", 0).Build(),
+            "negative quantity" => builder.WithLine("TEE-CREW-M-BLK", -3).Build(),
+            "missing city" => builder.ShippingTo("Anna", "Street 1", " ", "10115", "DE").Build(),
+            "unsupported currency" => builder.WithCurrency("XYZ").Build(),
+            "price with too many decimals" => builder.WithLine("TEE-CREW-M-BLK", 1, 19.999m).Build(),
+            "negative price" => builder.WithLine("TEE-CREW-M-BLK", 1, -1m).Build(),
+            "same sku twice" => builder.WithLine("TEE-CREW-M-BLK", 1).WithLine("tee-crew-m-blk", 2).Build(),
+            "no external id" => builder.WithExternalId("  ").Build(),
+            "bad email" => builder.WithCustomer("not-an-email", "Anna").Build(),
+            "partner on a foreign channel" => builder.ForChannel("MKT-AMAZON").Build(),
+            _ => throw new ArgumentOutOfRangeException(nameof(problem)),
+        };
+
+        var result = await CaptureAsync(command);
+
+        Assert.True(result.IsFailure, problem);
+        Assert.Contains(result.Errors, e => e.Code == code && e.Field == field);
+        Assert.Equal((0, 0), await CountAsync());
+    }
+}
