@@ -86,6 +86,11 @@ public sealed class Sku : AggregateRoot
             return new Error("SKU_PRICE_INVALID", "Price and cost are non-negative and in one currency.", "price");
         if (weightGrams < 0)
             return new Error("SKU_WEIGHT_INVALID", "A weight cannot be negative.", "weightGrams");
+        foreach (var (field, value) in new[] { ("style", style), ("size", size), ("colour", colour) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > AttributeMaxLength)
+                return new Error("SKU_ATTRIBUTE_INVALID", $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
+        }
         var sku = new Sku
         {
             Code = parsed.Value, Name = name.Trim(), Style = style.Trim(), Size = size.Trim(), Colour = colour.Trim(),
@@ -142,8 +147,10 @@ public sealed class Location
             return new Error("LOCATION_NAME_INVALID", $"A location name of 1 to {NameMaxLength} characters is required.", "name");
         if (string.IsNullOrWhiteSpace(region) || region.Length > RegionMaxLength)
             return new Error("LOCATION_REGION_INVALID", $"A region of 1 to {RegionMaxLength} characters is required.", "region");
-        if (priority < 0 || dailyCarrierCapacity < 0)
-            return new Error("LOCATION_CAPACITY_INVALID", "Priority and capacity cannot be negative.", "priority");
+        if (priority < 0)
+            return new Error("LOCATION_PRIORITY_INVALID", "A priority cannot be negative.", "priority");
+        if (dailyCarrierCapacity < 0)
+            return new Error("LOCATION_CAPACITY_INVALID", "A daily carrier capacity cannot be negative.", "dailyCarrierCapacity");
         return new Location
         {
             Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),

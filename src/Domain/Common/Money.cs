@@ -46,7 +46,15 @@ public readonly record struct Money(long MinorUnits, Currency Currency)
     /// <summary>Converts a decimal amount; fails when it has more decimals than the currency's minor unit.</summary>
     public static Result<Money> FromAmount(decimal amount, Currency currency)
     {
-        var scaled = amount * Pow10(currency.MinorDigits);
+        decimal scaled;
+        try
+        {
+            scaled = amount * Pow10(currency.MinorDigits);
+        }
+        catch (OverflowException)
+        {
+            return new Error("MONEY_OUT_OF_RANGE", $"{amount} is out of range.");
+        }
         if (scaled != decimal.Truncate(scaled))
             return new Error("MONEY_PRECISION", $"{amount} has more decimals than {currency.Code} allows ({currency.MinorDigits}).");
         if (scaled is > long.MaxValue or < long.MinValue)

@@ -99,6 +99,11 @@ public sealed class Order : AggregateRoot
             if (draft.Lines.Take(i).Any(other => other.Sku == line.Sku))
                 errors.Add(new Error(OrderErrors.DuplicateLineCode, $"SKU {line.Sku} appears on more than one line; add the quantities.", $"lines[{i}].sku"));
         }
+        Int128 total = 0;
+        foreach (var line in draft.Lines)
+            total += (Int128)line.UnitPrice.MinorUnits * line.Quantity.Value;
+        if (total > long.MaxValue)
+            errors.Add(new Error(OrderErrors.UnitPriceInvalidCode, "The order total is beyond the range of money EcomErp keeps.", "lines"));
         if (draft.CaptureFingerprint.Length != FingerprintLength)
             throw new ArgumentException("The capture fingerprint is a hex SHA-256.", nameof(draft));
         if (errors.Count > 0)
@@ -119,26 +124,25 @@ public sealed class Order : AggregateRoot
             CapturedAt = at,
             UpdatedAt = at,
         };
-        long total = 0;
         for (var i = 0; i < draft.Lines.Count; i++)
-        {
-            var line = new OrderLine(i + 1, draft.Lines[i].Sku, draft.Lines[i].Quantity.Value, draft.Lines[i].UnitPrice.MinorUnits);
-            order._lines.Add(line);
-            total = checked(total + line.LineTotalMinor);
-        }
-        order.TotalMinor = total;
+            order._lines.Add(new OrderLine(i + 1, draft.Lines[i].Sku, draft.Lines[i].Quantity.Value, draft.Lines[i].UnitPrice.MinorUnits));
+        order.TotalMinor = (long)total;
         order.AppendTimeline(at, actor, "Captured", null, OrderStatus.Captured, null);
         order.Raise(new OrderCaptured(order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Currency.Code,
-            order.ServiceLevel, order.Priority, order.Customer.Email, order.Customer.Name, order.ShipTo.Country, total,
+            order.ServiceLevel, order.Priority, order.Customer.Email, order.Customer.Name, order.ShipTo.Country, order.TotalMinor,
             [.. order._lines.Select(l => new OrderLineSnapshot(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor))],
             actor.Id, at));
         return order;
     }
 
+    public const int MaxFraudScore = 100;
+
     public Result Validate(int fraudScore, Actor actor, DateTimeOffset at)
     {
         if (Guard(OrderStatus.Validated, actor) is { } error)
             return error;
+        if (fraudScore is < 0 or > MaxFraudScore)
+            return new Error(CommonErrors.ValidationFailed, $"A fraud score is 0 to {MaxFraudScore}.", "fraudScore");
         FraudScore = fraudScore;
         MoveTo(OrderStatus.Validated, actor, at, $"fraud score {fraudScore}");
         Raise(new OrderValidated(Id.Value, Channel.Value, fraudScore, actor.Id, at));
@@ -253,8 +257,13 @@ public sealed class Order : AggregateRoot
         if (NormalizeReason(reason) is not { } why)
             return OrderErrors.ReasonRequired();
         var from = Status;
+        // Open holds close with the order, visibly: their queues and read models must see them end.
         foreach (var hold in OpenHolds.ToList())
+        {
             hold.Release(actor.Id, at, "order cancelled");
+            AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, "order cancelled");
+            Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at));
+        }
         _lines.ForEach(l => l.ClearAllocation());
         CancellationReason = why;
         MoveTo(OrderStatus.Cancelled, actor, at, why);

@@ -19,6 +19,8 @@ public sealed class PolicyValue
 
     public static Result<PolicyValue> Create(string key, decimal value, Actor actor, DateTimeOffset at)
     {
+        if (!actor.MayActAs(Roles.Admin))
+            return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies.");
         if (PolicyKeys.Find(key) is not { } definition)
             return new Error("POLICY_UNKNOWN_KEY", $"'{key}' is not a policy.", "key");
         if (definition.Check(value) is { } error)
