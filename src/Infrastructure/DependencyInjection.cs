@@ -1,7 +1,9 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Health;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
 using Hangfire;
 using Hangfire.SqlServer;
 using Microsoft.EntityFrameworkCore;
@@ -70,15 +72,11 @@ public static class DependencyInjection
         var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
         if (!string.IsNullOrWhiteSpace(redisConnectionString))
         {
-            services.AddSingleton<IConnectionMultiplexer>(_ =>
-            {
-                var redis = ConfigurationOptions.Parse(redisConnectionString);
-                redis.AbortOnConnectFail = false;
-                return ConnectionMultiplexer.Connect(redis);
-            });
+            services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(redisConnectionString));
             health.AddCheck<RedisHealthCheck>("erp-redis", tags: [ReadyTag]);
         }
 
+        services.AddReadSide(configuration);
         return services;
     }
 

@@ -1,0 +1,34 @@
+namespace EcomErp.Infrastructure.Caching;
+
+/// <summary>
+/// Read-model documents (JSON) by key, in front of the read tables. The read tables are the truth: an
+/// entry may be missing at any time, and a cache that cannot answer reports misses rather than failing.
+/// </summary>
+public interface IReadModelCache
+{
+    /// <summary>The cached documents, in the order of <paramref name="keys"/>, null for a miss. Never throws for an outage.</summary>
+    Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes what the projection just applied, replacing older entries. Throws when the cache cannot be
+    /// written, so the projection batch is retried rather than leaving an outdated entry behind.
+    /// </summary>
+    Task SetManyAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fills misses from the read table, but never over an existing entry: the projection may have written a
+    /// newer document since the table was read. Best effort: an outage is logged, not thrown.
+    /// </summary>
+    Task AddMissingAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
+
+    /// <summary>Drops every read-model entry (the rebuild). Throws when the cache cannot be cleared.</summary>
+    Task ClearAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Cache keys of the read models: one namespace, so a rebuild can clear exactly these.</summary>
+public static class ReadModelCacheKeys
+{
+    public const string Prefix = "ecomerp:rm:";
+
+    public static string Order(Guid id) => $"{Prefix}order:{id:N}";
+}

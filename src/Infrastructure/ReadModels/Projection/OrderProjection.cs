@@ -1,0 +1,57 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.ReadModels.Projection;
+
+/// <summary>
+/// Projects each order touched by the batch once: its current state from the write side, stamped with the
+/// batch's newest sequence for it. A row that already holds that sequence or a newer one is left alone, so a
+/// replay changes nothing; status changes newer than the row become notifications.
+/// </summary>
+internal sealed class OrderProjection : IReadModelProjection
+{
+    public async Task ApplyAsync(ProjectionBatch batch, ErpDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = batch.LatestSequenceBy(e => e is OrderEvent order ? (Guid?)order.OrderId : null);
+        if (latest.Count == 0)
+            return;
+
+        var ids = latest.Keys.ToList();
+        var rows = await db.Set<OrderReadModel>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var appliedBefore = ids.ToDictionary(id => id, id => rows.TryGetValue(id, out var row) ? row.LastSequence : 0);
+        var stale = ids.Where(id => appliedBefore[id] < latest[id]).Select(id => new OrderId(id)).ToList();
+        if (stale.Count == 0)
+            return;
+
+        // All of the batch's aggregates in one read, children in the order OrderRepository gives them.
+        var orders = await db.Orders.AsNoTracking()
+            .Include(o => o.Lines.OrderBy(l => l.LineNumber))
+            .Include(o => o.Holds.OrderBy(h => h.PlacedAt).ThenBy(h => h.Id))
+            .Include(o => o.Timeline.OrderBy(t => t.Sequence))
+            .AsSplitQuery()
+            .Where(o => stale.Contains(o.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var order in orders)
+        {
+            var view = OrderView.From(order, latest[order.Id.Value]);
+            var document = ReadModelJson.Serialize(view);
+            if (rows.TryGetValue(view.Id, out var row))
+                row.Apply(view, document);
+            else
+                db.Set<OrderReadModel>().Add(OrderReadModel.From(view, document));
+            batch.CacheEntries.Add(KeyValuePair.Create(ReadModelCacheKeys.Order(view.Id), document));
+        }
+
+        foreach (var (message, domainEvent) in batch.Events)
+        {
+            if (domainEvent is OrderStatusChangedEvent change
+                && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[change.OrderId]))
+                batch.Notifications.Add(new OrderStatusChangedNotification(
+                    change.OrderId, change.Channel, change.To, change.From, message.Sequence, change.OccurredAt));
+        }
+    }
+}

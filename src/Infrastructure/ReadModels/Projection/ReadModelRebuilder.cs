@@ -1,0 +1,44 @@
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EcomErp.Infrastructure.ReadModels.Projection;
+
+/// <summary>
+/// Drops every read model, the cache and the projection checkpoint, then re-projects the whole outbox: the
+/// read side converges to the write side whatever happened to it. Runs under the projector's run lock;
+/// events announced before are not announced again.
+/// </summary>
+public sealed partial class ReadModelRebuilder(
+    ReadModelProjector projector, IServiceScopeFactory scopes, IReadModelCache cache, ILogger<ReadModelRebuilder> logger)
+{
+    /// <summary>Returns how many outbox events were re-applied.</summary>
+    public Task<int> RebuildAsync(CancellationToken cancellationToken) => projector.ExclusiveAsync(async () =>
+    {
+        var announced = await ClearReadTablesAsync(cancellationToken);
+        await cache.ClearAsync(cancellationToken);
+        var applied = await projector.DrainAsync(notifyAfterSequence: announced, cancellationToken);
+        LogRebuilt(logger, applied);
+        return applied;
+    }, cancellationToken);
+
+    /// <summary>Empties the read tables and the checkpoint in one transaction; returns the checkpoint it removed.</summary>
+    private async Task<long> ClearReadTablesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var checkpoints = db.OutboxCheckpoints.Where(c => c.Consumer == ReadModelProjector.ConsumerName);
+        var announced = await checkpoints.Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        await db.Set<OrderReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<SkuReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await checkpoints.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return announced;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read models rebuilt from {Count} outbox events")]
+    private static partial void LogRebuilt(ILogger logger, int count);
+}

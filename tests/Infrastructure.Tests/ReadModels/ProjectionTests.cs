@@ -1,0 +1,212 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
+using EcomErp.Infrastructure.ReadModels.Projection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+public sealed class ProjectionTests : IAsyncLifetime
+{
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Project_AfterCaptureAndAutomation_ShowsTheOrderStampedWithItsNewestSequence()
+    {
+        var id = await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchAsync();
+
+        await _host.ProjectAsync();
+
+        var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+        Assert.NotNull(view);
+        Assert.Equal(OrderStatus.Allocated, view.Status);
+        Assert.Equal((await _host.WriteSideViewAsync(id)).LastSequence, view.LastSequence);
+    }
+
+    [Fact]
+    public async Task Project_AppliesBatchesInSequenceOrder_UpToTheNewestEvent()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            ids.Add(await _host.CaptureAsync("WEB", $"W-{i}"));
+        await _host.DispatchAsync();
+
+        var applied = await ProjectWithBatchSizeAsync(batchSize: 7);
+
+        Assert.True(applied > 200, "the 200 seeded SKUs and the orders' events");
+        var lag = await _host.Services.GetRequiredService<ProjectionLagProbe>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, lag.Lag);
+        foreach (var id in ids)
+            Assert.Equal(ReadModelJson.Serialize(await _host.WriteSideViewAsync(id)), ReadModelJson.Serialize(await GetAsync(id)));
+    }
+
+    [Fact]
+    public async Task Project_RunTwice_ChangesNothing()
+    {
+        var id = await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchAsync();
+        await _host.ProjectAsync();
+        var before = await ReadTableSnapshotAsync();
+
+        var applied = await _host.ProjectAsync();
+
+        Assert.Equal(0, applied);
+        Assert.Equal(before, await ReadTableSnapshotAsync());
+        Assert.NotNull(await GetAsync(id));
+    }
+
+    [Fact]
+    public async Task Project_ReplayingOldEvents_ChangesNothingAndAnnouncesNothing()
+    {
+        await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchAsync();
+        await _host.ProjectAsync();
+        var before = await ReadTableSnapshotAsync();
+        var heard = Listen();
+
+        await _host.ExecuteSqlAsync($"UPDATE \"OutboxCheckpoints\" SET \"LastSequence\" = 0 WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
+        var applied = await _host.ProjectAsync();
+
+        Assert.True(applied > 0);
+        Assert.Equal(before, await ReadTableSnapshotAsync());
+        Assert.Empty(heard);
+    }
+
+    [Fact]
+    public async Task Project_AfterTheWholeWorkflow_EqualsTheWriteSide()
+    {
+        var id = await _host.CaptureAsync("WEB", "W-1", ("TEE-CREW-M-BLK", 2, 25m), ("JEANS-SLIM-L-NVY", 1, 89m));
+        await _host.DispatchAsync();
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(id, Actor.System, HoldType.Manual, "Customer called"));
+        var hold = (await _host.WriteSideViewAsync(id)).Holds.Single();
+        await _host.SendAsync(new Application.Orders.ReleaseHold.ReleaseHold(id, Actor.System, hold.Id, "Resolved"));
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _host.SendAsync(new Application.Orders.ReleaseOrder.ReleaseOrder(id, Actor.System));
+        await _host.SendAsync(new Application.Orders.StartPicking.StartPicking(id, Actor.System));
+        await _host.SendAsync(new Application.Orders.ConfirmPick.ConfirmPick(id, Actor.System));
+        await _host.SendAsync(new Application.Orders.ConfirmPack.ConfirmPack(id, Actor.System, 1));
+        _host.Clock.Advance(TimeSpan.FromHours(1));
+        await _host.SendAsync(new Application.Orders.ConfirmShipment.ConfirmShipment(id, Actor.System, "DHL", "JD0001"));
+        await _host.DispatchAsync();
+
+        await _host.ProjectAsync();
+
+        var expected = await _host.WriteSideViewAsync(id);
+        Assert.Equal(OrderStatus.Invoiced, expected.Status);
+        Assert.Equal(ReadModelJson.Serialize(expected), ReadModelJson.Serialize(await GetAsync(id)));
+    }
+
+    [Fact]
+    public async Task Notifications_CarryBothStatusesTheSequenceAndTheTime_InOrder()
+    {
+        var heard = Listen();
+        var id = await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchAsync();
+
+        await _host.ProjectAsync();
+
+        var statuses = heard.Where(n => n.OrderId == id).ToList();
+        Assert.Equal([OrderStatus.Validated, OrderStatus.Allocated], statuses.Select(n => n.Status));
+        Assert.Equal([OrderStatus.Captured, OrderStatus.Validated], statuses.Select(n => n.PreviousStatus));
+        Assert.All(statuses, n => Assert.Equal("WEB", n.Channel));
+        Assert.All(statuses, n => Assert.Equal(ReadSideTestHost.Start, n.OccurredAt));
+        Assert.True(statuses[0].Sequence < statuses[1].Sequence);
+        Assert.Equal((await _host.WriteSideViewAsync(id)).LastSequence, statuses[1].Sequence);
+    }
+
+    [Fact]
+    public async Task Notifications_GoOutAfterTheCommit_SoASubscriberThatQueriesSeesTheNewState()
+    {
+        var seen = new List<(OrderStatus Announced, OrderStatus? Queried)>();
+        using var subscription = _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(n =>
+        {
+            // A fresh scope, as a GraphQL subscription resolver has: nothing shared with the projection.
+            var view = _host.QueryAsync(q => q.GetAsync(n.OrderId, CancellationToken.None)).GetAwaiter().GetResult();
+            seen.Add((n.Status, view?.Status));
+        }));
+        await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchAsync();
+
+        await _host.ProjectAsync();
+
+        Assert.NotEmpty(seen);
+        Assert.All(seen, s => Assert.True(s.Queried >= s.Announced, $"announced {s.Announced}, queried {s.Queried}"));
+    }
+
+    [Fact]
+    public async Task SkuReadModels_ListTheCatalogInCodeOrder_WithActivationChanges()
+    {
+        await _host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            var sku = await db.Skus.SingleAsync(s => s.Code == SkuCode.Of("TEE-CREW-M-BLK"));
+            Assert.True(sku.Deactivate(Actor.System, _host.Clock.GetUtcNow()).IsSuccess);
+            return await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        });
+        await _host.ProjectAsync();
+
+        var codes = new List<string>();
+        string? after = null;
+        Application.Catalog.ReadModels.SkuPage page;
+        do
+        {
+            page = await _host.InScopeAsync(sp => sp.GetRequiredService<Application.Catalog.ReadModels.ISkuReadModels>().ListAsync(60, after, CancellationToken.None));
+            Assert.Equal(200, page.TotalCount);
+            codes.AddRange(page.Items.Select(s => s.Code));
+            after = (page.Items.Count > 0 ? page.Items[^1].Code : null);
+            if (page.Items.FirstOrDefault(s => s.Code == "TEE-CREW-M-BLK") is { } deactivated)
+                Assert.False(deactivated.IsActive);
+        }
+        while (page.HasNextPage);
+
+        Assert.Equal(200, codes.Count);
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+    }
+
+    private async Task<int> ProjectWithBatchSizeAsync(int batchSize)
+    {
+        await using var small = await ReadSideTestHostWithSameDatabase(batchSize);
+        return await small.ProjectAsync();
+    }
+
+    private Task<ReadSideTestHost> ReadSideTestHostWithSameDatabase(int batchSize) =>
+        _host.WithSettingsAsync(new Dictionary<string, string?> { [$"{ReadModelOptions.SectionName}:{nameof(ReadModelOptions.ProjectionBatchSize)}"] = $"{batchSize}" });
+
+    private Task<OrderView?> GetAsync(Guid id) => _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+    private Task<string> ReadTableSnapshotAsync() => _host.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<ErpDbContext>();
+        var orders = await db.Set<OrderReadModel>().AsNoTracking().OrderBy(o => o.Id).Select(o => o.Document + o.LastSequence).ToListAsync();
+        var skus = await db.Set<SkuReadModel>().AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code + s.IsActive + s.LastSequence).ToListAsync();
+        return string.Join('\n', orders.Concat(skus));
+    });
+
+    private List<OrderStatusChangedNotification> Listen()
+    {
+        var heard = new List<OrderStatusChangedNotification>();
+        _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(heard.Add));
+        return heard;
+    }
+}
+
+internal sealed class Observer(Action<OrderStatusChangedNotification> onNext) : IObserver<OrderStatusChangedNotification>
+{
+    public void OnNext(OrderStatusChangedNotification value) => onNext(value);
+
+    public void OnError(Exception error) => throw error;
+
+    public void OnCompleted()
+    {
+    }
+}
