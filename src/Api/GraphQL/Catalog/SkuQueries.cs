@@ -1,0 +1,60 @@
+using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Domain.Access;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
+
+namespace EcomErp.Api.GraphQL.Catalog;
+
+public sealed class SkuType : ObjectGraphType<SkuView>
+{
+    public SkuType()
+    {
+        Name = "Sku";
+        Description = "A sellable stock-keeping unit: one style in one size and colour.";
+        Field(s => s.Code).Description("SKU code, e.g. TEE-CREW-M-BLK.");
+        Field(s => s.Name).Description("Display name.");
+        Field(s => s.Style).Description("Style the SKU belongs to.");
+        Field(s => s.Size).Description("Size.");
+        Field(s => s.Colour).Description("Colour.");
+        Field<NonNullGraphType<MoneyType>>("price").Description("List price.").Resolve(c => new MoneyValue(c.Source.PriceMinor, c.Source.Currency));
+        Field(s => s.WeightGrams).Description("Shipping weight in grams.");
+        Field("critical", s => s.IsCritical).Description("True for SKUs whose stockout hurts most (planning watches them first).");
+        Field("active", s => s.IsActive).Description("False when the SKU may no longer be ordered.");
+    }
+}
+
+public static class SkuQueries
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<SkuType, EdgeType<SkuType>>>>("skus")
+            .Description("The catalog in SKU code order, as a Relay connection. Needs 'orders:read' or 'inventory:read'.")
+            .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
+            .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.Caller();
+                if (!caller.Scopes.Contains(ApiScopes.OrdersRead) && !caller.Scopes.Contains(ApiScopes.InventoryRead))
+                    throw new ExecutionError("The catalog needs the 'orders:read' or 'inventory:read' scope.") { Code = SchemaErrorCodes.Forbidden };
+                var first = Cursors.PageSize(context.GetArgument<int?>("first"));
+                var after = context.GetArgument<string?>("after") is { } cursor ? Cursors.Decode(cursor, "after") : null;
+                var page = await context.RequestServices!.GetRequiredService<ISkuReadModels>().ListAsync(first, after, context.CancellationToken);
+                var edges = page.Items.Select(s => new Edge<SkuView> { Cursor = Cursors.Encode(s.Code), Node = s }).ToList();
+                return new Connection<SkuView>
+                {
+                    Edges = edges,
+                    TotalCount = page.TotalCount,
+                    PageInfo = new PageInfo
+                    {
+                        HasNextPage = page.HasNextPage,
+                        HasPreviousPage = after is not null,
+                        StartCursor = edges.FirstOrDefault()?.Cursor,
+                        EndCursor = edges.LastOrDefault()?.Cursor,
+                    },
+                };
+            });
+    }
+}

@@ -1,0 +1,64 @@
+using EcomErp.Api.GraphQL.Catalog;
+using EcomErp.Api.GraphQL.Orders;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL;
+
+/// <summary>
+/// The public GraphQL schema. Root types are assembled from the features (Orders, Catalog, ...), each
+/// adding its own fields, so a feature's API lives beside its types.
+/// </summary>
+public sealed class ErpSchema : Schema
+{
+    public ErpSchema(IServiceProvider services) : base(services)
+    {
+        Description = "EcomErp: one order workflow and one inventory ledger for every channel.";
+        Query = new ErpQuery();
+        Mutation = new ErpMutation();
+        Subscription = new ErpSubscription();
+    }
+}
+
+public sealed class ErpQuery : ObjectGraphType
+{
+    public ErpQuery()
+    {
+        Name = "Query";
+        Description = "Reads. Every query is served from read models.";
+        OrderQueries.AddTo(this);
+        SkuQueries.AddTo(this);
+    }
+}
+
+public sealed class ErpMutation : ObjectGraphType
+{
+    public ErpMutation()
+    {
+        Name = "Mutation";
+        Description = "Commands. Expected business failures come back in each payload's userErrors.";
+        OrderMutations.AddTo(this);
+    }
+}
+
+public sealed class ErpSubscription : ObjectGraphType
+{
+    public ErpSubscription()
+    {
+        Name = "Subscription";
+        Description = "Live updates over WebSocket (graphql-transport-ws).";
+        OrderSubscriptions.AddTo(this);
+    }
+}
+
+public static class ErpSchemaRegistration
+{
+    /// <summary>Registers the schema and every graph type of this assembly.</summary>
+    public static IServiceCollection AddErpSchema(this IServiceCollection services)
+    {
+        services.AddGraphQL(builder => builder
+            .AddSchema<ErpSchema>()
+            .AddGraphTypes(typeof(ErpSchema).Assembly));
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using EcomErp.Domain.Orders;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+/// <summary>An enum whose every value carries a description (the schema test insists on it).</summary>
+public abstract class DescribedEnumType<TEnum> : EnumerationGraphType<TEnum> where TEnum : struct, Enum
+{
+    protected DescribedEnumType(string name, string description, IReadOnlyDictionary<TEnum, string> values)
+    {
+        Name = name;
+        Description = description;
+        foreach (var value in Values)
+            value.Description = values.TryGetValue((TEnum)value.Value!, out var text) ? text : null;
+    }
+}
+
+public sealed class OrderStatusType() : DescribedEnumType<OrderStatus>("OrderStatus",
+    "The governed states of an order, in workflow order, plus CANCELLED.",
+    new Dictionary<OrderStatus, string>
+    {
+        [OrderStatus.Captured] = "Taken from the channel; not yet validated.",
+        [OrderStatus.Validated] = "Address, catalog and risk checks passed.",
+        [OrderStatus.Allocated] = "Stock is committed to every line.",
+        [OrderStatus.Released] = "Released to the warehouse for picking.",
+        [OrderStatus.Picking] = "Being picked.",
+        [OrderStatus.Packed] = "Packed and waiting for the carrier.",
+        [OrderStatus.Shipped] = "Handed to the carrier.",
+        [OrderStatus.Invoiced] = "Invoiced to the customer.",
+        [OrderStatus.Completed] = "Closed.",
+        [OrderStatus.Cancelled] = "Cancelled before shipment.",
+    });
+
+public sealed class ServiceLevelType() : DescribedEnumType<ServiceLevel>("ServiceLevel",
+    "Delivery speed the customer chose.",
+    new Dictionary<ServiceLevel, string>
+    {
+        [ServiceLevel.Standard] = "Standard delivery.",
+        [ServiceLevel.Express] = "Express delivery.",
+        [ServiceLevel.NextDay] = "Next-day delivery.",
+    });
+
+public sealed class OrderPriorityType() : DescribedEnumType<OrderPriority>("OrderPriority",
+    "Fulfilment priority; defaults from the service level (EXPRESS and NEXT_DAY are HIGH).",
+    new Dictionary<OrderPriority, string>
+    {
+        [OrderPriority.Low] = "Ships when capacity allows.",
+        [OrderPriority.Normal] = "The default.",
+        [OrderPriority.High] = "Released and allocated first.",
+        [OrderPriority.Urgent] = "Ahead of everything else.",
+    });
+
+public sealed class HoldTypeType() : DescribedEnumType<HoldType>("HoldType",
+    "Kinds of order hold; each is released by its owner role.",
+    new Dictionary<HoldType, string>
+    {
+        [HoldType.FraudReview] = "The fraud score reached the policy threshold; operations reviews it.",
+        [HoldType.AddressValidation] = "The ship-to address failed validation; customer service verifies it.",
+        [HoldType.HighValueApproval] = "The total reached the high-value threshold; finance approves it.",
+        [HoldType.CreditCheck] = "A wholesale order exceeds the customer's credit; finance decides.",
+        [HoldType.InventoryShortfall] = "Not enough stock; planning decides.",
+        [HoldType.Manual] = "Placed by a person, or a catalog problem; operations releases it.",
+    });

@@ -1,0 +1,65 @@
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+public sealed class OrderFilterInput
+{
+    public List<OrderStatus>? Statuses { get; set; }
+    public List<string>? Channels { get; set; }
+    public DateTimeOffset? CapturedFrom { get; set; }
+    public DateTimeOffset? CapturedTo { get; set; }
+
+    public OrderFilter ToFilter() => new(Statuses, Channels?.Select(c => c.Trim().ToUpperInvariant()).ToList(), CapturedFrom, CapturedTo);
+}
+
+public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput>
+{
+    public OrderFilterInputType()
+    {
+        Name = "OrderFilter";
+        Description = "Narrows an order list; every given criterion must hold.";
+        Field<ListGraphType<NonNullGraphType<OrderStatusType>>>("statuses").Description("Only orders in one of these states.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("channels").Description("Only orders from these channel codes (within the caller's own channels).");
+        Field<DateTimeOffsetGraphType>("capturedFrom").Description("Only orders captured at or after this time.");
+        Field<DateTimeOffsetGraphType>("capturedTo").Description("Only orders captured before this time.");
+    }
+}
+
+public enum SortDirection
+{
+    Asc = 0,
+    Desc = 1,
+}
+
+public sealed class OrderSortInput
+{
+    public OrderSortField Field { get; set; } = OrderSortField.CapturedAt;
+    public SortDirection Direction { get; set; } = SortDirection.Desc;
+}
+
+public sealed class OrderSortInputType : InputObjectGraphType<OrderSortInput>
+{
+    public OrderSortInputType()
+    {
+        Name = "OrderSort";
+        Description = "Order of an order list. Ties are broken by id, so paging is stable.";
+        Field<NonNullGraphType<OrderSortFieldType>>("field").Description("What to sort by.").DefaultValue(OrderSortField.CapturedAt);
+        Field<NonNullGraphType<SortDirectionType>>("direction").Description("Ascending or descending.").DefaultValue(SortDirection.Desc);
+    }
+}
+
+public sealed class OrderSortFieldType() : DescribedEnumType<OrderSortField>("OrderSortField", "Fields an order list can be sorted by.",
+    new Dictionary<OrderSortField, string>
+    {
+        [OrderSortField.CapturedAt] = "When the order was captured.",
+        [OrderSortField.Total] = "Order total in minor units (compare within one currency).",
+    });
+
+public sealed class SortDirectionType() : DescribedEnumType<SortDirection>("SortDirection", "Sort direction.",
+    new Dictionary<SortDirection, string>
+    {
+        [SortDirection.Asc] = "Smallest or oldest first.",
+        [SortDirection.Desc] = "Largest or newest first.",
+    });

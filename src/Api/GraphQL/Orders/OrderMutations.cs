@@ -1,0 +1,120 @@
+using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders;
+using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+/// <summary>The answer of an order mutation: the order as the command left it, or the business errors.</summary>
+public sealed record OrderPayload(OrderNode? Order, IReadOnlyList<Error> UserErrors, bool WasAlreadyCaptured = false)
+{
+    public static OrderPayload Failed(IReadOnlyList<Error> errors) => new(null, errors);
+}
+
+public sealed class OrderPayloadType : ObjectGraphType<OrderPayload>
+{
+    public OrderPayloadType(string name, string description, bool isCapture = false)
+    {
+        Name = name;
+        Description = description;
+        Field<OrderType>("order").Description("The order after the mutation; null when it failed.").Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
+            .Description("Expected business failures; empty on success. Nothing changed when there are any.").Resolve(c => c.Source.UserErrors);
+        if (isCapture)
+            Field<NonNullGraphType<BooleanGraphType>>("wasAlreadyCaptured")
+                .Description("True when this exact order had been captured before: the first capture is returned and nothing changed.")
+                .Resolve(c => c.Source.WasAlreadyCaptured);
+    }
+}
+
+/// <summary>Order mutations: each sends one command and maps its result; expected failures become userErrors.</summary>
+public static class OrderMutations
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field("captureOrder", new NonNullGraphType(new OrderPayloadType("CaptureOrderPayload", "Result of captureOrder.", isCapture: true)))
+            .Description("Captures an order from a channel. Repeating the same order returns the first capture; the same id with different content is ORDER_DUPLICATE_CAPTURE_CONFLICT.")
+            .Argument<NonNullGraphType<CaptureOrderInputType>>("input", "The order.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.RequireScope(ApiScopes.OrdersWrite);
+                var handler = context.RequestServices!.GetRequiredService<ICommandHandler<CaptureOrder, CapturedOrder>>();
+                var result = await handler.HandleAsync(context.GetArgument<CaptureOrderInput>("input").ToCommand(caller.Actor()), context.CancellationToken);
+                return result.IsSuccess
+                    ? new OrderPayload(OrderNode.Of(result.Value.Order), [], result.Value.WasAlreadyCaptured)
+                    : OrderPayload.Failed(result.Errors);
+            });
+
+        Step<Application.Orders.ReleaseOrder.ReleaseOrder>(mutation, "releaseOrder", "Releases an allocated order to the warehouse (owner: OperationsManager).",
+            ApiScopes.FulfillmentWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
+        Step<Application.Orders.StartPicking.StartPicking>(mutation, "startPicking", "The warehouse starts picking a released order.",
+            ApiScopes.FulfillmentWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
+        Step<Application.Orders.ConfirmPick.ConfirmPick>(mutation, "confirmPick", "The warehouse confirms every line picked in full.",
+            ApiScopes.FulfillmentWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
+        Step<Application.Orders.ConfirmPack.ConfirmPack>(mutation, "confirmPack", "The warehouse confirms the picked order packed.",
+            ApiScopes.FulfillmentWrite,
+            t => t.Field<NonNullGraphType<IntGraphType>>("packageCount").Description("Number of packages, 1 to 999.").DefaultValue(1),
+            (i, id, actor) => new(id, actor, i.PackageCount, i.ExpectedVersion));
+        Step<Application.Orders.ConfirmShipment.ConfirmShipment>(mutation, "confirmShipment", "The carrier took the packed order; it is invoiced automatically.",
+            ApiScopes.FulfillmentWrite,
+            t =>
+            {
+                t.Field<NonNullGraphType<StringGraphType>>("carrier").Description($"Carrier name, 1 to {Order.CarrierMaxLength} characters.");
+                t.Field<NonNullGraphType<StringGraphType>>("trackingNumber").Description($"Tracking number, 1 to {Order.TrackingNumberMaxLength} characters.");
+            },
+            (i, id, actor) => new(id, actor, i.Carrier, i.TrackingNumber, i.ExpectedVersion));
+        Step<Application.Orders.InvoiceOrder.InvoiceOrder>(mutation, "invoiceOrder", "Invoices a shipped order now (it also happens automatically after shipment).",
+            ApiScopes.OrdersWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
+        Step<Application.Orders.CompleteOrder.CompleteOrder>(mutation, "completeOrder", "Closes an invoiced order.",
+            ApiScopes.OrdersWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
+        Step<Application.Orders.CancelOrder.CancelOrder>(mutation, "cancelOrder", "Cancels an order before it ships.",
+            ApiScopes.OrdersWrite,
+            t => t.Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, 1 to {OrderErrors.ReasonMaxLength} characters."),
+            (i, id, actor) => new(id, actor, i.Reason, i.ExpectedVersion));
+        Step<Application.Orders.PlaceHold.PlaceHold>(mutation, "placeHold", "Puts an order on hold: no forward step until the hold is released.",
+            ApiScopes.OrdersWrite,
+            t =>
+            {
+                t.Field<NonNullGraphType<HoldTypeType>>("type").Description("Kind of hold.");
+                t.Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, 1 to {OrderErrors.ReasonMaxLength} characters.");
+            },
+            (i, id, actor) => new(id, actor, i.Type, i.Reason, i.ExpectedVersion));
+        Step<Application.Orders.ReleaseHold.ReleaseHold>(mutation, "releaseHold", "Releases an open hold. Four eyes: whoever placed a fraud, high-value or credit hold cannot release it.",
+            ApiScopes.OrdersWrite,
+            t =>
+            {
+                t.Field<NonNullGraphType<IdGraphType>>("holdId").Description("The hold's id.");
+                t.Field<NonNullGraphType<StringGraphType>>("resolution").Description($"How it was resolved, 1 to {OrderErrors.ReasonMaxLength} characters.");
+            },
+            (i, id, actor) => Guid.TryParse(i.HoldId, out var holdId) ? new(id, actor, holdId, i.Resolution, i.ExpectedVersion) : null);
+    }
+
+    /// <summary>
+    /// One workflow mutation: <c>name(input: NameInput!): NamePayload!</c>. The command factory returns null
+    /// when an id in the input is malformed; that is a user error, like an unknown id.
+    /// </summary>
+    private static void Step<TCommand>(ObjectGraphType mutation, string name, string description, string scope,
+        Action<OrderStepInputType>? inputFields, Func<OrderStepInput, Guid, Actor, TCommand?> command)
+        where TCommand : OrderCommand
+    {
+        var typeName = char.ToUpperInvariant(name[0]) + name[1..];
+        mutation.Field(name, new NonNullGraphType(new OrderPayloadType($"{typeName}Payload", $"Result of {name}.")))
+            .Description($"{description} Needs the '{scope}' scope.")
+            .Argument(new NonNullGraphType(new OrderStepInputType($"{typeName}Input", $"Input of {name}.", inputFields)), "input", a => a.Description = "What to do.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.RequireScope(scope);
+                var input = context.GetArgument<OrderStepInput>("input");
+                if (!Guid.TryParse(input.OrderId, out var orderId) || command(input, orderId, caller.Actor()) is not { } built)
+                    return OrderPayload.Failed([new Error(OrderErrors.NotFoundCode, "An id in the input is not a valid id.", "orderId")]);
+                var handler = context.RequestServices!.GetRequiredService<ICommandHandler<TCommand, OrderCommandResult>>();
+                var result = await handler.HandleAsync(built, context.CancellationToken);
+                return result.IsSuccess ? new OrderPayload(OrderNode.Of(result.Value.Order), []) : OrderPayload.Failed(result.Errors);
+            });
+    }
+}

@@ -1,0 +1,64 @@
+using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Access;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+/// <summary>Live order updates. A partner hears only its own channels, whatever it asks for.</summary>
+public static class OrderSubscriptions
+{
+    public static void AddTo(ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<OrderStatusChangedType>>("orderStatusChanged")
+            .Description("Every order status change, after the read model shows it; narrow it to one order or one channel.")
+            .Argument<IdGraphType>("orderId", "Only this order.")
+            .Argument<StringGraphType>("channel", "Only this channel.")
+            .ResolveStream(context =>
+            {
+                var caller = context.RequireScope(ApiScopes.OrdersRead);
+                Guid? orderId = context.GetArgument<string?>("orderId") is null ? null : context.IdArgument("orderId");
+                var channel = context.GetArgument<string?>("channel")?.Trim().ToUpperInvariant();
+                var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
+                return new FilteredObservable(bus.OrderStatusChanges,
+                    n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel));
+            })
+            .Resolve(context => context.Source);
+    }
+
+    /// <summary>Passes on the notifications that match; unsubscribing stops them at once.</summary>
+    private sealed class FilteredObservable(IObservable<OrderStatusChangedNotification> source, Func<OrderStatusChangedNotification, bool> matches)
+        : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer) => source.Subscribe(new Filter(observer, matches));
+
+        private sealed class Filter(IObserver<object?> target, Func<OrderStatusChangedNotification, bool> matches) : IObserver<OrderStatusChangedNotification>
+        {
+            public void OnCompleted() => target.OnCompleted();
+
+            public void OnError(Exception error) => target.OnError(error);
+
+            public void OnNext(OrderStatusChangedNotification value)
+            {
+                if (matches(value))
+                    target.OnNext(value);
+            }
+        }
+    }
+}
+
+public sealed class OrderStatusChangedType : ObjectGraphType<OrderStatusChangedNotification>
+{
+    public OrderStatusChangedType()
+    {
+        Name = "OrderStatusChanged";
+        Description = "An order moved to another state. Sent after the read model shows the change.";
+        Field<NonNullGraphType<IdGraphType>>("orderId").Description("The order's id.").Resolve(c => c.Source.OrderId);
+        Field(n => n.Channel).Description("The order's channel.");
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("The new state.").Resolve(c => c.Source.Status);
+        Field<OrderStatusType>("previousStatus").Description("The state before; null for a capture.").Resolve(c => c.Source.PreviousStatus);
+        Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position of the change in the global event log; increases with every event.").Resolve(c => c.Source.Sequence);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When the change happened.").Resolve(c => c.Source.OccurredAt);
+    }
+}

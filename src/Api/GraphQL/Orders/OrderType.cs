@@ -1,0 +1,156 @@
+using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+/// <summary>
+/// What the Order type resolves from: the summary a list page carries, and the full read model when the
+/// resolver already has it. Detail fields of a list item come through the batch loader.
+/// </summary>
+public sealed record OrderNode(OrderSummaryView Summary, OrderView? Full)
+{
+    public static OrderNode Of(OrderView view) => new(view.ToSummary(), view);
+}
+
+public sealed class OrderType : ObjectGraphType<OrderNode>
+{
+    public OrderType()
+    {
+        Name = "Order";
+        Description = "An order from any channel, as the read model shows it: it follows the write side within moments.";
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's id.").Resolve(c => c.Source.Summary.Id);
+        Field<NonNullGraphType<StringGraphType>>("channel").Description("Code of the channel the order came from.").Resolve(c => c.Source.Summary.Channel);
+        Field<NonNullGraphType<StringGraphType>>("externalOrderId").Description("The order's id in the channel.").Resolve(c => c.Source.Summary.ExternalOrderId);
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is in the workflow.").Resolve(c => c.Source.Summary.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("isOnHold").Description("True while any hold is open: no forward step until it is released.").Resolve(c => c.Source.Summary.IsOnHold);
+        Field<NonNullGraphType<MoneyType>>("total").Description("Sum of the lines.").Resolve(c => new MoneyValue(c.Source.Summary.TotalMinor, c.Source.Summary.Currency));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("capturedAt").Description("When the order was captured.").Resolve(c => c.Source.Summary.CapturedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the order last changed.").Resolve(c => c.Source.Summary.UpdatedAt);
+
+        Detail<NonNullGraphType<ServiceLevelType>, ServiceLevel>("serviceLevel", "Delivery speed the customer chose.", v => v.ServiceLevel);
+        Detail<NonNullGraphType<OrderPriorityType>, OrderPriority>("priority", "Fulfilment priority.", v => v.Priority);
+        Detail<NonNullGraphType<CustomerType>, OrderCustomerView>("customer", "The buyer.", v => v.Customer);
+        Detail<NonNullGraphType<AddressType>, OrderAddressView>("shipTo", "Where the order ships to.", v => v.ShipTo);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>, IReadOnlyList<OrderLineView>>("lines", "The order lines.", v => v.Lines);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderHoldType>>>, IReadOnlyList<OrderHoldView>>("holds", "Every hold, open and released.", v => v.Holds);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>, IReadOnlyList<OrderTimelineView>>("timeline", "Every step: who, when, from, to and why.", v => v.Timeline);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>, IReadOnlyList<OrderBlockerView>>("blockers", "Why the order cannot take its next step; empty when it can.", v => v.Blockers);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<StatusTimestampType>>>, IReadOnlyList<OrderStatusTimestamp>>("statusTimestamps", "When the order entered each state it passed through.", v => v.StatusTimestamps);
+        Detail<IntGraphType, int?>("fraudScore", "Rule-based fraud score (0-100) from validation; null before validation.", v => v.FraudScore);
+        Detail<StringGraphType, string?>("carrier", "Carrier that took the shipment.", v => v.Carrier);
+        Detail<StringGraphType, string?>("trackingNumber", "Carrier tracking number.", v => v.TrackingNumber);
+        Detail<StringGraphType, string?>("invoiceNumber", "Invoice number once invoiced.", v => v.InvoiceNumber);
+        Detail<StringGraphType, string?>("cancellationReason", "Why the order was cancelled.", v => v.CancellationReason);
+        Detail<NonNullGraphType<IntGraphType>, int>("version", "Optimistic concurrency version; pass it as expectedVersion to refuse acting on a stale view.", v => v.Version);
+    }
+
+    /// <summary>A field from the full read model: at hand for a single order, batch-loaded for a list item.</summary>
+    private void Detail<TGraphType, TValue>(string name, string description, Func<OrderView, TValue> select)
+        where TGraphType : IGraphType =>
+        Field<TGraphType>(name).Description(description).Resolve(context => context.Source.Full is { } full
+            ? select(full)
+            : OrderBatchLoader.For(context).Load(context.Source.Summary.Id, select));
+}
+
+public sealed class CustomerType : ObjectGraphType<OrderCustomerView>
+{
+    public CustomerType()
+    {
+        Name = "Customer";
+        Description = "The buyer as the channel sent them.";
+        Field(c => c.Email).Description("Email address, lower case.");
+        Field(c => c.Name).Description("Full name.");
+    }
+}
+
+public sealed class AddressType : ObjectGraphType<OrderAddressView>
+{
+    public AddressType()
+    {
+        Name = "Address";
+        Description = "A postal address.";
+        Field(a => a.Name).Description("Recipient.");
+        Field(a => a.Line1).Description("Street and number.");
+        Field(a => a.Line2, nullable: true).Description("Additional address line.");
+        Field(a => a.City).Description("City.");
+        Field(a => a.PostalCode).Description("Postal code.");
+        Field(a => a.Country).Description("ISO 3166-1 alpha-2 country code.");
+    }
+}
+
+public sealed class OrderLineType : ObjectGraphType<OrderLineView>
+{
+    public OrderLineType()
+    {
+        Name = "OrderLine";
+        Description = "One SKU on an order.";
+        Field(l => l.LineNumber).Description("Line number, from 1.");
+        Field(l => l.Sku).Description("SKU code.");
+        Field(l => l.Quantity).Description("Ordered quantity.");
+        Field(l => l.AllocatedQuantity).Description("Quantity allocated to stock.");
+        Field(l => l.PickedQuantity).Description("Quantity picked.");
+        Field(l => l.ShippedQuantity).Description("Quantity shipped.");
+        Field<NonNullGraphType<LongGraphType>>("unitPriceMinor").Description("Unit price in the order currency's minor units.").Resolve(c => c.Source.UnitPriceMinor);
+        Field<NonNullGraphType<LongGraphType>>("lineTotalMinor").Description("Quantity times unit price, in minor units.").Resolve(c => c.Source.LineTotalMinor);
+    }
+}
+
+public sealed class OrderHoldType : ObjectGraphType<OrderHoldView>
+{
+    public OrderHoldType()
+    {
+        Name = "OrderHold";
+        Description = "A reason the order may not move forward until someone releases it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's id (pass it to releaseHold).").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<HoldTypeType>>("type").Description("Kind of hold.").Resolve(c => c.Source.Type);
+        Field(h => h.Reason).Description("Why the hold was placed.");
+        Field(h => h.PlacedBy).Description("Who placed it.");
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("placedAt").Description("When it was placed.").Resolve(c => c.Source.PlacedAt);
+        Field(h => h.ReleasedBy, nullable: true).Description("Who released it.");
+        Field<DateTimeOffsetGraphType>("releasedAt").Description("When it was released; null while open.").Resolve(c => c.Source.ReleasedAt);
+        Field(h => h.Resolution, nullable: true).Description("How it was resolved.");
+    }
+}
+
+public sealed class TimelineEntryType : ObjectGraphType<OrderTimelineView>
+{
+    public TimelineEntryType()
+    {
+        Name = "TimelineEntry";
+        Description = "One step in the order's history.";
+        Field(t => t.Sequence).Description("Position in the timeline, from 1.");
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it happened.").Resolve(c => c.Source.At);
+        Field(t => t.ActorId).Description("Who acted: a user, an API client or 'system'.");
+        Field(t => t.ActorName).Description("The actor's display name.");
+        Field(t => t.Action).Description("What happened, e.g. Validated or HoldPlaced:FraudReview.");
+        Field<OrderStatusType>("from").Description("Status before the step.").Resolve(c => c.Source.From);
+        Field<OrderStatusType>("to").Description("Status after the step.").Resolve(c => c.Source.To);
+        Field(t => t.Reason, nullable: true).Description("Why, when given.");
+    }
+}
+
+public sealed class BlockerType : ObjectGraphType<OrderBlockerView>
+{
+    public BlockerType()
+    {
+        Name = "Blocker";
+        Description = "One reason an order cannot take its next step.";
+        Field(b => b.Code).Description("Stable code, e.g. ORDER_ON_HOLD.");
+        Field(b => b.Message).Description("Explanation, naming what to do.");
+    }
+}
+
+public sealed class StatusTimestampType : ObjectGraphType<OrderStatusTimestamp>
+{
+    public StatusTimestampType()
+    {
+        Name = "StatusTimestamp";
+        Description = "When the order entered a state.";
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("The state.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was entered.").Resolve(c => c.Source.At);
+    }
+}

@@ -1,0 +1,31 @@
+using EcomErp.Domain.Orders;
+using GraphQL.Types;
+
+namespace EcomErp.Api.GraphQL.Orders;
+
+/// <summary>The fields every workflow mutation takes; the specific ones add theirs.</summary>
+public class OrderStepInput
+{
+    public string OrderId { get; set; } = "";
+    public int? ExpectedVersion { get; set; }
+    public int PackageCount { get; set; } = 1;
+    public string Carrier { get; set; } = "";
+    public string TrackingNumber { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public HoldType Type { get; set; }
+    public string HoldId { get; set; } = "";
+    public string Resolution { get; set; } = "";
+}
+
+/// <summary>An input type for one workflow mutation: orderId and expectedVersion, plus the step's own fields.</summary>
+public sealed class OrderStepInputType : InputObjectGraphType<OrderStepInput>
+{
+    public OrderStepInputType(string name, string description, Action<OrderStepInputType>? addFields = null)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<IdGraphType>>("orderId").Description("The order's id.");
+        Field<IntGraphType>("expectedVersion").Description("When given, the step is refused with CONCURRENCY_CONFLICT unless the order is still at this version.");
+        addFields?.Invoke(this);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EcomErp.Api.GraphQL.Transport;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.AuthenticateApiClient;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Api.Security;
+
+/// <summary>The claims an authenticated API client carries.</summary>
+public static class ApiClaims
+{
+    public const string Scheme = "ApiKey";
+    public const string ClientId = "ecomerp:client-id";
+    public const string Scope = "scope";
+    public const string Channel = "ecomerp:channel";
+
+    public static ClaimsPrincipal ToPrincipal(ApiCaller caller)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClientId, caller.ClientId.ToString()),
+            new(ClaimTypes.NameIdentifier, $"api-client:{caller.ClientId}"),
+            new(ClaimTypes.Name, caller.Name),
+        };
+        claims.AddRange(caller.Scopes.Select(s => new Claim(Scope, s)));
+        claims.AddRange(caller.Channels.Select(c => new Claim(Channel, c)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+    }
+
+    /// <summary>Reads the caller back from its claims.</summary>
+    public static ApiCaller? ToCaller(this ClaimsPrincipal? principal) =>
+        principal?.FindFirst(ClientId) is { } id && Guid.TryParse(id.Value, out var clientId)
+            ? new ApiCaller(clientId, principal.Identity?.Name ?? "",
+                [.. principal.FindAll(Scope).Select(c => c.Value)], [.. principal.FindAll(Channel).Select(c => c.Value)])
+            : null;
+}
+
+/// <summary>
+/// Authenticates API calls by key: <c>Authorization: Bearer eck_…</c> or <c>X-Api-Key: eck_…</c>.
+/// Keys are looked up by prefix and checked against their stored hash; the key itself is never logged.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IQueryHandler<AuthenticateApiClient, ApiCaller> authenticate)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = PresentedKey(Request);
+        if (key is null)
+            return AuthenticateResult.NoResult();
+        var caller = await authenticate.HandleAsync(new AuthenticateApiClient(key), Context.RequestAborted);
+        return caller.IsSuccess
+            ? AuthenticateResult.Success(new AuthenticationTicket(ApiClaims.ToPrincipal(caller.Value), Scheme.Name))
+            : AuthenticateResult.Fail(caller.Error.Message);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"EcomErp\"";
+        return Task.CompletedTask;
+    }
+
+    internal static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue("X-Api-Key", out var apiKey) && !string.IsNullOrWhiteSpace(apiKey))
+            return apiKey.ToString().Trim();
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+}
+
+/// <summary>
+/// Authenticates a WebSocket from its <c>connection_init</c> payload: <c>{"authorization": "Bearer eck_…"}</c>
+/// or <c>{"apiKey": "eck_…"}</c>. A key on the upgrade request's headers is accepted too.
+/// </summary>
+internal sealed class ApiKeyConnectionAuthenticator(IQueryHandler<AuthenticateApiClient, ApiCaller> authenticate) : IGraphQLConnectionAuthenticator
+{
+    public async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, IReadOnlyDictionary<string, JsonElement>? payload, CancellationToken cancellationToken)
+    {
+        var key = FromPayload(payload) ?? ApiKeyAuthenticationHandler.PresentedKey(context.Request);
+        if (key is null)
+            return null;
+        var caller = await authenticate.HandleAsync(new AuthenticateApiClient(key), cancellationToken);
+        return caller.IsSuccess ? ApiClaims.ToPrincipal(caller.Value) : null;
+    }
+
+    private static string? FromPayload(IReadOnlyDictionary<string, JsonElement>? payload)
+    {
+        if (payload is null)
+            return null;
+        foreach (var (name, value) in payload)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+                continue;
+            var text = value.GetString()!.Trim();
+            if (name.Equals("apiKey", StringComparison.OrdinalIgnoreCase))
+                return text;
+            if (name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
+                return text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text["Bearer ".Length..].Trim() : text;
+        }
+        return null;
+    }
+}
+
+public static class ApiKeyAuthenticationExtensions
+{
+    /// <summary>Adds the API key scheme and makes it the WebSocket authenticator of the GraphQL transport.</summary>
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiClaims.Scheme, null);
+        services.AddScoped<IGraphQLConnectionAuthenticator, ApiKeyConnectionAuthenticator>();
+        return services;
+    }
+}
