@@ -5,7 +5,7 @@ using GraphQL.Utilities;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
-namespace EcomErp.Api.Tests.GraphQL.Schema;
+namespace EcomErp.Api.Tests.GraphQL.Contract;
 
 /// <summary>The schema is a contract with front-end teams and partners: any change shows up as a snapshot diff.</summary>
 public sealed class SchemaContractTests
