@@ -1,0 +1,69 @@
+using EcomErp.Infrastructure.Caching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+/// <summary>The in-process cache in front of the read table (the Redis variant is in <see cref="RedisReadSideTests"/>).</summary>
+public sealed class OrderCacheTests : IAsyncLifetime
+{
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public Task GetMany_For50Orders_IsOneTableReadThenNone() => ReadSideAssertions.GetManyIsOneTableReadThenCachedAsync(_host);
+
+    [Fact]
+    public async Task Get_OnACacheHit_DoesNotTouchTheTable()
+    {
+        var id = await _host.CaptureAsync("WEB", "C-1");
+        await _host.ProjectAsync();
+        _host.Commands.Reset();
+
+        var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        Assert.NotNull(view);
+        Assert.Equal(0, _host.Commands.Touching("OrderReadModels"));
+    }
+
+    [Fact]
+    public async Task Get_AfterTheCacheWasEmptied_ReadsTheTableOnceAndRefillsTheCache()
+    {
+        var id = await _host.CaptureAsync("WEB", "C-1");
+        await _host.ProjectAsync();
+        await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
+        _host.Commands.Reset();
+
+        Assert.NotNull(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)));
+        Assert.NotNull(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)));
+
+        Assert.Equal(1, _host.Commands.Touching("OrderReadModels"));
+    }
+}
+
+internal static class ReadSideAssertions
+{
+    /// <summary>The batch loader's call: one cache read, one table read for all misses, never the write tables.</summary>
+    public static async Task GetManyIsOneTableReadThenCachedAsync(ReadSideTestHost host)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+            ids.Add(await host.CaptureAsync("WEB", $"B-{i:00}"));
+        await host.ProjectAsync();
+        await host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
+        host.Commands.Reset();
+
+        var first = await host.QueryAsync(q => q.GetManyAsync(ids, CancellationToken.None));
+        var tableReads = host.Commands.Touching("OrderReadModels");
+        host.Commands.Reset();
+        var second = await host.QueryAsync(q => q.GetManyAsync(ids, CancellationToken.None));
+
+        Assert.Equal(50, first.Count);
+        Assert.Equal(1, tableReads);
+        Assert.Equal(50, second.Count);
+        Assert.Equal(0, host.Commands.Touching("OrderReadModels"));
+        Assert.Equal(0, host.Commands.Touching("Orders"));
+    }
+}

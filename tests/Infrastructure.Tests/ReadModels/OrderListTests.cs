@@ -1,0 +1,116 @@
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+/// <summary>
+/// Lists run in the database: 24 orders over three channels, two captured per minute (ties on the time) and
+/// totals of 25, 50, 75 and 100 euros (ties on the total), half of them allocated.
+/// </summary>
+public sealed class OrderListTests : IAsyncLifetime
+{
+    private static readonly string[] Channels = ["WEB", "MKT-ZALANDO", "MKT-AMAZON"];
+
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ReadSideTestHost.StartAsync();
+        for (var i = 0; i < 24; i++)
+        {
+            if (i == 12)
+                await _host.DispatchAsync();
+            if (i % 2 == 0)
+                _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await _host.CaptureAsync(Channels[i % 3], $"L-{i:00}", ("TEE-CREW-M-BLK", i % 4 + 1, 25m));
+        }
+        await _host.ProjectAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData(OrderSortField.CapturedAt, false)]
+    [InlineData(OrderSortField.CapturedAt, true)]
+    [InlineData(OrderSortField.Total, false)]
+    [InlineData(OrderSortField.Total, true)]
+    public async Task Paging_WithCursors_NeitherSkipsNorRepeats_InBothDirections(OrderSortField sort, bool descending)
+    {
+        var whole = await ListAsync(new OrderFilter(), sort, descending, first: 100);
+        var paged = await PageThroughAsync(new OrderFilter(), sort, descending, pageSize: 5);
+
+        Assert.Equal(24, whole.TotalCount);
+        Assert.Equal(whole.Items.Select(o => o.Id), paged.Select(o => o.Id));
+        Assert.Equal(24, paged.Select(o => o.Id).Distinct().Count());
+        var keys = paged.Select(o => sort == OrderSortField.Total ? o.TotalMinor : o.CapturedAt.UtcTicks).ToList();
+        Assert.Equal(descending ? keys.OrderDescending() : keys.Order(), keys);
+    }
+
+    [Fact]
+    public async Task Filters_OnStatusChannelAndCapturedRange_CombineAndCount()
+    {
+        var from = ReadSideTestHost.Start.AddMinutes(2);
+        var to = ReadSideTestHost.Start.AddMinutes(6);
+        var filter = new OrderFilter([OrderStatus.Allocated], ["web", "MKT-AMAZON"], from, to);
+
+        var page = await ListAsync(filter, OrderSortField.CapturedAt, false, first: 100);
+
+        // Minutes 2..5 hold orders 2..9; of those, WEB and MKT-AMAZON are 2, 3, 5, 6, 8, 9 - all among the allocated first twelve.
+        Assert.Equal(["L-02", "L-03", "L-05", "L-06", "L-08", "L-09"], page.Items.Select(o => o.ExternalOrderId).Order());
+        Assert.Equal(6, page.TotalCount);
+        Assert.All(page.Items, o => Assert.Equal(OrderStatus.Allocated, o.Status));
+        Assert.False(page.HasNextPage);
+    }
+
+    [Fact]
+    public async Task VisibleChannels_HideOtherChannels_EvenWhenTheFilterAsksForThem()
+    {
+        var request = new OrderListRequest(new OrderFilter(Channels: ["WEB", "MKT-ZALANDO"]), OrderSortField.Total, true, 100, null, ["MKT-ZALANDO"]);
+
+        var page = await _host.QueryAsync(q => q.ListAsync(request, CancellationToken.None));
+
+        Assert.Equal(8, page.TotalCount);
+        Assert.All(page.Items, o => Assert.Equal("MKT-ZALANDO", o.Channel));
+        Assert.Empty((await _host.QueryAsync(q => q.ListAsync(request with { VisibleChannels = [] }, CancellationToken.None))).Items);
+    }
+
+    [Fact]
+    public async Task List_ReadsOnlyTheReadTable()
+    {
+        _host.Commands.Reset();
+
+        await PageThroughAsync(new OrderFilter(), OrderSortField.CapturedAt, false, pageSize: 10);
+
+        Assert.Equal(0, _host.Commands.Touching("Orders"));
+        Assert.True(_host.Commands.Touching("OrderReadModels") > 0);
+    }
+
+    [Fact]
+    public async Task FindByExternalId_FindsTheOrderOfThatChannelOnly()
+    {
+        var found = await _host.QueryAsync(q => q.FindByExternalIdAsync("web", "L-00", CancellationToken.None));
+
+        Assert.NotNull(found);
+        Assert.Equal("WEB", found.Channel);
+        Assert.Null(await _host.QueryAsync(q => q.FindByExternalIdAsync("MKT-AMAZON", "L-00", CancellationToken.None)));
+    }
+
+    private Task<OrderPage> ListAsync(OrderFilter filter, OrderSortField sort, bool descending, int first, OrderCursor? after = null) =>
+        _host.QueryAsync(q => q.ListAsync(new OrderListRequest(filter, sort, descending, first, after, null), CancellationToken.None));
+
+    private async Task<List<OrderSummaryView>> PageThroughAsync(OrderFilter filter, OrderSortField sort, bool descending, int pageSize)
+    {
+        var all = new List<OrderSummaryView>();
+        OrderCursor? after = null;
+        OrderPage page;
+        do
+        {
+            page = await ListAsync(filter, sort, descending, pageSize, after);
+            Assert.Equal(page.Items.Count, page.Cursors.Count);
+            all.AddRange(page.Items);
+            after = page.Cursors.Count > 0 ? page.Cursors[^1] : null;
+        }
+        while (page.HasNextPage);
+        return all;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Messaging;
+using EcomErp.Infrastructure.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+/// <summary>The read side with <c>ConnectionStrings:Redis</c> set, against a real redis-server of this class's own.</summary>
+public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(5);
+
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ReadSideTestHost.StartAsync(redis.ConnectionString);
+        await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public void TheRedisCacheAndBus_AreUsed()
+    {
+        Assert.IsType<RedisReadModelCache>(_host.Services.GetRequiredService<IReadModelCache>());
+        Assert.IsType<RedisNotificationBus>(_host.Services.GetRequiredService<INotificationBus>());
+    }
+
+    [Fact]
+    public Task GetMany_For50Orders_IsOneTableReadThenNone() => ReadSideAssertions.GetManyIsOneTableReadThenCachedAsync(_host);
+
+    [Fact]
+    public async Task ANotificationPublishedOnOneNode_ReachesASubscriberOnAnother()
+    {
+        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
+        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
+        using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
+        using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
+        var received = new TaskCompletionSource<OrderStatusChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = busB.OrderStatusChanges.Subscribe(new Observer(n => received.TrySetResult(n)));
+        var sent = new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 42, ReadSideTestHost.Start);
+
+        await busA.PublishAsync(sent, CancellationToken.None);
+
+        Assert.Equal(sent, await received.Task.WaitAsync(Delivery));
+    }
+
+    [Fact]
+    public async Task ASubscriberThatThrows_StaysSubscribed_AndADisposedOneHearsNothingMore()
+    {
+        using var connection = RedisConnection.Connect(redis.ConnectionString);
+        using var bus = new RedisNotificationBus(connection, NullLogger<RedisNotificationBus>.Instance);
+        var heard = new List<long>();
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var throwing = bus.OrderStatusChanges.Subscribe(new Observer(n =>
+        {
+            lock (heard)
+                heard.Add(n.Sequence);
+            if (n.Sequence == 1)
+                throw new InvalidOperationException("A subscriber's bug.");
+            second.TrySetResult();
+        }));
+
+        await bus.PublishAsync(Notification(1), CancellationToken.None);
+        await bus.PublishAsync(Notification(2), CancellationToken.None);
+        await second.Task.WaitAsync(Delivery);
+        throwing.Dispose();
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var other = bus.OrderStatusChanges.Subscribe(new Observer(n => marker.TrySetResult()));
+        await bus.PublishAsync(Notification(3), CancellationToken.None);
+        await marker.Task.WaitAsync(Delivery);
+
+        lock (heard)
+            Assert.Equal([1, 2], heard);
+    }
+
+    [Fact]
+    public async Task Notifications_GoOutAfterTheCommit_SoASubscriberOnAnotherNodeSeesTheNewState()
+    {
+        await using var otherNode = await _host.WithSettingsAsync(new Dictionary<string, string?>());
+        var seen = new List<(OrderStatus Announced, OrderStatus? Queried)>();
+        var allocated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = otherNode.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(n =>
+        {
+            var view = otherNode.QueryAsync(q => q.GetAsync(n.OrderId, CancellationToken.None)).GetAwaiter().GetResult();
+            lock (seen)
+                seen.Add((n.Status, view?.Status));
+            if (n.Status == OrderStatus.Allocated)
+                allocated.TrySetResult();
+        }));
+        await _host.CaptureAsync("WEB", "R-1");
+        await _host.DispatchAsync();
+
+        await _host.ProjectAsync();
+        await allocated.Task.WaitAsync(Delivery);
+
+        lock (seen)
+        {
+            Assert.Equal([OrderStatus.Validated, OrderStatus.Allocated], seen.Select(s => s.Announced));
+            Assert.All(seen, s => Assert.True(s.Queried >= s.Announced, $"announced {s.Announced}, queried {s.Queried}"));
+        }
+    }
+
+    [Fact]
+    public async Task ARedisOutage_FallsBackToTheTable_QuicklyAndDelaysTheProjectionWithoutLosingEvents()
+    {
+        var id = await _host.CaptureAsync("WEB", "R-1");
+        await _host.ProjectAsync();
+        Assert.NotNull(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)));
+        await redis.StopAsync();
+        try
+        {
+            _host.Commands.Reset();
+            var watch = Stopwatch.StartNew();
+            var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+            watch.Stop();
+
+            Assert.NotNull(view);
+            Assert.Equal(1, _host.Commands.Touching("OrderReadModels"));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the fallback took {watch.Elapsed}");
+
+            await _host.DispatchAsync();
+            await Assert.ThrowsAnyAsync<RedisException>(_host.ProjectAsync);
+            Assert.Equal(OrderStatus.Captured, (await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))!.Status);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        await WaitUntilConnectedAsync();
+        await _host.ProjectAsync();
+        Assert.Equal(OrderStatus.Allocated, (await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))!.Status);
+    }
+
+    private async Task WaitUntilConnectedAsync()
+    {
+        var multiplexer = _host.Services.GetRequiredService<IConnectionMultiplexer>();
+        var watch = Stopwatch.StartNew();
+        while (!multiplexer.IsConnected && watch.Elapsed < Delivery * 2)
+            await Task.Delay(50);
+        Assert.True(multiplexer.IsConnected, "the multiplexer reconnects to the restarted server");
+    }
+
+    private static OrderStatusChangedNotification Notification(long sequence) =>
+        new(Guid.NewGuid(), "WEB", OrderStatus.Allocated, OrderStatus.Validated, sequence, ReadSideTestHost.Start);
+}
