@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EcomErp.LoadDriver;
+
+public sealed record CapturedOrder(Guid OrderId, DateTimeOffset CommittedAt, double LatencyMs);
+
+/// <summary>Concurrent clients, each posting captureOrder mutations for the next order number until all are sent.</summary>
+public sealed class CaptureClients(LoadOptions options)
+{
+    private const string Mutation = """
+        mutation Capture($input: CaptureOrderInput!) {
+          captureOrder(input: $input) { order { id status } userErrors { code field message } }
+        }
+        """;
+
+    private static readonly string[] Skus =
+        ["TEE-CREW-M-BLK", "TEE-CREW-L-WHT", "POLO-PIQUE-M-NVY", "JEANS-SLIM-L-NVY", "HOODIE-ZIP-S-GRY", "CHINO-REG-M-OLV"];
+
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private int _next = -1;
+    private int _failures;
+
+    public int Failures => _failures;
+
+    public async Task<IReadOnlyList<CapturedOrder>> RunAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = options.Url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", options.ApiKey);
+        var results = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ClientAsync(http, cancellationToken)));
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private async Task<List<CapturedOrder>> ClientAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var captured = new List<CapturedOrder>();
+        int number;
+        while ((number = Interlocked.Increment(ref _next)) < options.Orders && !cancellationToken.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync("/graphql", new { query = Mutation, variables = new { input = Order(number) } }, cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var id = body?["data"]?["captureOrder"]?["order"]?["id"]?.GetValue<string>();
+            if (response.IsSuccessStatusCode && Guid.TryParse(id, out var orderId))
+                captured.Add(new CapturedOrder(orderId, DateTimeOffset.UtcNow, latency));
+            else if (Interlocked.Increment(ref _failures) <= 5)
+                Console.Error.WriteLine($"capture {number} failed ({(int)response.StatusCode}): {body?.ToJsonString()}");
+        }
+        return captured;
+    }
+
+    private object Order(int number) => new
+    {
+        channel = options.Channel,
+        externalOrderId = $"LOAD-{_runId}-{number:D7}",
+        currency = "EUR",
+        serviceLevel = "STANDARD",
+        customer = new { email = $"load.{number % 500}@example.com", name = "Load Test" },
+        shipTo = new { name = "Load Test", line1 = "Teststraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
+        lines = new[] { new { sku = Skus[number % Skus.Length], quantity = 1 + number % 3, unitPrice = 25.00m } },
+    };
+}

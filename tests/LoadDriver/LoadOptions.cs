@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace EcomErp.LoadDriver;
+
+public sealed record LoadOptions(
+    Uri Url, string ApiKey, int Clients, int Orders, string Channel, TimeSpan EventWait, TimeSpan MaxDuration)
+{
+    public const string Usage =
+        "usage: dotnet run --project tests/LoadDriver -c Release -- --url http://localhost:5000 --key eck_... " +
+        "[--clients 8] [--orders 2000] [--channel WEB] [--event-wait-seconds 30] [--max-seconds 300]\n" +
+        "The key needs the orders:write and orders:read scopes on the channel. Only loopback or your own test hosts are valid targets.";
+
+    public static LoadOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                return null;
+            values[args[i][2..]] = args[i + 1];
+        }
+        if (!values.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !values.TryGetValue("key", out var key))
+            return null;
+        int Int(string name, int fallback, int max) =>
+            values.TryGetValue(name, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? Math.Min(value, max) : fallback;
+        // Bounded in count and time, always: the driver stops by itself.
+        return new LoadOptions(uri, key, Int("clients", 8, 256), Int("orders", 2_000, 1_000_000), values.GetValueOrDefault("channel", "WEB"),
+            TimeSpan.FromSeconds(Int("event-wait-seconds", 30, 600)), TimeSpan.FromSeconds(Int("max-seconds", 300, 3_600)));
+    }
+}
+
+public sealed record LoadReport(
+    int Orders, int Failures, TimeSpan Elapsed, IReadOnlyList<double> MutationLatenciesMs, IReadOnlyList<double> EventLatenciesMs, int MissedEvents)
+{
+    public double OrdersPerSecond => Orders / Elapsed.TotalSeconds;
+
+    public static double Percentile(IReadOnlyList<double> values, double percentile)
+    {
+        if (values.Count == 0)
+            return double.NaN;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    public string ToString(IFormatProvider format) => string.Format(format,
+        "orders: {0}, failures: {1}, elapsed: {2:F1} s, orders/s: {3:F0}\n" +
+        "mutation latency ms: p50 {4:F1}, p99 {5:F1}\n" +
+        "commit-to-event latency ms: p50 {6:F1}, p99 {7:F1} ({8} events, {9} missed)",
+        Orders, Failures, Elapsed.TotalSeconds, OrdersPerSecond,
+        Percentile(MutationLatenciesMs, 50), Percentile(MutationLatenciesMs, 99),
+        Percentile(EventLatenciesMs, 50), Percentile(EventLatenciesMs, 99), EventLatenciesMs.Count, MissedEvents);
+}
