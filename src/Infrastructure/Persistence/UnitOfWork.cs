@@ -4,6 +4,8 @@ using EcomErp.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -33,8 +35,7 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            // Two saves that opened the same document series first raced for its number: that is a conflict, not a duplicate.
-            if (exception.Entries.Count > 0 && exception.Entries.All(e => e.Entity is DocumentCounter))
+            if (exception.Entries.Count > 0 && exception.Entries.All(IsRacedForByAnotherSave))
                 return CommonErrors.ConcurrencyConflict(Describe(exception));
             return new Error(PersistenceErrors.DuplicateKey, $"{Describe(exception)} already exists.");
         }
@@ -49,8 +50,18 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
         return Result.Success();
     }
 
+    /// <summary>
+    /// A row that only collides when another save changed the same thing first: a part of an existing aggregate
+    /// (its next timeline entry, say; the child insert runs before the root's version check) or a document counter.
+    /// </summary>
+    private static bool IsRacedForByAnotherSave(EntityEntry entry) => entry.Entity is DocumentCounter || AggregateOf(entry.Metadata) is not null;
+
+    private static IReadOnlyEntityType? AggregateOf(IReadOnlyEntityType part) => part.GetForeignKeys()
+        .FirstOrDefault(fk => fk.IsRequired && typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType))?.PrincipalEntityType;
+
     private static string Describe(DbUpdateException exception) =>
-        exception.Entries.FirstOrDefault(e => e.Entity is not OutboxMessage)?.Metadata.ClrType.Name ?? "The record";
+        exception.Entries.Where(e => e.Entity is not OutboxMessage)
+            .Select(e => (AggregateOf(e.Metadata) ?? e.Metadata).ClrType.Name).FirstOrDefault() ?? "The record";
 
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

@@ -1,0 +1,64 @@
+using System.Reflection;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Outbox;
+
+namespace EcomErp.Infrastructure.Tests.Outbox;
+
+public sealed class DomainEventTypesTests
+{
+    public static TheoryData<string> EventTypes() => [.. typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDomainEvent).IsAssignableFrom(t))
+        .Select(t => t.Name)];
+
+    [Theory]
+    [MemberData(nameof(EventTypes))]
+    public void EveryDomainEvent_RoundTripsThroughItsStableNameAndJson(string name)
+    {
+        var type = DomainEventTypes.TypeOf(name);
+        var original = Sample(type);
+
+        var payload = DomainEventTypes.Serialize(original);
+        var restored = DomainEventTypes.Deserialize(DomainEventTypes.NameOf(type), payload);
+
+        Assert.IsType(type, restored);
+        Assert.Equal(payload, DomainEventTypes.Serialize(restored));
+        Assert.Equal(original.OccurredAt, restored.OccurredAt);
+    }
+
+    [Fact]
+    public void Registry_KnowsEveryDomainEventOfTheDomainAssembly() =>
+        Assert.Equal(EventTypes().Count, DomainEventTypes.All.Count);
+
+    [Fact]
+    public void UnknownEventName_IsRefused() =>
+        Assert.Throws<InvalidOperationException>(() => DomainEventTypes.TypeOf("OrderTeleported"));
+
+    /// <summary>An instance with a distinct, non-default value in every constructor parameter.</summary>
+    private static IDomainEvent Sample(Type type)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select((p, i) => SampleValue(p, i)).ToArray();
+        return (IDomainEvent)constructor.Invoke(arguments);
+    }
+
+    private static object? SampleValue(ParameterInfo parameter, int index)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return type switch
+        {
+            _ when type == typeof(string) => $"{parameter.Name}-{index}",
+            _ when type == typeof(Guid) => Guid.CreateVersion7(),
+            _ when type == typeof(int) => index + 1,
+            _ when type == typeof(long) => 1_000L + index,
+            _ when type == typeof(decimal) => 12.5m + index,
+            _ when type == typeof(bool) => true,
+            _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 3, 2, 9, 30, 15, TimeSpan.Zero).AddMinutes(index),
+            _ when type.IsEnum => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
+            _ when type == typeof(IReadOnlyList<OrderLineSnapshot>) => new[] { new OrderLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500) },
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
+            _ => throw new NotSupportedException($"Teach {nameof(SampleValue)} a sample {type.Name} for {parameter.Member.DeclaringType?.Name}.{parameter.Name}."),
+        };
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.Tests.Persistence;
+using EcomErp.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.Outbox;
+
+public sealed class OutboxDispatcherTests
+{
+    [Fact]
+    public async Task Dispatch_HandsEveryEventOnceInSequenceOrderAndAdvancesTheCheckpoint()
+    {
+        var handled = new HandledEvents();
+        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        var first = Orders.Capture("WEB-1", TestDatabase.Start);
+        first.Validate(5, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1));
+        await OrderPersistenceTests.SaveAsync(database, first);
+        var second = Orders.Capture("WEB-2", TestDatabase.Start.AddMinutes(2));
+        await OrderPersistenceTests.SaveAsync(database, second);
+        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
+
+        var firstRun = await dispatcher.DispatchPendingAsync(default);
+        var secondRun = await dispatcher.DispatchPendingAsync(default);
+
+        Assert.Equal(3, firstRun);
+        Assert.Equal(0, secondRun);
+        Assert.Equal([(first.Id.Value, nameof(OrderCaptured)), (first.Id.Value, nameof(OrderValidated)), (second.Id.Value, nameof(OrderCaptured))],
+            handled.Events.Select(e => (e.OrderId, e.GetType().Name)));
+        Assert.Equal(3, handled.Scopes.Distinct().Count());
+        Assert.Equal(3, await CheckpointAsync(database));
+    }
+
+    [Fact]
+    public async Task Dispatch_ReadsInBatchesUntilTheOutboxIsDrained()
+    {
+        var handled = new HandledEvents();
+        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        await database.InScopeAsync(async sp =>
+        {
+            var repository = sp.GetRequiredService<IOrderRepository>();
+            for (var i = 0; i < OutboxDispatcher.BatchSize + 20; i++)
+                repository.Add(Orders.Capture($"WEB-{i}", TestDatabase.Start.AddSeconds(i)));
+            Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
+        });
+
+        var delivered = await database.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default);
+
+        Assert.Equal(OutboxDispatcher.BatchSize + 20, delivered);
+        Assert.Equal(Enumerable.Range(0, OutboxDispatcher.BatchSize + 20).Select(i => $"WEB-{i}"),
+            handled.Events.Cast<OrderCaptured>().Select(e => e.ExternalOrderId));
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenAHandlerThrows_StopsBeforeTheFailedEventAndTheNextRunRetriesIt()
+    {
+        var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
+        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3" })
+            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, TestDatabase.Start));
+        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
+
+        var failingRun = await dispatcher.DispatchPendingAsync(default);
+        var checkpointAfterFailure = await CheckpointAsync(database);
+        handled.FailOnExternalId = null;
+        var retryRun = await dispatcher.DispatchPendingAsync(default);
+
+        Assert.Equal(1, failingRun);
+        Assert.Equal(1, checkpointAfterFailure);
+        Assert.Equal(2, retryRun);
+        Assert.Equal(["WEB-1", "WEB-2", "WEB-3"], handled.Events.Cast<OrderCaptured>().Select(e => e.ExternalOrderId));
+        Assert.Equal(1, handled.Failures);
+        Assert.Equal(3, await CheckpointAsync(database));
+    }
+
+    [Fact]
+    public async Task ConcurrentDispatches_InOneProcess_DeliverEachEventOnce()
+    {
+        var handled = new HandledEvents();
+        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3", "WEB-4" })
+            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, TestDatabase.Start));
+        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => dispatcher.DispatchPendingAsync(default))));
+
+        Assert.Equal(4, runs.Sum());
+        Assert.Equal(4, handled.Events.Count);
+    }
+
+    private static Task<long> CheckpointAsync(TestDatabase database) => database.InScopeAsync(sp =>
+        sp.GetRequiredService<ErpDbContext>().OutboxCheckpoints.Where(c => c.Consumer == DomainEventDispatchConsumer.ConsumerName)
+            .Select(c => c.LastSequence).SingleAsync());
+
+    /// <summary>What the test's event handlers received, and the DbContext of the scope each one ran in.</summary>
+    private sealed class HandledEvents
+    {
+        private readonly ConcurrentQueue<OrderEvent> _events = new();
+        private readonly ConcurrentQueue<ErpDbContext> _scopes = new();
+        private int _failures;
+
+        public string? FailOnExternalId { get; set; }
+        public IReadOnlyList<OrderEvent> Events => [.. _events];
+        public IReadOnlyList<ErpDbContext> Scopes => [.. _scopes];
+        public int Failures => _failures;
+
+        public void Register(IServiceCollection services)
+        {
+            services.AddSingleton(this);
+            services.AddScoped<IDomainEventHandler<OrderEvent>, RecordingHandler>();
+        }
+
+        public void Record(OrderEvent domainEvent, ErpDbContext scope)
+        {
+            if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId)
+            {
+                Interlocked.Increment(ref _failures);
+                throw new InvalidOperationException($"Handler failed on {captured.ExternalOrderId}.");
+            }
+            _events.Enqueue(domainEvent);
+            _scopes.Enqueue(scope);
+        }
+    }
+
+    private sealed class RecordingHandler(HandledEvents handled, ErpDbContext db) : IDomainEventHandler<OrderEvent>
+    {
+        public Task HandleAsync(OrderEvent domainEvent, CancellationToken cancellationToken)
+        {
+            handled.Record(domainEvent, db);
+            return Task.CompletedTask;
+        }
+    }
+}

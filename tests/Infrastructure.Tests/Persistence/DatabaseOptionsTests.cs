@@ -1,0 +1,56 @@
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Infrastructure.Tests.Persistence;
+
+public sealed class DatabaseOptionsTests
+{
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    [Fact]
+    public void AddInfrastructure_WithAnUnknownProvider_FailsNamingTheKeyAndTheAllowedValues()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() =>
+            new ServiceCollection().AddInfrastructure(Configuration((DatabaseOptions.ProviderKey, "Postgres"))));
+
+        Assert.Contains("Database:Provider", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'Postgres'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Sqlite", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("SqlServer", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_WithNothingSet_IsTheEmbeddedSqliteFileWithDemoData()
+    {
+        var options = DatabaseOptions.FromConfiguration(Configuration());
+
+        Assert.Equal(DatabaseProvider.Sqlite, options.Provider);
+        Assert.Contains("data/ecomerp.db", options.ConnectionString, StringComparison.Ordinal);
+        Assert.True(options.SeedDemoData);
+    }
+
+    [Fact]
+    public void FromConfiguration_ForSqlServer_NeedsAConnectionStringAndDoesNotSeedByDefault()
+    {
+        Assert.Throws<OptionsValidationException>(() => DatabaseOptions.FromConfiguration(Configuration((DatabaseOptions.ProviderKey, "SqlServer"))));
+
+        var options = DatabaseOptions.FromConfiguration(Configuration(
+            (DatabaseOptions.ProviderKey, "sqlserver"), (DatabaseOptions.ConnectionStringKey, "Server=db;Database=EcomErp")));
+
+        Assert.Equal(DatabaseProvider.SqlServer, options.Provider);
+        Assert.False(options.SeedDemoData);
+    }
+
+    [Fact]
+    public void AddInfrastructure_ForSqlServer_ResolvesTheSqlServerContextWithoutConnecting()
+    {
+        using var services = new ServiceCollection().AddLogging().AddInfrastructure(Configuration(
+            (DatabaseOptions.ProviderKey, "SqlServer"), (DatabaseOptions.ConnectionStringKey, "Server=nowhere;Database=EcomErp"))).BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        Assert.IsType<SqlServerErpDbContext>(scope.ServiceProvider.GetRequiredService<ErpDbContext>());
+    }
+}

@@ -1,0 +1,76 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Policies;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.Persistence;
+
+public sealed class MasterDataTests
+{
+    [Fact]
+    public async Task DemoSeed_RunTwice_AddsTheApparelBrandOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedDemoData: true);
+        var afterFirst = await CountsAsync(database);
+
+        await database.Services.InitializeDatabaseAsync();
+        var afterSecond = await CountsAsync(database);
+
+        Assert.Equal((4, 3, 200, 4, PolicyKeys.All.Count), afterFirst);
+        Assert.Equal(afterFirst, afterSecond);
+        var wholesale = await database.InScopeAsync(sp => sp.GetRequiredService<ICatalog>().FindCustomerAsync(" Buying@Boutique-Nord.example.com ", default));
+        Assert.NotNull(wholesale?.CreditLimitMinor);
+    }
+
+    [Fact]
+    public async Task Catalog_FindsKnownChannelsAndSkusAndLeavesUnknownOnesOut()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedDemoData: true);
+
+        var (channel, skus, missingChannel) = await database.InScopeAsync(async sp =>
+        {
+            var catalog = sp.GetRequiredService<ICatalog>();
+            return (await catalog.FindChannelAsync(ChannelCode.Of("MKT-ZALANDO"), default),
+                await catalog.FindSkusAsync([SkuCode.Of("TEE-CREW-M-BLK"), SkuCode.Of("HOODIE-ZIP-XL-OLV"), SkuCode.Of("NOPE-1")], default),
+                await catalog.FindChannelAsync(ChannelCode.Of("MKT-NOWHERE"), default));
+        });
+
+        Assert.Equal(ChannelKind.Marketplace, channel!.Kind);
+        Assert.Null(missingChannel);
+        Assert.Equal(["HOODIE-ZIP-XL-OLV", "TEE-CREW-M-BLK"], skus.Keys.Select(k => k.Value).Order());
+        Assert.Equal(2_500, skus[SkuCode.Of("TEE-CREW-M-BLK")].PriceMinor);
+    }
+
+    [Fact]
+    public async Task PolicyReader_ReturnsTheStoredValueOrTheDefault()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            db.PolicyValues.Add(PolicyValue.Create(PolicyKeys.FraudScoreThreshold.Key, 42.5m, Actor.System, TestDatabase.Start).Value);
+            await db.SaveChangesAsync();
+        });
+
+        var (stored, unset) = await database.InScopeAsync(async sp =>
+        {
+            var policies = sp.GetRequiredService<IPolicyReader>();
+            return (await policies.GetAsync(PolicyKeys.FraudScoreThreshold, default), await policies.GetAsync(PolicyKeys.HighValueThreshold, default));
+        });
+
+        Assert.Equal(42.5m, stored);
+        Assert.Equal(PolicyKeys.HighValueThreshold.Default, unset);
+    }
+
+    private static Task<(int Channels, int Locations, int Skus, int Customers, int Policies)> CountsAsync(TestDatabase database) =>
+        database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            return (await db.Channels.CountAsync(), await db.Locations.CountAsync(), await db.Skus.CountAsync(),
+                await db.Customers.CountAsync(), await db.PolicyValues.CountAsync());
+        });
+}
