@@ -1,0 +1,114 @@
+using System.Diagnostics.Metrics;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
+using EcomErp.Infrastructure.ReadModels.Projection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+public sealed class RebuildAndLagTests : IAsyncLifetime
+{
+    private const long LagThreshold = 10;
+
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        [$"{ReadModelOptions.SectionName}:{nameof(ReadModelOptions.LagDegradedThreshold)}"] = $"{LagThreshold}",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Rebuild_AfterReadModelsWereDroppedAndDamaged_ConvergesToTheWriteSide_WithoutAnnouncingAgain()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            ids.Add(await _host.CaptureAsync("WEB", $"RB-{i}"));
+        await _host.DispatchAsync();
+        await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(ids[0], Actor.System, "Customer changed their mind"));
+        await _host.ProjectAsync();
+        await _host.ExecuteSqlAsync($"DELETE FROM \"OrderReadModels\" WHERE \"Id\" <> '{ids[1].ToString().ToUpperInvariant()}'");
+        await _host.ExecuteSqlAsync("UPDATE \"OrderReadModels\" SET \"Status\" = 0, \"Document\" = '{{}}', \"LastSequence\" = 999999");
+        await _host.ExecuteSqlAsync("DELETE FROM \"SkuReadModels\" WHERE \"Code\" LIKE 'TEE%'");
+        var heard = new List<OrderStatusChangedNotification>();
+        using var subscription = _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(heard.Add));
+
+        var applied = await _host.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(CancellationToken.None);
+
+        Assert.True(applied > 200);
+        foreach (var id in ids)
+        {
+            var expected = await _host.WriteSideViewAsync(id);
+            Assert.Equal(ReadModelJson.Serialize(expected), ReadModelJson.Serialize(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None))));
+        }
+        Assert.Equal(200, await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().CountAsync()));
+        Assert.Empty(heard);
+    }
+
+    [Fact]
+    public async Task TheCommandLineSwitch_RebuildsOnlyWhenGiven()
+    {
+        await _host.CaptureAsync("WEB", "RB-1");
+
+        Assert.False(await _host.Services.RunReadModelRebuildIfRequestedAsync(["--urls", "http://localhost:5000"]));
+        Assert.NotEqual(0, (await ReadLagAsync()).Lag);
+        Assert.True(await _host.Services.RunReadModelRebuildIfRequestedAsync([ReadSideDependencyInjection.RebuildSwitch]));
+        Assert.Equal(0, (await ReadLagAsync()).Lag);
+    }
+
+    [Fact]
+    public async Task Lag_IsTheNewestSequenceMinusTheApplied_InTheReadinessCheckAndTheGauge()
+    {
+        var seeded = await ReadLagAsync();
+        Assert.Equal(0, seeded.AppliedSequence);
+        Assert.Equal(seeded.NewestSequence, seeded.Lag);
+        var degraded = await CheckAsync();
+        Assert.Equal(HealthStatus.Degraded, degraded.Status);
+        Assert.Equal(seeded.Lag, degraded.Data["lag"]);
+        Assert.Equal(LagThreshold, degraded.Data["degradedAbove"]);
+        Assert.Equal(seeded.Lag, MeasureGauge());
+
+        await _host.ProjectAsync();
+        await _host.CaptureAsync("WEB", "LAG-1");
+
+        var healthy = await CheckAsync();
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Equal(1L, healthy.Data["lag"]);
+        Assert.Equal(seeded.NewestSequence + 1, healthy.Data["newestSequence"]);
+        Assert.Equal(seeded.NewestSequence, healthy.Data["appliedSequence"]);
+        Assert.Equal(1, MeasureGauge());
+    }
+
+    private Task<ProjectionLagReading> ReadLagAsync() => _host.Services.GetRequiredService<ProjectionLagProbe>().ReadAsync(CancellationToken.None);
+
+    private async Task<HealthReportEntry> CheckAsync()
+    {
+        var report = await _host.Services.GetRequiredService<HealthCheckService>()
+            .CheckHealthAsync(c => c.Name == ReadSideDependencyInjection.ProjectionHealthCheckName && c.Tags.Contains(DependencyInjection.ReadyTag));
+        return report.Entries[ReadSideDependencyInjection.ProjectionHealthCheckName];
+    }
+
+    /// <summary>Collects this host's gauge only: other tests' hosts publish the same meter in parallel.</summary>
+    private long MeasureGauge()
+    {
+        _host.Services.GetRequiredService<ProjectionLagMetrics>();
+        var factory = _host.Services.GetRequiredService<IMeterFactory>();
+        var measurements = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ProjectionLagMetrics.MeterName && instrument.Name == ProjectionLagMetrics.GaugeName
+                && ReferenceEquals(instrument.Meter.Scope, factory))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => measurements.Add(value));
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return Assert.Single(measurements);
+    }
+}
