@@ -1,10 +1,35 @@
+using EcomErp.Admin;
 using EcomErp.Api.GraphQL;
+using EcomErp.Api.Hosting;
+using EcomErp.Application;
+using EcomErp.Infrastructure;
+using EcomErp.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddErpGraphQL(builder.Configuration);
+var roles = HostRoles.FromConfiguration(builder.Configuration);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddEcomErpHost(builder.Configuration, roles);
+if (roles.Api)
+{
+    builder.Services.AddErpGraphQL(builder.Configuration);
+}
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
-app.MapErpGraphQL();
+await app.Services.InitializeDatabaseAsync();
+if (roles.Admin)
+{
+    await app.Services.SeedAdminIdentityAsync();
+}
 
-app.Run();
+app.UseEcomErpHost(roles);
+if (roles.Api)
+{
+    app.MapErpGraphQL();
+}
+await app.RunAsync();
+
+/// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

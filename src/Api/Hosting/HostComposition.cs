@@ -1,0 +1,114 @@
+using EcomErp.Admin;
+using EcomErp.Admin.Identity;
+using EcomErp.Api.Health;
+using EcomErp.Api.Jobs;
+using EcomErp.Infrastructure;
+using EcomErp.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+
+namespace EcomErp.Api.Hosting;
+
+/// <summary>The host's own part of the composition: health, sign-in, the admin and the job server, by role.</summary>
+public static partial class HostComposition
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    public const string JobsDashboardPath = AdminServiceCollectionExtensions.PathBase + "/jobs";
+
+    public static IServiceCollection AddEcomErpHost(this IServiceCollection services, IConfiguration configuration, HostRoles roles)
+    {
+        // The readiness checks (database reachable and migrated, Redis when configured) come with AddInfrastructure.
+        services.AddSingleton(roles);
+
+        // Identity and the admin pages are registered on every node (the cookie is how people are known everywhere);
+        // the pages and the dashboard are only mapped where the admin role runs.
+        services.AddAdmin(configuration).AddEntityFrameworkStores<ErpDbContext>();
+        services.PostConfigure<AdminBootstrapOptions>(options =>
+            options.InitialPasswordDirectory = SqliteDatabaseDirectory(configuration) ?? options.InitialPasswordDirectory);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        if (roles.Worker)
+        {
+            services.AddHangfireServer();
+            services.AddOutboxWorker();
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseEcomErpHost(this WebApplication app, HostRoles roles)
+    {
+        // Static files (the admin's stylesheet) before authorization: the sign-in page needs them anonymously.
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
+
+        if (roles.Admin)
+        {
+            app.MapGet("/", () => Results.Redirect(AdminServiceCollectionExtensions.PathBase)).AllowAnonymous();
+            app.MapAdmin();
+            app.MapHangfireDashboard(JobsDashboardPath, new DashboardOptions
+            {
+                Authorization = [new AdminDashboardAuthorizationFilter()],
+                AppPath = AdminServiceCollectionExtensions.PathBase,
+                DashboardTitle = "EcomErp jobs",
+            }).RequireAuthorization(AdminServiceCollectionExtensions.AdminOnlyPolicy);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => LogServedUrls(app, roles));
+        return app;
+    }
+
+    /// <summary>The folder of the SQLite database file, where the generated admin password is written next to it.</summary>
+    private static string? SqliteDatabaseDirectory(IConfiguration configuration)
+    {
+        var database = DatabaseOptions.FromConfiguration(configuration);
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var dataSource = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        return string.IsNullOrEmpty(dataSource) || dataSource.Contains(":memory:", StringComparison.Ordinal)
+            ? null
+            : Path.GetDirectoryName(Path.GetFullPath(dataSource));
+    }
+
+    private static void LogServedUrls(WebApplication app, HostRoles roles)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        LogRoles(app.Logger, roles);
+        foreach (var address in addresses)
+        {
+            var root = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .TrimEnd('/');
+            if (roles.Admin)
+            {
+                LogUrl(app.Logger, "admin", root + AdminServiceCollectionExtensions.PathBase);
+                LogUrl(app.Logger, "jobs dashboard", root + JobsDashboardPath);
+            }
+
+            LogUrl(app.Logger, "health (live)", root + LivePath);
+            LogUrl(app.Logger, "health (ready)", root + ReadyPath);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "EcomErp started with roles: {Roles}")]
+    private static partial void LogRoles(ILogger logger, HostRoles roles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "EcomErp {Surface}: {Url}")]
+    private static partial void LogUrl(ILogger logger, string surface, string url);
+}
