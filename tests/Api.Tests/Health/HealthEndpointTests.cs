@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using EcomErp.Testing;
+
+namespace EcomErp.Api.Tests.Health;
+
+public class HealthEndpointTests
+{
+    [Fact]
+    public async Task Live_OnTheEmbeddedDefault_Answers200WithJson()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_OnAMigratedSqliteFile_Answers200WithTheDatabaseCheck()
+    {
+        using var factory = new EcomErpHostFactory();
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var database = body.RootElement.GetProperty("checks").GetProperty("erp-database");
+        Assert.Equal("Healthy", database.GetProperty("status").GetString());
+        Assert.Contains("Sqlite", database.GetProperty("data").GetProperty("provider").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, database.GetProperty("data").GetProperty("pendingMigrations").GetArrayLength());
+        Assert.False(body.RootElement.GetProperty("checks").TryGetProperty("erp-redis", out _));
+        Assert.True(File.Exists(factory.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Ready_WithARunningRedis_ReportsRedisHealthy()
+    {
+        using var redis = await RedisServerProcess.StartAsync();
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("erp-redis").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_WhenRedisIsConfiguredButGone_Answers503NamingRedis()
+    {
+        var redis = await RedisServerProcess.StartAsync();
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString + ",abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500",
+        });
+        using var client = factory.CreateBrowserLikeClient();
+        redis.Dispose();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("erp-redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("erp-database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Live_AndReady_NeedNoSignIn_WhileEverythingElseDoes()
+    {
+        using var factory = new EcomErpHostFactory();
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri("/anything-else", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.StartsWith("/admin/account/login", other.Headers.Location?.AbsolutePath ?? other.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Hangfire;
+using EcomErp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EcomErp.Api.Tests.Hosting;
+
+public class HostStartupTests
+{
+    [Fact]
+    public async Task Host_WithEveryRole_ServesTheAdminAndRunsTheJobServer()
+    {
+        using var factory = new EcomErpHostFactory();
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var login = await client.GetAsync(new Uri("/admin/account/login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains(factory.Services.GetServices<IHostedService>(), service => service is BackgroundJobServerHostedService);
+    }
+
+    [Fact]
+    public async Task Host_WithOnlyTheAdminRole_ServesTheAdminButRunsNoJobServer()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = "admin" });
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var login = await client.GetAsync(new Uri("/admin/account/login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.DoesNotContain(factory.Services.GetServices<IHostedService>(), service => service is BackgroundJobServerHostedService);
+    }
+
+    [Fact]
+    public async Task Host_WithOnlyTheWorkerRole_DoesNotServeTheAdmin()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = "worker" });
+        using var client = factory.CreateBrowserLikeClient();
+
+        using var login = await client.GetAsync(new Uri("/admin/account/login", UriKind.Relative));
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        // No admin endpoint: the request falls to the authentication-required fallback, never to a page.
+        Assert.NotEqual(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Contains(factory.Services.GetServices<IHostedService>(), service => service is BackgroundJobServerHostedService);
+    }
+
+    [Fact]
+    public void Host_WithAnUnknownRole_FailsToStartNamingTheKey()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = "api,reports" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
+
+        Assert.Contains("EcomErp:Roles", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'reports'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_OnAFreshDatabaseWithoutAConfiguredPassword_WritesAnOwnerOnlyPasswordFileNextToTheDatabase()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Admin:InitialPassword"] = string.Empty });
+        using var client = factory.CreateBrowserLikeClient();
+
+        var passwordFile = Path.Combine(factory.DataDirectory, "initial-admin-password.txt");
+        Assert.True(File.Exists(passwordFile));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
+        }
+
+        var password = (await File.ReadAllTextAsync(passwordFile)).Trim();
+        await AdminSignIn.SignInAsync(client, EcomErpHostFactory.AdminEmail, password);
+    }
+
+    [Fact]
+    public async Task Host_WithAConfiguredPassword_WritesNoPasswordFile()
+    {
+        using var factory = new EcomErpHostFactory();
+        using var client = factory.CreateBrowserLikeClient();
+
+        await AdminSignIn.SignInAsync(client, EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+
+        Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "initial-admin-password.txt")));
+    }
+}
