@@ -4,6 +4,7 @@ using EcomErp.Api.Hosting;
 using EcomErp.Application;
 using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = HostRoles.FromConfiguration(builder.Configuration);
@@ -19,6 +20,11 @@ if (roles.Api)
 var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
+if (await app.Services.RunReadModelRebuildIfRequestedAsync(args))
+{
+    return;
+}
+
 if (roles.Admin)
 {
     await app.Services.SeedAdminIdentityAsync();
