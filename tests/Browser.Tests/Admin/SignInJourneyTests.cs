@@ -29,7 +29,8 @@ public sealed class SignInJourneyTests : IAsyncLifetime, IDisposable
             ],
             BaseURL = baseAddress.ToString(),
         });
-        browser.SetDefaultTimeout(10_000);
+        // Generous: CI runs every test assembly at once on two cores, and a slow step must not read as a failure.
+        browser.SetDefaultTimeout(30_000);
     }
 
     public async Task DisposeAsync()
