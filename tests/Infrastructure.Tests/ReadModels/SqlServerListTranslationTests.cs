@@ -1,0 +1,74 @@
+using System.Data;
+using System.Data.Common;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+/// <summary>
+/// No SQL Server runs on the build machines: these run the list query against a SQL Server context whose
+/// connection and commands are intercepted, to prove that keyset paging, filters and scoping translate
+/// to SQL Server and run in the database there too.
+/// </summary>
+public sealed class SqlServerListTranslationTests
+{
+    [Theory]
+    [InlineData(OrderSortField.CapturedAt, false, "[o].[CapturedAtTicks] > @", "ORDER BY [o].[CapturedAtTicks], [o].[Id]")]
+    [InlineData(OrderSortField.Total, true, "[o].[TotalMinor] < @", "ORDER BY [o].[TotalMinor] DESC, [o].[Id] DESC")]
+    public async Task List_TranslatesToSqlServer_WithTheKeysetInTheDatabase(OrderSortField sort, bool descending, string keyset, string orderBy)
+    {
+        var server = new OfflineSqlServer();
+        var builder = new DbContextOptionsBuilder<SqlServerErpDbContext>();
+        SqlServerErpDbContext.Configure(builder, SqlServerErpDbContextDesignTimeFactory.DesignTimeConnectionString);
+        await using var db = new SqlServerErpDbContext(builder.AddInterceptors(server).Options);
+        using var cache = new MemoryReadModelCache(new ReadModelOptions());
+        var request = new OrderListRequest(
+            new OrderFilter([OrderStatus.Allocated], ["WEB"], ReadSideTestHost.Start, ReadSideTestHost.Start.AddDays(1)),
+            sort, descending, 20, new OrderCursor(1_000, Guid.NewGuid()), ["WEB", "MKT-ZALANDO"]);
+
+        var page = await new OrderReadModels(db, cache).ListAsync(request, CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains(keyset, list, StringComparison.Ordinal);
+        Assert.Contains("[o].[Id] " + (descending ? "<" : ">") + " @", list, StringComparison.Ordinal);
+        Assert.Contains(orderBy, list, StringComparison.Ordinal);
+        Assert.Contains("[o].[Channel] IN", list, StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+    }
+
+    /// <summary>Pretends to open the connection and answers every command with no rows (a count of zero).</summary>
+    private sealed class OfflineSqlServer : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default) => ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public ValueTask ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => ValueTask.CompletedTask;
+
+        public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            InterceptionResult.Suppress();
+
+        public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            var table = new DataTable();
+            if (command.CommandText.Contains("COUNT(*)", StringComparison.Ordinal))
+            {
+                table.Columns.Add("count", typeof(int));
+                table.Rows.Add(0);
+            }
+            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
+        }
+    }
+}
