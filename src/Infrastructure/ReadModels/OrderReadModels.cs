@@ -12,6 +12,11 @@ namespace EcomErp.Infrastructure.ReadModels;
 /// </summary>
 internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : IOrderReadModels
 {
+    private static readonly Expression<Func<OrderReadModel, long>> ByCapturedAt = r => r.CapturedAtTicks;
+    private static readonly Expression<Func<OrderReadModel, long>> ByTotal = r => r.TotalMinor;
+    private static readonly Func<OrderReadModel, long> CapturedAtOf = ByCapturedAt.Compile();
+    private static readonly Func<OrderReadModel, long> TotalOf = ByTotal.Compile();
+
     private IQueryable<OrderReadModel> Rows => db.Set<OrderReadModel>().AsNoTracking();
 
     public async Task<OrderView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -71,7 +76,7 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
 
         var page = await rows.Take(request.First + 1).ToListAsync(cancellationToken);
         var items = page.Take(request.First).ToList();
-        var keyOf = sortKey.Compile();
+        var keyOf = request.SortField == OrderSortField.Total ? TotalOf : CapturedAtOf;
         return new OrderPage(
             [.. items.Select(ToSummary)],
             [.. items.Select(r => new OrderCursor(keyOf(r), r.Id))],
@@ -113,8 +118,8 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
 
     private static Expression<Func<OrderReadModel, long>> SortKey(OrderSortField field) => field switch
     {
-        OrderSortField.CapturedAt => r => r.CapturedAtTicks,
-        OrderSortField.Total => r => r.TotalMinor,
+        OrderSortField.CapturedAt => ByCapturedAt,
+        OrderSortField.Total => ByTotal,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown order sort field."),
     };
 
