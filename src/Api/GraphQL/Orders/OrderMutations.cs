@@ -16,6 +16,8 @@ public sealed record OrderPayload(OrderNode? Order, IReadOnlyList<Error> UserErr
     public static OrderPayload Failed(IReadOnlyList<Error> errors) => new(null, errors);
 }
 
+// Built with new per mutation (name and description vary), so the container must not try to construct it.
+[DoNotRegister]
 public sealed class OrderPayloadType : ObjectGraphType<OrderPayload>
 {
     public OrderPayloadType(string name, string description, bool isCapture = false)

@@ -1,4 +1,5 @@
 using EcomErp.Domain.Orders;
+using GraphQL;
 using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Orders;
@@ -18,6 +19,8 @@ public class OrderStepInput
 }
 
 /// <summary>An input type for one workflow mutation: orderId and expectedVersion, plus the step's own fields.</summary>
+// Built with new per mutation (name and fields vary), so the container must not try to construct it.
+[DoNotRegister]
 public sealed class OrderStepInputType : InputObjectGraphType<OrderStepInput>
 {
     public OrderStepInputType(string name, string description, Action<OrderStepInputType>? addFields = null)
