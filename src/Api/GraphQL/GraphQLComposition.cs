@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using EcomErp.Api.GraphQL.Transport;
 using EcomErp.Api.Security;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
 
 namespace EcomErp.Api.GraphQL;
 
@@ -24,6 +26,14 @@ public static class GraphQLComposition
 
     public static WebApplication MapErpGraphQL(this WebApplication app)
     {
+        // GraphQL knows callers by API key only. The admin's cookie must not authenticate here: a browser would
+        // send it along with any cross-site request. So the caller on /graphql is whoever the key says, or nobody.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (context, next) =>
+        {
+            var result = await context.AuthenticateAsync(ApiClaims.Scheme);
+            context.User = result.Succeeded ? result.Principal : new ClaimsPrincipal(new ClaimsIdentity());
+            await next(context);
+        }));
         app.MapGraphQLTransport(Path);
         return app;
     }

@@ -116,12 +116,12 @@ public sealed class ProjectionTests : IAsyncLifetime
         await _host.ProjectAsync();
 
         var statuses = heard.Where(n => n.OrderId == id).ToList();
-        Assert.Equal([OrderStatus.Validated, OrderStatus.Allocated], statuses.Select(n => n.Status));
-        Assert.Equal([OrderStatus.Captured, OrderStatus.Validated], statuses.Select(n => n.PreviousStatus));
+        Assert.Equal([OrderStatus.Captured, OrderStatus.Validated, OrderStatus.Allocated], statuses.Select(n => n.Status));
+        Assert.Equal([null, OrderStatus.Captured, OrderStatus.Validated], statuses.Select(n => n.PreviousStatus));
         Assert.All(statuses, n => Assert.Equal("WEB", n.Channel));
         Assert.All(statuses, n => Assert.Equal(ReadSideTestHost.Start, n.OccurredAt));
-        Assert.True(statuses[0].Sequence < statuses[1].Sequence);
-        Assert.Equal((await _host.WriteSideViewAsync(id)).LastSequence, statuses[1].Sequence);
+        Assert.True(statuses[0].Sequence < statuses[1].Sequence && statuses[1].Sequence < statuses[2].Sequence);
+        Assert.Equal((await _host.WriteSideViewAsync(id)).LastSequence, statuses[2].Sequence);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
 
         lock (seen)
         {
-            Assert.Equal([OrderStatus.Validated, OrderStatus.Allocated], seen.Select(s => s.Announced));
+            Assert.Equal([OrderStatus.Captured, OrderStatus.Validated, OrderStatus.Allocated], seen.Select(s => s.Announced));
             Assert.All(seen, s => Assert.True(s.Queried >= s.Announced, $"announced {s.Announced}, queried {s.Queried}"));
         }
     }

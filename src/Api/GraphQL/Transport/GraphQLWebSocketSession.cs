@@ -288,10 +288,13 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     /// <summary>Executes, then relays every result of the operation (one for queries and mutations) until it ends or is stopped.</summary>
     private async Task RunAsync(string id, RunningOperation operation, GraphQLOperationRequest request, ClaimsPrincipal principal)
     {
+        // Each operation gets a DI scope of its own, living as long as the operation: operations on one socket run
+        // concurrently, and scoped services (a DbContext above all) allow one caller at a time.
+        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         try
         {
             var result = await executor.ExecuteAsync(
-                GraphQLOperationExecutor.Prepare(request), principal, context.RequestServices, $"{context.TraceIdentifier}:{id}", operation.Token);
+                GraphQLOperationExecutor.Prepare(request), principal, scope.ServiceProvider, $"{context.TraceIdentifier}:{id}", operation.Token);
             if (!result.Executed)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);

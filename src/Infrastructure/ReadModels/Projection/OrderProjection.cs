@@ -48,10 +48,17 @@ internal sealed class OrderProjection : IReadModelProjection
 
         foreach (var (message, domainEvent) in batch.Events)
         {
-            if (domainEvent is OrderStatusChangedEvent change
-                && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[change.OrderId]))
-                batch.Notifications.Add(new OrderStatusChangedNotification(
-                    change.OrderId, change.Channel, change.To, change.From, message.Sequence, change.OccurredAt));
+            // A capture is the first status an order has: subscribers see it arrive, with no previous status.
+            var notification = domainEvent switch
+            {
+                OrderStatusChangedEvent change => new OrderStatusChangedNotification(
+                    change.OrderId, change.Channel, change.To, change.From, message.Sequence, change.OccurredAt),
+                OrderCaptured captured => new OrderStatusChangedNotification(
+                    captured.OrderId, captured.Channel, OrderStatus.Captured, null, message.Sequence, captured.OccurredAt),
+                _ => null,
+            };
+            if (notification is not null && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[notification.OrderId]))
+                batch.Notifications.Add(notification);
         }
     }
 }
