@@ -55,7 +55,7 @@ public class HealthEndpointTests
     [Fact]
     public async Task Ready_WhenRedisIsConfiguredButGone_Answers503NamingRedis()
     {
-        var redis = await RedisServerProcess.StartAsync();
+        using var redis = await RedisServerProcess.StartAsync();
         using var factory = new EcomErpHostFactory(new Dictionary<string, string>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString + ",abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500",

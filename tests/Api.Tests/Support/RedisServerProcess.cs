@@ -9,6 +9,7 @@ public sealed class RedisServerProcess : IDisposable
 {
     private readonly string directory;
     private readonly Process process;
+    private bool disposed;
 
     private RedisServerProcess(string directory, Process process, int port)
     {
@@ -36,8 +37,15 @@ public sealed class RedisServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>Stops the server; safe to call again (a test may stop it early to play an outage).</summary>
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill();
