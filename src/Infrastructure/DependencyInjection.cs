@@ -5,6 +5,8 @@ using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +25,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// The write store (provider from <c>Database:Provider</c>), repositories, unit of work with outbox,
-    /// the outbox dispatcher, Hangfire storage (not its server: see <see cref="AddOutboxWorker"/>), health
+    /// the outbox dispatcher, Hangfire storage (its server comes with <see cref="AddOutboxWorker"/>), health
     /// checks tagged "ready", and Redis when <c>ConnectionStrings:Redis</c> is set.
     /// Call <see cref="DatabaseInitializer.InitializeDatabaseAsync"/> once the host is built.
     /// </summary>
@@ -56,17 +58,20 @@ public static class DependencyInjection
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
         services.AddTransient<OutboxDispatchJob>();
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
-                hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = HangfireSqlServerSchema });
-            else
-                // Losing queued jobs on restart is safe: the outbox is the durable queue and start-up runs the dispatcher.
-                hangfire.UseInMemoryStorage();
-        });
+        // Hangfire keeps its storage in a process-wide static (JobStorage.Current) and resolves the DI storage
+        // from it once per process. Every host gets a storage instance of its own instead, registered before
+        // AddHangfire so its static default is never used: several hosts in one process (the test suite, or an
+        // api and a worker started together) would otherwise share one queue and run each other's jobs.
+        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = HangfireSqlServerSchema })
+            // Losing queued jobs on restart is safe: the outbox is the durable queue and start-up runs the dispatcher.
+            : new InMemoryStorage());
+        // Process-wide serializer settings; the same for every host.
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings();
+        services.AddHangfire(_ => { });
 
         var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag]);
         var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
@@ -81,11 +86,15 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// For the worker role, next to the host's <c>AddHangfireServer()</c>: registers the every-minute safety run
-    /// of the outbox dispatcher and runs it once at start-up.
+    /// For the worker role: the Hangfire job server, the every-minute safety run of the outbox dispatcher, and
+    /// one run at start-up.
     /// </summary>
     public static IServiceCollection AddOutboxWorker(this IServiceCollection services)
     {
+        // The server gets this host's own job activator: Hangfire's default is process-wide, so a second host in
+        // the process (or a disposed one) would otherwise build this host's jobs from the wrong container.
+        services.AddHangfireServer((provider, options) =>
+            options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<OutboxWorkerStartup>();
         return services;
     }

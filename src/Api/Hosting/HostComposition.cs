@@ -35,7 +35,6 @@ public static partial class HostComposition
 
         if (roles.Worker)
         {
-            services.AddHangfireServer();
             services.AddOutboxWorker();
         }
 
