@@ -1,6 +1,7 @@
 using EcomErp.Admin;
 using EcomErp.Api.GraphQL;
 using EcomErp.Api.Hosting;
+using EcomErp.Api.Security;
 using EcomErp.Application;
 using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
@@ -12,6 +13,7 @@ var roles = HostRoles.FromConfiguration(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddEcomErpHost(builder.Configuration, roles);
+builder.Services.AddDemoApiClientSeeding();
 if (roles.Api)
 {
     builder.Services.AddErpGraphQL(builder.Configuration);
@@ -28,6 +30,10 @@ if (await app.Services.RunReadModelRebuildIfRequestedAsync(args))
 if (roles.Admin)
 {
     await app.Services.SeedAdminIdentityAsync();
+    if (app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData)
+    {
+        await app.Services.SeedDemoApiClientAsync();
+    }
 }
 
 app.UseEcomErpHost(roles);

@@ -44,40 +44,13 @@ public sealed partial class AdminIdentitySeeder(
 
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var path = await WritePasswordFileAsync(password, cancellationToken);
+            var path = await OwnerOnlyFile.WriteAsync(options.Value.InitialPasswordDirectory, AdminBootstrapOptions.InitialPasswordFileName, password, cancellationToken);
             LogGeneratedPassword(logger, AdminBootstrapOptions.InitialAdminEmail, path);
         }
         else
         {
             LogConfiguredPassword(logger, AdminBootstrapOptions.InitialAdminEmail, AdminBootstrapOptions.SectionName + ":InitialPassword");
         }
-    }
-
-    private async Task<string> WritePasswordFileAsync(string password, CancellationToken cancellationToken)
-    {
-        var directory = Path.GetFullPath(options.Value.InitialPasswordDirectory);
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, AdminBootstrapOptions.InitialPasswordFileName);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created owner-only from the start: the password is never readable by others, not even briefly.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var stream = new FileStream(path, fileOptions))
-        await using (var writer = new StreamWriter(stream))
-        {
-            await writer.WriteLineAsync(password.AsMemory(), cancellationToken);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            // UnixCreateMode applies only to a new file; an old file left behind keeps its mode otherwise.
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return path;
     }
 
     private static void EnsureSucceeded(IdentityResult result, string action)

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using EcomErp.Admin.Identity;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.IssueApiClient;
+using EcomErp.Application.Access.ListApiClients;
+using EcomErp.Application.Access.RevokeApiClient;
+using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages.ApiClients;
+
+/// <summary>Issue and revoke API clients. A new key is shown once, right after it is issued.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class IndexModel(
+    IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
+    ICommandHandler<IssueApiClient, IssuedApiClient> issue,
+    ICommandHandler<RevokeApiClient, Guid> revoke) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>The key just issued; TempData is encrypted and read once, so the key is shown on one page view only.</summary>
+    [TempData]
+    public string? IssuedKey { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<ApiClientSummary> Clients { get; private set; } = [];
+
+    public static IReadOnlyList<string> AllScopes => ApiScopes.All;
+
+    public sealed class InputModel
+    {
+        [Required]
+        [StringLength(ApiClient.NameMaxLength)]
+        [Display(Name = "Name")]
+        public string Name { get; set; } = "";
+
+        [Display(Name = "Scopes")]
+        public List<string> Scopes { get; set; } = [];
+
+        [Display(Name = "Channels (comma-separated; empty for every channel)")]
+        [StringLength(500)]
+        public string? Channels { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var channels = (Input.Channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var issued = await issue.HandleAsync(new IssueApiClient(User.ToActor(), Input.Name, Input.Scopes, channels), cancellationToken);
+            if (issued.IsSuccess)
+            {
+                IssuedKey = issued.Value.PlainKey;
+                StatusMessage = $"Issued '{issued.Value.Name}'. Copy the key now: it is not shown again.";
+                return RedirectToPage();
+            }
+            foreach (var error in issued.Errors)
+                ModelState.AddModelError(FieldOf(error), $"{error.Message} ({error.Code})");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var revoked = await revoke.HandleAsync(new RevokeApiClient(User.ToActor(), clientId), cancellationToken);
+        StatusMessage = revoked.IsSuccess ? "The client is revoked; its key no longer works." : $"{revoked.Error.Message} ({revoked.Error.Code})";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var clients = await list.HandleAsync(new ListApiClients(), cancellationToken);
+        Clients = clients.IsSuccess ? clients.Value : [];
+    }
+
+    private static string FieldOf(Error error) => error.Field switch
+    {
+        "name" => $"{nameof(Input)}.{nameof(InputModel.Name)}",
+        "scopes" => $"{nameof(Input)}.{nameof(InputModel.Scopes)}",
+        { } field when field.StartsWith("channels", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Channels)}",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,53 @@
+using EcomErp.Admin.Identity;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.IssueApiClient;
+using EcomErp.Application.Access.ListApiClients;
+using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Api.Security;
+
+/// <summary>
+/// For the embedded demo only: when there is no API client yet, issues one with every scope so a person can
+/// try the API at once. Its key goes to a file readable by the owner only, next to the admin's password.
+/// </summary>
+internal sealed partial class DemoApiClientSeeder(
+    IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
+    ICommandHandler<IssueApiClient, IssuedApiClient> issue,
+    IOptions<AdminBootstrapOptions> directory,
+    ILogger<DemoApiClientSeeder> logger)
+{
+    public const string KeyFileName = "demo-api-key.txt";
+    public const string ClientName = "Demo integration";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var existing = await list.HandleAsync(new ListApiClients(), cancellationToken);
+        if (existing.IsFailure || existing.Value.Count > 0)
+            return;
+        var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, []), cancellationToken);
+        if (issued.IsFailure)
+            throw new InvalidOperationException($"Could not issue the demo API client: {issued.Error}");
+        var path = await OwnerOnlyFile.WriteAsync(directory.Value.InitialPasswordDirectory, KeyFileName, issued.Value.PlainKey, cancellationToken);
+        LogIssued(logger, ClientName, path);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issued the API client '{Client}' for the demo; its key is in {KeyFile} (readable by the owner only).")]
+    private static partial void LogIssued(ILogger logger, string client, string keyFile);
+}
+
+public static class DemoApiClientSeeding
+{
+    public static IServiceCollection AddDemoApiClientSeeding(this IServiceCollection services)
+    {
+        services.AddScoped<DemoApiClientSeeder>();
+        return services;
+    }
+
+    public static async Task SeedDemoApiClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoApiClientSeeder>().SeedAsync(cancellationToken);
+    }
+}
