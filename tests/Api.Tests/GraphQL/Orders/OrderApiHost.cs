@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.IssueApiClient;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EcomErp.Api.Tests.GraphQL.Orders;
+
+/// <summary>
+/// The host as api and admin only, so no job server runs: the test moves the outbox itself (automation, then
+/// projection) and sees exactly the state it asked for. Store reads of the order read models are counted.
+/// </summary>
+public sealed class OrderApiHost : IAsyncDisposable
+{
+    private readonly EcomErpHostFactory _factory;
+    private readonly WebApplicationFactory<Program> _host;
+    private readonly HttpClient _http;
+
+    public OrderApiHost()
+    {
+        _factory = new EcomErpHostFactory(new Dictionary<string, string>
+        {
+            ["EcomErp:SeedDemoData"] = "true",
+            ["EcomErp:Roles"] = "api,admin",
+        });
+        _host = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var inner = services.Last(d => d.ServiceType == typeof(IOrderReadModels));
+            services.RemoveAll<IOrderReadModels>();
+            services.AddSingleton(Reads);
+            services.Add(ServiceDescriptor.Describe(typeof(IOrderReadModels),
+                sp => new CountingOrderReadModels((IOrderReadModels)ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!), Reads), inner.Lifetime));
+        }));
+        _http = _host.CreateClient();
+    }
+
+    public ReadCounter Reads { get; } = new();
+
+    public IServiceProvider Services => _host.Services;
+
+    public async Task<string> IssueKeyAsync(params string[] scopes) => await IssueKeyAsync(scopes, []);
+
+    public async Task<string> IssueKeyAsync(string[] scopes, string[] channels)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
+            .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels), CancellationToken.None);
+        return issued.Value.PlainKey;
+    }
+
+    /// <summary>Runs what the worker would: the automation, then the projection, until both are idle.</summary>
+    public async Task SettleAsync()
+    {
+        while (await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+        await Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+    }
+
+    public async Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        if (key is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await _http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    public async Task<JsonElement> DataAsync(string key, string query, object? variables = null)
+    {
+        var (status, body) = await PostAsync(key, query, variables);
+        Assert.True(status == 200 && !body.TryGetProperty("errors", out _), $"{status}: {body}");
+        return body.GetProperty("data");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    public sealed class ReadCounter
+    {
+        private int _single;
+        private int _many;
+
+        public int Single => Volatile.Read(ref _single);
+        public int Many => Volatile.Read(ref _many);
+
+        internal void CountSingle() => Interlocked.Increment(ref _single);
+        internal void CountMany() => Interlocked.Increment(ref _many);
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _single, 0);
+            Interlocked.Exchange(ref _many, 0);
+        }
+    }
+
+    /// <summary>Counts calls into the real store; every answer is the store's own.</summary>
+    private sealed class CountingOrderReadModels(IOrderReadModels inner, ReadCounter counter) : IOrderReadModels
+    {
+        public Task<OrderView?> GetAsync(Guid id, CancellationToken cancellationToken)
+        {
+            counter.CountSingle();
+            return inner.GetAsync(id, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<Guid, OrderView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+        {
+            counter.CountMany();
+            return inner.GetManyAsync(ids, cancellationToken);
+        }
+
+        public Task<OrderView?> FindByExternalIdAsync(string channel, string externalOrderId, CancellationToken cancellationToken)
+        {
+            counter.CountSingle();
+            return inner.FindByExternalIdAsync(channel, externalOrderId, cancellationToken);
+        }
+
+        public Task<OrderPage> ListAsync(OrderListRequest request, CancellationToken cancellationToken) => inner.ListAsync(request, cancellationToken);
+    }
+}
