@@ -100,6 +100,11 @@ public static partial class HostComposition
                 LogUrl(app.Logger, "jobs dashboard", root + JobsDashboardPath);
             }
 
+            if (roles.Api)
+            {
+                LogUrl(app.Logger, "GraphQL (HTTP and WebSocket)", root + "/graphql");
+            }
+
             LogUrl(app.Logger, "health (live)", root + LivePath);
             LogUrl(app.Logger, "health (ready)", root + ReadyPath);
         }

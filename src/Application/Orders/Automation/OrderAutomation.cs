@@ -63,7 +63,7 @@ internal sealed partial class OrderAutomation(
         throw new InvalidOperationException($"Order {orderId} kept changing under automation after {MaxAttempts} attempts; the outbox dispatcher will retry.");
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
     private static partial void LogAdvanced(ILogger logger, Guid orderId, OrderStatus from, OrderStatus to, bool onHold);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Order {OrderId} in {Status} was not advanced automatically: {Error}")]
