@@ -1,0 +1,78 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Application.Allocation;
+
+/// <summary>Every expected failure of allocation planning, by code.</summary>
+public static class AllocationErrors
+{
+    public const string NoLinesCode = "ALLOCATION_NO_LINES";
+    public const string TooManyLinesCode = "ALLOCATION_TOO_MANY_LINES";
+    public const string QuantityNotPositiveCode = "ALLOCATION_QUANTITY_NOT_POSITIVE";
+    public const string QuantityTooLargeCode = "ALLOCATION_QUANTITY_TOO_LARGE";
+    public const string UnknownSkuCode = "ALLOCATION_UNKNOWN_SKU";
+    public const string DuplicateLineCode = "ALLOCATION_DUPLICATE_LINE";
+    public const string UnknownLocationCode = "ALLOCATION_UNKNOWN_LOCATION";
+    public const string DuplicateLocationCode = "ALLOCATION_DUPLICATE_LOCATION";
+    public const string NoEligibleLocationsCode = "ALLOCATION_NO_ELIGIBLE_LOCATIONS";
+    public const string UnknownRuleCode = "ALLOCATION_UNKNOWN_RULE";
+    public const string DuplicateRuleCode = "ALLOCATION_DUPLICATE_RULE";
+    public const string PolicyChannelMismatchCode = "ALLOCATION_POLICY_CHANNEL_MISMATCH";
+    public const string NoPolicyForChannelCode = "ALLOCATION_NO_POLICY_FOR_CHANNEL";
+    public const string DuplicateOrderCode = "ALLOCATION_DUPLICATE_ORDER";
+    public const string DuplicateSkuCode = "ALLOCATION_DUPLICATE_SKU";
+    public const string UnknownSubstituteCode = "ALLOCATION_UNKNOWN_SUBSTITUTE";
+    public const string LocationInvalidCode = "ALLOCATION_LOCATION_INVALID";
+    public const string BalanceInvalidCode = "ALLOCATION_BALANCE_INVALID";
+
+    public static Error NoLines() => new(NoLinesCode, "An order to allocate needs at least one line.", "lines");
+
+    public static Error TooManyLines() => new(TooManyLinesCode, $"An order has at most {OrderErrors.MaxLines} lines.", "lines");
+
+    public static Error QuantityNotPositive(int line) =>
+        new(QuantityNotPositiveCode, $"Line {line + 1}: a quantity must be greater than zero.", $"lines[{line}].quantity");
+
+    public static Error QuantityTooLarge(int line) =>
+        new(QuantityTooLargeCode, $"Line {line + 1}: a quantity is at most {Quantity.Max}.", $"lines[{line}].quantity");
+
+    public static Error UnknownSku(int line, SkuCode sku) =>
+        new(UnknownSkuCode, $"Line {line + 1}: SKU '{sku}' is not in the allocation snapshot.", $"lines[{line}].sku");
+
+    public static Error DuplicateLine(int line, SkuCode sku) =>
+        new(DuplicateLineCode, $"Line {line + 1}: SKU {sku} appears on more than one line; merge the lines.", $"lines[{line}].sku");
+
+    public static Error UnknownLocation(string field, LocationCode location) =>
+        new(UnknownLocationCode, $"Location '{location}' is not in the allocation snapshot.", field);
+
+    public static Error DuplicateLocation(string field, LocationCode location) =>
+        new(DuplicateLocationCode, $"Location {location} is listed more than once.", field);
+
+    public static Error NoEligibleLocations() =>
+        new(NoEligibleLocationsCode, "The channel's policy lists no eligible location.", "eligibleLocations");
+
+    public static Error UnknownRule(int index, AllocationRule rule) =>
+        new(UnknownRuleCode, $"'{rule}' is not an allocation rule.", $"ruleOrder[{index}]");
+
+    public static Error DuplicateRule(int index, AllocationRule rule) =>
+        new(DuplicateRuleCode, $"Rule {rule} is listed more than once.", $"ruleOrder[{index}]");
+
+    public static Error PolicyChannelMismatch(ChannelCode order, ChannelCode policy) =>
+        new(PolicyChannelMismatchCode, $"The order belongs to channel {order} but the policy is channel {policy}'s.", "channel");
+
+    public static Error NoPolicyForChannel(ChannelCode channel) =>
+        new(NoPolicyForChannelCode, $"Channel {channel} has no allocation policy.", "channel");
+
+    public static Error DuplicateOrder(OrderId order) =>
+        new(DuplicateOrderCode, $"Order {order} appears more than once in the batch.", "orderId");
+
+    public static Error DuplicateSku(SkuCode sku) => new(DuplicateSkuCode, $"SKU {sku} is listed more than once.", "skus");
+
+    public static Error UnknownSubstitute(SkuCode sku, SkuCode substitute) =>
+        new(UnknownSubstituteCode, $"SKU {sku} lists substitute '{substitute}', which is not in the snapshot or is the SKU itself.", "substitutes");
+
+    public static Error LocationInvalid(LocationCode location, string why) =>
+        new(LocationInvalidCode, $"Location {location}: {why}", "locations");
+
+    public static Error BalanceInvalid(SkuCode sku, LocationCode location) =>
+        new(BalanceInvalidCode, $"The balance of {sku} at {location} cannot be negative.", "balance");
+}

@@ -1,0 +1,32 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Application.Allocation;
+
+/// <summary>
+/// An order as the planner sees it. Ship-to region and country are both matched against a location's
+/// region (a location's region is an ISO country code or a named zone); the region may be left out.
+/// </summary>
+public sealed record AllocationRequest(
+    OrderId OrderId,
+    ChannelCode Channel,
+    IReadOnlyList<AllocationRequestLine> Lines,
+    string ShipToCountry,
+    string? ShipToRegion,
+    ServiceLevel ServiceLevel,
+    OrderPriority Priority,
+    DateTimeOffset PlacedAt)
+{
+    /// <summary>Batch planning order: higher priority first, then older first, then order id (so ties are deterministic).</summary>
+    public static IComparer<AllocationRequest> PlanningOrder { get; } = Comparer<AllocationRequest>.Create((a, b) =>
+    {
+        var byPriority = b.Priority.CompareTo(a.Priority);
+        if (byPriority != 0)
+            return byPriority;
+        var byAge = a.PlacedAt.UtcTicks.CompareTo(b.PlacedAt.UtcTicks);
+        return byAge != 0 ? byAge : a.OrderId.Value.CompareTo(b.OrderId.Value);
+    });
+}
+
+/// <summary>One line to plan. The quantity is a plain number so a bad one is reported, not thrown.</summary>
+public readonly record struct AllocationRequestLine(SkuCode Sku, int Quantity);
