@@ -20,7 +20,8 @@ public sealed record AllocationRequest(
     /// <summary>Batch planning order: higher priority first, then older first, then order id (so ties are deterministic).</summary>
     public static IComparer<AllocationRequest> PlanningOrder { get; } = Comparer<AllocationRequest>.Create((a, b) =>
     {
-        var byPriority = b.Priority.CompareTo(a.Priority);
+        // As numbers: Enum.CompareTo takes an object and would box on every comparison.
+        var byPriority = ((int)b.Priority).CompareTo((int)a.Priority);
         if (byPriority != 0)
             return byPriority;
         var byAge = a.PlacedAt.UtcTicks.CompareTo(b.PlacedAt.UtcTicks);
