@@ -4,7 +4,6 @@ using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
-using GraphQL.Types.Relay.DataObjects;
 
 namespace EcomErp.Api.GraphQL.Catalog;
 
@@ -42,19 +41,7 @@ public static class SkuQueries
                 var first = Cursors.PageSize(context.GetArgument<int?>("first"));
                 var after = context.GetArgument<string?>("after") is { } cursor ? Cursors.Decode(cursor, "after") : null;
                 var page = await context.RequestServices!.GetRequiredService<ISkuReadModels>().ListAsync(first, after, context.CancellationToken);
-                var edges = page.Items.Select(s => new Edge<SkuView> { Cursor = Cursors.Encode(s.Code), Node = s }).ToList();
-                return new Connection<SkuView>
-                {
-                    Edges = edges,
-                    TotalCount = page.TotalCount,
-                    PageInfo = new PageInfo
-                    {
-                        HasNextPage = page.HasNextPage,
-                        HasPreviousPage = after is not null,
-                        StartCursor = edges.FirstOrDefault()?.Cursor,
-                        EndCursor = edges.LastOrDefault()?.Cursor,
-                    },
-                };
+                return Cursors.Connection(page.Items, i => Cursors.Encode(page.Items[i].Code), page.HasNextPage, after is not null, page.TotalCount);
             });
     }
 }

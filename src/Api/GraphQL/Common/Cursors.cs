@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using GraphQL;
+using GraphQL.Types.Relay.DataObjects;
 
 namespace EcomErp.Api.GraphQL.Common;
 
@@ -33,4 +34,22 @@ public static class Cursors
         < 0 or > MaxPageSize => throw new ExecutionError($"'first' must be between 0 and {MaxPageSize}.") { Code = SchemaErrorCodes.InvalidArgument },
         _ => first.Value,
     };
+
+    /// <summary>A Relay connection over one page: edges with their cursors, page info and the total count.</summary>
+    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool isAfterACursor, int totalCount)
+    {
+        var edges = nodes.Select((node, i) => new Edge<T> { Cursor = cursorAt(i), Node = node }).ToList();
+        return new Connection<T>
+        {
+            Edges = edges,
+            TotalCount = totalCount,
+            PageInfo = new PageInfo
+            {
+                HasNextPage = hasNextPage,
+                HasPreviousPage = isAfterACursor,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
 }

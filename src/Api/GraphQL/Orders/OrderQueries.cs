@@ -5,7 +5,6 @@ using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
-using GraphQL.Types.Relay.DataObjects;
 
 namespace EcomErp.Api.GraphQL.Orders;
 
@@ -53,23 +52,8 @@ public static class OrderQueries
                 var page = await Store(context).ListAsync(new OrderListRequest(
                     (context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter(),
                     sort.Field, sort.Direction == SortDirection.Desc, first, after, caller.VisibleChannels()), context.CancellationToken);
-                var edges = page.Items.Select((item, i) => new Edge<OrderNode>
-                {
-                    Cursor = FormatCursor(page.Cursors[i]),
-                    Node = new OrderNode(item, null),
-                }).ToList();
-                return new Connection<OrderNode>
-                {
-                    Edges = edges,
-                    TotalCount = page.TotalCount,
-                    PageInfo = new PageInfo
-                    {
-                        HasNextPage = page.HasNextPage,
-                        HasPreviousPage = after is not null,
-                        StartCursor = edges.FirstOrDefault()?.Cursor,
-                        EndCursor = edges.LastOrDefault()?.Cursor,
-                    },
-                };
+                return Cursors.Connection([.. page.Items.Select(item => new OrderNode(item, null))], i => FormatCursor(page.Cursors[i]),
+                    page.HasNextPage, after is not null, page.TotalCount);
             });
 
         query.Field<OrderBlockersType>("orderBlockers")

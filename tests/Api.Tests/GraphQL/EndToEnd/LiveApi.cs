@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -52,24 +50,10 @@ public sealed class LiveApi : IAsyncDisposable
         return issued.Value.PlainKey;
     }
 
-    /// <summary>POSTs a GraphQL request with the key and returns the status and the JSON body.</summary>
-    public async Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        if (key is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await _http.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
+    public Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null) =>
+        GraphQLRequests.PostAsync(_http, key, query, variables);
 
-    /// <summary>POSTs and returns <c>data</c>, failing the test on any GraphQL error.</summary>
-    public async Task<JsonElement> DataAsync(string key, string query, object? variables = null)
-    {
-        var (status, body) = await PostAsync(key, query, variables);
-        Assert.True(status == 200 && !body.TryGetProperty("errors", out _), $"{status}: {body}");
-        return body.GetProperty("data");
-    }
+    public Task<JsonElement> DataAsync(string key, string query, object? variables = null) => GraphQLRequests.DataAsync(_http, key, query, variables);
 
     public async Task<Subscriber> SubscribeAsync(string key, string query, object? variables = null)
     {
