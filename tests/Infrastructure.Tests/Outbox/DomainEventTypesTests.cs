@@ -1,5 +1,6 @@
 using System.Reflection;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;
 
@@ -56,6 +57,8 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 3, 2, 9, 30, 15, TimeSpan.Zero).AddMinutes(index),
             _ when type.IsEnum => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
             _ when type == typeof(IReadOnlyList<OrderLineSnapshot>) => new[] { new OrderLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500) },
+            _ when type == typeof(IReadOnlyList<PurchaseOrderLineSnapshot>) => new[] { new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 4, new DateOnly(2026, 3, 20)) },
+            _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ => throw new NotSupportedException($"Teach {nameof(SampleValue)} a sample {type.Name} for {parameter.Member.DeclaringType?.Name}.{parameter.Name}."),

@@ -1,0 +1,156 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Inventory;
+
+/// <summary>
+/// The stock of one SKU at one location, in disjoint buckets that never go negative. Every change is a
+/// move that records a <see cref="LedgerEntry"/> and raises an event in the same step, so the balance
+/// always equals the sum of its entries. <see cref="AggregateRoot.Version"/> makes every save a
+/// compare-and-set: two writers of one balance cannot both win.
+/// </summary>
+public sealed class InventoryBalance : AggregateRoot
+{
+    private readonly List<LedgerEntry> _recordedEntries = [];
+
+    private InventoryBalance() { }
+
+    public SkuCode Sku { get; private set; }
+    public LocationCode Location { get; private set; }
+    public int Available { get; private set; }
+    public int Reserved { get; private set; }
+    public int QualityHold { get; private set; }
+    public int Damaged { get; private set; }
+    public int ReturnsAwaitingInspection { get; private set; }
+    public int InTransit { get; private set; }
+    public int Inbound { get; private set; }
+
+    /// <summary>Units of <see cref="Available"/> kept back from promising (a planning value, not a bucket).</summary>
+    public int SafetyStock { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>
+    /// The entries this instance recorded since it was opened or loaded; they are saved with it. The whole
+    /// ledger is read through the ledger queries, never through this list.
+    /// </summary>
+    public IReadOnlyList<LedgerEntry> RecordedEntries => _recordedEntries;
+
+    public StockLevels Levels => new(Available, Reserved, QualityHold, Damaged, ReturnsAwaitingInspection, InTransit, Inbound);
+
+    /// <summary>Bucket moves a person may make directly; the others belong to their flows (orders, purchase orders, transfers).</summary>
+    private static readonly Dictionary<(StockBucket From, StockBucket To), string> ManualMoves = new()
+    {
+        [(StockBucket.Available, StockBucket.QualityHold)] = ReasonCodes.QualityHoldPlaced,
+        [(StockBucket.QualityHold, StockBucket.Available)] = ReasonCodes.QualityHoldReleased,
+        [(StockBucket.Available, StockBucket.Damaged)] = ReasonCodes.DamageRecorded,
+        [(StockBucket.QualityHold, StockBucket.Damaged)] = ReasonCodes.DamageRecorded,
+        [(StockBucket.ReturnsAwaitingInspection, StockBucket.Available)] = ReasonCodes.ReturnInspected,
+        [(StockBucket.ReturnsAwaitingInspection, StockBucket.QualityHold)] = ReasonCodes.ReturnInspected,
+        [(StockBucket.ReturnsAwaitingInspection, StockBucket.Damaged)] = ReasonCodes.ReturnInspected,
+    };
+
+    /// <summary>The moves <see cref="Move"/> accepts, with the reason code each records.</summary>
+    public static IReadOnlyDictionary<(StockBucket From, StockBucket To), string> AllowedMoves => ManualMoves;
+
+    /// <summary>An empty balance; it is saved with the first change to it.</summary>
+    public static InventoryBalance Open(SkuCode sku, LocationCode location) => new() { Sku = sku, Location = location };
+
+    public int QuantityIn(StockBucket bucket) => Levels[bucket];
+
+    /// <summary>Moves stock between buckets by hand: releases a quality hold, records damage, dispositions an inspected return.</summary>
+    public Result Move(StockBucket from, StockBucket to, Quantity quantity, string? reference, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.WarehouseManager))
+            return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "move stock between buckets");
+        if (!ManualMoves.TryGetValue((from, to), out var reason))
+            return new Error(InventoryErrors.MoveNotAllowedCode, $"Stock does not move from {from} to {to} by hand.", "to");
+        return Post(from, to, quantity.Value, reason, string.IsNullOrWhiteSpace(reference) ? reason : reference, actor, at);
+    }
+
+    /// <summary>Commits Available stock to an order: the compare-and-set the allocation relies on.</summary>
+    public Result Reserve(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
+        ForOrder(orderId, actor, "reserve stock") ?? Post(StockBucket.Available, StockBucket.Reserved, quantity.Value, ReasonCodes.Reservation, orderId.ToString(), actor, at);
+
+    /// <summary>Gives reserved stock back to Available (a cancellation, a short pick, a re-plan).</summary>
+    public Result ReleaseReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
+        ForOrder(orderId, actor, "release a reservation")
+        ?? Post(StockBucket.Reserved, StockBucket.Available, quantity.Value, ReasonCodes.ReservationReleased, orderId.ToString(), actor, at);
+
+    /// <summary>Reserved stock leaves with the order's shipment.</summary>
+    public Result ConsumeReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
+        ForOrder(orderId, actor, "ship reserved stock") ?? Post(StockBucket.Reserved, null, quantity.Value, ReasonCodes.Shipment, orderId.ToString(), actor, at);
+
+    public Result SetSafetyStock(int quantity, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return InventoryErrors.NotPermitted(actor, Roles.Planner, "set safety stock");
+        if (quantity is < 0 or > Quantity.Max)
+            return new Error(InventoryErrors.SafetyStockInvalidCode, $"Safety stock is 0 to {Quantity.Max}.", "safetyStock");
+        SafetyStock = quantity;
+        UpdatedAt = at;
+        Raise(new SafetyStockSet(Sku.Value, Location.Value, quantity, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>Records a count of Available; the difference becomes an adjustment (see <see cref="StockAdjustment.FromCycleCount"/>).</summary>
+    internal Result RecordCount(int countedQuantity, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.WarehouseManager))
+            return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "record a cycle count");
+        if (countedQuantity is < 0 or > Quantity.Max)
+            return new Error(InventoryErrors.CountInvalidCode, $"A counted quantity is 0 to {Quantity.Max}.", "countedQuantity");
+        UpdatedAt = at;
+        Raise(new CycleCountRecorded(Sku.Value, Location.Value, countedQuantity, Available, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>Why <paramref name="quantity"/> cannot leave <paramref name="from"/>, or null when it can.</summary>
+    public Error? CheckCanTake(StockBucket from, int quantity, string field = "quantity") =>
+        QuantityIn(from) < quantity ? InventoryErrors.InsufficientStock(Sku, Location, from, quantity, QuantityIn(from), field) : null;
+
+    /// <summary>
+    /// The one way stock changes: <paramref name="quantity"/> units from a bucket (null: from outside) to a
+    /// bucket (null: out of the ledger), with its entry and event. Flows check their own rules first.
+    /// </summary>
+    internal Result Post(StockBucket? from, StockBucket? to, int quantity, string reasonCode, string reference, Actor actor, DateTimeOffset at)
+    {
+        if (quantity <= 0 || from == to || (from is null && to is null))
+            throw new ArgumentException($"A ledger move needs a positive quantity and two different ends ({from} -> {to}, {quantity}).");
+        if (string.IsNullOrWhiteSpace(reference) || reference.Length > LedgerEntry.ReferenceMaxLength)
+            return InventoryErrors.ReferenceInvalid();
+        if (from is { } source && CheckCanTake(source, quantity) is { } shortage)
+            return shortage;
+
+        var levels = Levels;
+        if (from is { } taken)
+            levels = levels.With(taken, -quantity);
+        if (to is { } given)
+            levels = levels.With(given, quantity);
+        (Available, Reserved, QualityHold, Damaged, ReturnsAwaitingInspection, InTransit, Inbound) =
+            (levels.Available, levels.Reserved, levels.QualityHold, levels.Damaged, levels.ReturnsAwaitingInspection, levels.InTransit, levels.Inbound);
+        UpdatedAt = at;
+        Raise(Describe(from, to) with
+        {
+            Sku = Sku.Value, Location = Location.Value, From = from, To = to, Quantity = quantity, ReasonCode = reasonCode,
+            Reference = reference, ActorId = actor.Id, Levels = levels, OccurredAt = at,
+        });
+        _recordedEntries.Add(new LedgerEntry(Sku, Location, Version, from, to, quantity, reasonCode, reference, actor.Id, at));
+        return Result.Success();
+    }
+
+    private static StockLedgerEvent Describe(StockBucket? from, StockBucket? to) => (from, to) switch
+    {
+        (StockBucket.Available, StockBucket.Reserved) => new StockReserved(),
+        (StockBucket.Reserved, StockBucket.Available) => new StockReservationReleased(),
+        (StockBucket.Reserved, null) => new ReservedStockShipped(),
+        (null, _) => new StockReceived(),
+        (_, null) => new StockRemoved(),
+        _ => new StockMoved(),
+    };
+
+    private static Error? ForOrder(Guid orderId, Actor actor, string step)
+    {
+        if (orderId == Guid.Empty)
+            return InventoryErrors.ReferenceInvalid("orderId");
+        return actor.MayActAs(Roles.OperationsManager) ? null : InventoryErrors.NotPermitted(actor, Roles.OperationsManager, step);
+    }
+}

@@ -1,0 +1,40 @@
+namespace EcomErp.Domain.Inventory;
+
+/// <summary>
+/// Why stock moved: the catalog of reason codes a ledger entry carries. The ones a person may choose for
+/// an adjustment are listed in <see cref="ForAdjustment"/>; the others are posted by the flows themselves.
+/// </summary>
+public static class ReasonCodes
+{
+    public const int MaxLength = 40;
+
+    public const string PurchaseOrderConfirmed = "PO_CONFIRMED";
+    public const string PurchaseOrderCancelled = "PO_CANCELLED";
+    public const string PurchaseOrderReceived = "PO_RECEIVED";
+    public const string PurchaseOrderOverReceived = "PO_OVER_RECEIVED";
+    public const string PurchaseOrderShortClosed = "PO_SHORT_CLOSED";
+    public const string TransferShipped = "TRANSFER_SHIPPED";
+    public const string TransferReceived = "TRANSFER_RECEIVED";
+    public const string TransferDiscrepancy = "TRANSFER_DISCREPANCY";
+    public const string QualityHoldPlaced = "QUALITY_HOLD_PLACED";
+    public const string QualityHoldReleased = "QUALITY_HOLD_RELEASED";
+    public const string DamageRecorded = "DAMAGE_RECORDED";
+    public const string ReturnInspected = "RETURN_INSPECTED";
+    public const string Reservation = "RESERVED";
+    public const string ReservationReleased = "RESERVATION_RELEASED";
+    public const string Shipment = "SHIPPED";
+
+    // Chosen by people for adjustments (and cycle counts).
+    public const string Found = "FOUND";
+    public const string Lost = "LOST";
+    public const string Theft = "THEFT";
+    public const string WrittenOffDamaged = "WRITE_OFF_DAMAGED";
+    public const string CountCorrection = "COUNT_CORRECTION";
+    public const string DataEntryCorrection = "DATA_ENTRY_CORRECTION";
+    public const string OpeningBalance = "OPENING_BALANCE";
+
+    public static IReadOnlyList<string> ForAdjustment { get; } =
+        [Found, Lost, Theft, WrittenOffDamaged, CountCorrection, DataEntryCorrection, OpeningBalance];
+
+    public static bool IsAdjustmentReason(string? code) => code is not null && ForAdjustment.Contains(code, StringComparer.Ordinal);
+}

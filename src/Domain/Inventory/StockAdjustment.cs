@@ -1,0 +1,116 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Inventory;
+
+public readonly record struct AdjustmentId(Guid Value)
+{
+    public static AdjustmentId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+public enum AdjustmentStatus
+{
+    PendingApproval = 0,
+    Applied = 1,
+}
+
+/// <summary>
+/// A correction of Available stock with a reason: positive (found) or negative (lost, written off).
+/// Up to the approval threshold it applies at once; above it, it waits until a second person approves
+/// (four eyes: never the requester).
+/// </summary>
+public sealed class StockAdjustment : AggregateRoot
+{
+    private StockAdjustment() { }
+
+    public AdjustmentId Id { get; private set; }
+    public SkuCode Sku { get; private set; }
+    public LocationCode Location { get; private set; }
+
+    /// <summary>Units added to (positive) or taken from (negative) Available.</summary>
+    public int QuantityChange { get; private set; }
+    public string ReasonCode { get; private set; } = "";
+    public string? Note { get; private set; }
+    public AdjustmentStatus Status { get; private set; }
+    public string RequestedBy { get; private set; } = "";
+    public DateTimeOffset RequestedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    private string Reference => $"ADJ:{Id}";
+
+    /// <param name="approvalThreshold">Changes of more units than this (either way) wait for approval.</param>
+    public static Result<StockAdjustment> Request(InventoryBalance balance, int quantityChange, string? reasonCode, string? note,
+        int approvalThreshold, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.WarehouseManager))
+            return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "adjust stock");
+        var errors = new List<Error>();
+        if (quantityChange == 0)
+            errors.Add(new Error(InventoryErrors.AdjustmentZeroCode, "An adjustment changes the quantity by at least one unit.", "quantityChange"));
+        else if (Math.Abs((long)quantityChange) > Quantity.Max)
+            errors.Add(new Error(InventoryErrors.AdjustmentTooLargeCode, $"An adjustment changes at most {Quantity.Max} units.", "quantityChange"));
+        if (string.IsNullOrWhiteSpace(reasonCode))
+            errors.Add(new Error(InventoryErrors.ReasonRequiredCode, "An adjustment needs a reason code.", "reasonCode"));
+        else if (!ReasonCodes.IsAdjustmentReason(reasonCode))
+            errors.Add(new Error(InventoryErrors.ReasonUnknownCode,
+                $"'{reasonCode}' is not an adjustment reason; use one of {string.Join(", ", ReasonCodes.ForAdjustment)}.", "reasonCode"));
+        if (note?.Trim().Length > InventoryErrors.NoteMaxLength)
+            errors.Add(new Error(InventoryErrors.NoteTooLongCode, $"A note has at most {InventoryErrors.NoteMaxLength} characters.", "note"));
+        if (errors.Count > 0)
+            return Result<StockAdjustment>.Failure(errors);
+
+        var adjustment = new StockAdjustment
+        {
+            Id = AdjustmentId.New(), Sku = balance.Sku, Location = balance.Location, QuantityChange = quantityChange, ReasonCode = reasonCode!,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), RequestedBy = actor.Id, RequestedAt = at,
+            Status = Math.Abs(quantityChange) > approvalThreshold ? AdjustmentStatus.PendingApproval : AdjustmentStatus.Applied,
+        };
+        if (adjustment.Status == AdjustmentStatus.Applied && adjustment.ApplyTo(balance, actor, at) is { IsFailure: true } refused)
+            return Result<StockAdjustment>.Failure(refused.Errors);
+        adjustment.Raise(new StockAdjustmentRequested(adjustment.Id.Value, balance.Sku.Value, balance.Location.Value, quantityChange, adjustment.ReasonCode,
+            adjustment.Status, actor.Id, at));
+        return adjustment;
+    }
+
+    /// <summary>
+    /// Records a count of Available stock; a difference becomes a <see cref="ReasonCodes.CountCorrection"/>
+    /// adjustment (pending when above the threshold). No difference: the count is recorded and no adjustment made.
+    /// </summary>
+    public static Result<StockAdjustment?> FromCycleCount(InventoryBalance balance, int countedQuantity, int approvalThreshold, Actor actor, DateTimeOffset at)
+    {
+        var availableBefore = balance.Available;
+        var counted = balance.RecordCount(countedQuantity, actor, at);
+        if (counted.IsFailure)
+            return Result<StockAdjustment?>.Failure(counted.Errors);
+        if (countedQuantity == availableBefore)
+            return Result<StockAdjustment?>.Success(null);
+        var adjustment = Request(balance, countedQuantity - availableBefore, ReasonCodes.CountCorrection,
+            $"Cycle count: counted {countedQuantity}, the ledger held {availableBefore}.", approvalThreshold, actor, at);
+        return adjustment.IsSuccess ? Result<StockAdjustment?>.Success(adjustment.Value) : Result<StockAdjustment?>.Failure(adjustment.Errors);
+    }
+
+    /// <summary>A second person approves a pending adjustment, which then applies (a negative one needs the stock to still be there).</summary>
+    public Result Approve(InventoryBalance balance, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.OperationsManager))
+            return InventoryErrors.NotPermitted(actor, Roles.OperationsManager, "approve a stock adjustment");
+        if (Status != AdjustmentStatus.PendingApproval)
+            return new Error(InventoryErrors.AdjustmentNotPendingCode, $"Adjustment {Id} is {Status}, not waiting for approval.");
+        if (actor.Id == RequestedBy)
+            return new Error(InventoryErrors.SelfApprovalCode, "A second person must approve an adjustment you requested (four eyes).");
+        if (balance.Sku != Sku || balance.Location != Location)
+            throw new ArgumentException($"Adjustment {Id} is for {Sku} at {Location}.", nameof(balance));
+        var applied = ApplyTo(balance, actor, at);
+        if (applied.IsFailure)
+            return applied;
+        (Status, ApprovedBy, ApprovedAt) = (AdjustmentStatus.Applied, actor.Id, at);
+        Raise(new StockAdjustmentApproved(Id.Value, Sku.Value, Location.Value, QuantityChange, ReasonCode, RequestedBy, actor.Id, at));
+        return Result.Success();
+    }
+
+    private Result ApplyTo(InventoryBalance balance, Actor actor, DateTimeOffset at) => QuantityChange > 0
+        ? balance.Post(null, StockBucket.Available, QuantityChange, ReasonCode, Reference, actor, at)
+        : balance.Post(StockBucket.Available, null, -QuantityChange, ReasonCode, Reference, actor, at);
+}

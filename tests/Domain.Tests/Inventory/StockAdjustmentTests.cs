@@ -1,0 +1,128 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using EcomErp.Domain.Tests.Builders;
+using static EcomErp.Domain.Tests.Inventory.Stock;
+
+namespace EcomErp.Domain.Tests.Inventory;
+
+public sealed class StockAdjustmentTests
+{
+    private const int Threshold = 50;
+
+    [Theory]
+    [InlineData(5, 15)]
+    [InlineData(-4, 6)]
+    [InlineData(50, 60)]
+    public void Request_UpToTheThreshold_AppliesAtOnce(int change, int availableAfter)
+    {
+        var balance = Balance(10);
+
+        var adjustment = StockAdjustment.Request(balance, change, ReasonCodes.Found, "shelf B7", Threshold, Actors.Warehouse, Clock.Now).Value;
+
+        Assert.Equal(AdjustmentStatus.Applied, adjustment.Status);
+        Assert.Equal(availableAfter, balance.Available);
+        Assert.Equal($"ADJ:{adjustment.Id}", balance.RecordedEntries[^1].Reference);
+        Assert.IsType(change > 0 ? typeof(StockReceived) : typeof(StockRemoved), balance.PendingEvents[^1]);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
+    public void Request_AboveTheThreshold_WaitsForApproval_AndASecondPersonApplies()
+    {
+        var balance = Balance(100);
+
+        var adjustment = StockAdjustment.Request(balance, -60, ReasonCodes.Theft, null, Threshold, Actors.Warehouse, Clock.Now).Value;
+        Assert.Equal(AdjustmentStatus.PendingApproval, adjustment.Status);
+        Assert.Equal(100, balance.Available);
+
+        ResultAssert.Succeeded(adjustment.Approve(balance, Approver, Clock.Now));
+
+        Assert.Equal((AdjustmentStatus.Applied, Approver.Id), (adjustment.Status, adjustment.ApprovedBy));
+        Assert.Equal(40, balance.Available);
+        Assert.IsType<StockAdjustmentApproved>(adjustment.PendingEvents[^1]);
+        ResultAssert.FailsWith(adjustment.Approve(balance, Approver, Clock.Now), InventoryErrors.AdjustmentNotPendingCode);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
+    public void Approve_ByTheRequester_IsSelfApproval()
+    {
+        var requester = Actors.Person("wanda", "Wanda", Roles.WarehouseManager, Roles.OperationsManager);
+        var balance = Balance(100);
+        var adjustment = StockAdjustment.Request(balance, 70, ReasonCodes.Found, null, Threshold, requester, Clock.Now).Value;
+
+        ResultAssert.FailsWith(adjustment.Approve(balance, requester, Clock.Now), InventoryErrors.SelfApprovalCode);
+        ResultAssert.FailsWith(adjustment.Approve(balance, Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
+        Assert.Equal((AdjustmentStatus.PendingApproval, 100), (adjustment.Status, balance.Available));
+    }
+
+    [Fact]
+    public void Approve_ANegativeAdjustmentWhenTheStockIsGone_IsInsufficientStock()
+    {
+        var balance = Balance(100);
+        var adjustment = StockAdjustment.Request(balance, -80, ReasonCodes.Lost, null, Threshold, Actors.Warehouse, Clock.Now).Value;
+        ResultAssert.Succeeded(balance.Reserve(Quantity.Of(30), Guid.CreateVersion7(), Actors.System, Clock.Now));
+
+        ResultAssert.FailsWith(adjustment.Approve(balance, Approver, Clock.Now), InventoryErrors.InsufficientStockCode);
+
+        Assert.Equal(AdjustmentStatus.PendingApproval, adjustment.Status);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
+    public void Request_WithoutAReason_WithAnUnknownReason_OrZero_IsRefused()
+    {
+        var balance = Balance(10);
+        ResultAssert.FailsWith(StockAdjustment.Request(balance, 1, " ", null, Threshold, Actors.Warehouse, Clock.Now), InventoryErrors.ReasonRequiredCode, "reasonCode");
+        ResultAssert.FailsWith(StockAdjustment.Request(balance, 1, "BECAUSE", null, Threshold, Actors.Warehouse, Clock.Now), InventoryErrors.ReasonUnknownCode);
+        ResultAssert.FailsWith(StockAdjustment.Request(balance, 0, ReasonCodes.Found, null, Threshold, Actors.Warehouse, Clock.Now), InventoryErrors.AdjustmentZeroCode);
+        ResultAssert.FailsWith(StockAdjustment.Request(balance, -11, ReasonCodes.Lost, null, Threshold, Actors.Warehouse, Clock.Now), InventoryErrors.InsufficientStockCode);
+        ResultAssert.FailsWith(StockAdjustment.Request(balance, 1, ReasonCodes.Found, null, Threshold, Actors.CustomerService, Clock.Now), CommonErrors.NotPermitted);
+        Assert.Equal((10, 1), (balance.Available, balance.RecordedEntries.Count));
+    }
+
+    [Fact]
+    public void CycleCount_WithADifference_BecomesACountCorrection()
+    {
+        var balance = Balance(10);
+
+        var adjustment = StockAdjustment.FromCycleCount(balance, 7, Threshold, Actors.Warehouse, Clock.Now).Value;
+
+        Assert.Equal((-3, ReasonCodes.CountCorrection, AdjustmentStatus.Applied), (adjustment!.QuantityChange, adjustment.ReasonCode, adjustment.Status));
+        Assert.Equal(7, balance.Available);
+        Assert.Contains(balance.PendingEvents, e => e is CycleCountRecorded { CountedQuantity: 7, AvailableBefore: 10 });
+        LedgerHolds(balance);
+    }
+
+    [Fact]
+    public void CycleCount_ThatMatches_IsRecordedWithoutAnAdjustment()
+    {
+        var balance = Balance(10);
+
+        Assert.Null(StockAdjustment.FromCycleCount(balance, 10, Threshold, Actors.Warehouse, Clock.Now).Value);
+
+        Assert.IsType<CycleCountRecorded>(balance.PendingEvents[^1]);
+        Assert.Single(balance.RecordedEntries);
+    }
+
+    [Fact]
+    public void CycleCount_FarOff_WaitsForApproval_AndANegativeCountIsRefused()
+    {
+        var balance = Balance(10);
+        Assert.Equal(AdjustmentStatus.PendingApproval, StockAdjustment.FromCycleCount(balance, 90, Threshold, Actors.Warehouse, Clock.Now).Value!.Status);
+        Assert.Equal(10, balance.Available);
+        ResultAssert.FailsWith(StockAdjustment.FromCycleCount(balance, -1, Threshold, Actors.Warehouse, Clock.Now), InventoryErrors.CountInvalidCode);
+    }
+
+    [Fact]
+    public void InspectionRequirement_ChangesWithAnEvent_AndRefusesTheSameValue()
+    {
+        var requirement = InspectionRequirement.Create(Tee, true, Actors.Planner, Clock.Now).Value;
+        Assert.True(requirement.RequiresInspection);
+
+        ResultAssert.FailsWith(requirement.Change(true, Actors.Planner, Clock.Now), InventoryErrors.InspectionUnchangedCode);
+        ResultAssert.Succeeded(requirement.Change(false, Actors.Planner, Clock.Now));
+        ResultAssert.FailsWith(InspectionRequirement.Create(Tee, true, Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
+        Assert.Equal(2, requirement.PendingEvents.OfType<InspectionRequirementChanged>().Count());
+    }
+}
