@@ -1,6 +1,8 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Health;
+using EcomErp.Infrastructure.Inventory;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
@@ -51,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<ICatalog, Catalog>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
+        services.AddScoped<IInventoryRepository, InventoryRepository>();
+        services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();

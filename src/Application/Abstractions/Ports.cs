@@ -27,6 +27,9 @@ public interface ICatalog
     Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken cancellationToken);
 
     Task<Customer?> FindCustomerAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>The known locations among <paramref name="codes"/>, keyed by code; unknown ones are absent.</summary>
+    Task<IReadOnlyDictionary<LocationCode, Location>> FindLocationsAsync(IReadOnlyCollection<LocationCode> codes, CancellationToken cancellationToken);
 }
 
 public interface IPolicyReader

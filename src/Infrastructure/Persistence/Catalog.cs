@@ -20,6 +20,15 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
         return await db.Skus.AsNoTracking().Where(s => wanted.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<LocationCode, Location>> FindLocationsAsync(IReadOnlyCollection<LocationCode> codes,
+        CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+            return new Dictionary<LocationCode, Location>();
+        var wanted = codes.Distinct().ToList();
+        return await db.Locations.AsNoTracking().Where(l => wanted.Contains(l.Code)).ToDictionaryAsync(l => l.Code, cancellationToken);
+    }
+
     public Task<Customer?> FindCustomerAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();

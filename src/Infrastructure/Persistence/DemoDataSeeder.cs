@@ -1,13 +1,15 @@
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Policies;
+using EcomErp.Infrastructure.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
 /// Demo master data for the embedded default: an apparel brand with a web shop, two marketplaces and a
-/// wholesale channel, three warehouses and 200 SKUs (8 styles × 5 sizes × 5 colours). Deterministic, and
+/// wholesale channel, three warehouses and 200 SKUs (8 styles × 5 sizes × 5 colours), with stock
+/// (see <see cref="DemoStock"/>). Deterministic, and
 /// idempotent: only what is missing is added.
 /// </summary>
 internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
@@ -61,6 +63,8 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
 
         await AddMissingAsync(db.PolicyValues, p => p.Key,
             [.. PolicyKeys.All.Select(p => PolicyValue.Create(p.Key, p.Default, Actor.System, now))], cancellationToken);
+
+        await DemoStock.SeedAsync(db, now, cancellationToken);
     }
 
     internal static IEnumerable<Result<Sku>> Skus(DateTimeOffset at) =>

@@ -1,0 +1,47 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using FluentValidation;
+
+namespace EcomErp.Application.Inventory.AdjustStock;
+
+/// <summary>
+/// Corrects Available stock with a reason code from the catalog. Above the approval threshold policy the
+/// adjustment waits in PendingApproval and changes no stock until a second person approves it.
+/// </summary>
+public sealed record AdjustStock(Actor Actor, string Sku, string Location, int QuantityChange, string ReasonCode, string? Note = null)
+    : BalanceCommand(Actor, Sku, Location);
+
+internal sealed class AdjustStockHandler(
+    IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<AdjustStock> validator,
+    TimeProvider clock)
+    : InventoryCommandHandler<AdjustStock, AdjustmentView>(unitOfWork, validator, clock)
+{
+    protected override async Task<Result<AdjustmentView>> DecideAsync(AdjustStock command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var balance = await inventory.GetKnownBalanceAsync(catalog, command.Sku, command.Location, cancellationToken);
+        if (balance.IsFailure)
+            return Result<AdjustmentView>.Failure(balance.Errors);
+        var threshold = await policies.AdjustmentApprovalThresholdAsync(cancellationToken);
+        var adjustment = StockAdjustment.Request(balance.Value, command.QuantityChange, command.ReasonCode?.Trim().ToUpperInvariant(), command.Note,
+            threshold, command.Actor, now);
+        if (adjustment.IsFailure)
+            return Result<AdjustmentView>.Failure(adjustment.Errors);
+        inventory.Add(adjustment.Value);
+        return AdjustmentView.From(adjustment.Value);
+    }
+}
+
+internal sealed class AdjustStockValidator : AbstractValidator<AdjustStock>
+{
+    public AdjustStockValidator()
+    {
+        Include(new BalanceCommandValidator());
+        RuleFor(c => c.QuantityChange).NotEqual(0).WithErrorCode(InventoryErrors.AdjustmentZeroCode)
+            .WithMessage("An adjustment changes the quantity by at least one unit.")
+            .InclusiveBetween(-Quantity.Max, Quantity.Max).WithErrorCode(InventoryErrors.AdjustmentTooLargeCode)
+            .WithMessage($"An adjustment changes at most {Quantity.Max} units.");
+        RuleFor(c => c.ReasonCode).NotEmpty().WithErrorCode(InventoryErrors.ReasonRequiredCode).WithMessage("An adjustment needs a reason code.");
+        RuleFor(c => c.Note).MaximumLength(InventoryErrors.NoteMaxLength).WithErrorCode(InventoryErrors.NoteTooLongCode);
+    }
+}

@@ -1,0 +1,46 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using FluentValidation;
+
+namespace EcomErp.Application.Inventory.CreatePurchaseOrder;
+
+/// <summary>Drafts a purchase order from a supplier for one receiving location. Nothing is Inbound until it is confirmed.</summary>
+public sealed record CreatePurchaseOrder(Actor Actor, string Supplier, string Location, IReadOnlyList<CreatePurchaseOrderLine> Lines);
+
+public sealed record CreatePurchaseOrderLine(string Sku, int Quantity, DateOnly ExpectedOn);
+
+internal sealed class CreatePurchaseOrderHandler(
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<CreatePurchaseOrder> validator, TimeProvider clock)
+    : InventoryCommandHandler<CreatePurchaseOrder, PurchaseOrderView>(unitOfWork, validator, clock)
+{
+    protected override async Task<Result<PurchaseOrderView>> DecideAsync(CreatePurchaseOrder command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var location = LocationCode.Of(command.Location);
+        var lines = command.Lines.Select(l => new PurchaseOrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), l.ExpectedOn)).ToList();
+        var known = await catalog.CheckKnownAsync([.. lines.Select((l, i) => (l.Sku, $"lines[{i}].sku"))], [(location, "location")], cancellationToken);
+        if (known.IsFailure)
+            return Result<PurchaseOrderView>.Failure(known.Errors);
+        var created = PurchaseOrder.Create(SupplierCode.Of(command.Supplier), location, lines, command.Actor, now);
+        if (created.IsFailure)
+            return Result<PurchaseOrderView>.Failure(created.Errors);
+        inventory.Add(created.Value);
+        return PurchaseOrderView.From(created.Value);
+    }
+}
+
+internal sealed class CreatePurchaseOrderValidator : AbstractValidator<CreatePurchaseOrder>
+{
+    public CreatePurchaseOrderValidator()
+    {
+        RuleFor(c => c.Actor).IsActor();
+        RuleFor(c => c.Supplier).Satisfies(v => SupplierCode.Create(v));
+        RuleFor(c => c.Location).IsLocation();
+        RuleFor(c => c.Lines).AreDocumentLines(l => l.Sku);
+        RuleForEach(c => c.Lines).NotNull().WithErrorCode(CommonErrors.ValidationFailed).ChildRules(line =>
+        {
+            line.RuleFor(l => l.Sku).IsSku();
+            line.RuleFor(l => l.Quantity).IsQuantity();
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using EcomErp.Domain.Inventory;
+
+namespace EcomErp.Application.Inventory;
+
+/// <summary>A balance as the command left it.</summary>
+public sealed record BalanceView(string Sku, string Location, StockLevels Levels, int SafetyStock, int Version)
+{
+    public static BalanceView From(InventoryBalance balance) =>
+        new(balance.Sku.Value, balance.Location.Value, balance.Levels, balance.SafetyStock, balance.Version);
+}
+
+public sealed record PurchaseOrderView(
+    Guid PurchaseOrderId, string Supplier, string Location, PurchaseOrderStatus Status, IReadOnlyList<PurchaseOrderLineSnapshot> Lines, int Version)
+{
+    public static PurchaseOrderView From(PurchaseOrder order) => new(order.Id.Value, order.Supplier.Value, order.Location.Value, order.Status,
+        [.. order.Lines.Select(l => l.Snapshot())], order.Version);
+}
+
+public sealed record TransferView(
+    Guid TransferId, string FromLocation, string ToLocation, TransferStatus Status, bool HasDiscrepancy, IReadOnlyList<TransferLineSnapshot> Lines,
+    int Version)
+{
+    public static TransferView From(Transfer transfer) => new(transfer.Id.Value, transfer.FromLocation.Value, transfer.ToLocation.Value,
+        transfer.Status, transfer.HasDiscrepancy, [.. transfer.Lines.Select(l => l.Snapshot())], transfer.Version);
+}
+
+public sealed record AdjustmentView(
+    Guid AdjustmentId, string Sku, string Location, int QuantityChange, string ReasonCode, AdjustmentStatus Status, string RequestedBy,
+    string? ApprovedBy, int Version)
+{
+    public static AdjustmentView From(StockAdjustment adjustment) => new(adjustment.Id.Value, adjustment.Sku.Value, adjustment.Location.Value,
+        adjustment.QuantityChange, adjustment.ReasonCode, adjustment.Status, adjustment.RequestedBy, adjustment.ApprovedBy, adjustment.Version);
+}

@@ -1,0 +1,42 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using FluentValidation;
+
+namespace EcomErp.Application.Inventory.RecordCycleCount;
+
+/// <summary>Records a count of Available units; a difference becomes a count-correction adjustment (pending above the threshold).</summary>
+public sealed record RecordCycleCount(Actor Actor, string Sku, string Location, int CountedQuantity) : BalanceCommand(Actor, Sku, Location);
+
+/// <summary>The balance after the count, and the correction it caused (none when the count matched).</summary>
+public sealed record CycleCountResult(BalanceView Balance, AdjustmentView? Adjustment);
+
+internal sealed class RecordCycleCountHandler(
+    IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<RecordCycleCount> validator,
+    TimeProvider clock)
+    : InventoryCommandHandler<RecordCycleCount, CycleCountResult>(unitOfWork, validator, clock)
+{
+    protected override async Task<Result<CycleCountResult>> DecideAsync(RecordCycleCount command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var balance = await inventory.GetKnownBalanceAsync(catalog, command.Sku, command.Location, cancellationToken);
+        if (balance.IsFailure)
+            return Result<CycleCountResult>.Failure(balance.Errors);
+        var threshold = await policies.AdjustmentApprovalThresholdAsync(cancellationToken);
+        var counted = StockAdjustment.FromCycleCount(balance.Value, command.CountedQuantity, threshold, command.Actor, now);
+        if (counted.IsFailure)
+            return Result<CycleCountResult>.Failure(counted.Errors);
+        if (counted.Value is { } adjustment)
+            inventory.Add(adjustment);
+        return new CycleCountResult(BalanceView.From(balance.Value), counted.Value is { } made ? AdjustmentView.From(made) : null);
+    }
+}
+
+internal sealed class RecordCycleCountValidator : AbstractValidator<RecordCycleCount>
+{
+    public RecordCycleCountValidator()
+    {
+        Include(new BalanceCommandValidator());
+        RuleFor(c => c.CountedQuantity).InclusiveBetween(0, Quantity.Max).WithErrorCode(InventoryErrors.CountInvalidCode)
+            .WithMessage($"A counted quantity is 0 to {Quantity.Max}.");
+    }
+}
