@@ -25,6 +25,10 @@ public interface IInventoryRepository
 
     void Add(StockAdjustment adjustment);
 
+    Task<InspectionRequirement?> GetInspectionRequirementAsync(SkuCode sku, CancellationToken cancellationToken);
+
+    void Add(InspectionRequirement requirement);
+
     /// <summary>Those of <paramref name="skus"/> whose receipts go to QualityHold.</summary>
     Task<IReadOnlySet<SkuCode>> FindSkusRequiringInspectionAsync(IReadOnlyCollection<SkuCode> skus, CancellationToken cancellationToken);
 }

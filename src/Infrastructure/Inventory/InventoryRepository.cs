@@ -39,6 +39,11 @@ internal sealed class InventoryRepository(ErpDbContext db) : IInventoryRepositor
 
     public void Add(StockAdjustment adjustment) => db.Add(adjustment);
 
+    public Task<InspectionRequirement?> GetInspectionRequirementAsync(SkuCode sku, CancellationToken cancellationToken) =>
+        db.Set<InspectionRequirement>().FirstOrDefaultAsync(r => r.Sku == sku, cancellationToken);
+
+    public void Add(InspectionRequirement requirement) => db.Add(requirement);
+
     public async Task<IReadOnlySet<SkuCode>> FindSkusRequiringInspectionAsync(IReadOnlyCollection<SkuCode> skus, CancellationToken cancellationToken)
     {
         var wanted = skus.Distinct().ToList();

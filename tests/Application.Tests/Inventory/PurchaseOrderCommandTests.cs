@@ -1,7 +1,9 @@
 using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.CancelPurchaseOrder;
 using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 using EcomErp.Application.Inventory.CreatePurchaseOrder;
 using EcomErp.Application.Inventory.ReceivePurchaseOrder;
+using EcomErp.Application.Inventory.SetInspectionRequirement;
 using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
@@ -103,6 +105,41 @@ public sealed class PurchaseOrderCommandTests : InventoryScenario
             new ReceivePurchaseOrder(Actors.Warehouse, order, [new ReceivedLine(sku, -3)]), "QUANTITY_NOT_POSITIVE", "lines[0].quantity");
         await RefusedAsync<ReceivePurchaseOrder, PurchaseOrderView>(
             new ReceivePurchaseOrder(Actors.Warehouse, order, [new ReceivedLine("TEE-CREW-XS-OLV", 1)]), InventoryErrors.LineNotOnDocumentCode, "lines[0].sku");
+    }
+
+    [Fact]
+    public async Task Cancel_AConfirmedOrder_TakesItsInboundOut_AndAReceivedOneCannotBeCancelled()
+    {
+        var (sku, location) = await EmptyBalanceAsync();
+        var order = await ConfirmedAsync(location, (sku, 30));
+        await RefusedAsync<CancelPurchaseOrder, PurchaseOrderView>(new CancelPurchaseOrder(Planner, order, " "), InventoryErrors.ReasonRequiredCode, "reason");
+
+        var cancelled = Succeeded(await SendAsync<CancelPurchaseOrder, PurchaseOrderView>(new CancelPurchaseOrder(Planner, order, "supplier out of stock")));
+
+        Assert.Equal(PurchaseOrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal(0, (await BalanceAsync(sku, location)).Inbound);
+        var received = await ConfirmedAsync(location, (sku, 10));
+        Succeeded(await SendAsync<ReceivePurchaseOrder, PurchaseOrderView>(new ReceivePurchaseOrder(Actors.Warehouse, received, [new ReceivedLine(sku, 10)])));
+        await RefusedAsync<CancelPurchaseOrder, PurchaseOrderView>(new CancelPurchaseOrder(Planner, received, "too late"),
+            InventoryErrors.PurchaseOrderIllegalTransitionCode);
+    }
+
+    [Fact]
+    public async Task SetInspectionRequirement_SendsTheNextReceiptToQualityHold()
+    {
+        var (sku, location) = await EmptyBalanceAsync();
+        var set = Succeeded(await SendAsync<SetInspectionRequirement, InspectionRequirementView>(new SetInspectionRequirement(Planner, sku, true)));
+        Assert.True(set.RequiresInspection);
+        await RefusedAsync<SetInspectionRequirement, InspectionRequirementView>(new SetInspectionRequirement(Planner, sku, true),
+            InventoryErrors.InspectionUnchangedCode);
+        await RefusedAsync<SetInspectionRequirement, InspectionRequirementView>(new SetInspectionRequirement(Planner, "NOPE-1", true),
+            InventoryErrors.UnknownSkuCode, "sku");
+        var order = await ConfirmedAsync(location, (sku, 8));
+
+        Succeeded(await SendAsync<ReceivePurchaseOrder, PurchaseOrderView>(new ReceivePurchaseOrder(Actors.Warehouse, order, [new ReceivedLine(sku, 8)])));
+
+        var balance = await BalanceAsync(sku, location);
+        Assert.Equal((0, 8), (balance.Available, balance.QualityHold));
     }
 
     private async Task<Guid> ConfirmedAsync(string location, params (string Sku, int Quantity)[] lines)

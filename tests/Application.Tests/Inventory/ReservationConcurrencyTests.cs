@@ -1,5 +1,8 @@
 using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.ReserveStock;
+using EcomErp.Application.Tests.Support;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 
@@ -47,5 +50,23 @@ public sealed class ReservationConcurrencyTests : InventoryScenario
         Assert.Equal(available, balance.Available + balance.Reserved);
         Assert.Equal(results.Where(r => r.Result.IsSuccess).Sum(r => r.Quantity), balance.Reserved);
         Assert.Equal(balance.Reserved, (await EntriesAsync(sku, location)).Where(e => e.ReasonCode == ReasonCodes.Reservation).Sum(e => e.Quantity));
+    }
+
+    [Fact]
+    public async Task ParallelFirstChangesOfANewBalance_AllLand_TheLosersRetryAfterTheKeyCollision()
+    {
+        await Host.WithDbAsync(db =>
+        {
+            db.Locations.Add(Location.Create("STORE-AMS", "Amsterdam store", LocationKind.Store, "NL", 5, 50).Value);
+            return db.SaveChangesAsync();
+        });
+        const int callers = 8;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(() =>
+            SendAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, "TEE-CREW-M-BLK", "STORE-AMS", 1, ReasonCodes.Found)))));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, string.Join("; ", r.Errors)));
+        var balance = await BalanceAsync("TEE-CREW-M-BLK", "STORE-AMS");
+        Assert.Equal((callers, callers), (balance.Available, balance.Version));
     }
 }

@@ -6,27 +6,18 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 
 /// <summary>The supplier confirmed the order: its lines become Inbound at the receiving location, with their ETAs.</summary>
-public sealed record ConfirmPurchaseOrder(Actor Actor, Guid PurchaseOrderId);
+public sealed record ConfirmPurchaseOrder(Actor Actor, Guid PurchaseOrderId) : PurchaseOrderCommand(Actor, PurchaseOrderId);
 
 internal sealed class ConfirmPurchaseOrderHandler(
     IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ConfirmPurchaseOrder> validator, TimeProvider clock)
-    : InventoryCommandHandler<ConfirmPurchaseOrder, PurchaseOrderView>(unitOfWork, validator, clock)
+    : PurchaseOrderCommandHandler<ConfirmPurchaseOrder>(inventory, unitOfWork, validator, clock)
 {
-    protected override async Task<Result<PurchaseOrderView>> DecideAsync(ConfirmPurchaseOrder command, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (await inventory.GetPurchaseOrderAsync(new PurchaseOrderId(command.PurchaseOrderId), cancellationToken) is not { } order)
-            return InventoryErrors.PurchaseOrderNotFound(command.PurchaseOrderId);
-        var balances = await inventory.GetBalancesAsync(order.Location, [.. order.Lines.Select(l => l.Sku)], cancellationToken);
-        var confirmed = order.Confirm(balances, command.Actor, now);
-        return confirmed.IsSuccess ? PurchaseOrderView.From(order) : Result<PurchaseOrderView>.Failure(confirmed.Errors);
-    }
+    protected override Task<Result> ApplyAsync(PurchaseOrder order, IReadOnlyDictionary<SkuCode, InventoryBalance> balances, ConfirmPurchaseOrder command,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(order.Confirm(balances, command.Actor, now));
 }
 
 internal sealed class ConfirmPurchaseOrderValidator : AbstractValidator<ConfirmPurchaseOrder>
 {
-    public ConfirmPurchaseOrderValidator()
-    {
-        RuleFor(c => c.Actor).IsActor();
-        RuleFor(c => c.PurchaseOrderId).NotEmpty().WithErrorCode(InventoryErrors.PurchaseOrderNotFoundCode).WithMessage("A purchase order id is required.");
-    }
+    public ConfirmPurchaseOrderValidator() => Include(new PurchaseOrderCommandValidator());
 }
