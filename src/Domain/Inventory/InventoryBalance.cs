@@ -68,16 +68,16 @@ public sealed class InventoryBalance : AggregateRoot
 
     /// <summary>Commits Available stock to an order: the compare-and-set the allocation relies on.</summary>
     public Result Reserve(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
-        ForOrder(orderId, actor, "reserve stock") ?? Post(StockBucket.Available, StockBucket.Reserved, quantity.Value, ReasonCodes.Reservation, orderId.ToString(), actor, at);
+        ForOrder(orderId, actor, "reserve stock") ?? Post(StockBucket.Available, StockBucket.Reserved, quantity.Value, ReasonCodes.Reservation, OrderReference(orderId), actor, at);
 
     /// <summary>Gives reserved stock back to Available (a cancellation, a short pick, a re-plan).</summary>
     public Result ReleaseReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
         ForOrder(orderId, actor, "release a reservation")
-        ?? Post(StockBucket.Reserved, StockBucket.Available, quantity.Value, ReasonCodes.ReservationReleased, orderId.ToString(), actor, at);
+        ?? Post(StockBucket.Reserved, StockBucket.Available, quantity.Value, ReasonCodes.ReservationReleased, OrderReference(orderId), actor, at);
 
     /// <summary>Reserved stock leaves with the order's shipment.</summary>
     public Result ConsumeReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
-        ForOrder(orderId, actor, "ship reserved stock") ?? Post(StockBucket.Reserved, null, quantity.Value, ReasonCodes.Shipment, orderId.ToString(), actor, at);
+        ForOrder(orderId, actor, "ship reserved stock") ?? Post(StockBucket.Reserved, null, quantity.Value, ReasonCodes.Shipment, OrderReference(orderId), actor, at);
 
     public Result SetSafetyStock(int quantity, Actor actor, DateTimeOffset at)
     {
@@ -146,6 +146,9 @@ public sealed class InventoryBalance : AggregateRoot
         (_, null) => new StockRemoved(),
         _ => new StockMoved(),
     };
+
+    /// <summary>How ledger entries name an order, like <c>PO:</c>, <c>TR:</c> and <c>ADJ:</c> name the documents.</summary>
+    public static string OrderReference(Guid orderId) => $"ORDER:{orderId}";
 
     private static Error? ForOrder(Guid orderId, Actor actor, string step)
     {

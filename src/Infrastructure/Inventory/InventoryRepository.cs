@@ -58,7 +58,8 @@ internal sealed class LedgerReader(ErpDbContext db) : ILedgerReader
 {
     public async Task<LedgerSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serializable: the balances and the sums must come from the same commits (SQLite takes the write lock, SQL Server range locks).
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         var balances = await db.Set<InventoryBalance>().AsNoTracking()
             .Select(b => new { b.Sku, b.Location, b.Available, b.Reserved, b.QualityHold, b.Damaged, b.ReturnsAwaitingInspection, b.InTransit, b.Inbound })
             .ToListAsync(cancellationToken);

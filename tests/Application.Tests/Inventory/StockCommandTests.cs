@@ -158,7 +158,7 @@ public sealed class StockCommandTests : InventoryScenario
         var reserved = Succeeded(await SendAsync<ReserveStock, BalanceView>(new ReserveStock(Actor.System, sku, location, 3, orderId)));
 
         Assert.Equal((1, 3), (reserved.Levels.Available, reserved.Levels.Reserved));
-        Assert.Equal(orderId.ToString(), (await EntriesAsync(sku, location))[^1].Reference);
+        Assert.Equal($"ORDER:{orderId}", (await EntriesAsync(sku, location))[^1].Reference);
         await RefusedAsync<ReserveStock, BalanceView>(new ReserveStock(Actor.System, sku, location, 2, orderId), InventoryErrors.InsufficientStockCode);
         await RefusedAsync<ReserveStock, BalanceView>(new ReserveStock(Actor.System, sku, location, 1, Guid.Empty), InventoryErrors.ReferenceInvalidCode, "orderId");
     }

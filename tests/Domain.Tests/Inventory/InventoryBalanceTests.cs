@@ -95,8 +95,8 @@ public sealed class InventoryBalanceTests
         ResultAssert.Succeeded(balance.ConsumeReservation(Quantity.Of(4), OrderId, Actors.System, Clock.Now));
         Assert.Equal(Levels(available: 6), balance.Levels);
         var shipped = Assert.IsType<ReservedStockShipped>(balance.PendingEvents[^1]);
-        Assert.Equal((StockBucket.Reserved, (StockBucket?)null, OrderId.ToString()), (shipped.From, shipped.To, shipped.Reference));
-        Assert.All(balance.RecordedEntries.Skip(1), e => Assert.Equal(OrderId.ToString(), e.Reference));
+        Assert.Equal((StockBucket.Reserved, (StockBucket?)null, InventoryBalance.OrderReference(OrderId)), (shipped.From, shipped.To, shipped.Reference));
+        Assert.All(balance.RecordedEntries.Skip(1), e => Assert.Equal(InventoryBalance.OrderReference(OrderId), e.Reference));
         LedgerHolds(balance);
     }
 
