@@ -1,4 +1,5 @@
 using EcomErp.Api.GraphQL.Catalog;
+using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using GraphQL;
 using GraphQL.Types;
@@ -38,6 +39,7 @@ public sealed class ErpMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Commands. Expected business failures come back in each payload's userErrors.";
         OrderMutations.AddTo(this);
+        InventoryMutations.AddTo(this);
     }
 }
 

@@ -18,6 +18,9 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
     {
         ApiScopes.OrdersWrite => [Roles.CustomerService],
         ApiScopes.FulfillmentWrite => [Roles.WarehouseManager, Roles.OperationsManager],
+        // Purchase orders and safety stock are the Planner's; receipts, transfers, moves and counts the WarehouseManager's;
+        // approving an adjustment the OperationsManager's (four eyes: a different client than the requester).
+        ApiScopes.InventoryWrite => [Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager],
         _ => [],
     };
 }
