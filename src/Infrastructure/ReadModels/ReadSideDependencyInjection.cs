@@ -52,6 +52,7 @@ public static partial class ReadSideDependencyInjection
 
         services.AddSingleton<ReadModelProjector>();
         services.AddSingleton<ReadModelRebuilder>();
+        services.AddSingleton<Application.ReadModels.IReadModelMaintenance, ReadModelMaintenance>();
         services.AddSingleton<ReadModelProjectionTrigger>();
         services.AddTransient<ReadModelProjectionJob>();
         services.AddSingleton<ProjectionLagProbe>();
