@@ -11,40 +11,53 @@ public interface IOutboxSignal
 
 /// <summary>
 /// Coalesces commit signals into Hangfire jobs: a job is enqueued only when none is pending. A run clears
-/// the flag when it starts and loops until the outbox is drained, so a commit during a run is not lost.
+/// the flag when it starts and loops until its work is drained, so a commit during a run is not lost.
 /// The flag also expires: on several nodes the run may start elsewhere and never clear this node's flag.
 /// </summary>
-public sealed partial class OutboxTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<OutboxTrigger> logger) : IOutboxSignal
+public abstract partial class CoalescingJobTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger logger) : IOutboxSignal
 {
     private static readonly TimeSpan PendingExpiry = TimeSpan.FromSeconds(5);
 
-    private const long NotPending = long.MinValue;
-
-    private long _pendingSinceTimestamp = NotPending;
+    private readonly Lock _gate = new();
+    private long? _pendingSince;
 
     public void Notify()
     {
-        var now = timeProvider.GetTimestamp();
-        var pendingSince = Interlocked.Read(ref _pendingSinceTimestamp);
-        if (pendingSince != NotPending && timeProvider.GetElapsedTime(pendingSince, now) < PendingExpiry)
-            return;
-        if (Interlocked.CompareExchange(ref _pendingSinceTimestamp, now, pendingSince) != pendingSince)
-            return;
+        lock (_gate)
+        {
+            var now = timeProvider.GetTimestamp();
+            if (_pendingSince is { } since && timeProvider.GetElapsedTime(since, now) < PendingExpiry)
+                return;
+            _pendingSince = now;
+        }
         try
         {
-            jobs.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
+            Enqueue(jobs);
         }
         catch (Exception exception)
         {
             // The commit stands; the recurring safety run picks the events up.
-            Interlocked.Exchange(ref _pendingSinceTimestamp, NotPending);
-            LogEnqueueFailed(logger, exception);
+            RunStarted();
+            LogEnqueueFailed(logger, exception, GetType().Name);
         }
     }
 
     /// <summary>Called when a run starts: from now on a commit needs a new run.</summary>
-    public void RunStarted() => Interlocked.Exchange(ref _pendingSinceTimestamp, NotPending);
+    public void RunStarted()
+    {
+        lock (_gate)
+            _pendingSince = null;
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue the outbox dispatch; the recurring run will deliver the events")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception);
+    protected abstract void Enqueue(IBackgroundJobClient jobs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Trigger} could not enqueue its job; the recurring run will deliver the events")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string trigger);
+}
+
+/// <summary>Runs the outbox dispatcher (the order workflow's automation) after commits.</summary>
+public sealed class OutboxTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<OutboxTrigger> logger)
+    : CoalescingJobTrigger(jobs, timeProvider, logger)
+{
+    protected override void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
 }

@@ -25,47 +25,11 @@ public sealed class ReadModelProjectionJob(ReadModelProjector projector, ReadMod
     }
 }
 
-/// <summary>
-/// Coalesces commit signals into projection jobs: one is enqueued only when none is pending. A run clears the
-/// flag as it starts and drains the outbox, so a commit during a run is not lost; the flag expires because on
-/// several nodes the run may start elsewhere.
-/// </summary>
-public sealed partial class ReadModelProjectionTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<ReadModelProjectionTrigger> logger)
-    : IOutboxSignal
+/// <summary>Runs the read-model projection after commits.</summary>
+public sealed class ReadModelProjectionTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<ReadModelProjectionTrigger> logger)
+    : CoalescingJobTrigger(jobs, timeProvider, logger)
 {
-    private static readonly TimeSpan PendingExpiry = TimeSpan.FromSeconds(5);
-
-    private long? _pendingSince;
-    private readonly Lock _gate = new();
-
-    public void Notify()
-    {
-        lock (_gate)
-        {
-            var now = timeProvider.GetTimestamp();
-            if (_pendingSince is { } since && timeProvider.GetElapsedTime(since, now) < PendingExpiry)
-                return;
-            _pendingSince = now;
-        }
-        try
-        {
-            jobs.Enqueue<ReadModelProjectionJob>(job => job.RunAsync(CancellationToken.None));
-        }
-        catch (Exception exception)
-        {
-            RunStarted();
-            LogEnqueueFailed(logger, exception);
-        }
-    }
-
-    public void RunStarted()
-    {
-        lock (_gate)
-            _pendingSince = null;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue the read-model projection; the recurring run will apply the events")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception);
+    protected override void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ReadModelProjectionJob>(job => job.RunAsync(CancellationToken.None));
 }
 
 /// <summary>Tells every signal a commit wrote outbox rows: the persistence's dispatcher and the read-model projection.</summary>
