@@ -40,6 +40,13 @@ public sealed class StockLineInput
     public int Quantity { get; set; }
 }
 
+/// <summary>The fields every input on one balance shares, as every balance command names a SKU and a location.</summary>
+public abstract class BalanceInput
+{
+    public string Sku { get; set; } = "";
+    public string Location { get; set; } = "";
+}
+
 public sealed class PurchaseOrderLineInput
 {
     public string Sku { get; set; } = "";
@@ -102,10 +109,8 @@ public sealed class ReceiveTransferInput
             .Map(id => new ReceiveTransfer(actor, id, [.. Lines.Select(l => new ArrivedLine(l.Sku, l.Quantity))]));
 }
 
-public sealed class MoveStockInput
+public sealed class MoveStockInput : BalanceInput
 {
-    public string Sku { get; set; } = "";
-    public string Location { get; set; } = "";
     public StockBucket From { get; set; }
     public StockBucket To { get; set; }
     public int Quantity { get; set; }
@@ -114,10 +119,8 @@ public sealed class MoveStockInput
     public Result<MoveStock> ToCommand(Actor actor) => new MoveStock(actor, Sku, Location, From, To, Quantity, Reference);
 }
 
-public sealed class AdjustStockInput
+public sealed class AdjustStockInput : BalanceInput
 {
-    public string Sku { get; set; } = "";
-    public string Location { get; set; } = "";
     public int QuantityChange { get; set; }
     public string? ReasonCode { get; set; }
     public string? Note { get; set; }
@@ -134,19 +137,15 @@ public sealed class ApproveAdjustmentInput
         InventoryIds.Adjustment(AdjustmentId).Map(id => new ApproveAdjustment(actor, id));
 }
 
-public sealed class RecordCycleCountInput
+public sealed class RecordCycleCountInput : BalanceInput
 {
-    public string Sku { get; set; } = "";
-    public string Location { get; set; } = "";
     public int CountedQuantity { get; set; }
 
     public Result<RecordCycleCount> ToCommand(Actor actor) => new RecordCycleCount(actor, Sku, Location, CountedQuantity);
 }
 
-public sealed class SetSafetyStockInput
+public sealed class SetSafetyStockInput : BalanceInput
 {
-    public string Sku { get; set; } = "";
-    public string Location { get; set; } = "";
     public int SafetyStock { get; set; }
 
     public Result<SetSafetyStock> ToCommand(Actor actor) => new SetSafetyStock(actor, Sku, Location, SafetyStock);
@@ -195,4 +194,14 @@ public sealed class InventoryInputType<TInput> : InputObjectGraphType<TInput>
         addFields(this);
     }
 
+}
+
+public static class BalanceInputFields
+{
+    /// <summary>The sku and location fields of an input on one balance.</summary>
+    public static void AddBalanceFields<TInput>(this InventoryInputType<TInput> input) where TInput : BalanceInput
+    {
+        input.Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
+        input.Field<NonNullGraphType<StringGraphType>>("location").Description("The location code, e.g. WH-BERLIN.");
+    }
 }

@@ -83,8 +83,7 @@ public static class InventoryMutations
             + "Other moves are INVENTORY_MOVE_NOT_ALLOWED; more than the bucket holds is INVENTORY_INSUFFICIENT_STOCK (WarehouseManager).",
             new InventoryInputType<MoveStockInput>("MoveStockInput", "A move between buckets.", t =>
             {
-                t.Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
-                t.Field<NonNullGraphType<StringGraphType>>("location").Description("The location code, e.g. WH-BERLIN.");
+                t.AddBalanceFields();
                 t.Field<NonNullGraphType<StockBucketType>>("from").Description("The bucket the units leave.");
                 t.Field<NonNullGraphType<StockBucketType>>("to").Description("The bucket the units enter.");
                 t.Field<NonNullGraphType<IntGraphType>>("quantity").Description($"Units, 1 to {Quantity.Max}.");
@@ -97,8 +96,7 @@ public static class InventoryMutations
             + "until a second person approves it (WarehouseManager).",
             new InventoryInputType<AdjustStockInput>("AdjustStockInput", "An adjustment of Available stock.", t =>
             {
-                t.Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
-                t.Field<NonNullGraphType<StringGraphType>>("location").Description("The location code, e.g. WH-BERLIN.");
+                t.AddBalanceFields();
                 t.Field<NonNullGraphType<IntGraphType>>("quantityChange").Description($"Units added (positive) or removed (negative), 1 to {Quantity.Max} either way.");
                 t.Field<AdjustmentReasonType>("reasonCode").Description("Why; required (INVENTORY_REASON_REQUIRED without it).");
                 t.Field<StringGraphType>("note").Description($"Free text for whoever reviews it, up to {InventoryErrors.NoteMaxLength} characters.");
@@ -115,8 +113,7 @@ public static class InventoryMutations
             "Records a count of Available units; a difference becomes a COUNT_CORRECTION adjustment (pending above the approval threshold) (WarehouseManager).",
             new InventoryInputType<RecordCycleCountInput>("RecordCycleCountInput", "A count of Available units.", t =>
             {
-                t.Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
-                t.Field<NonNullGraphType<StringGraphType>>("location").Description("The location code, e.g. WH-BERLIN.");
+                t.AddBalanceFields();
                 t.Field<NonNullGraphType<IntGraphType>>("countedQuantity").Description($"Units counted, 0 to {Quantity.Max}.");
             }),
             (i, actor) => i.ToCommand(actor), InventoryResults.CycleCount);
@@ -124,8 +121,7 @@ public static class InventoryMutations
         Command(mutation, "setSafetyStock", "Sets the units of Available kept back from promising for a SKU at a location (Planner).",
             new InventoryInputType<SetSafetyStockInput>("SetSafetyStockInput", "The safety stock of one balance.", t =>
             {
-                t.Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
-                t.Field<NonNullGraphType<StringGraphType>>("location").Description("The location code, e.g. WH-BERLIN.");
+                t.AddBalanceFields();
                 t.Field<NonNullGraphType<IntGraphType>>("safetyStock").Description($"Units, 0 to {Quantity.Max}.");
             }),
             (i, actor) => i.ToCommand(actor), InventoryResults.Balance);
