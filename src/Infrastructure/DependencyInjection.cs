@@ -55,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
         services.AddScoped<IInventoryRepository, InventoryRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
+        services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
+        services.AddScoped<Application.Inventory.GetAvailableToPromise.IAvailableToPromiseReader, AvailableToPromiseReader>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();

@@ -1,5 +1,6 @@
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
 using EcomErp.Domain.Policies;
 using EcomErp.Infrastructure.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
         ], cancellationToken);
 
         var now = timeProvider.GetUtcNow();
+        await SetDemoChannelPoliciesAsync(now, cancellationToken);
         await AddMissingAsync(db.Skus, s => s.Code, Skus(now), cancellationToken);
 
         await AddMissingAsync(db.Customers, c => c.Email,
@@ -65,6 +67,33 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
             [.. PolicyKeys.All.Select(p => PolicyValue.Create(p.Key, p.Default, Actor.System, now))], cancellationToken);
 
         await DemoStock.SeedAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo channels' explicit policies. A channel whose policy someone already set (version above 0) keeps it,
+    /// so seeding again changes nothing.
+    /// </summary>
+    private async Task SetDemoChannelPoliciesAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        LocationCode[] all = [LocationCode.Of("WH-BERLIN"), LocationCode.Of("WH-ROTTERDAM"), LocationCode.Of("WH-LEEDS")];
+        var policies = new Dictionary<string, ChannelPolicyDraft>
+        {
+            ["WEB"] = new(all, [], true, true, false, AllocationRuleNames.All, null, null, OrderPriority.Urgent, 48),
+            ["MKT-ZALANDO"] = new(all[..2], [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
+            ["MKT-AMAZON"] = new(all, [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
+            ["WHOLESALE"] = new([all[1], all[0]], [], true, true, false,
+                [AllocationRuleNames.StockDepth, AllocationRuleNames.LocationPriority, AllocationRuleNames.OneShipment], null, 500, null, 72),
+        };
+        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Code, cancellationToken);
+        var unset = await db.Channels.Where(c => c.Version == 0).ToListAsync(cancellationToken);
+        foreach (var channel in unset.Where(c => policies.ContainsKey(c.Code.Value)))
+        {
+            var policy = ChannelPolicy.Create(policies[channel.Code.Value], locations);
+            var set = policy.IsSuccess ? channel.SetPolicy(policy.Value, Actor.System, at) : Result.Failure(policy.Errors);
+            if (set.IsFailure)
+                throw new InvalidOperationException($"Demo channel policy of {channel.Code} is invalid: {set.Error}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static IEnumerable<Result<Sku>> Skus(DateTimeOffset at) =>

@@ -13,6 +13,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         channel.ToTable("Channels");
         channel.HasKey(c => c.Code);
         channel.Property(c => c.Name).HasMaxLength(Channel.NameMaxLength);
+        channel.ComplexProperty(c => c.Policy, ChannelPolicyConfiguration.Configure);
     }
 }
 

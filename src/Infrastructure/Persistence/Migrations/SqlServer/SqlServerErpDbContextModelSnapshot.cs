@@ -95,6 +95,51 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "EcomErp.Domain.Catalog.Channel.Policy#ChannelPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AlternateLocations")
+                                .IsRequired()
+                                .HasMaxLength(1056)
+                                .HasColumnType("nvarchar(1056)");
+
+                            b1.Property<bool>("BackorderAllowed")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("EligibleLocations")
+                                .IsRequired()
+                                .HasMaxLength(1056)
+                                .HasColumnType("nvarchar(1056)");
+
+                            b1.Property<string>("RuleOrder")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int?>("SafetyStockDrawFrom")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ShipBySlaHours")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("SplitAllowed")
+                                .HasColumnType("bit");
+
+                            b1.Property<int?>("StockCapPerSku")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("StockSharePercent")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("SubstitutionAllowed")
+                                .HasColumnType("bit");
+                        });
+
                     b.HasKey("Code");
 
                     b.ToTable("Channels", (string)null);

@@ -90,6 +90,51 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "EcomErp.Domain.Catalog.Channel.Policy#ChannelPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AlternateLocations")
+                                .IsRequired()
+                                .HasMaxLength(1056)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("BackorderAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("EligibleLocations")
+                                .IsRequired()
+                                .HasMaxLength(1056)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RuleOrder")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("SafetyStockDrawFrom")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ShipBySlaHours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SplitAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("StockCapPerSku")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("StockSharePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SubstitutionAllowed")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.HasKey("Code");
 
                     b.ToTable("Channels", (string)null);
