@@ -1,4 +1,4 @@
-using EcomErp.Api.GraphQL.Orders;
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Domain.Inventory;
 using GraphQL.Types;
 

@@ -1,19 +1,7 @@
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Domain.Orders;
-using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Orders;
-
-/// <summary>An enum whose every value carries a description (the schema test insists on it).</summary>
-public abstract class DescribedEnumType<TEnum> : EnumerationGraphType<TEnum> where TEnum : struct, Enum
-{
-    protected DescribedEnumType(string name, string description, IReadOnlyDictionary<TEnum, string> values)
-    {
-        Name = name;
-        Description = description;
-        foreach (var value in Values)
-            value.Description = values.TryGetValue((TEnum)value.Value!, out var text) ? text : null;
-    }
-}
 
 public sealed class OrderStatusType() : DescribedEnumType<OrderStatus>("OrderStatus",
     "The governed states of an order, in workflow order, plus CANCELLED.",

@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
 using GraphQL.Types;
