@@ -70,6 +70,13 @@ public sealed class ChannelPolicyTests : IAsyncLifetime
         var events = await _host.WithDbAsync(db => db.OutboxMessages.Where(m => m.EventType == nameof(ChannelPolicyChanged) && m.AggregateId == "WEB")
             .Select(m => m.AggregateVersion).ToListAsync());
         Assert.Contains(stored.Version, events);
+
+        // The policy events (the seed's and this one) are delivered: every consumer's checkpoint reaches the last row.
+        await _host.DispatchOutboxAsync();
+        var (last, checkpoints) = await _host.WithDbAsync(async db =>
+            (await db.OutboxMessages.MaxAsync(m => m.Sequence), await db.OutboxCheckpoints.Select(c => c.LastSequence).ToListAsync()));
+        Assert.NotEmpty(checkpoints);
+        Assert.All(checkpoints, checkpoint => Assert.Equal(last, checkpoint));
     }
 
     [Fact]
