@@ -71,6 +71,7 @@ public sealed class AvailableToPromiseTests : InventoryScenario
         var atp = await AtpAsync("WEB", sku);
 
         Assert.Equal((37, 37), (atp.AvailableToPromise, atp.UsableStock));
+        Assert.Equal(46, atp.PriorityAvailableToPromise); // WEB lets urgent orders draw on safety stock
         Assert.Equal(
             [new LocationAvailabilityView(Berlin, 30, 5, 25, 0, 0), new LocationAvailabilityView(Rotterdam, 4, 10, 0, 0, 0),
                 new LocationAvailabilityView(Leeds, 12, 0, 12, 0, 0)],
@@ -89,6 +90,7 @@ public sealed class AvailableToPromiseTests : InventoryScenario
 
         Assert.Equal([Berlin, Rotterdam], atp.Locations.Select(l => l.Location));
         Assert.Equal((41, 32), (atp.UsableStock, atp.AvailableToPromise));
+        Assert.Null(atp.PriorityAvailableToPromise); // no Zalando order draws on safety stock
     }
 
     [Fact]

@@ -19,10 +19,12 @@ public sealed record AvailableToPromiseView(string Channel, DateOnly AsOf, IRead
 /// <summary>
 /// <see cref="AvailableToPromise"/> is <see cref="UsableStock"/> (the sum over the eligible locations) limited by the
 /// channel's share or cap. <see cref="CommittedDemand"/> is Reserved at those locations, for every channel.
+/// <see cref="PriorityAvailableToPromise"/> is what an order at or above the channel's safety-stock priority may be
+/// promised (safety stock included, same limit); null when the channel lets no order draw on safety stock.
 /// <see cref="EarliestPromiseDate"/> is null when no quantity was asked or the inbound cannot cover it.
 /// </summary>
 public sealed record SkuAvailabilityView(
-    string Sku, int AvailableToPromise, int UsableStock, int CommittedDemand, IReadOnlyList<LocationAvailabilityView> Locations,
+    string Sku, int AvailableToPromise, int UsableStock, int? PriorityAvailableToPromise, int CommittedDemand, IReadOnlyList<LocationAvailabilityView> Locations,
     IReadOnlyList<InboundView> Inbound, IReadOnlyList<AvailabilityPoint> OverTime, int? RequestedQuantity, DateOnly? EarliestPromiseDate);
 
 public sealed record LocationAvailabilityView(string Location, int Available, int SafetyStock, int Usable, int Reserved, int Inbound);
@@ -90,7 +92,11 @@ internal sealed class GetAvailableToPromiseHandler(
         }
         var earliest = quantity is { } wanted ? overTime.FirstOrDefault(p => p.AvailableToPromise >= wanted)?.On : null;
 
-        return new SkuAvailabilityView(sku.Value, policy.LimitPromise(usable), usable, locations.Sum(l => l.Reserved), locations,
+        int? priority = policy.SafetyStockDrawFrom is null
+            ? null
+            : policy.LimitPromise(locations.Sum(l => StockSnapshot.UsableStock(l.Available, l.SafetyStock, drawOnSafetyStock: true)));
+
+        return new SkuAvailabilityView(sku.Value, policy.LimitPromise(usable), usable, priority, locations.Sum(l => l.Reserved), locations,
             [.. inbound.OrderBy(i => i.ExpectedOn).ThenBy(i => i.Location.Value, StringComparer.Ordinal)
                 .Select(i => new InboundView(i.Location.Value, i.PurchaseOrderId, i.LineNumber, i.ExpectedOn, i.Quantity))],
             overTime, quantity, earliest);
