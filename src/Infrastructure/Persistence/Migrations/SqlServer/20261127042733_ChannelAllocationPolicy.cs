@@ -88,7 +88,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                 defaultValue: 0);
 
             // Existing channels get ChannelPolicy.DefaultFor(kind): marketplaces (Kind 1) ship complete, never backorder.
-            migrationBuilder.Sql("UPDATE Channels SET Policy_SplitAllowed = 0, Policy_BackorderAllowed = 0, Policy_ShipBySlaHours = 24 WHERE Kind = 1");
+            // EXEC: the idempotent script runs the migration as one batch, which cannot name the columns it adds.
+            migrationBuilder.Sql(
+                "EXEC(N'UPDATE [Channels] SET [Policy_SplitAllowed] = 0, [Policy_BackorderAllowed] = 0, [Policy_ShipBySlaHours] = 24 WHERE [Kind] = 1')");
         }
 
         /// <inheritdoc />
