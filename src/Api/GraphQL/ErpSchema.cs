@@ -29,6 +29,7 @@ public sealed class ErpQuery : ObjectGraphType
         Description = "Reads. Every query is served from read models.";
         OrderQueries.AddTo(this);
         SkuQueries.AddTo(this);
+        InventoryQueries.AddTo(this);
     }
 }
 

@@ -31,4 +31,6 @@ public static class ReadModelCacheKeys
     public const string Prefix = "ecomerp:rm:";
 
     public static string Order(Guid id) => $"{Prefix}order:{id:N}";
+
+    public static string InventoryPosition(string sku) => $"{Prefix}inventory:{sku}";
 }

@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access;
 using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Infrastructure.Access;
 using EcomErp.Infrastructure.Caching;
@@ -48,6 +49,7 @@ public static partial class ReadSideDependencyInjection
 
         services.AddScoped<IOrderReadModels, OrderReadModels>();
         services.AddScoped<ISkuReadModels, SkuReadModels>();
+        services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
         services.AddSingleton<ReadModelProjector>();

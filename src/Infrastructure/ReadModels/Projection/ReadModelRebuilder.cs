@@ -34,6 +34,7 @@ public sealed partial class ReadModelRebuilder(
         var announced = await checkpoints.Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
         await db.Set<OrderReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<SkuReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InventoryPositionReadModel>().ExecuteDeleteAsync(cancellationToken);
         await checkpoints.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return announced;

@@ -951,6 +951,24 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryPositionReadModel", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sku");
+
+                    b.ToTable("InventoryPositionReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.OrderReadModel", b =>
                 {
                     b.Property<Guid>("Id")

@@ -947,6 +947,24 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryPositionReadModel", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sku");
+
+                    b.ToTable("InventoryPositionReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.OrderReadModel", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,8 @@
+namespace EcomErp.Application.Inventory.ReadModels;
+
+/// <summary>The inventory position read models: the cache first, the read table on a miss. Never the write tables.</summary>
+public interface IInventoryPositionReadModels
+{
+    /// <summary>The SKU's position, or null when no balance of it has been projected (or the code is not a SKU code).</summary>
+    Task<InventoryPositionView?> GetAsync(string sku, CancellationToken cancellationToken);
+}
