@@ -41,7 +41,7 @@ public class HealthEndpointTests
     [Fact]
     public async Task Ready_WithARunningRedis_ReportsRedisHealthy()
     {
-        using var redis = await RedisServerProcess.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
         using var client = factory.CreateBrowserLikeClient();
 
@@ -55,13 +55,13 @@ public class HealthEndpointTests
     [Fact]
     public async Task Ready_WhenRedisIsConfiguredButGone_Answers503NamingRedis()
     {
-        using var redis = await RedisServerProcess.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         using var factory = new EcomErpHostFactory(new Dictionary<string, string>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString + ",abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500",
         });
         using var client = factory.CreateBrowserLikeClient();
-        redis.Dispose();
+        await redis.StopAsync();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 

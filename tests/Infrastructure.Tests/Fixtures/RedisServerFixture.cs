@@ -1,117 +1,27 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using EcomErp.Testing;
 
 namespace EcomErp.Infrastructure.Tests.Fixtures;
 
-/// <summary>
-/// A real redis-server of the tests' own on a free loopback port, without persistence, in a temporary
-/// folder. It can be stopped and started again on the same port to play an outage.
-/// </summary>
+/// <summary>One real redis-server for a test class (see <see cref="RedisServer"/>); tests may stop and start it to play an outage.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
+    private RedisServer? _server;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("ecomerp-redis-").FullName;
+    private RedisServer Server => _server ?? throw new InvalidOperationException("The Redis fixture is not started.");
 
-    public int Port { get; } = FreeLoopbackPort();
+    public int Port => Server.Port;
 
-    /// <summary>For StackExchange.Redis (see <c>RedisConnection</c> for the options EcomErp adds).</summary>
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    public string ConnectionString => Server.ConnectionString;
 
-    private string PidFile => Path.Combine(_directory, "redis.pid");
+    public async Task InitializeAsync() => _server = await RedisServer.StartAsync();
 
-    public Task InitializeAsync() => StartAsync();
+    public Task StartAsync() => Server.RestartAsync();
 
-    public async Task StartAsync()
-    {
-        var executable = FindExecutable()
-            ?? throw new InvalidOperationException("redis-server is not installed; the Redis tests need it: apt-get install -y redis-server");
-        var start = new ProcessStartInfo(executable)
-        {
-            ArgumentList =
-            {
-                "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--save", "", "--appendonly", "no", "--daemonize", "yes", "--pidfile", PidFile, "--dir", _directory,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using (var daemonizer = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start."))
-        {
-            await daemonizer.WaitForExitAsync();
-            if (daemonizer.ExitCode != 0)
-                throw new InvalidOperationException($"redis-server exited with {daemonizer.ExitCode}: {await daemonizer.StandardError.ReadToEndAsync()}");
-        }
-
-        var deadline = Stopwatch.StartNew();
-        while (!await AnswersPingAsync())
-        {
-            if (deadline.Elapsed > StartTimeout)
-                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s.");
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>Shuts the server down and waits until its process is gone.</summary>
-    public async Task StopAsync()
-    {
-        var pid = File.Exists(PidFile) ? int.Parse(await File.ReadAllTextAsync(PidFile), System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-        await SendAsync("SHUTDOWN NOSAVE\r\n");
-        if (pid is null)
-            return;
-        try
-        {
-            using var process = Process.GetProcessById(pid.Value);
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
-    }
+    public Task StopAsync() => Server.StopAsync();
 
     public async Task DisposeAsync()
     {
-        await StopAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private async Task<bool> AnswersPingAsync() => (await SendAsync("PING\r\n"))?.StartsWith("+PONG", StringComparison.Ordinal) == true;
-
-    private async Task<string?> SendAsync(string inlineCommand)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            var stream = client.GetStream();
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(inlineCommand));
-            var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read);
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static string? FindExecutable() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/local/bin")
-            .Select(dir => Path.Combine(dir, "redis-server"))
-            .FirstOrDefault(File.Exists);
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

@@ -101,17 +101,18 @@ public sealed class InProcessOrderFlowEndToEndTests : OrderFlowEndToEndTests
 /// <summary>The same journeys with the Redis cache and pub/sub, against a real redis-server.</summary>
 public sealed class RedisOrderFlowEndToEndTests : OrderFlowEndToEndTests
 {
-    private RedisServerProcess? _redis;
+    private RedisServer? _redis;
 
     protected override async Task<string?> RedisAsync()
     {
-        _redis = await RedisServerProcess.StartAsync();
+        _redis = await RedisServer.StartAsync();
         return _redis.ConnectionString;
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _redis?.Dispose();
+        if (_redis is not null)
+            await _redis.DisposeAsync();
     }
 }
