@@ -7,6 +7,8 @@ using EcomErp.Domain.Access;
 using EcomErp.Domain.Inventory;
 using Microsoft.Extensions.DependencyInjection;
 
+using static EcomErp.Api.Tests.GraphQL.Inventory.InventoryTestKit;
+
 namespace EcomErp.Api.Tests.GraphQL.Inventory;
 
 /// <summary>The inventory ledger's mutations as planners and warehouses use them, on the real host and its SQLite file.</summary>
@@ -42,16 +44,16 @@ public sealed class InventoryApiTests : IAsyncLifetime
     [Fact]
     public async Task PurchaseOrder_CreatedConfirmedAndReceived_MovesInboundWithItsEtaThenToAvailable()
     {
-        var before = await LevelsAsync(Sku, "WH-LEEDS");
+        var before = await Api.LevelsAsync(Sku, "WH-LEEDS");
 
         var created = await CreatePurchaseOrderAsync(_inventory, Sku, "WH-LEEDS", 100);
         var id = created.GetProperty("id").GetString()!;
-        var afterCreate = await LevelsAsync(Sku, "WH-LEEDS");
-        var confirmed = await MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = id });
-        var afterConfirm = await LevelsAsync(Sku, "WH-LEEDS");
-        var received = await MutateAsync(_inventory, "receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
+        var afterCreate = await Api.LevelsAsync(Sku, "WH-LEEDS");
+        var confirmed = await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = id });
+        var afterConfirm = await Api.LevelsAsync(Sku, "WH-LEEDS");
+        var received = await Api.MutateAsync(_inventory, "receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = id, lines = new[] { new { sku = Sku, quantity = 100 } } });
-        var afterReceipt = await LevelsAsync(Sku, "WH-LEEDS");
+        var afterReceipt = await Api.LevelsAsync(Sku, "WH-LEEDS");
 
         Assert.Equal("DRAFT", created.GetProperty("status").GetString());
         Assert.Equal(ExpectedOn, created.GetProperty("lines")[0].GetProperty("expectedOn").GetString());
@@ -62,22 +64,22 @@ public sealed class InventoryApiTests : IAsyncLifetime
         Assert.Equal("RECEIVED", receivedOrder.GetProperty("status").GetString());
         Assert.Equal(100, receivedOrder.GetProperty("lines")[0].GetProperty("receivedQuantity").GetInt32());
         Assert.Equal(before with { Available = before.Available + 100 }, afterReceipt);
-        await AssertLedgerHoldsAsync();
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task Transfer_ShippedAndReceivedShort_IsInTransitThenAvailableAtTheDestination_WithTheRestADiscrepancy()
     {
-        var (sku, source) = await SkuWithAvailableAsync("WH-BERLIN", 10);
-        var destinationBefore = await LevelsAsync(sku, "WH-ROTTERDAM");
+        var (sku, source) = await Api.SkuWithAvailableAsync("WH-BERLIN", 10);
+        var destinationBefore = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
 
-        var shipped = Succeeded(await MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
+        var shipped = Succeeded(await Api.MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
             new { fromLocation = "WH-BERLIN", toLocation = "WH-ROTTERDAM", lines = new[] { new { sku, quantity = 5 } } }), "transfer");
-        var sourceAfterShipping = await LevelsAsync(sku, "WH-BERLIN");
-        var destinationAfterShipping = await LevelsAsync(sku, "WH-ROTTERDAM");
-        var received = Succeeded(await MutateAsync(_inventory, "receiveTransfer", "ReceiveTransferInput", TransferFields,
+        var sourceAfterShipping = await Api.LevelsAsync(sku, "WH-BERLIN");
+        var destinationAfterShipping = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
+        var received = Succeeded(await Api.MutateAsync(_inventory, "receiveTransfer", "ReceiveTransferInput", TransferFields,
             new { transferId = shipped.GetProperty("id").GetString(), lines = new[] { new { sku, quantity = 4 } } }), "transfer");
-        var destinationAfterReceipt = await LevelsAsync(sku, "WH-ROTTERDAM");
+        var destinationAfterReceipt = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
 
         Assert.Equal("IN_TRANSIT", shipped.GetProperty("status").GetString());
         Assert.Equal(source with { Available = source.Available - 5 }, sourceAfterShipping);
@@ -86,26 +88,26 @@ public sealed class InventoryApiTests : IAsyncLifetime
         Assert.True(received.GetProperty("hasDiscrepancy").GetBoolean());
         Assert.Equal(1, received.GetProperty("lines")[0].GetProperty("discrepancyQuantity").GetInt32());
         Assert.Equal(destinationBefore with { Available = destinationBefore.Available + 4 }, destinationAfterReceipt);
-        await AssertLedgerHoldsAsync();
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task MoveAndSmallAdjustment_ApplyAtOnce_AndALargeAdjustmentWaitsForASecondPerson()
     {
-        var (sku, before) = await SkuWithAvailableAsync("WH-ROTTERDAM", 5);
+        var (sku, before) = await Api.SkuWithAvailableAsync("WH-ROTTERDAM", 5);
 
-        var moved = Succeeded(await MutateAsync(_inventory, "moveStock", "MoveStockInput", BalanceFields,
+        var moved = Succeeded(await Api.MutateAsync(_inventory, "moveStock", "MoveStockInput", BalanceFields,
             new { sku, location = "WH-ROTTERDAM", from = "AVAILABLE", to = "DAMAGED", quantity = 2 }), "balance");
-        var small = Succeeded(await MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
+        var small = Succeeded(await Api.MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
             new { sku, location = "WH-ROTTERDAM", quantityChange = 3, reasonCode = "FOUND" }), "adjustment");
-        var large = Succeeded(await MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
+        var large = Succeeded(await Api.MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
             new { sku, location = "WH-ROTTERDAM", quantityChange = 60, reasonCode = "FOUND", note = "A pallet behind the racking." }), "adjustment");
-        var whileWaiting = await LevelsAsync(sku, "WH-ROTTERDAM");
+        var whileWaiting = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
         var largeId = large.GetProperty("id").GetString();
-        var selfApproval = await MutateAsync(_inventory, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields, new { adjustmentId = largeId });
-        var approved = Succeeded(await MutateAsync(_secondPerson, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields,
+        var selfApproval = await Api.MutateAsync(_inventory, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields, new { adjustmentId = largeId });
+        var approved = Succeeded(await Api.MutateAsync(_secondPerson, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields,
             new { adjustmentId = largeId }), "adjustment");
-        var after = await LevelsAsync(sku, "WH-ROTTERDAM");
+        var after = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
 
         Assert.Equal(before.Available - 2, moved.GetProperty("levels").GetProperty("available").GetInt32());
         Assert.Equal(before.Damaged + 2, moved.GetProperty("levels").GetProperty("damaged").GetInt32());
@@ -117,7 +119,7 @@ public sealed class InventoryApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.String, approved.GetProperty("approvedBy").ValueKind);
         Assert.NotEqual(approved.GetProperty("requestedBy").GetString(), approved.GetProperty("approvedBy").GetString());
         Assert.Equal(before with { Available = before.Available + 61, Damaged = before.Damaged + 2 }, after);
-        await AssertLedgerHoldsAsync();
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
@@ -125,28 +127,28 @@ public sealed class InventoryApiTests : IAsyncLifetime
     {
         var order = await CreatePurchaseOrderAsync(_inventory, Sku, "WH-BERLIN", 100);
         var orderId = order.GetProperty("id").GetString();
-        Succeeded(await MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = orderId }),
+        Succeeded(await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = orderId }),
             "purchaseOrder");
-        var (sku, levels) = await SkuWithAvailableAsync("WH-BERLIN", 1);
-        var ledgerBefore = await BalancesAsync();
+        var (sku, levels) = await Api.SkuWithAvailableAsync("WH-BERLIN", 1);
+        var ledgerBefore = await Api.BalancesAsync();
 
-        var zeroQuantity = await MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
+        var zeroQuantity = await Api.MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
             PurchaseOrderInput(Sku, "WH-BERLIN", 0));
-        var unknownSku = await MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
+        var unknownSku = await Api.MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
             PurchaseOrderInput("NO-SUCH-SKU", "WH-BERLIN", 10));
-        var unknownLocation = await MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
+        var unknownLocation = await Api.MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
             new { fromLocation = "WH-BERLIN", toLocation = "WH-NOWHERE", lines = new[] { new { sku, quantity = 1 } } });
-        var beyondTolerance = await MutateAsync(_inventory, "receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
+        var beyondTolerance = await Api.MutateAsync(_inventory, "receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = orderId, lines = new[] { new { sku = Sku, quantity = 106 } } });
-        var moveBeyondBucket = await MutateAsync(_inventory, "moveStock", "MoveStockInput", BalanceFields,
+        var moveBeyondBucket = await Api.MutateAsync(_inventory, "moveStock", "MoveStockInput", BalanceFields,
             new { sku, location = "WH-BERLIN", from = "AVAILABLE", to = "DAMAGED", quantity = levels.Available + 1 });
-        var transferBeyondBucket = await MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
+        var transferBeyondBucket = await Api.MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", TransferFields,
             new { fromLocation = "WH-BERLIN", toLocation = "WH-LEEDS", lines = new[] { new { sku, quantity = levels.Available + 1 } } });
-        var noReason = await MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
+        var noReason = await Api.MutateAsync(_inventory, "adjustStock", "AdjustStockInput", AdjustmentFields,
             new { sku, location = "WH-BERLIN", quantityChange = -1 });
-        var malformedId = await MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields,
+        var malformedId = await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = "not-an-id" });
-        var unknownAdjustment = await MutateAsync(_inventory, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields,
+        var unknownAdjustment = await Api.MutateAsync(_inventory, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields,
             new { adjustmentId = Guid.NewGuid() });
 
         Assert.Contains(("QUANTITY_NOT_POSITIVE", "lines[0].quantity"), UserErrors(zeroQuantity));
@@ -158,28 +160,22 @@ public sealed class InventoryApiTests : IAsyncLifetime
         Assert.Contains((InventoryErrors.ReasonRequiredCode, "reasonCode"), UserErrors(noReason));
         Assert.Equal([(InventoryErrors.PurchaseOrderNotFoundCode, "purchaseOrderId")], UserErrors(malformedId));
         Assert.Equal([(InventoryErrors.AdjustmentNotFoundCode, "adjustmentId")], UserErrors(unknownAdjustment));
-        Assert.Equal(ledgerBefore, await BalancesAsync());
-        await AssertLedgerHoldsAsync();
+        Assert.Equal(ledgerBefore, await Api.BalancesAsync());
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task AKeyWithoutInventoryWrite_IsForbidden_AndChangesNothing()
     {
-        var before = await BalancesAsync();
+        var before = await Api.BalancesAsync();
 
         var (status, body) = await Api.PostAsync(_readOnly, Mutation("adjustStock", "AdjustStockInput", AdjustmentFields),
             new { input = new { sku = Sku, location = "WH-BERLIN", quantityChange = 5, reasonCode = "FOUND" } });
 
         Assert.Equal(200, status);
         Assert.Equal("FORBIDDEN", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(before, await BalancesAsync());
+        Assert.Equal(before, await Api.BalancesAsync());
     }
-
-    private static string Mutation(string name, string inputType, string fields) =>
-        $"mutation Run($input: {inputType}!) {{ {name}(input: $input) {{ {fields} }} }}";
-
-    private async Task<JsonElement> MutateAsync(string key, string name, string inputType, string fields, object input) =>
-        (await Api.DataAsync(key, Mutation(name, inputType, fields), new { input })).GetProperty(name);
 
     private static object PurchaseOrderInput(string sku, string location, int quantity) => new
     {
@@ -189,43 +185,7 @@ public sealed class InventoryApiTests : IAsyncLifetime
     };
 
     private async Task<JsonElement> CreatePurchaseOrderAsync(string key, string sku, string location, int quantity) =>
-        Succeeded(await MutateAsync(key, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields, PurchaseOrderInput(sku, location, quantity)),
+        Succeeded(await Api.MutateAsync(key, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields, PurchaseOrderInput(sku, location, quantity)),
             "purchaseOrder");
 
-    private static JsonElement Succeeded(JsonElement payload, string result)
-    {
-        Assert.True(payload.GetProperty("userErrors").GetArrayLength() == 0, payload.ToString());
-        return payload.GetProperty(result);
-    }
-
-    private static List<(string? Code, string? Field)> UserErrors(JsonElement payload) =>
-        [.. payload.GetProperty("userErrors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString()))];
-
-    /// <summary>Every balance as the ledger reader sees it, in one consistent read.</summary>
-    private async Task<Dictionary<(string Sku, string Location), StockLevels>> BalancesAsync()
-    {
-        await using var scope = Api.Services.CreateAsyncScope();
-        var snapshot = await scope.ServiceProvider.GetRequiredService<ILedgerReader>().ReadAsync(CancellationToken.None);
-        return snapshot.Balances.ToDictionary(b => (b.Sku.Value, b.Location.Value), b => b.Levels);
-    }
-
-    private async Task<StockLevels> LevelsAsync(string sku, string location) =>
-        (await BalancesAsync()).GetValueOrDefault((sku, location), StockLevels.Empty);
-
-    /// <summary>The seeded balance at a location with the most Available, which must hold at least the units a test needs.</summary>
-    private async Task<(string Sku, StockLevels Levels)> SkuWithAvailableAsync(string location, int atLeast)
-    {
-        var best = (await BalancesAsync()).Where(b => b.Key.Location == location).MaxBy(b => b.Value.Available);
-        Assert.True(best.Value.Available >= atLeast, $"The demo seed holds no SKU with {atLeast} available at {location}.");
-        return (best.Key.Sku, best.Value);
-    }
-
-    private async Task AssertLedgerHoldsAsync()
-    {
-        await using var scope = Api.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<IQueryHandler<VerifyLedger, LedgerVerificationReport>>()
-            .HandleAsync(new VerifyLedger(), CancellationToken.None);
-        Assert.True(report.Value.Holds, string.Join("; ", report.Value.Mismatches));
-        Assert.True(report.Value.BalancesChecked > 0);
-    }
 }

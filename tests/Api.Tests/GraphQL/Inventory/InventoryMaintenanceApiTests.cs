@@ -8,6 +8,8 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using Microsoft.Extensions.DependencyInjection;
 
+using static EcomErp.Api.Tests.GraphQL.Inventory.InventoryTestKit;
+
 namespace EcomErp.Api.Tests.GraphQL.Inventory;
 
 /// <summary>
@@ -43,32 +45,32 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
     [Fact]
     public async Task CancelPurchaseOrder_OfAConfirmedOrder_TakesItsInboundOffTheLedger_AndChangesNothingElse()
     {
-        var ledgerBefore = await BalancesAsync();
+        var ledgerBefore = await Api.BalancesAsync();
         var id = await ConfirmedPurchaseOrderAsync(Sku, "WH-LEEDS", 100);
-        var whileConfirmed = await LevelsAsync(Sku, "WH-LEEDS");
+        var whileConfirmed = await Api.LevelsAsync(Sku, "WH-LEEDS");
 
-        var cancelled = Succeeded(await MutateAsync("cancelPurchaseOrder", "CancelPurchaseOrderInput", PurchaseOrderFields,
+        var cancelled = Succeeded(await Api.MutateAsync(_inventory, "cancelPurchaseOrder", "CancelPurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = id, reason = "The supplier cannot deliver this season." }), "purchaseOrder");
 
         var before = ledgerBefore[(Sku, "WH-LEEDS")];
         Assert.Equal(before with { Inbound = before.Inbound + 100 }, whileConfirmed);
         Assert.Equal("CANCELLED", cancelled.GetProperty("status").GetString());
         Assert.Equal(0, cancelled.GetProperty("lines")[0].GetProperty("receivedQuantity").GetInt32());
-        Assert.Equal(ledgerBefore, await BalancesAsync());
-        await AssertLedgerHoldsAsync();
+        Assert.Equal(ledgerBefore, await Api.BalancesAsync());
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task RecordCycleCount_ThatDiffersFromAvailable_PostsACountCorrection_AndAboveTheThresholdWaitsForApproval()
     {
-        var (sku, before) = await SkuWithAvailableAsync("WH-ROTTERDAM", 3);
+        var (sku, before) = await Api.SkuWithAvailableAsync("WH-ROTTERDAM", 3);
 
-        var countedShort = await MutateAsync("recordCycleCount", "RecordCycleCountInput", CycleCountFields,
+        var countedShort = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
             new { sku, location = "WH-ROTTERDAM", countedQuantity = before.Available - 3 });
-        var afterShort = await LevelsAsync(sku, "WH-ROTTERDAM");
-        var countedOver = await MutateAsync("recordCycleCount", "RecordCycleCountInput", CycleCountFields,
+        var afterShort = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
+        var countedOver = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
             new { sku, location = "WH-ROTTERDAM", countedQuantity = before.Available - 3 + 60 });
-        var afterOver = await LevelsAsync(sku, "WH-ROTTERDAM");
+        var afterOver = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
 
         var correction = Succeeded(countedShort, "adjustment");
         Assert.Equal("APPLIED", correction.GetProperty("status").GetString());
@@ -81,74 +83,74 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
         Assert.Equal("COUNT_CORRECTION", pending.GetProperty("reasonCode").GetString());
         Assert.Equal(60, pending.GetProperty("quantityChange").GetInt32());
         Assert.Equal(afterShort, afterOver);
-        await AssertLedgerHoldsAsync();
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task RecordCycleCount_ThatMatchesAvailable_MakesNoAdjustment()
     {
-        var (sku, before) = await SkuWithAvailableAsync("WH-BERLIN", 1);
+        var (sku, before) = await Api.SkuWithAvailableAsync("WH-BERLIN", 1);
 
-        var counted = await MutateAsync("recordCycleCount", "RecordCycleCountInput", CycleCountFields,
+        var counted = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
             new { sku, location = "WH-BERLIN", countedQuantity = before.Available });
 
         Assert.Equal(sku, Succeeded(counted, "balance").GetProperty("sku").GetString());
         Assert.Equal(JsonValueKind.Null, counted.GetProperty("adjustment").ValueKind);
-        Assert.Equal(before, await LevelsAsync(sku, "WH-BERLIN"));
-        await AssertLedgerHoldsAsync();
+        Assert.Equal(before, await Api.LevelsAsync(sku, "WH-BERLIN"));
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task SetSafetyStock_OnABalance_IsVisibleOnTheBalance_AndMovesNoStock()
     {
-        var ledgerBefore = await BalancesAsync();
+        var ledgerBefore = await Api.BalancesAsync();
         var safetyBefore = await SafetyStockAsync(Sku, "WH-BERLIN");
 
-        var set = Succeeded(await MutateAsync("setSafetyStock", "SetSafetyStockInput", BalanceFields,
+        var set = Succeeded(await Api.MutateAsync(_inventory, "setSafetyStock", "SetSafetyStockInput", BalanceFields,
             new { sku = Sku, location = "WH-BERLIN", safetyStock = safetyBefore + 7 }), "balance");
 
         Assert.Equal(Sku, set.GetProperty("sku").GetString());
         Assert.Equal("WH-BERLIN", set.GetProperty("location").GetString());
         Assert.Equal(safetyBefore + 7, set.GetProperty("safetyStock").GetInt32());
         Assert.Equal(safetyBefore + 7, await SafetyStockAsync(Sku, "WH-BERLIN"));
-        Assert.Equal(ledgerBefore, await BalancesAsync());
-        await AssertLedgerHoldsAsync();
+        Assert.Equal(ledgerBefore, await Api.BalancesAsync());
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task SetInspectionRequirement_ThenAReceipt_GoesToQualityHoldInsteadOfAvailable()
     {
-        var before = await LevelsAsync(Sku, "WH-LEEDS");
+        var before = await Api.LevelsAsync(Sku, "WH-LEEDS");
 
-        var requirement = Succeeded(await MutateAsync("setInspectionRequirement", "SetInspectionRequirementInput", InspectionFields,
+        var requirement = Succeeded(await Api.MutateAsync(_inventory, "setInspectionRequirement", "SetInspectionRequirementInput", InspectionFields,
             new { sku = Sku, requiresInspection = true }), "inspectionRequirement");
-        var afterSetting = await LevelsAsync(Sku, "WH-LEEDS");
+        var afterSetting = await Api.LevelsAsync(Sku, "WH-LEEDS");
         var id = await ConfirmedPurchaseOrderAsync(Sku, "WH-LEEDS", 100);
-        Succeeded(await MutateAsync("receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
+        Succeeded(await Api.MutateAsync(_inventory, "receivePurchaseOrder", "ReceivePurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = id, lines = new[] { new { sku = Sku, quantity = 100 } } }), "purchaseOrder");
 
         Assert.Equal(Sku, requirement.GetProperty("sku").GetString());
         Assert.True(requirement.GetProperty("requiresInspection").GetBoolean());
         Assert.Equal(before, afterSetting);
-        Assert.Equal(before with { QualityHold = before.QualityHold + 100 }, await LevelsAsync(Sku, "WH-LEEDS"));
-        await AssertLedgerHoldsAsync();
+        Assert.Equal(before with { QualityHold = before.QualityHold + 100 }, await Api.LevelsAsync(Sku, "WH-LEEDS"));
+        await Api.AssertLedgerHoldsAsync();
     }
 
     [Fact]
     public async Task BadInput_AnswersUserErrorsWithCodesAndFields_AndChangesNothing()
     {
         var orderId = await ConfirmedPurchaseOrderAsync(Sku, "WH-BERLIN", 100);
-        var (sku, _) = await SkuWithAvailableAsync("WH-BERLIN", 1);
-        var ledgerBefore = await BalancesAsync();
+        var (sku, _) = await Api.SkuWithAvailableAsync("WH-BERLIN", 1);
+        var ledgerBefore = await Api.BalancesAsync();
         var safetyBefore = await SafetyStockAsync(sku, "WH-BERLIN");
 
-        var cancelWithoutReason = await MutateAsync("cancelPurchaseOrder", "CancelPurchaseOrderInput", PurchaseOrderFields,
+        var cancelWithoutReason = await Api.MutateAsync(_inventory, "cancelPurchaseOrder", "CancelPurchaseOrderInput", PurchaseOrderFields,
             new { purchaseOrderId = orderId, reason = "" });
-        var negativeCount = await MutateAsync("recordCycleCount", "RecordCycleCountInput", CycleCountFields,
+        var negativeCount = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
             new { sku, location = "WH-BERLIN", countedQuantity = -1 });
-        var negativeSafetyStock = await MutateAsync("setSafetyStock", "SetSafetyStockInput", BalanceFields,
+        var negativeSafetyStock = await Api.MutateAsync(_inventory, "setSafetyStock", "SetSafetyStockInput", BalanceFields,
             new { sku, location = "WH-BERLIN", safetyStock = -1 });
-        var inspectionOfUnknownSku = await MutateAsync("setInspectionRequirement", "SetInspectionRequirementInput", InspectionFields,
+        var inspectionOfUnknownSku = await Api.MutateAsync(_inventory, "setInspectionRequirement", "SetInspectionRequirementInput", InspectionFields,
             new { sku = "NO-SUCH-SKU", requiresInspection = true });
 
         Assert.Equal([(InventoryErrors.ReasonRequiredCode, "reason")], UserErrors(cancelWithoutReason));
@@ -157,46 +159,20 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, negativeCount.GetProperty("adjustment").ValueKind);
         Assert.Equal([(InventoryErrors.SafetyStockInvalidCode, "safetyStock")], UserErrors(negativeSafetyStock));
         Assert.Equal([(InventoryErrors.UnknownSkuCode, "sku")], UserErrors(inspectionOfUnknownSku));
-        Assert.Equal(ledgerBefore, await BalancesAsync());
+        Assert.Equal(ledgerBefore, await Api.BalancesAsync());
         Assert.Equal(safetyBefore, await SafetyStockAsync(sku, "WH-BERLIN"));
-        await AssertLedgerHoldsAsync();
+        await Api.AssertLedgerHoldsAsync();
     }
-
-    private static string Mutation(string name, string inputType, string fields) =>
-        $"mutation Run($input: {inputType}!) {{ {name}(input: $input) {{ {fields} }} }}";
-
-    private async Task<JsonElement> MutateAsync(string name, string inputType, string fields, object input) =>
-        (await Api.DataAsync(_inventory, Mutation(name, inputType, fields), new { input })).GetProperty(name);
 
     /// <summary>A purchase order created and confirmed, so its units are Inbound at the location; its id.</summary>
     private async Task<string> ConfirmedPurchaseOrderAsync(string sku, string location, int quantity)
     {
-        var created = Succeeded(await MutateAsync("createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
+        var created = Succeeded(await Api.MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", PurchaseOrderFields,
             new { supplier = "TEXTIL-PORTO", location, lines = new[] { new { sku, quantity, expectedOn = ExpectedOn } } }), "purchaseOrder");
         var id = created.GetProperty("id").GetString()!;
-        Succeeded(await MutateAsync("confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = id }), "purchaseOrder");
+        Succeeded(await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = id }), "purchaseOrder");
         return id;
     }
-
-    private static JsonElement Succeeded(JsonElement payload, string result)
-    {
-        Assert.True(payload.GetProperty("userErrors").GetArrayLength() == 0, payload.ToString());
-        return payload.GetProperty(result);
-    }
-
-    private static List<(string? Code, string? Field)> UserErrors(JsonElement payload) =>
-        [.. payload.GetProperty("userErrors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString()))];
-
-    /// <summary>Every balance as the ledger reader sees it, in one consistent read.</summary>
-    private async Task<Dictionary<(string Sku, string Location), StockLevels>> BalancesAsync()
-    {
-        await using var scope = Api.Services.CreateAsyncScope();
-        var snapshot = await scope.ServiceProvider.GetRequiredService<ILedgerReader>().ReadAsync(CancellationToken.None);
-        return snapshot.Balances.ToDictionary(b => (b.Sku.Value, b.Location.Value), b => b.Levels);
-    }
-
-    private async Task<StockLevels> LevelsAsync(string sku, string location) =>
-        (await BalancesAsync()).GetValueOrDefault((sku, location), StockLevels.Empty);
 
     /// <summary>The safety stock the stored balance holds, read in a fresh scope (the ledger reader carries levels only).</summary>
     private async Task<int> SafetyStockAsync(string sku, string location)
@@ -207,20 +183,4 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
         return balances[SkuCode.Of(sku)].SafetyStock;
     }
 
-    /// <summary>The seeded balance at a location with the most Available, which must hold at least the units a test needs.</summary>
-    private async Task<(string Sku, StockLevels Levels)> SkuWithAvailableAsync(string location, int atLeast)
-    {
-        var best = (await BalancesAsync()).Where(b => b.Key.Location == location).MaxBy(b => b.Value.Available);
-        Assert.True(best.Value.Available >= atLeast, $"The demo seed holds no SKU with {atLeast} available at {location}.");
-        return (best.Key.Sku, best.Value);
-    }
-
-    private async Task AssertLedgerHoldsAsync()
-    {
-        await using var scope = Api.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<IQueryHandler<VerifyLedger, LedgerVerificationReport>>()
-            .HandleAsync(new VerifyLedger(), CancellationToken.None);
-        Assert.True(report.Value.Holds, string.Join("; ", report.Value.Mismatches));
-        Assert.True(report.Value.BalancesChecked > 0);
-    }
 }
