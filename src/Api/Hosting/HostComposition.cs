@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 
 namespace EcomErp.Api.Hosting;
 
@@ -29,7 +28,7 @@ public static partial class HostComposition
         // the pages and the dashboard are only mapped where the admin role runs.
         services.AddAdmin(configuration).AddEntityFrameworkStores<ErpDbContext>();
         services.PostConfigure<AdminBootstrapOptions>(options =>
-            options.InitialPasswordDirectory = SqliteDatabaseDirectory(configuration) ?? options.InitialPasswordDirectory);
+            options.InitialPasswordDirectory = DatabaseOptions.FromConfiguration(configuration).DataDirectory ?? options.InitialPasswordDirectory);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -68,21 +67,6 @@ public static partial class HostComposition
 
         app.Lifetime.ApplicationStarted.Register(() => LogServedUrls(app, roles));
         return app;
-    }
-
-    /// <summary>The folder of the SQLite database file, where the generated admin password is written next to it.</summary>
-    private static string? SqliteDatabaseDirectory(IConfiguration configuration)
-    {
-        var database = DatabaseOptions.FromConfiguration(configuration);
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            return null;
-        }
-
-        var dataSource = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        return string.IsNullOrEmpty(dataSource) || dataSource.Contains(":memory:", StringComparison.Ordinal)
-            ? null
-            : Path.GetDirectoryName(Path.GetFullPath(dataSource));
     }
 
     private static void LogServedUrls(WebApplication app, HostRoles roles)

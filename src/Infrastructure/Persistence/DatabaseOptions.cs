@@ -78,6 +78,9 @@ public sealed class DatabaseOptions
         return builder.ToString();
     }
 
+    /// <summary>The folder of the SQLite database file (where first-run secrets go beside it); null for SQL Server or in-memory SQLite.</summary>
+    public string? DataDirectory => Provider == DatabaseProvider.Sqlite ? SqliteDirectory(ConnectionString) : null;
+
     /// <summary>The folder of a SQLite database file, or null for an in-memory database.</summary>
     internal static string? SqliteDirectory(string connectionString)
     {

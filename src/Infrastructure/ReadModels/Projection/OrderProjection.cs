@@ -27,12 +27,8 @@ internal sealed class OrderProjection : IReadModelProjection
         if (stale.Count == 0)
             return;
 
-        // All of the batch's aggregates in one read, children in the order OrderRepository gives them.
-        var orders = await db.Orders.AsNoTracking()
-            .Include(o => o.Lines.OrderBy(l => l.LineNumber))
-            .Include(o => o.Holds.OrderBy(h => h.PlacedAt).ThenBy(h => h.Id))
-            .Include(o => o.Timeline.OrderBy(t => t.Sequence))
-            .AsSplitQuery()
+        // All of the batch's aggregates in one read, loaded the way the repository loads them.
+        var orders = await db.Orders.AsNoTracking().WithParts()
             .Where(o => stale.Contains(o.Id))
             .ToListAsync(cancellationToken);
         foreach (var order in orders)
