@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();
+        services.AddScoped<Allocation.AllocationSetupLoader>();
         services.Scan();
         return services;
     }

@@ -70,11 +70,18 @@ public sealed record SkuRegistered(
 
 public sealed record SkuActivationChanged(string Sku, bool IsActive, string ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <summary>The SKUs allocation may ship instead of this one (where the channel permits substitution), in the order they are tried.</summary>
+public sealed record SkuSubstitutesChanged(string Sku, IReadOnlyList<string> Substitutes, string ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>A sellable stock-keeping unit: one style in one size and colour.</summary>
 public sealed class Sku : AggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int AttributeMaxLength = 40;
+    public const int MaxSubstitutes = 5;
+    public const string SubstitutesInvalidCode = "SKU_SUBSTITUTES_INVALID";
+
+    private SkuCode[] _substitutes = [];
 
     private Sku() { }
 
@@ -91,6 +98,9 @@ public sealed class Sku : AggregateRoot
     public int WeightGrams { get; private set; }
     public bool IsCritical { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>SKUs allowed in this one's place, in the order allocation tries them; empty: no substitution.</summary>
+    public IReadOnlyList<SkuCode> Substitutes => _substitutes;
 
     public static Result<Sku> Create(string code, string name, string style, string size, string colour,
         Money price, Money cost, int weightGrams, DateTimeOffset at, bool isCritical = false)
@@ -118,6 +128,30 @@ public sealed class Sku : AggregateRoot
         sku.Raise(new SkuRegistered(sku.Code.Value, sku.Name, sku.Style, sku.Size, sku.Colour, sku.PriceMinor, sku.PriceCurrency,
             sku.WeightGrams, sku.IsCritical, at));
         return sku;
+    }
+
+    /// <summary>
+    /// Lists the SKUs allowed in this one's place (a planner's decision). Whether those SKUs exist is checked by the
+    /// caller, which has the catalog.
+    /// </summary>
+    public Result SetSubstitutes(IReadOnlyList<SkuCode> substitutes, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
+        if (substitutes.Count > MaxSubstitutes)
+            return new Error(SubstitutesInvalidCode, $"A SKU has at most {MaxSubstitutes} substitutes.", "substitutes");
+        for (var i = 0; i < substitutes.Count; i++)
+        {
+            if (substitutes[i] == Code || substitutes[i].Value is null)
+                return new Error(SubstitutesInvalidCode, "A SKU cannot substitute itself.", $"substitutes[{i}]");
+            if (substitutes.Take(i).Contains(substitutes[i]))
+                return new Error(SubstitutesInvalidCode, $"{substitutes[i]} is listed twice.", $"substitutes[{i}]");
+        }
+        if (_substitutes.SequenceEqual(substitutes))
+            return new Error("SKU_SUBSTITUTES_UNCHANGED", $"SKU {Code} already has these substitutes.");
+        _substitutes = [.. substitutes];
+        Raise(new SkuSubstitutesChanged(Code.Value, [.. _substitutes.Select(c => c.Value)], actor.Id, at));
+        return Result.Success();
     }
 
     public Result Deactivate(Actor actor, DateTimeOffset at) => SetActive(false, actor, at);
@@ -156,7 +190,16 @@ public sealed class Location
     public int DailyCarrierCapacity { get; private set; }
     public bool IsActive { get; private set; }
 
-    public static Result<Location> Create(string code, string name, LocationKind kind, string region, int priority, int dailyCarrierCapacity)
+    /// <summary>What one shipment from here costs, and what it adds when it must be expedited (minor units of <see cref="CostCurrency"/>).</summary>
+    public long ShipmentCostMinor { get; private set; }
+    public long ExpediteCostMinor { get; private set; }
+    public string CostCurrency { get; private set; } = DefaultCostCurrency;
+
+    /// <summary>Shipping costs of locations created without them, and the currency split costs are estimated in.</summary>
+    public const string DefaultCostCurrency = "EUR";
+
+    public static Result<Location> Create(string code, string name, LocationKind kind, string region, int priority, int dailyCarrierCapacity,
+        Money? shipmentCost = null, Money? expediteCost = null)
     {
         var parsed = LocationCode.Create(code);
         if (parsed.IsFailure)
@@ -169,10 +212,15 @@ public sealed class Location
             return new Error("LOCATION_PRIORITY_INVALID", "A priority cannot be negative.", "priority");
         if (dailyCarrierCapacity < 0)
             return new Error("LOCATION_CAPACITY_INVALID", "A daily carrier capacity cannot be negative.", "dailyCarrierCapacity");
+        var currency = shipmentCost?.Currency ?? expediteCost?.Currency ?? Currency.Of(DefaultCostCurrency);
+        if (shipmentCost is { MinorUnits: < 0 } || expediteCost is { MinorUnits: < 0 }
+            || (shipmentCost ?? new Money(0, currency)).Currency != (expediteCost ?? new Money(0, currency)).Currency)
+            return new Error("LOCATION_COST_INVALID", "Shipment and expedite costs are non-negative and in one currency.", "shipmentCost");
         return new Location
         {
             Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),
             Priority = priority, DailyCarrierCapacity = dailyCarrierCapacity, IsActive = true,
+            ShipmentCostMinor = shipmentCost?.MinorUnits ?? 0, ExpediteCostMinor = expediteCost?.MinorUnits ?? 0, CostCurrency = currency.Code,
         };
     }
 }

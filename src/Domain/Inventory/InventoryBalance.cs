@@ -66,18 +66,34 @@ public sealed class InventoryBalance : AggregateRoot
         return Post(from, to, quantity.Value, reason, string.IsNullOrWhiteSpace(reference) ? reason : reference, actor, at);
     }
 
-    /// <summary>Commits Available stock to an order: the compare-and-set the allocation relies on.</summary>
-    public Result Reserve(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
-        ForOrder(orderId, actor, "reserve stock") ?? Post(StockBucket.Available, StockBucket.Reserved, quantity.Value, ReasonCodes.Reservation, OrderReference(orderId), actor, at);
+    /// <summary>
+    /// Commits Available stock to an order: the compare-and-set the allocation relies on. <paramref name="channel"/>, when
+    /// known, travels on the event so committed demand can be counted per channel.
+    /// </summary>
+    public Result Reserve(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at, ChannelCode? channel = null) =>
+        ForOrder(orderId, actor, "reserve stock", Roles.OperationsManager)
+        ?? PostForOrder(StockBucket.Available, StockBucket.Reserved, quantity.Value, ReasonCodes.Reservation, orderId, channel, actor, at);
 
-    /// <summary>Gives reserved stock back to Available (a cancellation, a short pick, a re-plan).</summary>
-    public Result ReleaseReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
-        ForOrder(orderId, actor, "release a reservation")
-        ?? Post(StockBucket.Reserved, StockBucket.Available, quantity.Value, ReasonCodes.ReservationReleased, OrderReference(orderId), actor, at);
+    /// <summary>
+    /// Gives reserved stock back to Available: a cancellation (customer service), a re-plan (operations) or a
+    /// reservation a picker no longer needs (warehouse).
+    /// </summary>
+    public Result ReleaseReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at, ChannelCode? channel = null) =>
+        ForOrder(orderId, actor, "release a reservation", Roles.OperationsManager, Roles.CustomerService, Roles.WarehouseManager)
+        ?? PostForOrder(StockBucket.Reserved, StockBucket.Available, quantity.Value, ReasonCodes.ReservationReleased, orderId, channel, actor, at);
 
-    /// <summary>Reserved stock leaves with the order's shipment.</summary>
-    public Result ConsumeReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at) =>
-        ForOrder(orderId, actor, "ship reserved stock") ?? Post(StockBucket.Reserved, null, quantity.Value, ReasonCodes.Shipment, OrderReference(orderId), actor, at);
+    /// <summary>Reserved stock leaves with the order's shipment (the warehouse confirms it).</summary>
+    public Result ConsumeReservation(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at, ChannelCode? channel = null) =>
+        ForOrder(orderId, actor, "ship reserved stock", Roles.WarehouseManager)
+        ?? PostForOrder(StockBucket.Reserved, null, quantity.Value, ReasonCodes.Shipment, orderId, channel, actor, at);
+
+    /// <summary>
+    /// A picker found fewer units than were reserved: the missing ones leave the ledger from Reserved (they are not on
+    /// the shelf, so giving them back to Available would promise them again). A cycle count settles the rest.
+    /// </summary>
+    public Result WriteOffShortPick(Quantity quantity, Guid orderId, Actor actor, DateTimeOffset at, ChannelCode? channel = null) =>
+        ForOrder(orderId, actor, "record a short pick", Roles.WarehouseManager)
+        ?? PostForOrder(StockBucket.Reserved, null, quantity.Value, ReasonCodes.ShortPick, orderId, channel, actor, at);
 
     public Result SetSafetyStock(int quantity, Actor actor, DateTimeOffset at)
     {
@@ -111,7 +127,8 @@ public sealed class InventoryBalance : AggregateRoot
     /// The one way stock changes: <paramref name="quantity"/> units from a bucket (null: from outside) to a
     /// bucket (null: out of the ledger), with its entry and event. Flows check their own rules first.
     /// </summary>
-    internal Result Post(StockBucket? from, StockBucket? to, int quantity, string reasonCode, string reference, Actor actor, DateTimeOffset at)
+    internal Result Post(StockBucket? from, StockBucket? to, int quantity, string reasonCode, string reference, Actor actor, DateTimeOffset at,
+        ChannelCode? channel = null)
     {
         if (quantity <= 0 || from == to || (from is null && to is null))
             throw new ArgumentException($"A ledger move needs a positive quantity and two different ends ({from} -> {to}, {quantity}).");
@@ -128,20 +145,20 @@ public sealed class InventoryBalance : AggregateRoot
         (Available, Reserved, QualityHold, Damaged, ReturnsAwaitingInspection, InTransit, Inbound) =
             (levels.Available, levels.Reserved, levels.QualityHold, levels.Damaged, levels.ReturnsAwaitingInspection, levels.InTransit, levels.Inbound);
         UpdatedAt = at;
-        Raise(Describe(from, to) with
+        Raise(Describe(from, to, reasonCode) with
         {
             Sku = Sku.Value, Location = Location.Value, From = from, To = to, Quantity = quantity, ReasonCode = reasonCode,
-            Reference = reference, ActorId = actor.Id, Levels = levels, OccurredAt = at,
+            Reference = reference, ActorId = actor.Id, Levels = levels, OccurredAt = at, Channel = channel?.Value,
         });
         _recordedEntries.Add(new LedgerEntry(Sku, Location, Version, from, to, quantity, reasonCode, reference, actor.Id, at));
         return Result.Success();
     }
 
-    private static StockLedgerEvent Describe(StockBucket? from, StockBucket? to) => (from, to) switch
+    private static StockLedgerEvent Describe(StockBucket? from, StockBucket? to, string reasonCode) => (from, to) switch
     {
         (StockBucket.Available, StockBucket.Reserved) => new StockReserved(),
         (StockBucket.Reserved, StockBucket.Available) => new StockReservationReleased(),
-        (StockBucket.Reserved, null) => new ReservedStockShipped(),
+        (StockBucket.Reserved, null) when reasonCode == ReasonCodes.Shipment => new ReservedStockShipped(),
         (null, _) => new StockReceived(),
         (_, null) => new StockRemoved(),
         _ => new StockMoved(),
@@ -150,10 +167,15 @@ public sealed class InventoryBalance : AggregateRoot
     /// <summary>How ledger entries name an order, like <c>PO:</c>, <c>TR:</c> and <c>ADJ:</c> name the documents.</summary>
     public static string OrderReference(Guid orderId) => $"ORDER:{orderId}";
 
-    private static Error? ForOrder(Guid orderId, Actor actor, string step)
+    private Result PostForOrder(StockBucket? from, StockBucket? to, int quantity, string reasonCode, Guid orderId, ChannelCode? channel,
+        Actor actor, DateTimeOffset at) =>
+        Post(from, to, quantity, reasonCode, OrderReference(orderId), actor, at, channel);
+
+    /// <summary>An order's stock moves are made by whoever owns the order step that causes them.</summary>
+    private static Error? ForOrder(Guid orderId, Actor actor, string step, params string[] owners)
     {
         if (orderId == Guid.Empty)
             return InventoryErrors.ReferenceInvalid("orderId");
-        return actor.MayActAs(Roles.OperationsManager) ? null : InventoryErrors.NotPermitted(actor, Roles.OperationsManager, step);
+        return owners.Any(actor.MayActAs) ? null : InventoryErrors.NotPermitted(actor, owners[0], step);
     }
 }

@@ -18,6 +18,9 @@ public abstract record StockLedgerEvent : IDomainEvent
     public string ActorId { get; init; } = "";
     public StockLevels Levels { get; init; } = StockLevels.Empty;
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The channel of the order behind a reservation move (reserve, release, ship, short pick); null for other moves.</summary>
+    public string? Channel { get; init; }
 }
 
 /// <summary>Stock came in from outside the ledger (a receipt, a confirmed purchase order, a positive adjustment).</summary>

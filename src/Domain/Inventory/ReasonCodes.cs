@@ -23,6 +23,7 @@ public static class ReasonCodes
     public const string Reservation = "RESERVED";
     public const string ReservationReleased = "RESERVATION_RELEASED";
     public const string Shipment = "SHIPPED";
+    public const string ShortPick = "SHORT_PICK";
 
     // Chosen by people for adjustments (and cycle counts).
     public const string Found = "FOUND";

@@ -46,14 +46,15 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
 
         await AddMissingAsync(db.Locations, l => l.Code,
         [
-            Location.Create("WH-BERLIN", "Berlin warehouse", LocationKind.Warehouse, "DE", 1, 2_000),
-            Location.Create("WH-ROTTERDAM", "Rotterdam warehouse", LocationKind.Warehouse, "NL", 2, 1_500),
-            Location.Create("WH-LEEDS", "Leeds warehouse", LocationKind.Warehouse, "GB", 3, 1_000),
+            Location.Create("WH-BERLIN", "Berlin warehouse", LocationKind.Warehouse, "DE", 1, 2_000, new Money(450, Euro), new Money(900, Euro)),
+            Location.Create("WH-ROTTERDAM", "Rotterdam warehouse", LocationKind.Warehouse, "NL", 2, 1_500, new Money(480, Euro), new Money(950, Euro)),
+            Location.Create("WH-LEEDS", "Leeds warehouse", LocationKind.Warehouse, "GB", 3, 1_000, new Money(620, Euro), new Money(1_400, Euro)),
         ], cancellationToken);
 
         var now = timeProvider.GetUtcNow();
         await SetDemoChannelPoliciesAsync(now, cancellationToken);
         await AddMissingAsync(db.Skus, s => s.Code, Skus(now), cancellationToken);
+        await SetDemoSubstitutesAsync(now, cancellationToken);
 
         await AddMissingAsync(db.Customers, c => c.Email,
         [
@@ -78,7 +79,7 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
         LocationCode[] all = [LocationCode.Of("WH-BERLIN"), LocationCode.Of("WH-ROTTERDAM"), LocationCode.Of("WH-LEEDS")];
         var policies = new Dictionary<string, ChannelPolicyDraft>
         {
-            ["WEB"] = new(all, [], true, true, false, AllocationRuleNames.All, null, null, OrderPriority.Urgent, 48),
+            ["WEB"] = new(all, [], true, true, true, AllocationRuleNames.All, null, null, OrderPriority.Urgent, 48),
             ["MKT-ZALANDO"] = new(all[..2], [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
             ["MKT-AMAZON"] = new(all, [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
             ["WHOLESALE"] = new([all[1], all[0]], [], true, true, false,
@@ -92,6 +93,21 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
             var set = policy.IsSuccess ? channel.SetPolicy(policy.Value, Actor.System, at) : Result.Failure(policy.Errors);
             if (set.IsFailure)
                 throw new InvalidOperationException($"Demo channel policy of {channel.Code} is invalid: {set.Error}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A crew-neck tee may ship as the V-neck of the same size and colour, and back, where a channel permits it (the web shop does).</summary>
+    private async Task SetDemoSubstitutesAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var tees = await db.Skus.Where(s => s.Style == "TEE-CREW" || s.Style == "TEE-VNECK").ToListAsync(cancellationToken);
+        var byCode = tees.ToDictionary(s => s.Code.Value);
+        foreach (var tee in tees.Where(t => t.Substitutes.Count == 0))
+        {
+            var twin = tee.Style == "TEE-CREW" ? tee.Code.Value.Replace("TEE-CREW-", "TEE-VNECK-", StringComparison.Ordinal)
+                : tee.Code.Value.Replace("TEE-VNECK-", "TEE-CREW-", StringComparison.Ordinal);
+            if (byCode.TryGetValue(twin, out var substitute) && tee.SetSubstitutes([substitute.Code], Actor.System, at).IsFailure)
+                throw new InvalidOperationException($"Demo substitutes of {tee.Code} are invalid.");
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -199,4 +199,48 @@ public sealed class MasterDataTests
     {
         ResultAssert.FailsWith(Customer.Create("not-an-email", "Jane"), EcomErp.Domain.Orders.OrderErrors.CustomerInvalid);
     }
+
+    [Fact]
+    public void Sku_SetSubstitutesByAPlanner_ListsThemInOrderAndRaisesSkuSubstitutesChanged()
+    {
+        var sku = CreateSku().Value;
+
+        ResultAssert.Succeeded(sku.SetSubstitutes([SkuCode.Of("TEE-M-NVY"), SkuCode.Of("TEE-M-GRY")], Actors.Planner, Clock.Now));
+
+        Assert.Equal(["TEE-M-NVY", "TEE-M-GRY"], sku.Substitutes.Select(s => s.Value));
+        var changed = Assert.IsType<SkuSubstitutesChanged>(sku.PendingEvents[^1]);
+        Assert.Equal(("TEE-M-BLK", "TEE-M-NVY TEE-M-GRY", "pia"), (changed.Sku, string.Join(' ', changed.Substitutes), changed.ActorId));
+    }
+
+    [Fact]
+    public void Sku_SetSubstitutes_ThatNameItselfRepeatOrAreTooManyOrComeFromAClerk_IsRefusedAndChangesNothing()
+    {
+        var sku = CreateSku().Value;
+        var events = sku.PendingEvents.Count;
+
+        ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-BLK")], Actors.Planner, Clock.Now), Sku.SubstitutesInvalidCode, "substitutes[0]");
+        ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-NVY"), SkuCode.Of("TEE-M-NVY")], Actors.Planner, Clock.Now),
+            Sku.SubstitutesInvalidCode, "substitutes[1]");
+        ResultAssert.FailsWith(sku.SetSubstitutes([.. Enumerable.Range(1, Sku.MaxSubstitutes + 1).Select(i => SkuCode.Of($"TEE-{i}"))], Actors.Planner,
+            Clock.Now), Sku.SubstitutesInvalidCode, "substitutes");
+        ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-NVY")], Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
+
+        Assert.Empty(sku.Substitutes);
+        Assert.Equal(events, sku.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void Location_Create_KeepsShippingCostsInOneCurrency_AndRefusesNegativeOrMixedCosts()
+    {
+        var location = Location.Create("WH-A", "A", LocationKind.Warehouse, "de", 1, 100, Eur(4.50m), Eur(9m)).Value;
+        Assert.Equal((450L, 900L, "EUR"), (location.ShipmentCostMinor, location.ExpediteCostMinor, location.CostCurrency));
+
+        var free = Location.Create("WH-B", "B", LocationKind.Warehouse, "NL", 2, 100).Value;
+        Assert.Equal((0L, 0L, Location.DefaultCostCurrency), (free.ShipmentCostMinor, free.ExpediteCostMinor, free.CostCurrency));
+
+        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, 100, new Money(-1, Currency.Of("EUR"))),
+            "LOCATION_COST_INVALID", "shipmentCost");
+        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, 100, Eur(1m), new Money(100, Currency.Of("GBP"))),
+            "LOCATION_COST_INVALID", "shipmentCost");
+    }
 }

@@ -115,6 +115,39 @@ public sealed class InventoryBalanceTests
     }
 
     [Fact]
+    public void OrderMoves_CarryTheOrdersChannel_AndAShortPickLeavesTheLedgerFromReserved()
+    {
+        var balance = Balance(10);
+        var web = ChannelCode.Of("WEB");
+
+        ResultAssert.Succeeded(balance.Reserve(Quantity.Of(5), OrderId, Actors.System, Clock.Now, web));
+        ResultAssert.Succeeded(balance.WriteOffShortPick(Quantity.Of(2), OrderId, Actors.Warehouse, Clock.Now, web));
+
+        Assert.Equal(Levels(available: 5, reserved: 3), balance.Levels);
+        var shortPick = Assert.IsType<StockRemoved>(balance.PendingEvents[^1]);
+        Assert.Equal((ReasonCodes.ShortPick, "WEB", StockBucket.Reserved, (StockBucket?)null), (shortPick.ReasonCode, shortPick.Channel, shortPick.From, shortPick.To));
+        Assert.Equal("WEB", Assert.IsType<StockReserved>(balance.PendingEvents[^2]).Channel);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
+    public void OrderMoves_AreMadeByTheRoleThatOwnsTheirStep()
+    {
+        var balance = Balance(10);
+        ResultAssert.Succeeded(balance.Reserve(Quantity.Of(6), OrderId, Actors.Operations, Clock.Now));
+
+        ResultAssert.Succeeded(balance.ReleaseReservation(Quantity.Of(1), OrderId, Actors.CustomerService, Clock.Now));
+        ResultAssert.Succeeded(balance.ReleaseReservation(Quantity.Of(1), OrderId, Actors.Warehouse, Clock.Now));
+        ResultAssert.Succeeded(balance.ConsumeReservation(Quantity.Of(1), OrderId, Actors.Warehouse, Clock.Now));
+        ResultAssert.FailsWith(balance.ConsumeReservation(Quantity.Of(1), OrderId, Actors.CustomerService, Clock.Now), CommonErrors.NotPermitted);
+        ResultAssert.FailsWith(balance.WriteOffShortPick(Quantity.Of(1), OrderId, Actors.Finance, Clock.Now), CommonErrors.NotPermitted);
+        ResultAssert.FailsWith(balance.ReleaseReservation(Quantity.Of(1), OrderId, Actors.Finance, Clock.Now), CommonErrors.NotPermitted);
+
+        Assert.Equal(Levels(available: 6, reserved: 3), balance.Levels);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
     public void Reserve_WithoutAnOrder_OrByAWarehouseClerk_IsRefused()
     {
         var balance = Balance(3);

@@ -1,7 +1,9 @@
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Policies;
+using EcomErp.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcomErp.Infrastructure.Persistence.Configurations;
@@ -29,6 +31,17 @@ internal sealed class SkuConfiguration : IEntityTypeConfiguration<Sku>
         sku.Property(s => s.Colour).HasMaxLength(Sku.AttributeMaxLength);
         sku.Property(s => s.PriceCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
         sku.HasIndex(s => s.Style);
+        // A short list of codes that is only ever read with its SKU: one column, codes separated by spaces.
+        sku.Property(s => s.Substitutes)
+            .HasField("_substitutes")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(
+                codes => string.Join(' ', codes.Select(c => c.Value)),
+                text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SkuCode.Of).ToArray(),
+                new ValueComparer<IReadOnlyList<SkuCode>>((a, b) => a!.SequenceEqual(b!), codes => codes.Aggregate(0, HashCode.Combine),
+                    codes => codes.ToArray()))
+            .HasMaxLength((SkuCode.MaxLength + 1) * Sku.MaxSubstitutes)
+            .HasColumnName("SubstituteCodes");
     }
 }
 
@@ -40,6 +53,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         location.HasKey(l => l.Code);
         location.Property(l => l.Name).HasMaxLength(Location.NameMaxLength);
         location.Property(l => l.Region).HasMaxLength(Location.RegionMaxLength);
+        location.Property(l => l.CostCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
     }
 }
 

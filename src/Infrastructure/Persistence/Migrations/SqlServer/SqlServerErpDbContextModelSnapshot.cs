@@ -182,8 +182,17 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("CostCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
                     b.Property<int>("DailyCarrierCapacity")
                         .HasColumnType("int");
+
+                    b.Property<long>("ExpediteCostMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -203,6 +212,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("ShipmentCostMinor")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Code");
 
@@ -252,6 +264,12 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Substitutes")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("nvarchar(205)")
+                        .HasColumnName("SubstituteCodes");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -177,7 +177,16 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<int>("DailyCarrierCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpediteCostMinor")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -198,6 +207,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ShipmentCostMinor")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -247,6 +259,12 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Substitutes")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SubstituteCodes");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1,0 +1,65 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LocationCostsAndSkuSubstitutes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SubstituteCodes",
+                table: "Skus",
+                type: "TEXT",
+                maxLength: 205,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CostCurrency",
+                table: "Locations",
+                type: "TEXT",
+                fixedLength: true,
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "EUR");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ExpediteCostMinor",
+                table: "Locations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ShipmentCostMinor",
+                table: "Locations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SubstituteCodes",
+                table: "Skus");
+
+            migrationBuilder.DropColumn(
+                name: "CostCurrency",
+                table: "Locations");
+
+            migrationBuilder.DropColumn(
+                name: "ExpediteCostMinor",
+                table: "Locations");
+
+            migrationBuilder.DropColumn(
+                name: "ShipmentCostMinor",
+                table: "Locations");
+        }
+    }
+}
