@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace EcomErp.LoadDriver;
 
-/// <summary>One graphql-transport-ws subscriber on the channel's orderStatusChanged stream, noting when each order's first event arrives.</summary>
+/// <summary>
+/// One graphql-transport-ws subscriber on the channel's orderStatusChanged stream, noting when each order's first event
+/// arrives (with <see cref="LoadOptions.UntilStatuses"/>: its first event in one of those states).
+/// </summary>
 public sealed class EventSubscriber : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;
@@ -14,9 +17,12 @@ public sealed class EventSubscriber : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiving;
 
-    private EventSubscriber(ClientWebSocket socket)
+    private readonly IReadOnlySet<string>? _untilStatuses;
+
+    private EventSubscriber(ClientWebSocket socket, IReadOnlySet<string>? untilStatuses)
     {
         _socket = socket;
+        _untilStatuses = untilStatuses;
         _receiving = Task.Run(ReceiveLoopAsync);
     }
 
@@ -40,7 +46,7 @@ public sealed class EventSubscriber : IAsyncDisposable
                 ["variables"] = new JsonObject { ["channel"] = options.Channel },
             },
         }, cancellationToken);
-        return new EventSubscriber(socket);
+        return new EventSubscriber(socket, options.UntilStatuses);
     }
 
     /// <summary>Waits until every order had an event or the wait is over; returns when each order's first event arrived.</summary>
@@ -89,8 +95,10 @@ public sealed class EventSubscriber : IAsyncDisposable
                 return;
             if (type == "next")
             {
-                var id = message!["payload"]?["data"]?["orderStatusChanged"]?["orderId"]?.GetValue<string>();
-                if (Guid.TryParse(id, out var orderId))
+                var changed = message!["payload"]?["data"]?["orderStatusChanged"];
+                var id = changed?["orderId"]?.GetValue<string>();
+                var status = changed?["status"]?.GetValue<string>();
+                if (Guid.TryParse(id, out var orderId) && (_untilStatuses is null || (status is not null && _untilStatuses.Contains(status))))
                     _firstEventAt.TryAdd(orderId, received);
             }
             else if (type == "ping")

@@ -3,11 +3,19 @@ using System.Globalization;
 namespace EcomErp.LoadDriver;
 
 public sealed record LoadOptions(
-    Uri Url, string ApiKey, int Clients, int Orders, string Channel, TimeSpan EventWait, TimeSpan MaxDuration)
+    Uri Url, string ApiKey, int Clients, int Orders, string Channel, TimeSpan EventWait, TimeSpan MaxDuration,
+    IReadOnlySet<string>? UntilStatuses = null)
 {
+    /// <summary>What <c>--until allocated</c> waits for: the allocation was decided (reserved, backordered, or partly both).</summary>
+    public static IReadOnlySet<string> AllocationDecided { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED",
+    };
+
     public const string Usage =
         "usage: dotnet run --project tests/LoadDriver -c Release -- --url http://localhost:5000 --key eck_... " +
-        "[--clients 8] [--orders 2000] [--channel WEB] [--event-wait-seconds 30] [--max-seconds 300]\n" +
+        "[--clients 8] [--orders 2000] [--channel WEB] [--event-wait-seconds 30] [--max-seconds 300] [--until allocated|STATUS,STATUS]\n" +
+        "Without --until the latency is commit to the order's first event; with it, commit to the first event in one of those states.\n" +
         "The key needs the orders:write and orders:read scopes on the channel. Only loopback or your own test hosts are valid targets.";
 
     public static LoadOptions? Parse(string[] args)
@@ -23,16 +31,30 @@ public sealed record LoadOptions(
             return null;
         int Int(string name, int fallback, int max) =>
             values.TryGetValue(name, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? Math.Min(value, max) : fallback;
+        IReadOnlySet<string>? until = null;
+        if (values.TryGetValue("until", out var statuses))
+        {
+            until = statuses.Equals("allocated", StringComparison.OrdinalIgnoreCase)
+                ? AllocationDecided
+                : statuses.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+            if (until.Count == 0)
+                return null;
+        }
         // Bounded in count and time, always: the driver stops by itself.
         return new LoadOptions(uri, key, Int("clients", 8, 256), Int("orders", 2_000, 1_000_000), values.GetValueOrDefault("channel", "WEB"),
-            TimeSpan.FromSeconds(Int("event-wait-seconds", 30, 600)), TimeSpan.FromSeconds(Int("max-seconds", 300, 3_600)));
+            TimeSpan.FromSeconds(Int("event-wait-seconds", 30, 600)), TimeSpan.FromSeconds(Int("max-seconds", 300, 3_600)), until);
     }
 }
 
 public sealed record LoadReport(
-    int Orders, int Failures, TimeSpan Elapsed, IReadOnlyList<double> MutationLatenciesMs, IReadOnlyList<double> EventLatenciesMs, int MissedEvents)
+    int Orders, int Failures, TimeSpan Elapsed, IReadOnlyList<double> MutationLatenciesMs, IReadOnlyList<double> EventLatenciesMs, int MissedEvents,
+    TimeSpan? UntilLastEvent = null)
 {
     public double OrdersPerSecond => Orders / Elapsed.TotalSeconds;
+
+    /// <summary>Orders whose awaited event arrived, per second from the first capture to the last such event: the end-to-end rate.</summary>
+    public double? EndToEndOrdersPerSecond => UntilLastEvent is { TotalSeconds: > 0 } span ? EventLatenciesMs.Count / span.TotalSeconds : null;
 
     public static double Percentile(IReadOnlyList<double> values, double percentile)
     {
@@ -49,5 +71,8 @@ public sealed record LoadReport(
         "commit-to-event latency ms: p50 {6:F1}, p99 {7:F1} ({8} events, {9} missed)",
         Orders, Failures, Elapsed.TotalSeconds, OrdersPerSecond,
         Percentile(MutationLatenciesMs, 50), Percentile(MutationLatenciesMs, 99),
-        Percentile(EventLatenciesMs, 50), Percentile(EventLatenciesMs, 99), EventLatenciesMs.Count, MissedEvents);
+        Percentile(EventLatenciesMs, 50), Percentile(EventLatenciesMs, 99), EventLatenciesMs.Count, MissedEvents)
+        + (EndToEndOrdersPerSecond is { } endToEnd
+            ? string.Format(format, "\nend to end (first capture to last awaited event): {0:F1} s, orders/s: {1:F0}", UntilLastEvent!.Value.TotalSeconds, endToEnd)
+            : "");
 }
