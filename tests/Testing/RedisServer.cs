@@ -20,7 +20,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
     }
 
-    public int Port { get; } = FreeLoopbackPort();
+    public int Port { get; } = LoopbackPorts.Free();
 
     /// <summary>For StackExchange.Redis (EcomErp adds its own options; see <c>RedisConnection</c>).</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
@@ -121,8 +121,12 @@ public sealed class RedisServer : IAsyncDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/local/bin")
             .Select(dir => Path.Combine(dir, "redis-server"))
             .FirstOrDefault(File.Exists);
+}
 
-    private static int FreeLoopbackPort()
+/// <summary>Free TCP ports on the loopback interface for the servers the tests start.</summary>
+public static class LoopbackPorts
+{
+    public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
