@@ -1,13 +1,74 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace EcomErp.Infrastructure.Persistence;
 
-/// <summary>The embedded default. SQLite serialises writers itself, so outbox sequence order is commit order.</summary>
+/// <summary>
+/// The embedded default. SQLite serialises writers itself, so outbox sequence order is commit order. Writers of this
+/// process also queue for the file in <see cref="SqliteWriteGate"/> (see the SQLite write queue decision record).
+/// </summary>
 public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> options) : ErpDbContext(options)
 {
     internal static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (SqliteWriteGate.For(this) is not { } gate)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (SqliteWriteGate.For(this) is not { } gate)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>
+/// One queue per database file for the writers of this process. SQLite admits one writer at a time; without the
+/// queue, a writer that finds the file locked gets SQLITE_BUSY and Microsoft.Data.Sqlite retries it after a sleep, so
+/// under load commits wait in sleeps rather than in line (and a projection batch can starve behind captures). With
+/// it, the next writer starts the moment the last one committed. Writers of other processes still meet the busy
+/// retry; that is the correctness backstop, not the fast path.
+/// </summary>
+internal static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The gate for the context's file, or null when queuing would not help or could deadlock: an in-memory database,
+    /// or a transaction the caller opened (it may hold the write lock across several saves).
+    /// </summary>
+    public static SemaphoreSlim? For(DbContext context)
+    {
+        if (context.Database.CurrentTransaction is not null)
+            return null;
+        var dataSource = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal))
+            return null;
+        return Gates.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
+    }
 }
 
 /// <summary>For <c>dotnet ef migrations add ... --context SqliteErpDbContext</c>.</summary>
