@@ -5,7 +5,10 @@ using EcomErp.Application.Catalog.SetChannelPolicy;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.SetSafetyStock;
+using EcomErp.Application.Orders;
+using EcomErp.Application.Orders.CancelOrder;
 using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Tests.Inventory;
 using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
@@ -263,6 +266,37 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
         Assert.All(allocated.Lines, l => Assert.Equal((l.Ordered, 0, null), (l.AlreadyAllocated, l.Allocated, l.DecidedBy)));
         Assert.Empty(allocated.Shipments);
         Assert.Null(allocated.EstimatedSplitCost);
+    }
+
+    [Fact]
+    public async Task Preview_OfACancelledOrder_PlansNothingAndSaysWhy()
+    {
+        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().WithLine("TEE-CREW-M-BLK", 2).Build()));
+        Succeeded(await SendAsync<CancelOrder, OrderCommandResult>(new CancelOrder(captured.OrderId, Actors.CustomerService, "Customer changed their mind")));
+        await ProjectReadModelsAsync();
+
+        var preview = Succeeded(await DryRunAsync(new GetAllocationPreview(captured.OrderId, null)));
+
+        Assert.Equal(AllocationPreviewStatus.NothingToAllocate, preview.Status);
+        Assert.Equal($"Order {captured.OrderId} is cancelled; nothing is allocated for it.", preview.Summary);
+        var line = Assert.Single(preview.Lines);
+        Assert.Equal((2, 0, 0, null, "The order is cancelled."), (line.Ordered, line.Allocated, line.Backordered, line.DecidedBy, line.Explanation));
+        Assert.Empty(preview.Shipments);
+    }
+
+    [Fact]
+    public async Task Preview_OfAnOrderOnHold_StillPlans_AndSaysAllocationWaitsForTheHold()
+    {
+        var tee = await NewSkuAsync("PV-HOLD-M");
+        await StockAsync(tee, Berlin, 4);
+        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().WithLine(tee, 2).Build()));
+        Succeeded(await SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(captured.OrderId, Actors.Operations, HoldType.Manual, "Customer asked us to wait")));
+        await ProjectReadModelsAsync();
+
+        var preview = Succeeded(await DryRunAsync(new GetAllocationPreview(captured.OrderId, null)));
+
+        Assert.Equal(AllocationPreviewStatus.Complete, preview.Status);
+        Assert.EndsWith("The order is on hold (Manual): allocation waits until it is released.", preview.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

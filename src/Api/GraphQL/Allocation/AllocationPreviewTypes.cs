@@ -56,7 +56,7 @@ public sealed class AllocationPreviewLineType : ObjectGraphType<AllocationPrevie
     public AllocationPreviewLineType()
     {
         Name = "AllocationPreviewLine";
-        Description = "One order line in the dry run: ordered = alreadyAllocated + allocated + backordered + short.";
+        Description = "One order line in the dry run: ordered = alreadyAllocated + allocated + backordered + short (a cancelled order plans nothing).";
         Field(l => l.LineNumber).Description("Position on the order, from 1.");
         Field(l => l.Sku).Description("The SKU ordered.");
         Field(l => l.Substitute, nullable: true).Description("The allowed substitute that would ship instead; null when the SKU itself ships.");

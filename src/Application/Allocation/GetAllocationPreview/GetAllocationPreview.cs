@@ -67,7 +67,7 @@ public sealed record AllocationPreviewView(
 }
 
 /// <summary>
-/// One order line: Ordered = AlreadyAllocated + Allocated + Backordered + Short. <see cref="DecidedBy"/> and
+/// One order line: Ordered = AlreadyAllocated + Allocated + Backordered + Short (a cancelled order plans nothing). <see cref="DecidedBy"/> and
 /// <see cref="ComparedWith"/> are null for a line with nothing left to plan.
 /// </summary>
 public sealed record AllocationPreviewLineView(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Orders.CaptureOrder;
@@ -42,7 +43,8 @@ internal sealed class GetAllocationPreviewHandler(
             return AllocationPreviewErrors.OrderNotFound(orderId);
 
         var subject = new Subject(order.Id, order.Channel, order.ShipTo.Country, null, order.ServiceLevel, order.Priority,
-            [.. order.Lines.Select(l => new SubjectLine(l.LineNumber, l.Sku, l.Quantity, order.Status == OrderStatus.Cancelled ? l.Quantity : l.AllocatedQuantity))]);
+            [.. order.Lines.Select(l => new SubjectLine(l.LineNumber, l.Sku, l.Quantity, l.AllocatedQuantity))],
+            [.. order.Holds.Where(h => h.ReleasedAt is null).Select(h => h.Type)]);
         if (order.Status == OrderStatus.Cancelled)
             return NothingToAllocate(subject, $"Order {order.Id} is cancelled; nothing is allocated for it.", "The order is cancelled.");
         if (subject.Lines.All(l => l.Open == 0))
@@ -71,7 +73,7 @@ internal sealed class GetAllocationPreviewHandler(
         var priority = draft.Priority ?? OrderDraftFactory.DefaultPriority(draft.ServiceLevel);
         var skus = draft.Lines.Select(l => SkuCode.Of(l.Sku)).ToList();
         var subject = new Subject(null, channel.Value, country, region, draft.ServiceLevel, priority,
-            [.. draft.Lines.Select((l, i) => new SubjectLine(i + 1, skus[i].Value, l.Quantity, 0))]);
+            [.. draft.Lines.Select((l, i) => new SubjectLine(i + 1, skus[i].Value, l.Quantity, 0))], []);
         var request = new AllocationRequest(new OrderId(Guid.Empty), channel,
             [.. draft.Lines.Select((l, i) => new AllocationRequestLine(skus[i], l.Quantity))],
             country, region, draft.ServiceLevel, priority, clock.GetUtcNow());
@@ -91,25 +93,25 @@ internal sealed class GetAllocationPreviewHandler(
     {
         var (stock, asOfSequence) = await SnapshotAsync(setup, cancellationToken);
         var before = stock.Clone();
-        var planned = new AllocationPlanner().Plan(setup.Request, setup.Policy, stock);
-        if (planned.IsFailure)
-            return Result<AllocationPreviewView>.Failure(planned.Errors);
-        var plan = planned.Value;
+        var result = new AllocationPlanner().Plan(setup.Request, setup.Policy, stock);
+        if (result.IsFailure)
+            return Result<AllocationPreviewView>.Failure(result.Errors);
+        var plan = result.Value;
 
-        var open = subject.Lines.Where(l => l.Open > 0).ToList();
         var lines = new List<AllocationPreviewLineView>(subject.Lines.Count);
         var byLocation = new Dictionary<LocationCode, List<AllocationPreviewShipmentLineView>>();
         var fromAlternate = new HashSet<LocationCode>();
         var drawsOnSafetyStock = false;
+        // The request holds the open lines in order, so the plan's lines follow them one by one.
+        var planned = 0;
         foreach (var line in subject.Lines)
         {
-            var index = open.IndexOf(line);
-            if (index < 0)
+            if (line.Open == 0)
             {
                 lines.Add(AlreadyAllocated(line, null));
                 continue;
             }
-            var linePlan = plan.Lines[index];
+            var linePlan = plan.Lines[planned++];
             var allocations = new List<AllocationPreviewAllocationView>(linePlan.Allocations.Length);
             foreach (var allocation in linePlan.Allocations.ToArray())
             {
@@ -140,7 +142,7 @@ internal sealed class GetAllocationPreviewHandler(
             _ => AllocationPreviewStatus.Short,
         };
         return new AllocationPreviewView(subject.OrderId, subject.Channel, status,
-            Summarize(status, lines, shipments, plan.EstimatedSplitCost, drawsOnSafetyStock),
+            Summarize(subject, status, lines, shipments, plan.EstimatedSplitCost, drawsOnSafetyStock),
             subject.ShipToCountry, subject.ShipToRegion, subject.ServiceLevel, subject.Priority, lines, shipments,
             plan.EstimatedSplitCost, plan.MayDrawOnSafetyStock, drawsOnSafetyStock, asOfSequence);
     }
@@ -173,33 +175,38 @@ internal sealed class GetAllocationPreviewHandler(
         new(line.LineNumber, line.Sku, null, line.Ordered, line.AlreadyAllocated, 0, 0, 0, [], null, null,
             why ?? string.Create(CultureInfo.InvariantCulture, $"All {line.Ordered} units are already allocated."));
 
-    private static string Summarize(AllocationPreviewStatus status, IReadOnlyList<AllocationPreviewLineView> lines,
+    private static string Summarize(Subject subject, AllocationPreviewStatus status, IReadOnlyList<AllocationPreviewLineView> lines,
         List<AllocationPreviewShipmentView> shipments, Money cost, bool drawsOnSafetyStock)
     {
         var (allocated, backordered, shortUnits) = (lines.Sum(l => l.Allocated), lines.Sum(l => l.Backordered), lines.Sum(l => l.Short));
         var toPlan = allocated + backordered + shortUnits;
-        var from = shipments.Count == 0 ? "" : $" in {shipments.Count} shipment(s) from {string.Join(", ", shipments.Select(s => s.Location))}";
-        var text = status switch
+        var from = shipments.Count == 0 ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" in {shipments.Count} shipment(s) from {string.Join(", ", shipments.Select(s => s.Location))}");
+        var allocatedToo = allocated > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {allocated} can be allocated{from}.") : ".";
+        FormattableString headline = status switch
         {
             AllocationPreviewStatus.Complete => $"All {toPlan} unit(s) can be allocated{from}.",
             AllocationPreviewStatus.Partial => $"{allocated} of {toPlan} unit(s) can be allocated{from}; {backordered} would be backordered.",
             AllocationPreviewStatus.Backordered => $"No unit can be allocated now; all {toPlan} would be backordered.",
-            _ => $"{shortUnits} of {toPlan} unit(s) can be neither allocated nor backordered: allocating would place an inventory shortfall hold"
-                + (allocated > 0 ? $"; {allocated} can be allocated{from}." : "."),
+            _ => $"{shortUnits} of {toPlan} unit(s) can be neither allocated nor backordered: allocating would place an inventory shortfall hold{allocatedToo}",
         };
+        var text = new StringBuilder(headline.ToString(CultureInfo.InvariantCulture));
         if (shipments.Count > 0)
-            text += $" Estimated split/expedite cost: {cost}.";
+            text.Append(CultureInfo.InvariantCulture, $" Estimated split/expedite cost: {cost}.");
         if (drawsOnSafetyStock)
-            text += " The plan draws on safety stock.";
-        return string.Create(CultureInfo.InvariantCulture, $"{text}");
+            text.Append(" The plan draws on safety stock.");
+        if (subject.OpenHolds.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $" The order is on hold ({string.Join(", ", subject.OpenHolds)}): allocation waits until it is released.");
+        return text.ToString();
     }
 
     private static bool MaySee(IReadOnlyCollection<string>? visibleChannels, string channel) =>
         visibleChannels is null || visibleChannels.Contains(channel, StringComparer.Ordinal);
 
+    /// <summary>What is previewed, stored or not: the order's lines with what they have allocated, and its open holds.</summary>
     private sealed record Subject(
         Guid? OrderId, string Channel, string ShipToCountry, string? ShipToRegion, ServiceLevel ServiceLevel, OrderPriority Priority,
-        IReadOnlyList<SubjectLine> Lines);
+        IReadOnlyList<SubjectLine> Lines, IReadOnlyList<HoldType> OpenHolds);
 
     private sealed record SubjectLine(int LineNumber, string Sku, int Ordered, int AlreadyAllocated)
     {
