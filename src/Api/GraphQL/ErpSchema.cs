@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Allocation;
 using EcomErp.Api.GraphQL.Catalog;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
@@ -30,6 +31,7 @@ public sealed class ErpQuery : ObjectGraphType
         OrderQueries.AddTo(this);
         SkuQueries.AddTo(this);
         InventoryQueries.AddTo(this);
+        AllocationQueries.AddTo(this);
     }
 }
 
