@@ -30,6 +30,7 @@ public sealed class ErpQuery : ObjectGraphType
         OrderQueries.AddTo(this);
         SkuQueries.AddTo(this);
         InventoryQueries.AddTo(this);
+        InventoryLedgerQueries.AddTo(this);
     }
 }
 

@@ -28,15 +28,15 @@ public static class Cursors
         throw new ExecutionError($"'{cursor}' is not a cursor this API issued (argument '{argument}').") { Code = SchemaErrorCodes.InvalidArgument };
     }
 
-    public static int PageSize(int? first) => first switch
+    public static int PageSize(int? first, string argument = "first") => first switch
     {
         null => DefaultPageSize,
-        < 0 or > MaxPageSize => throw new ExecutionError($"'first' must be between 0 and {MaxPageSize}.") { Code = SchemaErrorCodes.InvalidArgument },
+        < 0 or > MaxPageSize => throw new ExecutionError($"'{argument}' must be between 0 and {MaxPageSize}.") { Code = SchemaErrorCodes.InvalidArgument },
         _ => first.Value,
     };
 
     /// <summary>A Relay connection over one page: edges with their cursors, page info and the total count.</summary>
-    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool isAfterACursor, int totalCount)
+    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool hasPreviousPage, int totalCount)
     {
         var edges = nodes.Select((node, i) => new Edge<T> { Cursor = cursorAt(i), Node = node }).ToList();
         return new Connection<T>
@@ -46,7 +46,7 @@ public static class Cursors
             PageInfo = new PageInfo
             {
                 HasNextPage = hasNextPage,
-                HasPreviousPage = isAfterACursor,
+                HasPreviousPage = hasPreviousPage,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },
