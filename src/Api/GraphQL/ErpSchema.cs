@@ -31,6 +31,7 @@ public sealed class ErpQuery : ObjectGraphType
         SkuQueries.AddTo(this);
         InventoryQueries.AddTo(this);
         InventoryLedgerQueries.AddTo(this);
+        PurchaseOrderQueries.AddTo(this);
     }
 }
 

@@ -51,6 +51,7 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<ISkuReadModels, SkuReadModels>();
         services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
         services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
+        services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
         services.AddSingleton<ReadModelProjector>();
