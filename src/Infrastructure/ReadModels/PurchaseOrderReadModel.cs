@@ -13,7 +13,7 @@ namespace EcomErp.Infrastructure.ReadModels;
 /// </summary>
 internal sealed class PurchaseOrderReadModel
 {
-    public const int NothingExpected = int.MaxValue;
+    public const long NothingExpected = long.MaxValue;
 
     private PurchaseOrderReadModel() { }
 
@@ -23,7 +23,7 @@ internal sealed class PurchaseOrderReadModel
     public PurchaseOrderStatus Status { get; private set; }
     public long CreatedAtTicks { get; private set; }
     public long UpdatedAtTicks { get; private set; }
-    public int NextExpectedDay { get; private set; }
+    public long NextExpectedDay { get; private set; }
     public long LastSequence { get; private set; }
     public string Document { get; private set; } = "";
 

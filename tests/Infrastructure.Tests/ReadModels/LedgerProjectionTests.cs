@@ -3,6 +3,7 @@ using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.ListInventoryLedger;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Application.Inventory.ReserveStock;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
@@ -59,6 +60,23 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
             (newest.Sku, newest.Location, newest.From!.Value, newest.To!.Value, newest.Quantity, newest.ReasonCode, newest.ActorId, newest.OccurredAt));
         Assert.Equal(moved.Levels, newest.LevelsAfter);
         Assert.Null(newest.Channel);
+    }
+
+    [Fact]
+    public async Task AReservation_NamesItsOrder_AndFilteringByItsReasonFindsIt()
+    {
+        var orderId = Guid.CreateVersion7();
+        var location = await StockedLocationAsync(Sku, 2);
+        var reserved = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<ReserveStock, BalanceView>>()
+            .HandleAsync(new ReserveStock(Actor.System, Sku, location, 2, orderId), CancellationToken.None));
+        Assert.True(reserved.IsSuccess, reserved.IsSuccess ? null : reserved.Error.ToString());
+        await _host.ProjectAsync();
+
+        var reservations = (await ListAsync(new ListInventoryLedger(Sku, null, new InventoryLedgerFilter([ReasonCodes.Reservation]), new LedgerSlice(100)))).Value;
+
+        var entry = Assert.Single(reservations.Entries, e => e.Reference == $"ORDER:{orderId}");
+        Assert.Equal((location, StockBucket.Available, StockBucket.Reserved, 2, reserved.Value.Levels),
+            (entry.Location, entry.From!.Value, entry.To!.Value, entry.Quantity, entry.LevelsAfter));
     }
 
     [Fact]
