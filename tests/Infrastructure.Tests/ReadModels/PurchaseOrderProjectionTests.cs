@@ -166,6 +166,29 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         Assert.Equal(projected, await RowsAsync());
     }
 
+    [Fact]
+    public async Task AMissingOrUnreadableRow_IsFoldedAgainFromTheOutbox_WhenItsOrderNextChanges()
+    {
+        var lost = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
+        var damaged = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 6, Today)]));
+        await _host.ProjectAsync();
+        var createdAt = (await GetAsync(lost.PurchaseOrderId)).CreatedAt;
+        await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{lost.PurchaseOrderId.ToString().ToUpperInvariant()}'");
+        await _host.ExecuteSqlAsync($"UPDATE \"PurchaseOrderReadModels\" SET \"Document\" = '{{{{}}}}' WHERE \"Id\" = '{damaged.PurchaseOrderId.ToString().ToUpperInvariant()}'");
+
+        _host.Clock.Advance(TimeSpan.FromHours(1));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, lost.PurchaseOrderId));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, damaged.PurchaseOrderId));
+        await _host.ProjectAsync();
+
+        foreach (var id in new[] { lost.PurchaseOrderId, damaged.PurchaseOrderId })
+        {
+            var view = await GetAsync(id);
+            Assert.Equal((PurchaseOrderStatus.Confirmed, createdAt, ReadSideTestHost.Start.AddHours(1)), (view.Status, view.CreatedAt, view.ConfirmedAt!.Value));
+            Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.PurchaseOrderId == id).Lines, view.Lines);
+        }
+    }
+
     private static IQueryHandler<ListPurchaseOrders, PurchaseOrderPage> Handler(IServiceProvider sp) =>
         sp.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
 

@@ -36,7 +36,7 @@ public static class Cursors
     };
 
     /// <summary>A Relay connection over one page: edges with their cursors, page info and the total count.</summary>
-    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool hasPreviousPage, int totalCount)
+    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool isAfterACursor, int totalCount)
     {
         var edges = nodes.Select((node, i) => new Edge<T> { Cursor = cursorAt(i), Node = node }).ToList();
         return new Connection<T>
@@ -46,7 +46,7 @@ public static class Cursors
             PageInfo = new PageInfo
             {
                 HasNextPage = hasNextPage,
-                HasPreviousPage = hasPreviousPage,
+                HasPreviousPage = isAfterACursor,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },

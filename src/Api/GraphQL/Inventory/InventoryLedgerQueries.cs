@@ -44,6 +44,7 @@ public static class InventoryLedgerQueries
                 var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListInventoryLedger, InventoryLedgerPage>>();
                 var page = context.ValueOrThrow(await handler.HandleAsync(
                     new ListInventoryLedger(context.GetArgument<string>("sku"), context.GetArgument<string?>("location"), filter, slice), context.CancellationToken));
+                // The store says whether a page lies before this one, also when paging backward with 'last'.
                 return Cursors.Connection(page.Entries, i => FormatCursor(page.Entries[i].Sequence), page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
     }

@@ -57,7 +57,7 @@ internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInven
         RuleFor(q => q.Filter).ChildRules(filter =>
         {
             filter.RuleFor(f => f.ReasonCodes).Must(codes => codes is null || codes.Count <= KnownReasons.Count)
-                .WithErrorCode(InventoryErrors.ReasonUnknownCode).WithMessage($"At most {KnownReasons.Count} reason codes.");
+                .WithErrorCode(CommonErrors.ValidationFailed).WithMessage($"At most {KnownReasons.Count} reason codes.");
             filter.RuleForEach(f => f.ReasonCodes).Must(code => code is not null && KnownReasons.Contains(ListInventoryLedgerHandler.NormalizeReason(code)))
                 .WithErrorCode(InventoryErrors.ReasonUnknownCode).WithMessage((_, code) => $"'{code}' is not a ledger reason code.");
             filter.RuleFor(f => f.OccurredTo).Must((f, to) => f.OccurredFrom is not { } from || to is not { } end || from < end)
