@@ -32,6 +32,8 @@ public sealed class ErpQuery : ObjectGraphType
         SkuQueries.AddTo(this);
         InventoryQueries.AddTo(this);
         AllocationQueries.AddTo(this);
+        InventoryLedgerQueries.AddTo(this);
+        PurchaseOrderQueries.AddTo(this);
     }
 }
 

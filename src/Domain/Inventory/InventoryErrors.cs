@@ -34,6 +34,7 @@ public static class InventoryErrors
     public const string AdjustmentNotPendingCode = "ADJUSTMENT_NOT_PENDING";
     public const string SelfApprovalCode = "ADJUSTMENT_SELF_APPROVAL";
     public const string InspectionUnchangedCode = "INSPECTION_REQUIREMENT_UNCHANGED";
+    public const string TimeRangeInvalidCode = "INVENTORY_TIME_RANGE_INVALID";
 
     public const int MaxLines = 200;
     public const int NoteMaxLength = 500;

@@ -50,6 +50,8 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<IOrderReadModels, OrderReadModels>();
         services.AddScoped<ISkuReadModels, SkuReadModels>();
         services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
+        services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
+        services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
         services.AddSingleton<ReadModelProjector>();

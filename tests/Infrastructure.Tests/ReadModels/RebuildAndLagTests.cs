@@ -35,6 +35,8 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
         await _host.ExecuteSqlAsync($"DELETE FROM \"OrderReadModels\" WHERE \"Id\" <> '{ids[1].ToString().ToUpperInvariant()}'");
         await _host.ExecuteSqlAsync("UPDATE \"OrderReadModels\" SET \"Status\" = 0, \"Document\" = '{{}}', \"LastSequence\" = 999999");
         await _host.ExecuteSqlAsync("DELETE FROM \"SkuReadModels\" WHERE \"Code\" LIKE 'TEE%'");
+        await _host.ExecuteSqlAsync("DELETE FROM \"InventoryLedgerReadModels\" WHERE \"Sku\" LIKE 'TEE%'");
+        await _host.ExecuteSqlAsync("DELETE FROM \"PurchaseOrderReadModels\"");
         var heard = new List<OrderStatusChangedNotification>();
         using var subscription = _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(heard.Add));
 
@@ -47,6 +49,10 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
             Assert.Equal(ReadModelJson.Serialize(expected), ReadModelJson.Serialize(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None))));
         }
         Assert.Equal(200, await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().CountAsync()));
+        Assert.Equal(await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<Domain.Inventory.LedgerEntry>().CountAsync()),
+            await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<InventoryLedgerReadModel>().CountAsync()));
+        Assert.Equal(await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<Domain.Inventory.PurchaseOrder>().CountAsync()),
+            await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<PurchaseOrderReadModel>().CountAsync()));
         Assert.Empty(heard);
     }
 

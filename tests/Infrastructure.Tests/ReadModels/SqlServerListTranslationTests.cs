@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
@@ -40,6 +41,58 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains(orderBy, list, StringComparison.Ordinal);
         Assert.Contains("[o].[Channel] IN", list, StringComparison.Ordinal);
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "ORDER BY [i].[Sequence] DESC")]
+    [InlineData(true, "ORDER BY [i].[Sequence]")]
+    public async Task TheLedger_TranslatesToSqlServer_WithTheKeysetInTheDatabase(bool fromTheEnd, string orderBy)
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var request = new InventoryLedgerRequest("TEE-CREW-M-BLK", "WH-BERLIN", ["RESERVED", "SHIPPED"], ReadSideTestHost.Start,
+            ReadSideTestHost.Start.AddDays(1), new LedgerSlice(20, fromTheEnd, After: 5_000, Before: 10));
+
+        var page = await new InventoryLedgerReadModels(db).ListAsync(request, CancellationToken.None);
+
+        Assert.Empty(page.Entries);
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains("[i].[Sequence] < @", list, StringComparison.Ordinal);
+        Assert.Contains("[i].[Sequence] > @", list, StringComparison.Ordinal);
+        Assert.Contains("[i].[ReasonCode] IN", list, StringComparison.Ordinal);
+        Assert.Contains("[i].[OccurredAtTicks] >= @", list, StringComparison.Ordinal);
+        Assert.EndsWith(orderBy, list.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PurchaseOrderSortField.NextExpectedOn, false, "[p].[NextExpectedDay]", ">")]
+    [InlineData(PurchaseOrderSortField.UpdatedAt, true, "[p].[UpdatedAtTicks]", "<")]
+    public async Task PurchaseOrders_TranslateToSqlServer_WithTheKeysetInTheDatabase(PurchaseOrderSortField sort, bool descending, string column, string after)
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var request = new PurchaseOrderListRequest(
+            new PurchaseOrderFilter([Domain.Inventory.PurchaseOrderStatus.Confirmed], "TEXTIL-PORTO", "WH-LEEDS", new DateOnly(2026, 4, 1)),
+            sort, descending, 20, new PurchaseOrderCursor(1_000, Guid.NewGuid()));
+
+        var page = await new PurchaseOrderReadModels(db).ListAsync(request, CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains($"{column} {after} @", list, StringComparison.Ordinal);
+        Assert.Contains("[p].[Id] " + after + " @", list, StringComparison.Ordinal);
+        Assert.Contains("[p].[NextExpectedDay] < @", list, StringComparison.Ordinal);
+        Assert.Contains($"ORDER BY {column}" + (descending ? " DESC" : ""), list, StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+    }
+
+    private static (OfflineSqlServer Server, SqlServerErpDbContext Db) OfflineContext()
+    {
+        var server = new OfflineSqlServer();
+        var builder = new DbContextOptionsBuilder<SqlServerErpDbContext>();
+        SqlServerErpDbContext.Configure(builder, SqlServerErpDbContextDesignTimeFactory.DesignTimeConnectionString);
+        return (server, new SqlServerErpDbContext(builder.AddInterceptors(server).Options));
     }
 
     /// <summary>Pretends to open the connection and answers every command with no rows (a count of zero).</summary>

@@ -28,10 +28,10 @@ public static class Cursors
         throw new ExecutionError($"'{cursor}' is not a cursor this API issued (argument '{argument}').") { Code = SchemaErrorCodes.InvalidArgument };
     }
 
-    public static int PageSize(int? first) => first switch
+    public static int PageSize(int? first, string argument = "first") => first switch
     {
         null => DefaultPageSize,
-        < 0 or > MaxPageSize => throw new ExecutionError($"'first' must be between 0 and {MaxPageSize}.") { Code = SchemaErrorCodes.InvalidArgument },
+        < 0 or > MaxPageSize => throw new ExecutionError($"'{argument}' must be between 0 and {MaxPageSize}.") { Code = SchemaErrorCodes.InvalidArgument },
         _ => first.Value,
     };
 

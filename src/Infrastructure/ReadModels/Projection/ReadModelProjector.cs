@@ -26,7 +26,9 @@ public sealed partial class ReadModelProjector : IDisposable
     private readonly ReadModelOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ReadModelProjector> _logger;
-    private readonly IReadModelProjection[] _projections = [new OrderProjection(), new SkuProjection(), new InventoryProjection()];
+    private readonly IReadModelProjection[] _projections = [
+        new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
+    ];
 
     public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, INotificationBus bus, ReadModelOptions options,
         TimeProvider timeProvider, ILogger<ReadModelProjector> logger) =>

@@ -35,6 +35,8 @@ public sealed partial class ReadModelRebuilder(
         await db.Set<OrderReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<SkuReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<InventoryPositionReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InventoryLedgerReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<PurchaseOrderReadModel>().ExecuteDeleteAsync(cancellationToken);
         await checkpoints.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return announced;

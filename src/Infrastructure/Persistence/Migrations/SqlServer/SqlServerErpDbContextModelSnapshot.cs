@@ -969,6 +969,84 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("AvailableAfter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("DamagedAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FromBucket")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InTransitAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InboundAfter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("OccurredAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("QualityHoldAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ReservedAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReturnsAwaitingInspectionAfter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("ToBucket")
+                        .HasColumnType("int");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Location");
+
+                    b.HasIndex("Sku", "Sequence");
+
+                    b.HasIndex("Sku", "Location", "Sequence");
+
+                    b.ToTable("InventoryLedgerReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryPositionReadModel", b =>
                 {
                     b.Property<string>("Sku")
@@ -1044,6 +1122,55 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "CapturedAtTicks", "Id");
 
                     b.ToTable("OrderReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.PurchaseOrderReadModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("CreatedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("NextExpectedDay")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("UpdatedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtTicks", "Id");
+
+                    b.HasIndex("NextExpectedDay", "Id");
+
+                    b.HasIndex("UpdatedAtTicks", "Id");
+
+                    b.HasIndex("Location", "CreatedAtTicks", "Id");
+
+                    b.HasIndex("Status", "CreatedAtTicks", "Id");
+
+                    b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.SkuReadModel", b =>

@@ -965,6 +965,84 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AvailableAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DamagedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromBucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InTransitAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InboundAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityHoldAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReservedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnsAwaitingInspectionAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToBucket")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Location");
+
+                    b.HasIndex("Sku", "Sequence");
+
+                    b.HasIndex("Sku", "Location", "Sequence");
+
+                    b.ToTable("InventoryLedgerReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryPositionReadModel", b =>
                 {
                     b.Property<string>("Sku")
@@ -1040,6 +1118,55 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "CapturedAtTicks", "Id");
 
                     b.ToTable("OrderReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.PurchaseOrderReadModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextExpectedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtTicks", "Id");
+
+                    b.HasIndex("NextExpectedDay", "Id");
+
+                    b.HasIndex("UpdatedAtTicks", "Id");
+
+                    b.HasIndex("Location", "CreatedAtTicks", "Id");
+
+                    b.HasIndex("Status", "CreatedAtTicks", "Id");
+
+                    b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.SkuReadModel", b =>

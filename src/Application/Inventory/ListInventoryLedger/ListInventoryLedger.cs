@@ -1,0 +1,67 @@
+using System.Reflection;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using FluentValidation;
+
+namespace EcomErp.Application.Inventory.ListInventoryLedger;
+
+/// <summary>Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To).</summary>
+public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null);
+
+/// <summary>One page of a SKU's ledger from the read model, newest first; at one location, or every location when none is given.</summary>
+public sealed record ListInventoryLedger(string Sku, string? Location, InventoryLedgerFilter Filter, LedgerSlice Slice);
+
+/// <summary>
+/// Checks the request, then that the SKU is in the catalog and the location (when given) holds ledger entries, then reads
+/// the page. Locations are master data without events, so the read side knows a location by the entries booked there.
+/// </summary>
+internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledger, IValidator<ListInventoryLedger> validator)
+    : IQueryHandler<ListInventoryLedger, InventoryLedgerPage>
+{
+    public async Task<Result<InventoryLedgerPage>> HandleAsync(ListInventoryLedger query, CancellationToken cancellationToken)
+    {
+        var valid = await validator.CheckAsync(query, cancellationToken);
+        if (valid.IsFailure)
+            return Result<InventoryLedgerPage>.Failure(valid.Errors);
+
+        var sku = SkuCode.Of(query.Sku);
+        var location = query.Location is null ? (LocationCode?)null : LocationCode.Of(query.Location);
+        var unknown = new List<Error>();
+        if (!await ledger.IsKnownSkuAsync(sku.Value, cancellationToken))
+            unknown.Add(InventoryErrors.UnknownSku(sku));
+        if (location is { } known && !await ledger.IsKnownLocationAsync(known.Value, cancellationToken))
+            unknown.Add(InventoryErrors.UnknownLocation(known));
+        if (unknown.Count > 0)
+            return Result<InventoryLedgerPage>.Failure(unknown);
+
+        var reasons = (query.Filter.ReasonCodes ?? []).Select(NormalizeReason).Distinct(StringComparer.Ordinal).ToList();
+        return await ledger.ListAsync(
+            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice), cancellationToken);
+    }
+
+    internal static string NormalizeReason(string code) => code.Trim().ToUpperInvariant();
+}
+
+internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInventoryLedger>
+{
+    /// <summary>Every reason code of the catalog, read from its constants so that a code added there is known here too.</summary>
+    private static readonly HashSet<string> KnownReasons = [.. typeof(ReasonCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
+
+    public ListInventoryLedgerValidator()
+    {
+        RuleFor(q => q.Sku).IsSku();
+        RuleFor(q => q.Location!).IsLocation().When(q => q.Location is not null);
+        RuleFor(q => q.Filter).ChildRules(filter =>
+        {
+            filter.RuleFor(f => f.ReasonCodes).Must(codes => codes is null || codes.Count <= KnownReasons.Count)
+                .WithErrorCode(CommonErrors.ValidationFailed).WithMessage($"At most {KnownReasons.Count} reason codes.");
+            filter.RuleForEach(f => f.ReasonCodes).Must(code => code is not null && KnownReasons.Contains(ListInventoryLedgerHandler.NormalizeReason(code)))
+                .WithErrorCode(InventoryErrors.ReasonUnknownCode).WithMessage((_, code) => $"'{code}' is not a ledger reason code.");
+            filter.RuleFor(f => f.OccurredTo).Must((f, to) => f.OccurredFrom is not { } from || to is not { } end || from < end)
+                .WithErrorCode(InventoryErrors.TimeRangeInvalidCode).WithMessage("occurredTo must be later than occurredFrom.");
+        });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.ReadModels;
+
+/// <summary>Purchase orders for queries, from their read table: documents by id, lists filtered and keyset-paged in the database.</summary>
+internal sealed class PurchaseOrderReadModels(ErpDbContext db) : IPurchaseOrderReadModels
+{
+    private IQueryable<PurchaseOrderReadModel> Rows => db.Set<PurchaseOrderReadModel>().AsNoTracking();
+
+    public async Task<PurchaseOrderRecordView?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await Rows.Where(r => r.Id == id).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : ReadModelJson.Deserialize<PurchaseOrderRecordView>(document);
+    }
+
+    /// <summary>Keyset pages on (sort key, id): an order projected or changed while a client pages cannot make it skip or repeat others.</summary>
+    public async Task<PurchaseOrderPage> ListAsync(PurchaseOrderListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(request.First);
+        var rows = Filtered(request.Filter);
+        var totalCount = await rows.CountAsync(cancellationToken);
+
+        var sortKey = SortKey(request.SortField);
+        if (request.After is { } after)
+            rows = rows.Where(PositionedAfter(request.SortField, request.Descending, after));
+        rows = request.Descending
+            ? rows.OrderByDescending(sortKey).ThenByDescending(r => r.Id)
+            : rows.OrderBy(sortKey).ThenBy(r => r.Id);
+
+        var page = await rows.Take(request.First + 1).ToListAsync(cancellationToken);
+        var items = page.Take(request.First).ToList();
+        var keyOf = sortKey.Compile();
+        return new PurchaseOrderPage(
+            [.. items.Select(r => ReadModelJson.Deserialize<PurchaseOrderRecordView>(r.Document))],
+            [.. items.Select(r => new PurchaseOrderCursor(keyOf(r), r.Id))],
+            HasNextPage: page.Count > request.First,
+            totalCount);
+    }
+
+    private IQueryable<PurchaseOrderReadModel> Filtered(PurchaseOrderFilter filter)
+    {
+        var rows = Rows;
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            var wanted = statuses.ToList();
+            rows = rows.Where(r => wanted.Contains(r.Status));
+        }
+        if (filter.Supplier is { } supplier)
+            rows = rows.Where(r => r.Supplier == supplier);
+        if (filter.Location is { } location)
+            rows = rows.Where(r => r.Location == location);
+        if (filter.ExpectedBefore is { } before)
+        {
+            var day = before.DayNumber;
+            rows = rows.Where(r => r.NextExpectedDay < day);
+        }
+        return rows;
+    }
+
+    private static Expression<Func<PurchaseOrderReadModel, long>> SortKey(PurchaseOrderSortField field) => field switch
+    {
+        PurchaseOrderSortField.CreatedAt => r => r.CreatedAtTicks,
+        PurchaseOrderSortField.UpdatedAt => r => r.UpdatedAtTicks,
+        PurchaseOrderSortField.NextExpectedOn => r => r.NextExpectedDay,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown purchase order sort field."),
+    };
+
+    /// <summary>Rows after the cursor in the page order; the id breaks ties, compared the way the database orders it.</summary>
+    private static Expression<Func<PurchaseOrderReadModel, bool>> PositionedAfter(PurchaseOrderSortField field, bool descending, PurchaseOrderCursor cursor)
+    {
+        var (key, id) = (cursor.SortKey, cursor.Id);
+        return (field, descending) switch
+        {
+            (PurchaseOrderSortField.CreatedAt, false) => r => r.CreatedAtTicks > key || (r.CreatedAtTicks == key && r.Id.CompareTo(id) > 0),
+            (PurchaseOrderSortField.CreatedAt, true) => r => r.CreatedAtTicks < key || (r.CreatedAtTicks == key && r.Id.CompareTo(id) < 0),
+            (PurchaseOrderSortField.UpdatedAt, false) => r => r.UpdatedAtTicks > key || (r.UpdatedAtTicks == key && r.Id.CompareTo(id) > 0),
+            (PurchaseOrderSortField.UpdatedAt, true) => r => r.UpdatedAtTicks < key || (r.UpdatedAtTicks == key && r.Id.CompareTo(id) < 0),
+            (PurchaseOrderSortField.NextExpectedOn, false) => r => r.NextExpectedDay > key || (r.NextExpectedDay == key && r.Id.CompareTo(id) > 0),
+            (PurchaseOrderSortField.NextExpectedOn, true) => r => r.NextExpectedDay < key || (r.NextExpectedDay == key && r.Id.CompareTo(id) < 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown purchase order sort field."),
+        };
+    }
+}
