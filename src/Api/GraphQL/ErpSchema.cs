@@ -51,6 +51,7 @@ public sealed class ErpSubscription : ObjectGraphType
         Name = "Subscription";
         Description = "Live updates over WebSocket (graphql-transport-ws).";
         OrderSubscriptions.AddTo(this);
+        InventorySubscriptions.AddTo(this);
     }
 }
 
