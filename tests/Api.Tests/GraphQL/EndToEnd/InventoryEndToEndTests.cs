@@ -100,6 +100,22 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
         Assert.Equal(["MKT-ZALANDO"], position.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("channel").GetString()));
     }
 
+    [Fact]
+    public async Task AKeyWithoutInventoryRead_IsRefusedBothSubscriptions()
+    {
+        var ordersOnly = await Api.IssueKeyAsync([ApiScopes.OrdersRead]);
+        await using var availability = await Api.SubscribeAsync(ordersOnly, AvailabilitySubscription, new { channel = "WEB" });
+        await using var inventory = await Api.SubscribeAsync(ordersOnly, InventorySubscription, new { sku = Sku });
+
+        foreach (var refused in new[] { availability, inventory })
+        {
+            var result = await refused.ReceiveAsync();
+            Assert.Equal("next", result.GetProperty("type").GetString());
+            Assert.Equal("FORBIDDEN", result.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("complete", (await refused.ReceiveAsync()).GetProperty("type").GetString());
+        }
+    }
+
     /// <summary>The position once the seed is projected: the worker does it on its own, this makes sure it is done (one run at a time).</summary>
     private async Task<JsonElement> ProjectedPositionAsync(string key)
     {
