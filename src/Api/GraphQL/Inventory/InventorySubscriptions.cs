@@ -1,6 +1,8 @@
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.GetAvailableToPromise;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
 using GraphQL;
 using GraphQL.Types;
 
@@ -15,11 +17,11 @@ public static class InventorySubscriptions
             .Description("A channel's available to promise or committed units of a SKU changed. Needs 'inventory:read'; a key restricted to channels "
                 + "may subscribe to its own only.")
             .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel code.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("skus", "Only these SKUs; every SKU when left out.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("skus", $"Only these SKUs (at most {AvailabilityErrors.MaxSkus}); every SKU when left out.")
             .ResolveStream(context =>
             {
                 var caller = context.RequireScope(ApiScopes.InventoryRead);
-                var channel = context.GetArgument<string>("channel").Trim().ToUpperInvariant();
+                var channel = Valid(ChannelCode.Create(context.GetArgument<string>("channel")), "channel").Value;
                 if (!caller.MaySee(channel))
                     throw new ExecutionError($"This key may not read channel '{channel}'.") { Code = SchemaErrorCodes.Forbidden };
                 var skus = Codes(context.GetArgument<List<string>?>("skus"));
@@ -34,7 +36,7 @@ public static class InventorySubscriptions
             .ResolveStream(context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);
-                var sku = context.GetArgument<string?>("sku")?.Trim().ToUpperInvariant();
+                var sku = context.GetArgument<string?>("sku") is { } wanted ? Valid(SkuCode.Create(wanted), "sku").Value : null;
                 return new FilteredObservable<InventoryChangedNotification>(Bus(context).InventoryChanges, n => sku is null || n.Position.Sku == sku);
             })
             .Resolve(context => context.Source);
@@ -42,8 +44,18 @@ public static class InventorySubscriptions
 
     private static INotificationBus Bus(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<INotificationBus>();
 
-    private static HashSet<string>? Codes(List<string>? skus) =>
-        skus is null ? null : skus.Select(s => s.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string>? Codes(List<string>? skus)
+    {
+        if (skus is null)
+            return null;
+        if (skus.Count > AvailabilityErrors.MaxSkus)
+            throw new ExecutionError($"skus: at most {AvailabilityErrors.MaxSkus} SKUs per subscription.") { Code = AvailabilityErrors.TooManySkusCode };
+        return skus.Select((sku, i) => Valid(SkuCode.Create(sku), $"skus[{i}]").Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A malformed code is the client's mistake: its error code and the argument at fault, before anything is subscribed.</summary>
+    private static T Valid<T>(Result<T> code, string argument) =>
+        code.IsSuccess ? code.Value : throw new ExecutionError($"{argument}: {code.Error.Message}") { Code = code.Error.Code };
 }
 
 public sealed class AvailabilityChangedType : ObjectGraphType<AvailabilityChangedNotification>

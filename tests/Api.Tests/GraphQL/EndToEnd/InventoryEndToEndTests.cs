@@ -116,6 +116,27 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task MalformedArguments_AreRefusedWithTheirCodes_BeforeAnythingIsSubscribed()
+    {
+        var reader = await Api.IssueKeyAsync([ApiScopes.InventoryRead]);
+        var cases = new (string Query, object Variables, string Code)[]
+        {
+            (AvailabilitySubscription, new { channel = "NOT A CHANNEL" }, "CHANNEL_CODE_INVALID"),
+            (AvailabilitySubscription, new { channel = "WEB", skus = new[] { "NOT A SKU" } }, "SKU_CODE_INVALID"),
+            (AvailabilitySubscription, new { channel = "WEB", skus = Enumerable.Range(0, 101).Select(i => $"SKU-{i}").ToArray() }, "AVAILABILITY_TOO_MANY_SKUS"),
+            (InventorySubscription, new { sku = "NOT A SKU" }, "SKU_CODE_INVALID"),
+        };
+
+        foreach (var (query, variables, code) in cases)
+        {
+            await using var refused = await Api.SubscribeAsync(reader, query, variables);
+            var result = await refused.ReceiveAsync();
+            Assert.Equal(code, result.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("complete", (await refused.ReceiveAsync()).GetProperty("type").GetString());
+        }
+    }
+
     /// <summary>The position once the seed is projected: the worker does it on its own, this makes sure it is done (one run at a time).</summary>
     private async Task<JsonElement> ProjectedPositionAsync(string key)
     {
