@@ -251,10 +251,11 @@ public sealed class AvailableToPromiseTests : InventoryScenario
     }
 
     [Fact]
-    public async Task Atp_OfANewChannelWithTheDefaultPolicy_CountsEveryWarehouse()
+    public async Task Atp_OfANewChannelWithTheDefaultPolicy_CountsEveryWarehouse_EvenBeforeTheSkuIsProjectedAgain()
     {
         var sku = await NewSkuAsync();
         await StockAsync(sku, Leeds, 9);
+        Assert.Equal(9, (await AtpAsync("WEB", sku)).AvailableToPromise); // projected before the channel exists
         await Host.WithDbAsync(async db =>
         {
             db.Channels.Add(Channel.Create("OUTLET", "Outlet", ChannelKind.Retail).Value);

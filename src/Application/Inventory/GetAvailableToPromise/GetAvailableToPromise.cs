@@ -42,11 +42,12 @@ public static class AvailabilityErrors
 }
 
 /// <summary>
-/// Answers from the inventory position read model only (decision 009): one multi-get for the page of SKUs; the
-/// channel's figures were computed by the projection with the policy it had then.
+/// Answers from the inventory position read model (decision 009): one multi-get for the page of SKUs; the channel's
+/// figures were computed by the projection with the policy it had then. The channel itself is master data.
 /// </summary>
 internal sealed class GetAvailableToPromiseHandler(
-    ICatalog catalog, ISkuReadModels skuReadModels, IInventoryPositionReadModels positions, IValidator<GetAvailableToPromise> validator, TimeProvider clock)
+    ICatalog catalog, IChannelRepository channels, ISkuReadModels skuReadModels, IInventoryPositionReadModels positions,
+    IValidator<GetAvailableToPromise> validator, TimeProvider clock)
     : IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>
 {
     public async Task<Result<AvailableToPromiseView>> HandleAsync(GetAvailableToPromise query, CancellationToken cancellationToken)
@@ -55,7 +56,8 @@ internal sealed class GetAvailableToPromiseHandler(
         if (valid.IsFailure)
             return Result<AvailableToPromiseView>.Failure(valid.Errors);
         var channelCode = ChannelCode.Of(query.Channel);
-        if (await catalog.FindChannelAsync(channelCode, cancellationToken) is null)
+        var channel = await catalog.FindChannelAsync(channelCode, cancellationToken);
+        if (channel is null)
             return ChannelPolicyErrors.ChannelNotFound(channelCode);
         var skus = query.Skus.Select(s => SkuCode.Of(s.Sku).Value).ToList();
         var known = await skuReadModels.KnownAsync(skus, cancellationToken);
@@ -65,17 +67,27 @@ internal sealed class GetAvailableToPromiseHandler(
             return Result<AvailableToPromiseView>.Failure(unknown);
 
         var found = await positions.GetManyAsync(skus, cancellationToken);
+        // A channel registered after a SKU was last projected has no figures in its position (no event announces a new
+        // channel): they come from the position and the channel's policy through the projection's own formula.
+        IReadOnlyList<LocationCode>? eligible = null;
+        if (found.Values.Any(p => p.Channels.All(c => c.Channel != channelCode.Value)))
+            eligible = channel.Policy.FollowsWarehouseNetwork
+                ? channel.Policy.EligibleAmong(await channels.ListLocationsAsync(cancellationToken))
+                : channel.Policy.EligibleLocations;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var answers = query.Skus.Select((request, i) => found.TryGetValue(skus[i], out var position)
-            ? Answer(channelCode.Value, position, request.Quantity, today)
+            ? Answer(position, PromiseOf(position, channel, eligible), request.Quantity, today)
             : Nothing(skus[i], request.Quantity, today)).ToList();
         return new AvailableToPromiseView(channelCode.Value, today, answers);
     }
 
-    private static SkuAvailabilityView Answer(string channel, InventoryPositionView position, int? quantity, DateOnly today)
+    private static ChannelAvailabilityView PromiseOf(InventoryPositionView position, Channel channel, IReadOnlyList<LocationCode>? eligible) =>
+        position.Channels.FirstOrDefault(c => c.Channel == channel.Code.Value)
+        ?? ChannelAvailabilityView.From(channel.Code, channel.Policy, eligible!, position.Locations, position.Inbound);
+
+    private static SkuAvailabilityView Answer(InventoryPositionView position, ChannelAvailabilityView promise, int? quantity, DateOnly today)
     {
-        // A channel registered after the SKU's last projection has no figures yet: it promises nothing until the next change.
-        var promise = position.Channels.FirstOrDefault(c => c.Channel == channel) ?? new ChannelAvailabilityView(channel, [], 0, 0, null, []);
+        var channel = promise.Channel;
         var byLocation = position.Locations.ToDictionary(l => l.Location);
         var locations = promise.Locations.Select(location =>
         {
