@@ -56,7 +56,6 @@ public static class DependencyInjection
         services.AddScoped<IInventoryRepository, InventoryRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
-        services.AddScoped<Application.Inventory.GetAvailableToPromise.IAvailableToPromiseReader, AvailableToPromiseReader>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();

@@ -55,6 +55,7 @@ public sealed class ErpSubscription : ObjectGraphType
         Name = "Subscription";
         Description = "Live updates over WebSocket (graphql-transport-ws).";
         OrderSubscriptions.AddTo(this);
+        InventorySubscriptions.AddTo(this);
     }
 }
 

@@ -1,3 +1,4 @@
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Orders;
 
 namespace EcomErp.Application.Abstractions;
@@ -5,6 +6,16 @@ namespace EcomErp.Application.Abstractions;
 /// <summary>Sent on the bus after the order's read model was updated, so a subscriber that queries sees the new state.</summary>
 public sealed record OrderStatusChangedNotification(
     Guid OrderId, string Channel, OrderStatus Status, OrderStatus? PreviousStatus, long Sequence, DateTimeOffset OccurredAt);
+
+/// <summary>A SKU's inventory position after a projected change, sent once its read model holds it.</summary>
+public sealed record InventoryChangedNotification(InventoryPositionView Position, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// A channel's available to promise or committed units of a SKU changed; sent once the position read model holds
+/// the new figures. <see cref="Sequence"/> is the position's newest outbox sequence.
+/// </summary>
+public sealed record AvailabilityChangedNotification(
+    string Channel, string Sku, int AvailableToPromise, int? PriorityAvailableToPromise, int Committed, long Sequence, DateTimeOffset ChangedAt);
 
 /// <summary>
 /// Change notifications from the projection to live subscribers: in-process by default, Redis pub/sub
@@ -14,5 +25,13 @@ public interface INotificationBus
 {
     Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken);
 
+    Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken);
+
+    Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken);
+
     IObservable<OrderStatusChangedNotification> OrderStatusChanges { get; }
+
+    IObservable<InventoryChangedNotification> InventoryChanges { get; }
+
+    IObservable<AvailabilityChangedNotification> AvailabilityChanges { get; }
 }

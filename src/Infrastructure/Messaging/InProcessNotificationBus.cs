@@ -7,12 +7,27 @@ namespace EcomErp.Infrastructure.Messaging;
 internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> logger) : INotificationBus
 {
     private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges = new(logger);
+    private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges = new(logger);
+    private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges = new(logger);
 
     public IObservable<OrderStatusChangedNotification> OrderStatusChanges => _orderStatusChanges;
 
-    public Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken)
+    public IObservable<InventoryChangedNotification> InventoryChanges => _inventoryChanges;
+
+    public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
+
+    public Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
+        Publish(_orderStatusChanges, notification);
+
+    public Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken) =>
+        Publish(_inventoryChanges, notification);
+
+    public Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
+        Publish(_availabilityChanges, notification);
+
+    private static Task Publish<T>(NotificationSubject<T> subject, T notification)
     {
-        _orderStatusChanges.OnNext(notification);
+        subject.OnNext(notification);
         return Task.CompletedTask;
     }
 }

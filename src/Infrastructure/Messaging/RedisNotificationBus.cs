@@ -14,17 +14,30 @@ namespace EcomErp.Infrastructure.Messaging;
 internal sealed partial class RedisNotificationBus : INotificationBus, IDisposable
 {
     public static readonly RedisChannel OrderStatusChannel = RedisChannel.Literal("ecomerp:order-status");
+    public static readonly RedisChannel InventoryChannel = RedisChannel.Literal("ecomerp:inventory");
+    public static readonly RedisChannel AvailabilityChannel = RedisChannel.Literal("ecomerp:availability");
 
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNotificationBus> _logger;
     private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges;
+    private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges;
+    private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges;
+    private readonly (RedisChannel Channel, Action<ChannelMessage> OnMessage)[] _topics;
     private readonly Lock _subscribing = new();
-    private ChannelMessageQueue? _queue;
+    private readonly Dictionary<RedisChannel, ChannelMessageQueue> _queues = [];
 
     public RedisNotificationBus(IConnectionMultiplexer redis, ILogger<RedisNotificationBus> logger)
     {
         (_redis, _logger) = (redis, logger);
         _orderStatusChanges = new NotificationSubject<OrderStatusChangedNotification>(logger);
+        _inventoryChanges = new NotificationSubject<InventoryChangedNotification>(logger);
+        _availabilityChanges = new NotificationSubject<AvailabilityChangedNotification>(logger);
+        _topics =
+        [
+            (OrderStatusChannel, m => OnMessage(m, _orderStatusChanges)),
+            (InventoryChannel, m => OnMessage(m, _inventoryChanges)),
+            (AvailabilityChannel, m => OnMessage(m, _availabilityChanges)),
+        ];
         // Subscribing may fail while Redis is away; the first restored connection tries again.
         _redis.ConnectionRestored += OnConnectionRestored;
         EnsureSubscribed();
@@ -32,13 +45,27 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
 
     public IObservable<OrderStatusChangedNotification> OrderStatusChanges => _orderStatusChanges;
 
+    public IObservable<InventoryChangedNotification> InventoryChanges => _inventoryChanges;
+
+    public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
+
     public async Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
         await _redis.GetSubscriber().PublishAsync(OrderStatusChannel, ReadModelJson.Serialize(notification));
+
+    public async Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken) =>
+        await _redis.GetSubscriber().PublishAsync(InventoryChannel, ReadModelJson.Serialize(notification));
+
+    public async Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
+        await _redis.GetSubscriber().PublishAsync(AvailabilityChannel, ReadModelJson.Serialize(notification));
 
     public void Dispose()
     {
         _redis.ConnectionRestored -= OnConnectionRestored;
-        _queue?.Unsubscribe();
+        lock (_subscribing)
+        {
+            foreach (var queue in _queues.Values)
+                queue.Unsubscribe();
+        }
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => EnsureSubscribed();
@@ -47,34 +74,38 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
     {
         lock (_subscribing)
         {
-            if (_queue is not null)
-                return;
-            try
+            foreach (var (channel, onMessage) in _topics)
             {
-                _queue = _redis.GetSubscriber().Subscribe(OrderStatusChannel);
-                // A queue delivers its messages one at a time, in order: Captured never overtakes Validated.
-                _queue.OnMessage(OnMessage);
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                LogSubscribeFailed(_logger, exception, OrderStatusChannel.ToString());
+                if (_queues.ContainsKey(channel))
+                    continue;
+                try
+                {
+                    var queue = _redis.GetSubscriber().Subscribe(channel);
+                    // A queue delivers its messages one at a time, in order: Captured never overtakes Validated.
+                    queue.OnMessage(onMessage);
+                    _queues[channel] = queue;
+                }
+                catch (Exception exception) when (exception is RedisException or TimeoutException)
+                {
+                    LogSubscribeFailed(_logger, exception, channel.ToString());
+                }
             }
         }
     }
 
-    private void OnMessage(ChannelMessage message)
+    private void OnMessage<T>(ChannelMessage message, NotificationSubject<T> subject)
     {
-        OrderStatusChangedNotification notification;
+        T notification;
         try
         {
-            notification = ReadModelJson.Deserialize<OrderStatusChangedNotification>(message.Message.ToString());
+            notification = ReadModelJson.Deserialize<T>(message.Message.ToString());
         }
         catch (System.Text.Json.JsonException exception)
         {
             LogMalformed(_logger, exception, message.Channel.ToString());
             return;
         }
-        _orderStatusChanges.OnNext(notification);
+        subject.OnNext(notification);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to Redis channel {Channel}; retrying when the connection is restored")]

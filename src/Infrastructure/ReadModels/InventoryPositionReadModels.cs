@@ -6,23 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomErp.Infrastructure.ReadModels;
 
-/// <summary>Inventory positions for queries: the document from the cache, the read table on a miss (filling the cache).</summary>
+/// <summary>Inventory positions for queries: the documents from the cache, the read table for the misses (filling the cache).</summary>
 internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCache cache) : IInventoryPositionReadModels
 {
-    public async Task<InventoryPositionView?> GetAsync(string sku, CancellationToken cancellationToken)
-    {
-        if (SkuCode.Create(sku) is not { IsSuccess: true } code)
-            return null;
-        var key = ReadModelCacheKeys.InventoryPosition(code.Value.Value);
-        if ((await cache.GetManyAsync([key], cancellationToken))[0] is { } cached)
-            return ReadModelJson.Deserialize<InventoryPositionView>(cached);
+    public async Task<InventoryPositionView?> GetAsync(string sku, CancellationToken cancellationToken) =>
+        SkuCode.Create(sku) is { IsSuccess: true } code && (await GetManyAsync([sku], cancellationToken)).TryGetValue(code.Value.Value, out var view)
+            ? view
+            : null;
 
-        var wanted = code.Value.Value;
-        var document = await db.Set<InventoryPositionReadModel>().AsNoTracking()
-            .Where(r => r.Sku == wanted).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
-        if (document is null)
-            return null;
-        await cache.AddMissingAsync([KeyValuePair.Create(key, document)], cancellationToken);
-        return ReadModelJson.Deserialize<InventoryPositionView>(document);
+    public async Task<IReadOnlyDictionary<string, InventoryPositionView>> GetManyAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var codes = skus.Select(s => SkuCode.Create(s)).Where(c => c.IsSuccess).Select(c => c.Value.Value).Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, InventoryPositionView>(StringComparer.Ordinal);
+        if (codes.Count == 0)
+            return found;
+
+        var cached = await cache.GetManyAsync([.. codes.Select(ReadModelCacheKeys.InventoryPosition)], cancellationToken);
+        var missing = new List<string>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (cached[i] is { } document)
+                found[codes[i]] = ReadModelJson.Deserialize<InventoryPositionView>(document);
+            else
+                missing.Add(codes[i]);
+        }
+        if (missing.Count == 0)
+            return found;
+
+        var rows = await db.Set<InventoryPositionReadModel>().AsNoTracking()
+            .Where(r => missing.Contains(r.Sku)).Select(r => new { r.Sku, r.Document }).ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+            await cache.AddMissingAsync([.. rows.Select(r => KeyValuePair.Create(ReadModelCacheKeys.InventoryPosition(r.Sku), r.Document))], cancellationToken);
+        foreach (var row in rows)
+            found[row.Sku] = ReadModelJson.Deserialize<InventoryPositionView>(row.Document);
+        return found;
     }
 }

@@ -20,4 +20,11 @@ internal sealed class SkuReadModels(ErpDbContext db) : ISkuReadModels
         var page = await rows.OrderBy(s => s.Code).Take(first + 1).ToListAsync(cancellationToken);
         return new SkuPage([.. page.Take(first).Select(s => s.ToView())], HasNextPage: page.Count > first, totalCount);
     }
+
+    public async Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
+        return (await db.Set<SkuReadModel>().AsNoTracking().Where(s => wanted.Contains(s.Code)).Select(s => s.Code).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 }

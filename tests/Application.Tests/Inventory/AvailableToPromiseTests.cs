@@ -5,6 +5,7 @@ using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 using EcomErp.Application.Inventory.CreatePurchaseOrder;
 using EcomErp.Application.Inventory.GetAvailableToPromise;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.ReserveStock;
 using EcomErp.Application.Inventory.SetSafetyStock;
 using EcomErp.Application.Tests.Support;
@@ -54,8 +55,21 @@ public sealed class AvailableToPromiseTests : InventoryScenario
         return created.PurchaseOrderId;
     }
 
-    private Task<Result<AvailableToPromiseView>> QueryAsync(string channel, params AvailabilityRequest[] skus) =>
-        Host.QueryAsync<GetAvailableToPromise, AvailableToPromiseView>(new GetAvailableToPromise(channel, skus));
+    /// <summary>Projects what the test did first: the query answers from the inventory position read model.</summary>
+    private async Task<Result<AvailableToPromiseView>> QueryAsync(string channel, params AvailabilityRequest[] skus)
+    {
+        await Host.ProjectReadModelsAsync();
+        return await Host.QueryAsync<GetAvailableToPromise, AvailableToPromiseView>(new GetAvailableToPromise(channel, skus));
+    }
+
+    /// <summary>Reserves for an order of <paramref name="channel"/> the way the allocation does: on the balance, naming the channel.</summary>
+    private Task<int> ReserveForChannelAsync(string sku, string location, int quantity, string channel) => Host.WithDbAsync(async db =>
+    {
+        var (skuCode, locationCode) = (SkuCode.Of(sku), LocationCode.Of(location));
+        var balance = db.Set<InventoryBalance>().Single(b => b.Sku == skuCode && b.Location == locationCode);
+        Assert.True(balance.Reserve(Quantity.Of(quantity), Guid.CreateVersion7(), Actor.System, Host.Time.GetUtcNow(), ChannelCode.Of(channel)).IsSuccess);
+        return await db.SaveChangesAsync();
+    });
 
     private async Task<SkuAvailabilityView> AtpAsync(string channel, string sku, int? quantity = null) =>
         Assert.Single(Succeeded(await QueryAsync(channel, new AvailabilityRequest(sku, quantity))).Skus);
@@ -108,23 +122,48 @@ public sealed class AvailableToPromiseTests : InventoryScenario
     }
 
     [Fact]
-    public async Task Atp_ShowsCommittedDemandAndInboundWithEtasBesideIt()
+    public async Task Atp_ShowsTheChannelsCommittedDemandAndInboundWithEtasBesideIt()
     {
         var sku = await NewSkuAsync();
         await StockAsync(sku, Berlin, 30);
-        Succeeded(await SendAsync<ReserveStock, BalanceView>(new ReserveStock(Actor.System, sku, Berlin, 8, Guid.CreateVersion7())));
+        await ReserveForChannelAsync(sku, Berlin, 8, "WEB");
+        await ReserveForChannelAsync(sku, Berlin, 3, "MKT-ZALANDO");
+        Succeeded(await SendAsync<ReserveStock, BalanceView>(new ReserveStock(Actor.System, sku, Berlin, 2, Guid.CreateVersion7()))); // no channel named
         var later = await InboundAsync(sku, Leeds, 12, Today.AddDays(14));
         var sooner = await InboundAsync(sku, Rotterdam, 24, Today.AddDays(7));
         await InboundAsync(sku, "WH-LEEDS", 1, Today.AddDays(3)); // a second line at Leeds, earliest of all
 
         var atp = await AtpAsync("WEB", sku);
 
-        Assert.Equal((22, 8), (atp.AvailableToPromise, atp.CommittedDemand));
-        Assert.Equal(new LocationAvailabilityView(Berlin, 22, 0, 22, 8, 0), atp.Locations[0]);
+        Assert.Equal((17, 8), (atp.AvailableToPromise, atp.CommittedDemand));
+        Assert.Equal(3, (await AtpAsync("MKT-ZALANDO", sku)).CommittedDemand);
+        Assert.Equal(new LocationAvailabilityView(Berlin, 17, 0, 17, 13, 0), atp.Locations[0]);
         Assert.Equal((24, 13), (atp.Locations[1].Inbound, atp.Locations[2].Inbound));
         Assert.Equal([(Leeds, Today.AddDays(3), 1), (Rotterdam, Today.AddDays(7), 24), (Leeds, Today.AddDays(14), 12)],
             atp.Inbound.Select(i => (i.Location, i.ExpectedOn, i.Quantity)));
         Assert.Equal([sooner, later], atp.Inbound.Skip(1).Select(i => i.PurchaseOrderId));
+    }
+
+    [Fact]
+    public async Task Atp_CommittedDemand_FallsWhenTheChannelsReservationIsReleasedOrShipped()
+    {
+        var sku = await NewSkuAsync();
+        await StockAsync(sku, Berlin, 30);
+        var orderId = Guid.CreateVersion7();
+        await Host.WithDbAsync(async db =>
+        {
+            var balance = db.Set<InventoryBalance>().Single(b => b.Sku == SkuCode.Of(sku) && b.Location == LocationCode.Of(Berlin));
+            var web = ChannelCode.Of("WEB");
+            var now = Host.Time.GetUtcNow();
+            Assert.True(balance.Reserve(Quantity.Of(10), orderId, Actor.System, now, web).IsSuccess);
+            Assert.True(balance.ReleaseReservation(Quantity.Of(3), orderId, Actor.System, now, web).IsSuccess);
+            Assert.True(balance.ConsumeReservation(Quantity.Of(4), orderId, Actor.System, now, web).IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+
+        var atp = await AtpAsync("WEB", sku);
+
+        Assert.Equal((3, 23), (atp.CommittedDemand, atp.AvailableToPromise));
     }
 
     [Fact]
@@ -212,10 +251,11 @@ public sealed class AvailableToPromiseTests : InventoryScenario
     }
 
     [Fact]
-    public async Task Atp_OfANewChannelWithTheDefaultPolicy_CountsEveryWarehouse()
+    public async Task Atp_OfANewChannelWithTheDefaultPolicy_CountsEveryWarehouse_EvenBeforeTheSkuIsProjectedAgain()
     {
         var sku = await NewSkuAsync();
         await StockAsync(sku, Leeds, 9);
+        Assert.Equal(9, (await AtpAsync("WEB", sku)).AvailableToPromise); // projected before the channel exists
         await Host.WithDbAsync(async db =>
         {
             db.Channels.Add(Channel.Create("OUTLET", "Outlet", ChannelKind.Retail).Value);

@@ -5,6 +5,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,9 @@ public sealed class ErpTestHost : IAsyncDisposable
 
     /// <summary>Runs the outbox dispatcher until no event remains; returns how many deliveries it made.</summary>
     public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+    /// <summary>Runs the read-model projection until the outbox is drained (the Hangfire job's work); returns how many events it applied.</summary>
+    public Task<int> ProjectReadModelsAsync() => Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
 
     public async Task<T> WithDbAsync<T>(Func<ErpDbContext, Task<T>> read)
     {

@@ -1,4 +1,6 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.GetAvailableToPromise;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
@@ -6,7 +8,7 @@ using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Inventory;
 
-/// <summary>Inventory queries. They read read models only; stock is not per channel, so no channel check applies.</summary>
+/// <summary>Inventory queries. They read read models only; per-channel figures are scoped to the caller's channels.</summary>
 public static class InventoryQueries
 {
     public static void AddTo(ObjectGraphType query)
@@ -20,5 +22,33 @@ public static class InventoryQueries
                 return await context.RequestServices!.GetRequiredService<IInventoryPositionReadModels>()
                     .GetAsync(context.GetArgument<string>("sku"), context.CancellationToken);
             });
+
+        query.Field<AvailabilityType>("availability")
+            .Description($"Available to promise for a page of SKUs (at most {AvailabilityErrors.MaxSkus}) in one channel, for storefronts: one read of the "
+                + "position read model. Needs 'inventory:read'; a key restricted to channels may ask for its own only. Unknown SKUs "
+                + "(INVENTORY_UNKNOWN_SKU), an unknown channel (CHANNEL_NOT_FOUND) and too many SKUs (AVAILABILITY_TOO_MANY_SKUS) are errors with codes.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("skus", "The SKU codes, each once.")
+            .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel code.")
+            .Argument<IntGraphType>("quantity", "When given, each SKU's earliest date this many units can be promised.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.RequireScope(ApiScopes.InventoryRead);
+                var channel = context.GetArgument<string>("channel");
+                if (!caller.MaySee(channel.Trim().ToUpperInvariant()))
+                    throw new ExecutionError($"This key may not read channel '{channel}'.") { Code = SchemaErrorCodes.Forbidden };
+                var quantity = context.GetArgument<int?>("quantity");
+                var skus = context.GetArgument<List<string>>("skus");
+                var answer = await context.RequestServices!.GetRequiredService<IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>>()
+                    .HandleAsync(new GetAvailableToPromise(channel, [.. skus.Select(sku => new AvailabilityRequest(sku, quantity))]), context.CancellationToken);
+                if (answer.IsSuccess)
+                    return answer.Value;
+                foreach (var error in answer.Errors)
+                    context.Errors.Add(new ExecutionError(error.Field is null ? error.Message : $"{Argument(error.Field)}: {error.Message}") { Code = error.Code });
+                return null;
+            });
     }
+
+    /// <summary>The query's own argument names: the request's <c>skus[i].sku</c> is the argument <c>skus[i]</c>, its quantity <c>quantity</c>.</summary>
+    private static string Argument(string field) =>
+        field.EndsWith(".sku", StringComparison.Ordinal) ? field[..^4] : field.EndsWith(".quantity", StringComparison.Ordinal) ? "quantity" : field;
 }

@@ -10,4 +10,7 @@ public sealed record SkuPage(IReadOnlyList<SkuView> Items, bool HasNextPage, int
 public interface ISkuReadModels
 {
     Task<SkuPage> ListAsync(int first, string? afterCode, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="codes"/> (normalised SKU codes) the catalog read model holds.</summary>
+    Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
 }

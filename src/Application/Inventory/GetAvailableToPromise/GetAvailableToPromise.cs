@@ -1,6 +1,8 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Allocation;
 using EcomErp.Application.Catalog;
+using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
@@ -18,10 +20,11 @@ public sealed record AvailableToPromiseView(string Channel, DateOnly AsOf, IRead
 
 /// <summary>
 /// <see cref="AvailableToPromise"/> is <see cref="UsableStock"/> (the sum over the eligible locations) limited by the
-/// channel's share or cap. <see cref="CommittedDemand"/> is Reserved at those locations, for every channel.
-/// <see cref="PriorityAvailableToPromise"/> is what an order at or above the channel's safety-stock priority may be
-/// promised (safety stock included, same limit); null when the channel lets no order draw on safety stock.
-/// <see cref="EarliestPromiseDate"/> is null when no quantity was asked or the inbound cannot cover it.
+/// channel's share or cap. <see cref="CommittedDemand"/> is what the channel's orders hold reserved (from the position
+/// read model's reservation moves). <see cref="PriorityAvailableToPromise"/> is what an order at or above the channel's
+/// safety-stock priority may be promised (safety stock included, same limit); null when the channel lets no order draw
+/// on safety stock. <see cref="EarliestPromiseDate"/> is null when no quantity was asked or the inbound cannot cover it.
+/// A SKU no stock was ever recorded for has no locations and zero everywhere.
 /// </summary>
 public sealed record SkuAvailabilityView(
     string Sku, int AvailableToPromise, int UsableStock, int? PriorityAvailableToPromise, int CommittedDemand, IReadOnlyList<LocationAvailabilityView> Locations,
@@ -29,13 +32,22 @@ public sealed record SkuAvailabilityView(
 
 public sealed record LocationAvailabilityView(string Location, int Available, int SafetyStock, int Usable, int Reserved, int Inbound);
 
-public sealed record InboundView(string Location, Guid PurchaseOrderId, int LineNumber, DateOnly ExpectedOn, int Quantity);
+/// <summary>Limits and failures of the availability query.</summary>
+public static class AvailabilityErrors
+{
+    /// <summary>The most SKUs one availability query answers: a storefront page, not the catalog.</summary>
+    public const int MaxSkus = 100;
 
-/// <summary>What the channel can promise from <see cref="On"/>, counting the inbound due by then.</summary>
-public sealed record AvailabilityPoint(DateOnly On, int AvailableToPromise);
+    public const string TooManySkusCode = "AVAILABILITY_TOO_MANY_SKUS";
+}
 
+/// <summary>
+/// Answers from the inventory position read model (decision 011): one multi-get for the page of SKUs; the channel's
+/// figures were computed by the projection with the policy it had then. The channel itself is master data.
+/// </summary>
 internal sealed class GetAvailableToPromiseHandler(
-    ICatalog catalog, IChannelRepository channels, IAvailableToPromiseReader reader, IValidator<GetAvailableToPromise> validator, TimeProvider clock)
+    ICatalog catalog, IChannelRepository channels, ISkuReadModels skuReadModels, IInventoryPositionReadModels positions,
+    IValidator<GetAvailableToPromise> validator, TimeProvider clock)
     : IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>
 {
     public async Task<Result<AvailableToPromiseView>> HandleAsync(GetAvailableToPromise query, CancellationToken cancellationToken)
@@ -47,60 +59,51 @@ internal sealed class GetAvailableToPromiseHandler(
         var channel = await catalog.FindChannelAsync(channelCode, cancellationToken);
         if (channel is null)
             return ChannelPolicyErrors.ChannelNotFound(channelCode);
-        var skus = query.Skus.Select(s => SkuCode.Of(s.Sku)).ToList();
-        var known = await catalog.FindSkusAsync(skus, cancellationToken);
-        var unknown = skus.Select((sku, i) => (sku, i)).Where(s => !known.ContainsKey(s.sku))
-            .Select(s => InventoryErrors.UnknownSku(s.sku, $"skus[{s.i}].sku")).ToList();
+        var skus = query.Skus.Select(s => SkuCode.Of(s.Sku).Value).ToList();
+        var known = await skuReadModels.KnownAsync(skus, cancellationToken);
+        var unknown = skus.Select((sku, i) => (sku, i)).Where(s => !known.Contains(s.sku))
+            .Select(s => InventoryErrors.UnknownSku(SkuCode.Of(s.sku), $"skus[{s.i}].sku")).ToList();
         if (unknown.Count > 0)
             return Result<AvailableToPromiseView>.Failure(unknown);
 
-        var eligible = channel.Policy.EligibleAmong(await channels.ListLocationsAsync(cancellationToken));
-        var balances = (await reader.ReadBalancesAsync(skus, eligible, cancellationToken)).ToDictionary(b => (b.Sku, b.Location));
-        var inbound = (await reader.ReadInboundAsync(skus, eligible, cancellationToken)).ToLookup(i => i.Sku);
+        var found = await positions.GetManyAsync(skus, cancellationToken);
+        // A channel registered after a SKU was last projected has no figures in its position (no event announces a new
+        // channel): they come from the position and the channel's policy through the projection's own formula.
+        IReadOnlyList<LocationCode>? eligible = null;
+        if (found.Values.Any(p => p.Channels.All(c => c.Channel != channelCode.Value)))
+            eligible = channel.Policy.FollowsWarehouseNetwork
+                ? channel.Policy.EligibleAmong(await channels.ListLocationsAsync(cancellationToken))
+                : channel.Policy.EligibleLocations;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var answers = query.Skus.Select((request, i) =>
-            Answer(channel.Policy, skus[i], request.Quantity, eligible, balances, [.. inbound[skus[i]]], today)).ToList();
+        var answers = query.Skus.Select((request, i) => found.TryGetValue(skus[i], out var position)
+            ? Answer(position, PromiseOf(position, channel, eligible), request.Quantity, today)
+            : Nothing(skus[i], request.Quantity, today)).ToList();
         return new AvailableToPromiseView(channelCode.Value, today, answers);
     }
 
-    private static SkuAvailabilityView Answer(ChannelPolicy policy, SkuCode sku, int? quantity, IReadOnlyList<LocationCode> eligible,
-        Dictionary<(SkuCode, LocationCode), PromiseBalance> balances, IReadOnlyList<PromiseInbound> inbound, DateOnly today)
+    private static ChannelAvailabilityView PromiseOf(InventoryPositionView position, Channel channel, IReadOnlyList<LocationCode>? eligible) =>
+        position.Channels.FirstOrDefault(c => c.Channel == channel.Code.Value)
+        ?? ChannelAvailabilityView.From(channel.Code, channel.Policy, eligible!, position.Locations, position.Inbound);
+
+    private static SkuAvailabilityView Answer(InventoryPositionView position, ChannelAvailabilityView promise, int? quantity, DateOnly today)
     {
-        var locations = eligible.Select(location =>
+        var channel = promise.Channel;
+        var byLocation = position.Locations.ToDictionary(l => l.Location);
+        var locations = promise.Locations.Select(location =>
         {
-            var b = balances.GetValueOrDefault((sku, location)) ?? new PromiseBalance(sku, location, 0, 0, 0, 0);
-            return new LocationAvailabilityView(location.Value, b.Available, b.SafetyStock,
-                StockSnapshot.UsableStock(b.Available, b.SafetyStock, drawOnSafetyStock: false), b.Reserved, b.Inbound);
+            var levels = byLocation.GetValueOrDefault(location)?.Levels ?? StockLevels.Empty;
+            var safetyStock = byLocation.GetValueOrDefault(location)?.SafetyStock ?? 0;
+            return new LocationAvailabilityView(location, levels.Available, safetyStock,
+                StockSnapshot.UsableStock(levels.Available, safetyStock, drawOnSafetyStock: false), levels.Reserved, levels.Inbound);
         }).ToList();
-        var usable = locations.Sum(l => l.Usable);
-
-        // An overdue line is promised from today: it is still expected, and no promise can be dated in the past.
-        var arrivals = inbound.OrderBy(i => i.ExpectedOn).ThenBy(i => i.Location.Value, StringComparer.Ordinal)
-            .Select(i => (On: i.ExpectedOn < today ? today : i.ExpectedOn, i.Location.Value, i.Quantity)).ToList();
-        var overTime = new List<AvailabilityPoint> { new(today, policy.LimitPromise(usable)) };
-        var projected = locations.ToDictionary(l => l.Location, l => l.Available);
-        foreach (var day in arrivals.GroupBy(a => a.On))
-        {
-            foreach (var arrival in day)
-                projected[arrival.Value] += arrival.Quantity;
-            var promisable = policy.LimitPromise(locations.Sum(l =>
-                StockSnapshot.UsableStock(projected[l.Location], l.SafetyStock, drawOnSafetyStock: false)));
-            if (day.Key == today)
-                overTime[0] = new AvailabilityPoint(today, promisable);
-            else
-                overTime.Add(new AvailabilityPoint(day.Key, promisable));
-        }
-        var earliest = quantity is { } wanted ? overTime.FirstOrDefault(p => p.AvailableToPromise >= wanted)?.On : null;
-
-        int? priority = policy.SafetyStockDrawFrom is null
-            ? null
-            : policy.LimitPromise(locations.Sum(l => StockSnapshot.UsableStock(l.Available, l.SafetyStock, drawOnSafetyStock: true)));
-
-        return new SkuAvailabilityView(sku.Value, policy.LimitPromise(usable), usable, priority, locations.Sum(l => l.Reserved), locations,
-            [.. inbound.OrderBy(i => i.ExpectedOn).ThenBy(i => i.Location.Value, StringComparer.Ordinal)
-                .Select(i => new InboundView(i.Location.Value, i.PurchaseOrderId, i.LineNumber, i.ExpectedOn, i.Quantity))],
-            overTime, quantity, earliest);
+        var eligible = promise.Locations.ToHashSet(StringComparer.Ordinal);
+        return new SkuAvailabilityView(position.Sku, promise.AvailableToPromise, promise.UsableStock, promise.PriorityAvailableToPromise,
+            position.CommittedFor(channel), locations, [.. position.Inbound.Where(i => eligible.Contains(i.Location))], promise.OverTime(today),
+            quantity, quantity is { } wanted ? promise.EarliestPromiseDate(wanted, today) : null);
     }
+
+    private static SkuAvailabilityView Nothing(string sku, int? quantity, DateOnly today) =>
+        new(sku, 0, 0, null, 0, [], [], [new AvailabilityPoint(today, 0)], quantity, null);
 }
 
 internal sealed class GetAvailableToPromiseValidator : AbstractValidator<GetAvailableToPromise>
@@ -108,7 +111,9 @@ internal sealed class GetAvailableToPromiseValidator : AbstractValidator<GetAvai
     public GetAvailableToPromiseValidator()
     {
         RuleFor(q => q.Channel).Satisfies(v => ChannelCode.Create(v));
-        RuleFor(q => q.Skus).AreDocumentLines(s => s?.Sku);
+        RuleFor(q => q.Skus).AreDocumentLines(s => s?.Sku)
+            .Must(skus => skus is null || skus.Count <= AvailabilityErrors.MaxSkus).WithErrorCode(AvailabilityErrors.TooManySkusCode)
+            .WithMessage($"At most {AvailabilityErrors.MaxSkus} SKUs per query.");
         RuleForEach(q => q.Skus).ChildRules(request =>
         {
             request.RuleFor(r => r.Sku).IsSku();

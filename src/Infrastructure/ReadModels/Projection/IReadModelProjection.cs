@@ -26,6 +26,10 @@ internal sealed class ProjectionBatch(IReadOnlyList<ProjectedEvent> events, long
 
     public List<OrderStatusChangedNotification> Notifications { get; } = [];
 
+    public List<InventoryChangedNotification> InventoryNotifications { get; } = [];
+
+    public List<AvailabilityChangedNotification> AvailabilityNotifications { get; } = [];
+
     /// <summary>The newest sequence of each key's events in this batch (events of other kinds are skipped).</summary>
     public Dictionary<TKey, long> LatestSequenceBy<TKey>(Func<IDomainEvent, TKey?> keyOf) where TKey : struct
     {

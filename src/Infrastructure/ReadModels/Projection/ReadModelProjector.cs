@@ -91,29 +91,33 @@ public sealed partial class ReadModelProjector : IDisposable
             LogBatchApplied(_logger, messages.Count, checkpoint.LastSequence);
         }
 
-        await PublishAsync(batch.Notifications, cancellationToken);
+        foreach (var notification in batch.Notifications)
+            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"order {notification.OrderId}", notification.Sequence);
+        foreach (var notification in batch.InventoryNotifications)
+            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"inventory {notification.Position.Sku}",
+                notification.Position.LastSequence);
+        foreach (var notification in batch.AvailabilityNotifications)
+            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken),
+                $"availability {notification.Sku} {notification.Channel}", notification.Sequence);
         return batch.Events.Count;
     }
 
     /// <summary>The read models are committed: a notification that cannot be sent is logged, never retried by replaying.</summary>
-    private async Task PublishAsync(IEnumerable<OrderStatusChangedNotification> notifications, CancellationToken cancellationToken)
+    private async Task PublishAsync(Func<Task> publish, string subject, long sequence)
     {
-        foreach (var notification in notifications)
+        try
         {
-            try
-            {
-                await _bus.PublishAsync(notification, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPublishFailed(_logger, exception, notification.OrderId, notification.Sequence);
-            }
+            await publish();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPublishFailed(_logger, exception, subject, sequence);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Read models applied {Count} outbox events, up to {Sequence}")]
     private static partial void LogBatchApplied(ILogger logger, int count, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The status notification of order {OrderId} (event {Sequence}) could not be published; subscribers miss it")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid orderId, long sequence);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The notification of {Subject} (event {Sequence}) could not be published; subscribers miss it")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string subject, long sequence);
 }

@@ -71,6 +71,91 @@ public sealed class InventoryQueryTests : IAsyncLifetime
         Assert.Equal("FORBIDDEN", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
+    private const string Availability =
+        "query Availability($skus: [String!]!, $channel: String!, $quantity: Int) { availability(skus: $skus, channel: $channel, quantity: $quantity) { "
+        + "channel asOf skus { sku availableToPromise usableStock priorityAvailableToPromise committedDemand requestedQuantity earliestPromiseDate "
+        + "locations { location available safetyStock usable } inbound { location purchaseOrderId expectedOn quantity } overTime { on availableToPromise } } } }";
+
+    private const string Channels =
+        "query Position($sku: String!) { inventoryPosition(sku: $sku) { channels { channel availableToPromise } committed { channel units } inbound { location quantity } } }";
+
+    [Fact]
+    public async Task Availability_AnswersAPageOfSkusForTheChannel_AsTheirPositionsShowIt_InTheOrderAsked()
+    {
+        const string other = "TEE-CREW-L-BLK";
+
+        var data = (await Api.DataAsync(_reader, Availability, new { skus = new[] { other, Sku.ToLowerInvariant() }, channel = "mkt-zalando", quantity = 1 }))
+            .GetProperty("availability");
+
+        Assert.Equal("MKT-ZALANDO", data.GetProperty("channel").GetString());
+        var answers = data.GetProperty("skus").EnumerateArray().ToList();
+        Assert.Equal([other, Sku], answers.Select(a => a.GetProperty("sku").GetString()));
+        foreach (var answer in answers)
+        {
+            var position = (await Api.DataAsync(_reader, Channels, new { sku = answer.GetProperty("sku").GetString() })).GetProperty("inventoryPosition");
+            var zalando = position.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "MKT-ZALANDO");
+            Assert.Equal(zalando.GetProperty("availableToPromise").GetInt32(), answer.GetProperty("availableToPromise").GetInt32());
+            Assert.Equal(["WH-BERLIN", "WH-ROTTERDAM"], answer.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("location").GetString()));
+            Assert.Equal(answer.GetProperty("usableStock").GetInt32(), answer.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("usable").GetInt32()));
+            Assert.Equal(JsonValueKind.Null, answer.GetProperty("priorityAvailableToPromise").ValueKind);
+            Assert.All(answer.GetProperty("inbound").EnumerateArray(), i => Assert.Contains(i.GetProperty("location").GetString(), new[] { "WH-BERLIN", "WH-ROTTERDAM" }));
+            Assert.Equal(answer.GetProperty("availableToPromise").GetInt32(), answer.GetProperty("overTime")[0].GetProperty("availableToPromise").GetInt32());
+            if (answer.GetProperty("availableToPromise").GetInt32() >= 1)
+                Assert.Equal(data.GetProperty("asOf").GetString(), answer.GetProperty("earliestPromiseDate").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Availability_OfUnknownSkusOrAnUnknownChannel_IsAnErrorWithItsCode_AndNoData()
+    {
+        var (_, skus) = await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku, "NO-SUCH-SKU" }, channel = "WEB" });
+        var (_, malformed) = await Api.PostAsync(_reader, Availability, new { skus = new[] { "NOT A SKU" }, channel = "WEB" });
+        var (_, channel) = await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku }, channel = "NOPE" });
+
+        Assert.Equal(["INVENTORY_UNKNOWN_SKU"], Codes(skus));
+        Assert.StartsWith("skus[1]: ", skus.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, skus.GetProperty("data").GetProperty("availability").ValueKind);
+        Assert.Equal(["SKU_CODE_INVALID"], Codes(malformed));
+        Assert.Equal(["CHANNEL_NOT_FOUND"], Codes(channel));
+    }
+
+    [Fact]
+    public async Task Availability_RefusesMoreSkusThanAPage_AnEmptyList_AndABadQuantity_ByName()
+    {
+        var tooMany = Enumerable.Range(0, 101).Select(i => $"SKU-{i}").ToArray();
+
+        Assert.Contains("AVAILABILITY_TOO_MANY_SKUS", Codes((await Api.PostAsync(_reader, Availability, new { skus = tooMany, channel = "WEB" })).Body));
+        Assert.Equal(["INVENTORY_NO_LINES"], Codes((await Api.PostAsync(_reader, Availability, new { skus = Array.Empty<string>(), channel = "WEB" })).Body));
+        Assert.Equal(["INVENTORY_DUPLICATE_LINE"], Codes((await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku, Sku }, channel = "WEB" })).Body));
+        Assert.NotEmpty(Codes((await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku }, channel = "WEB", quantity = 0 })).Body));
+    }
+
+    [Fact]
+    public async Task Availability_ForAPartnerKey_IsItsOwnChannelsOnly_AndItsPositionShowsOnlyThose()
+    {
+        var partner = await Api.IssueKeyAsync([ApiScopes.InventoryRead], ["MKT-ZALANDO"]);
+
+        var own = await Api.PostAsync(partner, Availability, new { skus = new[] { Sku }, channel = "MKT-ZALANDO" });
+        var other = await Api.PostAsync(partner, Availability, new { skus = new[] { Sku }, channel = "WEB" });
+        var position = (await Api.DataAsync(partner, Channels, new { sku = Sku })).GetProperty("inventoryPosition");
+
+        Assert.False(own.Body.TryGetProperty("errors", out _));
+        Assert.Equal(["FORBIDDEN"], Codes(other.Body));
+        Assert.Equal(["MKT-ZALANDO"], position.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("channel").GetString()));
+        Assert.All(position.GetProperty("committed").EnumerateArray(), c => Assert.Equal("MKT-ZALANDO", c.GetProperty("channel").GetString()));
+    }
+
+    [Fact]
+    public async Task Availability_WithoutInventoryRead_IsForbidden()
+    {
+        var (_, body) = await Api.PostAsync(_ordersOnly, Availability, new { skus = new[] { Sku }, channel = "WEB" });
+
+        Assert.Equal(["FORBIDDEN"], Codes(body));
+    }
+
+    private static List<string?> Codes(JsonElement body) =>
+        [.. body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString())];
+
     private async Task<JsonElement> PositionAsync(string sku)
     {
         var position = (await Api.DataAsync(_reader, Position, new { sku })).GetProperty("inventoryPosition");
