@@ -42,6 +42,24 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OrdersWaitingForStock_TranslateToSqlServer_FilteredAndOrderedByPriorityThenAgeInTheDatabase()
+    {
+        var server = new OfflineSqlServer();
+        var builder = new DbContextOptionsBuilder<SqlServerErpDbContext>();
+        SqlServerErpDbContext.Configure(builder, SqlServerErpDbContextDesignTimeFactory.DesignTimeConnectionString);
+        await using var db = new SqlServerErpDbContext(builder.AddInterceptors(server).Options);
+
+        var waiting = await new OrderRepository(db).FindWaitingForStockAsync(Domain.Common.SkuCode.Of("TEE-CREW-M-BLK"), 50, CancellationToken.None);
+
+        Assert.Empty(waiting);
+        var query = Assert.Single(server.Commands);
+        Assert.Contains("TOP(@", query, StringComparison.Ordinal);
+        Assert.Contains("[BackorderedQuantity] > 0", query, StringComparison.Ordinal);
+        Assert.Contains("[ReleasedAt] IS NULL", query, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [o].[Priority] DESC, [o].[CapturedAt], [o].[Id]", query, StringComparison.Ordinal);
+    }
+
     /// <summary>Pretends to open the connection and answers every command with no rows (a count of zero).</summary>
     private sealed class OfflineSqlServer : DbCommandInterceptor, IDbConnectionInterceptor
     {
