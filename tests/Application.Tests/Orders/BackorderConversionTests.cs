@@ -96,13 +96,11 @@ public sealed class BackorderConversionTests : AllocationScenario
         const int available = 5;
         const int orders = 16;
         await SetStockAsync(Hoodie, (Berlin, 3), (Rotterdam, 2));
-        var ids = new List<Guid>();
-        for (var i = 0; i < orders; i++)
-        {
-            var id = await CaptureAsync(new CaptureOrderBuilder().ForChannel(channel).By(Actors.Admin).WithLine(Hoodie, 1));
+        // Captured in parallel too; validated here, so that allocation (not the outbox dispatcher) is what races.
+        var ids = await Task.WhenAll(Enumerable.Range(0, orders).Select(_ => Task.Run(() =>
+            CaptureAsync(new CaptureOrderBuilder().ForChannel(channel).By(Actors.Admin).WithLine(Hoodie, 1)))));
+        foreach (var id in ids)
             await OrderStepAsync(new ValidateOrder(id, Actor.System));
-            ids.Add(id);
-        }
         using var start = new SemaphoreSlim(0);
 
         // Every caller has its own scope, DbContext and connection, as parallel workers would.

@@ -1,5 +1,6 @@
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.ConfirmPick;
+using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.ReportShortPick;
 using EcomErp.Application.Orders.StartPicking;
@@ -73,6 +74,25 @@ public sealed class ShortPickTests : AllocationScenario
         Assert.Equal(HoldType.InventoryShortfall, hold.Type);
         Assert.Contains($"{Polo} x1", hold.Reason);
         Assert.Equal((0, 2), await LevelsAsync(Polo, Berlin));
+    }
+
+    [Fact]
+    public async Task ShortfallHoldInPicking_ReleasedAfterStockArrives_AllocatesTheShortPickedUnitsAgain()
+    {
+        await SetStockAsync(Polo, (Berlin, 3));
+        var order = await PickingAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
+        var held = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 1));
+        await ReceiveAsync(Polo, Rotterdam, 4);
+        await Host.DispatchOutboxAsync();
+
+        await OrderStepAsync(new ReleaseHold(order.Id.Value, Planner, held.Order.Holds.Single(h => h.ReleasedAt is null).Id, "stock received"));
+        await Host.DispatchOutboxAsync();
+
+        var after = await Host.LoadAsync(order.Id.Value);
+        Assert.Equal((OrderStatus.Picking, false, 3), (after.Status, after.IsOnHold, after.Lines[0].AllocatedQuantity));
+        Assert.Equal([(Berlin, 2), (Rotterdam, 1)], after.OpenShipments.Select(s => (s.Location, s.Lines.Single().Quantity)));
+        Assert.Equal((3, 1), await LevelsAsync(Polo, Rotterdam));
+        await AssertReservationsMatchShipmentsAsync(after);
     }
 
     [Fact]
