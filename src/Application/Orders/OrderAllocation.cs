@@ -79,7 +79,11 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
         return costs;
     }
 
-    /// <summary>The balances the order's reserved units sit on, tracked, for a shipment or cancellation to consume or release.</summary>
+    /// <summary>
+    /// Applies <paramref name="move"/> (consume, release, write off) to the balance each of the order's reserved units sits
+    /// on, loaded tracked in one query, in the caller's unit of work. A unit without a balance is a broken invariant:
+    /// every reservation was made on an existing balance.
+    /// </summary>
     public async Task<Result> MoveReservationsAsync(Order order, IReadOnlyList<ReservedUnits> units,
         Func<InventoryBalance, ReservedUnits, Result> move, CancellationToken cancellationToken)
     {
