@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
+        services.AddScoped<Orders.OrderAllocation>();
         services.Scan();
         return services;
     }

@@ -16,6 +16,12 @@ public interface IOrderRepository
     Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken);
 
     void Add(Order order);
+
+    /// <summary>
+    /// Orders waiting for stock of <paramref name="sku"/>: Backordered or PartiallyAllocated, with units of that SKU
+    /// backordered and no open hold; highest priority first, then oldest; at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(SkuCode sku, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>Master data the write side decides with.</summary>

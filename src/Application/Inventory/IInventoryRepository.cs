@@ -13,6 +13,13 @@ public interface IInventoryRepository
     Task<IReadOnlyDictionary<SkuCode, InventoryBalance>> GetBalancesAsync(LocationCode location, IReadOnlyCollection<SkuCode> skus,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The existing balances among <paramref name="keys"/>, tracked, read in one query (a pair without a balance row is
+    /// absent: reading opens nothing). Orders reserve, release and consume on these.
+    /// </summary>
+    Task<IReadOnlyDictionary<(SkuCode Sku, LocationCode Location), InventoryBalance>> FindBalancesAsync(
+        IReadOnlyCollection<(SkuCode Sku, LocationCode Location)> keys, CancellationToken cancellationToken);
+
     Task<PurchaseOrder?> GetPurchaseOrderAsync(PurchaseOrderId id, CancellationToken cancellationToken);
 
     void Add(PurchaseOrder purchaseOrder);

@@ -18,7 +18,9 @@ public sealed record OrderCommandResult(Guid OrderId, OrderStatus Status, int Ve
 /// <summary>
 /// The shape every workflow command shares: check the command, load the order, check the expected
 /// version, let the aggregate decide, save state and events together. Subclasses only say what to ask
-/// the aggregate.
+/// the aggregate. A save that lost a race (the order, or a stock balance the command reserved on) loads and
+/// decides again from fresh state, a bounded number of times; a caller who named the version it expects gets
+/// the conflict instead, since it decided on what it saw.
 /// </summary>
 public abstract class OrderCommandHandler<TCommand>(
     IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
@@ -32,6 +34,15 @@ public abstract class OrderCommandHandler<TCommand>(
         var valid = await validator.CheckAsync(command, cancellationToken);
         if (valid.IsFailure)
             return Result<OrderCommandResult>.Failure(valid.Errors);
+        if (await CheckAsync(command, cancellationToken) is { IsFailure: true } invalid)
+            return Result<OrderCommandResult>.Failure(invalid.Errors);
+        return command.ExpectedVersion is null
+            ? await ConflictRetry.RunAsync(ct => AttemptAsync(command, ct), cancellationToken)
+            : await AttemptAsync(command, cancellationToken);
+    }
+
+    private async Task<Result<OrderCommandResult>> AttemptAsync(TCommand command, CancellationToken cancellationToken)
+    {
         var order = await orders.GetAsync(new OrderId(command.OrderId), cancellationToken);
         // An order outside the caller's channels does not exist for them.
         if (order is null || !command.Actor.MayAccessChannel(order.Channel.Value))
@@ -48,6 +59,9 @@ public abstract class OrderCommandHandler<TCommand>(
             return Result<OrderCommandResult>.Failure(saved.Errors);
         return ToResult(order);
     }
+
+    /// <summary>A command's own input checks beyond the shared ones (a validator of its own); none by default.</summary>
+    protected virtual Task<Result> CheckAsync(TCommand command, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
 
     public static OrderCommandResult ToResult(Order order) =>
         new(order.Id.Value, order.Status, order.Version, order.IsOnHold, OrderView.From(order, lastSequence: 0));

@@ -75,13 +75,13 @@ public sealed class OrderLine
     public int PickedQuantity { get; private set; }
     public int ShippedQuantity { get; private set; }
 
+    /// <summary>Units waiting for stock (the channel allows backorders); they are allocated when stock arrives.</summary>
+    public int BackorderedQuantity { get; private set; }
+
     public long LineTotalMinor => checked(UnitPriceMinor * Quantity);
 
-    internal void MarkAllocated() => AllocatedQuantity = Quantity;
+    /// <summary>Allocated, picked and shipped units are kept equal to the sums over the order's shipments (the order recounts them).</summary>
+    internal void Recount(int allocated, int picked, int shipped) => (AllocatedQuantity, PickedQuantity, ShippedQuantity) = (allocated, picked, shipped);
 
-    internal void ClearAllocation() => AllocatedQuantity = 0;
-
-    internal void MarkPicked() => PickedQuantity = AllocatedQuantity;
-
-    internal void MarkShipped() => ShippedQuantity = PickedQuantity;
+    internal void SetBackordered(int quantity) => BackorderedQuantity = quantity;
 }

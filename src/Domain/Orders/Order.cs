@@ -35,6 +35,7 @@ public sealed class Order : AggregateRoot
     private readonly List<OrderLine> _lines = [];
     private readonly List<Hold> _holds = [];
     private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<Shipment> _shipments = [];
 
     private Order() { }
 
@@ -68,13 +69,22 @@ public sealed class Order : AggregateRoot
     public IReadOnlyList<Hold> Holds => _holds;
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
+    /// <summary>One per location of the allocation, in the order they were opened.</summary>
+    public IReadOnlyList<Shipment> Shipments => _shipments;
+
+    public IEnumerable<Shipment> OpenShipments => _shipments.Where(s => s.IsOpen);
+
     public Money Total => new(TotalMinor, Currency);
 
     public IEnumerable<Hold> OpenHolds => _holds.Where(h => h.IsOpen);
 
     public bool IsOnHold => _holds.Exists(h => h.IsOpen);
 
-    public bool IsPicked => _lines.TrueForAll(l => l.PickedQuantity == l.Quantity);
+    /// <summary>Every unit of every open shipment was picked (and there is something open to pick).</summary>
+    public bool IsPicked => _shipments.Exists(s => s.IsOpen) && _shipments.TrueForAll(s => !s.IsOpen || s.IsPicked);
+
+    /// <summary>Units of the order without an allocation: backordered, short, or given back by a short pick.</summary>
+    public int UnallocatedUnits => _lines.Sum(l => l.Quantity - l.AllocatedQuantity);
 
     /// <summary>True when a hold of this type was released before: a person already judged that risk.</summary>
     public bool HasReleasedHold(HoldType type) => _holds.Exists(h => h.Type == type && !h.IsOpen);
@@ -149,15 +159,110 @@ public sealed class Order : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>Marks every line allocated. The inventory ledger and allocation engine replace this in a later step.</summary>
-    public Result Allocate(Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Records an allocation the Application planned and reserved: units go into the open shipment at their location
+    /// (or a new one), the rest are backordered or short. The order becomes Allocated when every unit is allocated,
+    /// PartiallyAllocated or Backordered while units wait for stock; in Picking (units a short pick gave back) it stays
+    /// Picking when all of them were allocated again. Short units (the channel lets nobody wait for them) put the
+    /// order on an InventoryShortfall hold. An allocation that would change nothing is refused, never silently kept.
+    /// </summary>
+    public Result ApplyAllocation(AllocationDecision decision, Actor actor, DateTimeOffset at)
     {
-        if (Guard(OrderStatus.Allocated, actor) is { } error)
-            return error;
-        _lines.ForEach(l => l.MarkAllocated());
-        MoveTo(OrderStatus.Allocated, actor, at, null);
-        Raise(new OrderAllocated(Id.Value, Channel.Value, actor.Id, at));
+        ArgumentNullException.ThrowIfNull(decision);
+        if (CheckCanAllocate(actor) is { } refused)
+            return refused;
+        if (CheckDecision(decision) is { } invalid)
+            return invalid;
+        var allocatedUnits = decision.Allocations.Sum(a => a.Quantity);
+        var shortUnits = decision.Unallocated.Sum(u => u.Short);
+        if (allocatedUnits == 0 && shortUnits == 0 && Status is OrderStatus.Backordered or OrderStatus.PartiallyAllocated)
+            return new Error(OrderErrors.NoStockToAllocateCode,
+                $"No stock could be allocated; {UnallocatedUnits} unit(s) still wait for stock.");
+
+        foreach (var allocation in decision.Allocations)
+        {
+            var location = allocation.Location.Value;
+            var shipment = _shipments.Find(s => s.IsOpen && s.Location == location);
+            if (shipment is null)
+            {
+                shipment = new Shipment(Guid.CreateVersion7(), _shipments.Count + 1, allocation.Location,
+                    decision.ShipmentCosts?.GetValueOrDefault(allocation.Location) ?? 0, decision.CostCurrency);
+                _shipments.Add(shipment);
+            }
+            shipment.Add(allocation.LineNumber, allocation.Sku, allocation.Quantity);
+        }
+        foreach (var line in _lines)
+            line.SetBackordered(decision.Unallocated.Where(u => u.LineNumber == line.LineNumber).Sum(u => u.Backordered));
+        Recount();
+
+        var from = Status;
+        var backordered = _lines.Sum(l => l.BackorderedQuantity);
+        var anyAllocated = _lines.Exists(l => l.AllocatedQuantity > 0);
+        var target = UnallocatedUnits == 0 ? (from == OrderStatus.Picking ? OrderStatus.Picking : OrderStatus.Allocated)
+            : from == OrderStatus.Picking && backordered == 0 ? OrderStatus.Picking
+            : anyAllocated ? OrderStatus.PartiallyAllocated
+            : backordered > 0 ? OrderStatus.Backordered
+            : from;
+        var summary = $"{allocatedUnits} unit(s) allocated in {OpenShipments.Count()} open shipment(s), {backordered} backordered"
+            + (shortUnits > 0 ? $", {shortUnits} short" : "");
+        if (target == OrderStatus.Allocated)
+        {
+            MoveTo(target, actor, at, summary);
+            Raise(new OrderAllocated(Id.Value, Channel.Value, from, LineAllocations(), ShipmentSnapshots(), actor.Id, at));
+        }
+        else if (target is OrderStatus.Backordered or OrderStatus.PartiallyAllocated && (target != from || allocatedUnits > 0))
+        {
+            MoveTo(target, actor, at, summary);
+            Raise(new OrderBackordered(Id.Value, Channel.Value, from, target, LineAllocations(), ShipmentSnapshots(), actor.Id, at));
+        }
+        else if (target == OrderStatus.Picking && allocatedUnits > 0)
+        {
+            UpdatedAt = at;
+            AppendTimeline(at, actor, "Reallocated", from, from, summary);
+            Raise(new OrderReallocated(Id.Value, Channel.Value, LineAllocations(), ShipmentSnapshots(), actor.Id, at));
+        }
+        if (shortUnits > 0)
+        {
+            var missing = decision.Unallocated.Where(u => u.Short > 0)
+                .Select(u => $"{_lines.Single(l => l.LineNumber == u.LineNumber).Sku} x{u.Short}");
+            var reason = $"Short of stock the channel may not backorder: {string.Join(", ", missing)}.";
+            if (reason.Length > OrderErrors.ReasonMaxLength)
+                reason = string.Concat(reason.AsSpan(0, OrderErrors.ReasonMaxLength - 3), "...");
+            var hold = PlaceHold(HoldType.InventoryShortfall, reason, Actor.System, at);
+            if (hold.IsFailure)
+                throw new InvalidOperationException($"The shortfall hold could not be placed: {hold.Error}");
+        }
         return Result.Success();
+    }
+
+    /// <summary>Why the order cannot take an allocation now (state, holds, actor, nothing left to allocate), or null: callers ask before they plan and reserve.</summary>
+    public Error? CheckCanAllocate(Actor actor)
+    {
+        if (!OrderWorkflow.CanAllocateFrom(Status))
+            return OrderErrors.IllegalTransition(Status, OrderStatus.Allocated);
+        if (IsOnHold)
+            return OrderErrors.OnHold(OpenHolds.Select(h => h.Type));
+        var owner = OrderWorkflow.OwnerOf(OrderStatus.Allocated);
+        if (!actor.MayActAs(owner))
+            return OrderErrors.ActorNotPermitted(actor, owner, "allocate an order");
+        return UnallocatedUnits == 0 ? new Error(OrderErrors.NothingToAllocateCode, "Every unit of the order is already allocated.") : null;
+    }
+
+    private Error? CheckDecision(AllocationDecision decision)
+    {
+        if (decision.Allocations.Any(a => a.Quantity <= 0 || !_lines.Exists(l => l.LineNumber == a.LineNumber)))
+            return OrderErrors.AllocationInvalid("an allocation names an unknown line or no units.");
+        if (decision.Unallocated.Any(u => u.Backordered < 0 || u.Short < 0 || !_lines.Exists(l => l.LineNumber == u.LineNumber)))
+            return OrderErrors.AllocationInvalid("unallocated units name an unknown line or a negative quantity.");
+        foreach (var line in _lines)
+        {
+            var allocated = decision.Allocations.Where(a => a.LineNumber == line.LineNumber).Sum(a => a.Quantity);
+            var unallocated = decision.Unallocated.Where(u => u.LineNumber == line.LineNumber).Sum(u => u.Backordered + u.Short);
+            if (allocated + unallocated != line.Quantity - line.AllocatedQuantity)
+                return OrderErrors.AllocationInvalid(
+                    $"line {line.LineNumber} needs {line.Quantity - line.AllocatedQuantity} unit(s); the allocation accounts for {allocated + unallocated}.");
+        }
+        return null;
     }
 
     public Result Release(Actor actor, DateTimeOffset at)
@@ -189,7 +294,9 @@ public sealed class Order : AggregateRoot
             return OrderErrors.ActorNotPermitted(actor, Roles.WarehouseManager, "confirm a pick");
         if (IsPicked)
             return new Error(OrderErrors.IllegalTransitionCode, "The pick was already confirmed.");
-        _lines.ForEach(l => l.MarkPicked());
+        foreach (var shipment in OpenShipments)
+            shipment.MarkPicked();
+        Recount();
         UpdatedAt = at;
         AppendTimeline(at, actor, "Picked", OrderStatus.Picking, OrderStatus.Picking, null);
         Raise(new OrderPicked(Id.Value, Channel.Value, actor.Id, at));
@@ -207,23 +314,95 @@ public sealed class Order : AggregateRoot
         return Result.Success();
     }
 
-    public Result Ship(string carrier, string trackingNumber, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// The carrier took one shipment (<paramref name="shipmentId"/> may be left out when exactly one is open). The order
+    /// is PartiallyShipped until its last open shipment leaves, then Shipped. Returns the reserved units that left.
+    /// </summary>
+    public Result<IReadOnlyList<ReservedUnits>> Ship(Guid? shipmentId, string carrier, string trackingNumber, Actor actor, DateTimeOffset at)
     {
-        if (Guard(OrderStatus.Shipped, actor) is { } error)
-            return error;
+        if (Status is not (OrderStatus.Packed or OrderStatus.PartiallyShipped))
+            return OrderErrors.IllegalTransition(Status, OrderStatus.Shipped);
+        if (IsOnHold)
+            return OrderErrors.OnHold(OpenHolds.Select(h => h.Type));
+        var owner = OrderWorkflow.OwnerOf(OrderStatus.Shipped);
+        if (!actor.MayActAs(owner))
+            return OrderErrors.ActorNotPermitted(actor, owner, $"move an order to {OrderStatus.Shipped}");
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(carrier) || carrier.Trim().Length > CarrierMaxLength)
             errors.Add(new Error(OrderErrors.ShipmentDetailsInvalidCode, $"A carrier of 1 to {CarrierMaxLength} characters is required.", "carrier"));
         if (string.IsNullOrWhiteSpace(trackingNumber) || trackingNumber.Trim().Length > TrackingNumberMaxLength)
             errors.Add(new Error(OrderErrors.ShipmentDetailsInvalidCode, $"A tracking number of 1 to {TrackingNumberMaxLength} characters is required.", "trackingNumber"));
         if (errors.Count > 0)
-            return Result.Failure(errors);
+            return Result<IReadOnlyList<ReservedUnits>>.Failure(errors);
+        var found = FindOpenShipment(shipmentId);
+        if (found.IsFailure)
+            return Result<IReadOnlyList<ReservedUnits>>.Failure(found.Errors);
+        var shipment = found.Value;
+        if (!shipment.IsPicked)
+            return OrderErrors.EntryCriteriaNotMet(OrderStatus.Shipped, $"shipment {shipment.Number} was not picked in full.");
+
         Carrier = carrier.Trim();
         TrackingNumber = trackingNumber.Trim();
-        _lines.ForEach(l => l.MarkShipped());
-        MoveTo(OrderStatus.Shipped, actor, at, $"{Carrier} {TrackingNumber}");
-        Raise(new OrderShipped(Id.Value, Channel.Value, Carrier, TrackingNumber, actor.Id, at));
-        return Result.Success();
+        shipment.MarkShipped(Carrier, TrackingNumber, at);
+        Recount();
+        var from = Status;
+        var shipped = $"shipment {shipment.Number} from {shipment.Location}: {Carrier} {TrackingNumber}";
+        UpdatedAt = at;
+        AppendTimeline(at, actor, "ShipmentShipped", from, from, shipped);
+        Raise(new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at));
+        if (!OpenShipments.Any())
+        {
+            MoveTo(OrderStatus.Shipped, actor, at, $"{Carrier} {TrackingNumber}");
+            Raise(new OrderShipped(Id.Value, Channel.Value, from, Carrier, TrackingNumber, actor.Id, at));
+        }
+        else if (from == OrderStatus.Packed)
+        {
+            MoveTo(OrderStatus.PartiallyShipped, actor, at, $"{OpenShipments.Count()} shipment(s) still open");
+            Raise(new OrderPartiallyShipped(Id.Value, Channel.Value, actor.Id, at));
+        }
+        return ReservedUnitsOf(shipment).ToList();
+    }
+
+    /// <summary>
+    /// A picker found <paramref name="missing"/> units fewer of a line than its shipment reserved. They leave the shipment
+    /// (a shipment left empty is cancelled) and the line's allocation; the outcome says which SKU and location they
+    /// were reserved at, so the Application writes them off and allocates them again.
+    /// </summary>
+    public Result<ShortPickOutcome> RecordShortPick(int lineNumber, int missing, Guid? shipmentId, Actor actor, DateTimeOffset at)
+    {
+        if (Status != OrderStatus.Picking)
+            return new Error(OrderErrors.IllegalTransitionCode, $"A short pick is recorded while the order is Picking, and it is {Status}.");
+        if (IsOnHold)
+            return OrderErrors.OnHold(OpenHolds.Select(h => h.Type));
+        if (!actor.MayActAs(Roles.WarehouseManager))
+            return OrderErrors.ActorNotPermitted(actor, Roles.WarehouseManager, "record a short pick");
+        if (!_lines.Exists(l => l.LineNumber == lineNumber))
+            return new Error(OrderErrors.LineNotFoundCode, $"The order has no line {lineNumber}.", "lineNumber");
+        if (missing < 1)
+            return new Error(OrderErrors.ShortPickInvalidCode, "A short pick is at least one missing unit.", "missingQuantity");
+        var candidates = OpenShipments
+            .Where(s => shipmentId is null || s.Id == shipmentId)
+            .SelectMany(s => s.Lines.Where(l => l.LineNumber == lineNumber).Select(l => (Shipment: s, Line: l)))
+            .ToList();
+        if (candidates.Count == 0)
+            return new Error(OrderErrors.ShipmentNotFoundCode,
+                shipmentId is null ? $"No open shipment holds line {lineNumber}." : $"Open shipment {shipmentId} does not hold line {lineNumber}.",
+                "shipmentId");
+        if (candidates.Count > 1)
+            return new Error(OrderErrors.ShipmentRequiredCode, $"Line {lineNumber} is in {candidates.Count} open shipments; name the one short-picked.", "shipmentId");
+        var (shipment, shipmentLine) = candidates[0];
+        if (missing > shipmentLine.Quantity)
+            return new Error(OrderErrors.ShortPickInvalidCode,
+                $"Shipment {shipment.Number} holds {shipmentLine.Quantity} unit(s) of line {lineNumber}; {missing} cannot be missing.", "missingQuantity");
+
+        var outcome = new ShortPickOutcome(shipment.Id, lineNumber, SkuCode.Of(shipmentLine.Sku), LocationCode.Of(shipment.Location), missing);
+        shipment.Remove(shipmentLine, missing);
+        Recount();
+        UpdatedAt = at;
+        AppendTimeline(at, actor, "ShortPicked", Status, Status, $"line {lineNumber}: {missing} x {outcome.Sku} missing at {outcome.Location}");
+        Raise(new OrderShortPicked(Id.Value, Channel.Value, shipment.Id, lineNumber, outcome.Sku.Value, outcome.Location.Value, missing,
+            LineAllocations(), actor.Id, at));
+        return outcome;
     }
 
     public Result Invoice(string invoiceNumber, Actor actor, DateTimeOffset at)
@@ -247,8 +426,11 @@ public sealed class Order : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>Cancels before shipment. Holds do not block a cancellation; open ones are closed with it.</summary>
-    public Result Cancel(string reason, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Cancels before shipment. Holds do not block a cancellation; open ones are closed with it, and so are open
+    /// shipments: the result lists the units they held reserved, for the Application to give back.
+    /// </summary>
+    public Result<IReadOnlyList<ReservedUnits>> Cancel(string reason, Actor actor, DateTimeOffset at)
     {
         if (!OrderWorkflow.CanCancelFrom(Status))
             return OrderErrors.IllegalTransition(Status, OrderStatus.Cancelled);
@@ -264,11 +446,16 @@ public sealed class Order : AggregateRoot
             AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, "order cancelled");
             Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at));
         }
-        _lines.ForEach(l => l.ClearAllocation());
+        var released = OpenShipments.SelectMany(ReservedUnitsOf).ToList();
+        foreach (var shipment in OpenShipments.ToList())
+            shipment.Cancel();
+        foreach (var line in _lines)
+            line.SetBackordered(0);
+        Recount();
         CancellationReason = why;
         MoveTo(OrderStatus.Cancelled, actor, at, why);
         Raise(new OrderCancelled(Id.Value, Channel.Value, from, why, actor.Id, at));
-        return Result.Success();
+        return released;
     }
 
     public Result<Guid> PlaceHold(HoldType type, string reason, Actor actor, DateTimeOffset at, Func<Guid>? newId = null)
@@ -332,7 +519,7 @@ public sealed class Order : AggregateRoot
 
     private Error? Guard(OrderStatus target, Actor actor)
     {
-        if (OrderWorkflow.NextAfter(Status) != target)
+        if (!OrderWorkflow.CanMove(Status, target))
             return OrderErrors.IllegalTransition(Status, target);
         if (IsOnHold)
             return OrderErrors.OnHold(OpenHolds.Select(h => h.Type));
@@ -345,10 +532,52 @@ public sealed class Order : AggregateRoot
     /// <summary>State-specific criteria beyond "the previous state, no open hold".</summary>
     private string? EntryCriteria(OrderStatus target) => target switch
     {
-        OrderStatus.Packed when !IsPicked => "the pick has not been confirmed for every line.",
-        OrderStatus.Shipped when _lines.Exists(l => l.PickedQuantity == 0) => "nothing was picked.",
+        OrderStatus.Allocated when UnallocatedUnits > 0 && Status != OrderStatus.Validated =>
+            $"{UnallocatedUnits} unit(s) wait for stock ({string.Join(", ", _lines.Where(l => l.AllocatedQuantity < l.Quantity).Select(l => $"{l.Sku} x{l.Quantity - l.AllocatedQuantity}"))}).",
+        OrderStatus.Packed when UnallocatedUnits > 0 => $"{UnallocatedUnits} short-picked unit(s) are not allocated again.",
+        OrderStatus.Packed when !IsPicked => "the pick has not been confirmed for every open shipment.",
         _ => null,
     };
+
+    private Result<Shipment> FindOpenShipment(Guid? shipmentId)
+    {
+        if (shipmentId is null)
+        {
+            var open = OpenShipments.ToList();
+            return open.Count == 1
+                ? open[0]
+                : new Error(OrderErrors.ShipmentRequiredCode, $"The order has {open.Count} open shipments; name the one that leaves.", "shipmentId");
+        }
+        var shipment = _shipments.Find(s => s.Id == shipmentId);
+        if (shipment is null)
+            return new Error(OrderErrors.ShipmentNotFoundCode, $"The order has no shipment {shipmentId}.", "shipmentId");
+        return shipment.IsOpen
+            ? shipment
+            : new Error(OrderErrors.ShipmentNotOpenCode, $"Shipment {shipment.Number} is {shipment.Status}.", "shipmentId");
+    }
+
+    private static IEnumerable<ReservedUnits> ReservedUnitsOf(Shipment shipment) =>
+        shipment.Lines.Select(l => new ReservedUnits(SkuCode.Of(l.Sku), LocationCode.Of(shipment.Location), l.Quantity));
+
+    /// <summary>A line's allocated, picked and shipped units are the sums over its shipments that did not get cancelled.</summary>
+    private void Recount()
+    {
+        foreach (var line in _lines)
+        {
+            var parts = _shipments.Where(s => s.Status != ShipmentStatus.Cancelled)
+                .SelectMany(s => s.Lines.Where(l => l.LineNumber == line.LineNumber).Select(l => (Shipment: s, Line: l)))
+                .ToList();
+            line.Recount(
+                parts.Sum(p => p.Line.Quantity),
+                parts.Sum(p => p.Line.PickedQuantity),
+                parts.Where(p => p.Shipment.Status == ShipmentStatus.Shipped).Sum(p => p.Line.Quantity));
+        }
+    }
+
+    private IReadOnlyList<OrderLineAllocation> LineAllocations() =>
+        [.. _lines.Select(l => new OrderLineAllocation(l.LineNumber, l.Sku, l.Quantity, l.AllocatedQuantity, l.BackorderedQuantity))];
+
+    private IReadOnlyList<ShipmentSnapshot> ShipmentSnapshots() => [.. _shipments.Select(s => s.ToSnapshot())];
 
     private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset at, string? reason)
     {

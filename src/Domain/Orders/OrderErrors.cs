@@ -30,6 +30,14 @@ public static class OrderErrors
     public const string UnknownChannelCode = "ORDER_UNKNOWN_CHANNEL";
     public const string ChannelInactiveCode = "ORDER_CHANNEL_INACTIVE";
     public const string UnknownSkuCode = "ORDER_UNKNOWN_SKU";
+    public const string NothingToAllocateCode = "ORDER_NOTHING_TO_ALLOCATE";
+    public const string NoStockToAllocateCode = "ORDER_NO_STOCK_TO_ALLOCATE";
+    public const string AllocationInvalidCode = "ORDER_ALLOCATION_INVALID";
+    public const string ShipmentNotFoundCode = "ORDER_SHIPMENT_NOT_FOUND";
+    public const string ShipmentNotOpenCode = "ORDER_SHIPMENT_NOT_OPEN";
+    public const string ShipmentRequiredCode = "ORDER_SHIPMENT_REQUIRED";
+    public const string LineNotFoundCode = "ORDER_LINE_NOT_FOUND";
+    public const string ShortPickInvalidCode = "ORDER_SHORT_PICK_INVALID";
 
     public const int ExternalIdMaxLength = 64;
     public const int ReasonMaxLength = 500;
@@ -55,6 +63,8 @@ public static class OrderErrors
 
     public static Error ReasonRequired(string field = "reason") =>
         new(ReasonRequiredCode, $"A reason of 1 to {ReasonMaxLength} characters is required.", field);
+
+    public static Error AllocationInvalid(string why) => new(AllocationInvalidCode, $"The allocation does not fit the order: {why}");
 
     public static Error AddressPartMissing(string field) => new(AddressMissing, $"{field} is required.", field);
 

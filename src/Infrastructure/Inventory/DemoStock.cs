@@ -15,6 +15,18 @@ internal static class DemoStock
 {
     private static readonly SupplierCode[] Suppliers = [SupplierCode.Of("TEXTIL-PORTO"), SupplierCode.Of("DENIM-IZMIR")];
 
+    /// <summary>
+    /// The SKUs the demo, the load driver and most examples order: deep stock in every warehouse, so orders allocate
+    /// and ship. The rest keep the uneven pattern of <see cref="OpeningQuantity"/>, so backorders and holds show too.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> Bestsellers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "TEE-CREW-M-BLK", "TEE-CREW-L-WHT", "POLO-PIQUE-M-NVY", "JEANS-SLIM-L-NVY", "HOODIE-ZIP-S-GRY", "CHINO-REG-M-OLV",
+    };
+
+    /// <summary>Opening units of a bestseller per warehouse.</summary>
+    internal const int BestsellerDepth = 2_000;
+
     public static async Task SeedAsync(ErpDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var skus = await db.Skus.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(cancellationToken);
@@ -31,7 +43,7 @@ internal static class DemoStock
                 var balance = InventoryBalance.Open(skus[s], warehouses[l]);
                 db.Add(balance);
                 balances.Add((balance.Sku, balance.Location), balance);
-                var quantity = OpeningQuantity(s, l);
+                var quantity = Bestsellers.Contains(skus[s].Value) ? BestsellerDepth : OpeningQuantity(s, l);
                 if (quantity > 0)
                     db.Add(Seeded(StockAdjustment.Request(balance, quantity, ReasonCodes.OpeningBalance, "Demo opening stock", int.MaxValue, Actor.System, now)));
                 if (quantity > 40)

@@ -24,6 +24,22 @@ internal sealed class InventoryRepository(ErpDbContext db) : IInventoryRepositor
         return balances;
     }
 
+    public async Task<IReadOnlyDictionary<(SkuCode Sku, LocationCode Location), InventoryBalance>> FindBalancesAsync(
+        IReadOnlyCollection<(SkuCode Sku, LocationCode Location)> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+            return new Dictionary<(SkuCode, LocationCode), InventoryBalance>();
+        // One query over the SKUs and locations named; an order's keys are (nearly) their cross product, so the few
+        // extra rows cost less than a query per pair. Only the pairs asked for are returned.
+        var skus = keys.Select(k => k.Sku).Distinct().ToList();
+        var locations = keys.Select(k => k.Location).Distinct().ToList();
+        var wanted = keys.ToHashSet();
+        var found = await db.Set<InventoryBalance>()
+            .Where(b => skus.Contains(b.Sku) && locations.Contains(b.Location))
+            .ToListAsync(cancellationToken);
+        return found.Where(b => wanted.Contains((b.Sku, b.Location))).ToDictionary(b => (b.Sku, b.Location));
+    }
+
     public Task<PurchaseOrder?> GetPurchaseOrderAsync(PurchaseOrderId id, CancellationToken cancellationToken) =>
         db.Set<PurchaseOrder>().Include(o => o.Lines.OrderBy(l => l.LineNumber)).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 

@@ -19,18 +19,33 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
         db.Orders.CountAsync(o => o.Customer.Email == customerEmail && o.Id != excluding, cancellationToken);
 
     public void Add(Order order) => db.Orders.Add(order);
+
+    public async Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(SkuCode sku, int limit, CancellationToken cancellationToken)
+    {
+        var code = sku.Value;
+        var ids = await db.Orders.AsNoTracking()
+            .Where(o => (o.Status == OrderStatus.Backordered || o.Status == OrderStatus.PartiallyAllocated)
+                && o.Lines.Any(l => l.Sku == code && l.BackorderedQuantity > 0)
+                && !o.Holds.Any(h => h.ReleasedAt == null))
+            .OrderByDescending(o => o.Priority).ThenBy(o => o.CapturedAt).ThenBy(o => o.Id)
+            .Select(o => o.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. ids.Select(id => id.Value)];
+    }
 }
 
 internal static class OrderAggregateQueries
 {
     /// <summary>
     /// Whole aggregates, children in their natural order: how every reader of orders loads them (the repository,
-    /// the read-model projection). Split: lines, holds and timeline are independent collections, and one joined
+    /// the read-model projection). Split: lines, holds, timeline and shipments are independent collections, and one joined
     /// query would return their product.
     /// </summary>
     public static IQueryable<Order> WithParts(this IQueryable<Order> orders) => orders
         .Include(o => o.Lines.OrderBy(l => l.LineNumber))
         .Include(o => o.Holds.OrderBy(h => h.PlacedAt).ThenBy(h => h.Id))
         .Include(o => o.Timeline.OrderBy(t => t.Sequence))
+        .Include(o => o.Shipments.OrderBy(s => s.Number)).ThenInclude(s => s.Lines.OrderBy(l => l.LineNumber).ThenBy(l => l.Sku))
         .AsSplitQuery();
 }

@@ -7,7 +7,7 @@ namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
 /// The embedded default. SQLite serialises writers itself, so outbox sequence order is commit order. Writers of this
-/// process also queue for the file in <see cref="SqliteWriteGate"/> (see the SQLite write queue decision record).
+/// process also queue for the file in <see cref="SqliteWriteGate"/> (see decision 012).
 /// </summary>
 public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> options) : ErpDbContext(options)
 {

@@ -176,7 +176,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
         var completed = await _host.LoadAsync(orderId);
         Assert.Equal(OrderStatus.Completed, completed.Status);
         Assert.Equal(
-            ["Captured", "Validated", "Allocated", "Released", "Picking", "Picked", "Packed", "Shipped", "Invoiced", "Completed"],
+            ["Captured", "Validated", "Allocated", "Released", "Picking", "Picked", "Packed", "ShipmentShipped", "Shipped", "Invoiced", "Completed"],
             completed.Timeline.Select(t => t.Action));
     }
 

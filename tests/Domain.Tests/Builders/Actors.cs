@@ -21,9 +21,9 @@ public static class Actors
     /// <summary>The actor whose role owns the step into <paramref name="target"/>.</summary>
     public static Actor OwnerOf(OrderStatus target) => target switch
     {
-        OrderStatus.Validated or OrderStatus.Allocated => System,
+        OrderStatus.Validated or OrderStatus.Allocated or OrderStatus.Backordered or OrderStatus.PartiallyAllocated => System,
         OrderStatus.Released => Operations,
-        OrderStatus.Picking or OrderStatus.Packed or OrderStatus.Shipped => Warehouse,
+        OrderStatus.Picking or OrderStatus.Packed or OrderStatus.PartiallyShipped or OrderStatus.Shipped => Warehouse,
         OrderStatus.Invoiced or OrderStatus.Completed => Finance,
         OrderStatus.Cancelled => CustomerService,
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, "no command moves an order there"),

@@ -20,6 +20,7 @@ public sealed class OrderBuilder
     private string? _fingerprint;
     private OrderStatus _status = OrderStatus.Captured;
     private bool _pickConfirmed;
+    private bool _split;
 
     public OrderBuilder WithLine(string sku, int quantity, decimal unitPrice = 19.99m, string? priceCurrency = null)
     {
@@ -79,6 +80,13 @@ public sealed class OrderBuilder
         return InStatus(status);
     }
 
+    /// <summary>Allocates the order in two shipments (see <see cref="Allocations.Split"/>); a PartiallyShipped order always is.</summary>
+    public OrderBuilder InTwoShipments(bool split = true)
+    {
+        _split = split;
+        return this;
+    }
+
     /// <summary>Places an open hold once the order reached its status (by default placed by the system).</summary>
     public OrderBuilder WithHold(HoldType type, Actor? placedBy = null)
     {
@@ -102,19 +110,42 @@ public sealed class OrderBuilder
     {
         var order = Capture().Value;
         var minute = 0;
-        while (order.Status != _status)
+        var split = _split || _status == OrderStatus.PartiallyShipped;
+        foreach (var next in PathTo(_status, split))
         {
             minute++;
             if (order.Status == OrderStatus.Picking && !order.IsPicked)
                 Expect(order.ConfirmPick(Actors.Warehouse, Clock.MinutesAfterCapture(minute)), "confirm the pick");
-            var next = _status == OrderStatus.Cancelled ? OrderStatus.Cancelled : OrderWorkflow.NextAfter(order.Status)!.Value;
-            Expect(WorkflowSteps.MoveTo(order, next, Clock.MinutesAfterCapture(minute)), $"move to {next}");
+            var at = Clock.MinutesAfterCapture(minute);
+            Expect(next == OrderStatus.Allocated && split
+                ? order.ApplyAllocation(Allocations.Split(order), Actors.System, at)
+                : WorkflowSteps.MoveTo(order, next, at), $"move to {next}");
         }
         if (_pickConfirmed && order.Status == OrderStatus.Picking)
             Expect(order.ConfirmPick(Actors.Warehouse, Clock.MinutesAfterCapture(++minute)), "confirm the pick");
         foreach (var (type, placedBy) in _holds)
             Expect(order.PlaceHold(type, $"{type} check", placedBy, Clock.MinutesAfterCapture(++minute)), $"place a {type} hold");
         return order;
+    }
+
+    /// <summary>The states an order passes through on its way to <paramref name="target"/>, after capture (two shipments leave one by one).</summary>
+    private static OrderStatus[] PathTo(OrderStatus target, bool split)
+    {
+        OrderStatus[] main =
+        [
+            OrderStatus.Validated, OrderStatus.Allocated, OrderStatus.Released, OrderStatus.Picking, OrderStatus.Packed, OrderStatus.Shipped,
+            OrderStatus.Invoiced, OrderStatus.Completed,
+        ];
+        return target switch
+        {
+            OrderStatus.Captured => [],
+            OrderStatus.Cancelled => [OrderStatus.Cancelled],
+            OrderStatus.Backordered or OrderStatus.PartiallyAllocated => [OrderStatus.Validated, target],
+            OrderStatus.PartiallyShipped => [.. main.TakeWhile(s => s != OrderStatus.Shipped), OrderStatus.PartiallyShipped],
+            _ when split && Array.IndexOf(main, target) >= Array.IndexOf(main, OrderStatus.Shipped) =>
+                [.. main.TakeWhile(s => s != OrderStatus.Shipped), OrderStatus.PartiallyShipped, .. main.SkipWhile(s => s != OrderStatus.Shipped).TakeWhile(s => s != target), target],
+            _ => main[..(Array.IndexOf(main, target) + 1)],
+        };
     }
 
     private OrderLineDraft DefaultLine() =>

@@ -22,11 +22,15 @@ public static class WorkflowSteps
     public static IReadOnlyList<WorkflowStep> All { get; } =
     [
         new(OrderStatus.Validated, $"fraud score {FraudScore}", (o, a, t) => o.Validate(FraudScore, a, t)),
-        new(OrderStatus.Allocated, null, (o, a, t) => o.Allocate(a, t)),
+        new(OrderStatus.Allocated, "2 unit(s) allocated in 1 open shipment(s), 0 backordered", (o, a, t) => o.ApplyAllocation(Allocations.Everything(o), a, t)),
+        new(OrderStatus.Backordered, null, (o, a, t) => o.ApplyAllocation(Allocations.NothingInStock(o), a, t)),
+        new(OrderStatus.PartiallyAllocated, null, (o, a, t) => o.ApplyAllocation(Allocations.OneUnit(o), a, t)),
         new(OrderStatus.Released, null, (o, a, t) => o.Release(a, t)),
         new(OrderStatus.Picking, null, (o, a, t) => o.StartPicking(a, t)),
         new(OrderStatus.Packed, $"{PackageCount} package(s)", (o, a, t) => o.Pack(PackageCount, a, t)),
-        new(OrderStatus.Shipped, $"{Carrier} {TrackingNumber}", (o, a, t) => o.Ship(Carrier, TrackingNumber, a, t)),
+        new(OrderStatus.PartiallyShipped, "1 shipment(s) still open",
+            (o, a, t) => o.Ship(o.OpenShipments.FirstOrDefault()?.Id ?? Guid.Empty, Carrier, TrackingNumber, a, t)),
+        new(OrderStatus.Shipped, $"{Carrier} {TrackingNumber}", (o, a, t) => o.Ship(null, Carrier, TrackingNumber, a, t)),
         new(OrderStatus.Invoiced, InvoiceNumber, (o, a, t) => o.Invoice(InvoiceNumber, a, t)),
         new(OrderStatus.Completed, null, (o, a, t) => o.Complete(a, t)),
         new(OrderStatus.Cancelled, CancellationReason, (o, a, t) => o.Cancel(CancellationReason, a, t)),

@@ -32,16 +32,6 @@ public sealed class FulfilmentTests
     }
 
     [Fact]
-    public void Allocate_AllocatesEveryLineInFull()
-    {
-        var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).WithLine("TEE-L-WHT", 5).InStatus(OrderStatus.Validated).Build();
-
-        order.Allocate(Actors.System, Clock.Now);
-
-        Assert.All(order.Lines, l => Assert.Equal(l.Quantity, l.AllocatedQuantity));
-    }
-
-    [Fact]
     public void ConfirmPick_WhilePicking_PicksEveryLineRaisesOrderPickedAndKeepsTheStatus()
     {
         var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).WithLine("TEE-L-WHT", 5).InStatus(OrderStatus.Picking).Build();
@@ -127,7 +117,7 @@ public sealed class FulfilmentTests
         var order = new OrderBuilder().InStatus(OrderStatus.Packed).Build();
         var before = OrderSnapshot.Of(order);
 
-        var result = order.Ship(" ", "", Actors.Warehouse, Clock.Now);
+        var result = order.Ship(null, " ", "", Actors.Warehouse, Clock.Now);
 
         ResultAssert.FailsWithAll(result,
             (OrderErrors.ShipmentDetailsInvalidCode, "carrier"),
@@ -140,7 +130,7 @@ public sealed class FulfilmentTests
     {
         var order = new OrderBuilder().InStatus(OrderStatus.Packed).Build();
 
-        var result = order.Ship(new string('C', Order.CarrierMaxLength + 1), "TRACK-1", Actors.Warehouse, Clock.Now);
+        var result = order.Ship(null, new string('C', Order.CarrierMaxLength + 1), "TRACK-1", Actors.Warehouse, Clock.Now);
 
         ResultAssert.FailsWith(result, OrderErrors.ShipmentDetailsInvalidCode, "carrier");
     }
@@ -150,7 +140,7 @@ public sealed class FulfilmentTests
     {
         var order = new OrderBuilder().InStatus(OrderStatus.Packed).Build();
 
-        var result = order.Ship("DHL", new string('9', Order.TrackingNumberMaxLength + 1), Actors.Warehouse, Clock.Now);
+        var result = order.Ship(null, "DHL", new string('9', Order.TrackingNumberMaxLength + 1), Actors.Warehouse, Clock.Now);
 
         ResultAssert.FailsWith(result, OrderErrors.ShipmentDetailsInvalidCode, "trackingNumber");
     }
@@ -160,7 +150,7 @@ public sealed class FulfilmentTests
     {
         var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).InStatus(OrderStatus.Packed).Build();
 
-        order.Ship("  DHL ", " 0034043416 ", Actors.Warehouse, Clock.Now);
+        order.Ship(null, "  DHL ", " 0034043416 ", Actors.Warehouse, Clock.Now);
 
         Assert.Equal(("DHL", "0034043416"), (order.Carrier, order.TrackingNumber));
         var shipped = Assert.IsType<OrderShipped>(order.PendingEvents[^1]);

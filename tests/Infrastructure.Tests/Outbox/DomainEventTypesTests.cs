@@ -43,6 +43,9 @@ public sealed class DomainEventTypesTests
         return (IDomainEvent)constructor.Invoke(arguments);
     }
 
+    private static ShipmentSnapshot SampleShipment() =>
+        new(Guid.CreateVersion7(), 1, "WH-BERLIN", ShipmentStatus.Shipped, "DHL", "JD01", 450, "EUR", [new ShipmentLineSnapshot(1, "TEE-VNECK-M-BLK", 2, 2)]);
+
     private static object? SampleValue(ParameterInfo parameter, int index)
     {
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
@@ -58,6 +61,9 @@ public sealed class DomainEventTypesTests
             _ when type.IsEnum => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
             _ when type == typeof(IReadOnlyList<OrderLineSnapshot>) => new[] { new OrderLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500) },
             _ when type == typeof(IReadOnlyList<PurchaseOrderLineSnapshot>) => new[] { new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 4, new DateOnly(2026, 3, 20)) },
+            _ when type == typeof(IReadOnlyList<OrderLineAllocation>) => new[] { new OrderLineAllocation(1, "TEE-CREW-M-BLK", 3, 2, 1) },
+            _ when type == typeof(ShipmentSnapshot) => SampleShipment(),
+            _ when type == typeof(IReadOnlyList<ShipmentSnapshot>) => new[] { SampleShipment() },
             _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },

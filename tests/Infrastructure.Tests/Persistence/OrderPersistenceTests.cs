@@ -102,7 +102,9 @@ public sealed class OrderPersistenceTests
         await using var database = await TestDatabase.CreateAsync();
         var first = Orders.Capture("WEB-1", TestDatabase.Start);
         first.Validate(10, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1));
-        first.Allocate(Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(2));
+        first.ApplyAllocation(new AllocationDecision(
+            [.. first.Lines.Select(l => new AllocatedUnits(l.LineNumber, Domain.Common.SkuCode.Of(l.Sku), Domain.Common.LocationCode.Of("WH-BERLIN"), l.Quantity))],
+            [], Domain.Common.Currency.Of("EUR")), Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(2));
         await SaveAsync(database, first);
         var second = Orders.Capture("WEB-2", TestDatabase.Start.AddMinutes(3));
         await SaveAsync(database, second);

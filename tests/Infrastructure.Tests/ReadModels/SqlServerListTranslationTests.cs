@@ -87,6 +87,22 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OrdersWaitingForStock_TranslateToSqlServer_FilteredAndOrderedByPriorityThenAgeInTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+
+        var waiting = await new OrderRepository(db).FindWaitingForStockAsync(Domain.Common.SkuCode.Of("TEE-CREW-M-BLK"), 50, CancellationToken.None);
+
+        Assert.Empty(waiting);
+        var query = Assert.Single(server.Commands);
+        Assert.Contains("TOP(@", query, StringComparison.Ordinal);
+        Assert.Contains("[BackorderedQuantity] > 0", query, StringComparison.Ordinal);
+        Assert.Contains("[ReleasedAt] IS NULL", query, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [o].[Priority] DESC, [o].[CapturedAt], [o].[Id]", query, StringComparison.Ordinal);
+    }
+
     private static (OfflineSqlServer Server, SqlServerErpDbContext Db) OfflineContext()
     {
         var server = new OfflineSqlServer();

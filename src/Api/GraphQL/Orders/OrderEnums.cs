@@ -4,16 +4,19 @@ using EcomErp.Domain.Orders;
 namespace EcomErp.Api.GraphQL.Orders;
 
 public sealed class OrderStatusType() : DescribedEnumType<OrderStatus>("OrderStatus",
-    "The governed states of an order, in workflow order, plus CANCELLED.",
+    "The governed states of an order: CAPTURED, VALIDATED, then ALLOCATED (or BACKORDERED / PARTIALLY_ALLOCATED until stock arrives), RELEASED, PICKING, PACKED, PARTIALLY_SHIPPED while shipments remain, SHIPPED, INVOICED, COMPLETED; or CANCELLED.",
     new Dictionary<OrderStatus, string>
     {
         [OrderStatus.Captured] = "Taken from the channel; not yet validated.",
         [OrderStatus.Validated] = "Address, catalog and risk checks passed.",
-        [OrderStatus.Allocated] = "Stock is committed to every line.",
+        [OrderStatus.Allocated] = "Stock is reserved for every unit, in one shipment per location.",
+        [OrderStatus.Backordered] = "No unit could be allocated yet; the order is allocated automatically when stock arrives.",
+        [OrderStatus.PartiallyAllocated] = "Some units are reserved; the rest wait for stock. It is released once every unit is allocated.",
         [OrderStatus.Released] = "Released to the warehouse for picking.",
         [OrderStatus.Picking] = "Being picked.",
         [OrderStatus.Packed] = "Packed and waiting for the carrier.",
-        [OrderStatus.Shipped] = "Handed to the carrier.",
+        [OrderStatus.PartiallyShipped] = "Some shipments were handed to the carrier; others are still open.",
+        [OrderStatus.Shipped] = "Every shipment was handed to the carrier.",
         [OrderStatus.Invoiced] = "Invoiced to the customer.",
         [OrderStatus.Completed] = "Closed.",
         [OrderStatus.Cancelled] = "Cancelled before shipment.",
@@ -48,4 +51,13 @@ public sealed class HoldTypeType() : DescribedEnumType<HoldType>("HoldType",
         [HoldType.CreditCheck] = "A wholesale order exceeds the customer's credit; finance decides.",
         [HoldType.InventoryShortfall] = "Not enough stock; planning decides.",
         [HoldType.Manual] = "Placed by a person, or a catalog problem; operations releases it.",
+    });
+
+public sealed class ShipmentStatusType() : DescribedEnumType<ShipmentStatus>("ShipmentStatus",
+    "Where one shipment of an order stands.",
+    new Dictionary<ShipmentStatus, string>
+    {
+        [ShipmentStatus.Open] = "Its units are reserved at its location; it is picked and packed with the order.",
+        [ShipmentStatus.Shipped] = "Handed to the carrier; its reserved stock left the ledger.",
+        [ShipmentStatus.Cancelled] = "Closed without leaving: the order was cancelled or every unit was short-picked.",
     });

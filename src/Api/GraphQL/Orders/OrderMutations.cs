@@ -62,14 +62,30 @@ public static class OrderMutations
             ApiScopes.FulfillmentWrite,
             t => t.Field<NonNullGraphType<IntGraphType>>("packageCount").Description("Number of packages, 1 to 999.").DefaultValue(1),
             (i, id, actor) => new(id, actor, i.PackageCount, i.ExpectedVersion));
-        Step<Application.Orders.ConfirmShipment.ConfirmShipment>(mutation, "confirmShipment", "The carrier took the packed order; it is invoiced automatically.",
+        Step<Application.Orders.ConfirmShipment.ConfirmShipment>(mutation, "confirmShipment",
+            "The carrier took one shipment of the packed order (its reserved stock leaves the ledger); after the last one the order is invoiced automatically.",
             ApiScopes.FulfillmentWrite,
             t =>
             {
                 t.Field<NonNullGraphType<StringGraphType>>("carrier").Description($"Carrier name, 1 to {Order.CarrierMaxLength} characters.");
                 t.Field<NonNullGraphType<StringGraphType>>("trackingNumber").Description($"Tracking number, 1 to {Order.TrackingNumberMaxLength} characters.");
+                t.Field<IdGraphType>("shipmentId").Description("The shipment that left; may be left out when the order has exactly one open shipment.");
             },
-            (i, id, actor) => new(id, actor, i.Carrier, i.TrackingNumber, i.ExpectedVersion));
+            (i, id, actor) => i.TryGetShipmentId(out var shipmentId)
+                ? new(id, actor, i.Carrier, i.TrackingNumber, i.ExpectedVersion, shipmentId)
+                : null);
+        Step<Application.Orders.ReportShortPick.ReportShortPick>(mutation, "reportShortPick",
+            "A picker found fewer units of a line than its shipment reserved: they are written off and allocated again, backordered or held as a shortfall.",
+            ApiScopes.FulfillmentWrite,
+            t =>
+            {
+                t.Field<NonNullGraphType<IntGraphType>>("lineNumber").Description("The order line short-picked.");
+                t.Field<NonNullGraphType<IntGraphType>>("missingQuantity").Description("Units not found, at least 1 and at most what the shipment holds of the line.");
+                t.Field<IdGraphType>("shipmentId").Description("The shipment short-picked; may be left out when only one open shipment holds the line.");
+            },
+            (i, id, actor) => i.TryGetShipmentId(out var shipmentId)
+                ? new(id, actor, i.LineNumber, i.MissingQuantity, shipmentId, i.ExpectedVersion)
+                : null);
         Step<Application.Orders.InvoiceOrder.InvoiceOrder>(mutation, "invoiceOrder", "Invoices a shipped order now (it also happens automatically after shipment).",
             ApiScopes.OrdersWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
         Step<Application.Orders.CompleteOrder.CompleteOrder>(mutation, "completeOrder", "Closes an invoiced order.",

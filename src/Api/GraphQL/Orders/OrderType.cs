@@ -36,13 +36,15 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
         Detail<NonNullGraphType<CustomerType>, OrderCustomerView>("customer", "The buyer.", v => v.Customer);
         Detail<NonNullGraphType<AddressType>, OrderAddressView>("shipTo", "Where the order ships to.", v => v.ShipTo);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>, IReadOnlyList<OrderLineView>>("lines", "The order lines.", v => v.Lines);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentType>>>, IReadOnlyList<OrderShipmentView>>("shipments",
+            "One shipment per location of the allocation, in the order they were opened (cancelled ones included).", v => v.Shipments);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderHoldType>>>, IReadOnlyList<OrderHoldView>>("holds", "Every hold, open and released.", v => v.Holds);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>, IReadOnlyList<OrderTimelineView>>("timeline", "Every step: who, when, from, to and why.", v => v.Timeline);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>, IReadOnlyList<OrderBlockerView>>("blockers", "Why the order cannot take its next step; empty when it can.", v => v.Blockers);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<StatusTimestampType>>>, IReadOnlyList<OrderStatusTimestamp>>("statusTimestamps", "When the order entered each state it passed through.", v => v.StatusTimestamps);
         Detail<IntGraphType, int?>("fraudScore", "Rule-based fraud score (0-100) from validation; null before validation.", v => v.FraudScore);
-        Detail<StringGraphType, string?>("carrier", "Carrier that took the shipment.", v => v.Carrier);
-        Detail<StringGraphType, string?>("trackingNumber", "Carrier tracking number.", v => v.TrackingNumber);
+        Detail<StringGraphType, string?>("carrier", "Carrier that took the last shipment that left (each shipment has its own).", v => v.Carrier);
+        Detail<StringGraphType, string?>("trackingNumber", "Tracking number of the last shipment that left (each shipment has its own).", v => v.TrackingNumber);
         Detail<StringGraphType, string?>("invoiceNumber", "Invoice number once invoiced.", v => v.InvoiceNumber);
         Detail<StringGraphType, string?>("cancellationReason", "Why the order was cancelled.", v => v.CancellationReason);
         Detail<NonNullGraphType<IntGraphType>, int>("version", "Optimistic concurrency version; pass it as expectedVersion to refuse acting on a stale view.", v => v.Version);
@@ -91,9 +93,12 @@ public sealed class OrderLineType : ObjectGraphType<OrderLineView>
         Field(l => l.LineNumber).Description("Line number, from 1.");
         Field(l => l.Sku).Description("SKU code.");
         Field(l => l.Quantity).Description("Ordered quantity.");
-        Field(l => l.AllocatedQuantity).Description("Quantity allocated to stock.");
+        Field(l => l.AllocatedQuantity).Description("Units reserved for the line in its open or shipped shipments.");
+        Field(l => l.BackorderedQuantity).Description("Units waiting for stock; they are allocated automatically when it arrives.");
         Field(l => l.PickedQuantity).Description("Quantity picked.");
         Field(l => l.ShippedQuantity).Description("Quantity shipped.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineAllocationType>>>>("allocations")
+            .Description("Where the line's allocated units ship from: one entry per shipment holding them.").Resolve(c => c.Source.Allocations);
         Field<NonNullGraphType<LongGraphType>>("unitPriceMinor").Description("Unit price in the order currency's minor units.").Resolve(c => c.Source.UnitPriceMinor);
         Field<NonNullGraphType<LongGraphType>>("lineTotalMinor").Description("Quantity times unit price, in minor units.").Resolve(c => c.Source.LineTotalMinor);
     }
@@ -152,5 +157,54 @@ public sealed class StatusTimestampType : ObjectGraphType<OrderStatusTimestamp>
         Description = "When the order entered a state.";
         Field<NonNullGraphType<OrderStatusType>>("status").Description("The state.").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was entered.").Resolve(c => c.Source.At);
+    }
+}
+
+public sealed class OrderLineAllocationType : ObjectGraphType<OrderLineAllocationView>
+{
+    public OrderLineAllocationType()
+    {
+        Name = "OrderLineAllocation";
+        Description = "Units of an order line in one shipment.";
+        Field<NonNullGraphType<IdGraphType>>("shipmentId").Description("The shipment's id.").Resolve(c => c.Source.ShipmentId);
+        Field(a => a.ShipmentNumber).Description("The shipment's number within the order, from 1.");
+        Field(a => a.Location).Description("Code of the location the units ship from.");
+        Field(a => a.Sku).Description("SKU that ships: the ordered one, or a substitute the SKU and the channel allow.");
+        Field(a => a.Quantity).Description("Units reserved in this shipment.");
+        Field(a => a.PickedQuantity).Description("Units picked.");
+        Field<NonNullGraphType<ShipmentStatusType>>("shipmentStatus").Description("Where the shipment stands.").Resolve(c => c.Source.ShipmentStatus);
+    }
+}
+
+public sealed class ShipmentType : ObjectGraphType<OrderShipmentView>
+{
+    public ShipmentType()
+    {
+        Name = "Shipment";
+        Description = "What leaves one location for the order: its units are reserved there until it ships.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The shipment's id (pass it to confirmShipment and reportShortPick).").Resolve(c => c.Source.Id);
+        Field(s => s.Number).Description("Number within the order, from 1, in the order shipments were opened.");
+        Field(s => s.Location).Description("Code of the location it ships from.");
+        Field<NonNullGraphType<ShipmentStatusType>>("status").Description("Where the shipment stands.").Resolve(c => c.Source.Status);
+        Field(s => s.Carrier, nullable: true).Description("Carrier that took it; null until it ships.");
+        Field(s => s.TrackingNumber, nullable: true).Description("Carrier tracking number; null until it ships.");
+        Field<DateTimeOffsetGraphType>("shippedAt").Description("When it was handed to the carrier; null until then.").Resolve(c => c.Source.ShippedAt);
+        Field<NonNullGraphType<MoneyType>>("estimatedCost")
+            .Description("Estimated cost beyond a single in-region shipment (split and expedite), from the allocation.")
+            .Resolve(c => new MoneyValue(c.Source.EstimatedCostMinor, c.Source.CostCurrency));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentLineType>>>>("lines").Description("What it carries.").Resolve(c => c.Source.Lines);
+    }
+}
+
+public sealed class ShipmentLineType : ObjectGraphType<OrderShipmentLineView>
+{
+    public ShipmentLineType()
+    {
+        Name = "ShipmentLine";
+        Description = "Units of one order line in a shipment.";
+        Field(l => l.LineNumber).Description("The order line's number.");
+        Field(l => l.Sku).Description("SKU that ships: the ordered one, or an allowed substitute.");
+        Field(l => l.Quantity).Description("Units reserved for it.");
+        Field(l => l.PickedQuantity).Description("Units picked.");
     }
 }

@@ -16,6 +16,21 @@ public class OrderStepInput
     public HoldType Type { get; set; }
     public string HoldId { get; set; } = "";
     public string Resolution { get; set; } = "";
+    public string? ShipmentId { get; set; }
+    public int LineNumber { get; set; }
+    public int MissingQuantity { get; set; }
+
+    /// <summary>The optional shipment id: null when left out, false when it is not a valid id.</summary>
+    public bool TryGetShipmentId(out Guid? shipmentId)
+    {
+        shipmentId = null;
+        if (ShipmentId is null)
+            return true;
+        if (!Guid.TryParse(ShipmentId, out var parsed))
+            return false;
+        shipmentId = parsed;
+        return true;
+    }
 }
 
 /// <summary>An input type for one workflow mutation: orderId and expectedVersion, plus the step's own fields.</summary>

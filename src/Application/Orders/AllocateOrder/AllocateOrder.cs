@@ -5,12 +5,16 @@ using FluentValidation;
 
 namespace EcomErp.Application.Orders.AllocateOrder;
 
-/// <summary>Allocates every line of a validated order (the allocation engine and the ledger replace the bookkeeping in a later step).</summary>
+/// <summary>
+/// Allocates what a validated, backordered or partially allocated order still needs with the allocation engine:
+/// the channel's policy over the balances of its locations, reserved in the order's transaction.
+/// </summary>
 public sealed record AllocateOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
-internal sealed class AllocateOrderHandler(IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+internal sealed class AllocateOrderHandler(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
     : OrderCommandHandler<AllocateOrder>(orders, unitOfWork, validator, clock)
 {
     protected override Task<Result> ApplyAsync(Order order, AllocateOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(order.Allocate(command.Actor, now));
+        allocation.AllocateAsync(order, command.Actor, now, cancellationToken);
 }

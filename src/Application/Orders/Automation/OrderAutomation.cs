@@ -7,8 +7,9 @@ namespace EcomErp.Application.Orders.Automation;
 
 /// <summary>
 /// Moves orders through the steps nobody needs to decide: validation after capture (and after a hold is
-/// released), allocation after validation, invoicing after shipment. It reacts to outbox events and acts
-/// on the order's current state, so a replayed or late event does only what is still due: nothing twice.
+/// released), allocation after validation (and again after a hold on an order still waiting for units is
+/// released), invoicing after shipment. It reacts to outbox events and acts on the order's current state, so a
+/// replayed or late event does only what is still due: nothing twice.
 /// </summary>
 internal sealed partial class OrderAutomation(
     IOrderRepository orders,
@@ -28,11 +29,12 @@ internal sealed partial class OrderAutomation(
 
     public Task HandleAsync(OrderValidated domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
 
-    public Task HandleAsync(OrderHoldReleased domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+    public Task HandleAsync(OrderHoldReleased domainEvent, CancellationToken cancellationToken) =>
+        AdvanceAsync(domainEvent.OrderId, cancellationToken, afterHoldReleased: true);
 
     public Task HandleAsync(OrderShipped domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
 
-    private async Task AdvanceAsync(Guid orderId, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(Guid orderId, CancellationToken cancellationToken, bool afterHoldReleased = false)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -43,6 +45,11 @@ internal sealed partial class OrderAutomation(
             {
                 OrderStatus.Captured => validate.HandleAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), cancellationToken),
                 OrderStatus.Validated => allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+                // A hold (a shortfall, say) kept these from allocating what they wait for; stock arriving meanwhile raised no retry.
+                OrderStatus.Backordered or OrderStatus.PartiallyAllocated when afterHoldReleased =>
+                    allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+                OrderStatus.Picking when afterHoldReleased && order.UnallocatedUnits > 0 =>
+                    allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
                 OrderStatus.Shipped => invoice.HandleAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), cancellationToken),
                 _ => null,
             };
@@ -52,6 +59,11 @@ internal sealed partial class OrderAutomation(
             if (result.IsSuccess)
             {
                 LogAdvanced(logger, orderId, order.Status, result.Value.Status, result.Value.IsOnHold);
+                return;
+            }
+            if (result.Error.Code == OrderErrors.NoStockToAllocateCode)
+            {
+                LogStillWaiting(logger, orderId, order.Status);
                 return;
             }
             if (result.Error.Code != CommonErrors.Conflict)
@@ -65,6 +77,9 @@ internal sealed partial class OrderAutomation(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
     private static partial void LogAdvanced(ILogger logger, Guid orderId, OrderStatus from, OrderStatus to, bool onHold);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Order {OrderId} in {Status} still waits for stock")]
+    private static partial void LogStillWaiting(ILogger logger, Guid orderId, OrderStatus status);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Order {OrderId} in {Status} was not advanced automatically: {Error}")]
     private static partial void LogNotAdvanced(ILogger logger, Guid orderId, OrderStatus status, string error);

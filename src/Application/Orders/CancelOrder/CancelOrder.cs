@@ -5,12 +5,20 @@ using FluentValidation;
 
 namespace EcomErp.Application.Orders.CancelOrder;
 
-/// <summary>Cancels an order before it ships, with a reason.</summary>
+/// <summary>Cancels an order before it ships, with a reason; every unit its open shipments held reserved goes back to Available.</summary>
 public sealed record CancelOrder(Guid OrderId, Actor Actor, string Reason, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
-internal sealed class CancelOrderHandler(IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+internal sealed class CancelOrderHandler(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
     : OrderCommandHandler<CancelOrder>(orders, unitOfWork, validator, clock)
 {
-    protected override Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(order.Cancel(command.Reason, command.Actor, now));
+    protected override async Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cancelled = order.Cancel(command.Reason, command.Actor, now);
+        if (cancelled.IsFailure)
+            return cancelled;
+        return await allocation.MoveReservationsAsync(order, cancelled.Value,
+            (balance, units) => balance.ReleaseReservation(Quantity.Of(units.Quantity), order.Id.Value, command.Actor, now, order.Channel),
+            cancellationToken);
+    }
 }

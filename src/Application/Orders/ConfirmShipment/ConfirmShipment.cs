@@ -5,12 +5,24 @@ using FluentValidation;
 
 namespace EcomErp.Application.Orders.ConfirmShipment;
 
-/// <summary>The carrier took the packed order; invoicing follows automatically.</summary>
-public sealed record ConfirmShipment(Guid OrderId, Actor Actor, string Carrier, string TrackingNumber, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
+/// <summary>
+/// The carrier took one shipment of a packed order (<see cref="ShipmentId"/> may be left out when only one is open);
+/// its reserved stock leaves the ledger in the same transaction. Invoicing follows the last shipment automatically.
+/// </summary>
+public sealed record ConfirmShipment(Guid OrderId, Actor Actor, string Carrier, string TrackingNumber, int? ExpectedVersion = null, Guid? ShipmentId = null)
+    : OrderCommand(OrderId, Actor, ExpectedVersion);
 
-internal sealed class ConfirmShipmentHandler(IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+internal sealed class ConfirmShipmentHandler(
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
     : OrderCommandHandler<ConfirmShipment>(orders, unitOfWork, validator, clock)
 {
-    protected override Task<Result> ApplyAsync(Order order, ConfirmShipment command, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(order.Ship(command.Carrier, command.TrackingNumber, command.Actor, now));
+    protected override async Task<Result> ApplyAsync(Order order, ConfirmShipment command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var shipped = order.Ship(command.ShipmentId, command.Carrier, command.TrackingNumber, command.Actor, now);
+        if (shipped.IsFailure)
+            return shipped;
+        return await allocation.MoveReservationsAsync(order, shipped.Value,
+            (balance, units) => balance.ConsumeReservation(Quantity.Of(units.Quantity), order.Id.Value, command.Actor, now, order.Channel),
+            cancellationToken);
+    }
 }

@@ -18,6 +18,7 @@ public sealed record OrderView(
     OrderCustomerView Customer,
     OrderAddressView ShipTo,
     IReadOnlyList<OrderLineView> Lines,
+    IReadOnlyList<OrderShipmentView> Shipments,
     IReadOnlyList<OrderHoldView> Holds,
     IReadOnlyList<OrderTimelineView> Timeline,
     IReadOnlyList<OrderBlockerView> Blockers,
@@ -44,7 +45,13 @@ public sealed record OrderView(
         order.Currency.Code, order.TotalMinor,
         new OrderCustomerView(order.Customer.Email, order.Customer.Name),
         new OrderAddressView(order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.Line2, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.Country),
-        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity, l.PickedQuantity, l.ShippedQuantity))],
+        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity,
+            l.PickedQuantity, l.ShippedQuantity, l.BackorderedQuantity,
+            [.. order.Shipments.Where(s => s.Status != ShipmentStatus.Cancelled)
+                .SelectMany(s => s.Lines.Where(sl => sl.LineNumber == l.LineNumber)
+                    .Select(sl => new OrderLineAllocationView(s.Id, s.Number, s.Location, sl.Sku, sl.Quantity, sl.PickedQuantity, s.Status)))]))],
+        [.. order.Shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
+            s.EstimatedCostMinor, s.CostCurrency, [.. s.Lines.Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku, l.Quantity, l.PickedQuantity))]))],
         [.. order.Holds.Select(h => new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
         [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.From, t.To, t.Reason))],
         [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message))],
@@ -62,7 +69,18 @@ public sealed record OrderCustomerView(string Email, string Name);
 public sealed record OrderAddressView(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
 
 public sealed record OrderLineView(
-    int LineNumber, string Sku, int Quantity, long UnitPriceMinor, long LineTotalMinor, int AllocatedQuantity, int PickedQuantity, int ShippedQuantity);
+    int LineNumber, string Sku, int Quantity, long UnitPriceMinor, long LineTotalMinor, int AllocatedQuantity, int PickedQuantity, int ShippedQuantity,
+    int BackorderedQuantity, IReadOnlyList<OrderLineAllocationView> Allocations);
+
+/// <summary>Units of a line in one shipment that was not cancelled: where they ship from and which SKU (a substitute, perhaps).</summary>
+public sealed record OrderLineAllocationView(
+    Guid ShipmentId, int ShipmentNumber, string Location, string Sku, int Quantity, int PickedQuantity, ShipmentStatus ShipmentStatus);
+
+public sealed record OrderShipmentView(
+    Guid Id, int Number, string Location, ShipmentStatus Status, string? Carrier, string? TrackingNumber, DateTimeOffset? ShippedAt,
+    long EstimatedCostMinor, string CostCurrency, IReadOnlyList<OrderShipmentLineView> Lines);
+
+public sealed record OrderShipmentLineView(int LineNumber, string Sku, int Quantity, int PickedQuantity);
 
 public sealed record OrderHoldView(
     Guid Id, HoldType Type, string Reason, string PlacedBy, DateTimeOffset PlacedAt, string? ReleasedBy, DateTimeOffset? ReleasedAt, string? Resolution);

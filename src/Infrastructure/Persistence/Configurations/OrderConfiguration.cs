@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcomErp.Infrastructure.Persistence.Configurations;
 
-/// <summary>The order aggregate: its row, and its lines, holds and timeline through the aggregate's private lists.</summary>
+/// <summary>The order aggregate: its row, and its lines, holds, timeline and shipments through the aggregate's private lists.</summary>
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> order)
@@ -46,6 +46,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Navigation(o => o.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
         order.HasMany(o => o.Timeline).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        order.HasMany(o => o.Shipments).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Shipments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        order.Ignore(o => o.OpenShipments);
     }
 }
 
@@ -64,7 +67,40 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         line.HasKey(OrderChildConfiguration.OrderIdColumn, nameof(OrderLine.LineNumber));
         line.Property(l => l.LineNumber).ValueGeneratedNever();
         line.Property(l => l.Sku).HasMaxLength(Domain.Common.SkuCode.MaxLength);
-        line.HasIndex(l => l.Sku);
+        // Backorder conversion finds the lines waiting for a SKU that arrived; the SKU leads, so lookups by SKU alone use it too.
+        line.HasIndex(l => new { l.Sku, l.BackorderedQuantity });
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    /// <summary>The shadow foreign key of a shipment line to its shipment.</summary>
+    internal const string ShipmentIdColumn = "ShipmentId";
+
+    public void Configure(EntityTypeBuilder<Shipment> shipment)
+    {
+        shipment.ToTable("OrderShipments");
+        shipment.HasKey(s => s.Id);
+        // The order creates its shipments' ids; a new shipment on a loaded order is an insert, not an update.
+        shipment.Property(s => s.Id).ValueGeneratedNever();
+        shipment.HasIndex(OrderChildConfiguration.OrderIdColumn, nameof(Shipment.Number)).IsUnique();
+        shipment.Property(s => s.Location).HasMaxLength(Domain.Common.LocationCode.MaxLength);
+        shipment.Property(s => s.Carrier).HasMaxLength(Order.CarrierMaxLength);
+        shipment.Property(s => s.TrackingNumber).HasMaxLength(Order.TrackingNumberMaxLength);
+        shipment.Property(s => s.CostCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
+        shipment.HasMany(s => s.Lines).WithOne().HasForeignKey(ShipmentIdColumn).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        shipment.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<ShipmentLine>
+{
+    public void Configure(EntityTypeBuilder<ShipmentLine> line)
+    {
+        line.ToTable("OrderShipmentLines");
+        line.HasKey(ShipmentConfiguration.ShipmentIdColumn, nameof(ShipmentLine.LineNumber), nameof(ShipmentLine.Sku));
+        line.Property(l => l.LineNumber).ValueGeneratedNever();
+        line.Property(l => l.Sku).HasMaxLength(Domain.Common.SkuCode.MaxLength);
     }
 }
 

@@ -805,6 +805,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AllocatedQuantity")
                         .HasColumnType("int");
 
+                    b.Property<int>("BackorderedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<int>("PickedQuantity")
                         .HasColumnType("int");
 
@@ -824,9 +827,79 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("OrderId", "LineNumber");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "BackorderedQuantity");
 
                     b.ToTable("OrderLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CostCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<long>("EstimatedCostMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OrderShipments", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.ShipmentLine", b =>
+                {
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("PickedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.HasKey("ShipmentId", "LineNumber", "Sku");
+
+                    b.ToTable("OrderShipmentLines", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Orders.TimelineEntry", b =>
@@ -1468,6 +1541,24 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.ShipmentLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Orders.Shipment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Orders.TimelineEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Orders.Order", null)
@@ -1549,7 +1640,14 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Navigation("Lines");
 
+                    b.Navigation("Shipments");
+
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -800,6 +800,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AllocatedQuantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BackorderedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PickedQuantity")
                         .HasColumnType("INTEGER");
 
@@ -819,9 +822,79 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("OrderId", "LineNumber");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "BackorderedQuantity");
 
                     b.ToTable("OrderLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("EstimatedCostMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OrderShipments", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.ShipmentLine", b =>
+                {
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PickedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShipmentId", "LineNumber", "Sku");
+
+                    b.ToTable("OrderShipmentLines", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Orders.TimelineEntry", b =>
@@ -1458,6 +1531,24 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.ShipmentLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Orders.Shipment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Orders.TimelineEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Orders.Order", null)
@@ -1539,7 +1630,14 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Navigation("Lines");
 
+                    b.Navigation("Shipments");
+
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
