@@ -1,5 +1,6 @@
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
@@ -60,5 +61,13 @@ public sealed class OrderStatusChangedType : ObjectGraphType<OrderStatusChangedN
         Field<OrderStatusType>("previousStatus").Description("The state before; null for a capture.").Resolve(c => c.Source.PreviousStatus);
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position of the change in the global event log; increases with every event.").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When the change happened.").Resolve(c => c.Source.OccurredAt);
+        // Read per event, not through the request's batch loader: a subscription lives long, and its loader would keep
+        // answering with the order as it was at the first event.
+        Field<OrderType>("order")
+            .Description("The order as the read model shows it when the event is sent (lines with their allocations and backordered units, "
+                + "shipments); it may already include later changes. Null when the read model no longer has the order.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IOrderReadModels>().GetAsync(c.Source.OrderId, c.CancellationToken) is { } view
+                ? OrderNode.Of(view)
+                : null);
     }
 }

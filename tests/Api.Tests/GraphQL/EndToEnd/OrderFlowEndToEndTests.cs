@@ -27,7 +27,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
 
     public virtual async Task DisposeAsync() => await Api.DisposeAsync();
 
-    protected static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2) => new
+    protected static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
     {
         input = new
         {
@@ -37,7 +37,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
             serviceLevel = "STANDARD",
             customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
             shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-            lines = new[] { new { sku, quantity, unitPrice = 25.00m } },
+            lines = new[] { new { sku, quantity, unitPrice } },
         },
     };
 
@@ -69,6 +69,47 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
         Assert.Equal(["Captured", "Validated", "Allocated"], order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()));
         var byExternalId = (await Api.DataAsync(key, """{ orderByExternalId(channel: "web", externalOrderId: "E2E-1") { id status } }""")).GetProperty("orderByExternalId");
         Assert.Equal(orderId, byExternalId.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task AnAllocationDecision_IsHeardWithTheOrdersAllocationsBackordersAndShipments()
+    {
+        var key = await Api.IssueKeyAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.InventoryRead], ["WEB"]);
+        const string sku = "HOODIE-ZIP-L-OLV";
+        var usable = (await Api.DataAsync(key, """query($sku: String!) { inventoryPosition(sku: $sku) { locations { levels { available } safetyStock } } }""",
+            new { sku })).GetProperty("inventoryPosition").GetProperty("locations").EnumerateArray()
+            .Sum(l => Math.Max(0, l.GetProperty("levels").GetProperty("available").GetInt32() - l.GetProperty("safetyStock").GetInt32()));
+        Assert.True(usable > 0, "The demo stock has none of the SKU.");
+        await using var watcher = await Api.SubscribeAsync(key, """
+            subscription Watch($channel: String) {
+              orderStatusChanged(channel: $channel) {
+                status
+                order { status lines { quantity allocatedQuantity backorderedQuantity allocations { location quantity shipmentNumber } } shipments { number location status } }
+              }
+            }
+            """, new { channel = "WEB" });
+
+        // More than the web shop can ship today: it splits over its warehouses and backorders the rest (at a price that
+        // stays below the high-value approval).
+        var ordered = usable + 5;
+        var captured = (await Api.DataAsync(key, CaptureMutation, Order("E2E-BACKORDER", sku: sku, quantity: ordered, unitPrice: 1.00m)))
+            .GetProperty("captureOrder");
+        Assert.Equal(0, captured.GetProperty("userErrors").GetArrayLength());
+
+        JsonElement decided;
+        do
+            decided = (await watcher.NextAsync()).GetProperty("orderStatusChanged");
+        while (decided.GetProperty("status").GetString() is "CAPTURED" or "VALIDATED");
+        Assert.Equal("PARTIALLY_ALLOCATED", decided.GetProperty("status").GetString());
+        var order = decided.GetProperty("order");
+        var line = order.GetProperty("lines")[0];
+        Assert.Equal((ordered, usable, 5), (line.GetProperty("quantity").GetInt32(), line.GetProperty("allocatedQuantity").GetInt32(),
+            line.GetProperty("backorderedQuantity").GetInt32()));
+        var allocations = line.GetProperty("allocations").EnumerateArray().ToList();
+        Assert.Equal(usable, allocations.Sum(a => a.GetProperty("quantity").GetInt32()));
+        var shipments = order.GetProperty("shipments").EnumerateArray().ToList();
+        Assert.Equal(allocations.Select(a => a.GetProperty("location").GetString()).Order(), shipments.Select(s => s.GetProperty("location").GetString()).Order());
+        Assert.All(shipments, s => Assert.Equal("OPEN", s.GetProperty("status").GetString()));
     }
 
     [Fact]
