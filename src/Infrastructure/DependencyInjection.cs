@@ -44,7 +44,7 @@ public static class DependencyInjection
         }
         else
         {
-            services.AddDbContext<SqliteErpDbContext>(options => SqliteErpDbContext.Configure(options, database.ConnectionString));
+            services.AddDbContext<SqliteErpDbContext>(options => SqliteErpDbContext.Configure(options, database.ConnectionString, database.SqliteSynchronous));
             services.AddScoped<ErpDbContext>(sp => sp.GetRequiredService<SqliteErpDbContext>());
         }
 

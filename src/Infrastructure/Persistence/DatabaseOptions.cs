@@ -10,6 +10,17 @@ public enum DatabaseProvider
     SqlServer,
 }
 
+/// <summary>
+/// How a SQLite commit reaches the disk (decision 012). <see cref="Full"/> flushes every commit; <see cref="Normal"/>
+/// flushes the write-ahead log at checkpoints only: no corruption and no loss when the process crashes, but a power
+/// loss or an operating-system crash may take the last commits.
+/// </summary>
+public enum SqliteSynchronous
+{
+    Full,
+    Normal,
+}
+
 /// <summary>Which database the write side uses, read once at start-up from configuration.</summary>
 public sealed class DatabaseOptions
 {
@@ -17,6 +28,7 @@ public sealed class DatabaseOptions
     public const string ConnectionStringName = "Erp";
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
     public const string SeedDemoDataKey = "EcomErp:SeedDemoData";
+    public const string SqliteSynchronousKey = "Database:SqliteSynchronous";
     public const string DefaultSqliteConnectionString = "Data Source=data/ecomerp.db";
 
     /// <summary>How long a SQLite command waits for another writer's lock before it fails (busy timeout).</summary>
@@ -28,6 +40,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Seeds the demo master data on start-up; on by default for the embedded SQLite database only.</summary>
     public bool SeedDemoData { get; init; }
+
+    /// <summary>SQLite only: whether every commit is flushed to disk (the default) or only the log at checkpoints.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
 
     /// <summary>Reads and validates the options; a bad value stops start-up with the key at fault and what it accepts.</summary>
     public static DatabaseOptions FromConfiguration(IConfiguration configuration)
@@ -57,11 +72,19 @@ public sealed class DatabaseOptions
             throw new OptionsValidationException(SeedDemoDataKey, typeof(DatabaseOptions),
                 [$"{SeedDemoDataKey} is '{seedSetting}'; allowed values are true and false."]);
 
+        var synchronousSetting = configuration[SqliteSynchronousKey];
+        var synchronous = SqliteSynchronous.Full;
+        if (!string.IsNullOrWhiteSpace(synchronousSetting)
+            && (!Enum.TryParse(synchronousSetting.Trim(), ignoreCase: true, out synchronous) || !Enum.IsDefined(synchronous)))
+            throw new OptionsValidationException(SqliteSynchronousKey, typeof(DatabaseOptions),
+                [$"{SqliteSynchronousKey} is '{synchronousSetting}'; allowed values are {string.Join(" and ", Enum.GetNames<SqliteSynchronous>())}."]);
+
         return new DatabaseOptions
         {
             Provider = provider,
             ConnectionString = provider == DatabaseProvider.Sqlite ? WithBusyTimeout(connectionString) : connectionString,
             SeedDemoData = seed,
+            SqliteSynchronous = synchronous,
         };
     }
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -11,8 +13,13 @@ namespace EcomErp.Infrastructure.Persistence;
 /// </summary>
 public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> options) : ErpDbContext(options)
 {
-    internal static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
+    internal static void Configure(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
+    {
         builder.UseSqlite(connectionString);
+        // FULL is SQLite's own default; only the other mode needs saying, on every connection (it is not stored in the file).
+        if (synchronous != SqliteSynchronous.Full)
+            builder.AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -68,6 +75,26 @@ internal static class SqliteWriteGate
         if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal))
             return null;
         return Gates.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
+    }
+}
+
+/// <summary>Sets <c>PRAGMA synchronous</c> on every connection as it opens.</summary>
+internal sealed class SqliteSynchronousInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
+{
+    private readonly string _pragma = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

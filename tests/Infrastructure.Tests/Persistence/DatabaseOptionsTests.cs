@@ -1,4 +1,5 @@
 using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,5 +53,46 @@ public sealed class DatabaseOptionsTests
         using var scope = services.CreateScope();
 
         Assert.IsType<SqlServerErpDbContext>(scope.ServiceProvider.GetRequiredService<ErpDbContext>());
+    }
+
+    [Fact]
+    public void FromConfiguration_WithAnUnknownSqliteSynchronousMode_FailsNamingTheKeyAndTheAllowedValues()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() =>
+            DatabaseOptions.FromConfiguration(Configuration((DatabaseOptions.SqliteSynchronousKey, "off"))));
+
+        Assert.Contains("Database:SqliteSynchronous", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'off'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Full and Normal", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 2)]
+    [InlineData("Full", 2)]
+    [InlineData("normal", 1)]
+    public async Task SqliteConnections_UseTheConfiguredSynchronousMode(string? mode, long expectedPragma)
+    {
+        var directory = Directory.CreateTempSubdirectory("ecomerp-sync-").FullName;
+        try
+        {
+            var settings = new List<(string, string)> { (DatabaseOptions.ConnectionStringKey, $"Data Source={Path.Combine(directory, "erp.db")}") };
+            if (mode is not null)
+                settings.Add((DatabaseOptions.SqliteSynchronousKey, mode));
+            await using var services = new ServiceCollection().AddLogging().AddInfrastructure(Configuration([.. settings])).BuildServiceProvider();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+
+            Assert.Equal(expectedPragma, (long)(await command.ExecuteScalarAsync())!);
+            await db.Database.CloseConnectionAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
