@@ -1,5 +1,6 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Catalog;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -79,7 +80,17 @@ public static class AllocationRequests
     /// backordered rest later). Line indexes of the request follow the order's lines that still need units.
     /// </summary>
     public static AllocationRequest ForOrder(Order order) =>
-        new(order.Id, order.Channel,
-            [.. order.Lines.Where(l => l.Quantity > l.AllocatedQuantity).Select(l => new AllocationRequestLine(SkuCode.Of(l.Sku), l.Quantity - l.AllocatedQuantity))],
-            order.ShipTo.Country, null, order.ServiceLevel, order.Priority, order.CapturedAt);
+        ForOpenLines(order.Id, order.Channel, order.Lines.Select(l => (l.Sku, l.Quantity, l.AllocatedQuantity)), order.ShipTo.Country,
+            order.ServiceLevel, order.Priority, order.CapturedAt);
+
+    /// <summary>The same request from the order read model (for the dry run, which never reads the write side).</summary>
+    public static AllocationRequest ForOrder(OrderView order) =>
+        ForOpenLines(new OrderId(order.Id), ChannelCode.Of(order.Channel), order.Lines.Select(l => (l.Sku, l.Quantity, l.AllocatedQuantity)),
+            order.ShipTo.Country, order.ServiceLevel, order.Priority, order.CapturedAt);
+
+    private static AllocationRequest ForOpenLines(OrderId id, ChannelCode channel, IEnumerable<(string Sku, int Quantity, int Allocated)> lines,
+        string shipToCountry, ServiceLevel serviceLevel, OrderPriority priority, DateTimeOffset placedAt) =>
+        new(id, channel,
+            [.. lines.Where(l => l.Quantity > l.Allocated).Select(l => new AllocationRequestLine(SkuCode.Of(l.Sku), l.Quantity - l.Allocated))],
+            shipToCountry, null, serviceLevel, priority, placedAt);
 }

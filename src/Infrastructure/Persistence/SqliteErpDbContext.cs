@@ -61,20 +61,26 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
 /// </summary>
 internal static class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> GatesByFile = new(StringComparer.Ordinal);
+
+    /// <summary>Connection strings resolved to their file's gate once, so a save does not parse its connection string.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> GatesByConnectionString = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The gate for the context's file, or null when queuing would not help or could deadlock: an in-memory database,
     /// or a transaction the caller opened (it may hold the write lock across several saves).
     /// </summary>
-    public static SemaphoreSlim? For(DbContext context)
+    public static SemaphoreSlim? For(DbContext context) =>
+        context.Database.CurrentTransaction is null && context.Database.GetConnectionString() is { } connectionString
+            ? GatesByConnectionString.GetOrAdd(connectionString, ForFile)
+            : null;
+
+    private static SemaphoreSlim? ForFile(string connectionString)
     {
-        if (context.Database.CurrentTransaction is not null)
-            return null;
-        var dataSource = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()).DataSource;
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal))
             return null;
-        return Gates.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
+        return GatesByFile.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
     }
 }
 

@@ -22,30 +22,10 @@ public static class OrderSubscriptions
                 Guid? orderId = context.GetArgument<string?>("orderId") is null ? null : context.IdArgument("orderId");
                 var channel = context.GetArgument<string?>("channel")?.Trim().ToUpperInvariant();
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
-                return new FilteredObservable(bus.OrderStatusChanges,
+                return new FilteredObservable<OrderStatusChangedNotification>(bus.OrderStatusChanges,
                     n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel));
             })
             .Resolve(context => context.Source);
-    }
-
-    /// <summary>Passes on the notifications that match; unsubscribing stops them at once.</summary>
-    private sealed class FilteredObservable(IObservable<OrderStatusChangedNotification> source, Func<OrderStatusChangedNotification, bool> matches)
-        : IObservable<object?>
-    {
-        public IDisposable Subscribe(IObserver<object?> observer) => source.Subscribe(new Filter(observer, matches));
-
-        private sealed class Filter(IObserver<object?> target, Func<OrderStatusChangedNotification, bool> matches) : IObserver<OrderStatusChangedNotification>
-        {
-            public void OnCompleted() => target.OnCompleted();
-
-            public void OnError(Exception error) => target.OnError(error);
-
-            public void OnNext(OrderStatusChangedNotification value)
-            {
-                if (matches(value))
-                    target.OnNext(value);
-            }
-        }
     }
 }
 

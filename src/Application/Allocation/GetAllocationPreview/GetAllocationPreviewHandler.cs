@@ -51,10 +51,7 @@ internal sealed class GetAllocationPreviewHandler(
             return NothingToAllocate(subject, $"Every unit of order {order.Id} is already allocated (status {order.Status}); nothing is left to plan.",
                 null);
 
-        // The same request AllocationRequests.ForOrder makes from the aggregate: the open units of the open lines, in order.
-        var request = new AllocationRequest(new OrderId(order.Id), ChannelCode.Of(order.Channel),
-            [.. subject.Lines.Where(l => l.Open > 0).Select(l => new AllocationRequestLine(SkuCode.Of(l.Sku), l.Open))],
-            order.ShipTo.Country, null, order.ServiceLevel, order.Priority, order.CapturedAt);
+        var request = AllocationRequests.ForOrder(order);
         var setup = await setups.LoadAsync(request, cancellationToken);
         if (setup.IsFailure)
             return Result<AllocationPreviewView>.Failure(setup.Errors);
@@ -153,9 +150,10 @@ internal sealed class GetAllocationPreviewHandler(
         var network = setup.Network;
         var stock = network.CreateSnapshot();
         long asOf = 0;
+        var projected = await positions.GetManyAsync([.. setup.Skus.Select(s => s.Value)], cancellationToken);
         foreach (var sku in setup.Skus)
         {
-            if (await positions.GetAsync(sku.Value, cancellationToken) is not { } position)
+            if (!projected.TryGetValue(sku.Value, out var position))
                 continue;
             asOf = Math.Max(asOf, position.LastSequence);
             foreach (var at in position.Locations)

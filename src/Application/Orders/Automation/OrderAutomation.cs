@@ -22,9 +22,6 @@ internal sealed partial class OrderAutomation(
       IDomainEventHandler<OrderHoldReleased>,
       IDomainEventHandler<OrderShipped>
 {
-    /// <summary>A concurrent human command can win the race for the order; automation then re-reads and tries again.</summary>
-    internal const int MaxAttempts = 3;
-
     public Task HandleAsync(OrderCaptured domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
 
     public Task HandleAsync(OrderValidated domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
@@ -34,45 +31,38 @@ internal sealed partial class OrderAutomation(
 
     public Task HandleAsync(OrderShipped domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
 
+    /// <summary>
+    /// One step for the order's current state. The step's handler already re-reads and retries when a concurrent
+    /// command wins the race for the order; a conflict that outlasts its retries goes back to the outbox dispatcher.
+    /// </summary>
     private async Task AdvanceAsync(Guid orderId, CancellationToken cancellationToken, bool afterHoldReleased = false)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var order = await orders.GetAsync(new OrderId(orderId), cancellationToken);
+        if (order is null || order.IsOnHold)
+            return;
+        var step = order.Status switch
         {
-            var order = await orders.GetAsync(new OrderId(orderId), cancellationToken);
-            if (order is null || order.IsOnHold)
-                return;
-            var step = order.Status switch
-            {
-                OrderStatus.Captured => validate.HandleAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), cancellationToken),
-                OrderStatus.Validated => allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-                // A hold (a shortfall, say) kept these from allocating what they wait for; stock arriving meanwhile raised no retry.
-                OrderStatus.Backordered or OrderStatus.PartiallyAllocated when afterHoldReleased =>
-                    allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-                OrderStatus.Picking when afterHoldReleased && order.UnallocatedUnits > 0 =>
-                    allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-                OrderStatus.Shipped => invoice.HandleAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), cancellationToken),
-                _ => null,
-            };
-            if (step is null)
-                return;
-            var result = await step;
-            if (result.IsSuccess)
-            {
-                LogAdvanced(logger, orderId, order.Status, result.Value.Status, result.Value.IsOnHold);
-                return;
-            }
-            if (result.Error.Code == OrderErrors.NoStockToAllocateCode)
-            {
-                LogStillWaiting(logger, orderId, order.Status);
-                return;
-            }
-            if (result.Error.Code != CommonErrors.Conflict)
-            {
-                LogNotAdvanced(logger, orderId, order.Status, result.Error.ToString());
-                return;
-            }
-        }
-        throw new InvalidOperationException($"Order {orderId} kept changing under automation after {MaxAttempts} attempts; the outbox dispatcher will retry.");
+            OrderStatus.Captured => validate.HandleAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), cancellationToken),
+            OrderStatus.Validated => allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+            // A hold (a shortfall, say) kept these from allocating what they wait for; stock arriving meanwhile raised no retry.
+            OrderStatus.Backordered or OrderStatus.PartiallyAllocated when afterHoldReleased =>
+                allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+            OrderStatus.Picking when afterHoldReleased && order.UnallocatedUnits > 0 =>
+                allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
+            OrderStatus.Shipped => invoice.HandleAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), cancellationToken),
+            _ => null,
+        };
+        if (step is null)
+            return;
+        var result = await step;
+        if (result.IsSuccess)
+            LogAdvanced(logger, orderId, order.Status, result.Value.Status, result.Value.IsOnHold);
+        else if (result.Error.Code == OrderErrors.NoStockToAllocateCode)
+            LogStillWaiting(logger, orderId, order.Status);
+        else if (result.Error.Code == CommonErrors.Conflict)
+            throw new InvalidOperationException($"Order {orderId} kept changing under automation; the outbox dispatcher will retry.");
+        else
+            LogNotAdvanced(logger, orderId, order.Status, result.Error.ToString());
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
