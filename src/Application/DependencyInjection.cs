@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
         services.AddScoped<Orders.OrderAllocation>();
+        services.AddScoped<Access.ApiClientAccess>();
         services.Scan();
         return services;
     }

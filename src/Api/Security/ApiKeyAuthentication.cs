@@ -76,9 +76,11 @@ internal sealed class ApiKeyAuthenticationHandler(
 
 /// <summary>
 /// Authenticates a WebSocket from its <c>connection_init</c> payload: <c>{"authorization": "Bearer eck_…"}</c>
-/// or <c>{"apiKey": "eck_…"}</c>. A key on the upgrade request's headers is accepted too.
+/// or <c>{"apiKey": "eck_…"}</c>. A key on the upgrade request's headers is accepted too. While the socket is open, the
+/// client's grants are checked against <see cref="ApiClientGrants"/>: revoking or changing the client closes it.
 /// </summary>
-internal sealed class ApiKeyConnectionAuthenticator(IQueryHandler<AuthenticateApiClient, ApiCaller> authenticate) : IGraphQLConnectionAuthenticator
+internal sealed class ApiKeyConnectionAuthenticator(IQueryHandler<AuthenticateApiClient, ApiCaller> authenticate, ApiClientGrants grants)
+    : IGraphQLConnectionAuthenticator
 {
     public async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, IReadOnlyDictionary<string, JsonElement>? payload, CancellationToken cancellationToken)
     {
@@ -86,8 +88,17 @@ internal sealed class ApiKeyConnectionAuthenticator(IQueryHandler<AuthenticateAp
         if (key is null)
             return null;
         var caller = await authenticate.HandleAsync(new AuthenticateApiClient(key), cancellationToken);
-        return caller.IsSuccess ? ApiClaims.ToPrincipal(caller.Value) : null;
+        if (caller.IsFailure)
+            return null;
+        grants.Remember(caller.Value);
+        return ApiClaims.ToPrincipal(caller.Value);
     }
+
+    public ValueTask<bool> IsStillGrantedAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.ToCaller() is { } caller ? grants.StillGrantAsync(caller, cancellationToken) : ValueTask.FromResult(false);
+
+    public IDisposable WatchGrants(ClaimsPrincipal user, Action revoked) =>
+        grants.Watch(user.ToCaller()?.ClientId ?? throw new ArgumentException("Not an API client's principal.", nameof(user)), revoked);
 
     private static string? FromPayload(IReadOnlyDictionary<string, JsonElement>? payload)
     {
@@ -113,6 +124,10 @@ public static class ApiKeyAuthenticationExtensions
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiClaims.Scheme, null);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName)
+            .Validate(options => options.RecheckInterval >= TimeSpan.Zero, $"{ApiKeyOptions.SectionName}:RecheckInterval must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiClientGrants>();
         services.AddScoped<IGraphQLConnectionAuthenticator, ApiKeyConnectionAuthenticator>();
         return services;
     }

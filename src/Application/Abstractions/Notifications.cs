@@ -18,6 +18,12 @@ public sealed record AvailabilityChangedNotification(
     string Channel, string Sku, int AvailableToPromise, int? PriorityAvailableToPromise, int Committed, long Sequence, DateTimeOffset ChangedAt);
 
 /// <summary>
+/// An API client was revoked or its scopes or channels changed: every node closes the connections it authenticated
+/// with the client's old grants.
+/// </summary>
+public sealed record ApiClientChangedNotification(Guid ClientId, DateTimeOffset ChangedAt);
+
+/// <summary>
 /// Change notifications from the projection to live subscribers: in-process by default, Redis pub/sub
 /// when configured so every node's subscribers hear every node's projections.
 /// </summary>
@@ -29,9 +35,13 @@ public interface INotificationBus
 
     Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken);
 
+    Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken);
+
     IObservable<OrderStatusChangedNotification> OrderStatusChanges { get; }
 
     IObservable<InventoryChangedNotification> InventoryChanges { get; }
 
     IObservable<AvailabilityChangedNotification> AvailabilityChanges { get; }
+
+    IObservable<ApiClientChangedNotification> ApiClientChanges { get; }
 }

@@ -66,11 +66,9 @@ public sealed class ApiClient
             return new Error(CommonErrors.NotPermitted, "Only an administrator issues API clients.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return new Error(ApiClientErrors.NameInvalid, $"A name of 1 to {NameMaxLength} characters is required.", "name");
-        var scopeList = scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (scopeList.Count == 0)
-            return new Error(ApiClientErrors.ScopesRequired, "At least one scope is required.", "scopes");
-        if (scopeList.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
-            return new Error(ApiClientErrors.ScopeUnknown, $"'{unknown}' is not a scope; use {string.Join(", ", ApiScopes.All)}.", "scopes");
+        var scopeList = ScopeList(scopes);
+        if (scopeList.IsFailure)
+            return scopeList.Error;
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(PrefixLength / 2));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -80,9 +78,26 @@ public sealed class ApiClient
             Id = Guid.CreateVersion7(), Name = name.Trim(), KeyPrefix = prefix, KeyHash = Hash(plainKey),
             CreatedBy = actor.Id, CreatedAt = at,
         };
-        client._scopes.AddRange(scopeList);
+        client._scopes.AddRange(scopeList.Value);
         client._channels.AddRange(channels.Select(c => c.Value).Distinct(StringComparer.Ordinal));
         return (client, plainKey);
+    }
+
+    /// <summary>Replaces what the client may do and see; the key stays the same. Open connections must not keep the old grants.</summary>
+    public Result ChangeAccess(IEnumerable<string> scopes, IEnumerable<ChannelCode> channels, Actor actor)
+    {
+        if (!actor.MayActAs(Roles.Admin))
+            return new Error(CommonErrors.NotPermitted, "Only an administrator changes API clients.");
+        if (!IsActive)
+            return new Error(ApiClientErrors.AlreadyRevoked, $"API client {Name} is revoked.");
+        var scopeList = ScopeList(scopes);
+        if (scopeList.IsFailure)
+            return scopeList.Error;
+        _scopes.Clear();
+        _scopes.AddRange(scopeList.Value);
+        _channels.Clear();
+        _channels.AddRange(channels.Select(c => c.Value).Distinct(StringComparer.Ordinal));
+        return Result.Success();
     }
 
     /// <summary>The prefix part of a presented key, or null when the key does not have the shape of one.</summary>
@@ -110,6 +125,16 @@ public sealed class ApiClient
             return new Error(ApiClientErrors.AlreadyRevoked, $"API client {Name} was already revoked.");
         (RevokedAt, RevokedBy) = (at, actor.Id);
         return Result.Success();
+    }
+
+    private static Result<List<string>> ScopeList(IEnumerable<string> scopes)
+    {
+        var scopeList = scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (scopeList.Count == 0)
+            return new Error(ApiClientErrors.ScopesRequired, "At least one scope is required.", "scopes");
+        if (scopeList.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
+            return new Error(ApiClientErrors.ScopeUnknown, $"'{unknown}' is not a scope; use {string.Join(", ", ApiScopes.All)}.", "scopes");
+        return scopeList;
     }
 
     // A random 256-bit secret needs no slow password hash: SHA-256 cannot be brute-forced over that space.

@@ -14,6 +14,9 @@ internal sealed class ApiClientRepository(ErpDbContext db) : IApiClientRepositor
     public Task<ApiClient?> FindByPrefixAsync(string keyPrefix, CancellationToken cancellationToken) =>
         Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == keyPrefix, cancellationToken);
 
+    public Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
     public Task<ApiClient?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 

@@ -9,12 +9,15 @@ internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus>
     private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges = new(logger);
     private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges = new(logger);
     private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges = new(logger);
+    private readonly NotificationSubject<ApiClientChangedNotification> _apiClientChanges = new(logger);
 
     public IObservable<OrderStatusChangedNotification> OrderStatusChanges => _orderStatusChanges;
 
     public IObservable<InventoryChangedNotification> InventoryChanges => _inventoryChanges;
 
     public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
+
+    public IObservable<ApiClientChangedNotification> ApiClientChanges => _apiClientChanges;
 
     public Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
         Publish(_orderStatusChanges, notification);
@@ -24,6 +27,9 @@ internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus>
 
     public Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
         Publish(_availabilityChanges, notification);
+
+    public Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken) =>
+        Publish(_apiClientChanges, notification);
 
     private static Task Publish<T>(NotificationSubject<T> subject, T notification)
     {

@@ -16,12 +16,14 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
     public static readonly RedisChannel OrderStatusChannel = RedisChannel.Literal("ecomerp:order-status");
     public static readonly RedisChannel InventoryChannel = RedisChannel.Literal("ecomerp:inventory");
     public static readonly RedisChannel AvailabilityChannel = RedisChannel.Literal("ecomerp:availability");
+    public static readonly RedisChannel ApiClientChannel = RedisChannel.Literal("ecomerp:api-clients");
 
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNotificationBus> _logger;
     private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges;
     private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges;
     private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges;
+    private readonly NotificationSubject<ApiClientChangedNotification> _apiClientChanges;
     private readonly (RedisChannel Channel, Action<ChannelMessage> OnMessage)[] _topics;
     private readonly Lock _subscribing = new();
     private readonly Dictionary<RedisChannel, ChannelMessageQueue> _queues = [];
@@ -32,11 +34,13 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
         _orderStatusChanges = new NotificationSubject<OrderStatusChangedNotification>(logger);
         _inventoryChanges = new NotificationSubject<InventoryChangedNotification>(logger);
         _availabilityChanges = new NotificationSubject<AvailabilityChangedNotification>(logger);
+        _apiClientChanges = new NotificationSubject<ApiClientChangedNotification>(logger);
         _topics =
         [
             (OrderStatusChannel, m => OnMessage(m, _orderStatusChanges)),
             (InventoryChannel, m => OnMessage(m, _inventoryChanges)),
             (AvailabilityChannel, m => OnMessage(m, _availabilityChanges)),
+            (ApiClientChannel, m => OnMessage(m, _apiClientChanges)),
         ];
         // Subscribing may fail while Redis is away; the first restored connection tries again.
         _redis.ConnectionRestored += OnConnectionRestored;
@@ -49,6 +53,8 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
 
     public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
 
+    public IObservable<ApiClientChangedNotification> ApiClientChanges => _apiClientChanges;
+
     public async Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
         await _redis.GetSubscriber().PublishAsync(OrderStatusChannel, ReadModelJson.Serialize(notification));
 
@@ -57,6 +63,9 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
 
     public async Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
         await _redis.GetSubscriber().PublishAsync(AvailabilityChannel, ReadModelJson.Serialize(notification));
+
+    public async Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken) =>
+        await _redis.GetSubscriber().PublishAsync(ApiClientChannel, ReadModelJson.Serialize(notification));
 
     public void Dispose()
     {

@@ -14,6 +14,7 @@ public static class GraphQLErrorCodes
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>Written when an error reaches the response without a code of its own, so every error carries one.</summary>

@@ -17,8 +17,9 @@ public static class GraphQLTransportExtensions
         services.AddOptions<GraphQLTransportOptions>()
             .Bind(configuration.GetSection(GraphQLTransportOptions.SectionName))
             .Validate(options => options.MaxRequestBytes > 0 && options.MaxDepth > 0 && options.MaxComplexity > 0 && options.MaxAliases >= 0
-                    && options.ConnectionInitTimeout > TimeSpan.Zero,
-                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxDepth, MaxComplexity, ConnectionInitTimeout; MaxAliases may be 0).")
+                    && options.ConnectionInitTimeout > TimeSpan.Zero && options.MaxSubscriptionsPerSocket > 0 && options.MaxSubscriptionsPerClient > 0,
+                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxDepth, MaxComplexity, ConnectionInitTimeout, "
+                + "MaxSubscriptionsPerSocket, MaxSubscriptionsPerClient; MaxAliases may be 0).")
             .ValidateOnStart();
 
         services.AddGraphQL(builder => builder.AddSystemTextJson());
@@ -34,6 +35,7 @@ public static class GraphQLTransportExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGraphQLConnectionAuthenticator, HttpContextConnectionAuthenticator>();
         services.AddSingleton<GraphQLOperationExecutor>();
+        services.AddSingleton<GraphQLSubscriptionQuota>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         return services;
     }

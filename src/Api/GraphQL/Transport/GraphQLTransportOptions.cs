@@ -32,6 +32,15 @@ public sealed class GraphQLTransportOptions
     /// <summary>Interval of WebSocket protocol-level pings that keep idle sockets open through proxies; zero turns them off.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Most operations one socket may run at once (subscriptions, and queries while they run); one more gets an
+    /// <c>error</c> with <see cref="GraphQLErrorCodes.TooManySubscriptions"/> and the socket goes on.
+    /// </summary>
+    public int MaxSubscriptionsPerSocket { get; set; } = 50;
+
+    /// <summary>Most operations one API client may run at once over all its sockets on this node.</summary>
+    public int MaxSubscriptionsPerClient { get; set; } = 200;
+
     /// <summary>The <c>WWW-Authenticate</c> challenge sent with a 401.</summary>
     public string AuthenticationChallenge { get; set; } = "Bearer realm=\"EcomErp\"";
 }

@@ -21,6 +21,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     // A close frame's reason may hold at most 123 bytes (RFC 6455 5.5).
     private const int MaxCloseReasonBytes = 123;
 
+    private const string RevokedReason = "Forbidden: the API key was revoked or its access changed";
+
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket socket;
@@ -28,12 +30,14 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly GraphQLOperationExecutor executor;
     private readonly IGraphQLTextSerializer serializer;
     private readonly IGraphQLConnectionAuthenticator authenticator;
+    private readonly GraphQLSubscriptionQuota quota;
     private readonly GraphQLTransportOptions options;
     private readonly ILogger logger;
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, RunningOperation> operations = new();
     private readonly CancellationTokenSource lifetime;
     private ClaimsPrincipal? user;
+    private IDisposable? grantsWatch;
     private int initReceived;
     private int closing;
 
@@ -45,6 +49,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         executor = context.RequestServices.GetRequiredService<GraphQLOperationExecutor>();
         serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         authenticator = context.RequestServices.GetRequiredService<IGraphQLConnectionAuthenticator>();
+        quota = context.RequestServices.GetRequiredService<GraphQLSubscriptionQuota>();
         logger = context.RequestServices.GetRequiredService<ILogger<GraphQLWebSocketSession>>();
         lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
     }
@@ -80,6 +85,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     public void Dispose()
     {
+        Interlocked.Exchange(ref grantsWatch, null)?.Dispose();
         StopAllOperations();
         lifetime.Dispose();
     }
@@ -255,6 +261,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
 
         Volatile.Write(ref user, principal);
+        // A revocation announced between the authentication and this line is missed here, not for long: every operation
+        // and every event asks again.
+        Volatile.Write(ref grantsWatch, authenticator.WatchGrants(principal, () => _ = CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, RevokedReason)));
         await SendAsync(new OperationMessage { Type = MessageTypes.ConnectionAck });
     }
 
@@ -274,27 +283,47 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
-        var operation = new RunningOperation(lifetime.Token);
-        if (!operations.TryAdd(id!, operation))
+        // Only this loop adds operations, so the id cannot be taken between this check and the add below.
+        if (operations.ContainsKey(id!))
         {
-            operation.Stop();
             await CloseAsync(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
             return;
         }
 
+        if (!await authenticator.IsStillGrantedAsync(principal, lifetime.Token))
+        {
+            await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, RevokedReason);
+            return;
+        }
+
+        if (operations.Count >= options.MaxSubscriptionsPerSocket)
+        {
+            await RefuseAsync(id!, $"This socket already runs {options.MaxSubscriptionsPerSocket} operations, its limit; complete one first.");
+            return;
+        }
+
+        if (quota.TryAcquire(principal) is not { } lease)
+        {
+            await RefuseAsync(id!, $"This API client already runs {options.MaxSubscriptionsPerClient} operations on this server, its limit; complete one first.");
+            return;
+        }
+
+        var operation = new RunningOperation(lease, lifetime.Token);
+        operations[id!] = operation;
         _ = RunAsync(id!, operation, request, principal);
     }
 
     /// <summary>Executes, then relays every result of the operation (one for queries and mutations) until it ends or is stopped.</summary>
     private async Task RunAsync(string id, RunningOperation operation, GraphQLOperationRequest request, ClaimsPrincipal principal)
     {
+        var correlationId = $"{context.TraceIdentifier}:{id}";
         // Each operation gets a DI scope of its own, living as long as the operation: operations on one socket run
         // concurrently, and scoped services (a DbContext above all) allow one caller at a time.
         await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         try
         {
             var result = await executor.ExecuteAsync(
-                GraphQLOperationExecutor.Prepare(request), principal, scope.ServiceProvider, $"{context.TraceIdentifier}:{id}", operation.Token);
+                GraphQLOperationExecutor.Prepare(request), principal, scope.ServiceProvider, correlationId, operation.Token);
             if (!result.Executed)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);
@@ -312,37 +341,58 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
                 results.Writer.TryComplete();
             }
 
-            try
+            await foreach (var next in results.Reader.ReadAllAsync(operation.Token))
             {
-                await foreach (var next in results.Reader.ReadAllAsync(operation.Token))
+                // Asked per event, not only per operation: a subscription opened before a revocation must not outlive it.
+                if (!await authenticator.IsStillGrantedAsync(principal, operation.Token))
                 {
-                    await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Next, Payload = next }, operation);
+                    await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, RevokedReason);
+                    return;
                 }
 
-                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Complete }, operation);
+                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Next, Payload = next }, operation);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The source stream failed: masked like a resolver's exception; the operation ends with this error.
-                var correlationId = $"{context.TraceIdentifier}:{id}";
-                LogStreamFailed(logger, exception, correlationId);
-                await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = new[] { new InternalServerError(correlationId, exception) } }, operation);
-            }
+
+            await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Complete }, operation);
         }
-        catch (Exception) when (operation.IsStopped)
+        catch (Exception) when (operation.IsStopped || lifetime.IsCancellationRequested)
         {
             // Completed by the client or the socket closed: whatever failed afterwards has no one to tell.
         }
         catch (Exception exception)
         {
-            LogSessionFailed(logger, exception, context.TraceIdentifier);
-            await CloseAsync(GraphQLWebSocketCloseCodes.InternalServerError, "Internal server error");
+            // One operation failing (in execution or in its source stream) ends that operation only, masked like a
+            // resolver's exception: the socket and the caller's other operations go on.
+            LogOperationFailed(logger, exception, correlationId);
+            await SendQuietlyAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = new[] { new InternalServerError(correlationId, exception) } }, operation);
         }
         finally
         {
             operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
             operation.Stop();
             operation.Release();
+        }
+    }
+
+    /// <summary>Refuses one operation with the protocol's <c>error</c> message; the socket and its other operations go on.</summary>
+    private Task RefuseAsync(string id, string message) =>
+        SendAsync(new OperationMessage
+        {
+            Id = id,
+            Type = MessageTypes.Error,
+            Payload = new[] { new ExecutionError(message) { Code = GraphQLErrorCodes.TooManySubscriptions } },
+        });
+
+    /// <summary>For a last word on a socket that may be gone by now.</summary>
+    private async Task SendQuietlyAsync(OperationMessage message, RunningOperation operation)
+    {
+        try
+        {
+            await SendAsync(message, operation);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The client went away meanwhile.
         }
     }
 
@@ -438,8 +488,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket {TraceIdentifier} failed unexpectedly and was closed with 4500")]
     private static partial void LogSessionFailed(ILogger logger, Exception exception, string traceIdentifier);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL subscription {CorrelationId} failed: its source stream raised an error")]
-    private static partial void LogStreamFailed(ILogger logger, Exception exception, string correlationId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket operation {CorrelationId} failed unexpectedly; it ended with an error, the socket stays open")]
+    private static partial void LogOperationFailed(ILogger logger, Exception exception, string correlationId);
 
     private static class MessageTypes
     {
@@ -453,8 +503,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         public const string Complete = "complete";
     }
 
-    /// <summary>An operation in flight: stopping it cancels its execution and disposes its subscription.</summary>
-    private sealed class RunningOperation(CancellationToken sessionToken)
+    /// <summary>An operation in flight: stopping it cancels its execution, disposes its subscription and frees its place in the caller's quota.</summary>
+    private sealed class RunningOperation(IDisposable lease, CancellationToken sessionToken)
     {
         private readonly CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(sessionToken);
         private IDisposable? subscription;
@@ -484,6 +534,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             }
 
             Interlocked.Exchange(ref subscription, null)?.Dispose();
+            // Freed here rather than when the task ends, so a client that completes one operation may open the next at once.
+            lease.Dispose();
             try
             {
                 cancellation.Cancel();

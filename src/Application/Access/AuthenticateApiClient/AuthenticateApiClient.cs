@@ -10,6 +10,14 @@ public sealed record AuthenticateApiClient(string PresentedKey);
 /// <summary>An authenticated caller: its scopes, and the channels it is restricted to (empty: all).</summary>
 public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels)
 {
+    public static ApiCaller Of(ApiClient client) => new(client.Id, client.Name, client.Scopes, client.Channels);
+
+    /// <summary>True when both grant the same: the same client, scopes and channels (in any order).</summary>
+    public bool GrantsTheSameAs(ApiCaller other) =>
+        ClientId == other.ClientId
+        && Scopes.Order(StringComparer.Ordinal).SequenceEqual(other.Scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && Channels.Order(StringComparer.Ordinal).SequenceEqual(other.Channels.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>The caller as a workflow actor: its scopes grant the roles that own the steps they cover.</summary>
     public Actor ToActor() =>
         new($"api-client:{ClientId}", Name, [.. Scopes.SelectMany(RolesOf).Distinct()], Channels.Count == 0 ? null : Channels);
@@ -38,6 +46,6 @@ internal sealed class AuthenticateApiClientHandler(IApiClientRepository clients)
         var client = await clients.FindByPrefixAsync(prefix, cancellationToken);
         if (client is null || !client.Verify(query.PresentedKey))
             return invalid;
-        return new ApiCaller(client.Id, client.Name, client.Scopes, client.Channels);
+        return ApiCaller.Of(client);
     }
 }

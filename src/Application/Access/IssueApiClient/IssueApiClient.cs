@@ -9,22 +9,15 @@ public sealed record IssueApiClient(Actor Actor, string Name, IReadOnlyList<stri
 
 public sealed record IssuedApiClient(Guid ClientId, string Name, string PlainKey);
 
-internal sealed class IssueApiClientHandler(IApiClientRepository clients, ICatalog catalog, IUnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class IssueApiClientHandler(IApiClientRepository clients, ApiClientAccess access, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<IssueApiClient, IssuedApiClient>
 {
     public async Task<Result<IssuedApiClient>> HandleAsync(IssueApiClient command, CancellationToken cancellationToken)
     {
-        var channels = new List<ChannelCode>();
-        for (var i = 0; i < command.Channels.Count; i++)
-        {
-            var code = ChannelCode.Create(command.Channels[i]);
-            if (code.IsFailure)
-                return code.Error.WithField($"channels[{i}]");
-            if (await catalog.FindChannelAsync(code.Value, cancellationToken) is null)
-                return new Error(Domain.Orders.OrderErrors.UnknownChannelCode, $"Channel {code.Value} does not exist.", $"channels[{i}]");
-            channels.Add(code.Value);
-        }
-        var issued = ApiClient.Issue(command.Name, command.Scopes, channels, command.Actor, clock.GetUtcNow());
+        var channels = await access.ChannelsAsync(command.Channels, cancellationToken);
+        if (channels.IsFailure)
+            return Result<IssuedApiClient>.Failure(channels.Errors);
+        var issued = ApiClient.Issue(command.Name, command.Scopes, channels.Value, command.Actor, clock.GetUtcNow());
         if (issued.IsFailure)
             return Result<IssuedApiClient>.Failure(issued.Errors);
         var (client, plainKey) = issued.Value;

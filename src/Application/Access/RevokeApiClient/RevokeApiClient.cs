@@ -4,10 +4,10 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.RevokeApiClient;
 
-/// <summary>Revokes an API client: its key stops working at once.</summary>
+/// <summary>Revokes an API client: its key stops working at once, on open connections too.</summary>
 public sealed record RevokeApiClient(Actor Actor, Guid ClientId);
 
-internal sealed class RevokeApiClientHandler(IApiClientRepository clients, IUnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class RevokeApiClientHandler(IApiClientRepository clients, ApiClientAccess access, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<RevokeApiClient, Guid>
 {
     public async Task<Result<Guid>> HandleAsync(RevokeApiClient command, CancellationToken cancellationToken)
@@ -19,6 +19,9 @@ internal sealed class RevokeApiClientHandler(IApiClientRepository clients, IUnit
         if (revoked.IsFailure)
             return Result<Guid>.Failure(revoked.Errors);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsFailure ? Result<Guid>.Failure(saved.Errors) : client.Id;
+        if (saved.IsFailure)
+            return Result<Guid>.Failure(saved.Errors);
+        await access.AnnounceChangeAsync(client.Id);
+        return client.Id;
     }
 }

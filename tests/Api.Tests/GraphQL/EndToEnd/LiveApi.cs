@@ -2,7 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.ChangeApiClientAccess;
 using EcomErp.Application.Access.IssueApiClient;
+using EcomErp.Application.Access.RevokeApiClient;
 using EcomErp.Domain.Common;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,23 +33,57 @@ public sealed class LiveApi : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<LiveApi> StartAsync(string? redisConnectionString = null)
+    /// <param name="settings">Host settings over the defaults, as environment variables would give them.</param>
+    /// <param name="databaseOf">Another running host whose SQLite file this one shares (a second node): it then runs the
+    /// <c>api</c> role only, without seeding, since one worker per database file is the rule.</param>
+    public static Task<LiveApi> StartAsync(
+        string? redisConnectionString = null, IReadOnlyDictionary<string, string>? settings = null, LiveApi? databaseOf = null)
     {
-        var factory = new EcomErpHostFactory(new Dictionary<string, string>
+        var overrides = new Dictionary<string, string>
         {
             ["EcomErp:SeedDemoData"] = "true",
             ["ConnectionStrings:Redis"] = redisConnectionString ?? string.Empty,
-        });
+        };
+        if (databaseOf is not null)
+        {
+            overrides["ConnectionStrings:Erp"] = $"Data Source={databaseOf._factory.DatabasePath}";
+            overrides["EcomErp:Roles"] = "api";
+            overrides["EcomErp:SeedDemoData"] = "false";
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            overrides[key] = value;
+        var factory = new EcomErpHostFactory(overrides);
         return Task.FromResult(new LiveApi(factory, factory.StartKestrel()));
     }
 
-    public async Task<string> IssueKeyAsync(string[] scopes, string[]? channels = null)
+    public async Task<string> IssueKeyAsync(string[] scopes, string[]? channels = null) => (await IssueClientAsync(scopes, channels)).PlainKey;
+
+    /// <summary>Issues a client as the admin page would.</summary>
+    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[]? channels = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
             .HandleAsync(new IssueApiClient(Actor.System, $"test client {Guid.NewGuid():N}", scopes, channels ?? []), CancellationToken.None);
         Assert.True(issued.IsSuccess, string.Join("; ", issued.Errors));
-        return issued.Value.PlainKey;
+        return issued.Value;
+    }
+
+    /// <summary>Revokes a client as the admin page does.</summary>
+    public async Task RevokeAsync(Guid clientId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var revoked = await scope.ServiceProvider.GetRequiredService<ICommandHandler<RevokeApiClient, Guid>>()
+            .HandleAsync(new RevokeApiClient(Actor.System, clientId), CancellationToken.None);
+        Assert.True(revoked.IsSuccess, string.Join("; ", revoked.Errors));
+    }
+
+    /// <summary>Replaces a client's scopes and channels as the admin page does.</summary>
+    public async Task ChangeAccessAsync(Guid clientId, string[] scopes, string[] channels)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var changed = await scope.ServiceProvider.GetRequiredService<ICommandHandler<ChangeApiClientAccess, Guid>>()
+            .HandleAsync(new ChangeApiClientAccess(Actor.System, clientId, scopes, channels), CancellationToken.None);
+        Assert.True(changed.IsSuccess, string.Join("; ", changed.Errors));
     }
 
     public Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null) =>
@@ -55,7 +91,16 @@ public sealed class LiveApi : IAsyncDisposable
 
     public Task<JsonElement> DataAsync(string key, string query, object? variables = null) => GraphQLRequests.DataAsync(_http, key, query, variables);
 
+    /// <summary>Opens a socket and subscribes with id "1".</summary>
     public async Task<Subscriber> SubscribeAsync(string key, string query, object? variables = null)
+    {
+        var subscriber = await ConnectAsync(key);
+        await subscriber.SubscribeAsync("1", query, variables);
+        return subscriber;
+    }
+
+    /// <summary>Opens a socket authenticated with the key (acknowledged) and no operation yet.</summary>
+    public async Task<Subscriber> ConnectAsync(string key)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
@@ -63,7 +108,6 @@ public sealed class LiveApi : IAsyncDisposable
         var subscriber = new Subscriber(socket);
         await subscriber.SendAsync(new { type = "connection_init", payload = new { apiKey = key } });
         Assert.Equal("connection_ack", (await subscriber.ReceiveAsync()).GetProperty("type").GetString());
-        await subscriber.SendAsync(new { id = "1", type = "subscribe", payload = new { query, variables } });
         return subscriber;
     }
 
@@ -77,6 +121,33 @@ public sealed class LiveApi : IAsyncDisposable
     {
         public Task SendAsync(object message) =>
             socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        public Task SubscribeAsync(string id, string query, object? variables = null) =>
+            SendAsync(new { id, type = "subscribe", payload = new { query, variables } });
+
+        /// <summary>
+        /// Pings and returns what the server sent before the pong: it handles messages in order, so everything it answered
+        /// to the earlier messages (an error for a refused subscribe, say) has arrived by then.
+        /// </summary>
+        public async Task<IReadOnlyList<JsonElement>> UntilPongAsync()
+        {
+            await SendAsync(new { type = "ping" });
+            var before = new List<JsonElement>();
+            for (var message = await ReceiveAsync(); message.GetProperty("type").GetString() != "pong"; message = await ReceiveAsync())
+                before.Add(message);
+            return before;
+        }
+
+        /// <summary>Waits for the server to close the socket, passing over events already on their way, and returns its code.</summary>
+        public async Task<int> ReceiveCloseAsync()
+        {
+            using var timeout = new CancellationTokenSource(Patience);
+            var buffer = new byte[64 * 1024];
+            while ((await socket.ReceiveAsync(buffer, timeout.Token)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+            return (int)socket.CloseStatus!.Value;
+        }
 
         /// <summary>The next message; a test fails rather than waits forever when none comes.</summary>
         public async Task<JsonElement> ReceiveAsync()

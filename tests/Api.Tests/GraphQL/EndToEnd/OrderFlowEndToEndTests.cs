@@ -9,7 +9,7 @@ namespace EcomErp.Api.Tests.GraphQL.EndToEnd;
 /// <summary>A front-end captures by HTTP, a partner watches on a WebSocket, both read the same state back.</summary>
 public abstract class OrderFlowEndToEndTests : IAsyncLifetime
 {
-    protected const string CaptureMutation = """
+    internal const string CaptureMutation = """
         mutation Capture($input: CaptureOrderInput!) {
           captureOrder(input: $input) { wasAlreadyCaptured order { id status total { amount currency } } userErrors { code field message } }
         }
@@ -27,7 +27,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
 
     public virtual async Task DisposeAsync() => await Api.DisposeAsync();
 
-    protected static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
+    internal static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
     {
         input = new
         {

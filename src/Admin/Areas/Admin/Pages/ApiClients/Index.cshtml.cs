@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EcomErp.Admin.Identity;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.ChangeApiClientAccess;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Access.ListApiClients;
 using EcomErp.Application.Access.RevokeApiClient;
@@ -12,12 +13,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.ApiClients;
 
-/// <summary>Issue and revoke API clients. A new key is shown once, right after it is issued.</summary>
+/// <summary>Issue, change and revoke API clients. A new key is shown once, right after it is issued.</summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class IndexModel(
     IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
     ICommandHandler<IssueApiClient, IssuedApiClient> issue,
-    ICommandHandler<RevokeApiClient, Guid> revoke) : PageModel
+    ICommandHandler<RevokeApiClient, Guid> revoke,
+    ICommandHandler<ChangeApiClientAccess, Guid> changeAccess) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -73,6 +75,17 @@ public sealed class IndexModel(
     {
         var revoked = await revoke.HandleAsync(new RevokeApiClient(User.ToActor(), clientId), cancellationToken);
         StatusMessage = revoked.IsSuccess ? "The client is revoked; its key no longer works." : $"{revoked.Error.Message} ({revoked.Error.Code})";
+        return RedirectToPage();
+    }
+
+    /// <summary>Replaces a client's scopes and channels; its open connections are closed and reconnect with the new access.</summary>
+    public async Task<IActionResult> OnPostChangeAccessAsync(Guid clientId, List<string> scopes, string? channels, CancellationToken cancellationToken)
+    {
+        var channelList = (channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, scopes, channelList), cancellationToken);
+        StatusMessage = changed.IsSuccess
+            ? "The client's access is changed; its open connections were closed."
+            : $"{changed.Error.Message} ({changed.Error.Code})";
         return RedirectToPage();
     }
 
