@@ -77,6 +77,16 @@ public sealed class ValidationCostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GraphQLJsFullIntrospectionQuery_IsWithinTheLimits()
+    {
+        var response = await server.Http.PostGraphQLAsync(IntrospectionQuery);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.False(response.Body.TryGetProperty("errors", out _), response.Body.ToString());
+        Assert.Equal("Query", response.Body.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task OverALimitOnTheWebSocket_IsAnErrorMessageWithTheLimitsCode()
     {
         await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
@@ -88,6 +98,30 @@ public sealed class ValidationCostTests : IAsyncLifetime
         Assert.Equal(GraphQLErrorCodes.MaxNodesExceeded, message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(0, validator.Calls);
     }
+
+    // graphql-js 16's getIntrospectionQuery() with its default options, as GraphiQL and code generators send it.
+    private const string IntrospectionQuery = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name } mutationType { name } subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """;
 
     private static string Repeat(string text, int times) => new StringBuilder(text.Length * times).Insert(0, text, times).ToString();
 

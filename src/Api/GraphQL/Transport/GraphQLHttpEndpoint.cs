@@ -145,7 +145,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             // InvalidOperationException: the duplicate-member check decodes member names, and throws on one that is not UTF-8.
             return (null, RequestFailure.Invalid(
-                $"The request body is not valid UTF-8 JSON (or nests deeper than {GraphQLOperationRequest.JsonNesting.MaxDepth} levels, or repeats a member)."));
+                $"The request body is not valid JSON in UTF-8 (or nests deeper than {GraphQLOperationRequest.JsonNesting.MaxDepth} levels, or repeats a member)."));
         }
     }
 

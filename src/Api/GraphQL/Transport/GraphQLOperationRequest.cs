@@ -102,7 +102,7 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: the duplicate-member check decodes member names, and throws on one that is not UTF-8.
-            problem = $"The '{name}' parameter is not valid UTF-8 JSON (or nests deeper than {JsonNesting.MaxDepth} levels, or repeats a member).";
+            problem = $"The '{name}' parameter is not valid JSON in UTF-8 (or nests deeper than {JsonNesting.MaxDepth} levels, or repeats a member).";
             return null;
         }
     }
