@@ -32,10 +32,11 @@ public class ValidationCostBenchmark
             string.Concat(Enumerable.Range(0, 10).Select(i => $"fragment F{i} on Sku {{ {Repeat($"...F{i + 1} ", 10)}}} ")) + "fragment F10 on Sku { code }",
         ["1,500 operations"] = string.Concat(Enumerable.Range(0, 1_500).Select(i => $"query Q{i} {{ skus(first: 1) {{ totalCount }} }} ")),
         ["70 levels of nesting"] = "{ skus(first: 1) " + Repeat("{ items ", 70) + "{ code }" + new string('}', 70) + " }",
-        // Validated: the largest of each shape the limits let through.
         ["1,000 repeated fields"] = "{ skus(first: 1) { items { " + Repeat("code ", 997) + "} } }",
-        ["1,000 fragment spreads"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 997).Select(i => $"...S{i} ")) + "} } } " +
-            string.Concat(Enumerable.Range(0, 997).Select(i => $"fragment S{i} on Sku {{ code }} ")),
+        // Validated: the largest of each shape the limits let through.
+        ["10 x 10 conflicting selections"] = "{ " + Repeat("skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 10).Select(i => $"code(x: {i}) ")) + "} } ", 10) + "}",
+        ["1,000 fragments spread once"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 997).Select(i => $"...S{i} ")) + "} } } " +
+            string.Concat(Enumerable.Range(0, 997).Select(i => $"fragment S{i} on Sku {{ f{i}: code }} ")),
         ["4,990 repeated arguments"] = "{ skus(" + Repeat("first: 1 ", 4_990) + ") { totalCount } }",
         ["2,990 directives"] = "{ skus(first: 1) { totalCount " + Repeat("@include(if: true) ", 2_990) + "} }",
         ["3,700 unused variables"] = "query(" + string.Concat(Enumerable.Range(0, 3_700).Select(i => $"$v{i}: Int ")) + ") { skus(first: 1) { totalCount } }",

@@ -99,6 +99,12 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
                 $"(fragments counted where they are spread); the maximum is {options.MaxNodes}.");
         }
 
+        if (measure.MostRepeated is { Count: var repeats, Name: var repeated } && repeats > options.MaxRepeatedSelections)
+        {
+            return new ExecutionLimitError(GraphQLErrorCodes.MaxRepeatedSelectionsExceeded,
+                $"'{repeated}' is selected {repeats} times in one selection set (fragments included); the maximum is {options.MaxRepeatedSelections}.");
+        }
+
         if (measure.Depth > options.MaxDepth)
         {
             return new ExecutionLimitError(GraphQLErrorCodes.MaxDepthExceeded,
@@ -114,7 +120,9 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
     /// <summary>
     /// Each operation with its fragments expanded, and each fragment no operation spreads on its own (it is still validated).
     /// Fragments are measured once and remembered, so fragments that spread each other many times cost their size, not
-    /// their fan-out; a fragment cycle counts nothing (the specification's rule reports it).
+    /// their fan-out; a fragment cycle counts nothing (the specification's rule reports it). Per selection set (its inline
+    /// fragments and spread fragments merged in, as the overlapping-fields rule merges them) it counts how often each
+    /// response name is selected: that rule compares every pair of them, and a pair that conflicts costs an error.
     /// </summary>
     private sealed class ShapeMeasure
     {
@@ -123,6 +131,7 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
 
         private readonly Dictionary<string, GraphQLFragmentDefinition> fragments = [];
         private readonly Dictionary<string, Shape?> measured = [];
+        private readonly Dictionary<string, Dictionary<string, int>> fragmentSelections = [];
         private int nesting;
 
         public ShapeMeasure(GraphQLDocument document)
@@ -157,7 +166,13 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
 
         public bool FragmentNestingExceeded { get; private set; }
 
-        private Shape Measure(GraphQLSelectionSet? selectionSet)
+        /// <summary>The response name selected most often in one selection set, once it is selected more than once.</summary>
+        public (string Name, int Count)? MostRepeated { get; private set; }
+
+        private Shape Measure(GraphQLSelectionSet? selectionSet) => Measure(selectionSet, []);
+
+        /// <param name="selections">How often each response name is selected at this level, shared with inline fragments.</param>
+        private Shape Measure(GraphQLSelectionSet? selectionSet, Dictionary<string, int> selections)
         {
             if (selectionSet is null || FragmentNestingExceeded)
             {
@@ -170,9 +185,9 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
             {
                 var inner = selection switch
                 {
-                    GraphQLField field => Field(field),
-                    GraphQLInlineFragment inline => Measure(inline.SelectionSet),
-                    GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),
+                    GraphQLField field => Field(field, selections),
+                    GraphQLInlineFragment inline => Measure(inline.SelectionSet, selections),
+                    GraphQLFragmentSpread spread => Spread(spread.FragmentName.Name.StringValue, selections),
                     _ => default,
                 };
                 fields = Add(fields, inner.Fields);
@@ -182,15 +197,40 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
             return new Shape(fields, depth);
         }
 
-        private Shape Field(GraphQLField field)
+        private Shape Field(GraphQLField field, Dictionary<string, int> selections)
         {
             if (field.Alias is not null)
             {
                 Aliases++;
             }
 
+            Count(selections, (field.Alias?.Name ?? field.Name).StringValue, 1);
+
             var children = Measure(field.SelectionSet);
             return new Shape(Add(children.Fields, 1), children.Depth + 1);
+        }
+
+        private Shape Spread(string name, Dictionary<string, int> selections)
+        {
+            var shape = Fragment(name);
+            if (fragmentSelections.TryGetValue(name, out var spread))
+            {
+                foreach (var (responseName, times) in spread)
+                {
+                    Count(selections, responseName, times);
+                }
+            }
+
+            return shape;
+        }
+
+        private void Count(Dictionary<string, int> selections, string responseName, int times)
+        {
+            var count = selections[responseName] = Math.Min(selections.GetValueOrDefault(responseName) + times, int.MaxValue / 2);
+            if (count > 1 && count > (MostRepeated?.Count ?? 0))
+            {
+                MostRepeated = (responseName, count);
+            }
         }
 
         private Shape Fragment(string name)
@@ -213,8 +253,10 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
             }
 
             measured[name] = null;
-            var shape = Measure(fragment.SelectionSet);
+            var selections = new Dictionary<string, int>();
+            var shape = Measure(fragment.SelectionSet, selections);
             measured[name] = shape;
+            fragmentSelections[name] = selections;
             nesting--;
             return shape;
         }

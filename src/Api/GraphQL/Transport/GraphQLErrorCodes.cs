@@ -13,6 +13,7 @@ public static class GraphQLErrorCodes
     public const string SubscriptionOverHttp = "SUBSCRIPTION_OVER_HTTP";
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
     public const string MaxNodesExceeded = "MAX_NODES_EXCEEDED";
+    public const string MaxRepeatedSelectionsExceeded = "MAX_REPEATED_SELECTIONS_EXCEEDED";
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";

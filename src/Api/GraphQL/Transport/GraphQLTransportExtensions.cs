@@ -17,9 +17,9 @@ public static class GraphQLTransportExtensions
     {
         services.AddOptions<GraphQLTransportOptions>()
             .Bind(configuration.GetSection(GraphQLTransportOptions.SectionName))
-            .Validate(options => options.MaxRequestBytes > 0 && options.MaxTokens > 0 && options.MaxNodes > 0 && options.MaxDepth > 0
+            .Validate(options => options.MaxRequestBytes > 0 && options.MaxTokens > 0 && options.MaxNodes > 0 && options.MaxRepeatedSelections > 0 && options.MaxDepth > 0
                     && options.MaxComplexity > 0 && options.MaxAliases >= 0 && options.MaxErrors > 0 && options.ConnectionInitTimeout > TimeSpan.Zero,
-                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxTokens, MaxNodes, MaxDepth, MaxComplexity, MaxErrors, " +
+                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxTokens, MaxNodes, MaxRepeatedSelections, MaxDepth, MaxComplexity, MaxErrors, " +
                 "ConnectionInitTimeout; MaxAliases may be 0).")
             .ValidateOnStart();
 

@@ -26,6 +26,13 @@ public sealed class GraphQLTransportOptions
     // (docs/performance.md); the introspection query makes about 200.
     public int MaxNodes { get; set; } = 1_000;
 
+    /// <summary>
+    /// Most times one response name may be selected in one selection set, counting inline fragments and spread fragments
+    /// merged into it. The overlapping-fields rule compares every such pair, and each pair that conflicts (different
+    /// arguments) costs an error whose location is computed from the text: ten copies are 45 pairs.
+    /// </summary>
+    public int MaxRepeatedSelections { get; set; } = 10;
+
     /// <summary>Deepest allowed field nesting of an operation, fragments included.</summary>
     public int MaxDepth { get; set; } = 15;
 
