@@ -35,10 +35,14 @@ public class ValidationCostBenchmark
         ["1,000 repeated fields"] = "{ skus(first: 1) { items { " + Repeat("code ", 997) + "} } }",
         // Validated: the largest of each shape the limits let through.
         ["10 x 10 conflicting selections"] = "{ " + Repeat("skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 10).Select(i => $"code(x: {i}) ")) + "} } ", 10) + "}",
+        ["400 fragments spread once"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 400).Select(i => $"...S{i} ")) + "} } } " +
+            string.Concat(Enumerable.Range(0, 400).Select(i => $"fragment S{i} on Sku {{ code }} ")),
         ["1,000 fragments spread once"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 997).Select(i => $"...S{i} ")) + "} } } " +
             string.Concat(Enumerable.Range(0, 997).Select(i => $"fragment S{i} on Sku {{ f{i}: code }} ")),
+        ["1,650 repeated arguments"] = "{ skus(" + Repeat("first: 1 ", 1_650) + ") { totalCount } }",
+        ["700 directives"] = "{ skus(first: 1) { totalCount " + Repeat("@include(if: true) ", 700) + "} }",
+        ["1,240 unused variables"] = "query(" + string.Concat(Enumerable.Range(0, 1_240).Select(i => $"$v{i}: Int ")) + ") { skus(first: 1) { totalCount } }",
         ["4,990 repeated arguments"] = "{ skus(" + Repeat("first: 1 ", 4_990) + ") { totalCount } }",
-        ["2,990 directives"] = "{ skus(first: 1) { totalCount " + Repeat("@include(if: true) ", 2_990) + "} }",
         ["3,700 unused variables"] = "query(" + string.Concat(Enumerable.Range(0, 3_700).Select(i => $"$v{i}: Int ")) + ") { skus(first: 1) { totalCount } }",
         ["3,000 undeclared variables"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"code(x: $v{i}) ")) + "} } }",
         ["250 KB string argument"] = "{ skus(first: 1, after: \"" + new string('x', 250_000) + "\") { totalCount } }",

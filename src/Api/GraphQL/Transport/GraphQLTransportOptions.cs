@@ -15,7 +15,9 @@ public sealed class GraphQLTransportOptions
     /// Most lexical tokens (names, punctuation, values; comments not counted) a document may hold, counted before it is
     /// parsed: a cheap linear bound on everything parsing and validation do with it.
     /// </summary>
-    public int MaxTokens { get; set; } = 15_000;
+    // Some of the engine's rules are quadratic in arguments of one field and variables of one operation: at 5,000 tokens the
+    // worst of them stays under 100 ms on the 2-vCPU build machine (docs/performance.md), and a real document is far smaller.
+    public int MaxTokens { get; set; } = 5_000;
 
     /// <summary>
     /// Most field selections a document may make, a fragment spread counting as every field of its fragment (so fragments
