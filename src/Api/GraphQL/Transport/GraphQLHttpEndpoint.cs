@@ -12,10 +12,30 @@ namespace EcomErp.Api.GraphQL.Transport;
 /// execution (parse, validation, limits, operation, variables) gets 400 with <c>application/graphql-response+json</c> and
 /// 200 with <c>application/json</c>, whose non-200 answers a client cannot trust to come from this server.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(
-    GraphQLOperationExecutor executor, IGraphQLSerializer serializer, IOptions<GraphQLTransportOptions> options)
+internal sealed partial class GraphQLHttpEndpoint(
+    GraphQLOperationExecutor executor, IGraphQLSerializer serializer, IOptions<GraphQLTransportOptions> options, ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Nothing a client sends should get here. Answered in GraphQL's shape with the correlation id, never with the
+            // exception (the host's developer exception page would show it, stack trace and all, in Development).
+            LogRequestFailed(logger, exception, context.TraceIdentifier);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await WriteResultAsync(context, GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json, StatusCodes.Status500InternalServerError,
+                    new ExecutionResult { Errors = [new InternalServerError(context.TraceIdentifier, null)] });
+            }
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
@@ -50,7 +70,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var operation = GraphQLOperationExecutor.Prepare(operationRequest!);
+        var operation = executor.Prepare(operationRequest!);
         if (operation.OperationType == OperationType.Subscription)
         {
             // 400, not 405: the specification defines GET and POST for queries and mutations only, so a subscription is not a
@@ -117,13 +137,15 @@ internal sealed class GraphQLHttpEndpoint(
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, GraphQLOperationRequest.JsonNesting.DocumentOptions);
             var operationRequest = GraphQLOperationRequest.FromJson(document.RootElement, serializer, out var problem);
             return (operationRequest, problem is null ? null : RequestFailure.Invalid(problem));
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            return (null, RequestFailure.Invalid("The request body is not valid JSON."));
+            // InvalidOperationException: the duplicate-member check decodes member names, and throws on one that is not UTF-8.
+            return (null, RequestFailure.Invalid(
+                $"The request body is not valid JSON in UTF-8 (or nests deeper than {GraphQLOperationRequest.JsonNesting.MaxDepth} levels, or repeats a member)."));
         }
     }
 
@@ -151,8 +173,11 @@ internal sealed class GraphQLHttpEndpoint(
         return buffer.ToArray();
     }
 
-    private Task WriteErrorAsync(HttpContext context, string mediaType, int status, string code, string message) =>
-        WriteResultAsync(context, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    private Task WriteErrorAsync(HttpContext context, string mediaType, int status, string code, string message)
+    {
+        LogRefused(logger, context.TraceIdentifier, status, code);
+        return WriteResultAsync(context, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    }
 
     private async Task WriteResultAsync(HttpContext context, string mediaType, int status, ExecutionResult result)
     {
@@ -165,4 +190,10 @@ internal sealed class GraphQLHttpEndpoint(
     {
         public static RequestFailure Invalid(string message) => new(StatusCodes.Status400BadRequest, GraphQLErrorCodes.InvalidRequest, message);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL request {CorrelationId} refused with {Status}: {Code}")]
+    private static partial void LogRefused(ILogger logger, string correlationId, int status, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request {CorrelationId} failed unexpectedly")]
+    private static partial void LogRequestFailed(ILogger logger, Exception exception, string correlationId);
 }

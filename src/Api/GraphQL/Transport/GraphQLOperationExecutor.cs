@@ -18,27 +18,49 @@ public sealed partial class GraphQLOperationExecutor
 {
     private readonly IDocumentExecuter executer;
     private readonly ILogger<GraphQLOperationExecutor> logger;
+    private readonly GraphQLTransportOptions options;
+    private readonly ExecutionLimits limits;
     private readonly IValidationRule[] validationRules;
 
     public GraphQLOperationExecutor(IDocumentExecuter executer, IOptions<GraphQLTransportOptions> options, ILogger<GraphQLOperationExecutor> logger)
     {
         this.executer = executer;
         this.logger = logger;
-        validationRules = [.. DocumentValidator.CoreRules, .. ExecutionLimits.CreateRules(options.Value)];
+        this.options = options.Value;
+        limits = new ExecutionLimits(options.Value);
+        validationRules = [.. DocumentValidator.CoreRules, .. limits.CreateValidationRules()];
     }
 
-    /// <summary>Parses the document and finds the operation to run, so a transport can refuse it before execution.</summary>
-    public static PreparedOperation Prepare(GraphQLOperationRequest request)
+    /// <summary>
+    /// Bounds, parses and measures the document and finds the operation to run, so a transport can refuse it before
+    /// execution. A document over a limit is refused here, before the engine's validation spends anything on it.
+    /// </summary>
+    public PreparedOperation Prepare(GraphQLOperationRequest request)
     {
+        if (limits.CheckTokens(request.Query) is { } tooManyTokens)
+        {
+            return Refused(request, tooManyTokens);
+        }
+
         GraphQLDocument document;
         try
         {
-            document = GraphQLParser.Parser.Parse(request.Query);
+            document = GraphQLParser.Parser.Parse(request.Query, ExecutionLimits.ParserOptions);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return Refused(request, new ExecutionLimitError(GraphQLErrorCodes.MaxDepthExceeded,
+                $"The document nests more than {ExecutionLimits.MaxSyntaxNesting} syntax levels deep; the maximum depth is {options.MaxDepth} fields."));
         }
         catch (GraphQLSyntaxErrorException)
         {
             // The executer parses again and reports the syntax error in the specification's shape.
             return new PreparedOperation(request, null, null, null);
+        }
+
+        if (limits.CheckShape(document) is { } overLimit)
+        {
+            return Refused(request, overLimit);
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
@@ -69,11 +91,18 @@ public sealed partial class GraphQLOperationExecutor
     {
         if (operation.Error is not null)
         {
+            if (operation.Error is ExecutionLimitError)
+            {
+                // The code says which limit; the document itself stays out of the log (it may be as large as the request limit).
+                LogRefused(logger, correlationId, operation.Error.Code);
+            }
+
             return new ExecutionResult { Errors = [operation.Error] };
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var request = operation.Request;
-        return await executer.ExecuteAsync(new ExecutionOptions
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = request.Query,
@@ -93,8 +122,32 @@ public sealed partial class GraphQLOperationExecutor
                 return Task.CompletedTask;
             },
         });
+        CapErrors(result);
+        return result;
     }
+
+    /// <summary>Keeps the first <see cref="GraphQLTransportOptions.MaxErrors"/> errors and says how many more there were.</summary>
+    private void CapErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { } errors || errors.Count <= options.MaxErrors)
+        {
+            return;
+        }
+
+        var kept = new ExecutionErrors();
+        kept.AddRange(errors.Take(options.MaxErrors));
+        kept.Add(new ExecutionError($"{errors.Count - options.MaxErrors} more errors were cut; a response carries at most {options.MaxErrors}.")
+        {
+            Code = GraphQLErrorCodes.MaxErrorsExceeded,
+        });
+        result.Errors = kept;
+    }
+
+    private static PreparedOperation Refused(GraphQLOperationRequest request, ExecutionLimitError error) => new(request, null, null, error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request {CorrelationId} failed unexpectedly in field {Field}")]
     private static partial void LogUnhandledException(ILogger logger, Exception exception, string correlationId, string? field);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL request {CorrelationId} refused before validation: {Code}")]
+    private static partial void LogRefused(ILogger logger, string correlationId, string? code);
 }

@@ -33,11 +33,27 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
             return null;
         }
 
+        var queryText = ReadText(query, "query", ref problem);
+        var operationNameText = operationName.ValueKind == JsonValueKind.String ? ReadText(operationName, "operationName", ref problem) : null;
         var variables = ReadMember(body, "variables", serializer, ref problem);
         var extensions = ReadMember(body, "extensions", serializer, ref problem);
-        return problem is null
-            ? new GraphQLOperationRequest(query.GetString()!, EmptyAsNull(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null), variables, extensions)
-            : null;
+        return problem is null ? new GraphQLOperationRequest(queryText!, EmptyAsNull(operationNameText), variables, extensions) : null;
+    }
+
+    /// <summary>Reading a JSON body as text fails on what it holds, not on its shape: text that is not UTF-8.</summary>
+    private static string? ReadText(JsonElement element, string name, ref string? problem)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A JSON parser accepts invalid UTF-8 bytes and unpaired surrogate escapes ("\ud800") inside strings; they only
+            // fail when decoded.
+            problem ??= $"The request's '{name}' is not valid UTF-8 text (invalid bytes or an unpaired surrogate escape).";
+            return null;
+        }
     }
 
     /// <summary>Reads the GET form: <c>query</c> and <c>operationName</c> as text, <c>variables</c> and <c>extensions</c> as JSON text.</summary>
@@ -80,12 +96,13 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
 
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, JsonNesting.DocumentOptions);
             return ReadMap(document.RootElement, name, serializer, ref problem);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            problem = $"The '{name}' parameter is not valid JSON.";
+            // InvalidOperationException: the duplicate-member check decodes member names, and throws on one that is not UTF-8.
+            problem = $"The '{name}' parameter is not valid JSON in UTF-8 (or nests deeper than {JsonNesting.MaxDepth} levels, or repeats a member).";
             return null;
         }
     }
@@ -102,11 +119,30 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 return null;
             case JsonValueKind.Object:
-                return serializer.ReadNode<Inputs>(element);
+                try
+                {
+                    return serializer.ReadNode<Inputs>(element);
+                }
+                catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+                {
+                    // Values a JSON parser accepts but no GraphQL input can hold: text that is not UTF-8, numbers beyond every
+                    // number type, nesting beyond the serializer's depth.
+                    problem ??= $"The request's '{name}' holds a value that cannot be read: text that is not valid UTF-8, a number out of range or nesting deeper than {JsonNesting.MaxDepth} levels.";
+                    return null;
+                }
             default:
                 problem ??= $"The request's '{name}' must be a JSON object (a map of names to values) or null.";
                 return null;
         }
+    }
+
+    /// <summary>How request JSON is parsed: the serializer's default depth, and one meaning per member.</summary>
+    internal static class JsonNesting
+    {
+        public const int MaxDepth = 64;
+
+        // A member given twice means different things to different readers (first or last wins): refused rather than guessed.
+        public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
     }
 
     private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EcomErp.Api.GraphQL.Transport;
 
@@ -16,19 +17,21 @@ public static class GraphQLTransportExtensions
     {
         services.AddOptions<GraphQLTransportOptions>()
             .Bind(configuration.GetSection(GraphQLTransportOptions.SectionName))
-            .Validate(options => options.MaxRequestBytes > 0 && options.MaxDepth > 0 && options.MaxComplexity > 0 && options.MaxAliases >= 0
-                    && options.ConnectionInitTimeout > TimeSpan.Zero && options.MaxSubscriptionsPerSocket > 0 && options.MaxSubscriptionsPerClient > 0,
-                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxDepth, MaxComplexity, ConnectionInitTimeout, "
-                + "MaxSubscriptionsPerSocket, MaxSubscriptionsPerClient; MaxAliases may be 0).")
+            .Validate(options => options.MaxRequestBytes > 0 && options.MaxTokens > 0 && options.MaxNodes > 0 && options.MaxRepeatedSelections > 0 && options.MaxDepth > 0
+                    && options.MaxComplexity > 0 && options.MaxAliases >= 0 && options.MaxErrors > 0 && options.ConnectionInitTimeout > TimeSpan.Zero
+                    && options.MaxSubscriptionsPerSocket > 0 && options.MaxSubscriptionsPerClient > 0,
+                $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxTokens, MaxNodes, MaxRepeatedSelections, MaxDepth, MaxComplexity, MaxErrors, " +
+                "ConnectionInitTimeout, MaxSubscriptionsPerSocket, MaxSubscriptionsPerClient; MaxAliases may be 0).")
             .ValidateOnStart();
 
         services.AddGraphQL(builder => builder.AddSystemTextJson());
         // Registered after the builder's default so that this provider is the one the serializer gets.
         services.AddSingleton<IErrorInfoProvider>(provider => new TransportErrorInfoProvider(new ErrorInfoProviderOptions
         {
-            // Stack traces and exception types only for a developer's own machine; codes of inner exceptions never
+            // Exception types, messages and stack traces only when a developer opts in, whatever the environment: a host
+            // started as Development by accident must not hand them to API clients. Codes of inner exceptions never
             // (they would name the exception type behind a masked error).
-            ExposeExceptionDetails = provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            ExposeExceptionDetails = provider.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ExposeExceptionDetails,
             ExposeCodes = false,
         }));
 
@@ -47,7 +50,7 @@ public static class GraphQLTransportExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQLTransport(this WebApplication app, string pattern)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLTransportOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
         return app.Map(pattern, context => context.WebSockets.IsWebSocketRequest
                 ? GraphQLWebSocketSession.AcceptAsync(context)

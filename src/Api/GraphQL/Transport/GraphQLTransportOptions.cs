@@ -11,7 +11,31 @@ public sealed class GraphQLTransportOptions
     /// <summary>When set, an unauthenticated HTTP request gets 401 and a socket whose connection_init is refused is closed with 4403.</summary>
     public bool RequireAuthentication { get; set; } = true;
 
-    /// <summary>Deepest allowed field nesting of an operation.</summary>
+    /// <summary>
+    /// Most lexical tokens (names, punctuation, values; comments not counted) a document may hold, counted before it is
+    /// parsed: a cheap linear bound on everything parsing and validation do with it.
+    /// </summary>
+    // Some of the engine's rules are quadratic in arguments of one field and variables of one operation: at 5,000 tokens the
+    // worst of them stays under 100 ms on the 2-vCPU build machine (docs/performance.md), and a real document is far smaller.
+    public int MaxTokens { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most field selections a document may make, a fragment spread counting as every field of its fragment (so fragments
+    /// that spread each other many times count what they fan out to). Checked before validation, whose overlapping-fields
+    /// rule is quadratic in repeated fields.
+    /// </summary>
+    // 1,000 keeps the worst document (1,000 copies of one field) well under 100 ms of validation on the 2-vCPU build machine
+    // (docs/performance.md); the introspection query makes about 200.
+    public int MaxNodes { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most times one response name may be selected in one selection set, counting inline fragments and spread fragments
+    /// merged into it. The overlapping-fields rule compares every such pair, and each pair that conflicts (different
+    /// arguments) costs an error whose location is computed from the text: ten copies are 45 pairs.
+    /// </summary>
+    public int MaxRepeatedSelections { get; set; } = 10;
+
+    /// <summary>Deepest allowed field nesting of an operation, fragments included.</summary>
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>
@@ -25,6 +49,15 @@ public sealed class GraphQLTransportOptions
 
     /// <summary>Most aliased fields a document may hold (aliases are how one request repeats an expensive field).</summary>
     public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most errors a response carries; the rest are replaced by one error with code <c>MAX_ERRORS_EXCEEDED</c> saying how many were cut.</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>
+    /// Whether GraphQL errors of unexpected failures carry the exception's type, message and stack trace
+    /// (<c>extensions.details</c>). Off in every environment unless a developer opts in: a client never needs them.
+    /// </summary>
+    public bool ExposeExceptionDetails { get; set; }
 
     /// <summary>How long a new socket may wait before sending connection_init; then it is closed with 4408.</summary>
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);

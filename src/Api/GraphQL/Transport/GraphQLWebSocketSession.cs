@@ -323,7 +323,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         try
         {
             var result = await executor.ExecuteAsync(
-                GraphQLOperationExecutor.Prepare(request), principal, scope.ServiceProvider, correlationId, operation.Token);
+                executor.Prepare(request), principal, scope.ServiceProvider, correlationId, operation.Token);
             if (!result.Executed)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);

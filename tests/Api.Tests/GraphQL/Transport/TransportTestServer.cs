@@ -56,9 +56,12 @@ public sealed class TransportTestServer : IAsyncDisposable
 
     public CapturedLogs Logs => app.Services.GetRequiredService<CapturedLogs>();
 
-    public static async Task<TransportTestServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">The host environment; Production unless a test is about another.</param>
+    /// <param name="services">Registrations added last, so they win (for example a recording wrapper around an engine service).</param>
+    public static async Task<TransportTestServer> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, string? environment = null, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment ?? Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var logs = new CapturedLogs();
@@ -74,6 +77,7 @@ public sealed class TransportTestServer : IAsyncDisposable
         builder.Services.AddSingleton<TestEventSource>();
         builder.Services.AddSingleton<TestCounter>();
         builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddGraphTypes(typeof(TestSchema).Assembly));
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseAuthentication();
