@@ -1,5 +1,6 @@
 using EcomErp.Api.GraphQL.Allocation;
 using EcomErp.Api.GraphQL.Catalog;
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using GraphQL;
@@ -19,6 +20,9 @@ public sealed class ErpSchema : Schema
         Query = new ErpQuery();
         Mutation = new ErpMutation();
         Subscription = new ErpSubscription();
+        PartnerScope.RefuseUnopenedFields(Query);
+        PartnerScope.RefuseUnopenedFields(Mutation);
+        PartnerScope.RefuseUnopenedFields(Subscription);
     }
 }
 

@@ -20,6 +20,7 @@ public static class AllocationQueries
                 + $"Reserves nothing. Needs '{ApiScopes.InventoryRead}', and '{ApiScopes.OrdersRead}' for an orderId.")
             .Argument<IdGraphType>("orderId", "A stored order: its units not yet allocated are planned.")
             .Argument<AllocationPreviewInputType>("order", "An unsaved order to plan.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.InventoryRead);

@@ -33,6 +33,8 @@ public static class SkuQueries
             .Description("The catalog in SKU code order, as a Relay connection. Needs 'orders:read' or 'inventory:read'.")
             .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
             .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")
+            // The catalog belongs to no channel: every channel sells it.
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.Caller();

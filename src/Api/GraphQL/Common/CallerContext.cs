@@ -33,6 +33,16 @@ public static class CallerContext
     public static bool MaySee(this ApiCaller caller, string channel) =>
         caller.Channels.Count == 0 || caller.Channels.Contains(channel, StringComparer.Ordinal);
 
+    /// <summary>Throws a FORBIDDEN error when a key restricted to channels names another one (the code as the caller wrote it).</summary>
+    public static void RequireChannel(this ApiCaller caller, string channel)
+    {
+        if (!caller.MaySee(channel.Trim().ToUpperInvariant()))
+            throw new ExecutionError($"This key may not read channel '{channel}'; it is restricted to {string.Join(", ", caller.Channels)}.")
+            {
+                Code = SchemaErrorCodes.Forbidden,
+            };
+    }
+
     public static Actor Actor(this ApiCaller caller) => caller.ToActor();
 
     /// <summary>Parses an ID argument; a malformed id is the client's mistake and says so.</summary>

@@ -16,6 +16,7 @@ public static class InventoryQueries
         query.Field<InventoryPositionType>("inventoryPosition")
             .Description("One SKU's stock per location, from the read model; null when no stock of it has been recorded. Needs 'inventory:read'.")
             .Argument<NonNullGraphType<StringGraphType>>("sku", "The SKU code.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);
@@ -30,12 +31,12 @@ public static class InventoryQueries
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("skus", "The SKU codes, each once.")
             .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel code.")
             .Argument<IntGraphType>("quantity", "When given, each SKU's earliest date this many units can be promised.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.InventoryRead);
                 var channel = context.GetArgument<string>("channel");
-                if (!caller.MaySee(channel.Trim().ToUpperInvariant()))
-                    throw new ExecutionError($"This key may not read channel '{channel}'.") { Code = SchemaErrorCodes.Forbidden };
+                caller.RequireChannel(channel);
                 var quantity = context.GetArgument<int?>("quantity");
                 var skus = context.GetArgument<List<string>>("skus");
                 var answer = await context.RequestServices!.GetRequiredService<IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>>()

@@ -18,12 +18,12 @@ public static class InventorySubscriptions
                 + "may subscribe to its own only.")
             .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel code.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("skus", $"Only these SKUs (at most {AvailabilityErrors.MaxSkus}); every SKU when left out.")
+            .OpenToPartners()
             .ResolveStream(context =>
             {
                 var caller = context.RequireScope(ApiScopes.InventoryRead);
                 var channel = Valid(ChannelCode.Create(context.GetArgument<string>("channel")), "channel").Value;
-                if (!caller.MaySee(channel))
-                    throw new ExecutionError($"This key may not read channel '{channel}'.") { Code = SchemaErrorCodes.Forbidden };
+                caller.RequireChannel(channel);
                 var skus = Codes(context.GetArgument<List<string>?>("skus"));
                 return new FilteredObservable<AvailabilityChangedNotification>(Bus(context).AvailabilityChanges,
                     n => n.Channel == channel && (skus is null || skus.Contains(n.Sku)));
@@ -33,6 +33,7 @@ public static class InventorySubscriptions
         subscription.Field<NonNullGraphType<InventoryChangedType>>("inventoryChanged")
             .Description("A SKU's position after each projected change to it. Needs 'inventory:read'; per-channel figures show the caller's channels only.")
             .Argument<StringGraphType>("sku", "Only this SKU; every SKU when left out.")
+            .OpenToPartners()
             .ResolveStream(context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);

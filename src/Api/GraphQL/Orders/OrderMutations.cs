@@ -42,6 +42,7 @@ public static class OrderMutations
         mutation.Field("captureOrder", new NonNullGraphType(new OrderPayloadType("CaptureOrderPayload", "Result of captureOrder.", isCapture: true)))
             .Description("Captures an order from a channel. Repeating the same order returns the first capture; the same id with different content is ORDER_DUPLICATE_CAPTURE_CONFLICT.")
             .Argument<NonNullGraphType<CaptureOrderInputType>>("input", "The order.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersWrite);
@@ -124,6 +125,8 @@ public static class OrderMutations
         mutation.Field(name, new NonNullGraphType(new OrderPayloadType($"{typeName}Payload", $"Result of {name}.")))
             .Description($"{description} Needs the '{scope}' scope.")
             .Argument(new NonNullGraphType(new OrderStepInputType($"{typeName}Input", $"Input of {name}.", inputFields)), "input", a => a.Description = "What to do.")
+            // The order commands themselves treat an order outside the actor's channels as not found.
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(scope);

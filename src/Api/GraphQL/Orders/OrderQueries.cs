@@ -16,6 +16,7 @@ public static class OrderQueries
         query.Field<OrderType>("order")
             .Description("One order by id; null when it does not exist or is outside the caller's channels.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The order's id.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
@@ -27,6 +28,7 @@ public static class OrderQueries
             .Description("One order by the channel's own order id; null when unknown or outside the caller's channels.")
             .Argument<NonNullGraphType<StringGraphType>>("channel", "Channel code.")
             .Argument<NonNullGraphType<StringGraphType>>("externalOrderId", "The channel's order id.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
@@ -43,6 +45,7 @@ public static class OrderQueries
             .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")
             .Argument<OrderFilterInputType>("filter", "Criteria every order must meet.")
             .Argument<OrderSortInputType>("sort", "Sort order; newest first by default.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
@@ -59,6 +62,7 @@ public static class OrderQueries
         query.Field<OrderBlockersType>("orderBlockers")
             .Description("Why can't this order move? Its next step, that step's owner role, and every blocker.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The order's id.")
+            .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);

@@ -13,14 +13,18 @@ public static class OrderSubscriptions
     public static void AddTo(ObjectGraphType subscription)
     {
         subscription.Field<NonNullGraphType<OrderStatusChangedType>>("orderStatusChanged")
-            .Description("Every order status change, after the read model shows it; narrow it to one order or one channel.")
+            .Description("Every order status change, after the read model shows it; narrow it to one order or one channel. "
+                + "A key restricted to channels hears its own only, and naming another channel is FORBIDDEN.")
             .Argument<IdGraphType>("orderId", "Only this order.")
             .Argument<StringGraphType>("channel", "Only this channel.")
+            .OpenToPartners()
             .ResolveStream(context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
                 Guid? orderId = context.GetArgument<string?>("orderId") is null ? null : context.IdArgument("orderId");
                 var channel = context.GetArgument<string?>("channel")?.Trim().ToUpperInvariant();
+                if (channel is not null)
+                    caller.RequireChannel(channel);
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return new FilteredObservable<OrderStatusChangedNotification>(bus.OrderStatusChanges,
                     n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel));

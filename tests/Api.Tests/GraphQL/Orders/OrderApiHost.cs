@@ -23,9 +23,10 @@ public sealed class OrderApiHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _host;
     private readonly HttpClient _http;
 
-    public OrderApiHost()
+    /// <param name="settings">More configuration, e.g. wider GraphQL limits for a test that asks for everything at once.</param>
+    public OrderApiHost(IReadOnlyDictionary<string, string>? settings = null)
     {
-        _factory = new EcomErpHostFactory(new Dictionary<string, string>
+        _factory = new EcomErpHostFactory(new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["EcomErp:SeedDemoData"] = "true",
             ["EcomErp:Roles"] = "api,admin",
@@ -47,12 +48,15 @@ public sealed class OrderApiHost : IAsyncDisposable
 
     public async Task<string> IssueKeyAsync(params string[] scopes) => await IssueKeyAsync(scopes, []);
 
-    public async Task<string> IssueKeyAsync(string[] scopes, string[] channels)
+    public async Task<string> IssueKeyAsync(string[] scopes, string[] channels) => (await IssueClientAsync(scopes, channels)).PlainKey;
+
+    /// <summary>Issues a client as the admin would and returns its id beside its key.</summary>
+    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[] channels)
     {
         await using var scope = Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
             .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels), CancellationToken.None);
-        return issued.Value.PlainKey;
+        return issued.Value;
     }
 
     /// <summary>Runs what the worker would: the automation, then the projection, until both are idle.</summary>
