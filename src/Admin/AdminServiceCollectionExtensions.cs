@@ -2,6 +2,7 @@ using EcomErp.Admin.Identity;
 using EcomErp.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddScoped<AdminIdentitySeeder>();
+        services.AddSignInLimits(configuration);
 
         services.AddRazorPages(options =>
         {
@@ -51,10 +53,18 @@ public static class AdminServiceCollectionExtensions
             options.Password.RequireLowercase = true;
             options.Password.RequireUppercase = true;
             options.Password.RequireNonAlphanumeric = true;
+            // Lockout stays enabled so an administrator can lock an account (LockoutEnd); failed sign-ins no longer lock it:
+            // they are counted per account and client address instead (SignInFailures), so strangers cannot lock people out.
             options.Lockout.AllowedForNewUsers = true;
-            options.Lockout.MaxFailedAccessAttempts = 5;
-            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         });
+        // The cookie is checked against the user's security stamp on every request, so a sign-out (which renews the
+        // stamp), like a password change, ends every copy of the session at once. The price is one user lookup per signed-in
+        // request (and the cookie re-issued with it); the admin's traffic is people clicking, not a hot path.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Every cookie Secure whenever the request is https (directly, or as a configured proxy says), so none travels in
+        // clear; TempData's carries a newly issued API key for one page view.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = LoginPath;
@@ -63,6 +73,7 @@ public static class AdminServiceCollectionExtensions
             options.Cookie.Name = "EcomErp.Admin";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });

@@ -31,6 +31,9 @@ public static partial class HostComposition
             options.InitialPasswordDirectory = DatabaseOptions.FromConfiguration(configuration).DataDirectory ?? options.InitialPasswordDirectory);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddTrustedProxies(configuration);
+        // A year, this host only: subdomains and the preload list are the operator's decision, not the application's.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         if (roles.Worker)
         {
@@ -42,9 +45,17 @@ public static partial class HostComposition
 
     public static WebApplication UseEcomErpHost(this WebApplication app, HostRoles roles)
     {
+        // First the proxy's word on scheme and client address (from a configured proxy only), so HSTS, Secure cookies
+        // and the per-address sign-in limit see the client's request; then the headers, so every response has them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        // Only on https requests and never for localhost: plain-http development is unaffected.
+        app.UseHsts();
         // Static files (the admin's stylesheet) before authorization: the sign-in page needs them anonymously.
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing (the sign-in limit is the login page's endpoint policy), before anything spends work on a post.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -19,14 +19,7 @@ public sealed record HostRoles(bool Api, bool Admin, bool Worker)
     /// <summary>Reads the roles; an unknown role stops start-up with a message naming the key and the choices.</summary>
     public static HostRoles FromConfiguration(IConfiguration configuration)
     {
-        var section = configuration.GetSection(ConfigurationKey);
-        // Children win over a plain value: environment variables EcomErp__Roles__0=api add children on top of the
-        // comma-separated default in appsettings.json, and must replace it rather than merge with it.
-        var children = section.GetChildren().ToList();
-        var values = children.Count > 0
-            ? children.Select(child => child.Value ?? string.Empty)
-            : (section.Value ?? string.Empty).Split(',');
-        var names = values.Select(value => value.Trim().ToLowerInvariant()).Where(value => value.Length > 0).ToList();
+        var names = configuration.GetList(ConfigurationKey).Select(value => value.ToLowerInvariant()).ToList();
         if (names.Count == 0)
         {
             return All;

@@ -75,7 +75,7 @@ public class LoginTests
     }
 
     [Fact]
-    public async Task Login_AfterFiveWrongPasswords_LocksTheAccountSoEvenTheRightPasswordIsRefused()
+    public async Task Login_AfterFiveWrongPasswords_RefusesEvenTheRightPasswordFromThatAddress_WithTheSameMessage()
     {
         using var factory = new EcomErpHostFactory();
         using var client = factory.CreateBrowserLikeClient();
@@ -88,7 +88,7 @@ public class LoginTests
         using var response = await AdminSignIn.PostLoginAsync(client, EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or password is not correct.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

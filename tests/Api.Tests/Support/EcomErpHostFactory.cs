@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using EcomErp.Admin.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,6 +58,34 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>
+    /// A client of the Kestrel server (<see cref="StartKestrel"/>) whose connections come from <paramref name="from"/>:
+    /// on Linux every 127.x.y.z address reaches the loopback listener, so a test can play a proxy or a second client.
+    /// Redirects are shown, not followed; with <paramref name="handleCookies"/> false the caller reads and sends cookies.
+    /// </summary>
+    public static HttpClient CreateClientFrom(Uri server, IPAddress from, bool handleCookies = true) =>
+        new(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = handleCookies,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = server };
 
     public async Task CreateUserAsync(string email, string password, params string[] roles)
     {

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using EcomErp.Admin.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.Account;
 
-public sealed partial class LoginModel(SignInManager<IdentityUser> signInManager, ILogger<LoginModel> logger) : PageModel
+/// <summary>
+/// The sign-in form. Its posts are limited per client address (<see cref="SignInLimits"/>); every refusal reads the same.
+/// </summary>
+[EnableRateLimiting(SignInLimits.PolicyName)]
+public sealed class LoginModel(PasswordSignIn passwordSignIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,25 +38,13 @@ public sealed partial class LoginModel(SignInManager<IdentityUser> signInManager
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var signedIn = await passwordSignIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe, SignInLimits.ClientAddress(HttpContext));
+        if (signedIn.IsSuccess)
         {
-            LogSignedIn(logger, Input.Email);
             return LocalRedirect(SafeReturnUrl);
         }
 
-        if (result.IsLockedOut)
-        {
-            LogLockedOut(logger, Input.Email);
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed sign-ins. Try again later or ask an administrator.");
-        }
-        else
-        {
-            LogSignInFailed(logger, Input.Email);
-            // One message for unknown email and wrong password: the form must not reveal which accounts exist.
-            ModelState.AddModelError(string.Empty, "The email or password is not correct.");
-        }
-
+        ModelState.AddModelError(string.Empty, signedIn.Error.Message);
         return Page();
     }
 
@@ -78,12 +70,4 @@ public sealed partial class LoginModel(SignInManager<IdentityUser> signInManager
         public bool RememberMe { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Email} signed in to the admin.")]
-    private static partial void LogSignedIn(ILogger logger, string email);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {Email}.")]
-    private static partial void LogSignInFailed(ILogger logger, string email);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Email}: the account is locked out.")]
-    private static partial void LogLockedOut(ILogger logger, string email);
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.Account;
 
-/// <summary>Signing out is a POST (with antiforgery) so a link on another site cannot sign anyone out.</summary>
+/// <summary>
+/// Signing out is a POST (with antiforgery) so a link on another site cannot sign anyone out. It renews the user's
+/// security stamp, so a copy of the cookie taken before (another browser, a stolen one) stops working on its next request.
+/// </summary>
 public sealed partial class LogoutModel(SignInManager<IdentityUser> signInManager, ILogger<LogoutModel> logger) : PageModel
 {
     [TempData]
@@ -18,6 +21,11 @@ public sealed partial class LogoutModel(SignInManager<IdentityUser> signInManage
     public async Task<IActionResult> OnPostAsync()
     {
         var name = User.Identity?.Name ?? "unknown user";
+        if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signInManager.SignOutAsync();
         LogSignedOut(logger, name);
         StatusMessage = "You have been signed out.";

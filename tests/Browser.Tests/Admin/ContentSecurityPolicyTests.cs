@@ -1,0 +1,85 @@
+using EcomErp.Testing;
+using Microsoft.Playwright;
+
+namespace EcomErp.Browser.Tests.Admin;
+
+/// <summary>
+/// Finding 9 in a real Chromium: the admin's pages and the Hangfire dashboard run under their policies without the
+/// browser blocking anything, so the policies are strict and still let every page work.
+/// </summary>
+public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // Playwright's init script runs outside the page's policy; it records every violation the browser reports.
+    private const string RecordViolations =
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " +
+        "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));";
+
+    private readonly EcomErpHostFactory host = new();
+    private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
+    private IPlaywright? playwright;
+    private IBrowserContext? browser;
+
+    public async Task InitializeAsync()
+    {
+        var baseAddress = host.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchPersistentContextAsync(profileDirectory, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+            BaseURL = baseAddress.ToString(),
+        });
+        browser.SetDefaultTimeout(30_000);
+        await browser.AddInitScriptAsync(RecordViolations);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await host.DisposeAsync();
+        Directory.Delete(profileDirectory, recursive: true);
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task AdminPagesAndTheJobsDashboard_RunWithoutAnythingBlockedByTheirPolicy()
+    {
+        var page = browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        await page.GotoAsync("/admin/account/login");
+        await AssertNothingBlockedAsync(page);
+        await page.GetByLabel("Email").FillAsync(EcomErpHostFactory.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(EcomErpHostFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+
+        foreach (var path in new[] { "/admin", "/admin/apiclients", "/admin/projections", "/admin/jobs", "/admin/jobs/jobs/succeeded", "/admin/jobs/recurring", "/admin/jobs/servers" })
+        {
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await AssertNothingBlockedAsync(page);
+        }
+
+        // The dashboard's own stylesheet applied (a file, allowed) and its scripts ran (the live chart is drawn).
+        await page.GotoAsync("/admin/jobs", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.True(await page.Locator("canvas").CountAsync() > 0, "the dashboard's chart was not drawn");
+        await AssertNothingBlockedAsync(page);
+    }
+
+    private static async Task AssertNothingBlockedAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.__violations");
+        Assert.True(violations.Length == 0, $"{page.Url}: {string.Join(" | ", violations)}");
+    }
+}
