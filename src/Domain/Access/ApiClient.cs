@@ -66,6 +66,8 @@ public sealed class ApiClient
             return new Error(CommonErrors.NotPermitted, "Only an administrator issues API clients.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return new Error(ApiClientErrors.NameInvalid, $"A name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
         var scopeList = scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (scopeList.Count == 0)
             return new Error(ApiClientErrors.ScopesRequired, "At least one scope is required.", "scopes");
