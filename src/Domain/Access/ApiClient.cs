@@ -14,7 +14,10 @@ public static class ApiScopes
     public const string FulfillmentWrite = "fulfillment:write";
     public const string ReturnsWrite = "returns:write";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite];
+    /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
+    public const string HealthRead = "health:read";
+
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, HealthRead];
 }
 
 public static class ApiClientErrors
