@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Files;
 using EcomErp.Infrastructure.Health;
 using EcomErp.Infrastructure.Inventory;
 using EcomErp.Infrastructure.Outbox;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 
         services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();
         services.AddSingleton<OutboxDispatcher>();

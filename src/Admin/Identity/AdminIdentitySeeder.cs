@@ -1,3 +1,4 @@
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed partial class AdminIdentitySeeder(
     UserManager<IdentityUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<AdminBootstrapOptions> options,
+    ISecretFiles secretFiles,
     ILogger<AdminIdentitySeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -44,7 +46,7 @@ public sealed partial class AdminIdentitySeeder(
 
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var path = await OwnerOnlyFile.WriteAsync(options.Value.InitialPasswordDirectory, AdminBootstrapOptions.InitialPasswordFileName, password, cancellationToken);
+            var path = await secretFiles.WriteAsync(options.Value.InitialPasswordDirectory, AdminBootstrapOptions.InitialPasswordFileName, password, cancellationToken);
             LogGeneratedPassword(logger, AdminBootstrapOptions.InitialAdminEmail, path);
         }
         else

@@ -16,6 +16,7 @@ internal sealed partial class DemoApiClientSeeder(
     IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
     ICommandHandler<IssueApiClient, IssuedApiClient> issue,
     IOptions<AdminBootstrapOptions> directory,
+    ISecretFiles secretFiles,
     ILogger<DemoApiClientSeeder> logger)
 {
     public const string KeyFileName = "demo-api-key.txt";
@@ -29,7 +30,7 @@ internal sealed partial class DemoApiClientSeeder(
         var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, []), cancellationToken);
         if (issued.IsFailure)
             throw new InvalidOperationException($"Could not issue the demo API client: {issued.Error}");
-        var path = await OwnerOnlyFile.WriteAsync(directory.Value.InitialPasswordDirectory, KeyFileName, issued.Value.PlainKey, cancellationToken);
+        var path = await secretFiles.WriteAsync(directory.Value.InitialPasswordDirectory, KeyFileName, issued.Value.PlainKey, cancellationToken);
         LogIssued(logger, ClientName, path);
     }
 

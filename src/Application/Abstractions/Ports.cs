@@ -80,3 +80,10 @@ public interface IDomainEventPublisher
 {
     Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
 }
+
+/// <summary>Hands a generated secret (a first password, a demo key) to a person through a file only the process's user can read, never a log.</summary>
+public interface ISecretFiles
+{
+    /// <returns>The full path of the file written.</returns>
+    Task<string> WriteAsync(string directory, string fileName, string secret, CancellationToken cancellationToken);
+}

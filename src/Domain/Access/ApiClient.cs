@@ -14,7 +14,10 @@ public static class ApiScopes
     public const string FulfillmentWrite = "fulfillment:write";
     public const string ReturnsWrite = "returns:write";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite];
+    /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
+    public const string HealthRead = "health:read";
+
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, HealthRead];
 }
 
 public static class ApiClientErrors
@@ -66,6 +69,8 @@ public sealed class ApiClient
             return new Error(CommonErrors.NotPermitted, "Only an administrator issues API clients.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return new Error(ApiClientErrors.NameInvalid, $"A name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
         var scopeList = ScopeList(scopes);
         if (scopeList.IsFailure)
             return scopeList.Error;

@@ -41,6 +41,8 @@ public sealed class Channel : AggregateRoot
             return Result<Channel>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
             return new Error("CHANNEL_NAME_INVALID", $"A channel name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
         return new Channel { Code = parsed.Value, Name = name.Trim(), Kind = kind, IsActive = true, Policy = ChannelPolicy.DefaultFor(kind) };
     }
 
@@ -110,6 +112,8 @@ public sealed class Sku : AggregateRoot
             return Result<Sku>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
             return new Error("SKU_NAME_INVALID", $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
         if (price.MinorUnits < 0 || cost.MinorUnits < 0 || price.Currency != cost.Currency)
             return new Error("SKU_PRICE_INVALID", "Price and cost are non-negative and in one currency.", "price");
         if (weightGrams < 0)
@@ -118,6 +122,8 @@ public sealed class Sku : AggregateRoot
         {
             if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > AttributeMaxLength)
                 return new Error("SKU_ATTRIBUTE_INVALID", $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
+            if (TextRules.Check(value, field) is { } attributeRefused)
+                return attributeRefused;
         }
         var sku = new Sku
         {
@@ -206,8 +212,12 @@ public sealed class Location
             return Result<Location>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
             return new Error("LOCATION_NAME_INVALID", $"A location name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
         if (string.IsNullOrWhiteSpace(region) || region.Length > RegionMaxLength)
             return new Error("LOCATION_REGION_INVALID", $"A region of 1 to {RegionMaxLength} characters is required.", "region");
+        if (TextRules.Check(region, "region") is { } regionRefused)
+            return regionRefused;
         if (priority < 0)
             return new Error("LOCATION_PRIORITY_INVALID", "A priority cannot be negative.", "priority");
         if (dailyCarrierCapacity < 0)

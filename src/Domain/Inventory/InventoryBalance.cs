@@ -63,6 +63,8 @@ public sealed class InventoryBalance : AggregateRoot
             return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "move stock between buckets");
         if (!ManualMoves.TryGetValue((from, to), out var reason))
             return new Error(InventoryErrors.MoveNotAllowedCode, $"Stock does not move from {from} to {to} by hand.", "to");
+        if (TextRules.Check(reference, "reference") is { } refused)
+            return refused;
         return Post(from, to, quantity.Value, reason, string.IsNullOrWhiteSpace(reference) ? reason : reference, actor, at);
     }
 

@@ -102,6 +102,8 @@ public sealed class PurchaseOrder : AggregateRoot
         {
             if (lines[i].ExpectedOn < today)
                 errors.Add(new Error(InventoryErrors.ExpectedDateInvalidCode, "An expected date cannot be in the past.", $"lines[{i}].expectedOn"));
+            else if (BusinessDates.Check(lines[i].ExpectedOn, at, $"lines[{i}].expectedOn") is { } outOfRange)
+                errors.Add(outOfRange);
         }
         if (errors.Count > 0)
             return Result<PurchaseOrder>.Failure(errors);
@@ -202,6 +204,8 @@ public sealed class PurchaseOrder : AggregateRoot
             return IllegalTransition(PurchaseOrderStatus.Cancelled);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > InventoryErrors.NoteMaxLength)
             return new Error(InventoryErrors.ReasonRequiredCode, $"A reason of 1 to {InventoryErrors.NoteMaxLength} characters is required.", "reason");
+        if (TextRules.Check(reason, "reason", TextLayout.MultiLine) is { } reasonRefused)
+            return reasonRefused;
         foreach (var line in _lines)
         {
             Post(balances, line.Sku, StockBucket.Inbound, null, line.OutstandingQuantity, ReasonCodes.PurchaseOrderCancelled, actor, at);

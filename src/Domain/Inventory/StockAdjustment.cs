@@ -58,6 +58,8 @@ public sealed class StockAdjustment : AggregateRoot
                 $"'{reasonCode}' is not an adjustment reason; use one of {string.Join(", ", ReasonCodes.ForAdjustment)}.", "reasonCode"));
         if (note?.Trim().Length > InventoryErrors.NoteMaxLength)
             errors.Add(new Error(InventoryErrors.NoteTooLongCode, $"A note has at most {InventoryErrors.NoteMaxLength} characters.", "note"));
+        else if (TextRules.Check(note, "note", TextLayout.MultiLine) is { } noteRefused)
+            errors.Add(noteRefused);
         if (errors.Count > 0)
             return Result<StockAdjustment>.Failure(errors);
 

@@ -31,11 +31,15 @@ public sealed record Address
         Require(line1, LineMaxLength, "shipTo.line1", errors);
         Require(city, CityMaxLength, "shipTo.city", errors);
         Require(postalCode, PostalCodeMaxLength, "shipTo.postalCode", errors);
-        if (line2 is { Length: > LineMaxLength })
+        if (TextRules.Check(line2, "shipTo.line2") is { } line2Refused)
+            errors.Add(line2Refused);
+        else if (line2 is { Length: > LineMaxLength })
             errors.Add(OrderErrors.AddressPartTooLong("shipTo.line2", LineMaxLength));
         var countryCode = country?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(countryCode))
             errors.Add(OrderErrors.AddressPartMissing("shipTo.country"));
+        else if (TextRules.Check(countryCode, "shipTo.country") is { } countryRefused)
+            errors.Add(countryRefused);
         else if (countryCode.Length != CountryLength || !countryCode.All(char.IsAsciiLetterUpper))
             errors.Add(new Error(OrderErrors.AddressInvalid, "A country is a two-letter ISO 3166 code such as DE.", "shipTo.country"));
         if (errors.Count > 0)
@@ -61,6 +65,8 @@ public sealed record Address
     {
         if (string.IsNullOrWhiteSpace(value))
             errors.Add(OrderErrors.AddressPartMissing(field));
+        else if (TextRules.Check(value, field) is { } refused)
+            errors.Add(refused);
         else if (value.Trim().Length > maxLength)
             errors.Add(OrderErrors.AddressPartTooLong(field, maxLength));
     }
@@ -94,10 +100,14 @@ public sealed record CustomerInfo
         var trimmedEmail = email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(trimmedEmail))
             errors.Add(new Error(OrderErrors.CustomerInvalid, "A customer email is required.", "customer.email"));
+        else if (TextRules.Check(email, "customer.email") is { } emailRefused)
+            errors.Add(emailRefused);
         else if (trimmedEmail.Length > EmailMaxLength || !IsEmailShaped(trimmedEmail))
             errors.Add(new Error(OrderErrors.CustomerInvalid, $"'{email}' is not an email address.", "customer.email"));
         if (string.IsNullOrWhiteSpace(name))
             errors.Add(new Error(OrderErrors.CustomerInvalid, "A customer name is required.", "customer.name"));
+        else if (TextRules.Check(name, "customer.name") is { } nameRefused)
+            errors.Add(nameRefused);
         else if (name.Trim().Length > NameMaxLength)
             errors.Add(new Error(OrderErrors.CustomerInvalid, $"A customer name has at most {NameMaxLength} characters.", "customer.name"));
         return errors.Count > 0 ? Result<CustomerInfo>.Failure(errors) : new CustomerInfo(trimmedEmail!, name!.Trim());

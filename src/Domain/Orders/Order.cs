@@ -92,9 +92,8 @@ public sealed class Order : AggregateRoot
     public static Result<Order> Capture(OrderDraft draft, Actor actor, DateTimeOffset at)
     {
         var errors = new List<Error>();
-        if (string.IsNullOrWhiteSpace(draft.ExternalOrderId) || draft.ExternalOrderId.Length > OrderErrors.ExternalIdMaxLength)
-            errors.Add(new Error(OrderErrors.ExternalIdInvalidCode,
-                $"An external order id of 1 to {OrderErrors.ExternalIdMaxLength} characters is required.", "externalOrderId"));
+        if (OrderErrors.CheckExternalId(draft.ExternalOrderId) is { } externalIdRefused)
+            errors.Add(externalIdRefused);
         if (draft.Lines.Count == 0)
             errors.Add(new Error(OrderErrors.NoLinesCode, "An order needs at least one line.", "lines"));
         if (draft.Lines.Count > OrderErrors.MaxLines)
@@ -330,8 +329,12 @@ public sealed class Order : AggregateRoot
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(carrier) || carrier.Trim().Length > CarrierMaxLength)
             errors.Add(new Error(OrderErrors.ShipmentDetailsInvalidCode, $"A carrier of 1 to {CarrierMaxLength} characters is required.", "carrier"));
+        else if (TextRules.Check(carrier, "carrier") is { } carrierRefused)
+            errors.Add(carrierRefused);
         if (string.IsNullOrWhiteSpace(trackingNumber) || trackingNumber.Trim().Length > TrackingNumberMaxLength)
             errors.Add(new Error(OrderErrors.ShipmentDetailsInvalidCode, $"A tracking number of 1 to {TrackingNumberMaxLength} characters is required.", "trackingNumber"));
+        else if (TextRules.Check(trackingNumber, "trackingNumber") is { } trackingRefused)
+            errors.Add(trackingRefused);
         if (errors.Count > 0)
             return Result<IReadOnlyList<ReservedUnits>>.Failure(errors);
         var found = FindOpenShipment(shipmentId);
@@ -436,8 +439,9 @@ public sealed class Order : AggregateRoot
             return OrderErrors.IllegalTransition(Status, OrderStatus.Cancelled);
         if (!actor.MayActAs(Roles.CustomerService) && !actor.IsInRole(Roles.OperationsManager))
             return OrderErrors.ActorNotPermitted(actor, Roles.CustomerService, "cancel an order");
-        if (NormalizeReason(reason) is not { } why)
-            return OrderErrors.ReasonRequired();
+        var why = Reason(reason, "reason");
+        if (why.IsFailure)
+            return why.Error;
         var from = Status;
         // Open holds close with the order, visibly: their queues and read models must see them end.
         foreach (var hold in OpenHolds.ToList())
@@ -452,9 +456,9 @@ public sealed class Order : AggregateRoot
         foreach (var line in _lines)
             line.SetBackordered(0);
         Recount();
-        CancellationReason = why;
-        MoveTo(OrderStatus.Cancelled, actor, at, why);
-        Raise(new OrderCancelled(Id.Value, Channel.Value, from, why, actor.Id, at));
+        CancellationReason = why.Value;
+        MoveTo(OrderStatus.Cancelled, actor, at, why.Value);
+        Raise(new OrderCancelled(Id.Value, Channel.Value, from, why.Value, actor.Id, at));
         return released;
     }
 
@@ -462,15 +466,16 @@ public sealed class Order : AggregateRoot
     {
         if (OrderWorkflow.IsTerminal(Status))
             return new Error(OrderErrors.IllegalTransitionCode, $"A {Status} order cannot be put on hold.");
-        if (NormalizeReason(reason) is not { } why)
-            return OrderErrors.ReasonRequired();
+        var why = Reason(reason, "reason");
+        if (why.IsFailure)
+            return why.Error;
         if (_holds.Exists(h => h.IsOpen && h.Type == type))
             return new Error(OrderErrors.HoldAlreadyOpenCode, $"The order already has an open {type} hold.", "type");
-        var hold = new Hold((newId ?? Guid.CreateVersion7)(), type, why, actor.Id, at);
+        var hold = new Hold((newId ?? Guid.CreateVersion7)(), type, why.Value, actor.Id, at);
         _holds.Add(hold);
         UpdatedAt = at;
-        AppendTimeline(at, actor, $"HoldPlaced:{type}", Status, Status, why);
-        Raise(new OrderHoldPlaced(Id.Value, Channel.Value, hold.Id, type, why, actor.Id, at));
+        AppendTimeline(at, actor, $"HoldPlaced:{type}", Status, Status, why.Value);
+        Raise(new OrderHoldPlaced(Id.Value, Channel.Value, hold.Id, type, why.Value, actor.Id, at));
         return hold.Id;
     }
 
@@ -486,14 +491,15 @@ public sealed class Order : AggregateRoot
             return OrderErrors.ActorNotPermitted(actor, owner, $"release a {hold.Type} hold");
         if (hold.RequiresFourEyes && hold.PlacedBy == actor.Id)
             return new Error(OrderErrors.SelfApprovalCode, "A second person must release a hold you placed (four eyes).", "holdId");
-        if (NormalizeReason(resolution) is not { } why)
-            return OrderErrors.ReasonRequired("resolution");
-        hold.Release(actor.Id, at, why);
+        var why = Reason(resolution, "resolution");
+        if (why.IsFailure)
+            return why.Error;
+        hold.Release(actor.Id, at, why.Value);
         if (hold.Type == HoldType.AddressValidation)
             AddressVerifiedBy = actor.Id;
         UpdatedAt = at;
-        AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, why);
-        Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, why, actor.Id, at));
+        AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, why.Value);
+        Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, why.Value, actor.Id, at));
         return Result.Success();
     }
 
@@ -589,10 +595,13 @@ public sealed class Order : AggregateRoot
     private void AppendTimeline(DateTimeOffset at, Actor actor, string action, OrderStatus? from, OrderStatus? to, string? reason) =>
         _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, actor.Id, actor.Name, action, from, to, reason));
 
-    private static string? NormalizeReason(string? reason)
+    /// <summary>A reason or resolution as the timeline keeps it: trimmed, within its limit, and text a person can read.</summary>
+    private static Result<string> Reason(string? reason, string field)
     {
         var trimmed = reason?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > OrderErrors.ReasonMaxLength ? null : trimmed;
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > OrderErrors.ReasonMaxLength)
+            return OrderErrors.ReasonRequired(field);
+        return TextRules.Check(trimmed, field, TextLayout.MultiLine) is { } refused ? refused : trimmed;
     }
 }
 

@@ -64,6 +64,12 @@ public static class OrderErrors
     public static Error ReasonRequired(string field = "reason") =>
         new(ReasonRequiredCode, $"A reason of 1 to {ReasonMaxLength} characters is required.", field);
 
+    /// <summary>Why a channel's order id cannot be captured, or null: 1 to <see cref="ExternalIdMaxLength"/> characters of readable text.</summary>
+    public static Error? CheckExternalId(string? externalOrderId) =>
+        string.IsNullOrWhiteSpace(externalOrderId) || externalOrderId.Trim().Length > ExternalIdMaxLength
+            ? new Error(ExternalIdInvalidCode, $"An external order id of 1 to {ExternalIdMaxLength} characters is required.", "externalOrderId")
+            : TextRules.Check(externalOrderId, "externalOrderId");
+
     public static Error AllocationInvalid(string why) => new(AllocationInvalidCode, $"The allocation does not fit the order: {why}");
 
     public static Error AddressPartMissing(string field) => new(AddressMissing, $"{field} is required.", field);

@@ -1,3 +1,4 @@
+using EcomErp.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,8 +7,8 @@ namespace EcomErp.Infrastructure.Persistence;
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// Applies the migrations, switches SQLite to WAL (a property of the database file, so once is enough)
-    /// and seeds the demo master data when <c>EcomErp:SeedDemoData</c> is on.
+    /// Applies the migrations, switches SQLite to WAL (a property of the database file, so once is enough),
+    /// keeps the SQLite files owner-only, and seeds the demo master data when <c>EcomErp:SeedDemoData</c> is on.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -16,8 +17,8 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            if (DatabaseOptions.SqliteDirectory(options.ConnectionString) is { } directory)
-                Directory.CreateDirectory(directory);
+            if (DatabaseOptions.SqliteFile(options.ConnectionString) is { } file)
+                ProtectSqliteFiles(file);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
@@ -25,5 +26,18 @@ public static class DatabaseInitializer
 
         if (options.SeedDemoData)
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The database holds customer data and password hashes. SQLite creates a new file readable by everyone (0644) but
+    /// gives its -wal and -shm files the database file's own mode: so the file is created owner-only before SQLite
+    /// first opens it, and files an older version left readable are tightened at every start.
+    /// </summary>
+    private static void ProtectSqliteFiles(string file)
+    {
+        OwnerOnlyFile.CreateDirectory(Path.GetDirectoryName(file)!);
+        OwnerOnlyFile.Protect(file);
+        foreach (var companion in new[] { "-wal", "-shm", "-journal" })
+            OwnerOnlyFile.Tighten(file + companion);
     }
 }

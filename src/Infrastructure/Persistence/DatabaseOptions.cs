@@ -105,11 +105,15 @@ public sealed class DatabaseOptions
     public string? DataDirectory => Provider == DatabaseProvider.Sqlite ? SqliteDirectory(ConnectionString) : null;
 
     /// <summary>The folder of a SQLite database file, or null for an in-memory database.</summary>
-    internal static string? SqliteDirectory(string connectionString)
+    internal static string? SqliteDirectory(string connectionString) =>
+        SqliteFile(connectionString) is { } file ? Path.GetDirectoryName(file) : null;
+
+    /// <summary>The full path of a SQLite database file, or null for an in-memory database.</summary>
+    internal static string? SqliteFile(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal)
             ? null
-            : Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            : Path.GetFullPath(dataSource);
     }
 }

@@ -75,13 +75,8 @@ internal static class SqliteWriteGate
             ? GatesByConnectionString.GetOrAdd(connectionString, ForFile)
             : null;
 
-    private static SemaphoreSlim? ForFile(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.Ordinal))
-            return null;
-        return GatesByFile.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
-    }
+    private static SemaphoreSlim? ForFile(string connectionString) =>
+        DatabaseOptions.SqliteFile(connectionString) is { } file ? GatesByFile.GetOrAdd(file, _ => new SemaphoreSlim(1, 1)) : null;
 }
 
 /// <summary>Sets <c>PRAGMA synchronous</c> on every connection as it opens.</summary>

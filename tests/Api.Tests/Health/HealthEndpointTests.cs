@@ -1,11 +1,28 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.IssueApiClient;
+using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
 using EcomErp.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Api.Tests.Health;
 
 public class HealthEndpointTests
 {
+    /// <summary>The readiness checks in detail, as monitoring sees them with a health:read key.</summary>
+    private static async Task<HttpResponseMessage> ReadyInDetailAsync(EcomErpHostFactory factory, HttpClient client)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
+            .HandleAsync(new IssueApiClient(Actor.System, "monitoring", [ApiScopes.HealthRead], []), CancellationToken.None);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.Value.PlainKey);
+        return await client.SendAsync(request);
+    }
+
     [Fact]
     public async Task Live_OnTheEmbeddedDefault_Answers200WithJson()
     {
@@ -26,7 +43,7 @@ public class HealthEndpointTests
         using var factory = new EcomErpHostFactory();
         using var client = factory.CreateBrowserLikeClient();
 
-        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var response = await ReadyInDetailAsync(factory, client);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -45,7 +62,7 @@ public class HealthEndpointTests
         using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
         using var client = factory.CreateBrowserLikeClient();
 
-        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var response = await ReadyInDetailAsync(factory, client);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -63,7 +80,7 @@ public class HealthEndpointTests
         using var client = factory.CreateBrowserLikeClient();
         await redis.StopAsync();
 
-        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var response = await ReadyInDetailAsync(factory, client);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

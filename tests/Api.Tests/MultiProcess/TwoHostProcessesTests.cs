@@ -74,7 +74,7 @@ public sealed class TwoHostProcessesTests : IAsyncLifetime
         var key = (await File.ReadAllTextAsync(Path.Combine(_directory, "demo-api-key.txt"))).Trim();
         using var first = new HttpClient { BaseAddress = _first.BaseAddress };
         using var second = new HttpClient { BaseAddress = _second.BaseAddress };
-        await ProjectedAsync(first);
+        await ProjectedAsync(first, key);
         var (sku, usable) = await ScarceSkuAsync(first, key);
         var demand = usable + 12;
 
@@ -204,13 +204,15 @@ public sealed class TwoHostProcessesTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits (bounded) until the read models caught up with the seed, as /health/ready reports the projection lag.</summary>
-    private async Task ProjectedAsync(HttpClient http)
+    /// <summary>Waits (bounded) until the read models caught up with the seed, as /health/ready reports the projection lag (to the demo key: it has health:read).</summary>
+    private async Task ProjectedAsync(HttpClient http, string key)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            using var response = await http.SendAsync(request);
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             if (body.GetProperty("checks").GetProperty(ReadSideDependencyInjection.ProjectionHealthCheckName).GetProperty("data").GetProperty("lag").GetInt64() == 0)
                 return;

@@ -243,4 +243,13 @@ public sealed class MasterDataTests
         ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, 100, Eur(1m), new Money(100, Currency.Of("GBP"))),
             "LOCATION_COST_INVALID", "shipmentCost");
     }
+
+    [Fact]
+    public void MasterDataNames_MadeOfInvisibleOrControlCharacters_AreRefusedOnTheirField()
+    {
+        ResultAssert.FailsWith(Channel.Create("WEB", "\u200B", ChannelKind.DirectToConsumer), TextRules.InvisibleOnlyCode, "name");
+        ResultAssert.FailsWith(Location.Create("WH-X", "Hall\u0007", LocationKind.Warehouse, "DE", 1, 10), TextRules.ControlCharacterCode, "name");
+        ResultAssert.FailsWith(Location.Create("WH-X", "Hall", LocationKind.Warehouse, "D\u202EE", 1, 10), TextRules.BidiOverrideCode, "region");
+        ResultAssert.FailsWith(Customer.Create("a@b.de", "\u2066Anna\u2069"), TextRules.BidiOverrideCode, "customer.name");
+    }
 }

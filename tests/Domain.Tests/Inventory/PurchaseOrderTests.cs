@@ -184,4 +184,15 @@ public sealed class PurchaseOrderTests
         ResultAssert.Succeeded(order.Confirm(Balances, Actors.Planner, Clock.Now));
         return order;
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("2030-03-05")]
+    public void Create_WithAnExpectedDateMoreThanFiveYearsAhead_IsRefusedOnTheLine(string expectedOn)
+    {
+        var result = PurchaseOrder.Create(Supplier, Berlin, [Line(Tee, 1), new(Hoodie, Quantity.Of(1), DateOnly.Parse(expectedOn))],
+            Actors.Planner, Clock.Now);
+
+        ResultAssert.FailsWith(result, BusinessDates.OutOfRangeCode, "lines[1].expectedOn");
+    }
 }

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Tests.Builders;
 
@@ -103,5 +104,16 @@ public sealed class AddressTests
 
         Assert.Contains("JP is not served", problem);
         Assert.DoesNotContain("JP", Address.ServedCountries);
+    }
+
+    [Fact]
+    public void Create_WithUnreadableParts_NamesEachPartWithTheTextRuleItBreaks()
+    {
+        var result = Address.Create("Jane\0Doe", "Main Street \u202E1 tpA", "\u200B\u200B", "Town", "10115", "DE");
+
+        ResultAssert.FailsWithAll(result,
+            (TextRules.ControlCharacterCode, "shipTo.name"),
+            (TextRules.BidiOverrideCode, "shipTo.line1"),
+            (TextRules.InvisibleOnlyCode, "shipTo.line2"));
     }
 }

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Tests.Builders;
 
@@ -57,5 +58,13 @@ public sealed class CustomerInfoTests
         var result = CustomerInfo.Create("a@b.de", new string('n', CustomerInfo.NameMaxLength + 1));
 
         ResultAssert.FailsWith(result, OrderErrors.CustomerInvalid, "customer.name");
+    }
+
+    [Fact]
+    public void Create_WithAControlCharacterInTheEmail_OrAnInvisibleName_NamesBothFields()
+    {
+        ResultAssert.FailsWithAll(CustomerInfo.Create("jane\0@example.com", "\u200D\uFEFF"),
+            (TextRules.ControlCharacterCode, "customer.email"),
+            (TextRules.InvisibleOnlyCode, "customer.name"));
     }
 }

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Tests.Builders;
 
@@ -248,5 +249,25 @@ public sealed class HoldTests
         order.ReleaseHold(order.Holds[0].Id, "genuine buyer", Actors.Operations, Clock.MinutesAfterCapture(30));
 
         ResultAssert.Succeeded(order.Validate(20, Actors.System, Clock.Now));
+    }
+
+    [Fact]
+    public void PlaceHold_KeepsAMultiLineReason_ButRefusesOneWithADirectionOverride()
+    {
+        var order = new OrderBuilder().InStatus(OrderStatus.Validated).Build();
+
+        OrderAssert.Refuses(order, () => order.PlaceHold(HoldType.Manual, "Call the buyer \u202Efirst", Actors.Operations, Clock.Now),
+            TextRules.BidiOverrideCode, "reason");
+        ResultAssert.Succeeded(order.PlaceHold(HoldType.Manual, "Call the buyer.\nThen the carrier.", Actors.Operations, Clock.Now));
+        Assert.Equal("Call the buyer.\nThen the carrier.", order.Holds[0].Reason);
+    }
+
+    [Fact]
+    public void ReleaseHold_WithAResolutionHoldingANul_IsRefusedOnTheResolution()
+    {
+        var order = new OrderBuilder().WithHold(HoldType.Manual).Build();
+
+        OrderAssert.Refuses(order, () => order.ReleaseHold(order.Holds[0].Id, "ok\0", Actors.Operations, Clock.Now),
+            TextRules.ControlCharacterCode, "resolution");
     }
 }

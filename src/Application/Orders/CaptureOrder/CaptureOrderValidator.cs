@@ -12,10 +12,7 @@ internal sealed class CaptureOrderValidator : AbstractValidator<CaptureOrder>
     {
         RuleFor(c => c.Actor).NotNull().WithErrorCode(CommonErrors.NotPermitted);
         RuleFor(c => c.Channel).Satisfies(v => ChannelCode.Create(v));
-        RuleFor(c => c.ExternalOrderId)
-            .Must(id => !string.IsNullOrWhiteSpace(id) && id.Trim().Length <= OrderErrors.ExternalIdMaxLength)
-            .WithErrorCode(OrderErrors.ExternalIdInvalidCode)
-            .WithMessage($"An external order id of 1 to {OrderErrors.ExternalIdMaxLength} characters is required.");
+        RuleFor(c => c.ExternalOrderId).Satisfies(id => OrderErrors.CheckExternalId(id) is { } refused ? refused : Result.Success());
         RuleFor(c => c.Currency).Satisfies(v => Currency.Create(v));
         RuleFor(c => c.ServiceLevel).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
         RuleFor(c => c.Priority).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
