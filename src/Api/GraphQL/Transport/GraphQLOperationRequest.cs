@@ -143,6 +143,60 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
 
         // A member given twice means different things to different readers (first or last wins): refused rather than guessed.
         public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+        /// <summary>
+        /// Parses a whole message: <see langword="null"/> when it is not JSON, nests too deep, repeats a member, or holds a
+        /// string or member name that is not valid UTF-8 (a lone surrogate escape decodes to no text). The parser accepts the
+        /// last kind; checking it here, once, means no later <c>GetString</c> throws on a client's mistake.
+        /// </summary>
+        public static JsonDocument? ParseReadable(ReadOnlyMemory<byte> json)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json, DocumentOptions);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+            {
+                return null;
+            }
+
+            try
+            {
+                EnsureReadable(document.RootElement);
+                return document;
+            }
+            catch (InvalidOperationException)
+            {
+                document.Dispose();
+                return null;
+            }
+        }
+
+        private static void EnsureReadable(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        EnsureReadable(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        EnsureReadable(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -183,14 +183,11 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     private async Task HandleMessageAsync(byte[] message)
     {
-        JsonDocument document;
-        try
+        var document = GraphQLOperationRequest.JsonNesting.ParseReadable(message);
+        if (document is null)
         {
-            document = JsonDocument.Parse(message);
-        }
-        catch (JsonException)
-        {
-            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message: not JSON");
+            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest,
+                $"Invalid message: not JSON in UTF-8, nested deeper than {GraphQLOperationRequest.JsonNesting.MaxDepth} levels, or a repeated member");
             return;
         }
 

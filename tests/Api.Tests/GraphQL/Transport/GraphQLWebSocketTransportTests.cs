@@ -207,6 +207,18 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("""{"type":"connection_init","payload":{"token":"\ud800"}}""")]
+    [InlineData("""{"type":"connection_init","payload":{"token":"a","token":"b"}}""")]
+    public async Task ConnectionInitWithUnreadableText_IsClosedWith4400(string message)
+    {
+        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+
+        await client.SendTextAsync(message);
+
+        Assert.Equal(GraphQLWebSocketCloseCodes.BadRequest, (await client.ReceiveCloseAsync()).Code);
+    }
+
+    [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]
     [InlineData("""{"id":"1"}""")]
@@ -217,6 +229,11 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [InlineData("""{"type":"subscribe","id":"1"}""")]
     [InlineData("""{"type":"subscribe","id":"1","payload":{"query":7}}""")]
     [InlineData("""{"type":"complete"}""")]
+    [InlineData("""{"type":"\ud800"}""")]
+    [InlineData("""{"type":"complete","id":"\udc00"}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ hello }","operationName":"\ud800"}}""")]
+    [InlineData("""{"type":"ping","\ud800":1}""")]
+    [InlineData("""{"type":"ping","type":"pong"}""")]
     public async Task InvalidMessage_IsClosedWith4400(string message)
     {
         await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
