@@ -83,6 +83,66 @@ public sealed partial class ApiClientsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangingAClientsAccess_NarrowsWhatItsKeyMayDo_AndAnUnknownChannelChangesNothing()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var _ = await PostIssueAsync(client, "Narrowed partner", ["orders:read", "inventory:read"], "WEB");
+        var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        var key = IssuedKey().Match(page).Groups["key"].Value;
+        var clientId = RevokeTarget().Matches(page).Select(m => m.Groups["id"].Value).Last();
+        const string OrdersQuery = "{ orders(first: 1) { totalCount } }";
+        Assert.Null(await GraphQLErrorCodeAsync(key, OrdersQuery));
+
+        using var unknownChannel = await PostChangeAccessAsync(client, clientId, ["inventory:read"], "NOPE");
+        var afterRefusal = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        var ordersAfterRefusal = await GraphQLErrorCodeAsync(key, OrdersQuery);
+        using var narrowed = await PostChangeAccessAsync(client, clientId, ["inventory:read"], "WEB");
+
+        Assert.Equal(HttpStatusCode.Redirect, unknownChannel.StatusCode);
+        Assert.Contains("Channel NOPE does not exist", afterRefusal, StringComparison.Ordinal);
+        Assert.Null(ordersAfterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, narrowed.StatusCode);
+        Assert.Equal("FORBIDDEN", await GraphQLErrorCodeAsync(key, OrdersQuery));
+        Assert.Equal(HttpStatusCode.OK, await CallGraphQLAsync(key));
+    }
+
+    [Fact]
+    public async Task ChangeAccessPostedWithoutAnAntiforgeryToken_IsRejected()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["scopes"] = "orders:write", ["channels"] = "" });
+
+        using var response = await client.PostAsync(new Uri($"{PagePath}?handler=ChangeAccess&clientId={Guid.NewGuid()}", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostChangeAccessAsync(HttpClient client, string clientId, string[] scopes, string channels)
+    {
+        var token = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
+        var fields = new List<KeyValuePair<string, string>> { new("channels", channels), new("__RequestVerificationToken", token) };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("scopes", s)));
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri($"{PagePath}?handler=ChangeAccess&clientId={clientId}", UriKind.Relative), form);
+    }
+
+    /// <summary>The first error's code of a GraphQL query sent with the key, or null when it answered without errors.</summary>
+    private async Task<string?> GraphQLErrorCodeAsync(string key, string query)
+    {
+        using var api = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await api.SendAsync(request);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+            ? errors[0].GetProperty("extensions").GetProperty("code").GetString()
+            : null;
+    }
+
+    [Fact]
     public async Task IssueWithoutScopesOrWithAnUnknownChannel_ShowsTheErrorNextToTheField_KeepsTheInput_AndIssuesNothing()
     {
         using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
