@@ -9,55 +9,23 @@ namespace EcomErp.Browser.Tests.Admin;
 /// </summary>
 public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     // Playwright's init script runs outside the page's policy; it records every violation the browser reports.
     private const string RecordViolations =
         "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " +
         "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));";
 
-    private readonly EcomErpHostFactory host = new();
-    private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
-    private IPlaywright? playwright;
-    private IBrowserContext? browser;
+    private readonly AdminInChromium admin = new() { InitScript = RecordViolations };
 
-    public async Task InitializeAsync()
-    {
-        var baseAddress = host.StartKestrel();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchPersistentContextAsync(profileDirectory, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-            BaseURL = baseAddress.ToString(),
-        });
-        browser.SetDefaultTimeout(30_000);
-        await browser.AddInitScriptAsync(RecordViolations);
-    }
+    public Task InitializeAsync() => admin.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
+    public Task DisposeAsync() => admin.DisposeAsync();
 
-        playwright?.Dispose();
-        await host.DisposeAsync();
-        Directory.Delete(profileDirectory, recursive: true);
-    }
-
-    public void Dispose() => host.Dispose();
+    public void Dispose() => admin.Dispose();
 
     [Fact]
     public async Task AdminPagesAndTheJobsDashboard_RunWithoutAnythingBlockedByTheirPolicy()
     {
-        var page = browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        var page = await admin.PageAsync();
         await page.GotoAsync("/admin/account/login");
         await AssertNothingBlockedAsync(page);
         await page.GetByLabel("Email").FillAsync(EcomErpHostFactory.AdminEmail);

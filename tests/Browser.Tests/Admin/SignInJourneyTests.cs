@@ -6,51 +6,18 @@ namespace EcomErp.Browser.Tests.Admin;
 /// <summary>A real Chromium against a real Kestrel host: the sign-in journey as a person walks it.</summary>
 public sealed class SignInJourneyTests : IAsyncLifetime, IDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private readonly AdminInChromium admin = new();
 
-    private readonly EcomErpHostFactory host = new();
-    private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
-    private IPlaywright? playwright;
-    private IBrowserContext? browser;
-    private Uri baseAddress = null!;
+    public Task InitializeAsync() => admin.InitializeAsync();
 
-    public async Task InitializeAsync()
-    {
-        baseAddress = host.StartKestrel();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchPersistentContextAsync(profileDirectory, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-            BaseURL = baseAddress.ToString(),
-        });
-        // Generous: CI runs every test assembly at once on two cores, and a slow step must not read as a failure.
-        browser.SetDefaultTimeout(30_000);
-    }
+    public Task DisposeAsync() => admin.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
-
-        playwright?.Dispose();
-        await host.DisposeAsync();
-        Directory.Delete(profileDirectory, recursive: true);
-    }
-
-    public void Dispose() => host.Dispose();
+    public void Dispose() => admin.Dispose();
 
     [Fact]
     public async Task Administrator_SignsInThroughTheForm_SeesTheLandingPage_AndSignsOut()
     {
-        var page = browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        var page = await admin.PageAsync();
 
         await page.GotoAsync("/admin");
         Assert.EndsWith("/admin/account/login?ReturnUrl=%2Fadmin", page.Url, StringComparison.Ordinal);

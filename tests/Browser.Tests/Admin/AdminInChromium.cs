@@ -1,0 +1,61 @@
+using EcomErp.Testing;
+using Microsoft.Playwright;
+
+namespace EcomErp.Browser.Tests.Admin;
+
+/// <summary>
+/// A real Kestrel host and a headless Debian Chromium on a fresh profile, started with the flags this machine needs
+/// (no sandbox as root, no background networking on a closed network). One per test class.
+/// </summary>
+public sealed class AdminInChromium : IAsyncLifetime, IDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly EcomErpHostFactory host = new();
+    private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
+    private IPlaywright? playwright;
+    private IBrowserContext? browser;
+
+    /// <summary>Runs in every page before the page's own scripts (and outside its content security policy).</summary>
+    public string? InitScript { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        var baseAddress = host.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchPersistentContextAsync(profileDirectory, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+            BaseURL = baseAddress.ToString(),
+        });
+        // Generous: CI runs every test assembly at once on two cores, and a slow step must not read as a failure.
+        browser.SetDefaultTimeout(30_000);
+        if (InitScript is not null)
+        {
+            await browser.AddInitScriptAsync(InitScript);
+        }
+    }
+
+    /// <summary>The context's first tab.</summary>
+    public async Task<IPage> PageAsync() => browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await host.DisposeAsync();
+        Directory.Delete(profileDirectory, recursive: true);
+    }
+
+    public void Dispose() => host.Dispose();
+}
