@@ -45,6 +45,14 @@ public sealed class AdminInChromium : IAsyncLifetime, IDisposable
     /// <summary>The context's first tab.</summary>
     public async Task<IPage> PageAsync() => browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
 
+    /// <summary>
+    /// Waits until the page's URL matches, counting from the navigation's commit. Waiting for its 'load' event as well
+    /// timed out once in CI after a post-redirect-get had already arrived (the wait began after the navigation, and the
+    /// event it waited for never came); the assertions that follow wait for the elements they read.
+    /// </summary>
+    public static Task ArrivedAtAsync(IPage page, Func<string, bool> url) =>
+        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

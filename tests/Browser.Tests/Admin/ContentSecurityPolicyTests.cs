@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
         await page.GetByLabel("Email").FillAsync(EcomErpHostFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(EcomErpHostFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await AdminInChromium.ArrivedAtAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
 
         foreach (var path in new[] { "/admin", "/admin/apiclients", "/admin/projections", "/admin/jobs", "/admin/jobs/jobs/succeeded", "/admin/jobs/recurring", "/admin/jobs/servers" })
         {

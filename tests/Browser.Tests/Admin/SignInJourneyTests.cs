@@ -30,7 +30,7 @@ public sealed class SignInJourneyTests : IAsyncLifetime, IDisposable
 
         await page.GetByLabel("Password").FillAsync(EcomErpHostFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await AdminInChromium.ArrivedAtAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
         Assert.Equal("Overview", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal(EcomErpHostFactory.AdminEmail, await page.GetByTestId("landing-user").InnerTextAsync());
         Assert.Equal("rgb(31, 95, 191)", await page.GetByRole(AriaRole.Link, new() { Name = "jobs dashboard" })
@@ -41,7 +41,7 @@ public sealed class SignInJourneyTests : IAsyncLifetime, IDisposable
         Assert.True(new FileInfo(screenshot).Length > 0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/admin/account/login", StringComparison.Ordinal));
+        await AdminInChromium.ArrivedAtAsync(page, url => url.Contains("/admin/account/login", StringComparison.Ordinal));
         Assert.Equal("You have been signed out.", (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
 
         await page.GotoAsync("/admin");
