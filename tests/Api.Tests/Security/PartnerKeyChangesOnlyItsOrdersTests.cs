@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Domain.Access;
@@ -81,12 +82,12 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     [Fact]
     public async Task OrderMutations_FromAChannelRestrictedKey_ServeItsOwnChannel_AndFindNoOrderElsewhere()
     {
-        var own = Succeeded(await Api.MutateAsync(_partner, "captureOrder", "CaptureOrderInput", OrderFields, OrderInput(Partner, "ZAL-SCOPE-1")), "order");
+        var own = Succeeded(await Api.MutateAsync(_partner, "captureOrder", "CaptureOrderInput", OrderFields, OrderFlowEndToEndTests.CaptureInput("ZAL-SCOPE-1", Partner, quantity: 1)), "order");
         var ownId = own.GetProperty("id").GetString()!;
-        var foreign = Succeeded(await Api.MutateAsync(_admin, "captureOrder", "CaptureOrderInput", OrderFields, OrderInput("WEB", "WEB-SCOPE-1")), "order");
+        var foreign = Succeeded(await Api.MutateAsync(_admin, "captureOrder", "CaptureOrderInput", OrderFields, OrderFlowEndToEndTests.CaptureInput("WEB-SCOPE-1", "WEB", quantity: 1)), "order");
         var foreignId = foreign.GetProperty("id").GetString()!;
 
-        var captureElsewhere = await Api.MutateAsync(_partner, "captureOrder", "CaptureOrderInput", OrderFields, OrderInput("WEB", "WEB-SCOPE-2"));
+        var captureElsewhere = await Api.MutateAsync(_partner, "captureOrder", "CaptureOrderInput", OrderFields, OrderFlowEndToEndTests.CaptureInput("WEB-SCOPE-2", "WEB", quantity: 1));
         var held = Succeeded(await Api.MutateAsync(_partner, "placeHold", "PlaceHoldInput", OrderFields, new { orderId = ownId, type = "MANUAL", reason = "Customer called." }), "order");
         var holdId = held.GetProperty("holds")[0].GetProperty("id").GetString();
         var released = await Api.MutateAsync(_partner, "releaseHold", "ReleaseHoldInput", OrderFields, new { orderId = ownId, holdId, resolution = "Sorted." });
@@ -176,16 +177,5 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         supplier = "TEXTIL-PORTO",
         location = Elsewhere,
         lines = new[] { new { sku = _sku, quantity, expectedOn = ExpectedOn } },
-    };
-
-    private static object OrderInput(string channel, string externalId) => new
-    {
-        channel,
-        externalOrderId = externalId,
-        currency = "EUR",
-        serviceLevel = "STANDARD",
-        customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
-        shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-        lines = new[] { new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = 25.00m } },
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Domain.Access;
@@ -42,7 +43,7 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
         {
             var client = await Api.IssueClientAsync(channel == Partner ? [.. ApiScopes.All] : [ApiScopes.OrdersRead, ApiScopes.OrdersWrite], [channel]);
             var externalId = $"{channel}-SCOPE-1";
-            var captured = await Api.MutateAsync(client.PlainKey, "captureOrder", "CaptureOrderInput", "order { id } userErrors { code message }", OrderInput(channel, externalId));
+            var captured = await Api.MutateAsync(client.PlainKey, "captureOrder", "CaptureOrderInput", "order { id } userErrors { code message }", OrderFlowEndToEndTests.CaptureInput(externalId, channel, _sku));
             _byChannel[channel] = (client.ClientId.ToString(), Succeeded(captured, "order").GetProperty("id").GetString()!, externalId);
             if (channel == Partner)
                 _partner = client.PlainKey;
@@ -136,15 +137,4 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
         }
         return answers;
     }
-
-    private object OrderInput(string channel, string externalId) => new
-    {
-        channel,
-        externalOrderId = externalId,
-        currency = "EUR",
-        serviceLevel = "STANDARD",
-        customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
-        shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-        lines = new[] { new { sku = _sku, quantity = 2, unitPrice = 25.00m } },
-    };
 }

@@ -27,18 +27,19 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
 
     public virtual async Task DisposeAsync() => await Api.DisposeAsync();
 
-    internal static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
+    internal static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) =>
+        new { input = CaptureInput(externalId, channel, sku, quantity, unitPrice) };
+
+    /// <summary>A <c>CaptureOrderInput</c> of one line to a Berlin customer.</summary>
+    internal static object CaptureInput(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
     {
-        input = new
-        {
-            channel,
-            externalOrderId = externalId,
-            currency = "EUR",
-            serviceLevel = "STANDARD",
-            customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
-            shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-            lines = new[] { new { sku, quantity, unitPrice } },
-        },
+        channel,
+        externalOrderId = externalId,
+        currency = "EUR",
+        serviceLevel = "STANDARD",
+        customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
+        shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
+        lines = new[] { new { sku, quantity, unitPrice } },
     };
 
     [Fact]
