@@ -27,24 +27,24 @@ public class ValidationCostBenchmark
     private static readonly Dictionary<string, string> Documents = new()
     {
         // Refused before validation.
-        ["40,000 repeated fields"] = "{ skus(first: 1) { items { " + Repeat("code ", 40_000) + "} } }",
-        ["fragment fan-out 10^10"] = "{ skus(first: 1) { items { ...F0 } } } " +
+        ["40,000 repeated fields"] = "{ skus(first: 1) { nodes { " + Repeat("code ", 40_000) + "} } }",
+        ["fragment fan-out 10^10"] = "{ skus(first: 1) { nodes { ...F0 } } } " +
             string.Concat(Enumerable.Range(0, 10).Select(i => $"fragment F{i} on Sku {{ {Repeat($"...F{i + 1} ", 10)}}} ")) + "fragment F10 on Sku { code }",
         ["1,500 operations"] = string.Concat(Enumerable.Range(0, 1_500).Select(i => $"query Q{i} {{ skus(first: 1) {{ totalCount }} }} ")),
-        ["70 levels of nesting"] = "{ skus(first: 1) " + Repeat("{ items ", 70) + "{ code }" + new string('}', 70) + " }",
-        ["1,000 repeated fields"] = "{ skus(first: 1) { items { " + Repeat("code ", 997) + "} } }",
+        ["70 levels of nesting"] = "{ skus(first: 1) " + Repeat("{ nodes ", 70) + "{ code }" + new string('}', 70) + " }",
+        ["1,000 repeated fields"] = "{ skus(first: 1) { nodes { " + Repeat("code ", 997) + "} } }",
         // Validated: the largest of each shape the limits let through.
-        ["10 x 10 conflicting selections"] = "{ " + Repeat("skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 10).Select(i => $"code(x: {i}) ")) + "} } ", 10) + "}",
-        ["400 fragments spread once"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 400).Select(i => $"...S{i} ")) + "} } } " +
+        ["10 x 10 conflicting selections"] = "{ " + Repeat("skus(first: 1) { nodes { " + string.Concat(Enumerable.Range(0, 10).Select(i => $"code(x: {i}) ")) + "} } ", 10) + "}",
+        ["400 fragments spread once"] = "{ skus(first: 1) { nodes { " + string.Concat(Enumerable.Range(0, 400).Select(i => $"...S{i} ")) + "} } } " +
             string.Concat(Enumerable.Range(0, 400).Select(i => $"fragment S{i} on Sku {{ code }} ")),
-        ["1,000 fragments spread once"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 997).Select(i => $"...S{i} ")) + "} } } " +
+        ["1,000 fragments spread once"] = "{ skus(first: 1) { nodes { " + string.Concat(Enumerable.Range(0, 997).Select(i => $"...S{i} ")) + "} } } " +
             string.Concat(Enumerable.Range(0, 997).Select(i => $"fragment S{i} on Sku {{ f{i}: code }} ")),
         ["1,650 repeated arguments"] = "{ skus(" + Repeat("first: 1 ", 1_650) + ") { totalCount } }",
         ["700 directives"] = "{ skus(first: 1) { totalCount " + Repeat("@include(if: true) ", 700) + "} }",
         ["1,240 unused variables"] = "query(" + string.Concat(Enumerable.Range(0, 1_240).Select(i => $"$v{i}: Int ")) + ") { skus(first: 1) { totalCount } }",
         ["4,990 repeated arguments"] = "{ skus(" + Repeat("first: 1 ", 4_990) + ") { totalCount } }",
         ["3,700 unused variables"] = "query(" + string.Concat(Enumerable.Range(0, 3_700).Select(i => $"$v{i}: Int ")) + ") { skus(first: 1) { totalCount } }",
-        ["3,000 undeclared variables"] = "{ skus(first: 1) { items { " + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"code(x: $v{i}) ")) + "} } }",
+        ["3,000 undeclared variables"] = "{ skus(first: 1) { nodes { " + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"code(x: $v{i}) ")) + "} } }",
         ["250 KB string argument"] = "{ skus(first: 1, after: \"" + new string('x', 250_000) + "\") { totalCount } }",
     };
 

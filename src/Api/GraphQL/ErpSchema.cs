@@ -20,6 +20,8 @@ public sealed class ErpSchema : Schema
         Query = new ErpQuery();
         Mutation = new ErpMutation();
         Subscription = new ErpSubscription();
+        // One decimal scalar for the whole schema: amounts as strings, never binary floats.
+        RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
         PartnerScope.RefuseUnopenedFields(Query);
         PartnerScope.RefuseUnopenedFields(Mutation);
         PartnerScope.RefuseUnopenedFields(Subscription);

@@ -3,7 +3,6 @@ using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 
 namespace EcomErp.Api.GraphQL.Catalog;
 
@@ -29,7 +28,7 @@ public static class SkuQueries
 {
     public static void AddTo(ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConnectionType<SkuType, EdgeType<SkuType>>>>("skus")
+        query.Field<NonNullGraphType<ConnectionGraphType<SkuType>>>("skus")
             .Description("The catalog in SKU code order, as a Relay connection. Needs 'orders:read' or 'inventory:read'.")
             .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
             .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
 using GraphQL;
-using GraphQL.Types.Relay.DataObjects;
 
 namespace EcomErp.Api.GraphQL.Common;
 
@@ -36,20 +35,7 @@ public static class Cursors
     };
 
     /// <summary>A Relay connection over one page: edges with their cursors, page info and the total count.</summary>
-    public static Connection<T> Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool isAfterACursor, int totalCount)
-    {
-        var edges = nodes.Select((node, i) => new Edge<T> { Cursor = cursorAt(i), Node = node }).ToList();
-        return new Connection<T>
-        {
-            Edges = edges,
-            TotalCount = totalCount,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = hasNextPage,
-                HasPreviousPage = isAfterACursor,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
-        };
-    }
+    public static ConnectionPage Connection<T>(IReadOnlyList<T> nodes, Func<int, string> cursorAt, bool hasNextPage, bool isAfterACursor, int totalCount)
+        where T : notnull =>
+        ConnectionPage.Of(nodes, cursorAt, hasNextPage, isAfterACursor, totalCount);
 }

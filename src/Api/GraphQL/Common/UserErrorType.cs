@@ -16,12 +16,21 @@ public sealed class UserErrorType : ObjectGraphType<Error>
     }
 }
 
-/// <summary>An amount of money: exact decimal amount, the same in minor units, and the currency.</summary>
+/// <summary>An amount of money in one currency, from the minor units the domain keeps.</summary>
 public sealed record MoneyValue(long MinorUnits, string Currency)
 {
-    public decimal Amount => EcomErp.Domain.Common.Currency.Create(Currency) is { IsSuccess: true } c
-        ? new Money(MinorUnits, c.Value).Amount
-        : MinorUnits;
+    /// <summary>The amount with exactly the currency's minor digits (19.90 EUR, 1990 JPY), so clients need no rounding.</summary>
+    public decimal Amount
+    {
+        get
+        {
+            var digits = EcomErp.Domain.Common.Currency.Create(Currency) is { IsSuccess: true } currency ? currency.Value.MinorDigits : 0;
+            var magnitude = (ulong)Math.Abs((decimal)MinorUnits);
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, MinorUnits < 0, (byte)digits);
+        }
+    }
+
+    public static MoneyValue Of(Money money) => new(money.MinorUnits, money.Currency.Code);
 }
 
 public sealed class MoneyType : ObjectGraphType<MoneyValue>
@@ -29,9 +38,27 @@ public sealed class MoneyType : ObjectGraphType<MoneyValue>
     public MoneyType()
     {
         Name = "Money";
-        Description = "An amount of money in one currency.";
-        Field(m => m.Amount).Description("The amount as an exact decimal in major units, e.g. 19.99.");
-        Field(m => m.MinorUnits, type: typeof(NonNullGraphType<LongGraphType>)).Description("The amount in the currency's minor units, e.g. 1999.");
-        Field(m => m.Currency).Description("ISO 4217 currency code.");
+        Description = "An amount of money in one currency: every price, total, fee and cost in the API has this shape.";
+        Field<NonNullGraphType<DecimalScalar>>("amount").Description("The amount in major units, with the currency's minor digits, e.g. \"19.90\".")
+            .Resolve(c => c.Source.Amount);
+        Field<NonNullGraphType<StringGraphType>>("currencyCode").Description("ISO 4217 currency code, e.g. EUR.").Resolve(c => c.Source.Currency);
+    }
+}
+
+/// <summary>An amount a client sends: the same shape as <see cref="MoneyType"/>.</summary>
+public sealed class MoneyInput
+{
+    public decimal Amount { get; set; }
+    public string CurrencyCode { get; set; } = "";
+}
+
+public sealed class MoneyInputType : InputObjectGraphType<MoneyInput>
+{
+    public MoneyInputType()
+    {
+        Name = "MoneyInput";
+        Description = "An amount of money in one currency, as Money reads.";
+        Field<NonNullGraphType<DecimalScalar>>("amount").Description("The amount in major units, at most the currency's minor digits, e.g. \"19.99\".");
+        Field<NonNullGraphType<StringGraphType>>("currencyCode").Description("ISO 4217 currency code, e.g. EUR.");
     }
 }

@@ -6,7 +6,6 @@ using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 
 namespace EcomErp.Api.GraphQL.Inventory;
 
@@ -20,7 +19,7 @@ public static class InventoryLedgerQueries
 
     public static void AddTo(ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConnectionType<InventoryLedgerEntryType, EdgeType<InventoryLedgerEntryType>>>>("inventoryLedger")
+        query.Field<NonNullGraphType<ConnectionGraphType<InventoryLedgerEntryType>>>("inventoryLedger")
             .Description("One SKU's ledger entries, newest first, from the read model. An unknown SKU is INVENTORY_UNKNOWN_SKU, a location "
                 + "no stock was ever booked at INVENTORY_UNKNOWN_LOCATION. Needs 'inventory:read'.")
             .Argument<NonNullGraphType<StringGraphType>>("sku", "The SKU code.")

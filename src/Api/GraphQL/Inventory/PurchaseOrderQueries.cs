@@ -7,7 +7,6 @@ using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 
 namespace EcomErp.Api.GraphQL.Inventory;
 
@@ -28,7 +27,7 @@ public static class PurchaseOrderQueries
                 return await context.RequestServices!.GetRequiredService<IPurchaseOrderReadModels>().GetAsync(id, context.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<ConnectionType<PurchaseOrderRecordType, EdgeType<PurchaseOrderRecordType>>>>("purchaseOrders")
+        query.Field<NonNullGraphType<ConnectionGraphType<PurchaseOrderRecordType>>>("purchaseOrders")
             .Description("Purchase orders as a Relay connection, filtered and sorted in the read model; newest first by default. Needs 'inventory:read'.")
             .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
             .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page (with the same sort).")

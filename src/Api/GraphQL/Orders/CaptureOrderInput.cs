@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -98,6 +99,6 @@ public sealed class CaptureOrderLineInputType : InputObjectGraphType<CaptureOrde
         Description = "One SKU of the order.";
         Field<NonNullGraphType<StringGraphType>>("sku").Description("SKU code.");
         Field<NonNullGraphType<IntGraphType>>("quantity").Description($"Units, 1 to {Quantity.Max}.");
-        Field<NonNullGraphType<DecimalGraphType>>("unitPrice").Description("Unit price in the order currency, major units (e.g. 19.99).");
+        Field<NonNullGraphType<DecimalScalar>>("unitPrice").Description("Unit price in the order currency, major units (e.g. 19.99).");
     }
 }

@@ -4,7 +4,6 @@ using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 
 namespace EcomErp.Api.GraphQL.Orders;
 
@@ -39,7 +38,7 @@ public static class OrderQueries
                 return view is null ? null : OrderNode.Of(view);
             });
 
-        query.Field<NonNullGraphType<ConnectionType<OrderType, EdgeType<OrderType>>>>("orders")
+        query.Field<NonNullGraphType<ConnectionGraphType<OrderType>>>("orders")
             .Description("Orders as a Relay connection, filtered and sorted in the store.")
             .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
             .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")

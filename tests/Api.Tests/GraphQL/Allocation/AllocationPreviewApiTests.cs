@@ -21,7 +21,7 @@ public sealed class AllocationPreviewApiTests : IAsyncLifetime
           allocationPreview(orderId: $orderId, order: $order) {
             preview {
               orderId channel status summary shipmentCount drawsOnSafetyStock mayDrawOnSafetyStock stockAsOfSequence
-              estimatedSplitCost { amount minorUnits currency }
+              estimatedSplitCost { amount currencyCode }
               lines { lineNumber sku substitute ordered alreadyAllocated allocated backordered short decidedBy comparedWith explanation
                       allocations { location sku quantity fromAlternateLocation safetyStockUnits } }
               shipments { location fromAlternateLocation lines { lineNumber sku quantity } }
@@ -124,8 +124,8 @@ public sealed class AllocationPreviewApiTests : IAsyncLifetime
         var shipment = preview.GetProperty("shipments")[0];
         Assert.Equal((line.GetProperty("allocations")[0].GetProperty("location").GetString(), 2),
             (shipment.GetProperty("location").GetString(), shipment.GetProperty("lines")[0].GetProperty("quantity").GetInt32()));
-        Assert.Equal((0, "EUR"), (preview.GetProperty("estimatedSplitCost").GetProperty("minorUnits").GetInt64(),
-            preview.GetProperty("estimatedSplitCost").GetProperty("currency").GetString()));
+        Assert.Equal(("0.00", "EUR"), (preview.GetProperty("estimatedSplitCost").GetProperty("amount").GetString(),
+            preview.GetProperty("estimatedSplitCost").GetProperty("currencyCode").GetString()));
         Assert.True(preview.GetProperty("stockAsOfSequence").GetInt64() > 0);
         Assert.Equal(levels, await Api.LevelsAsync(sku, Berlin));
     }

@@ -11,7 +11,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
 {
     internal const string CaptureMutation = """
         mutation Capture($input: CaptureOrderInput!) {
-          captureOrder(input: $input) { wasAlreadyCaptured order { id status total { amount currency } } userErrors { code field message } }
+          captureOrder(input: $input) { wasAlreadyCaptured order { id status total { amount currencyCode } } userErrors { code field message } }
         }
         """;
 
@@ -51,7 +51,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
         var captured = (await Api.DataAsync(key, CaptureMutation, Order("E2E-1"))).GetProperty("captureOrder");
         Assert.Equal(0, captured.GetProperty("userErrors").GetArrayLength());
         Assert.Equal("CAPTURED", captured.GetProperty("order").GetProperty("status").GetString());
-        Assert.Equal(50m, captured.GetProperty("order").GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.Equal("50.00", captured.GetProperty("order").GetProperty("total").GetProperty("amount").GetString());
         var orderId = captured.GetProperty("order").GetProperty("id").GetString();
 
         var events = new List<JsonElement>();
