@@ -17,12 +17,19 @@ public sealed class ErpSchema : Schema
     public ErpSchema(IServiceProvider services) : base(services)
     {
         Description = "EcomErp: one order workflow and one inventory ledger for every channel.";
+        StandardIntrospection.EnableFeatures(this);
         Query = new ErpQuery();
         Mutation = new ErpMutation();
         Subscription = new ErpSubscription();
         PartnerScope.RefuseUnopenedFields(Query);
         PartnerScope.RefuseUnopenedFields(Mutation);
         PartnerScope.RefuseUnopenedFields(Subscription);
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        StandardIntrospection.Complete(graphType);
     }
 }
 
