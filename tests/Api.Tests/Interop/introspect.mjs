@@ -1,16 +1,11 @@
 // Loads the schema of a running EcomErp host the way GraphiQL, graphql-codegen and Apollo's tooling do: graphql-js's own
 // introspection query with every option on, then buildClientSchema, validateSchema and printSchema. Prints the SDL on
 // stdout; any failure goes to stderr with a non-zero exit code.
-// Usage: node introspect.mjs <graphql url> (API key in ECOMERP_API_KEY)
+// Usage: node introspect.mjs <graphql url> (API key in ECOMERP_API_KEY), or node introspect.mjs --query [plain] to print the query
+// (with every option on, or graphql-js's defaults).
 import { buildClientSchema, getIntrospectionQuery, printSchema, validateSchema } from 'graphql';
 
 const [url] = process.argv.slice(2);
-const key = process.env.ECOMERP_API_KEY;
-if (!url || !key) {
-  console.error('usage: ECOMERP_API_KEY=<key> node introspect.mjs <graphql url>');
-  process.exit(2);
-}
-
 const query = getIntrospectionQuery({
   descriptions: true,
   specifiedByUrl: true,
@@ -19,6 +14,16 @@ const query = getIntrospectionQuery({
   inputValueDeprecation: true,
   oneOf: true,
 });
+if (url === '--query') {
+  process.stdout.write(process.argv[3] === 'plain' ? getIntrospectionQuery() : query);
+  process.exit(0);
+}
+
+const key = process.env.ECOMERP_API_KEY;
+if (!url || !key) {
+  console.error('usage: ECOMERP_API_KEY=<key> node introspect.mjs <graphql url> | node introspect.mjs --query');
+  process.exit(2);
+}
 
 const response = await fetch(url, {
   method: 'POST',
