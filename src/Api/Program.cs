@@ -7,6 +7,11 @@ using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 
+if (await SchemaDocument.PrintIfRequestedAsync(args))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var roles = HostRoles.FromConfiguration(builder.Configuration);
 

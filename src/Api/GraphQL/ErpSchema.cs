@@ -17,6 +17,7 @@ public sealed class ErpSchema : Schema
     public ErpSchema(IServiceProvider services) : base(services)
     {
         Description = "EcomErp: one order workflow and one inventory ledger for every channel.";
+        StandardIntrospection.EnableFeatures(this);
         Query = new ErpQuery();
         Mutation = new ErpMutation();
         Subscription = new ErpSubscription();
@@ -25,6 +26,12 @@ public sealed class ErpSchema : Schema
         PartnerScope.RefuseUnopenedFields(Query);
         PartnerScope.RefuseUnopenedFields(Mutation);
         PartnerScope.RefuseUnopenedFields(Subscription);
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        StandardIntrospection.Complete(graphType);
     }
 }
 

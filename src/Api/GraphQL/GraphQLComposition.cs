@@ -17,6 +17,7 @@ public static class GraphQLComposition
     {
         services.AddGraphQLTransport(configuration);
         services.AddErpSchema();
+        services.AddSingleton<SchemaDocument>();
         // Resolvers share the request's scoped DbContext, which allows one operation at a time: root query
         // fields run one after another (data loaders still batch within each level).
         services.AddGraphQL(builder => builder.AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
@@ -35,6 +36,7 @@ public static class GraphQLComposition
             await next(context);
         }));
         app.MapGraphQLTransport(Path);
+        app.MapGet($"{Path}/{SchemaDocument.FileName}", SchemaDocument.ServeAsync).AllowAnonymous().WithDisplayName("GraphQL schema (SDL)");
         return app;
     }
 }

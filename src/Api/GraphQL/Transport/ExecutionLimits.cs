@@ -18,7 +18,8 @@ public sealed class ExecutionLimitError : ValidationError
 /// The limits of <see cref="GraphQLTransportOptions"/>. Those that need only the text or the syntax tree (tokens, nesting,
 /// field selections, depth, aliases) are checked before the engine validates the document: some of the specification's
 /// rules cost the square of the fields they compare, so work must be bounded before it is spent. Complexity needs the
-/// schema (list fields multiply) and stays a validation rule, cheap once the document is bounded.
+/// schema (list fields multiply) and stays a validation rule, cheap once the document is bounded. A document that only
+/// introspects has limits of its own (<see cref="Introspection"/>).
 /// </summary>
 internal sealed class ExecutionLimits(GraphQLTransportOptions options)
 {
@@ -30,17 +31,28 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
 
     public static readonly ParserOptions ParserOptions = new() { MaxDepth = MaxSyntaxNesting };
 
+    /// <summary>
+    /// How often a document that only introspects may nest the lists that lead back into the type graph (<c>fields</c>,
+    /// <c>inputFields</c>, <c>interfaces</c>, <c>possibleTypes</c>): each level multiplies the answer by the schema's size.
+    /// graphql-js's MaxIntrospectionDepthRule allows the same; its own introspection query nests them once.
+    /// </summary>
+    public const int MaxIntrospectionListNesting = 2;
+
     public IValidationRule[] CreateValidationRules() =>
     [
         // GraphQL.NET's own limit stays unset so that the delegate decides and can say which limit was hit (the built-in
         // error names none).
         new ComplexityValidationRule(new ComplexityOptions
         {
+            DefaultComplexityImpactDelegate = Introspection.Impact,
             ValidateComplexityDelegate = context =>
             {
-                context.Error = context.TotalImpact > options.MaxComplexity
+                var (maximum, what) = Introspection.Of(context.ValidationContext.Document) == IntrospectionUse.Only
+                    ? (options.MaxIntrospectionComplexity, "introspection complexity")
+                    : (options.MaxComplexity, "complexity");
+                context.Error = context.TotalImpact > maximum
                     ? new ExecutionLimitError(GraphQLErrorCodes.MaxComplexityExceeded,
-                        $"The operation's complexity is {context.TotalImpact:0}; the maximum complexity is {options.MaxComplexity}.")
+                        $"The operation's {what} is {context.TotalImpact:0}; the maximum {what} is {maximum}.")
                     : null;
                 return Task.CompletedTask;
             },
@@ -83,8 +95,12 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
     /// Measures the document in one pass, each fragment once: field selections with fragments expanded, field depth and
     /// aliases. The first limit exceeded is returned; <see langword="null"/> when all hold.
     /// </summary>
-    public ExecutionLimitError? CheckShape(GraphQLDocument document)
+    /// <param name="use">A document that only introspects is held to the introspection limits of depth and fields.</param>
+    public ExecutionLimitError? CheckShape(GraphQLDocument document, IntrospectionUse use)
     {
+        var (maxNodes, maxDepth) = use == IntrospectionUse.Only
+            ? (options.MaxIntrospectionNodes, options.MaxIntrospectionDepth)
+            : (options.MaxNodes, options.MaxDepth);
         var measure = new ShapeMeasure(document);
         if (measure.FragmentNestingExceeded)
         {
@@ -92,11 +108,11 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
                 $"The document's fragments spread one another more than {MaxSyntaxNesting} levels deep.");
         }
 
-        if (measure.Fields > options.MaxNodes)
+        if (measure.Fields > maxNodes)
         {
             return new ExecutionLimitError(GraphQLErrorCodes.MaxNodesExceeded,
                 $"The document selects {(measure.Fields >= ShapeMeasure.Saturated ? "more than " + ShapeMeasure.Saturated : measure.Fields)} fields " +
-                $"(fragments counted where they are spread); the maximum is {options.MaxNodes}.");
+                $"(fragments counted where they are spread); the maximum is {maxNodes}.");
         }
 
         if (measure.MostRepeated is { Count: var repeats, Name: var repeated } && repeats > options.MaxRepeatedSelections)
@@ -105,10 +121,17 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
                 $"'{repeated}' is selected {repeats} times in one selection set (fragments included); the maximum is {options.MaxRepeatedSelections}.");
         }
 
-        if (measure.Depth > options.MaxDepth)
+        if (use == IntrospectionUse.Only && measure.IntrospectionListNesting > MaxIntrospectionListNesting)
         {
             return new ExecutionLimitError(GraphQLErrorCodes.MaxDepthExceeded,
-                $"The operation is {measure.Depth} levels deep; the maximum depth is {options.MaxDepth}.");
+                $"The introspection nests fields, inputFields, interfaces or possibleTypes {measure.IntrospectionListNesting} levels deep; " +
+                $"the maximum is {MaxIntrospectionListNesting}.");
+        }
+
+        if (measure.Depth > maxDepth)
+        {
+            return new ExecutionLimitError(GraphQLErrorCodes.MaxDepthExceeded,
+                $"The operation is {measure.Depth} levels deep; the maximum depth is {maxDepth}.");
         }
 
         return measure.Aliases > options.MaxAliases
@@ -146,6 +169,7 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
                 var shape = Measure(operation.SelectionSet);
                 Fields = Add(Fields, shape.Fields);
                 Depth = Math.Max(Depth, shape.Depth);
+                IntrospectionListNesting = Math.Max(IntrospectionListNesting, shape.ListNesting);
             }
 
             foreach (var name in fragments.Keys)
@@ -160,6 +184,9 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
         public long Fields { get; }
 
         public int Depth { get; }
+
+        /// <summary>Deepest nesting of fields named as the introspection lists that re-enter the type graph.</summary>
+        public int IntrospectionListNesting { get; }
 
         /// <summary>Aliases as written: a fragment's count once however often it is spread.</summary>
         public int Aliases { get; private set; }
@@ -181,6 +208,7 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
 
             var fields = 0L;
             var depth = 0;
+            var listNesting = 0;
             foreach (var selection in selectionSet.Selections)
             {
                 var inner = selection switch
@@ -192,9 +220,10 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
                 };
                 fields = Add(fields, inner.Fields);
                 depth = Math.Max(depth, inner.Depth);
+                listNesting = Math.Max(listNesting, inner.ListNesting);
             }
 
-            return new Shape(fields, depth);
+            return new Shape(fields, depth, listNesting);
         }
 
         private Shape Field(GraphQLField field, Dictionary<string, int> selections)
@@ -207,7 +236,8 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
             Count(selections, (field.Alias?.Name ?? field.Name).StringValue, 1);
 
             var children = Measure(field.SelectionSet);
-            return new Shape(Add(children.Fields, 1), children.Depth + 1);
+            var reentersTypes = field.SelectionSet is not null && field.Name.Value.Span is "fields" or "inputFields" or "interfaces" or "possibleTypes";
+            return new Shape(Add(children.Fields, 1), children.Depth + 1, children.ListNesting + (reentersTypes ? 1 : 0));
         }
 
         private Shape Spread(string name, Dictionary<string, int> selections)
@@ -264,5 +294,5 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
         private static long Add(long left, long right) => Math.Min(left + right, Saturated);
     }
 
-    private readonly record struct Shape(long Fields, int Depth);
+    private readonly record struct Shape(long Fields, int Depth, int ListNesting);
 }

@@ -17,6 +17,7 @@ public static class GraphQLErrorCodes
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
     public const string MaxErrorsExceeded = "MAX_ERRORS_EXCEEDED";
     public const string InternalError = "INTERNAL_ERROR";

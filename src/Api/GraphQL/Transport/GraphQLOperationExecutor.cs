@@ -11,7 +11,10 @@ namespace EcomErp.Api.GraphQL.Transport;
 /// <summary>A request whose document has been parsed (when it parses) and whose operation has been picked (when it can be).</summary>
 /// <param name="OperationType"><see langword="null"/> when the document does not parse or names no single operation: execution reports why.</param>
 /// <param name="Error">Set when the request names an operation the document does not hold.</param>
-public sealed record PreparedOperation(GraphQLOperationRequest Request, GraphQLDocument? Document, OperationType? OperationType, ExecutionError? Error);
+public sealed record PreparedOperation(GraphQLOperationRequest Request, GraphQLDocument? Document, OperationType? OperationType, ExecutionError? Error)
+{
+    public IntrospectionUse Introspection { get; init; }
+}
 
 /// <summary>Runs GraphQL requests for both transports: the schema from DI, the limits, the user context and error masking.</summary>
 public sealed partial class GraphQLOperationExecutor
@@ -58,7 +61,8 @@ public sealed partial class GraphQLOperationExecutor
             return new PreparedOperation(request, null, null, null);
         }
 
-        if (limits.CheckShape(document) is { } overLimit)
+        var introspection = Introspection.Of(document);
+        if (limits.CheckShape(document, introspection) is { } overLimit)
         {
             return Refused(request, overLimit);
         }
@@ -66,13 +70,13 @@ public sealed partial class GraphQLOperationExecutor
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         if (request.OperationName is null)
         {
-            return new PreparedOperation(request, document, operations.Count == 1 ? operations[0].Operation : null, null);
+            return new PreparedOperation(request, document, operations.Count == 1 ? operations[0].Operation : null, null) { Introspection = introspection };
         }
 
         var named = operations.FirstOrDefault(operation => operation.Name?.StringValue == request.OperationName);
         if (named is not null)
         {
-            return new PreparedOperation(request, document, named.Operation, null);
+            return new PreparedOperation(request, document, named.Operation, null) { Introspection = introspection };
         }
 
         var known = operations.Select(operation => operation.Name?.StringValue).OfType<string>().ToList();
@@ -100,6 +104,23 @@ public sealed partial class GraphQLOperationExecutor
             return new ExecutionResult { Errors = [operation.Error] };
         }
 
+        if (operation.Introspection != IntrospectionUse.None && !AllowsIntrospection(user))
+        {
+            LogRefused(logger, correlationId, GraphQLErrorCodes.IntrospectionDisabled);
+            return new ExecutionResult
+            {
+                Errors =
+                [
+                    new ExecutionError(options.Introspection == IntrospectionAccess.Off
+                        ? "Introspection (__schema, __type) is turned off on this server; __typename still answers."
+                        : "Introspection (__schema, __type) needs an API key; __typename still answers.")
+                    {
+                        Code = GraphQLErrorCodes.IntrospectionDisabled,
+                    },
+                ],
+            };
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var request = operation.Request;
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -125,6 +146,10 @@ public sealed partial class GraphQLOperationExecutor
         CapErrors(result);
         return result;
     }
+
+    /// <summary>Whether <paramref name="user"/> may see the schema: by introspection, or as <c>schema.graphql</c>.</summary>
+    public bool AllowsIntrospection(ClaimsPrincipal user) =>
+        options.Introspection == IntrospectionAccess.Authenticated && user.Identity?.IsAuthenticated == true;
 
     /// <summary>Keeps the first <see cref="GraphQLTransportOptions.MaxErrors"/> errors and says how many more there were.</summary>
     private void CapErrors(ExecutionResult result)

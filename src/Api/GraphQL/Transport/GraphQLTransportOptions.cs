@@ -47,6 +47,28 @@ public sealed class GraphQLTransportOptions
     // (GraphQL.NET counts list children five times unless a 'first' argument says otherwise).
     public int MaxComplexity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Who may introspect the schema (<c>__schema</c>, <c>__type</c>; <c>__typename</c> is always allowed) and download
+    /// <c>schema.graphql</c>: <see cref="IntrospectionAccess.Authenticated"/> callers, or nobody.
+    /// </summary>
+    public IntrospectionAccess Introspection { get; set; } = IntrospectionAccess.Authenticated;
+
+    /// <summary>
+    /// Deepest field nesting of a document that only introspects. graphql-js's <c>getIntrospectionQuery()</c> nests nine
+    /// <c>ofType</c> levels inside argument types (15 levels in all), a chain of single objects that costs little.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 20;
+
+    /// <summary>Most field selections of a document that only introspects; <c>getIntrospectionQuery()</c> makes about 200.</summary>
+    public int MaxIntrospectionNodes { get; set; } = 500;
+
+    /// <summary>
+    /// Highest complexity of a document that only introspects. Introspection is costed against this schema's real sizes
+    /// (a list of types costs as many as the schema has, a list of fields as many as its largest type has), so the value
+    /// bounds the introspection fields a request can make the server resolve.
+    /// </summary>
+    public int MaxIntrospectionComplexity { get; set; } = 5_000_000;
+
     /// <summary>Most aliased fields a document may hold (aliases are how one request repeats an expensive field).</summary>
     public int MaxAliases { get; set; } = 30;
 
@@ -76,4 +98,14 @@ public sealed class GraphQLTransportOptions
 
     /// <summary>The <c>WWW-Authenticate</c> challenge sent with a 401.</summary>
     public string AuthenticationChallenge { get; set; } = "Bearer realm=\"EcomErp\"";
+}
+
+/// <summary>Who may introspect the schema; see <see cref="GraphQLTransportOptions.Introspection"/>.</summary>
+public enum IntrospectionAccess
+{
+    /// <summary>Callers with an API key. Anonymous callers, where <see cref="GraphQLTransportOptions.RequireAuthentication"/> lets them in, may not.</summary>
+    Authenticated,
+
+    /// <summary>Nobody: <c>__schema</c> and <c>__type</c> are refused with <c>INTROSPECTION_DISABLED</c> and <c>schema.graphql</c> is not served.</summary>
+    Off,
 }
