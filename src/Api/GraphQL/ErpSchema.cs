@@ -43,6 +43,8 @@ public sealed class ErpQuery : ObjectGraphType
         Description = "Reads. Every query is served from read models.";
         OrderQueries.AddTo(this);
         SkuQueries.AddTo(this);
+        ChannelQueries.AddTo(this);
+        LocationQueries.AddTo(this);
         InventoryQueries.AddTo(this);
         AllocationQueries.AddTo(this);
         InventoryLedgerQueries.AddTo(this);

@@ -49,6 +49,7 @@ public static partial class ReadSideDependencyInjection
 
         services.AddScoped<IOrderReadModels, OrderReadModels>();
         services.AddScoped<ISkuReadModels, SkuReadModels>();
+        services.AddScoped<IMasterDataReader, MasterDataReader>();
         services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
         services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
         services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();

@@ -124,6 +124,7 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
             ["channel"] = Channels,
             ["externalOrderId"] = [.. _byChannel.Values.Select(o => o.ExternalId)],
             ["sku"] = [_sku],
+            ["code"] = [_sku],
             ["skus"] = [new[] { _sku }],
         };
         var schema = Api.Services.GetRequiredService<ISchema>();

@@ -144,28 +144,35 @@ public sealed class ProjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SkuReadModels_ListTheCatalogInCodeOrder_WithActivationChanges()
+    public async Task SkuReadModels_ListTheCatalogInCodeOrder_WithActivationAndSubstituteChanges()
     {
+        await _host.ProjectAsync();
         await _host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
             var sku = await db.Skus.SingleAsync(s => s.Code == SkuCode.Of("TEE-CREW-M-BLK"));
             Assert.True(sku.Deactivate(Actor.System, _host.Clock.GetUtcNow()).IsSuccess);
+            Assert.True(sku.SetSubstitutes([SkuCode.Of("TEE-CREW-L-BLK"), SkuCode.Of("TEE-VNECK-M-BLK")], Actor.System, _host.Clock.GetUtcNow()).IsSuccess);
             return await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
         });
         await _host.ProjectAsync();
 
         var codes = new List<string>();
-        string? after = null;
+        Application.Catalog.ReadModels.SkuPosition? after = null;
         Application.Catalog.ReadModels.SkuPage page;
         do
         {
-            page = await _host.InScopeAsync(sp => sp.GetRequiredService<Application.Catalog.ReadModels.ISkuReadModels>().ListAsync(60, after, CancellationToken.None));
+            page = await _host.InScopeAsync(sp => sp.GetRequiredService<Application.Catalog.ReadModels.ISkuReadModels>().ListAsync(
+                new Application.Catalog.ReadModels.SkuListRequest(new Application.Catalog.ReadModels.SkuFilter(), Application.Catalog.ReadModels.SkuSortField.Code,
+                    Descending: false, Size: 60, After: after), CancellationToken.None));
             Assert.Equal(200, page.TotalCount);
             codes.AddRange(page.Items.Select(s => s.Code));
-            after = (page.Items.Count > 0 ? page.Items[^1].Code : null);
-            if (page.Items.FirstOrDefault(s => s.Code == "TEE-CREW-M-BLK") is { } deactivated)
-                Assert.False(deactivated.IsActive);
+            after = page.Positions.Count > 0 ? page.Positions[^1] : null;
+            if (page.Items.FirstOrDefault(s => s.Code == "TEE-CREW-M-BLK") is { } changed)
+            {
+                Assert.False(changed.IsActive);
+                Assert.Equal(["TEE-CREW-L-BLK", "TEE-VNECK-M-BLK"], changed.Substitutes);
+            }
         }
         while (page.HasNextPage);
 

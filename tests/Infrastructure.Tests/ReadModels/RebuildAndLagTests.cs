@@ -49,12 +49,25 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
             Assert.Equal(ReadModelJson.Serialize(expected), ReadModelJson.Serialize(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None))));
         }
         Assert.Equal(200, await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().CountAsync()));
+        Assert.Equal(await CatalogAsWriteSideHoldsItAsync(), await CatalogAsReadSideHoldsItAsync());
         Assert.Equal(await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<Domain.Inventory.LedgerEntry>().CountAsync()),
             await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<InventoryLedgerReadModel>().CountAsync()));
         Assert.Equal(await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<Domain.Inventory.PurchaseOrder>().CountAsync()),
             await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<PurchaseOrderReadModel>().CountAsync()));
         Assert.Empty(heard);
     }
+
+    /// <summary>Every SKU as the catalog holds it: what the read model must carry, with its folded name and substitutes.</summary>
+    private Task<List<string>> CatalogAsWriteSideHoldsItAsync() => _host.InScopeAsync(async sp =>
+        (await sp.GetRequiredService<ErpDbContext>().Skus.AsNoTracking().ToListAsync())
+            .Select(s => $"{s.Code.Value}|{s.Name}|{Application.Catalog.ReadModels.SkuNames.Fold(s.Name)}|{s.PriceMinor}{s.PriceCurrency}|{s.IsActive}|"
+                + string.Join(' ', s.Substitutes.Select(c => c.Value)))
+            .Order(StringComparer.Ordinal).ToList());
+
+    private Task<List<string>> CatalogAsReadSideHoldsItAsync() => _host.InScopeAsync(async sp =>
+        (await sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().AsNoTracking().ToListAsync())
+            .Select(s => $"{s.Code}|{s.Name}|{s.NameKey}|{s.PriceMinor}{s.Currency}|{s.IsActive}|{s.SubstituteCodes}")
+            .Order(StringComparer.Ordinal).ToList());
 
     [Fact]
     public async Task TheCommandLineSwitch_RebuildsOnlyWhenGiven()

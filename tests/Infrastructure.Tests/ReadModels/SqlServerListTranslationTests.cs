@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
@@ -87,6 +88,30 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SkuSortField.Name, false, "[s].[NameKey] > @", "ORDER BY [s].[NameKey], [s].[Code]")]
+    [InlineData(SkuSortField.Price, true, "[s].[PriceMinor] < @", "ORDER BY [s].[Currency] DESC, [s].[PriceMinor] DESC, [s].[Code] DESC")]
+    public async Task TheCatalog_TranslatesToSqlServer_WithTheKeysetAndSearchInTheDatabase(SkuSortField sort, bool descending, string keyset, string orderBy)
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var request = new SkuListRequest(new SkuFilter("CREW", "TEE-CREW", Active: true, Critical: false), sort, descending, 20, FromTheEnd: false,
+            After: new SkuPosition("TEE-CREW-M-BLK", "CREW-NECK TEE BLACK M", "EUR", 2_500), Before: new SkuPosition("TEE-CREW-XS-OLV", "ZZ", "EUR", 9_000));
+
+        var page = await new SkuReadModels(db).ListAsync(request, CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains(keyset, list, StringComparison.Ordinal);
+        Assert.Contains("[s].[Code] " + (descending ? "<" : ">") + " @", list, StringComparison.Ordinal);
+        Assert.Matches(@"\[s\]\.\[NameKey\] LIKE|CHARINDEX\(@\w+, \[s\]\.\[NameKey\]\)", list);
+        Assert.Contains("[s].[Style] = @", list, StringComparison.Ordinal);
+        Assert.Contains(orderBy, list, StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+        // Whether SKUs lie beyond the cursors is asked of the database too, not read and counted here.
+        Assert.Equal(2, server.Commands.Count(sql => sql.Contains("EXISTS", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task OrdersWaitingForStock_TranslateToSqlServer_FilteredAndOrderedByPriorityThenAgeInTheDatabase()
     {
@@ -136,6 +161,11 @@ public sealed class SqlServerListTranslationTests
             {
                 table.Columns.Add("count", typeof(int));
                 table.Rows.Add(0);
+            }
+            else if (command.CommandText.StartsWith("SELECT CASE", StringComparison.Ordinal) && command.CommandText.Contains("EXISTS", StringComparison.Ordinal))
+            {
+                table.Columns.Add("any", typeof(bool));
+                table.Rows.Add(false);
             }
             return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
         }

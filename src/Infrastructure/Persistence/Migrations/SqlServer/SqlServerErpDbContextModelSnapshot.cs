@@ -1277,6 +1277,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint");
 
@@ -1290,10 +1295,21 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("SubstituteCodes")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("nvarchar(205)");
+
                     b.Property<int>("WeightGrams")
                         .HasColumnType("int");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("NameKey", "Code");
+
+                    b.HasIndex("Style", "Code");
+
+                    b.HasIndex("Currency", "PriceMinor", "Code");
 
                     b.ToTable("SkuReadModels", (string)null);
                 });

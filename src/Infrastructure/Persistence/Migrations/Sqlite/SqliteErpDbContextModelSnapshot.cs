@@ -1273,6 +1273,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PriceMinor")
                         .HasColumnType("INTEGER");
 
@@ -1286,10 +1291,21 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubstituteCodes")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WeightGrams")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("NameKey", "Code");
+
+                    b.HasIndex("Style", "Code");
+
+                    b.HasIndex("Currency", "PriceMinor", "Code");
 
                     b.ToTable("SkuReadModels", (string)null);
                 });
