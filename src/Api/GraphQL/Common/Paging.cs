@@ -98,7 +98,7 @@ public static class Paging
         {
             foreach (var (name, value) in context.Arguments)
             {
-                if (Array.IndexOf(PagingArgumentNames, name) < 0 && value.Source != ArgumentSource.FieldDefault)
+                if (Array.IndexOf(PagingArgumentNames, name) < 0 && value.Source != ArgumentSource.FieldDefault && value.Value is not null)
                     arguments[name] = value.Value;
             }
         }
