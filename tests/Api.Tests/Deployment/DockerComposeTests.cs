@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcomErp.Api.Hosting;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Testing;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
@@ -14,7 +15,7 @@ namespace EcomErp.Api.Tests.Deployment;
 /// </summary>
 public partial class DockerComposeTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryFolder.Root;
 
     private static readonly YamlMappingNode Services = LoadServices();
 
@@ -153,19 +154,6 @@ public partial class DockerComposeTests
         stream.Load(new MergingParser(new Parser(reader)));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         return (YamlMappingNode)root["services"];
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EcomErp.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EcomErp.sln not found above the test output folder.");
     }
 
     [GeneratedRegex(@"^\$\{[A-Z_]+:\?[^}]+\}$")]
