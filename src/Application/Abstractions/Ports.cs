@@ -65,7 +65,7 @@ public static class PersistenceErrors
     /// <summary>Someone else saved the same aggregate first (optimistic concurrency).</summary>
     public const string ConcurrencyConflict = CommonErrors.Conflict;
 
-    /// <summary>A unique key was taken by a concurrent save (e.g. the same external order id).</summary>
+    [ErrorDescription("A concurrent save took the same unique key first, for example the same external order id on the same channel.")]
     public const string DuplicateKey = "DUPLICATE_KEY";
 }
 

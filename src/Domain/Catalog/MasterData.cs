@@ -40,7 +40,7 @@ public sealed class Channel : AggregateRoot
         if (parsed.IsFailure)
             return Result<Channel>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
-            return new Error("CHANNEL_NAME_INVALID", $"A channel name of 1 to {NameMaxLength} characters is required.", "name");
+            return new Error(CatalogErrors.ChannelNameInvalid, $"A channel name of 1 to {NameMaxLength} characters is required.", "name");
         if (TextRules.Check(name, "name") is { } nameRefused)
             return nameRefused;
         return new Channel { Code = parsed.Value, Name = name.Trim(), Kind = kind, IsActive = true, Policy = ChannelPolicy.DefaultFor(kind) };
@@ -81,7 +81,6 @@ public sealed class Sku : AggregateRoot
     public const int NameMaxLength = 200;
     public const int AttributeMaxLength = 40;
     public const int MaxSubstitutes = 5;
-    public const string SubstitutesInvalidCode = "SKU_SUBSTITUTES_INVALID";
 
     private SkuCode[] _substitutes = [];
 
@@ -111,17 +110,17 @@ public sealed class Sku : AggregateRoot
         if (parsed.IsFailure)
             return Result<Sku>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
-            return new Error("SKU_NAME_INVALID", $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
+            return new Error(CatalogErrors.SkuNameInvalid, $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
         if (TextRules.Check(name, "name") is { } nameRefused)
             return nameRefused;
         if (price.MinorUnits < 0 || cost.MinorUnits < 0 || price.Currency != cost.Currency)
-            return new Error("SKU_PRICE_INVALID", "Price and cost are non-negative and in one currency.", "price");
+            return new Error(CatalogErrors.SkuPriceInvalid, "Price and cost are non-negative and in one currency.", "price");
         if (weightGrams < 0)
-            return new Error("SKU_WEIGHT_INVALID", "A weight cannot be negative.", "weightGrams");
+            return new Error(CatalogErrors.SkuWeightInvalid, "A weight cannot be negative.", "weightGrams");
         foreach (var (field, value) in new[] { ("style", style), ("size", size), ("colour", colour) })
         {
             if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > AttributeMaxLength)
-                return new Error("SKU_ATTRIBUTE_INVALID", $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
+                return new Error(CatalogErrors.SkuAttributeInvalid, $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
             if (TextRules.Check(value, field) is { } attributeRefused)
                 return attributeRefused;
         }
@@ -145,16 +144,16 @@ public sealed class Sku : AggregateRoot
         if (!actor.MayActAs(Roles.Planner))
             return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
         if (substitutes.Count > MaxSubstitutes)
-            return new Error(SubstitutesInvalidCode, $"A SKU has at most {MaxSubstitutes} substitutes.", "substitutes");
+            return new Error(CatalogErrors.SkuSubstitutesInvalid, $"A SKU has at most {MaxSubstitutes} substitutes.", "substitutes");
         for (var i = 0; i < substitutes.Count; i++)
         {
             if (substitutes[i] == Code || substitutes[i].Value is null)
-                return new Error(SubstitutesInvalidCode, "A SKU cannot substitute itself.", $"substitutes[{i}]");
+                return new Error(CatalogErrors.SkuSubstitutesInvalid, "A SKU cannot substitute itself.", $"substitutes[{i}]");
             if (substitutes.Take(i).Contains(substitutes[i]))
-                return new Error(SubstitutesInvalidCode, $"{substitutes[i]} is listed twice.", $"substitutes[{i}]");
+                return new Error(CatalogErrors.SkuSubstitutesInvalid, $"{substitutes[i]} is listed twice.", $"substitutes[{i}]");
         }
         if (_substitutes.SequenceEqual(substitutes))
-            return new Error("SKU_SUBSTITUTES_UNCHANGED", $"SKU {Code} already has these substitutes.");
+            return new Error(CatalogErrors.SkuSubstitutesUnchanged, $"SKU {Code} already has these substitutes.");
         _substitutes = [.. substitutes];
         Raise(new SkuSubstitutesChanged(Code.Value, [.. _substitutes.Select(c => c.Value)], actor.Id, at));
         return Result.Success();
@@ -169,7 +168,7 @@ public sealed class Sku : AggregateRoot
         if (!actor.MayActAs(Roles.Planner))
             return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
         if (IsActive == active)
-            return new Error("SKU_ACTIVATION_UNCHANGED", $"SKU {Code} is already {(active ? "active" : "inactive")}.");
+            return new Error(CatalogErrors.SkuActivationUnchanged, $"SKU {Code} is already {(active ? "active" : "inactive")}.");
         IsActive = active;
         Raise(new SkuActivationChanged(Code.Value, active, actor.Id, at));
         return Result.Success();
@@ -211,21 +210,21 @@ public sealed class Location
         if (parsed.IsFailure)
             return Result<Location>.Failure(parsed.Errors);
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
-            return new Error("LOCATION_NAME_INVALID", $"A location name of 1 to {NameMaxLength} characters is required.", "name");
+            return new Error(CatalogErrors.LocationNameInvalid, $"A location name of 1 to {NameMaxLength} characters is required.", "name");
         if (TextRules.Check(name, "name") is { } nameRefused)
             return nameRefused;
         if (string.IsNullOrWhiteSpace(region) || region.Length > RegionMaxLength)
-            return new Error("LOCATION_REGION_INVALID", $"A region of 1 to {RegionMaxLength} characters is required.", "region");
+            return new Error(CatalogErrors.LocationRegionInvalid, $"A region of 1 to {RegionMaxLength} characters is required.", "region");
         if (TextRules.Check(region, "region") is { } regionRefused)
             return regionRefused;
         if (priority < 0)
-            return new Error("LOCATION_PRIORITY_INVALID", "A priority cannot be negative.", "priority");
+            return new Error(CatalogErrors.LocationPriorityInvalid, "A priority cannot be negative.", "priority");
         if (dailyCarrierCapacity < 0)
-            return new Error("LOCATION_CAPACITY_INVALID", "A daily carrier capacity cannot be negative.", "dailyCarrierCapacity");
+            return new Error(CatalogErrors.LocationCapacityInvalid, "A daily carrier capacity cannot be negative.", "dailyCarrierCapacity");
         var currency = shipmentCost?.Currency ?? expediteCost?.Currency ?? Currency.Of(DefaultCostCurrency);
         if (shipmentCost is { MinorUnits: < 0 } || expediteCost is { MinorUnits: < 0 }
             || (shipmentCost ?? new Money(0, currency)).Currency != (expediteCost ?? new Money(0, currency)).Currency)
-            return new Error("LOCATION_COST_INVALID", "Shipment and expedite costs are non-negative and in one currency.", "shipmentCost");
+            return new Error(CatalogErrors.LocationCostInvalid, "Shipment and expedite costs are non-negative and in one currency.", "shipmentCost");
         return new Location
         {
             Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),
@@ -254,7 +253,7 @@ public sealed class Customer
         if (info.IsFailure)
             return Result<Customer>.Failure(info.Errors);
         if (creditLimit is { MinorUnits: < 0 })
-            return new Error("CUSTOMER_CREDIT_LIMIT_INVALID", "A credit limit cannot be negative.", "creditLimit");
+            return new Error(CatalogErrors.CustomerCreditLimitInvalid, "A credit limit cannot be negative.", "creditLimit");
         return new Customer
         {
             Id = Guid.CreateVersion7(), Email = info.Value.Email, Name = info.Value.Name,

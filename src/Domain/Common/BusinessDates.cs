@@ -8,6 +8,7 @@ namespace EcomErp.Domain.Common;
 /// </summary>
 public static class BusinessDates
 {
+    [ErrorDescription("A date lies outside the span the business plans in (from 2000-01-01 to a few years ahead); the message gives the range.")]
     public const string OutOfRangeCode = "DATE_OUT_OF_RANGE";
     public const int MaxYearsAhead = 5;
 

@@ -31,7 +31,7 @@ public readonly record struct SkuCode
     public string Value { get; }
 
     public static Result<SkuCode> Create(string? value) =>
-        CodeRules.Normalize(value, MaxLength, "SKU_CODE_INVALID", "SKU code").Map(v => new SkuCode(v));
+        CodeRules.Normalize(value, MaxLength, CommonErrors.SkuCodeInvalid, "SKU code").Map(v => new SkuCode(v));
 
     public static SkuCode Of(string value) => Create(value).Value;
 
@@ -48,7 +48,7 @@ public readonly record struct ChannelCode
     public string Value { get; }
 
     public static Result<ChannelCode> Create(string? value) =>
-        CodeRules.Normalize(value, MaxLength, "CHANNEL_CODE_INVALID", "channel code").Map(v => new ChannelCode(v));
+        CodeRules.Normalize(value, MaxLength, CommonErrors.ChannelCodeInvalid, "channel code").Map(v => new ChannelCode(v));
 
     public static ChannelCode Of(string value) => Create(value).Value;
 
@@ -65,7 +65,7 @@ public readonly record struct LocationCode
     public string Value { get; }
 
     public static Result<LocationCode> Create(string? value) =>
-        CodeRules.Normalize(value, MaxLength, "LOCATION_CODE_INVALID", "location code").Map(v => new LocationCode(v));
+        CodeRules.Normalize(value, MaxLength, CommonErrors.LocationCodeInvalid, "location code").Map(v => new LocationCode(v));
 
     public static LocationCode Of(string value) => Create(value).Value;
 
@@ -83,8 +83,8 @@ public readonly record struct Quantity
 
     public static Result<Quantity> Create(int value) => value switch
     {
-        <= 0 => new Error("QUANTITY_NOT_POSITIVE", "A quantity must be greater than zero."),
-        > Max => new Error("QUANTITY_TOO_LARGE", $"A quantity is at most {Max}."),
+        <= 0 => new Error(CommonErrors.QuantityNotPositive, "A quantity must be greater than zero."),
+        > Max => new Error(CommonErrors.QuantityTooLarge, $"A quantity is at most {Max}."),
         _ => new Quantity(value),
     };
 

@@ -23,11 +23,11 @@ public readonly record struct Currency
     public static Result<Currency> Create(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
-            return new Error("CURRENCY_REQUIRED", "A currency is required.");
+            return new Error(CommonErrors.CurrencyRequired, "A currency is required.");
         var normalized = code.Trim().ToUpperInvariant();
         return Supported.TryGetValue(normalized, out var digits)
             ? new Currency(normalized, digits)
-            : new Error("CURRENCY_UNSUPPORTED", $"Currency '{code}' is not supported; use one of {string.Join(", ", Supported.Keys)}.");
+            : new Error(CommonErrors.CurrencyUnsupported, $"Currency '{code}' is not supported; use one of {string.Join(", ", Supported.Keys)}.");
     }
 
     /// <summary>For values already validated (persistence, tests); throws on an unknown code.</summary>
@@ -53,12 +53,12 @@ public readonly record struct Money(long MinorUnits, Currency Currency)
         }
         catch (OverflowException)
         {
-            return new Error("MONEY_OUT_OF_RANGE", $"{amount} is out of range.");
+            return new Error(CommonErrors.MoneyOutOfRange, $"{amount} is out of range.");
         }
         if (scaled != decimal.Truncate(scaled))
-            return new Error("MONEY_PRECISION", $"{amount} has more decimals than {currency.Code} allows ({currency.MinorDigits}).");
+            return new Error(CommonErrors.MoneyPrecision, $"{amount} has more decimals than {currency.Code} allows ({currency.MinorDigits}).");
         if (scaled is > long.MaxValue or < long.MinValue)
-            return new Error("MONEY_OUT_OF_RANGE", $"{amount} is out of range.");
+            return new Error(CommonErrors.MoneyOutOfRange, $"{amount} is out of range.");
         return new Money((long)scaled, currency);
     }
 

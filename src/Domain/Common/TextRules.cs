@@ -18,8 +18,11 @@ public enum TextLayout
 /// </summary>
 public static class TextRules
 {
+    [ErrorDescription("A text field contains a control character or a broken (unpaired surrogate) character.")]
     public const string ControlCharacterCode = "TEXT_CONTROL_CHARACTER";
+    [ErrorDescription("A text field contains a text-direction control (embedding, override or isolate) that would reorder what readers see.")]
     public const string BidiOverrideCode = "TEXT_BIDI_OVERRIDE";
+    [ErrorDescription("A text field has no visible character, only blanks that render as nothing.")]
     public const string InvisibleOnlyCode = "TEXT_INVISIBLE_ONLY";
 
     // Embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069) reorder what follows them: "Trojan Source".

@@ -5,38 +5,71 @@ namespace EcomErp.Domain.Orders;
 /// <summary>Every expected failure of the order workflow, by code.</summary>
 public static class OrderErrors
 {
+    [ErrorDescription("No order has this id among the orders the caller may see.")]
     public const string NotFoundCode = "ORDER_NOT_FOUND";
+    [ErrorDescription("The order's status does not allow this step, for example shipping an order that was never packed.")]
     public const string IllegalTransitionCode = "ORDER_ILLEGAL_TRANSITION";
+    [ErrorDescription("The order has an open hold, which blocks every forward step until it is released.")]
     public const string OnHoldCode = "ORDER_ON_HOLD";
+    [ErrorDescription("The order does not meet the entry criteria of the status it would move to; the message names them.")]
     public const string EntryCriteriaNotMetCode = "ORDER_ENTRY_CRITERIA_NOT_MET";
+    [ErrorDescription("The caller lacks the role that owns this step of the order workflow.")]
     public const string ActorNotPermittedCode = "ORDER_ACTOR_NOT_PERMITTED";
+    [ErrorDescription("An order with this external id was captured on the channel before with different content.")]
     public const string DuplicateCaptureConflictCode = "ORDER_DUPLICATE_CAPTURE_CONFLICT";
+    [ErrorDescription("An external order id is missing, too long or unreadable.")]
     public const string ExternalIdInvalidCode = "ORDER_EXTERNAL_ID_INVALID";
+    [ErrorDescription("An order has no line.")]
     public const string NoLinesCode = "ORDER_NO_LINES";
+    [ErrorDescription("An order has more lines than allowed.")]
     public const string TooManyLinesCode = "ORDER_TOO_MANY_LINES";
+    [ErrorDescription("An order lists the same SKU on more than one line.")]
     public const string DuplicateLineCode = "ORDER_DUPLICATE_LINE";
+    [ErrorDescription("An order line's price is in another currency than the order.")]
     public const string LineCurrencyMismatchCode = "ORDER_LINE_CURRENCY_MISMATCH";
+    [ErrorDescription("An order line's unit price is missing, negative or not a valid amount of the order's currency.")]
     public const string UnitPriceInvalidCode = "ORDER_UNIT_PRICE_INVALID";
+    [ErrorDescription("A step that needs a reason (hold, release, cancel) was sent without one, or with one that is too long.")]
     public const string ReasonRequiredCode = "ORDER_REASON_REQUIRED";
+    [ErrorDescription("The order has no hold with this id.")]
     public const string HoldNotFoundCode = "ORDER_HOLD_NOT_FOUND";
+    [ErrorDescription("The order already has an open hold of this type.")]
     public const string HoldAlreadyOpenCode = "ORDER_HOLD_ALREADY_OPEN";
+    [ErrorDescription("The hold was released already.")]
     public const string HoldAlreadyReleasedCode = "ORDER_HOLD_ALREADY_RELEASED";
+    [ErrorDescription("The person who placed or requested it may not approve or release it too (four eyes).")]
     public const string SelfApprovalCode = "ORDER_SELF_APPROVAL";
+    [ErrorDescription("A package count, carrier or tracking number is missing or out of range.")]
     public const string ShipmentDetailsInvalidCode = "ORDER_SHIPMENT_DETAILS_INVALID";
+    [ErrorDescription("An invoice number is missing or too long.")]
     public const string InvoiceNumberInvalidCode = "ORDER_INVOICE_NUMBER_INVALID";
+    [ErrorDescription("A part of an address is too long or unreadable.")]
     public const string AddressInvalid = "ORDER_ADDRESS_INVALID";
+    [ErrorDescription("A required part of an address is missing.")]
     public const string AddressMissing = "ORDER_ADDRESS_INCOMPLETE";
+    [ErrorDescription("The customer's email or name is missing, malformed or too long.")]
     public const string CustomerInvalid = "ORDER_CUSTOMER_INVALID";
+    [ErrorDescription("An order names a channel that does not exist or that the caller's key may not use.")]
     public const string UnknownChannelCode = "ORDER_UNKNOWN_CHANNEL";
+    [ErrorDescription("An order names a channel that is not active.")]
     public const string ChannelInactiveCode = "ORDER_CHANNEL_INACTIVE";
+    [ErrorDescription("An order line names a SKU that does not exist.")]
     public const string UnknownSkuCode = "ORDER_UNKNOWN_SKU";
+    [ErrorDescription("Every unit of the order is allocated already.")]
     public const string NothingToAllocateCode = "ORDER_NOTHING_TO_ALLOCATE";
+    [ErrorDescription("No eligible location has stock for any unit the order still needs, and the channel does not backorder.")]
     public const string NoStockToAllocateCode = "ORDER_NO_STOCK_TO_ALLOCATE";
+    [ErrorDescription("An allocation does not fit the order it is applied to; the message says why.")]
     public const string AllocationInvalidCode = "ORDER_ALLOCATION_INVALID";
+    [ErrorDescription("The order has no shipment with this id.")]
     public const string ShipmentNotFoundCode = "ORDER_SHIPMENT_NOT_FOUND";
+    [ErrorDescription("The shipment has left or was cancelled already.")]
     public const string ShipmentNotOpenCode = "ORDER_SHIPMENT_NOT_OPEN";
+    [ErrorDescription("The order has more than one open shipment, so the step must name which one.")]
     public const string ShipmentRequiredCode = "ORDER_SHIPMENT_REQUIRED";
+    [ErrorDescription("The order has no line with this number.")]
     public const string LineNotFoundCode = "ORDER_LINE_NOT_FOUND";
+    [ErrorDescription("A short pick reports no missing unit, or more than the shipment holds of the line.")]
     public const string ShortPickInvalidCode = "ORDER_SHORT_PICK_INVALID";
 
     public const int ExternalIdMaxLength = 64;

@@ -22,7 +22,7 @@ public sealed class PolicyValue
         if (!actor.MayActAs(Roles.Admin))
             return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies.");
         if (PolicyKeys.Find(key) is not { } definition)
-            return new Error("POLICY_UNKNOWN_KEY", $"'{key}' is not a policy.", "key");
+            return new Error(PolicyErrors.UnknownKey, $"'{key}' is not a policy.", "key");
         if (definition.Check(value) is { } error)
             return error;
         return new PolicyValue { Key = definition.Key, Value = value, UpdatedBy = actor.Id, UpdatedAt = at };
@@ -42,7 +42,7 @@ public sealed class PolicyValue
 public sealed record PolicyDefinition(string Key, string Description, decimal Default, decimal Min, decimal Max)
 {
     internal Error? Check(decimal value) => value < Min || value > Max
-        ? new Error("POLICY_VALUE_OUT_OF_RANGE", $"{Key} must be between {Min} and {Max}.", "value")
+        ? new Error(PolicyErrors.ValueOutOfRange, $"{Key} must be between {Min} and {Max}.", "value")
         : null;
 }
 

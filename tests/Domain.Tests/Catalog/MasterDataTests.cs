@@ -218,11 +218,11 @@ public sealed class MasterDataTests
         var sku = CreateSku().Value;
         var events = sku.PendingEvents.Count;
 
-        ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-BLK")], Actors.Planner, Clock.Now), Sku.SubstitutesInvalidCode, "substitutes[0]");
+        ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-BLK")], Actors.Planner, Clock.Now), CatalogErrors.SkuSubstitutesInvalid, "substitutes[0]");
         ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-NVY"), SkuCode.Of("TEE-M-NVY")], Actors.Planner, Clock.Now),
-            Sku.SubstitutesInvalidCode, "substitutes[1]");
+            CatalogErrors.SkuSubstitutesInvalid, "substitutes[1]");
         ResultAssert.FailsWith(sku.SetSubstitutes([.. Enumerable.Range(1, Sku.MaxSubstitutes + 1).Select(i => SkuCode.Of($"TEE-{i}"))], Actors.Planner,
-            Clock.Now), Sku.SubstitutesInvalidCode, "substitutes");
+            Clock.Now), CatalogErrors.SkuSubstitutesInvalid, "substitutes");
         ResultAssert.FailsWith(sku.SetSubstitutes([SkuCode.Of("TEE-M-NVY")], Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
 
         Assert.Empty(sku.Substitutes);

@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Transport;
 using EcomErp.Api.Security;
 using EcomErp.Application.Access.AuthenticateApiClient;
 using EcomErp.Domain.Common;
@@ -8,7 +9,9 @@ namespace EcomErp.Api.GraphQL.Common;
 /// <summary>Error codes the schema writes into <c>extensions.code</c>.</summary>
 public static class SchemaErrorCodes
 {
+    [ErrorDescription("The API key lacks the scope the field needs, or is restricted to channels and asks for another channel or for a field closed to partner keys.")]
     public const string Forbidden = "FORBIDDEN";
+    [ErrorDescription("An argument is malformed where its type cannot say so: an id that is not a UUID, first and last together, a page size out of range.")]
     public const string InvalidArgument = "INVALID_ARGUMENT";
 }
 
@@ -16,7 +19,7 @@ public static class SchemaErrorCodes
 public static class CallerContext
 {
     public static ApiCaller Caller(this IResolveFieldContext context) =>
-        context.User.ToCaller() ?? throw new ExecutionError("This operation needs an authenticated API client.") { Code = "UNAUTHENTICATED" };
+        context.User.ToCaller() ?? throw new ExecutionError("This operation needs an authenticated API client.") { Code = GraphQLErrorCodes.Unauthenticated };
 
     /// <summary>Throws a FORBIDDEN error unless the caller holds the scope.</summary>
     public static ApiCaller RequireScope(this IResolveFieldContext context, string scope)

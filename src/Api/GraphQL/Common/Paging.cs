@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EcomErp.Domain.Common;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Execution;
@@ -26,10 +27,10 @@ public static class Paging
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>The cursor is not one this API issued for this list.</summary>
+    [ErrorDescription("An after or before cursor is not one this API issued for this list.")]
     public const string InvalidCursor = "INVALID_CURSOR";
 
-    /// <summary>The cursor was issued for the same list with other arguments (another sort or filter).</summary>
+    [ErrorDescription("An after or before cursor was issued for the same list with other arguments (another sort or filter); start again without it.")]
     public const string CursorMismatch = "CURSOR_MISMATCH";
 
     private const string Version = "c2";

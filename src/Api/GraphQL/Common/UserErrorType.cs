@@ -1,3 +1,4 @@
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using GraphQL.Types;
 
@@ -6,13 +7,34 @@ namespace EcomErp.Api.GraphQL.Common;
 /// <summary>An expected business failure of a mutation: the client can show it and fix its input.</summary>
 public sealed class UserErrorType : ObjectGraphType<Error>
 {
+    private static readonly HashSet<string> KnownCodes = [.. ExpectedErrors.All.Select(c => c.Code)];
+
     public UserErrorType()
     {
         Name = "UserError";
         Description = "An expected business failure of a mutation, with a stable code the client can act on.";
-        Field(e => e.Code).Description("Stable, machine-readable error code, e.g. ORDER_ILLEGAL_TRANSITION.");
+        Field<NonNullGraphType<UserErrorCodeType>>("code").Description("What went wrong, as a code to branch on; the message says it for people.")
+            // The architecture tests keep every code a domain or application error can carry in the enum. Should one slip
+            // through anyway, the response reports an internal error with a correlation id and the log names the code,
+            // rather than the engine's anonymous serialization failure.
+            .Resolve(c => KnownCodes.Contains(c.Source.Code)
+                ? c.Source.Code
+                : throw new InvalidOperationException($"Error code '{c.Source.Code}' is not a UserErrorCode value; declare it with [ErrorDescription] in its catalog."));
         Field(e => e.Field, nullable: true).Description("Path of the input field at fault, e.g. lines[0].quantity; null when the whole input is.");
         Field(e => e.Message).Description("Human-readable explanation.");
+    }
+}
+
+/// <summary>Every expected-failure code of the domain and application, each with when it happens.</summary>
+public sealed class UserErrorCodeType : EnumerationGraphType
+{
+    public UserErrorCodeType()
+    {
+        Name = "UserErrorCode";
+        Description = "Why a mutation was refused: one list for every payload's userErrors (also in docs/errors.md). Clients branch on it; "
+            + "human text is in UserError.message.";
+        foreach (var code in ExpectedErrors.All)
+            Add(code.Code, code.Code, code.Description);
     }
 }
 

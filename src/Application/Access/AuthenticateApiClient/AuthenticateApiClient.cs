@@ -35,12 +35,10 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
 
 internal sealed class AuthenticateApiClientHandler(IApiClientRepository clients) : IQueryHandler<AuthenticateApiClient, ApiCaller>
 {
-    public const string InvalidKey = "API_KEY_INVALID";
-
     public async Task<Result<ApiCaller>> HandleAsync(AuthenticateApiClient query, CancellationToken cancellationToken)
     {
         // One answer for every failure, so a caller cannot tell a wrong key from a revoked or unknown one.
-        var invalid = new Error(InvalidKey, "The API key is not valid.");
+        var invalid = new Error(ApiClientErrors.KeyInvalid, "The API key is not valid.");
         if (ApiClient.PrefixOf(query.PresentedKey) is not { } prefix)
             return invalid;
         var client = await clients.FindByPrefixAsync(prefix, cancellationToken);

@@ -1,5 +1,6 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.AuthenticateApiClient;
+using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.GetApiCaller;
@@ -14,6 +15,6 @@ internal sealed class GetApiCallerHandler(IApiClientRepository clients) : IQuery
         var client = await clients.FindAsync(query.ClientId, cancellationToken);
         return client is { IsActive: true }
             ? ApiCaller.Of(client)
-            : new Error(AuthenticateApiClientHandler.InvalidKey, "The API key is not valid.");
+            : new Error(ApiClientErrors.KeyInvalid, "The API key is not valid.");
     }
 }

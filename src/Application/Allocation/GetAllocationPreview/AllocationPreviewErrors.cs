@@ -10,7 +10,9 @@ namespace EcomErp.Application.Allocation.GetAllocationPreview;
 /// </summary>
 public static class AllocationPreviewErrors
 {
+    [ErrorDescription("An allocation preview gives neither or both of orderId and order; it needs exactly one.")]
     public const string OneSourceRequiredCode = "ALLOCATION_PREVIEW_ONE_SOURCE_REQUIRED";
+    [ErrorDescription("An allocation preview's ship-to country or region is missing or malformed.")]
     public const string ShipToInvalidCode = "ALLOCATION_PREVIEW_SHIP_TO_INVALID";
 
     public const int CountryLength = 2;

@@ -38,6 +38,7 @@ public static class AvailabilityErrors
     /// <summary>The most SKUs one availability query answers: a storefront page, not the catalog.</summary>
     public const int MaxSkus = 100;
 
+    [ErrorDescription("An availability query or subscription asks for more SKUs than one page allows.")]
     public const string TooManySkusCode = "AVAILABILITY_TOO_MANY_SKUS";
 }
 

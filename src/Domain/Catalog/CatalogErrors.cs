@@ -1,0 +1,36 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Catalog;
+
+/// <summary>Every expected failure of master data (channels, SKUs, locations, customers), by code.</summary>
+public static class CatalogErrors
+{
+    [ErrorDescription("A channel's name is missing or too long.")]
+    public const string ChannelNameInvalid = "CHANNEL_NAME_INVALID";
+    [ErrorDescription("A SKU's name is missing or too long.")]
+    public const string SkuNameInvalid = "SKU_NAME_INVALID";
+    [ErrorDescription("A SKU's price or cost is negative, or the two are in different currencies.")]
+    public const string SkuPriceInvalid = "SKU_PRICE_INVALID";
+    [ErrorDescription("A SKU's weight is negative.")]
+    public const string SkuWeightInvalid = "SKU_WEIGHT_INVALID";
+    [ErrorDescription("A SKU's size, colour or other attribute is missing or too long.")]
+    public const string SkuAttributeInvalid = "SKU_ATTRIBUTE_INVALID";
+    [ErrorDescription("A SKU's substitutes are too many, include the SKU itself or repeat a SKU.")]
+    public const string SkuSubstitutesInvalid = "SKU_SUBSTITUTES_INVALID";
+    [ErrorDescription("The SKU already has exactly these substitutes, so nothing would change.")]
+    public const string SkuSubstitutesUnchanged = "SKU_SUBSTITUTES_UNCHANGED";
+    [ErrorDescription("The SKU is already active (or inactive), so nothing would change.")]
+    public const string SkuActivationUnchanged = "SKU_ACTIVATION_UNCHANGED";
+    [ErrorDescription("A location's name is missing or too long.")]
+    public const string LocationNameInvalid = "LOCATION_NAME_INVALID";
+    [ErrorDescription("A location's region is missing or too long.")]
+    public const string LocationRegionInvalid = "LOCATION_REGION_INVALID";
+    [ErrorDescription("A location's priority is negative.")]
+    public const string LocationPriorityInvalid = "LOCATION_PRIORITY_INVALID";
+    [ErrorDescription("A location's daily carrier capacity is negative.")]
+    public const string LocationCapacityInvalid = "LOCATION_CAPACITY_INVALID";
+    [ErrorDescription("A location's shipment or expedite cost is negative, or the two are in different currencies.")]
+    public const string LocationCostInvalid = "LOCATION_COST_INVALID";
+    [ErrorDescription("A customer's credit limit is negative.")]
+    public const string CustomerCreditLimitInvalid = "CUSTOMER_CREDIT_LIMIT_INVALID";
+}
