@@ -9,13 +9,6 @@ public sealed record BalanceView(string Sku, string Location, StockLevels Levels
         new(balance.Sku.Value, balance.Location.Value, balance.Levels, balance.SafetyStock, balance.Version);
 }
 
-public sealed record PurchaseOrderView(
-    Guid PurchaseOrderId, string Supplier, string Location, PurchaseOrderStatus Status, IReadOnlyList<PurchaseOrderLineSnapshot> Lines, int Version)
-{
-    public static PurchaseOrderView From(PurchaseOrder order) => new(order.Id.Value, order.Supplier.Value, order.Location.Value, order.Status,
-        [.. order.Lines.Select(l => l.Snapshot())], order.Version);
-}
-
 public sealed record TransferView(
     Guid TransferId, string FromLocation, string ToLocation, TransferStatus Status, bool HasDiscrepancy, IReadOnlyList<TransferLineSnapshot> Lines,
     int Version)

@@ -85,6 +85,13 @@ public sealed class PurchaseOrder : AggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    // When each step happened: kept on the order itself, so a command answers with the same PurchaseOrder a query shows
+    // without reading the read model.
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public DateTimeOffset? LastReceiptAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancellationReason { get; private set; }
+
     public IReadOnlyList<PurchaseOrderLine> Lines => _lines;
 
     private string Reference => $"PO:{Id}";
@@ -132,7 +139,7 @@ public sealed class PurchaseOrder : AggregateRoot
             Post(balances, line.Sku, null, StockBucket.Inbound, line.OrderedQuantity, ReasonCodes.PurchaseOrderConfirmed, actor, at);
         }
         Status = PurchaseOrderStatus.Confirmed;
-        UpdatedAt = at;
+        (ConfirmedAt, UpdatedAt) = (at, at);
         Raise(new PurchaseOrderConfirmed(Id.Value, Location.Value, actor.Id, at));
         return Result.Success();
     }
@@ -190,7 +197,7 @@ public sealed class PurchaseOrder : AggregateRoot
         {
             Status = PurchaseOrderStatus.PartiallyReceived;
         }
-        UpdatedAt = at;
+        (LastReceiptAt, UpdatedAt) = (at, at);
         Raise(new PurchaseOrderGoodsReceived(Id.Value, Location.Value, Status, Snapshot(), actor.Id, at));
         return Result.Success();
     }
@@ -212,8 +219,8 @@ public sealed class PurchaseOrder : AggregateRoot
             line.Close();
         }
         Status = PurchaseOrderStatus.Cancelled;
-        UpdatedAt = at;
-        Raise(new PurchaseOrderCancelled(Id.Value, Location.Value, reason.Trim(), actor.Id, at));
+        (CancelledAt, CancellationReason, UpdatedAt) = (at, reason.Trim(), at);
+        Raise(new PurchaseOrderCancelled(Id.Value, Location.Value, CancellationReason, actor.Id, at));
         return Result.Success();
     }
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace EcomErp.Domain.Inventory;
 
 /// <summary>
@@ -33,6 +35,10 @@ public static class ReasonCodes
     public const string CountCorrection = "COUNT_CORRECTION";
     public const string DataEntryCorrection = "DATA_ENTRY_CORRECTION";
     public const string OpeningBalance = "OPENING_BALANCE";
+
+    /// <summary>Every code of the catalog, read from its constants so that a code added here is known everywhere.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. typeof(ReasonCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
 
     public static IReadOnlyList<string> ForAdjustment { get; } =
         [Found, Lost, Theft, WrittenOffDamaged, CountCorrection, DataEntryCorrection, OpeningBalance];

@@ -48,6 +48,7 @@ internal sealed class PurchaseOrderConfiguration : IEntityTypeConfiguration<Purc
         order.Property(o => o.Id).HasConversion(id => id.Value, value => new PurchaseOrderId(value)).ValueGeneratedNever();
         order.Property(o => o.Supplier).HasConversion(code => code.Value, value => SupplierCode.Of(value)).HasMaxLength(SupplierCode.MaxLength);
         order.Property(o => o.CreatedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        order.Property(o => o.CancellationReason).HasMaxLength(InventoryErrors.NoteMaxLength);
         order.HasIndex(o => new { o.Status, o.Location });
         order.HasMany(o => o.Lines).WithOne().HasForeignKey(InventoryDocumentColumns.PurchaseOrderId).OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);

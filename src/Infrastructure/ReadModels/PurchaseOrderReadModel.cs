@@ -8,7 +8,7 @@ namespace EcomErp.Infrastructure.ReadModels;
 
 /// <summary>
 /// One purchase order as the read side stores it: the columns lists filter and sort on, and the whole
-/// <see cref="PurchaseOrderRecordView"/> as a JSON document. Times are UTC ticks and the next ETA a day number, so both
+/// <see cref="PurchaseOrderView"/> as a JSON document. Times are UTC ticks and the next ETA a day number, so both
 /// providers sort and compare them; an order expecting nothing more has <see cref="NothingExpected"/>, after every date.
 /// </summary>
 internal sealed class PurchaseOrderReadModel
@@ -27,21 +27,21 @@ internal sealed class PurchaseOrderReadModel
     public long LastSequence { get; private set; }
     public string Document { get; private set; } = "";
 
-    public static PurchaseOrderReadModel From(PurchaseOrderRecordView view, string document)
+    public static PurchaseOrderReadModel From(PurchaseOrderView view, string document)
     {
         var row = new PurchaseOrderReadModel { Id = view.Id };
         row.Apply(view, document);
         return row;
     }
 
-    public void Apply(PurchaseOrderRecordView view, string document)
+    public void Apply(PurchaseOrderView view, string document)
     {
         if (view.Id != Id)
             throw new InvalidOperationException($"The view of purchase order {view.Id} cannot replace the read model of purchase order {Id}.");
         (Supplier, Location, Status) = (view.Supplier, view.Location, view.Status);
         (CreatedAtTicks, UpdatedAtTicks) = (view.CreatedAt.UtcTicks, view.UpdatedAt.UtcTicks);
         NextExpectedDay = view.NextExpectedOn?.DayNumber ?? NothingExpected;
-        LastSequence = view.LastSequence;
+        LastSequence = view.LastSequence ?? throw new ArgumentException($"The view of purchase order {view.Id} was not folded from events.", nameof(view));
         Document = document;
     }
 }

@@ -10,33 +10,44 @@ internal sealed class PurchaseOrderReadModels(ErpDbContext db) : IPurchaseOrderR
 {
     private IQueryable<PurchaseOrderReadModel> Rows => db.Set<PurchaseOrderReadModel>().AsNoTracking();
 
-    public async Task<PurchaseOrderRecordView?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<PurchaseOrderView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var document = await Rows.Where(r => r.Id == id).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : ReadModelJson.Deserialize<PurchaseOrderRecordView>(document);
+        return document is null ? null : ReadModelJson.Deserialize<PurchaseOrderView>(document);
     }
 
-    /// <summary>Keyset pages on (sort key, id): an order projected or changed while a client pages cannot make it skip or repeat others.</summary>
+    /// <summary>
+    /// Keyset pages on (sort key, id) in either direction: an order projected or changed while a client pages cannot make
+    /// it skip or repeat others. A page from the end is read in reverse list order and turned back.
+    /// </summary>
     public async Task<PurchaseOrderPage> ListAsync(PurchaseOrderListRequest request, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(request.First);
+        var slice = request.Slice;
+        ArgumentOutOfRangeException.ThrowIfNegative(slice.Size);
         var rows = Filtered(request.Filter);
         var totalCount = await rows.CountAsync(cancellationToken);
 
         var sortKey = SortKey(request.SortField);
-        if (request.After is { } after)
+        if (slice.After is { } after)
             rows = rows.Where(PositionedAfter(request.SortField, request.Descending, after));
-        rows = request.Descending
+        // Before a cursor in list order is after it in the reverse order.
+        if (slice.Before is { } before)
+            rows = rows.Where(PositionedAfter(request.SortField, !request.Descending, before));
+        rows = request.Descending != slice.FromTheEnd
             ? rows.OrderByDescending(sortKey).ThenByDescending(r => r.Id)
             : rows.OrderBy(sortKey).ThenBy(r => r.Id);
 
-        var page = await rows.Take(request.First + 1).ToListAsync(cancellationToken);
-        var items = page.Take(request.First).ToList();
+        var fetched = await rows.Take(slice.Size + 1).ToListAsync(cancellationToken);
+        var more = fetched.Count > slice.Size;
+        var items = fetched.Take(slice.Size).ToList();
+        if (slice.FromTheEnd)
+            items.Reverse();
         var keyOf = sortKey.Compile();
         return new PurchaseOrderPage(
-            [.. items.Select(r => ReadModelJson.Deserialize<PurchaseOrderRecordView>(r.Document))],
+            [.. items.Select(r => ReadModelJson.Deserialize<PurchaseOrderView>(r.Document))],
             [.. items.Select(r => new PurchaseOrderCursor(keyOf(r), r.Id))],
-            HasNextPage: page.Count > request.First,
+            HasNextPage: slice.FromTheEnd ? slice.Before is not null : more || slice.Before is not null,
+            HasPreviousPage: slice.FromTheEnd ? more || slice.After is not null : slice.After is not null,
             totalCount);
     }
 

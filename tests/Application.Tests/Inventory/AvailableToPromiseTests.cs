@@ -51,8 +51,8 @@ public sealed class AvailableToPromiseTests : InventoryScenario
     {
         var created = Succeeded(await SendAsync<CreatePurchaseOrder, PurchaseOrderView>(
             new CreatePurchaseOrder(Planner, "TEXTIL-PORTO", location, [new CreatePurchaseOrderLine(sku, quantity, eta)])));
-        Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.PurchaseOrderId)));
-        return created.PurchaseOrderId;
+        Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Id)));
+        return created.Id;
     }
 
     /// <summary>Projects what the test did first: the query answers from the inventory position read model.</summary>
@@ -72,7 +72,7 @@ public sealed class AvailableToPromiseTests : InventoryScenario
     });
 
     private async Task<SkuAvailabilityView> AtpAsync(string channel, string sku, int? quantity = null) =>
-        Assert.Single(Succeeded(await QueryAsync(channel, new AvailabilityRequest(sku, quantity))).Skus);
+        Assert.Single(Succeeded(await QueryAsync(channel, new AvailabilityRequest(sku, quantity))).Skus).Value;
 
     [Fact]
     public async Task Atp_SubtractsSafetyStockPerLocation_NeverBelowZero_AndSumsTheEligibleLocations()
@@ -135,8 +135,8 @@ public sealed class AvailableToPromiseTests : InventoryScenario
 
         var atp = await AtpAsync("WEB", sku);
 
-        Assert.Equal((17, 8), (atp.AvailableToPromise, atp.CommittedDemand));
-        Assert.Equal(3, (await AtpAsync("MKT-ZALANDO", sku)).CommittedDemand);
+        Assert.Equal((17, 8), (atp.AvailableToPromise, atp.Committed));
+        Assert.Equal(3, (await AtpAsync("MKT-ZALANDO", sku)).Committed);
         Assert.Equal(new LocationAvailabilityView(Berlin, 17, 0, 17, 13, 0), atp.Locations[0]);
         Assert.Equal((24, 13), (atp.Locations[1].Inbound, atp.Locations[2].Inbound));
         Assert.Equal([(Leeds, Today.AddDays(3), 1), (Rotterdam, Today.AddDays(7), 24), (Leeds, Today.AddDays(14), 12)],
@@ -163,7 +163,7 @@ public sealed class AvailableToPromiseTests : InventoryScenario
 
         var atp = await AtpAsync("WEB", sku);
 
-        Assert.Equal((3, 23), (atp.CommittedDemand, atp.AvailableToPromise));
+        Assert.Equal((3, 23), (atp.Committed, atp.AvailableToPromise));
     }
 
     [Fact]
@@ -223,11 +223,11 @@ public sealed class AvailableToPromiseTests : InventoryScenario
         var view = Succeeded(await QueryAsync("web", new AvailabilityRequest(second), new AvailabilityRequest(first)));
 
         Assert.Equal(("WEB", Today), (view.Channel, view.AsOf));
-        Assert.Equal([(second, 7), (first, 0)], view.Skus.Select(s => (s.Sku, s.AvailableToPromise)));
+        Assert.Equal([(second, 7), (first, 0)], view.Skus.Select(s => (s.Value.Sku, s.Value.AvailableToPromise)));
     }
 
     [Fact]
-    public async Task Atp_ForAnUnknownChannelOrSku_IsANamedError()
+    public async Task Atp_ForAnUnknownChannel_IsANamedError_AndForAnUnknownSku_AnErrorOfThatSkuAlone()
     {
         var sku = await NewSkuAsync();
 
@@ -235,7 +235,9 @@ public sealed class AvailableToPromiseTests : InventoryScenario
         var skus = await QueryAsync("WEB", new AvailabilityRequest(sku), new AvailabilityRequest("NO-SUCH-SKU"));
 
         Assert.Equal((ChannelPolicyErrors.ChannelNotFoundCode, "channel"), (channel.Error.Code, channel.Error.Field));
-        Assert.Equal((InventoryErrors.UnknownSkuCode, "skus[1].sku"), (skus.Error.Code, skus.Error.Field));
+        // The unknown SKU alone has an error; the others are answered.
+        Assert.Equal((InventoryErrors.UnknownSkuCode, "skus[1].sku"), (skus.Value.Skus[1].Error.Code, skus.Value.Skus[1].Error.Field));
+        Assert.Equal(sku, skus.Value.Skus[0].Value.Sku);
     }
 
     [Fact]

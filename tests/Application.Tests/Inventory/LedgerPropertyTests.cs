@@ -1,4 +1,5 @@
 using CsCheck;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
@@ -60,9 +61,9 @@ public sealed class LedgerPropertyTests : InventoryScenario
                     new CreatePurchaseOrder(Planner, "SUP-PROP", location, [new CreatePurchaseOrderLine(sku, step.Quantity, eta)]));
                 if (created.IsFailure)
                     return created;
-                Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Value.PurchaseOrderId)));
+                Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Value.Id)));
                 return await SendAsync<ReceivePurchaseOrder, PurchaseOrderView>(
-                    new ReceivePurchaseOrder(Actors.Warehouse, created.Value.PurchaseOrderId, [new ReceivedLine(sku, Math.Max(1, step.Quantity * 2 / 3))]));
+                    new ReceivePurchaseOrder(Actors.Warehouse, created.Value.Id, [new ReceivedLine(sku, Math.Max(1, step.Quantity * 2 / 3))]));
             case Kind.Move:
                 return await SendAsync<MoveStock, BalanceView>(new MoveStock(Actors.Warehouse, sku, location, step.From, step.To, step.Quantity));
             case Kind.ShipTransfer:

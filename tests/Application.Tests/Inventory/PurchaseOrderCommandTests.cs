@@ -1,3 +1,4 @@
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.CancelPurchaseOrder;
 using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
@@ -24,12 +25,12 @@ public sealed class PurchaseOrderCommandTests : InventoryScenario
         Assert.Equal((PurchaseOrderStatus.Draft, "TEXTIL-PORTO"), (created.Status, created.Supplier));
         Assert.Equal(0, (await BalanceAsync(sku, location)).Inbound);
 
-        var confirmed = Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.PurchaseOrderId)));
+        var confirmed = Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Id)));
 
         Assert.Equal(PurchaseOrderStatus.Confirmed, confirmed.Status);
         Assert.Equal(40, (await BalanceAsync(sku, location)).Inbound);
         var entry = (await EntriesAsync(sku, location))[^1];
-        Assert.Equal((ReasonCodes.PurchaseOrderConfirmed, $"PO:{created.PurchaseOrderId}", Planner.Id), (entry.ReasonCode, entry.Reference, entry.ActorId));
+        Assert.Equal((ReasonCodes.PurchaseOrderConfirmed, $"PO:{created.Id}", Planner.Id), (entry.ReasonCode, entry.Reference, entry.ActorId));
         Assert.Equal(Eta, confirmed.Lines[0].ExpectedOn);
     }
 
@@ -146,7 +147,7 @@ public sealed class PurchaseOrderCommandTests : InventoryScenario
     {
         var created = Succeeded(await SendAsync<CreatePurchaseOrder, PurchaseOrderView>(
             new CreatePurchaseOrder(Planner, "TEXTIL-PORTO", location, [.. lines.Select(l => new CreatePurchaseOrderLine(l.Sku, l.Quantity, Eta))])));
-        Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.PurchaseOrderId)));
-        return created.PurchaseOrderId;
+        Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Id)));
+        return created.Id;
     }
 }

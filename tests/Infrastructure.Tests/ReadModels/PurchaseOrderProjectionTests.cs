@@ -41,9 +41,9 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         Assert.Equal(writeSide.Count, page.TotalCount);
         foreach (var order in writeSide)
         {
-            var view = Assert.Single(page.Items, v => v.Id == order.PurchaseOrderId);
+            var view = Assert.Single(page.Items, v => v.Id == order.Id);
             Assert.Equal((order.Supplier, order.Location, order.Status), (view.Supplier, view.Location, view.Status));
-            Assert.Equal(order.Lines, view.Lines);
+            AssertSameOrder(order, view);
             Assert.Equal(ReadSideTestHost.Start, view.ConfirmedAt);
         }
     }
@@ -55,19 +55,19 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "textil-porto", Location,
             [new CreatePurchaseOrderLine(sku, 10, Today.AddDays(5)), new CreatePurchaseOrderLine("TEE-CREW-L-BLK", 4, Today.AddDays(9))]));
         await _host.ProjectAsync();
-        var draft = await GetAsync(created.PurchaseOrderId);
+        var draft = await GetAsync(created.Id);
 
         _host.Clock.Advance(TimeSpan.FromHours(1));
-        await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.PurchaseOrderId));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.Id));
         _host.Clock.Advance(TimeSpan.FromHours(1));
-        await SendAsync(new ReceivePurchaseOrder(Actor.System, created.PurchaseOrderId, [new ReceivedLine(sku, 10)]));
+        await SendAsync(new ReceivePurchaseOrder(Actor.System, created.Id, [new ReceivedLine(sku, 10)]));
         await _host.ProjectAsync();
-        var partly = await GetAsync(created.PurchaseOrderId);
+        var partly = await GetAsync(created.Id);
 
         _host.Clock.Advance(TimeSpan.FromHours(1));
-        await SendAsync(new ReceivePurchaseOrder(Actor.System, created.PurchaseOrderId, [new ReceivedLine("TEE-CREW-L-BLK", 4)]));
+        var answered = await SendAsync(new ReceivePurchaseOrder(Actor.System, created.Id, [new ReceivedLine("TEE-CREW-L-BLK", 4)]));
         await _host.ProjectAsync();
-        var received = await GetAsync(created.PurchaseOrderId);
+        var received = await GetAsync(created.Id);
 
         Assert.Equal((PurchaseOrderStatus.Draft, "TEXTIL-PORTO", Location, ReadSideTestHost.Start, (DateTimeOffset?)null, Today.AddDays(5)),
             (draft.Status, draft.Supplier, draft.Location, draft.CreatedAt, draft.ConfirmedAt, draft.NextExpectedOn));
@@ -77,17 +77,19 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         Assert.Equal((PurchaseOrderStatus.Received, ReadSideTestHost.Start.AddHours(3), (DateOnly?)null),
             (received.Status, received.UpdatedAt, received.NextExpectedOn));
         Assert.True(received.LastSequence > partly.LastSequence && partly.LastSequence > draft.LastSequence);
-        Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.PurchaseOrderId == created.PurchaseOrderId).Lines, received.Lines);
+        Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.Id == created.Id).Lines, received.Lines);
+        AssertSameOrder(answered, received);
     }
 
     [Fact]
     public async Task ACancelledOrder_KeepsItsReason_AndExpectsNothing()
     {
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "DENIM-IZMIR", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
-        await SendAsync(new CancelPurchaseOrder(Actor.System, created.PurchaseOrderId, "Supplier out of cotton"));
+        var answered = await SendAsync(new CancelPurchaseOrder(Actor.System, created.Id, "Supplier out of cotton"));
         await _host.ProjectAsync();
 
-        var cancelled = await GetAsync(created.PurchaseOrderId);
+        var cancelled = await GetAsync(created.Id);
+        AssertSameOrder(answered, cancelled);
 
         Assert.Equal((PurchaseOrderStatus.Cancelled, "Supplier out of cotton", ReadSideTestHost.Start, (DateOnly?)null),
             (cancelled.Status, cancelled.CancellationReason, cancelled.CancelledAt!.Value, cancelled.NextExpectedOn));
@@ -132,14 +134,67 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         Assert.Equal(all.Items.Select(i => i.NextExpectedOn ?? DateOnly.MaxValue).Order(), all.Items.Select(i => i.NextExpectedOn ?? DateOnly.MaxValue));
     }
 
+    [Theory]
+    [InlineData(PurchaseOrderSortField.CreatedAt, true)]
+    [InlineData(PurchaseOrderSortField.NextExpectedOn, false)]
+    [InlineData(PurchaseOrderSortField.UpdatedAt, false)]
+    public async Task PagingBackwardFromTheEnd_GivesTheSameOrdersAsPagingForward_WithPageInfoRightBothWays(PurchaseOrderSortField sort, bool descending)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            // Equal ETAs and creation times in pairs, so the id must break ties the same way in both directions.
+            if (i % 2 == 0)
+                _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today.AddDays(10 + i / 2))]));
+        }
+        await _host.ProjectAsync();
+        var all = (await ListAsync(new PurchaseOrderListFilter(), new PurchaseOrderSlice(100), sort, descending)).Items.Select(i => i.Id).ToList();
+
+        var forward = new List<Guid>();
+        var forwardPages = new List<PurchaseOrderPage>();
+        PurchaseOrderCursor? after = null;
+        do
+        {
+            forwardPages.Add(await ListAsync(new PurchaseOrderListFilter(), new PurchaseOrderSlice(4, After: after), sort, descending));
+            forward.AddRange(forwardPages[^1].Items.Select(i => i.Id));
+            after = forwardPages[^1].Cursors[^1];
+        }
+        while (forwardPages[^1].HasNextPage);
+
+        var backward = new List<Guid>();
+        var backwardPages = new List<PurchaseOrderPage>();
+        PurchaseOrderCursor? before = null;
+        do
+        {
+            backwardPages.Add(await ListAsync(new PurchaseOrderListFilter(), new PurchaseOrderSlice(4, FromTheEnd: true, Before: before), sort, descending));
+            backward.InsertRange(0, backwardPages[^1].Items.Select(i => i.Id));
+            before = backwardPages[^1].Cursors[0];
+        }
+        while (backwardPages[^1].HasPreviousPage);
+
+        Assert.True(all.Count >= 9, $"{all.Count} orders");
+        Assert.Equal(all, forward);
+        Assert.Equal(all, backward);
+        Assert.Equal([false, .. Enumerable.Repeat(true, forwardPages.Count - 1)], forwardPages.Select(p => p.HasPreviousPage));
+        Assert.Equal([.. Enumerable.Repeat(true, forwardPages.Count - 1), false], forwardPages.Select(p => p.HasNextPage));
+        Assert.Equal([false, .. Enumerable.Repeat(true, backwardPages.Count - 1)], backwardPages.Select(p => p.HasNextPage));
+        Assert.Equal([.. Enumerable.Repeat(true, backwardPages.Count - 1), false], backwardPages.Select(p => p.HasPreviousPage));
+
+        // A page between two cursors holds exactly the orders between them.
+        var middle = await ListAsync(new PurchaseOrderListFilter(),
+            new PurchaseOrderSlice(100, After: forwardPages[0].Cursors[0], Before: forwardPages[^1].Cursors[^1]), sort, descending);
+        Assert.Equal(all[1..^1], middle.Items.Select(i => i.Id));
+        Assert.True(middle.HasPreviousPage && middle.HasNextPage);
+    }
+
     [Fact]
     public async Task BadInput_IsNamedErrors()
     {
         var malformed = await _host.InScopeAsync(sp => Handler(sp).HandleAsync(
-            new ListPurchaseOrders(new PurchaseOrderListFilter(Supplier: "no supplier!", Location: "  "), PurchaseOrderSortField.CreatedAt, true, 10, null),
+            new ListPurchaseOrders(new PurchaseOrderListFilter(Supplier: "no supplier!", Location: "  "), PurchaseOrderSortField.CreatedAt, true, new PurchaseOrderSlice(10)),
             CancellationToken.None));
         var unknown = await _host.InScopeAsync(sp => Handler(sp).HandleAsync(
-            new ListPurchaseOrders(new PurchaseOrderListFilter(Location: "WH-NOWHERE"), PurchaseOrderSortField.CreatedAt, true, 10, null), CancellationToken.None));
+            new ListPurchaseOrders(new PurchaseOrderListFilter(Location: "WH-NOWHERE"), PurchaseOrderSortField.CreatedAt, true, new PurchaseOrderSlice(10)), CancellationToken.None));
 
         Assert.Equal([(InventoryErrors.SupplierInvalidCode, "filter.supplier"), ("LOCATION_CODE_INVALID", "filter.location")],
             malformed.Errors.Select(e => (e.Code, e.Field)));
@@ -150,14 +205,14 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
     public async Task Replay_ChangesNoRow_AndRebuild_ConvergesAfterDamage()
     {
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
-        await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.PurchaseOrderId));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.Id));
         await _host.ProjectAsync();
         var projected = await RowsAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OutboxCheckpoints\" WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
         await _host.ProjectAsync();
         var replayed = await RowsAsync();
 
-        await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{created.PurchaseOrderId.ToString().ToUpperInvariant()}'");
+        await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{created.Id.ToString().ToUpperInvariant()}'");
         await _host.ExecuteSqlAsync("UPDATE \"PurchaseOrderReadModels\" SET \"Status\" = 4, \"Document\" = '{{}}', \"LastSequence\" = 999999");
         await _host.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(CancellationToken.None);
 
@@ -172,36 +227,47 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         var lost = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
         var damaged = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 6, Today)]));
         await _host.ProjectAsync();
-        var createdAt = (await GetAsync(lost.PurchaseOrderId)).CreatedAt;
-        await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{lost.PurchaseOrderId.ToString().ToUpperInvariant()}'");
-        await _host.ExecuteSqlAsync($"UPDATE \"PurchaseOrderReadModels\" SET \"Document\" = '{{{{}}}}' WHERE \"Id\" = '{damaged.PurchaseOrderId.ToString().ToUpperInvariant()}'");
+        var createdAt = (await GetAsync(lost.Id)).CreatedAt;
+        await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{lost.Id.ToString().ToUpperInvariant()}'");
+        await _host.ExecuteSqlAsync($"UPDATE \"PurchaseOrderReadModels\" SET \"Document\" = '{{{{}}}}' WHERE \"Id\" = '{damaged.Id.ToString().ToUpperInvariant()}'");
 
         _host.Clock.Advance(TimeSpan.FromHours(1));
-        await SendAsync(new ConfirmPurchaseOrder(Actor.System, lost.PurchaseOrderId));
-        await SendAsync(new ConfirmPurchaseOrder(Actor.System, damaged.PurchaseOrderId));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, lost.Id));
+        await SendAsync(new ConfirmPurchaseOrder(Actor.System, damaged.Id));
         await _host.ProjectAsync();
 
-        foreach (var id in new[] { lost.PurchaseOrderId, damaged.PurchaseOrderId })
+        foreach (var id in new[] { lost.Id, damaged.Id })
         {
             var view = await GetAsync(id);
             Assert.Equal((PurchaseOrderStatus.Confirmed, createdAt, ReadSideTestHost.Start.AddHours(1)), (view.Status, view.CreatedAt, view.ConfirmedAt!.Value));
-            Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.PurchaseOrderId == id).Lines, view.Lines);
+            Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.Id == id).Lines, view.Lines);
         }
     }
 
     private static IQueryHandler<ListPurchaseOrders, PurchaseOrderPage> Handler(IServiceProvider sp) =>
         sp.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
 
-    private async Task<PurchaseOrderPage> ListAsync(PurchaseOrderListFilter filter, int first,
-        PurchaseOrderSortField sort = PurchaseOrderSortField.CreatedAt, bool descending = true, PurchaseOrderCursor? after = null)
+    private Task<PurchaseOrderPage> ListAsync(PurchaseOrderListFilter filter, int first,
+        PurchaseOrderSortField sort = PurchaseOrderSortField.CreatedAt, bool descending = true, PurchaseOrderCursor? after = null) =>
+        ListAsync(filter, new PurchaseOrderSlice(first, After: after), sort, descending && sort != PurchaseOrderSortField.NextExpectedOn);
+
+    private async Task<PurchaseOrderPage> ListAsync(PurchaseOrderListFilter filter, PurchaseOrderSlice slice, PurchaseOrderSortField sort, bool descending)
     {
-        var result = await _host.InScopeAsync(sp => Handler(sp).HandleAsync(new ListPurchaseOrders(filter, sort, descending && sort != PurchaseOrderSortField.NextExpectedOn, first, after),
-            CancellationToken.None));
+        var result = await _host.InScopeAsync(sp => Handler(sp).HandleAsync(new ListPurchaseOrders(filter, sort, descending, slice), CancellationToken.None));
         Assert.True(result.IsSuccess, result.IsSuccess ? null : result.Error.ToString());
         return result.Value;
     }
 
-    private async Task<PurchaseOrderRecordView> GetAsync(Guid id) =>
+    /// <summary>A command's answer (from the aggregate) and the read model's view (from the events) show the same order.</summary>
+    private static void AssertSameOrder(PurchaseOrderView fromCommand, PurchaseOrderView fromReadModel)
+    {
+        Assert.Null(fromCommand.LastSequence);
+        Assert.NotNull(fromReadModel.LastSequence);
+        Assert.Equal(fromCommand.Lines, fromReadModel.Lines);
+        Assert.Equal(fromCommand with { Lines = [], LastSequence = null }, fromReadModel with { Lines = [], LastSequence = null });
+    }
+
+    private async Task<PurchaseOrderView> GetAsync(Guid id) =>
         await _host.InScopeAsync(sp => sp.GetRequiredService<IPurchaseOrderReadModels>().GetAsync(id, CancellationToken.None))
         ?? throw new InvalidOperationException($"Purchase order {id} is not projected.");
 

@@ -75,7 +75,7 @@ public sealed class SqlServerListTranslationTests
         await using var _ = db;
         var request = new PurchaseOrderListRequest(
             new PurchaseOrderFilter([Domain.Inventory.PurchaseOrderStatus.Confirmed], "TEXTIL-PORTO", "WH-LEEDS", new DateOnly(2026, 4, 1)),
-            sort, descending, 20, new PurchaseOrderCursor(1_000, Guid.NewGuid()));
+            sort, descending, new PurchaseOrderSlice(20, After: new PurchaseOrderCursor(1_000, Guid.NewGuid())));
 
         var page = await new PurchaseOrderReadModels(db).ListAsync(request, CancellationToken.None);
 
@@ -110,6 +110,23 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
         // Whether SKUs lie beyond the cursors is asked of the database too, not read and counted here.
         Assert.Equal(2, server.Commands.Count(sql => sql.Contains("EXISTS", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task PurchaseOrders_PagedBackward_TranslateToSqlServer_WithTheKeysetAndTheReverseOrderInTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var request = new PurchaseOrderListRequest(new PurchaseOrderFilter(), PurchaseOrderSortField.CreatedAt, Descending: true,
+            new PurchaseOrderSlice(20, FromTheEnd: true, Before: new PurchaseOrderCursor(1_000, Guid.NewGuid())));
+
+        await new PurchaseOrderReadModels(db).ListAsync(request, CancellationToken.None);
+
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains("[p].[CreatedAtTicks] > @", list, StringComparison.Ordinal);
+        Assert.Contains("[p].[Id] > @", list, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [p].[CreatedAtTicks], [p].[Id]", list, StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
     }
 
     [Fact]

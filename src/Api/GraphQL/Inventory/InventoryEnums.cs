@@ -44,11 +44,28 @@ public sealed class AdjustmentStatusType() : DescribedEnumType<AdjustmentStatus>
         [AdjustmentStatus.Applied] = "The stock changed.",
     });
 
-/// <summary>The reason codes a person may choose for an adjustment; the enum's values are the ledger's codes themselves.</summary>
-public sealed class AdjustmentReasonType : EnumerationGraphType
+/// <summary>Every reason a ledger entry can carry; the enum's values are the ledger's codes themselves.</summary>
+public sealed class LedgerReasonType : EnumerationGraphType
 {
-    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    /// <summary>What each code means, for this enum and <see cref="AdjustmentReasonType"/>.</summary>
+    internal static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
+        [ReasonCodes.PurchaseOrderConfirmed] = "A supplier confirmed a purchase order: its units became Inbound.",
+        [ReasonCodes.PurchaseOrderCancelled] = "A purchase order was cancelled: its Inbound units left the ledger.",
+        [ReasonCodes.PurchaseOrderReceived] = "Goods arrived against a purchase order: Inbound became Available or QualityHold.",
+        [ReasonCodes.PurchaseOrderOverReceived] = "More arrived than the line still expected, within the over-receipt tolerance.",
+        [ReasonCodes.PurchaseOrderShortClosed] = "A line complete within the under-receipt tolerance closed what was still Inbound.",
+        [ReasonCodes.TransferShipped] = "A transfer left its source: Available there, InTransit at the destination.",
+        [ReasonCodes.TransferReceived] = "A transfer arrived: InTransit became Available at the destination.",
+        [ReasonCodes.TransferDiscrepancy] = "Units shipped on a transfer that did not arrive, written off at receipt.",
+        [ReasonCodes.QualityHoldPlaced] = "Units were put on quality hold.",
+        [ReasonCodes.QualityHoldReleased] = "Units were released from quality hold.",
+        [ReasonCodes.DamageRecorded] = "Units were recorded as damaged.",
+        [ReasonCodes.ReturnInspected] = "A returned unit was inspected and dispositioned.",
+        [ReasonCodes.Reservation] = "Units were reserved for an order.",
+        [ReasonCodes.ReservationReleased] = "An order's reservation was released.",
+        [ReasonCodes.Shipment] = "Reserved units left with an order's shipment.",
+        [ReasonCodes.ShortPick] = "Reserved units were not found at picking.",
         [ReasonCodes.Found] = "Units found that the ledger did not hold.",
         [ReasonCodes.Lost] = "Units that cannot be found.",
         [ReasonCodes.Theft] = "Units stolen.",
@@ -58,12 +75,25 @@ public sealed class AdjustmentReasonType : EnumerationGraphType
         [ReasonCodes.OpeningBalance] = "Stock on hand when the location started using the ledger.",
     };
 
+    public LedgerReasonType()
+    {
+        Name = "LedgerReason";
+        Description = "Why a ledger entry moved stock: posted by the flows themselves, or chosen by a person for an adjustment (AdjustmentReason).";
+        // A code added to the catalog without a description here fails the schema's description test, not the host.
+        foreach (var code in ReasonCodes.All)
+            Add(code, code, Descriptions.GetValueOrDefault(code));
+    }
+}
+
+/// <summary>The reason codes a person may choose for an adjustment; the enum's values are the ledger's codes themselves.</summary>
+public sealed class AdjustmentReasonType : EnumerationGraphType
+{
     public AdjustmentReasonType()
     {
         Name = "AdjustmentReason";
         Description = "Why an adjustment changes stock; the ledger entry carries it as its reason code.";
         // A code added to the catalog without a description here fails the schema's description test, not the host.
         foreach (var code in ReasonCodes.ForAdjustment)
-            Add(code, code, Descriptions.GetValueOrDefault(code));
+            Add(code, code, LedgerReasonType.Descriptions.GetValueOrDefault(code));
     }
 }

@@ -16,8 +16,8 @@ public sealed class InventoryPositionType : ObjectGraphType<InventoryPositionVie
             .Description("One entry per location, in location code order.").Resolve(c => c.Source.Locations);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InboundLineType>>>>("inbound")
             .Description("The open purchase-order lines behind the Inbound buckets, by ETA then location.").Resolve(c => c.Source.Inbound);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelCommitmentType>>>>("committed")
-            .Description("Units reserved for each channel's orders, in channel code order; channels with none are left out. A partner key sees its own channels only.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelCommitmentType>>>>("committedByChannel")
+            .Description("Units reserved for each channel's orders (each entry's 'committed'), in channel code order; channels with none are left out. A partner key sees its own channels only.")
             .Resolve(c => c.Source.Committed.Where(committed => c.Caller().MaySee(committed.Channel)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelAvailabilityType>>>>("channels")
             .Description("Available to promise per channel, in channel code order. A partner key sees its own channels only.")
@@ -60,7 +60,8 @@ public sealed class ChannelCommitmentType : ObjectGraphType<ChannelCommitmentVie
         Name = "ChannelCommitment";
         Description = "Units of a SKU reserved for one channel's orders.";
         Field(c => c.Channel).Description("The channel code.");
-        Field(c => c.Units).Description("Units reserved for the channel's orders.");
+        Field<NonNullGraphType<IntGraphType>>("committed").Description("Units reserved for the channel's orders (everywhere in the API, 'committed' is that count).")
+            .Resolve(c => c.Source.Units);
     }
 }
 

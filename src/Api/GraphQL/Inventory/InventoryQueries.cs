@@ -26,8 +26,9 @@ public static class InventoryQueries
 
         query.Field<AvailabilityType>("availability")
             .Description($"Available to promise for a page of SKUs (at most {AvailabilityErrors.MaxSkus}) in one channel, for storefronts: one read of the "
-                + "position read model. Needs 'inventory:read'; a key restricted to channels may ask for its own only. Unknown SKUs "
-                + "(INVENTORY_UNKNOWN_SKU), an unknown channel (CHANNEL_NOT_FOUND) and too many SKUs (AVAILABILITY_TOO_MANY_SKUS) are errors with codes.")
+                + "position read model. Needs 'inventory:read'; a key restricted to channels may ask for its own only. An unknown SKU is null in "
+                + "'skus' with an error for it alone (INVENTORY_UNKNOWN_SKU); an unknown channel (CHANNEL_NOT_FOUND), too many SKUs "
+                + "(AVAILABILITY_TOO_MANY_SKUS) and malformed arguments fail the field, with codes.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("skus", "The SKU codes, each once.")
             .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel code.")
             .Argument<IntGraphType>("quantity", "When given, each SKU's earliest date this many units can be promised.")

@@ -1,4 +1,5 @@
 using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.RecordCycleCount;
 using EcomErp.Application.Inventory.SetInspectionRequirement;
 using EcomErp.Domain.Inventory;
@@ -55,14 +56,27 @@ public sealed class PurchaseOrderType : ObjectGraphType<PurchaseOrderView>
     public PurchaseOrderType()
     {
         Name = "PurchaseOrder";
-        Description = "Stock ordered from a supplier for one receiving location.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The purchase order's id.").Resolve(c => c.Source.PurchaseOrderId);
+        Description = "Stock ordered from a supplier for one receiving location: its lines and when each step happened. Queries read it from the "
+            + "read model, mutations answer with it as the command left it; the fields are the same.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The purchase order's id.").Resolve(c => c.Source.Id);
+        Field(p => p.Version).Description("Concurrency version of the purchase order; it grows with every change.");
         Field(p => p.Supplier).Description("The supplier's code.");
         Field(p => p.Location).Description("The receiving location's code.");
         Field<NonNullGraphType<PurchaseOrderStatusType>>("status").Description("Where the order stands.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PurchaseOrderLineType>>>>("lines").Description("The order lines.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PurchaseOrderLineType>>>>("lines").Description("The order lines, ordered and received so far.")
             .Resolve(c => c.Source.Lines);
-        Field(p => p.Version).Description("Concurrency version of the purchase order.");
+        Field(p => p.NextExpectedOn, type: typeof(DateOnlyGraphType))
+            .Description("The earliest ETA of a line still short of its ordered quantity; null when the order expects nothing more.");
+        Field(p => p.CreatedBy).Description("Who created it: a user, an API client or 'system', as actorId elsewhere.");
+        Field(p => p.CreatedAt, type: typeof(NonNullGraphType<DateTimeOffsetGraphType>)).Description("When it was created.");
+        Field(p => p.ConfirmedAt, type: typeof(DateTimeOffsetGraphType)).Description("When the supplier confirmed it; null while a draft.");
+        Field(p => p.LastReceiptAt, type: typeof(DateTimeOffsetGraphType)).Description("When goods last arrived against it; null before any receipt.");
+        Field(p => p.CancelledAt, type: typeof(DateTimeOffsetGraphType)).Description("When it was cancelled; null unless cancelled.");
+        Field(p => p.CancellationReason, nullable: true).Description("Why it was cancelled; null unless cancelled.");
+        Field(p => p.UpdatedAt, type: typeof(NonNullGraphType<DateTimeOffsetGraphType>)).Description("When it last changed.");
+        Field(p => p.LastSequence, type: typeof(LongGraphType))
+            .Description("The newest outbox sequence the read model applied to this order; it grows with every change. Null on a mutation's answer, "
+                + "which comes from the write side before the change is projected.");
     }
 }
 
@@ -109,8 +123,8 @@ public sealed class StockAdjustmentType : ObjectGraphType<AdjustmentView>
         Field(a => a.QuantityChange).Description("Units added (positive) or removed (negative) from Available.");
         Field<NonNullGraphType<AdjustmentReasonType>>("reasonCode").Description("Why.").Resolve(c => c.Source.ReasonCode);
         Field<NonNullGraphType<AdjustmentStatusType>>("status").Description("Applied, or waiting for approval.").Resolve(c => c.Source.Status);
-        Field(a => a.RequestedBy).Description("Id of who asked for the adjustment.");
-        Field(a => a.ApprovedBy, nullable: true).Description("Id of who approved it; null when it needed no approval or still waits.");
+        Field(a => a.RequestedBy).Description("Who asked for the adjustment: a user, an API client or 'system', as actorId elsewhere.");
+        Field(a => a.ApprovedBy, nullable: true).Description("Who approved it, as requestedBy; null when it needed no approval or still waits.");
         Field(a => a.Version).Description("Concurrency version of the adjustment.");
     }
 }

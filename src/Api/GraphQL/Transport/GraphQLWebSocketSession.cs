@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
 namespace EcomErp.Api.GraphQL.Transport;
@@ -319,9 +320,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         try
         {
-            var result = await executor.ExecuteAsync(
-                executor.Prepare(request), principal, scope.ServiceProvider, correlationId, operation.Token);
-            if (!result.Executed)
+            var prepared = executor.Prepare(request);
+            var result = await executor.ExecuteAsync(prepared, principal, scope.ServiceProvider, correlationId, operation.Token);
+            // A subscription whose source stream was refused (its arguments, the caller's scope) never started: that is the
+            // protocol's error message, as for a document that fails validation, not a result followed by complete.
+            var refusedSubscription = prepared.OperationType == OperationType.Subscription && result.Streams is not { Count: > 0 } && result.Errors is { Count: > 0 };
+            if (!result.Executed || refusedSubscription)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);
                 return;

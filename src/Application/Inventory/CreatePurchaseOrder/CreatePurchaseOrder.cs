@@ -1,3 +1,4 @@
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;

@@ -16,18 +16,22 @@ public sealed record AvailabilityRequest(string Sku, int? Quantity = null);
 /// <summary>Available to promise per SKU for one channel, with what stands beside it: committed demand and inbound.</summary>
 public sealed record GetAvailableToPromise(string Channel, IReadOnlyList<AvailabilityRequest> Skus);
 
-public sealed record AvailableToPromiseView(string Channel, DateOnly AsOf, IReadOnlyList<SkuAvailabilityView> Skus);
+/// <summary>
+/// One answer per SKU asked, in the order asked: its availability, or the error of that SKU alone (an unknown SKU), so one
+/// bad code in a storefront's page does not cost the others their answer.
+/// </summary>
+public sealed record AvailableToPromiseView(string Channel, DateOnly AsOf, IReadOnlyList<Result<SkuAvailabilityView>> Skus);
 
 /// <summary>
 /// <see cref="AvailableToPromise"/> is <see cref="UsableStock"/> (the sum over the eligible locations) limited by the
-/// channel's share or cap. <see cref="CommittedDemand"/> is what the channel's orders hold reserved (from the position
+/// channel's share or cap. <see cref="Committed"/> is what the channel's orders hold reserved (from the position
 /// read model's reservation moves). <see cref="PriorityAvailableToPromise"/> is what an order at or above the channel's
 /// safety-stock priority may be promised (safety stock included, same limit); null when the channel lets no order draw
 /// on safety stock. <see cref="EarliestPromiseDate"/> is null when no quantity was asked or the inbound cannot cover it.
 /// A SKU no stock was ever recorded for has no locations and zero everywhere.
 /// </summary>
 public sealed record SkuAvailabilityView(
-    string Sku, int AvailableToPromise, int UsableStock, int? PriorityAvailableToPromise, int CommittedDemand, IReadOnlyList<LocationAvailabilityView> Locations,
+    string Sku, int AvailableToPromise, int UsableStock, int? PriorityAvailableToPromise, int Committed, IReadOnlyList<LocationAvailabilityView> Locations,
     IReadOnlyList<InboundView> Inbound, IReadOnlyList<AvailabilityPoint> OverTime, int? RequestedQuantity, DateOnly? EarliestPromiseDate);
 
 public sealed record LocationAvailabilityView(string Location, int Available, int SafetyStock, int Usable, int Reserved, int Inbound);
@@ -56,29 +60,27 @@ internal sealed class GetAvailableToPromiseHandler(
         var valid = await validator.CheckAsync(query, cancellationToken);
         if (valid.IsFailure)
             return Result<AvailableToPromiseView>.Failure(valid.Errors);
-        var channelCode = ChannelCode.Of(query.Channel);
-        var channel = await catalog.FindChannelAsync(channelCode, cancellationToken);
-        if (channel is null)
-            return ChannelPolicyErrors.ChannelNotFound(channelCode);
+        var found = await catalog.ExistingChannelAsync(query.Channel, cancellationToken);
+        if (found.IsFailure)
+            return Result<AvailableToPromiseView>.Failure(found.Errors);
+        var (channel, channelCode) = (found.Value, found.Value.Code);
         var skus = query.Skus.Select(s => SkuCode.Of(s.Sku).Value).ToList();
-        var known = await skuReadModels.KnownAsync(skus, cancellationToken);
-        var unknown = skus.Select((sku, i) => (sku, i)).Where(s => !known.Contains(s.sku))
-            .Select(s => InventoryErrors.UnknownSku(SkuCode.Of(s.sku), $"skus[{s.i}].sku")).ToList();
-        if (unknown.Count > 0)
-            return Result<AvailableToPromiseView>.Failure(unknown);
+        var unknown = await skuReadModels.UnknownAsync(skus, i => $"skus[{i}].sku", cancellationToken);
 
-        var found = await positions.GetManyAsync(skus, cancellationToken);
+        var positionsFound = await positions.GetManyAsync(skus, cancellationToken);
         // A channel registered after a SKU was last projected has no figures in its position (no event announces a new
         // channel): they come from the position and the channel's policy through the projection's own formula.
         IReadOnlyList<LocationCode>? eligible = null;
-        if (found.Values.Any(p => p.Channels.All(c => c.Channel != channelCode.Value)))
+        if (positionsFound.Values.Any(p => p.Channels.All(c => c.Channel != channelCode.Value)))
             eligible = channel.Policy.FollowsWarehouseNetwork
                 ? channel.Policy.EligibleAmong(await channels.ListLocationsAsync(cancellationToken))
                 : channel.Policy.EligibleLocations;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var answers = query.Skus.Select((request, i) => found.TryGetValue(skus[i], out var position)
-            ? Answer(position, PromiseOf(position, channel, eligible), request.Quantity, today)
-            : Nothing(skus[i], request.Quantity, today)).ToList();
+        var answers = query.Skus.Select((request, i) => unknown.TryGetValue(i, out var error)
+            ? Result<SkuAvailabilityView>.Failure(error)
+            : positionsFound.TryGetValue(skus[i], out var position)
+                ? Answer(position, PromiseOf(position, channel, eligible), request.Quantity, today)
+                : Nothing(skus[i], request.Quantity, today)).ToList();
         return new AvailableToPromiseView(channelCode.Value, today, answers);
     }
 
@@ -105,6 +107,26 @@ internal sealed class GetAvailableToPromiseHandler(
 
     private static SkuAvailabilityView Nothing(string sku, int? quantity, DateOnly today) =>
         new(sku, 0, 0, null, 0, [], [], [new AvailabilityPoint(today, 0)], quantity, null);
+}
+
+/// <summary>The lookups the availability query and subscription make alike, so both refuse the same arguments with the same codes.</summary>
+internal static class AvailabilityLookups
+{
+    /// <summary>The channel of a well-formed code, or CHANNEL_NOT_FOUND on the argument <c>channel</c>.</summary>
+    public static async Task<Result<Channel>> ExistingChannelAsync(this ICatalog catalog, string code, CancellationToken cancellationToken)
+    {
+        var channel = ChannelCode.Of(code);
+        return await catalog.FindChannelAsync(channel, cancellationToken) is { } found ? found : ChannelPolicyErrors.ChannelNotFound(channel);
+    }
+
+    /// <summary>INVENTORY_UNKNOWN_SKU for each normalised code the catalog does not hold, keyed by its position, on the field <paramref name="field"/> names.</summary>
+    public static async Task<IReadOnlyDictionary<int, Error>> UnknownAsync(this ISkuReadModels skuReadModels, IReadOnlyList<string> skus,
+        Func<int, string> field, CancellationToken cancellationToken)
+    {
+        var known = await skuReadModels.KnownAsync(skus, cancellationToken);
+        return Enumerable.Range(0, skus.Count).Where(i => !known.Contains(skus[i]))
+            .ToDictionary(i => i, i => InventoryErrors.UnknownSku(SkuCode.Of(skus[i]), field(i)));
+    }
 }
 
 internal sealed class GetAvailableToPromiseValidator : AbstractValidator<GetAvailableToPromise>

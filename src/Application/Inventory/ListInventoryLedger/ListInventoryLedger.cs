@@ -1,4 +1,3 @@
-using System.Reflection;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Common;
@@ -46,9 +45,7 @@ internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledg
 
 internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInventoryLedger>
 {
-    /// <summary>Every reason code of the catalog, read from its constants so that a code added there is known here too.</summary>
-    private static readonly HashSet<string> KnownReasons = [.. typeof(ReasonCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
+    private static readonly HashSet<string> KnownReasons = [.. ReasonCodes.All];
 
     public ListInventoryLedgerValidator()
     {

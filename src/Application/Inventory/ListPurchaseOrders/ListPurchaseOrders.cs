@@ -11,7 +11,7 @@ public sealed record PurchaseOrderListFilter(
     IReadOnlyList<PurchaseOrderStatus>? Statuses = null, string? Supplier = null, string? Location = null, DateOnly? ExpectedBefore = null);
 
 /// <summary>One page of purchase orders from the read model, sorted in the store.</summary>
-public sealed record ListPurchaseOrders(PurchaseOrderListFilter Filter, PurchaseOrderSortField SortField, bool Descending, int First, PurchaseOrderCursor? After);
+public sealed record ListPurchaseOrders(PurchaseOrderListFilter Filter, PurchaseOrderSortField SortField, bool Descending, PurchaseOrderSlice Slice);
 
 /// <summary>
 /// Checks the filter, then that a location it names holds ledger entries (as the ledger query does: locations have no
@@ -34,7 +34,7 @@ internal sealed class ListPurchaseOrdersHandler(
 
         return await purchaseOrders.ListAsync(new PurchaseOrderListRequest(
             new PurchaseOrderFilter(filter.Statuses, filter.Supplier is null ? null : SupplierCode.Of(filter.Supplier).Value, location?.Value, filter.ExpectedBefore),
-            query.SortField, query.Descending, query.First, query.After), cancellationToken);
+            query.SortField, query.Descending, query.Slice), cancellationToken);
     }
 }
 
@@ -43,7 +43,7 @@ internal sealed class ListPurchaseOrdersValidator : AbstractValidator<ListPurcha
     public ListPurchaseOrdersValidator()
     {
         RuleFor(q => q.SortField).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
-        RuleFor(q => q.First).GreaterThanOrEqualTo(0).WithErrorCode(CommonErrors.ValidationFailed);
+        RuleFor(q => q.Slice.Size).GreaterThanOrEqualTo(0).WithErrorCode(CommonErrors.ValidationFailed);
         RuleFor(q => q.Filter).ChildRules(filter =>
         {
             filter.RuleForEach(f => f.Statuses).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);

@@ -18,15 +18,27 @@ public sealed record PurchaseOrderFilter(
 /// <summary>A position in a sorted list: the sort key, and the id to break ties, so pages never skip or repeat orders.</summary>
 public sealed record PurchaseOrderCursor(long SortKey, Guid Id);
 
-public sealed record PurchaseOrderListRequest(PurchaseOrderFilter Filter, PurchaseOrderSortField SortField, bool Descending, int First, PurchaseOrderCursor? After);
+/// <summary>
+/// Which part of a sorted list to return: of the orders after <see cref="After"/> and before <see cref="Before"/> (in list
+/// order), the first <see cref="Size"/>, or with <see cref="FromTheEnd"/> the last <see cref="Size"/> (Relay's <c>last</c>);
+/// either way the page is returned in list order.
+/// </summary>
+public sealed record PurchaseOrderSlice(int Size, bool FromTheEnd = false, PurchaseOrderCursor? After = null, PurchaseOrderCursor? Before = null);
 
+public sealed record PurchaseOrderListRequest(PurchaseOrderFilter Filter, PurchaseOrderSortField SortField, bool Descending, PurchaseOrderSlice Slice);
+
+/// <summary>
+/// A page of purchase orders in list order, each with its cursor, and whether orders lie beyond it on either side.
+/// <see cref="TotalCount"/> counts every order the filter matches, whatever the cursors.
+/// </summary>
 public sealed record PurchaseOrderPage(
-    IReadOnlyList<PurchaseOrderRecordView> Items, IReadOnlyList<PurchaseOrderCursor> Cursors, bool HasNextPage, int TotalCount);
+    IReadOnlyList<PurchaseOrderView> Items, IReadOnlyList<PurchaseOrderCursor> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);
 
 /// <summary>The purchase order read models, from their read table. Never the write tables.</summary>
 public interface IPurchaseOrderReadModels
 {
-    Task<PurchaseOrderRecordView?> GetAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>The purchase order by id; null when none was projected.</summary>
+    Task<PurchaseOrderView?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     Task<PurchaseOrderPage> ListAsync(PurchaseOrderListRequest request, CancellationToken cancellationToken);
 }

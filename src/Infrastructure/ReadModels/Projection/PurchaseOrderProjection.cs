@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,13 @@ internal sealed class PurchaseOrderProjection : IReadModelProjection
 {
     public async Task ApplyAsync(ProjectionBatch batch, ErpDbContext db, CancellationToken cancellationToken)
     {
-        var events = batch.Events.Where(e => PurchaseOrderRecordView.IdOf(e.Event) is not null).ToList();
+        var events = batch.Events.Where(e => PurchaseOrderView.IdOf(e.Event) is not null).ToList();
         if (events.Count == 0)
             return;
 
-        var ids = events.Select(e => PurchaseOrderRecordView.IdOf(e.Event)!.Value).Distinct().ToList();
+        var ids = events.Select(e => PurchaseOrderView.IdOf(e.Event)!.Value).Distinct().ToList();
         var rows = await db.Set<PurchaseOrderReadModel>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var views = new Dictionary<Guid, PurchaseOrderRecordView>();
+        var views = new Dictionary<Guid, PurchaseOrderView>();
         foreach (var (id, row) in rows)
         {
             if (Read(row) is { } stored)
@@ -32,11 +33,11 @@ internal sealed class PurchaseOrderProjection : IReadModelProjection
         var changed = new HashSet<Guid>();
         foreach (var (message, domainEvent) in events)
         {
-            var id = PurchaseOrderRecordView.IdOf(domainEvent)!.Value;
+            var id = PurchaseOrderView.IdOf(domainEvent)!.Value;
             if (!views.ContainsKey(id) && domainEvent is not PurchaseOrderCreated
                 && await FromHistoryAsync(db, id, message.Sequence, cancellationToken) is { } earlier)
                 views[id] = earlier;
-            if (Fold(views.GetValueOrDefault(id), domainEvent, message.Sequence) is { } folded && folded != views.GetValueOrDefault(id))
+            if (Fold(views.GetValueOrDefault(id), domainEvent, message) is { } folded && folded != views.GetValueOrDefault(id))
             {
                 views[id] = folded;
                 changed.Add(id);
@@ -54,34 +55,34 @@ internal sealed class PurchaseOrderProjection : IReadModelProjection
     }
 
     /// <summary>The view after one event: a creation starts it, a replay leaves it, a later event changes it.</summary>
-    private static PurchaseOrderRecordView? Fold(PurchaseOrderRecordView? view, IDomainEvent domainEvent, long sequence) => view switch
+    private static PurchaseOrderView? Fold(PurchaseOrderView? view, IDomainEvent domainEvent, OutboxMessage message) => view switch
     {
-        null => domainEvent is PurchaseOrderCreated created ? PurchaseOrderRecordView.Created(created, sequence) : null,
-        _ when sequence <= view.LastSequence => view,
-        _ => view.Apply(domainEvent, sequence),
+        null => domainEvent is PurchaseOrderCreated created ? PurchaseOrderView.Created(created, message.Sequence, message.AggregateVersion) : null,
+        _ when message.Sequence <= view.LastSequence => view,
+        _ => view.Apply(domainEvent, message.Sequence, message.AggregateVersion),
     };
 
     /// <summary>The order's view from its events below <paramref name="before"/>; null when the outbox holds no creation of it.</summary>
-    private static async Task<PurchaseOrderRecordView?> FromHistoryAsync(ErpDbContext db, Guid id, long before, CancellationToken cancellationToken)
+    private static async Task<PurchaseOrderView?> FromHistoryAsync(ErpDbContext db, Guid id, long before, CancellationToken cancellationToken)
     {
         var aggregateId = id.ToString();
         var history = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.AggregateType == nameof(PurchaseOrder) && m.AggregateId == aggregateId && m.Sequence < before)
             .OrderBy(m => m.AggregateVersion).ToListAsync(cancellationToken);
-        PurchaseOrderRecordView? view = null;
+        PurchaseOrderView? view = null;
         foreach (var message in history)
         {
-            if (message.ToDomainEvent() is var domainEvent && PurchaseOrderRecordView.IdOf(domainEvent) == id)
-                view = Fold(view, domainEvent, message.Sequence);
+            if (message.ToDomainEvent() is var domainEvent && PurchaseOrderView.IdOf(domainEvent) == id)
+                view = Fold(view, domainEvent, message);
         }
         return view;
     }
 
-    private static PurchaseOrderRecordView? Read(PurchaseOrderReadModel row)
+    private static PurchaseOrderView? Read(PurchaseOrderReadModel row)
     {
         try
         {
-            var view = ReadModelJson.Deserialize<PurchaseOrderRecordView>(row.Document);
+            var view = ReadModelJson.Deserialize<PurchaseOrderView>(row.Document);
             return view.Id == row.Id && view.Lines is not null ? view : null;
         }
         catch (JsonException)

@@ -73,11 +73,11 @@ public sealed class InventoryQueryTests : IAsyncLifetime
 
     private const string Availability =
         "query Availability($skus: [String!]!, $channel: String!, $quantity: Int) { availability(skus: $skus, channel: $channel, quantity: $quantity) { "
-        + "channel asOf skus { sku availableToPromise usableStock priorityAvailableToPromise committedDemand requestedQuantity earliestPromiseDate "
+        + "channel asOf skus { sku availableToPromise usableStock priorityAvailableToPromise committed requestedQuantity earliestPromiseDate "
         + "locations { location available safetyStock usable } inbound { location purchaseOrderId expectedOn quantity } overTime { on availableToPromise } } } }";
 
     private const string Channels =
-        "query Position($sku: String!) { inventoryPosition(sku: $sku) { channels { channel availableToPromise } committed { channel units } inbound { location quantity } } }";
+        "query Position($sku: String!) { inventoryPosition(sku: $sku) { channels { channel availableToPromise } committedByChannel { channel committed } inbound { location quantity } } }";
 
     [Fact]
     public async Task Availability_AnswersAPageOfSkusForTheChannel_AsTheirPositionsShowIt_InTheOrderAsked()
@@ -106,17 +106,28 @@ public sealed class InventoryQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Availability_OfUnknownSkusOrAnUnknownChannel_IsAnErrorWithItsCode_AndNoData()
+    public async Task Availability_WithAnUnknownSku_AnswersTheOthers_AndIsNullWithAnErrorAtThatSkuAlone()
     {
-        var (_, skus) = await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku, "NO-SUCH-SKU" }, channel = "WEB" });
-        var (_, malformed) = await Api.PostAsync(_reader, Availability, new { skus = new[] { "NOT A SKU" }, channel = "WEB" });
-        var (_, channel) = await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku }, channel = "NOPE" });
+        var (status, body) = await Api.PostAsync(_reader, Availability, new { skus = new[] { "NO-SUCH-SKU", Sku }, channel = "WEB" });
 
-        Assert.Equal(["INVENTORY_UNKNOWN_SKU"], Codes(skus));
-        Assert.StartsWith("skus[1]: ", skus.GetProperty("errors")[0].GetProperty("message").GetString());
-        Assert.Equal(JsonValueKind.Null, skus.GetProperty("data").GetProperty("availability").ValueKind);
+        Assert.Equal(200, status);
+        var skus = body.GetProperty("data").GetProperty("availability").GetProperty("skus");
+        Assert.Equal(JsonValueKind.Null, skus[0].ValueKind);
+        Assert.Equal(Sku, skus[1].GetProperty("sku").GetString());
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("INVENTORY_UNKNOWN_SKU", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(["availability", "skus", "0"], error.GetProperty("path").EnumerateArray().Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task Availability_WithAMalformedSkuOrAnUnknownChannel_IsAnErrorWithItsCode_AndNoData()
+    {
+        var (_, malformed) = await Api.PostAsync(_reader, Availability, new { skus = new[] { "NOT A SKU" }, channel = "WEB" });
+        var (_, channel) = await Api.PostAsync(_reader, Availability, new { skus = new[] { Sku, "NO-SUCH-SKU" }, channel = "NOPE" });
+
         Assert.Equal(["SKU_CODE_INVALID"], Codes(malformed));
         Assert.Equal(["CHANNEL_NOT_FOUND"], Codes(channel));
+        Assert.Equal(JsonValueKind.Null, channel.GetProperty("data").GetProperty("availability").ValueKind);
     }
 
     [Fact]
@@ -142,7 +153,7 @@ public sealed class InventoryQueryTests : IAsyncLifetime
         Assert.False(own.Body.TryGetProperty("errors", out _));
         Assert.Equal(["FORBIDDEN"], Codes(other.Body));
         Assert.Equal(["MKT-ZALANDO"], position.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("channel").GetString()));
-        Assert.All(position.GetProperty("committed").EnumerateArray(), c => Assert.Equal("MKT-ZALANDO", c.GetProperty("channel").GetString()));
+        Assert.All(position.GetProperty("committedByChannel").EnumerateArray(), c => Assert.Equal("MKT-ZALANDO", c.GetProperty("channel").GetString()));
     }
 
     [Fact]

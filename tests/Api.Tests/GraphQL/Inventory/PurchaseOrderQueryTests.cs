@@ -96,6 +96,95 @@ public sealed class PurchaseOrderQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PurchaseOrders_PagedBackwardWithLastAndBefore_GiveTheSameOrdersAsForward_WithPageInfoRightBothWays()
+    {
+        for (var i = 0; i < 5; i++)
+            await CreateAsync("KNIT-LISBOA", "WH-BERLIN", 5 + i);
+        await Api.SettleAsync();
+        const string Query = """
+            query($first: Int, $after: String, $last: Int, $before: String) {
+              purchaseOrders(first: $first, after: $after, last: $last, before: $before, filter: { statuses: [DRAFT], supplier: "KNIT-LISBOA" }) {
+                totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id } } }
+            """;
+
+        var forward = new List<string>();
+        var forwardInfo = new List<(bool Previous, bool Next)>();
+        string? after = null;
+        JsonElement page;
+        do
+        {
+            page = (await Api.DataAsync(_reader, Query, new { first = 2, after })).GetProperty("purchaseOrders");
+            forward.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+            forwardInfo.Add(PageInfo(page));
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        while (forwardInfo[^1].Next);
+
+        var backward = new List<string>();
+        var backwardInfo = new List<(bool Previous, bool Next)>();
+        string? before = null;
+        do
+        {
+            page = (await Api.DataAsync(_reader, Query, new { last = 2, before })).GetProperty("purchaseOrders");
+            backward.InsertRange(0, page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+            backwardInfo.Add(PageInfo(page));
+            before = page.GetProperty("pageInfo").GetProperty("startCursor").GetString();
+        }
+        while (backwardInfo[^1].Previous);
+
+        Assert.Equal(5, forward.Count);
+        Assert.Equal(forward, backward);
+        Assert.Equal([(false, true), (true, true), (true, false)], forwardInfo);
+        Assert.Equal([(true, false), (true, true), (false, true)], backwardInfo);
+    }
+
+    [Fact]
+    public async Task ACursorFromAnotherFilterOrSort_IsAMismatch_AndFromAnotherList_IsInvalid()
+    {
+        await CreateAsync("KNIT-LISBOA", "WH-BERLIN", 5);
+        await Api.SettleAsync();
+        const string Query = "query($filter: PurchaseOrderFilter, $sort: PurchaseOrderSort, $after: String) { purchaseOrders(first: 1, filter: $filter, sort: $sort, after: $after) { pageInfo { endCursor } } }";
+        var cursor = (await Api.DataAsync(_reader, Query, new { filter = new { statuses = new[] { "DRAFT" } } }))
+            .GetProperty("purchaseOrders").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var ledgerCursor = (await Api.DataAsync(_reader, "{ inventoryLedger(sku: \"TEE-CREW-M-BLK\", first: 1) { pageInfo { endCursor } } }"))
+            .GetProperty("inventoryLedger").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var (_, sameArguments) = await Api.PostAsync(_reader, Query, new { filter = new { statuses = new[] { "DRAFT" } }, after = cursor });
+        var (_, otherFilter) = await Api.PostAsync(_reader, Query, new { filter = new { statuses = new[] { "CONFIRMED" } }, after = cursor });
+        var (_, otherSort) = await Api.PostAsync(_reader, Query, new { filter = new { statuses = new[] { "DRAFT" } }, sort = new { field = "UPDATED_AT" }, after = cursor });
+        var (_, otherList) = await Api.PostAsync(_reader, Query, new { filter = new { statuses = new[] { "DRAFT" } }, after = ledgerCursor });
+
+        Assert.False(sameArguments.TryGetProperty("errors", out _), sameArguments.ToString());
+        Assert.Equal("CURSOR_MISMATCH", Code(otherFilter));
+        Assert.Equal("CURSOR_MISMATCH", Code(otherSort));
+        Assert.Equal("INVALID_CURSOR", Code(otherList));
+    }
+
+    [Fact]
+    public async Task AMutation_AnswersWithThePurchaseOrderAQueryShows_FieldForField()
+    {
+        var created = InventoryTestKit.Succeeded(await Api.MutateAsync(_inventory, "createPurchaseOrder", "CreatePurchaseOrderInput", $"userErrors {{ code }} purchaseOrder {{ version {Fields} }}",
+            new { supplier = "TEXTIL-PORTO", location = "WH-LEEDS", lines = new[] { new { sku = Sku, quantity = 12, expectedOn = ExpectedOn } } }), "purchaseOrder");
+        var id = Text(created, "id")!;
+        var confirmed = InventoryTestKit.Succeeded(await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", $"userErrors {{ code }} purchaseOrder {{ version {Fields} }}",
+            new { purchaseOrderId = id }), "purchaseOrder");
+        await Api.SettleAsync();
+        var queried = (await Api.DataAsync(_reader, $"query($id: ID!) {{ purchaseOrder(id: $id) {{ version {Fields} }} }}", new { id })).GetProperty("purchaseOrder");
+
+        Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("lastSequence").ValueKind);
+        Assert.True(queried.GetProperty("lastSequence").GetInt64() > 0);
+        Assert.Equal((1, 2), (created.GetProperty("version").GetInt32(), confirmed.GetProperty("version").GetInt32()));
+        Assert.NotNull(Text(confirmed, "confirmedAt"));
+        foreach (var field in confirmed.EnumerateObject().Where(f => f.Name != "lastSequence"))
+            Assert.True(JsonElement.DeepEquals(field.Value, queried.GetProperty(field.Name)), $"{field.Name}: {field.Value} vs {queried.GetProperty(field.Name)}");
+    }
+
+    private static (bool Previous, bool Next) PageInfo(JsonElement connection) =>
+        (connection.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean(), connection.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+
+    private static string? Code(JsonElement body) => body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+
+    [Fact]
     public async Task AnUnknownId_IsNull()
     {
         var data = await Api.DataAsync(_reader, "query($id: ID!) { purchaseOrder(id: $id) { id } }", new { id = Guid.NewGuid() });
@@ -106,8 +195,9 @@ public sealed class PurchaseOrderQueryTests : IAsyncLifetime
     [Theory]
     [InlineData("""{ purchaseOrder(id: "not-a-guid") { id } }""", "INVALID_ARGUMENT")]
     [InlineData("""{ purchaseOrders(first: 101) { totalCount } }""", "INVALID_ARGUMENT")]
-    [InlineData("""{ purchaseOrders(after: "garbage") { totalCount } }""", "INVALID_ARGUMENT")]
-    [InlineData("""{ purchaseOrders(after: "djE6bGVkZ2VyOjU") { totalCount } }""", "INVALID_ARGUMENT")]
+    [InlineData("""{ purchaseOrders(after: "garbage") { totalCount } }""", "INVALID_CURSOR")]
+    [InlineData("""{ purchaseOrders(before: "djE6bGVkZ2VyOjU") { totalCount } }""", "INVALID_CURSOR")]
+    [InlineData("""{ purchaseOrders(first: 1, last: 1) { totalCount } }""", "INVALID_ARGUMENT")]
     [InlineData("""{ purchaseOrders(filter: { supplier: "no supplier!" }) { totalCount } }""", "INVENTORY_SUPPLIER_INVALID")]
     [InlineData("""{ purchaseOrders(filter: { location: "WH-NOWHERE" }) { totalCount } }""", "INVENTORY_UNKNOWN_LOCATION")]
     [InlineData("""{ purchaseOrders(filter: { location: "no place!" }) { totalCount } }""", "LOCATION_CODE_INVALID")]
