@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
+import './ide.css';
 
 const root = document.getElementById('graphiql');
 const { endpoint, headers, query, editorWorker, jsonWorker, graphqlWorker } = root.dataset;

@@ -58,11 +58,11 @@ public static partial class GraphQLIde
     }
 
     /// <summary>
-    /// The page's and the bundle's policy. Scripts, styles, workers, fonts and images from this host only, nothing inline
-    /// but styles; requests to this host only, over HTTP and over the WebSocket (named, for browsers that do not count
-    /// ws/wss as <c>'self'</c>). Styles may be inline because Monaco, GraphiQL's editor, writes <c>&lt;style&gt;</c> elements
-    /// at run time (its theme colours and the decorations of each editor); styles cannot run code, and the page shows only
-    /// what the user types and what the API answers.
+    /// The page's and the bundle's policy. Scripts, styles, workers, fonts and images from this host only; requests to this
+    /// host only, over HTTP and over the WebSocket (named, for browsers that do not count ws/wss as <c>'self'</c>). Styles
+    /// may be inline, scripts never: Monaco, GraphiQL's editor, adds <c>&lt;style&gt;</c> elements at run time and draws
+    /// every line as markup with <c>style</c> attributes (Chromium reports both under a strict <c>style-src</c>, and the
+    /// editors stay blank). Styles cannot run code, and the page shows only what the user types and what the API answers.
     /// </summary>
     public static string PolicyFor(HttpRequest request)
     {
