@@ -1,6 +1,15 @@
 # syntax=docker/dockerfile:1
 # The EcomErp host image. One image, three roles: docker-compose.yml runs it as api, admin and worker.
 
+# The GraphQL IDE's bundle (GraphiQL from npm, src/Api/GraphiQL): the SDK image has no Node, so it is built here and
+# copied in, and the .NET build is told not to build it again.
+FROM node:20-bookworm-slim AS ide
+WORKDIR /ide
+COPY src/Api/GraphiQL/package.json src/Api/GraphiQL/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY src/Api/GraphiQL/ ./
+RUN npm run --silent build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 
@@ -14,7 +23,8 @@ COPY src/Api/EcomErp.Api.csproj src/Api/
 RUN dotnet restore src/Api/EcomErp.Api.csproj
 
 COPY src/ src/
-RUN dotnet publish src/Api/EcomErp.Api.csproj --configuration Release --no-restore --output /app
+COPY --from=ide /ide/dist src/Api/GraphiQL/dist
+RUN dotnet publish src/Api/EcomErp.Api.csproj --configuration Release --no-restore -p:BuildGraphQLIde=false --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only for the container health check (the runtime image has no HTTP client).

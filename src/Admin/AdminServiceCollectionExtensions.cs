@@ -31,6 +31,7 @@ public static class AdminServiceCollectionExtensions
     public static IdentityBuilder AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
+        services.AddOptions<AdminNavigationOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddScoped<AdminIdentitySeeder>();
         services.AddSignInLimits(configuration);
 

@@ -1,5 +1,6 @@
 using EcomErp.Admin;
 using EcomErp.Admin.Identity;
+using EcomErp.Api.GraphQL.Ide;
 using EcomErp.Api.Health;
 using EcomErp.Api.Jobs;
 using EcomErp.Infrastructure;
@@ -53,6 +54,12 @@ public static partial class HostComposition
         app.UseHsts();
         // Static files (the admin's stylesheet) before authorization: the sign-in page needs them anonymously.
         app.UseStaticFiles();
+        if (roles.Api)
+        {
+            // The GraphQL IDE's page and bundle, anonymous for the same reason; every request the IDE sends needs an API key.
+            app.UseGraphQLIde();
+        }
+
         app.UseRouting();
         // After routing (the sign-in limit is the login page's endpoint policy), before anything spends work on a post.
         app.UseRateLimiter();
@@ -97,7 +104,7 @@ public static partial class HostComposition
 
             if (roles.Api)
             {
-                LogUrl(app.Logger, "GraphQL (HTTP and WebSocket)", root + "/graphql");
+                LogUrl(app.Logger, "GraphQL (HTTP and WebSocket; the IDE in a browser)", root + "/graphql");
             }
 
             LogUrl(app.Logger, "health (live)", root + LivePath);

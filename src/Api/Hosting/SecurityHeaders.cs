@@ -1,4 +1,5 @@
 using EcomErp.Admin;
+using EcomErp.Api.GraphQL.Ide;
 
 namespace EcomErp.Api.Hosting;
 
@@ -26,14 +27,17 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>GraphQL, health and static files are data, not documents: they load nothing and are framed by no one.</summary>
+    /// <summary>
+    /// GraphQL, health and static files are data, not documents: they load nothing and are framed by no one. (The GraphQL IDE
+    /// is a document: <see cref="GraphQLIde.PolicyFor"/>.)
+    /// </summary>
     public const string DataPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             // Chosen now: a mounted branch such as the jobs dashboard moves its prefix into PathBase before the response starts.
-            var policy = PolicyFor(context.Request.Path);
+            var policy = PolicyFor(context.Request);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
@@ -46,8 +50,9 @@ public static class SecurityHeaders
             return next(context);
         });
 
-    private static string PolicyFor(PathString path) =>
-        path.StartsWithSegments(HostComposition.JobsDashboardPath, StringComparison.OrdinalIgnoreCase) ? JobsDashboardPolicy
-        : path.StartsWithSegments(AdminServiceCollectionExtensions.PathBase, StringComparison.OrdinalIgnoreCase) ? AdminPolicy
+    private static string PolicyFor(HttpRequest request) =>
+        request.Path.StartsWithSegments(HostComposition.JobsDashboardPath, StringComparison.OrdinalIgnoreCase) ? JobsDashboardPolicy
+        : request.Path.StartsWithSegments(AdminServiceCollectionExtensions.PathBase, StringComparison.OrdinalIgnoreCase) ? AdminPolicy
+        : GraphQLIde.IsIdeRequest(request) ? GraphQLIde.PolicyFor(request)
         : DataPolicy;
 }

@@ -112,13 +112,13 @@ public sealed partial class AdminSecurityHeadersTests
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
     }
 
-    private static Dictionary<string, string> Directives(HttpResponseMessage response) =>
+    internal static Dictionary<string, string> Directives(HttpResponseMessage response) =>
         (Header(response, "Content-Security-Policy") ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(directive => directive.Split(' ', 2))
             .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : string.Empty);
 
-    private static string? Header(HttpResponseMessage response, string name) =>
+    internal static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;

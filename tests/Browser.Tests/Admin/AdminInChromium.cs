@@ -5,16 +5,28 @@ namespace EcomErp.Browser.Tests.Admin;
 
 /// <summary>
 /// A real Kestrel host and a headless Debian Chromium on a fresh profile, started with the flags this machine needs
-/// (no sandbox as root, no background networking on a closed network). One per test class.
+/// (no sandbox as root, no background networking on a closed network). One per test class; <paramref name="settings"/>
+/// override the host's configuration.
 /// </summary>
-public sealed class AdminInChromium : IAsyncLifetime, IDisposable
+public sealed class AdminInChromium(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime, IDisposable
 {
+    /// <summary>
+    /// An <see cref="InitScript"/> that records every content security policy violation the browser reports in
+    /// <c>window.__violations</c> (it runs outside the page's policy); <see cref="AssertNothingBlockedAsync"/> reads them.
+    /// </summary>
+    public const string RecordPolicyViolations =
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " +
+        "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));";
+
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly EcomErpHostFactory host = new();
+    private readonly EcomErpHostFactory host = new(settings);
     private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
     private IPlaywright? playwright;
     private IBrowserContext? browser;
+
+    /// <summary>The host's data folder (its database; with demo data, its demo API key).</summary>
+    public string DataDirectory => host.DataDirectory;
 
     /// <summary>Runs in every page before the page's own scripts (and outside its content security policy).</summary>
     public string? InitScript { get; init; }
@@ -52,6 +64,13 @@ public sealed class AdminInChromium : IAsyncLifetime, IDisposable
     /// </summary>
     public static Task ArrivedAtAsync(IPage page, Func<string, bool> url) =>
         page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+
+    /// <summary>Fails when the page's policy blocked anything since it loaded (needs <see cref="RecordPolicyViolations"/>).</summary>
+    public static async Task AssertNothingBlockedAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.__violations");
+        Assert.True(violations.Length == 0, $"{page.Url}: {string.Join(" | ", violations)}");
+    }
 
     public async Task DisposeAsync()
     {

@@ -9,12 +9,7 @@ namespace EcomErp.Browser.Tests.Admin;
 /// </summary>
 public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
 {
-    // Playwright's init script runs outside the page's policy; it records every violation the browser reports.
-    private const string RecordViolations =
-        "window.__violations = []; document.addEventListener('securitypolicyviolation', e => " +
-        "window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));";
-
-    private readonly AdminInChromium admin = new() { InitScript = RecordViolations };
+    private readonly AdminInChromium admin = new() { InitScript = AdminInChromium.RecordPolicyViolations };
 
     public Task InitializeAsync() => admin.InitializeAsync();
 
@@ -27,7 +22,7 @@ public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
     {
         var page = await admin.PageAsync();
         await page.GotoAsync("/admin/account/login");
-        await AssertNothingBlockedAsync(page);
+        await AdminInChromium.AssertNothingBlockedAsync(page);
         await page.GetByLabel("Email").FillAsync(EcomErpHostFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(EcomErpHostFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -36,18 +31,12 @@ public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
         foreach (var path in new[] { "/admin", "/admin/apiclients", "/admin/projections", "/admin/jobs", "/admin/jobs/jobs/succeeded", "/admin/jobs/recurring", "/admin/jobs/servers" })
         {
             await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-            await AssertNothingBlockedAsync(page);
+            await AdminInChromium.AssertNothingBlockedAsync(page);
         }
 
         // The dashboard's own stylesheet applied (a file, allowed) and its scripts ran (the live chart is drawn).
         await page.GotoAsync("/admin/jobs", new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.True(await page.Locator("canvas").CountAsync() > 0, "the dashboard's chart was not drawn");
-        await AssertNothingBlockedAsync(page);
-    }
-
-    private static async Task AssertNothingBlockedAsync(IPage page)
-    {
-        var violations = await page.EvaluateAsync<string[]>("() => window.__violations");
-        Assert.True(violations.Length == 0, $"{page.Url}: {string.Join(" | ", violations)}");
+        await AdminInChromium.AssertNothingBlockedAsync(page);
     }
 }
