@@ -48,8 +48,8 @@ public sealed class SkuFilterInputType : InputObjectGraphType<SkuFilterInput>
         Name = "SkuFilter";
         Description = "Narrows the catalog; every given criterion must hold.";
         Field<StringGraphType>("search").Description(
-            $"Only SKUs whose code or name contains this text, ignoring case; 1 to {CatalogErrors.SearchMaxLength} characters after trimming "
-            + $"(else {CatalogErrors.SearchInvalidCode}), no control characters.");
+            $"Only SKUs whose code or name contains this text, ignoring case; 1 to {CatalogQueryErrors.SearchMaxLength} characters after trimming "
+            + $"(else {CatalogQueryErrors.SearchInvalid}), no control characters.");
         Field<StringGraphType>("style").Description("Only SKUs of this style, spelt as the catalog spells it, e.g. TEE-CREW.");
         Field<BooleanGraphType>("active").Description("Only active (true) or inactive (false) SKUs.");
         Field<BooleanGraphType>("critical").Description("Only critical (true) or non-critical (false) SKUs.");

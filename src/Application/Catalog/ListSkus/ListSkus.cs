@@ -34,11 +34,11 @@ internal sealed class ListSkusValidator : AbstractValidator<ListSkus>
     {
         RuleFor(q => q.Criteria).NotNull().WithErrorCode(CommonErrors.ValidationFailed);
         When(q => q.Criteria?.Search is not null, () => RuleFor(q => q.Criteria.Search!)
-            .Must(s => s.Trim().Length is > 0 and <= CatalogErrors.SearchMaxLength).WithErrorCode(CatalogErrors.SearchInvalidCode)
-            .WithMessage($"A search of 1 to {CatalogErrors.SearchMaxLength} characters is required.").OverridePropertyName("filter.search")
+            .Must(s => s.Trim().Length is > 0 and <= CatalogQueryErrors.SearchMaxLength).WithErrorCode(CatalogQueryErrors.SearchInvalid)
+            .WithMessage($"A search of 1 to {CatalogQueryErrors.SearchMaxLength} characters is required.").OverridePropertyName("filter.search")
             .Satisfies(s => Readable(s, "filter.search")));
         When(q => q.Criteria?.Style is not null, () => RuleFor(q => q.Criteria.Style!)
-            .Must(s => s.Trim().Length is > 0 and <= Sku.AttributeMaxLength).WithErrorCode(CatalogErrors.StyleInvalidCode)
+            .Must(s => s.Trim().Length is > 0 and <= Sku.AttributeMaxLength).WithErrorCode(CatalogQueryErrors.StyleInvalid)
             .WithMessage($"A style of 1 to {Sku.AttributeMaxLength} characters is required.").OverridePropertyName("filter.style")
             .Satisfies(s => Readable(s, "filter.style")));
         RuleFor(q => q.Size).InclusiveBetween(0, int.MaxValue).WithErrorCode(CommonErrors.ValidationFailed);
