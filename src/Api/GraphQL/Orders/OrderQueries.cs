@@ -96,7 +96,7 @@ public sealed class OrderBlockersType : ObjectGraphType<OrderView>
         Field<NonNullGraphType<OrderStatusType>>("status").Description("The order's current state.").Resolve(c => c.Source.Status);
         Field<OrderStatusType>("nextStatus").Description("The next state in the workflow; null for a finished or cancelled order.")
             .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status));
-        Field<StringGraphType>("nextStepOwner").Description("The role that owns the next step.")
+        Field<RoleType>("nextStepOwner").Description("The role that owns the next step; null for a finished or cancelled order.")
             .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status) is { } next ? Domain.Orders.OrderWorkflow.OwnerOf(next) : null);
         Field<NonNullGraphType<BooleanGraphType>>("canMove").Description("True when nothing blocks the next step.").Resolve(c => c.Source.Blockers.Count == 0);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>>("blockers").Description("Open holds and unmet entry criteria.").Resolve(c => c.Source.Blockers);
