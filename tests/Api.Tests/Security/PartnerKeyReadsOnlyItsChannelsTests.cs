@@ -125,6 +125,7 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
             ["externalOrderId"] = [.. _byChannel.Values.Select(o => o.ExternalId)],
             ["sku"] = [_sku],
             ["skus"] = [new[] { _sku }],
+            ["ids"] = [new[] { _purchaseOrderId }.Concat(_byChannel.Values.Select(o => o.OrderId)).ToArray()],
         };
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();

@@ -21,6 +21,7 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
     {
         Name = "Order";
         Description = "An order from any channel, as the read model shows it: it follows the write side within moments.";
+        Interface<NodeInterface>();
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("The order's id.").Resolve(c => c.Source.Summary.Id);
         Field<NonNullGraphType<StringGraphType>>("channel").Description("Code of the channel the order came from.").Resolve(c => c.Source.Summary.Channel);
