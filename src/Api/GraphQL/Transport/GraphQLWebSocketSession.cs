@@ -321,9 +321,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         {
             var result = await executor.ExecuteAsync(
                 executor.Prepare(request), principal, scope.ServiceProvider, correlationId, operation.Token);
-            // A refused source stream (a subscription's arguments checked like a query's) has errors and nothing to relay:
-            // the protocol's error message, so a client sees the refusal as such rather than one empty result.
-            if (!result.Executed || result is { Streams: null, Data: null, Errors.Count: > 0 })
+            if (!result.Executed)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);
                 return;
