@@ -78,10 +78,10 @@ public class CaptureOrderBenchmark
     }
 
     private CaptureOrder Command(long number) => new(
-        Actor.System, "WEB", $"BENCH-{number}", "EUR", ServiceLevel.Standard,
+        Actor.System, "WEB", $"BENCH-{number}", ServiceLevel.Standard,
         new CaptureOrderCustomer($"buyer{number % 500}@example.com", "Bench Buyer"),
         new CaptureOrderAddress("Bench Buyer", "Torstraße 1", null, "Berlin", "10119", "DE"),
-        [.. Skus.Take(LinesPerOrder).Select((sku, i) => new CaptureOrderLine(sku, i + 1, 25.00m))]);
+        [.. Skus.Take(LinesPerOrder).Select((sku, i) => new CaptureOrderLine(sku, i + 1, new CaptureOrderPrice(25.00m, "EUR")))]);
 
     private static readonly string[] Skus = ["TEE-CREW-M-BLK", "TEE-VNECK-L-WHT", "HOODIE-ZIP-S-NVY", "JEANS-SLIM-M-GRY", "POLO-PIQUE-XL-OLV"];
 

@@ -56,10 +56,9 @@ public sealed class CaptureClients(LoadOptions options)
     {
         channel = options.Channel,
         externalOrderId = $"LOAD-{_runId}-{number:D7}",
-        currency = "EUR",
         serviceLevel = "STANDARD",
         customer = new { email = $"load.{number % 500}@example.com", name = "Load Test" },
         shipTo = new { name = "Load Test", line1 = "Teststraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-        lines = new[] { new { sku = Skus[number % Skus.Length], quantity = 1 + number % 3, unitPrice = 25.00m } },
+        lines = new[] { new { sku = Skus[number % Skus.Length], quantity = 1 + number % 3, unitPrice = new { amount = "25.00", currencyCode = "EUR" } } },
     };
 }

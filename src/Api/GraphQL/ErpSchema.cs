@@ -41,6 +41,7 @@ public sealed class ErpQuery : ObjectGraphType
     {
         Name = "Query";
         Description = "Reads. Every query is served from read models.";
+        NodeQueries.AddTo(this);
         OrderQueries.AddTo(this);
         SkuQueries.AddTo(this);
         ChannelQueries.AddTo(this);
@@ -82,6 +83,7 @@ public static class ErpSchemaRegistration
         services.AddGraphQL(builder => builder
             .AddSchema<ErpSchema>()
             .AddGraphTypes(typeof(ErpSchema).Assembly));
+        services.AddNodeResolvers();
         return services;
     }
 }

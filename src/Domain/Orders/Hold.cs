@@ -36,22 +36,82 @@ public sealed class Hold
         (ReleasedBy, ReleasedAt, Resolution) = (releasedBy, at, resolution);
 }
 
+/// <summary>
+/// What a timeline entry records. A step into a state is named after the state (the stored names are the
+/// member names, so they must not be renamed); a hold's type is on the entry, not in the action.
+/// </summary>
+public enum TimelineAction
+{
+    Captured,
+    Validated,
+    Allocated,
+    Backordered,
+    PartiallyAllocated,
+    Released,
+    Picking,
+    Packed,
+    PartiallyShipped,
+    Shipped,
+    Invoiced,
+    Completed,
+    Cancelled,
+
+    /// <summary>Units a short pick gave back were allocated again while the order stayed in Picking.</summary>
+    Reallocated,
+
+    /// <summary>The pick was confirmed for every open shipment.</summary>
+    Picked,
+
+    /// <summary>One shipment of several left while the order stayed in its state.</summary>
+    ShipmentShipped,
+
+    /// <summary>A picker found fewer units than a shipment reserved.</summary>
+    ShortPicked,
+
+    HoldPlaced,
+    HoldReleased,
+}
+
+public static class TimelineActions
+{
+    /// <summary>The action of a step into <paramref name="status"/>.</summary>
+    public static TimelineAction Entering(OrderStatus status) => status switch
+    {
+        OrderStatus.Captured => TimelineAction.Captured,
+        OrderStatus.Validated => TimelineAction.Validated,
+        OrderStatus.Allocated => TimelineAction.Allocated,
+        OrderStatus.Backordered => TimelineAction.Backordered,
+        OrderStatus.PartiallyAllocated => TimelineAction.PartiallyAllocated,
+        OrderStatus.Released => TimelineAction.Released,
+        OrderStatus.Picking => TimelineAction.Picking,
+        OrderStatus.Packed => TimelineAction.Packed,
+        OrderStatus.PartiallyShipped => TimelineAction.PartiallyShipped,
+        OrderStatus.Shipped => TimelineAction.Shipped,
+        OrderStatus.Invoiced => TimelineAction.Invoiced,
+        OrderStatus.Completed => TimelineAction.Completed,
+        OrderStatus.Cancelled => TimelineAction.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
 /// <summary>One step in the order's history: who moved it, when, from where to where, and why.</summary>
 public sealed class TimelineEntry
 {
     private TimelineEntry() { }
 
-    internal TimelineEntry(int sequence, DateTimeOffset at, string actorId, string actorName, string action,
-        OrderStatus? from, OrderStatus? to, string? reason) =>
-        (Sequence, At, ActorId, ActorName, Action, From, To, Reason) = (sequence, at, actorId, actorName, action, from, to, reason);
+    internal TimelineEntry(int sequence, DateTimeOffset at, string actorId, string actorName, TimelineAction action,
+        OrderStatus? from, OrderStatus? to, string? reason, HoldType? holdType = null) =>
+        (Sequence, At, ActorId, ActorName, Action, From, To, Reason, HoldType) = (sequence, at, actorId, actorName, action, from, to, reason, holdType);
 
     public int Sequence { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string ActorId { get; private set; } = "";
     public string ActorName { get; private set; } = "";
 
-    /// <summary>What happened, e.g. "Captured", "HoldPlaced:FraudReview", "Cancelled".</summary>
-    public string Action { get; private set; } = "";
+    public TimelineAction Action { get; private set; }
+
+    /// <summary>The hold placed or released; null for every other action.</summary>
+    public HoldType? HoldType { get; private set; }
     public OrderStatus? From { get; private set; }
     public OrderStatus? To { get; private set; }
     public string? Reason { get; private set; }

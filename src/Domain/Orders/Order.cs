@@ -17,8 +17,24 @@ public sealed record OrderDraft(
     IReadOnlyList<OrderLineDraft> Lines,
     string CaptureFingerprint);
 
-/// <summary>Why an order cannot take its next step.</summary>
-public sealed record Blocker(string Code, string Message);
+/// <summary>Kinds of reason an order cannot take its next step; clients branch on them, the message explains.</summary>
+public enum BlockerCode
+{
+    /// <summary>The order is completed or cancelled: there is no next step.</summary>
+    NoNextStep = 0,
+
+    /// <summary>An open hold blocks every forward step until its owner releases it.</summary>
+    OnHold = 1,
+
+    /// <summary>The next state's entry criteria are not met yet.</summary>
+    EntryCriteriaNotMet = 2,
+}
+
+/// <summary>
+/// Why an order cannot take its next step. <paramref name="HoldType"/> names the hold: the open one for
+/// <see cref="BlockerCode.OnHold"/>, the one validation would place for an unmet criterion that is a data problem.
+/// </summary>
+public sealed record Blocker(BlockerCode Code, string Message, HoldType? HoldType = null);
 
 /// <summary>
 /// The order aggregate: one governed workflow from capture to completion. Every state change checks
@@ -136,7 +152,7 @@ public sealed class Order : AggregateRoot
         for (var i = 0; i < draft.Lines.Count; i++)
             order._lines.Add(new OrderLine(i + 1, draft.Lines[i].Sku, draft.Lines[i].Quantity.Value, draft.Lines[i].UnitPrice.MinorUnits));
         order.TotalMinor = (long)total;
-        order.AppendTimeline(at, actor, "Captured", null, OrderStatus.Captured, null);
+        order.AppendTimeline(at, actor, TimelineAction.Captured, null, OrderStatus.Captured, null);
         order.Raise(new OrderCaptured(order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Currency.Code,
             order.ServiceLevel, order.Priority, order.Customer.Email, order.Customer.Name, order.ShipTo.Country, order.TotalMinor,
             [.. order._lines.Select(l => new OrderLineSnapshot(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor))],
@@ -217,7 +233,7 @@ public sealed class Order : AggregateRoot
         else if (target == OrderStatus.Picking && allocatedUnits > 0)
         {
             UpdatedAt = at;
-            AppendTimeline(at, actor, "Reallocated", from, from, summary);
+            AppendTimeline(at, actor, TimelineAction.Reallocated, from, from, summary);
             Raise(new OrderReallocated(Id.Value, Channel.Value, LineAllocations(), ShipmentSnapshots(), actor.Id, at));
         }
         if (shortUnits > 0)
@@ -297,7 +313,7 @@ public sealed class Order : AggregateRoot
             shipment.MarkPicked();
         Recount();
         UpdatedAt = at;
-        AppendTimeline(at, actor, "Picked", OrderStatus.Picking, OrderStatus.Picking, null);
+        AppendTimeline(at, actor, TimelineAction.Picked, OrderStatus.Picking, OrderStatus.Picking, null);
         Raise(new OrderPicked(Id.Value, Channel.Value, actor.Id, at));
         return Result.Success();
     }
@@ -351,7 +367,7 @@ public sealed class Order : AggregateRoot
         var from = Status;
         var shipped = $"shipment {shipment.Number} from {shipment.Location}: {Carrier} {TrackingNumber}";
         UpdatedAt = at;
-        AppendTimeline(at, actor, "ShipmentShipped", from, from, shipped);
+        AppendTimeline(at, actor, TimelineAction.ShipmentShipped, from, from, shipped);
         Raise(new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at));
         if (!OpenShipments.Any())
         {
@@ -402,7 +418,7 @@ public sealed class Order : AggregateRoot
         shipment.Remove(shipmentLine, missing);
         Recount();
         UpdatedAt = at;
-        AppendTimeline(at, actor, "ShortPicked", Status, Status, $"line {lineNumber}: {missing} x {outcome.Sku} missing at {outcome.Location}");
+        AppendTimeline(at, actor, TimelineAction.ShortPicked, Status, Status, $"line {lineNumber}: {missing} x {outcome.Sku} missing at {outcome.Location}");
         Raise(new OrderShortPicked(Id.Value, Channel.Value, shipment.Id, lineNumber, outcome.Sku.Value, outcome.Location.Value, missing,
             LineAllocations(), actor.Id, at));
         return outcome;
@@ -447,7 +463,7 @@ public sealed class Order : AggregateRoot
         foreach (var hold in OpenHolds.ToList())
         {
             hold.Release(actor.Id, at, "order cancelled");
-            AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, "order cancelled");
+            AppendTimeline(at, actor, TimelineAction.HoldReleased, Status, Status, "order cancelled", hold.Type);
             Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at));
         }
         var released = OpenShipments.SelectMany(ReservedUnitsOf).ToList();
@@ -474,7 +490,7 @@ public sealed class Order : AggregateRoot
         var hold = new Hold((newId ?? Guid.CreateVersion7)(), type, why.Value, actor.Id, at);
         _holds.Add(hold);
         UpdatedAt = at;
-        AppendTimeline(at, actor, $"HoldPlaced:{type}", Status, Status, why.Value);
+        AppendTimeline(at, actor, TimelineAction.HoldPlaced, Status, Status, why.Value, type);
         Raise(new OrderHoldPlaced(Id.Value, Channel.Value, hold.Id, type, why.Value, actor.Id, at));
         return hold.Id;
     }
@@ -498,7 +514,7 @@ public sealed class Order : AggregateRoot
         if (hold.Type == HoldType.AddressValidation)
             AddressVerifiedBy = actor.Id;
         UpdatedAt = at;
-        AppendTimeline(at, actor, $"HoldReleased:{hold.Type}", Status, Status, why.Value);
+        AppendTimeline(at, actor, TimelineAction.HoldReleased, Status, Status, why.Value, hold.Type);
         Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, why.Value, actor.Id, at));
         return Result.Success();
     }
@@ -513,13 +529,13 @@ public sealed class Order : AggregateRoot
         var blockers = new List<Blocker>();
         if (OrderWorkflow.NextAfter(Status) is not { } next)
         {
-            blockers.Add(new Blocker(OrderErrors.IllegalTransitionCode, $"The order is {Status}: no further step."));
+            blockers.Add(new Blocker(BlockerCode.NoNextStep, $"The order is {Status}: no further step."));
             return blockers;
         }
-        blockers.AddRange(OpenHolds.Select(h => new Blocker(OrderErrors.OnHoldCode,
-            $"Open {h.Type} hold since {h.PlacedAt:u} ({h.Reason}); the {HoldOwnership.OwnerOf(h.Type)} role releases it.")));
+        blockers.AddRange(OpenHolds.Select(h => new Blocker(BlockerCode.OnHold,
+            $"Open {h.Type} hold since {h.PlacedAt:u} ({h.Reason}); the {HoldOwnership.OwnerOf(h.Type)} role releases it.", h.Type)));
         if (EntryCriteria(next) is { } unmet)
-            blockers.Add(new Blocker(OrderErrors.EntryCriteriaNotMetCode, unmet));
+            blockers.Add(new Blocker(BlockerCode.EntryCriteriaNotMet, unmet));
         return blockers;
     }
 
@@ -587,13 +603,14 @@ public sealed class Order : AggregateRoot
 
     private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset at, string? reason)
     {
-        AppendTimeline(at, actor, target.ToString(), Status, target, reason);
+        AppendTimeline(at, actor, TimelineActions.Entering(target), Status, target, reason);
         Status = target;
         UpdatedAt = at;
     }
 
-    private void AppendTimeline(DateTimeOffset at, Actor actor, string action, OrderStatus? from, OrderStatus? to, string? reason) =>
-        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, actor.Id, actor.Name, action, from, to, reason));
+    private void AppendTimeline(DateTimeOffset at, Actor actor, TimelineAction action, OrderStatus? from, OrderStatus? to, string? reason,
+        HoldType? holdType = null) =>
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, actor.Id, actor.Name, action, from, to, reason, holdType));
 
     /// <summary>A reason or resolution as the timeline keeps it: trimmed, within its limit, and text a person can read.</summary>
     private static Result<string> Reason(string? reason, string field)

@@ -104,6 +104,28 @@ public static class OrderWorkflow
 
     public static bool CanMove(OrderStatus from, OrderStatus to) => Moves.Contains((from, to));
 
+    /// <summary>
+    /// The state's place in the workflow, from capture to completion (cancelled last), for sorting: the stored enum
+    /// numbers say nothing about it.
+    /// </summary>
+    public static int RankOf(OrderStatus status) => status switch
+    {
+        OrderStatus.Captured => 0,
+        OrderStatus.Validated => 1,
+        OrderStatus.Backordered => 2,
+        OrderStatus.PartiallyAllocated => 3,
+        OrderStatus.Allocated => 4,
+        OrderStatus.Released => 5,
+        OrderStatus.Picking => 6,
+        OrderStatus.Packed => 7,
+        OrderStatus.PartiallyShipped => 8,
+        OrderStatus.Shipped => 9,
+        OrderStatus.Invoiced => 10,
+        OrderStatus.Completed => 11,
+        OrderStatus.Cancelled => 12,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     /// <summary>Whether an allocation may run in <paramref name="status"/> (Picking only for the units a short pick gave back).</summary>
     public static bool CanAllocateFrom(OrderStatus status) => Allocatable.Contains(status);
 

@@ -8,7 +8,9 @@ namespace EcomErp.Infrastructure.ReadModels;
 
 /// <summary>
 /// One order as the read side stores it: the columns lists filter and sort on, and the whole
-/// <see cref="OrderView"/> as a JSON document. Times and money are longs so both providers sort and compare them.
+/// <see cref="OrderView"/> as a JSON document. Times and money are longs so both providers sort and compare them;
+/// the status's workflow rank sorts by status, and the open holds are one bit per <see cref="HoldType"/> so "on hold of
+/// one of these types" is one comparison in the database on both providers.
 /// </summary>
 internal sealed class OrderReadModel
 {
@@ -23,6 +25,13 @@ internal sealed class OrderReadModel
     public string Currency { get; private set; } = "";
     public long UpdatedAtTicks { get; private set; }
     public bool IsOnHold { get; private set; }
+    public int StatusRank { get; private set; }
+
+    /// <summary>Trimmed and lower case, as <see cref="OrderFilter.NormalizeEmail"/> compares it.</summary>
+    public string CustomerEmail { get; private set; } = "";
+
+    /// <summary>Bit <c>1 &lt;&lt; (int)type</c> set for each type of hold open on the order (<see cref="HoldTypeMask"/>).</summary>
+    public int OpenHoldTypes { get; private set; }
     public long LastSequence { get; private set; }
     public string Document { get; private set; } = "";
 
@@ -45,9 +54,14 @@ internal sealed class OrderReadModel
         Currency = view.Currency;
         UpdatedAtTicks = view.UpdatedAt.UtcTicks;
         IsOnHold = view.IsOnHold;
+        StatusRank = OrderWorkflow.RankOf(view.Status);
+        CustomerEmail = OrderFilter.NormalizeEmail(view.Customer.Email);
+        OpenHoldTypes = HoldTypeMask(view.Holds.Where(h => h.ReleasedAt is null).Select(h => h.Type));
         LastSequence = view.LastSequence;
         Document = document;
     }
+
+    public static int HoldTypeMask(IEnumerable<HoldType> types) => types.Aggregate(0, (mask, type) => mask | 1 << (int)type);
 }
 
 internal sealed class OrderReadModelConfiguration : IEntityTypeConfiguration<OrderReadModel>
@@ -68,5 +82,11 @@ internal sealed class OrderReadModelConfiguration : IEntityTypeConfiguration<Ord
         order.HasIndex(o => new { o.TotalMinor, o.Id });
         order.HasIndex(o => new { o.Status, o.CapturedAtTicks, o.Id });
         order.HasIndex(o => new { o.Channel, o.CapturedAtTicks, o.Id });
+        order.HasIndex(o => new { o.UpdatedAtTicks, o.Id });
+        order.HasIndex(o => new { o.StatusRank, o.Id });
+        // A storefront's "my orders" and a support desk's lookups: one customer's or one external id's few rows.
+        order.Property(o => o.CustomerEmail).HasMaxLength(CustomerInfo.EmailMaxLength);
+        order.HasIndex(o => new { o.CustomerEmail, o.CapturedAtTicks, o.Id });
+        order.HasIndex(o => o.ExternalOrderId);
     }
 }

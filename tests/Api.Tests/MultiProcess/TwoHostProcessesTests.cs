@@ -1,3 +1,4 @@
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Diagnostics;
 using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL;
@@ -144,11 +145,10 @@ public sealed class TwoHostProcessesTests : IAsyncLifetime
             {
                 channel = Channel,
                 externalOrderId = externalId,
-                currency = "EUR",
                 serviceLevel = "STANDARD",
                 customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
                 shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-                lines = new[] { new { sku, quantity = 1, unitPrice = 25.00m } },
+                lines = new[] { new { sku, quantity = 1, unitPrice = OrderFlowEndToEndTests.Price(25.00m) } },
             },
         })).GetProperty("captureOrder");
         Assert.Equal(0, captured.GetProperty("userErrors").GetArrayLength());

@@ -1,3 +1,4 @@
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
@@ -45,10 +46,9 @@ public sealed class UnreadableTextAndDatesTests : IAsyncLifetime
         {
             channel = "WEB",
             externalOrderId = "TEXT-1",
-            currency = "EUR",
             customer = new { email = "anna.schmidt@example.com", name = customerName },
             shipTo = new { name = "Anna Schmidt", line1, city, postalCode = "10115", country = "DE" },
-            lines = new[] { new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = 25.00m } },
+            lines = new[] { new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = OrderFlowEndToEndTests.Price(25.00m) } },
         },
     };
 

@@ -51,7 +51,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
         var order = await _host.LoadAsync(orderId);
         Assert.Equal(OrderStatus.Allocated, order.Status);
         Assert.All(order.Lines, l => Assert.Equal(l.Quantity, l.AllocatedQuantity));
-        Assert.Equal(["Captured", "Validated", "Allocated"], order.Timeline.Select(t => t.Action));
+        Assert.Equal([TimelineAction.Captured, TimelineAction.Validated, TimelineAction.Allocated], order.Timeline.Select(t => t.Action));
         Assert.All(order.Timeline.Skip(1), t => Assert.Equal(Actor.SystemId, t.ActorId));
         Assert.NotNull(order.FraudScore);
     }
@@ -91,7 +91,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
 
         var blockers = await _host.QueryAsync<GetOrderBlockers, OrderBlockers>(new GetOrderBlockers(orderId));
         Assert.False(blockers.Value.CanMove);
-        Assert.Contains(blockers.Value.Blockers, b => b.Code == OrderErrors.OnHoldCode && b.Message.Contains("AddressValidation"));
+        Assert.Contains(blockers.Value.Blockers, b => b.Code == BlockerCode.OnHold && b.HoldType == HoldType.AddressValidation && b.Message.Contains("AddressValidation"));
 
         AssertSuccess(await SendAsync(new ReleaseHold(orderId, Actors.CustomerService, hold.Id, "Called the customer: the address is right.")));
         await _host.DispatchOutboxAsync();
@@ -176,7 +176,8 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
         var completed = await _host.LoadAsync(orderId);
         Assert.Equal(OrderStatus.Completed, completed.Status);
         Assert.Equal(
-            ["Captured", "Validated", "Allocated", "Released", "Picking", "Picked", "Packed", "ShipmentShipped", "Shipped", "Invoiced", "Completed"],
+            [TimelineAction.Captured, TimelineAction.Validated, TimelineAction.Allocated, TimelineAction.Released, TimelineAction.Picking, TimelineAction.Picked,
+                TimelineAction.Packed, TimelineAction.ShipmentShipped, TimelineAction.Shipped, TimelineAction.Invoiced, TimelineAction.Completed],
             completed.Timeline.Select(t => t.Action));
     }
 

@@ -16,12 +16,13 @@ public sealed class CaptureOrderBuilder
     private ServiceLevel _serviceLevel = ServiceLevel.Standard;
     private CaptureOrderCustomer _customer = new("anna.schmidt@example.com", "Anna Schmidt");
     private CaptureOrderAddress _shipTo = new("Anna Schmidt", "Invalidenstraße 1", null, "Berlin", "10115", "DE");
-    private readonly List<CaptureOrderLine> _lines = [];
+    private readonly List<(string Sku, int Quantity, decimal UnitPrice, string? Currency)> _lines = [];
     private OrderPriority? _priority;
 
-    public CaptureOrderBuilder WithLine(string sku, int quantity, decimal unitPrice = 25m)
+    /// <summary>A line priced in the order's currency (<see cref="WithCurrency"/>), or in <paramref name="currency"/> when given.</summary>
+    public CaptureOrderBuilder WithLine(string sku, int quantity, decimal unitPrice = 25m, string? currency = null)
     {
-        _lines.Add(new CaptureOrderLine(sku, quantity, unitPrice));
+        _lines.Add((sku, quantity, unitPrice, currency));
         return this;
     }
 
@@ -37,6 +38,7 @@ public sealed class CaptureOrderBuilder
         return this;
     }
 
+    /// <summary>The currency of every line that names none.</summary>
     public CaptureOrderBuilder WithCurrency(string currency)
     {
         _currency = currency;
@@ -73,6 +75,8 @@ public sealed class CaptureOrderBuilder
         return this;
     }
 
-    public CaptureOrder Build() => new(_actor, _channel, _externalId, _currency, _serviceLevel, _customer, _shipTo,
-        _lines.Count > 0 ? [.. _lines] : [new CaptureOrderLine("TEE-CREW-M-BLK", 2, 25m)], _priority);
+    public CaptureOrder Build() => new(_actor, _channel, _externalId, _serviceLevel, _customer, _shipTo,
+        _lines.Count > 0
+            ? [.. _lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, new CaptureOrderPrice(l.UnitPrice, l.Currency ?? _currency)))]
+            : [new CaptureOrderLine("TEE-CREW-M-BLK", 2, new CaptureOrderPrice(25m, _currency))], _priority);
 }

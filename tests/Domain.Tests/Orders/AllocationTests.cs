@@ -89,7 +89,7 @@ public sealed class AllocationTests
         Assert.Equal((1, 1), (order.Lines[0].AllocatedQuantity, order.Lines[0].BackorderedQuantity));
         Assert.Equal(OrderStatus.PartiallyAllocated, Assert.IsType<OrderBackordered>(order.PendingEvents[^1]).To);
         var blocker = Assert.Single(order.GetBlockers());
-        Assert.Equal(OrderErrors.EntryCriteriaNotMetCode, blocker.Code);
+        Assert.Equal(BlockerCode.EntryCriteriaNotMet, blocker.Code);
         Assert.Contains("TEE-M-BLK x1", blocker.Message);
     }
 
@@ -167,7 +167,8 @@ public sealed class AllocationTests
 
         Assert.Equal(OrderStatus.PartiallyAllocated, order.Status);
         Assert.True(order.IsOnHold);
-        Assert.Equal(["PartiallyAllocated", "HoldPlaced:InventoryShortfall"], order.Timeline.TakeLast(2).Select(t => t.Action));
+        Assert.Equal([(TimelineAction.PartiallyAllocated, (HoldType?)null), (TimelineAction.HoldPlaced, HoldType.InventoryShortfall)],
+            order.Timeline.TakeLast(2).Select(t => (t.Action, t.HoldType)));
         Assert.Equal(order.Timeline.Count, order.Version);
     }
 

@@ -46,7 +46,7 @@ public sealed class FulfilmentTests
         Assert.Equal(Clock.Now, order.UpdatedAt);
         Assert.Equal(Actors.Warehouse.Id, Assert.IsType<OrderPicked>(order.PendingEvents[^1]).ActorId);
         var entry = order.Timeline[^1];
-        Assert.Equal(("Picked", OrderStatus.Picking, OrderStatus.Picking, Clock.Now), (entry.Action, entry.From, entry.To, entry.At));
+        Assert.Equal((TimelineAction.Picked, OrderStatus.Picking, OrderStatus.Picking, Clock.Now), (entry.Action, entry.From, entry.To, entry.At));
     }
 
     [Fact]

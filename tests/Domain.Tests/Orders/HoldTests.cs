@@ -39,8 +39,8 @@ public sealed class HoldTests
         var placed = Assert.IsType<OrderHoldPlaced>(order.PendingEvents[^1]);
         Assert.Equal((HoldId, HoldType.FraudReview, "score 91"), (placed.HoldId, placed.HoldType, placed.Reason));
         var entry = order.Timeline[^1];
-        Assert.Equal(("HoldPlaced:FraudReview", OrderStatus.Validated, OrderStatus.Validated, "score 91"),
-            (entry.Action, entry.From, entry.To, entry.Reason));
+        Assert.Equal((TimelineAction.HoldPlaced, HoldType.FraudReview, OrderStatus.Validated, OrderStatus.Validated, "score 91"),
+            (entry.Action, entry.HoldType, entry.From, entry.To, entry.Reason));
     }
 
     [Theory]
@@ -138,8 +138,8 @@ public sealed class HoldTests
         var released = Assert.IsType<OrderHoldReleased>(order.PendingEvents[^1]);
         Assert.Equal((hold.Id, type, "checked", ownerId), (released.HoldId, released.HoldType, released.Resolution, released.ActorId));
         var entry = order.Timeline[^1];
-        Assert.Equal(($"HoldReleased:{type}", OrderStatus.Validated, OrderStatus.Validated, "checked"),
-            (entry.Action, entry.From, entry.To, entry.Reason));
+        Assert.Equal((TimelineAction.HoldReleased, type, OrderStatus.Validated, OrderStatus.Validated, "checked"),
+            (entry.Action, entry.HoldType, entry.From, entry.To, entry.Reason));
     }
 
     [Theory]

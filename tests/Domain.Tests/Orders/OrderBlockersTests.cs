@@ -21,7 +21,7 @@ public sealed class OrderBlockersTests
 
         var blockers = order.GetBlockers();
 
-        Assert.Equal([OrderErrors.OnHoldCode, OrderErrors.OnHoldCode], blockers.Select(b => b.Code));
+        Assert.Equal([(BlockerCode.OnHold, HoldType.FraudReview), (BlockerCode.OnHold, HoldType.CreditCheck)], blockers.Select(b => (b.Code, b.HoldType!.Value)));
         Assert.Contains("FraudReview", blockers[0].Message);
         Assert.Contains("OperationsManager", blockers[0].Message);
         Assert.Contains("CreditCheck", blockers[1].Message);
@@ -44,7 +44,7 @@ public sealed class OrderBlockersTests
 
         var blocker = Assert.Single(order.GetBlockers());
 
-        Assert.Equal(OrderErrors.EntryCriteriaNotMetCode, blocker.Code);
+        Assert.Equal(BlockerCode.EntryCriteriaNotMet, blocker.Code);
         Assert.Contains("pick", blocker.Message);
     }
 
@@ -53,7 +53,7 @@ public sealed class OrderBlockersTests
     {
         var order = new OrderBuilder().InStatus(OrderStatus.Picking).WithHold(HoldType.InventoryShortfall).Build();
 
-        Assert.Equal([OrderErrors.OnHoldCode, OrderErrors.EntryCriteriaNotMetCode], order.GetBlockers().Select(b => b.Code));
+        Assert.Equal([BlockerCode.OnHold, BlockerCode.EntryCriteriaNotMet], order.GetBlockers().Select(b => b.Code));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class OrderBlockersTests
 
         var blocker = Assert.Single(order.GetBlockers());
 
-        Assert.Equal(OrderErrors.IllegalTransitionCode, blocker.Code);
+        Assert.Equal(BlockerCode.NoNextStep, blocker.Code);
         Assert.Contains("no further step", blocker.Message);
     }
 }

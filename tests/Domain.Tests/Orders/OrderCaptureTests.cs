@@ -15,7 +15,7 @@ public sealed class OrderCaptureTests
         Assert.Equal(1, order.Version);
         Assert.Equal((Clock.CapturedAt, Clock.CapturedAt), (order.CapturedAt, order.UpdatedAt));
         var entry = Assert.Single(order.Timeline);
-        Assert.Equal((1, Clock.CapturedAt, Actor.SystemId, "Captured"), (entry.Sequence, entry.At, entry.ActorId, entry.Action));
+        Assert.Equal((1, Clock.CapturedAt, Actor.SystemId, TimelineAction.Captured), (entry.Sequence, entry.At, entry.ActorId, entry.Action));
         Assert.Equal((null, OrderStatus.Captured, null), (entry.From, entry.To, entry.Reason));
     }
 

@@ -151,7 +151,7 @@ public sealed class OrderWorkflowTests
 
         var entry = order.Timeline[^1];
         Assert.Equal(entriesBefore + EventsOf(to), order.Timeline.Count);
-        Assert.Equal((entriesBefore + EventsOf(to), Clock.Now, actor.Id, actor.Name, to.ToString()),
+        Assert.Equal((entriesBefore + EventsOf(to), Clock.Now, actor.Id, actor.Name, TimelineActions.Entering(to)),
             (entry.Sequence, entry.At, entry.ActorId, entry.ActorName, entry.Action));
         Assert.Equal((from, to), (entry.From, entry.To));
         Assert.Equal(Forward.Single(s => s.From == from && s.To == to).Reason, entry.Reason);
@@ -163,7 +163,8 @@ public sealed class OrderWorkflowTests
         var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
 
         Assert.Equal(
-            ["Captured", "Validated", "Allocated", "Released", "Picking", "Picked", "Packed", "ShipmentShipped", "Shipped", "Invoiced", "Completed"],
+            [TimelineAction.Captured, TimelineAction.Validated, TimelineAction.Allocated, TimelineAction.Released, TimelineAction.Picking, TimelineAction.Picked,
+                TimelineAction.Packed, TimelineAction.ShipmentShipped, TimelineAction.Shipped, TimelineAction.Invoiced, TimelineAction.Completed],
             order.Timeline.Select(e => e.Action));
         Assert.Equal(Enumerable.Range(1, order.Timeline.Count), order.Timeline.Select(e => e.Sequence));
         Assert.Equal(order.Timeline.Count, order.Version);

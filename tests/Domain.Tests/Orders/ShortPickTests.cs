@@ -21,7 +21,7 @@ public sealed class ShortPickTests
         Assert.Equal(OrderStatus.Picking, order.Status);
         var recorded = Assert.IsType<OrderShortPicked>(order.PendingEvents[^1]);
         Assert.Equal((shipment.Id, 1, "TEE-M-BLK", "WH-BER", 2), (recorded.ShipmentId, recorded.LineNumber, recorded.Sku, recorded.Location, recorded.MissingQuantity));
-        Assert.Equal("ShortPicked", order.Timeline[^1].Action);
+        Assert.Equal(TimelineAction.ShortPicked, order.Timeline[^1].Action);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ShortPickTests
         Assert.Equal(["WH-BER", "WH-LDS"], order.Shipments.Select(s => s.Location));
         Assert.Equal(3, order.Lines[0].AllocatedQuantity);
         Assert.IsType<OrderReallocated>(order.PendingEvents[^1]);
-        Assert.Equal("Reallocated", order.Timeline[^1].Action);
+        Assert.Equal(TimelineAction.Reallocated, order.Timeline[^1].Action);
     }
 
     [Fact]

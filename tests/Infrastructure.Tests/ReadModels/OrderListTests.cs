@@ -1,4 +1,5 @@
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
@@ -44,6 +45,99 @@ public sealed class OrderListTests : IAsyncLifetime
         Assert.Equal(24, paged.Select(o => o.Id).Distinct().Count());
         var keys = paged.Select(o => sort == OrderSortField.Total ? o.TotalMinor : o.CapturedAt.UtcTicks).ToList();
         Assert.Equal(descending ? keys.OrderDescending() : keys.Order(), keys);
+    }
+
+    [Theory]
+    [InlineData(OrderSortField.CapturedAt, false)]
+    [InlineData(OrderSortField.UpdatedAt, true)]
+    [InlineData(OrderSortField.Total, true)]
+    [InlineData(OrderSortField.Status, false)]
+    [InlineData(OrderSortField.Status, true)]
+    public async Task PagingBackward_FromTheEnd_GivesTheSameItemsAsPagingForward_WithPageInfoRightEitherWay(OrderSortField sort, bool descending)
+    {
+        var forward = await PageThroughAsync(new OrderFilter(), sort, descending, pageSize: 5);
+
+        var backward = new List<OrderSummaryView>();
+        OrderCursor? before = null;
+        OrderPage page;
+        do
+        {
+            page = await _host.QueryAsync(q => q.ListAsync(
+                new OrderListRequest(new OrderFilter(), sort, descending, 5, null, null, FromTheEnd: true, Before: before), CancellationToken.None));
+            Assert.Equal(before is not null, page.HasNextPage);
+            backward.InsertRange(0, page.Items);
+            before = page.Cursors.Count > 0 ? page.Cursors[0] : null;
+        }
+        while (page.HasPreviousPage);
+
+        Assert.Equal(forward.Select(o => o.Id), backward.Select(o => o.Id));
+        Assert.Equal(24, backward.Select(o => o.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task APageBetweenTwoCursors_KnowsThereAreItemsOnBothSides()
+    {
+        var whole = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 100);
+
+        var page = await _host.QueryAsync(q => q.ListAsync(new OrderListRequest(new OrderFilter(), OrderSortField.CapturedAt, false, 100,
+            whole.Cursors[3], null, Before: whole.Cursors[10]), CancellationToken.None));
+
+        Assert.Equal(whole.Items.Skip(4).Take(6).Select(o => o.Id), page.Items.Select(o => o.Id));
+        Assert.True(page.HasPreviousPage);
+        Assert.True(page.HasNextPage);
+        var first = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 5);
+        Assert.False(first.HasPreviousPage);
+        Assert.True(first.HasNextPage);
+    }
+
+    [Fact]
+    public async Task SortByStatus_FollowsTheWorkflow_NotTheStoredNumbers()
+    {
+        var all = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 100);
+        await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(all.Items[^1].Id, Actor.System, "Customer changed their mind"));
+        await _host.SendAsync(new Application.Orders.ReleaseOrder.ReleaseOrder(all.Items[0].Id, Actor.System));
+        await _host.ProjectAsync();
+
+        var sorted = await PageThroughAsync(new OrderFilter(), OrderSortField.Status, false, pageSize: 7);
+
+        var ranks = sorted.Select(o => OrderWorkflow.RankOf(o.Status)).ToList();
+        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal([OrderStatus.Captured, OrderStatus.Allocated, OrderStatus.Released, OrderStatus.Cancelled], sorted.Select(o => o.Status).Distinct());
+    }
+
+    [Fact]
+    public async Task Filters_OnCustomerEmailAndExternalId_MatchExactly_TheEmailInAnyCase()
+    {
+        var byEmail = await ListAsync(new OrderFilter(CustomerEmail: "  L-07@Example.COM "), OrderSortField.CapturedAt, false, first: 100);
+        var byExternalId = await ListAsync(new OrderFilter(ExternalOrderId: "L-11"), OrderSortField.CapturedAt, false, first: 100);
+        var partial = await ListAsync(new OrderFilter(CustomerEmail: "l-07@example"), OrderSortField.CapturedAt, false, first: 100);
+
+        Assert.Equal("L-07", Assert.Single(byEmail.Items).ExternalOrderId);
+        Assert.Equal("L-11", Assert.Single(byExternalId.Items).ExternalOrderId);
+        Assert.Empty(partial.Items);
+    }
+
+    [Fact]
+    public async Task Filters_OnHoldAndHoldTypes_SeeOnlyOpenHolds()
+    {
+        var all = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 100);
+        var (fraud, manual, released) = (all.Items[13].Id, all.Items[14].Id, all.Items[15].Id);
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(fraud, Actor.System, HoldType.FraudReview, "score 95"));
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(manual, Actor.System, HoldType.Manual, "customer called"));
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(released, Actor.System, HoldType.Manual, "address typo"));
+        var hold = (await _host.WriteSideViewAsync(released)).Holds[0].Id;
+        await _host.SendAsync(new Application.Orders.ReleaseHold.ReleaseHold(released, Actor.System, hold, "checked"));
+        await _host.ProjectAsync();
+
+        var onHold = await ListAsync(new OrderFilter(OnHold: true), OrderSortField.CapturedAt, false, first: 100);
+        var notOnHold = await ListAsync(new OrderFilter(OnHold: false), OrderSortField.CapturedAt, false, first: 100);
+        var fraudHolds = await ListAsync(new OrderFilter(HoldTypes: [HoldType.FraudReview]), OrderSortField.CapturedAt, false, first: 100);
+        var either = await ListAsync(new OrderFilter(HoldTypes: [HoldType.CreditCheck, HoldType.Manual, HoldType.FraudReview]), OrderSortField.CapturedAt, false, first: 100);
+
+        Assert.Equal([fraud, manual], onHold.Items.Select(o => o.Id));
+        Assert.Equal(22, notOnHold.TotalCount);
+        Assert.Equal([fraud], fraudHolds.Items.Select(o => o.Id));
+        Assert.Equal([fraud, manual], either.Items.Select(o => o.Id));
     }
 
     [Fact]

@@ -92,10 +92,10 @@ internal sealed class ReadSideTestHost : IAsyncDisposable
     {
         if (lines.Length == 0)
             lines = [("TEE-CREW-M-BLK", 1, 25m)];
-        var command = new CaptureOrder(Actor.System, channel, externalOrderId, "EUR", ServiceLevel.Standard,
+        var command = new CaptureOrder(Actor.System, channel, externalOrderId, ServiceLevel.Standard,
             new CaptureOrderCustomer($"{externalOrderId.ToLowerInvariant()}@example.com", "Test Customer"),
             new CaptureOrderAddress("Test Customer", "Hauptstraße 1", null, "Berlin", "10115", "DE"),
-            [.. lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, l.UnitPrice))]);
+            [.. lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, new CaptureOrderPrice(l.UnitPrice, "EUR")))]);
         var result = await InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<CaptureOrder, CapturedOrder>>().HandleAsync(command, CancellationToken.None));
         Assert.True(result.IsSuccess, result.IsSuccess ? null : result.Error.ToString());
         return result.Value.OrderId;

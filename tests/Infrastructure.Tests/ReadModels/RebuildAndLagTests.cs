@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
@@ -31,9 +32,11 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
             ids.Add(await _host.CaptureAsync("WEB", $"RB-{i}"));
         await _host.DispatchAsync();
         await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(ids[0], Actor.System, "Customer changed their mind"));
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(ids[3], Actor.System, Domain.Orders.HoldType.Manual, "customer called"));
         await _host.ProjectAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OrderReadModels\" WHERE \"Id\" <> '{ids[1].ToString().ToUpperInvariant()}'");
-        await _host.ExecuteSqlAsync("UPDATE \"OrderReadModels\" SET \"Status\" = 0, \"Document\" = '{{}}', \"LastSequence\" = 999999");
+        await _host.ExecuteSqlAsync("UPDATE \"OrderReadModels\" SET \"Status\" = 0, \"Document\" = '{{}}', \"LastSequence\" = 999999, "
+            + "\"CustomerEmail\" = '', \"OpenHoldTypes\" = 0, \"StatusRank\" = 0");
         await _host.ExecuteSqlAsync("DELETE FROM \"SkuReadModels\" WHERE \"Code\" LIKE 'TEE%'");
         await _host.ExecuteSqlAsync("DELETE FROM \"InventoryLedgerReadModels\" WHERE \"Sku\" LIKE 'TEE%'");
         await _host.ExecuteSqlAsync("DELETE FROM \"PurchaseOrderReadModels\"");
@@ -48,6 +51,10 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
             var expected = await _host.WriteSideViewAsync(id);
             Assert.Equal(ReadModelJson.Serialize(expected), ReadModelJson.Serialize(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None))));
         }
+        // The list columns converge too: what lists filter and sort on comes from the same projection.
+        Assert.Equal([ids[2]], (await ListAsync(new OrderFilter(CustomerEmail: "RB-2@example.com"))).Items.Select(o => o.Id));
+        Assert.Equal([ids[3]], (await ListAsync(new OrderFilter(HoldTypes: [Domain.Orders.HoldType.Manual]))).Items.Select(o => o.Id));
+        Assert.Equal(ids[0], (await ListAsync(new OrderFilter(), OrderSortField.Status)).Items[0].Id);
         Assert.Equal(200, await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().CountAsync()));
         Assert.Equal(await CatalogAsWriteSideHoldsItAsync(), await CatalogAsReadSideHoldsItAsync());
         Assert.Equal(await _host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Set<Domain.Inventory.LedgerEntry>().CountAsync()),
@@ -68,6 +75,9 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
         (await sp.GetRequiredService<ErpDbContext>().Set<SkuReadModel>().AsNoTracking().ToListAsync())
             .Select(s => $"{s.Code}|{s.Name}|{s.NameKey}|{s.PriceMinor}{s.Currency}|{s.IsActive}|{s.SubstituteCodes}")
             .Order(StringComparer.Ordinal).ToList());
+
+    private Task<OrderPage> ListAsync(OrderFilter filter, OrderSortField sort = OrderSortField.CapturedAt) =>
+        _host.QueryAsync(q => q.ListAsync(new OrderListRequest(filter, sort, Descending: true, 100, null, null), CancellationToken.None));
 
     [Fact]
     public async Task TheCommandLineSwitch_RebuildsOnlyWhenGiven()

@@ -44,6 +44,30 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ABackwardPageOfOrders_ByStatusWithTheNewFilters_TranslatesToSqlServer_InTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        using var cache = new MemoryReadModelCache(new ReadModelOptions());
+        var request = new OrderListRequest(
+            new OrderFilter(CustomerEmail: "Anna@Example.com", ExternalOrderId: "WEB-1", OnHold: true, HoldTypes: [HoldType.FraudReview, HoldType.Manual]),
+            OrderSortField.Status, false, 20, null, ["WEB"], FromTheEnd: true, Before: new OrderCursor(4, Guid.NewGuid()));
+
+        var page = await new OrderReadModels(db, cache).ListAsync(request, CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Contains("[o].[StatusRank] < @", list, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [o].[StatusRank] DESC, [o].[Id] DESC", list, StringComparison.Ordinal);
+        Assert.Contains("[o].[CustomerEmail] = @", list, StringComparison.Ordinal);
+        Assert.Contains("[o].[ExternalOrderId] = @", list, StringComparison.Ordinal);
+        Assert.Contains("[o].[OpenHoldTypes] & @", list, StringComparison.Ordinal);
+        Assert.Contains("TOP(@", list, StringComparison.Ordinal);
+        // hasNextPage of a page read backwards: is anything at or after 'before'? One EXISTS in the database.
+        Assert.Contains(server.Commands, sql => sql.StartsWith("SELECT CASE", StringComparison.Ordinal) && sql.Contains("EXISTS", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(false, "ORDER BY [i].[Sequence] DESC")]
     [InlineData(true, "ORDER BY [i].[Sequence]")]
@@ -153,7 +177,7 @@ public sealed class SqlServerListTranslationTests
         return (server, new SqlServerErpDbContext(builder.AddInterceptors(server).Options));
     }
 
-    /// <summary>Pretends to open the connection and answers every command with no rows (a count of zero).</summary>
+    /// <summary>Pretends to open the connection and answers every command with no rows (a count of zero, "no" for an EXISTS).</summary>
     private sealed class OfflineSqlServer : DbCommandInterceptor, IDbConnectionInterceptor
     {
         public List<string> Commands { get; } = [];

@@ -10,7 +10,6 @@ public sealed class CaptureOrderInput
 {
     public string Channel { get; set; } = "";
     public string ExternalOrderId { get; set; } = "";
-    public string Currency { get; set; } = "";
     public ServiceLevel ServiceLevel { get; set; } = ServiceLevel.Standard;
     public OrderPriority? Priority { get; set; }
     public CustomerInput Customer { get; set; } = new();
@@ -18,10 +17,10 @@ public sealed class CaptureOrderInput
     public List<CaptureOrderLineInput> Lines { get; set; } = [];
 
     public CaptureOrder ToCommand(Actor actor) => new(
-        actor, Channel, ExternalOrderId, Currency, ServiceLevel,
+        actor, Channel, ExternalOrderId, ServiceLevel,
         new CaptureOrderCustomer(Customer.Email, Customer.Name),
         new CaptureOrderAddress(ShipTo.Name, ShipTo.Line1, ShipTo.Line2, ShipTo.City, ShipTo.PostalCode, ShipTo.Country),
-        [.. Lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, l.UnitPrice))],
+        [.. Lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, new CaptureOrderPrice(l.UnitPrice.Amount, l.UnitPrice.CurrencyCode)))],
         Priority);
 }
 
@@ -45,7 +44,7 @@ public sealed class CaptureOrderLineInput
 {
     public string Sku { get; set; } = "";
     public int Quantity { get; set; }
-    public decimal UnitPrice { get; set; }
+    public MoneyInput UnitPrice { get; set; } = new();
 }
 
 public sealed class CaptureOrderInputType : InputObjectGraphType<CaptureOrderInput>
@@ -53,10 +52,9 @@ public sealed class CaptureOrderInputType : InputObjectGraphType<CaptureOrderInp
     public CaptureOrderInputType()
     {
         Name = "CaptureOrderInput";
-        Description = "An order as a channel sends it. Capture is idempotent on (channel, externalOrderId).";
+        Description = "An order as a channel sends it. Capture is idempotent on (channel, externalOrderId). The order's currency is its lines' one.";
         Field<NonNullGraphType<StringGraphType>>("channel").Description("Channel code, e.g. WEB.");
         Field<NonNullGraphType<StringGraphType>>("externalOrderId").Description($"The channel's order id, 1 to {OrderErrors.ExternalIdMaxLength} characters.");
-        Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 currency of every price on the order.");
         Field<NonNullGraphType<ServiceLevelType>>("serviceLevel").Description("Delivery speed.").DefaultValue(ServiceLevel.Standard);
         Field<OrderPriorityType>("priority").Description("Fulfilment priority; defaults from the service level.");
         Field<NonNullGraphType<CustomerInputType>>("customer").Description("The buyer.");
@@ -99,6 +97,7 @@ public sealed class CaptureOrderLineInputType : InputObjectGraphType<CaptureOrde
         Description = "One SKU of the order.";
         Field<NonNullGraphType<StringGraphType>>("sku").Description("SKU code.");
         Field<NonNullGraphType<IntGraphType>>("quantity").Description($"Units, 1 to {Quantity.Max}.");
-        Field<NonNullGraphType<DecimalScalar>>("unitPrice").Description("Unit price in the order currency, major units (e.g. 19.99).");
+        Field<NonNullGraphType<MoneyInputType>>("unitPrice")
+            .Description("Unit price; every line of an order in the same currency (else ORDER_LINE_CURRENCY_MISMATCH), at most its minor digits.");
     }
 }

@@ -1,5 +1,8 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
+using GraphQL;
+using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Orders;
 
@@ -61,3 +64,64 @@ public sealed class ShipmentStatusType() : DescribedEnumType<ShipmentStatus>("Sh
         [ShipmentStatus.Shipped] = "Handed to the carrier; its reserved stock left the ledger.",
         [ShipmentStatus.Cancelled] = "Closed without leaving: the order was cancelled or every unit was short-picked.",
     });
+
+public sealed class TimelineActionType() : DescribedEnumType<TimelineAction>("TimelineAction",
+    "What a timeline entry records: a step into a state (named after it), or an event inside a state. Hold entries carry their holdType.",
+    new Dictionary<TimelineAction, string>
+    {
+        [TimelineAction.Captured] = "The order was captured from its channel.",
+        [TimelineAction.Validated] = "Validation passed.",
+        [TimelineAction.Allocated] = "Every unit was allocated.",
+        [TimelineAction.Backordered] = "No unit could be allocated; the order waits for stock.",
+        [TimelineAction.PartiallyAllocated] = "Some units were allocated; the rest wait for stock.",
+        [TimelineAction.Released] = "Released to the warehouse.",
+        [TimelineAction.Picking] = "Picking started.",
+        [TimelineAction.Packed] = "Packed.",
+        [TimelineAction.PartiallyShipped] = "The first of several shipments left.",
+        [TimelineAction.Shipped] = "The last shipment left.",
+        [TimelineAction.Invoiced] = "Invoiced.",
+        [TimelineAction.Completed] = "Closed.",
+        [TimelineAction.Cancelled] = "Cancelled.",
+        [TimelineAction.Reallocated] = "Units a short pick gave back were allocated again while picking.",
+        [TimelineAction.Picked] = "The pick was confirmed for every open shipment.",
+        [TimelineAction.ShipmentShipped] = "A shipment left while others stay open.",
+        [TimelineAction.ShortPicked] = "A picker found fewer units than a shipment reserved.",
+        [TimelineAction.HoldPlaced] = "A hold was placed; holdType says which.",
+        [TimelineAction.HoldReleased] = "A hold was released; holdType says which.",
+    });
+
+public sealed class BlockerCodeType() : DescribedEnumType<BlockerCode>("BlockerCode",
+    "Why an order cannot take its next step; the blocker's message says what to do.",
+    new Dictionary<BlockerCode, string>
+    {
+        [BlockerCode.NoNextStep] = "The order is completed or cancelled: there is no next step.",
+        [BlockerCode.OnHold] = "An open hold (holdType) blocks every forward step until its owner role releases it.",
+        [BlockerCode.EntryCriteriaNotMet] = "The next state's entry criteria are not met; holdType is set when validation would place that hold.",
+    });
+
+/// <summary>
+/// The roles that own workflow steps, as the admin's roles (Roles) name them; the values map to those names, so the
+/// domain's role strings need no enum of their own.
+/// </summary>
+public sealed class RoleType : EnumerationGraphType
+{
+    private static readonly Dictionary<string, string> Described = new(StringComparer.Ordinal)
+    {
+        [Roles.System] = "EcomErp's own automation (validation, allocation, invoicing).",
+        [Roles.Admin] = "Administrators; they may act for any role.",
+        [Roles.OperationsManager] = "Operations: releases orders to the warehouse and resolves manual and fraud holds.",
+        [Roles.WarehouseManager] = "The warehouse: picking, packing, shipping.",
+        [Roles.Planner] = "Planning: stock, purchase orders and inventory shortfalls.",
+        [Roles.Finance] = "Finance: invoices, completion, high-value and credit approvals.",
+        [Roles.CustomerService] = "Customer service: cancellations and address checks.",
+        [Roles.Executive] = "Executives: read only.",
+    };
+
+    public RoleType()
+    {
+        Name = "Role";
+        Description = "A role that owns a step or a decision.";
+        foreach (var (role, description) in Described)
+            Add(new EnumValueDefinition(role.ToConstantCase(), role) { Description = description });
+    }
+}

@@ -11,8 +11,13 @@ public sealed class OrderFilterInput
     public List<string>? Channels { get; set; }
     public DateTimeOffset? CapturedFrom { get; set; }
     public DateTimeOffset? CapturedTo { get; set; }
+    public string? CustomerEmail { get; set; }
+    public string? ExternalOrderId { get; set; }
+    public bool? OnHold { get; set; }
+    public List<HoldType>? HoldTypes { get; set; }
 
-    public OrderFilter ToFilter() => new(Statuses, Channels?.Select(c => c.Trim().ToUpperInvariant()).ToList(), CapturedFrom, CapturedTo);
+    public OrderFilter ToFilter() => new(Statuses, Channels?.Select(c => c.Trim().ToUpperInvariant()).ToList(), CapturedFrom, CapturedTo,
+        CustomerEmail, ExternalOrderId, OnHold, HoldTypes);
 }
 
 public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput>
@@ -24,7 +29,11 @@ public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput
         Field<ListGraphType<NonNullGraphType<OrderStatusType>>>("statuses").Description("Only orders in one of these states.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("channels").Description("Only orders from these channel codes (within the caller's own channels).");
         Field<DateTimeOffsetGraphType>("capturedFrom").Description("Only orders captured at or after this time.");
-        Field<DateTimeOffsetGraphType>("capturedTo").Description("Only orders captured before this time.");
+        Field<DateTimeOffsetGraphType>("capturedTo").Description("Only orders captured before this time; after capturedFrom (else ORDER_FILTER_RANGE_INVALID).");
+        Field<StringGraphType>("customerEmail").Description("Only the orders of this customer email (exact, case-insensitive).");
+        Field<StringGraphType>("externalOrderId").Description("Only orders with this channel order id (exact; one per channel).");
+        Field<BooleanGraphType>("onHold").Description("Only orders with (true) or without (false) an open hold.");
+        Field<ListGraphType<NonNullGraphType<HoldTypeType>>>("holdTypes").Description("Only orders with an open hold of one of these types.");
     }
 }
 
@@ -55,7 +64,10 @@ public sealed class OrderSortFieldType() : DescribedEnumType<OrderSortField>("Or
     new Dictionary<OrderSortField, string>
     {
         [OrderSortField.CapturedAt] = "When the order was captured.",
-        [OrderSortField.Total] = "Order total in minor units (compare within one currency).",
+        [OrderSortField.UpdatedAt] = "When the order last changed.",
+        [OrderSortField.Total] = "Order total by its amount (compare within one currency).",
+        [OrderSortField.Status] = "Status in workflow order: CAPTURED, VALIDATED, BACKORDERED, PARTIALLY_ALLOCATED, ALLOCATED, RELEASED, PICKING, PACKED, "
+            + "PARTIALLY_SHIPPED, SHIPPED, INVOICED, COMPLETED, then CANCELLED.",
     });
 
 public sealed class SortDirectionType() : DescribedEnumType<SortDirection>("SortDirection", "Sort direction.",

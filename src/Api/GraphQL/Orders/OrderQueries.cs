@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
@@ -39,23 +38,24 @@ public static class OrderQueries
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<OrderType>>>("orders")
-            .Description("Orders as a Relay connection, filtered and sorted in the store.")
-            .Argument<IntGraphType>("first", $"Page size, 0 to {Cursors.MaxPageSize} (default {Cursors.DefaultPageSize}).")
-            .Argument<StringGraphType>("after", "Cursor of the last edge of the previous page.")
+            .Description("Orders as a connection, filtered, sorted and paged in the store (ties broken by id). A key restricted to channels "
+                + "sees its own channels' orders only. A captured range that is empty or outside the business dates is an error with a code.")
             .Argument<OrderFilterInputType>("filter", "Criteria every order must meet.")
-            .Argument<OrderSortInputType>("sort", "Sort order; newest first by default.")
+            .Argument<OrderSortInputType>("sort", "Sort order; newest captured first by default.")
+            .PagingArguments("in the sort's order")
             .OpenToPartners()
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
-                var first = Cursors.PageSize(context.GetArgument<int?>("first"));
+                var filter = context.ValueOrThrow((context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter()
+                    .Check(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
                 var sort = context.GetArgument<OrderSortInput?>("sort") ?? new OrderSortInput();
-                var after = context.GetArgument<string?>("after") is { } cursor ? ParseCursor(cursor) : null;
+                var paging = context.Page(CursorList);
                 var page = await Store(context).ListAsync(new OrderListRequest(
-                    (context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter(),
-                    sort.Field, sort.Direction == SortDirection.Desc, first, after, caller.VisibleChannels()), context.CancellationToken);
-                return Cursors.Connection([.. page.Items.Select(item => new OrderNode(item, null))], i => FormatCursor(page.Cursors[i]),
-                    page.HasNextPage, after is not null, page.TotalCount);
+                    filter, sort.Field, sort.Direction == SortDirection.Desc, paging.Size, Position(paging.After), caller.VisibleChannels(),
+                    paging.FromTheEnd, Position(paging.Before)), context.CancellationToken);
+                return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => context.Cursor(CursorList, page.Cursors[i].ToString()),
+                    page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
 
         query.Field<OrderBlockersType>("orderBlockers")
@@ -72,18 +72,12 @@ public static class OrderQueries
 
     private static IOrderReadModels Store(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IOrderReadModels>();
 
-    private static string FormatCursor(OrderCursor cursor) =>
-        Cursors.Encode(string.Create(CultureInfo.InvariantCulture, $"{cursor.SortKey}:{cursor.Id:N}"));
+    private const string CursorList = "orders";
 
-    private static OrderCursor ParseCursor(string cursor)
-    {
-        var text = Cursors.Decode(cursor, "after");
-        var separator = text.IndexOf(':', StringComparison.Ordinal);
-        if (separator > 0 && long.TryParse(text[..separator], NumberStyles.Integer, CultureInfo.InvariantCulture, out var key)
-            && Guid.TryParseExact(text[(separator + 1)..], "N", out var id))
-            return new OrderCursor(key, id);
-        throw new ExecutionError($"'{cursor}' is not an order cursor.") { Code = SchemaErrorCodes.InvalidArgument };
-    }
+    /// <summary>The store's position in a cursor Paging accepted for this list; its key text is ours, so a bad one is a forgery.</summary>
+    private static OrderCursor? Position(string? key) => key is null
+        ? null
+        : OrderCursor.Parse(key) ?? throw new ExecutionError("The cursor is not one this API issued for this list.") { Code = Paging.InvalidCursor };
 }
 
 public sealed class OrderBlockersType : ObjectGraphType<OrderView>
@@ -96,7 +90,7 @@ public sealed class OrderBlockersType : ObjectGraphType<OrderView>
         Field<NonNullGraphType<OrderStatusType>>("status").Description("The order's current state.").Resolve(c => c.Source.Status);
         Field<OrderStatusType>("nextStatus").Description("The next state in the workflow; null for a finished or cancelled order.")
             .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status));
-        Field<StringGraphType>("nextStepOwner").Description("The role that owns the next step.")
+        Field<RoleType>("nextStepOwner").Description("The role that owns the next step; null for a finished or cancelled order.")
             .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status) is { } next ? Domain.Orders.OrderWorkflow.OwnerOf(next) : null);
         Field<NonNullGraphType<BooleanGraphType>>("canMove").Description("True when nothing blocks the next step.").Resolve(c => c.Source.Blockers.Count == 0);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>>("blockers").Description("Open holds and unmet entry criteria.").Resolve(c => c.Source.Blockers);

@@ -2,6 +2,8 @@ using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
 using GraphQL;
 using GraphQL.Types;
 
@@ -13,18 +15,30 @@ public static class OrderSubscriptions
     public static void AddTo(ObjectGraphType subscription)
     {
         subscription.Field<NonNullGraphType<OrderStatusChangedType>>("orderStatusChanged")
-            .Description("Every order status change, after the read model shows it; narrow it to one order or one channel. "
-                + "A key restricted to channels hears its own only, and naming another channel is FORBIDDEN.")
+            .Description("Every order status change, after the read model shows it; narrow it to one order or one channel. Its arguments are checked "
+                + "as a query's: a malformed orderId is INVALID_ARGUMENT, an unknown channel CHANNEL_NOT_FOUND, and a key restricted to channels "
+                + "hears its own only (naming another channel is FORBIDDEN).")
             .Argument<IdGraphType>("orderId", "Only this order.")
             .Argument<StringGraphType>("channel", "Only this channel.")
             .OpenToPartners()
-            .ResolveStream(context =>
+            .ResolveStreamAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
                 Guid? orderId = context.GetArgument<string?>("orderId") is null ? null : context.IdArgument("orderId");
-                var channel = context.GetArgument<string?>("channel")?.Trim().ToUpperInvariant();
-                if (channel is not null)
-                    caller.RequireChannel(channel);
+                string? channel = null;
+                if (context.GetArgument<string?>("channel") is { } named)
+                {
+                    var code = ChannelCode.Create(named);
+                    if (code.IsFailure)
+                        throw new ExecutionError($"channel: {code.Error.Message}") { Code = code.Error.Code };
+                    caller.RequireChannel(code.Value.Value);
+                    if (await context.RequestServices!.GetRequiredService<ICatalog>().FindChannelAsync(code.Value, context.CancellationToken) is null)
+                    {
+                        var missing = ChannelPolicyErrors.ChannelNotFound(code.Value);
+                        throw new ExecutionError($"channel: {missing.Message}") { Code = missing.Code };
+                    }
+                    channel = code.Value.Value;
+                }
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return new FilteredObservable<OrderStatusChangedNotification>(bus.OrderStatusChanges,
                     n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel));

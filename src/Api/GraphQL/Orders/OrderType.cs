@@ -21,6 +21,7 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
     {
         Name = "Order";
         Description = "An order from any channel, as the read model shows it: it follows the write side within moments.";
+        Interface<NodeInterface>();
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("The order's id.").Resolve(c => c.Source.Summary.Id);
         Field<NonNullGraphType<StringGraphType>>("channel").Description("Code of the channel the order came from.").Resolve(c => c.Source.Summary.Channel);
@@ -35,7 +36,8 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
         Detail<NonNullGraphType<OrderPriorityType>, OrderPriority>("priority", "Fulfilment priority.", v => v.Priority);
         Detail<NonNullGraphType<CustomerType>, OrderCustomerView>("customer", "The buyer.", v => v.Customer);
         Detail<NonNullGraphType<AddressType>, OrderAddressView>("shipTo", "Where the order ships to.", v => v.ShipTo);
-        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>, IReadOnlyList<OrderLineView>>("lines", "The order lines.", v => v.Lines);
+        Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>, IReadOnlyList<OrderLineNode>>("lines", "The order lines.",
+            v => [.. v.Lines.Select(line => new OrderLineNode(line, v.Currency))]);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentType>>>, IReadOnlyList<OrderShipmentView>>("shipments",
             "One shipment per location of the allocation, in the order they were opened (cancelled ones included).", v => v.Shipments);
         Detail<NonNullGraphType<ListGraphType<NonNullGraphType<OrderHoldType>>>, IReadOnlyList<OrderHoldView>>("holds", "Every hold, open and released.", v => v.Holds);
@@ -84,23 +86,30 @@ public sealed class AddressType : ObjectGraphType<OrderAddressView>
     }
 }
 
-public sealed class OrderLineType : ObjectGraphType<OrderLineView>
+/// <summary>A line with its order's currency, which its prices are in.</summary>
+public sealed record OrderLineNode(OrderLineView Line, string Currency);
+
+public sealed class OrderLineType : ObjectGraphType<OrderLineNode>
 {
     public OrderLineType()
     {
         Name = "OrderLine";
         Description = "One SKU on an order.";
-        Field(l => l.LineNumber).Description("Line number, from 1.");
-        Field(l => l.Sku).Description("SKU code.");
-        Field(l => l.Quantity).Description("Ordered quantity.");
-        Field(l => l.AllocatedQuantity).Description("Units reserved for the line in its open or shipped shipments.");
-        Field(l => l.BackorderedQuantity).Description("Units waiting for stock; they are allocated automatically when it arrives.");
-        Field(l => l.PickedQuantity).Description("Quantity picked.");
-        Field(l => l.ShippedQuantity).Description("Quantity shipped.");
+        Field<NonNullGraphType<IntGraphType>>("lineNumber").Description("Line number, from 1.").Resolve(c => c.Source.Line.LineNumber);
+        Field<NonNullGraphType<StringGraphType>>("sku").Description("SKU code.").Resolve(c => c.Source.Line.Sku);
+        Field<NonNullGraphType<IntGraphType>>("quantity").Description("Ordered quantity.").Resolve(c => c.Source.Line.Quantity);
+        Field<NonNullGraphType<IntGraphType>>("allocatedQuantity").Description("Units reserved for the line in its open or shipped shipments.")
+            .Resolve(c => c.Source.Line.AllocatedQuantity);
+        Field<NonNullGraphType<IntGraphType>>("backorderedQuantity").Description("Units waiting for stock; they are allocated automatically when it arrives.")
+            .Resolve(c => c.Source.Line.BackorderedQuantity);
+        Field<NonNullGraphType<IntGraphType>>("pickedQuantity").Description("Quantity picked.").Resolve(c => c.Source.Line.PickedQuantity);
+        Field<NonNullGraphType<IntGraphType>>("shippedQuantity").Description("Quantity shipped.").Resolve(c => c.Source.Line.ShippedQuantity);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineAllocationType>>>>("allocations")
-            .Description("Where the line's allocated units ship from: one entry per shipment holding them.").Resolve(c => c.Source.Allocations);
-        Field<NonNullGraphType<LongGraphType>>("unitPriceMinor").Description("Unit price in the order currency's minor units.").Resolve(c => c.Source.UnitPriceMinor);
-        Field<NonNullGraphType<LongGraphType>>("lineTotalMinor").Description("Quantity times unit price, in minor units.").Resolve(c => c.Source.LineTotalMinor);
+            .Description("Where the line's allocated units ship from: one entry per shipment holding them.").Resolve(c => c.Source.Line.Allocations);
+        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("Unit price, in the order's currency.")
+            .Resolve(c => new MoneyValue(c.Source.Line.UnitPriceMinor, c.Source.Currency));
+        Field<NonNullGraphType<MoneyType>>("lineTotal").Description("Quantity times unit price.")
+            .Resolve(c => new MoneyValue(c.Source.Line.LineTotalMinor, c.Source.Currency));
     }
 }
 
@@ -113,9 +122,9 @@ public sealed class OrderHoldType : ObjectGraphType<OrderHoldView>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's id (pass it to releaseHold).").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<HoldTypeType>>("type").Description("Kind of hold.").Resolve(c => c.Source.Type);
         Field(h => h.Reason).Description("Why the hold was placed.");
-        Field(h => h.PlacedBy).Description("Who placed it.");
+        Field(h => h.PlacedBy).Description("Id of who placed it: a user, an API client or 'system'.");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("placedAt").Description("When it was placed.").Resolve(c => c.Source.PlacedAt);
-        Field(h => h.ReleasedBy, nullable: true).Description("Who released it.");
+        Field(h => h.ReleasedBy, nullable: true).Description("Id of who released it; null while open.");
         Field<DateTimeOffsetGraphType>("releasedAt").Description("When it was released; null while open.").Resolve(c => c.Source.ReleasedAt);
         Field(h => h.Resolution, nullable: true).Description("How it was resolved.");
     }
@@ -128,10 +137,12 @@ public sealed class TimelineEntryType : ObjectGraphType<OrderTimelineView>
         Name = "TimelineEntry";
         Description = "One step in the order's history.";
         Field(t => t.Sequence).Description("Position in the timeline, from 1.");
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it happened.").Resolve(c => c.Source.At);
-        Field(t => t.ActorId).Description("Who acted: a user, an API client or 'system'.");
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When it happened.").Resolve(c => c.Source.At);
+        Field(t => t.ActorId).Description("Id of who acted: a user, an API client or 'system'.");
         Field(t => t.ActorName).Description("The actor's display name.");
-        Field(t => t.Action).Description("What happened, e.g. Validated or HoldPlaced:FraudReview.");
+        Field<NonNullGraphType<TimelineActionType>>("action").Description("What happened.").Resolve(c => c.Source.Action);
+        Field<HoldTypeType>("holdType").Description("The hold placed or released (HOLD_PLACED, HOLD_RELEASED); null for other actions.")
+            .Resolve(c => c.Source.HoldType);
         Field<OrderStatusType>("from").Description("Status before the step.").Resolve(c => c.Source.From);
         Field<OrderStatusType>("to").Description("Status after the step.").Resolve(c => c.Source.To);
         Field(t => t.Reason, nullable: true).Description("Why, when given.");
@@ -144,7 +155,9 @@ public sealed class BlockerType : ObjectGraphType<OrderBlockerView>
     {
         Name = "Blocker";
         Description = "One reason an order cannot take its next step.";
-        Field(b => b.Code).Description("Stable code, e.g. ORDER_ON_HOLD.");
+        Field<NonNullGraphType<BlockerCodeType>>("code").Description("What kind of blocker it is.").Resolve(c => c.Source.Code);
+        Field<HoldTypeType>("holdType").Description("The open hold (ON_HOLD), or the hold validation would place (ENTRY_CRITERIA_NOT_MET); else null.")
+            .Resolve(c => c.Source.HoldType);
         Field(b => b.Message).Description("Explanation, naming what to do.");
     }
 }
@@ -156,7 +169,7 @@ public sealed class StatusTimestampType : ObjectGraphType<OrderStatusTimestamp>
         Name = "StatusTimestamp";
         Description = "When the order entered a state.";
         Field<NonNullGraphType<OrderStatusType>>("status").Description("The state.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was entered.").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("enteredAt").Description("When it was entered.").Resolve(c => c.Source.At);
     }
 }
 

@@ -9,13 +9,13 @@ namespace EcomErp.Application.Orders.CaptureOrder;
 
 /// <summary>
 /// Takes an order from a channel. Idempotent on (channel, external order id): the same content again
-/// returns the first order; different content under the same id is a conflict.
+/// returns the first order; different content under the same id is a conflict. The order's currency is its
+/// lines' one: every unit price must be in the same currency.
 /// </summary>
 public sealed record CaptureOrder(
     Actor Actor,
     string Channel,
     string ExternalOrderId,
-    string Currency,
     ServiceLevel ServiceLevel,
     CaptureOrderCustomer Customer,
     CaptureOrderAddress ShipTo,
@@ -26,7 +26,10 @@ public sealed record CaptureOrderCustomer(string Email, string Name);
 
 public sealed record CaptureOrderAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
 
-public sealed record CaptureOrderLine(string Sku, int Quantity, decimal UnitPrice);
+public sealed record CaptureOrderLine(string Sku, int Quantity, CaptureOrderPrice UnitPrice);
+
+/// <summary>An amount as the channel sends it: major units in an ISO 4217 currency.</summary>
+public sealed record CaptureOrderPrice(decimal Amount, string CurrencyCode);
 
 /// <summary>The captured order (as this command saw it), and whether this call found it already captured.</summary>
 public sealed record CapturedOrder(Guid OrderId, OrderStatus Status, int Version, bool WasAlreadyCaptured, OrderView Order)
@@ -41,9 +44,9 @@ internal static class OrderDraftFactory
     /// <summary>Only call after <see cref="CaptureOrderValidator"/> passed: every value object is then valid.</summary>
     public static OrderDraft ToDraft(CaptureOrder command)
     {
-        var currency = Currency.Of(command.Currency);
+        var currency = Currency.Of(command.Lines[0].UnitPrice.CurrencyCode);
         var lines = command.Lines
-            .Select(l => new OrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), Money.FromAmount(l.UnitPrice, currency).Value))
+            .Select(l => new OrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), Money.FromAmount(l.UnitPrice.Amount, currency).Value))
             .ToList();
         var customer = CustomerInfo.Create(command.Customer.Email, command.Customer.Name).Value;
         var a = command.ShipTo;

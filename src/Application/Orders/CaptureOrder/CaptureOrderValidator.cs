@@ -13,7 +13,6 @@ internal sealed class CaptureOrderValidator : AbstractValidator<CaptureOrder>
         RuleFor(c => c.Actor).NotNull().WithErrorCode(CommonErrors.NotPermitted);
         RuleFor(c => c.Channel).Satisfies(v => ChannelCode.Create(v));
         RuleFor(c => c.ExternalOrderId).Satisfies(id => OrderErrors.CheckExternalId(id) is { } refused ? refused : Result.Success());
-        RuleFor(c => c.Currency).Satisfies(v => Currency.Create(v));
         RuleFor(c => c.ServiceLevel).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
         RuleFor(c => c.Priority).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
         RuleFor(c => c.Customer).NotNull().WithErrorCode(OrderErrors.CustomerInvalid)
@@ -29,17 +28,29 @@ internal sealed class CaptureOrderValidator : AbstractValidator<CaptureOrder>
         {
             line.RuleFor(l => l.Sku).Satisfies(v => SkuCode.Create(v));
             line.RuleFor(l => l.Quantity).Satisfies(v => Quantity.Create(v));
-            line.RuleFor(l => l.UnitPrice).GreaterThanOrEqualTo(0m).WithErrorCode(OrderErrors.UnitPriceInvalidCode)
-                .WithMessage("A unit price cannot be negative.");
+            line.RuleFor(l => l.UnitPrice).NotNull().WithErrorCode(OrderErrors.UnitPriceInvalidCode).WithMessage("A unit price is required.");
+            line.RuleFor(l => l.UnitPrice.Amount).GreaterThanOrEqualTo(0m).WithErrorCode(OrderErrors.UnitPriceInvalidCode)
+                .WithMessage("A unit price cannot be negative.").When(l => l.UnitPrice is not null);
+            line.RuleFor(l => l.UnitPrice.CurrencyCode).Satisfies(v => Currency.Create(v)).When(l => l.UnitPrice is not null);
         });
-        // A price's precision depends on the order's currency, so this rule looks at the whole command.
+        // The order has one currency, the first line's: a line in another one is refused where its currency is written,
+        // and a price's precision is checked against its own currency.
         RuleForEach(c => c.Lines).Custom((line, context) =>
         {
-            var currency = Currency.Create(context.InstanceToValidate.Currency);
-            if (line is null || currency.IsFailure || line.UnitPrice < 0m)
+            if (line?.UnitPrice is not { } price || Currency.Create(price.CurrencyCode) is not { IsSuccess: true } currency || price.Amount < 0m)
                 return;
-            foreach (var error in Money.FromAmount(line.UnitPrice, currency.Value).Errors)
-                context.AddFailure(new FluentValidation.Results.ValidationFailure($"{context.PropertyPath}.unitPrice", error.Message) { ErrorCode = error.Code });
+            var first = context.InstanceToValidate.Lines[0]?.UnitPrice;
+            if (first is not null && Currency.Create(first.CurrencyCode) is { IsSuccess: true } orderCurrency && orderCurrency.Value != currency.Value)
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure($"{context.PropertyPath}.unitPrice.currencyCode",
+                    $"Every line of an order is in one currency: line 1 is in {orderCurrency.Value}, this one in {currency.Value}.")
+                {
+                    ErrorCode = OrderErrors.LineCurrencyMismatchCode,
+                });
+                return;
+            }
+            foreach (var error in Money.FromAmount(price.Amount, currency.Value).Errors)
+                context.AddFailure(new FluentValidation.Results.ValidationFailure($"{context.PropertyPath}.unitPrice.amount", error.Message) { ErrorCode = error.Code });
         });
     }
 }

@@ -24,7 +24,7 @@ internal sealed class GetOrderBlockersHandler(IOrderRepository orders, OrderChec
         if (order is { Status: OrderStatus.Captured, IsOnHold: false })
         {
             blockers.AddRange((await checks.FindDataProblemsAsync(order, cancellationToken))
-                .Select(p => new Blocker(OrderErrors.EntryCriteriaNotMetCode, $"Validation would place a {p.Type} hold: {p.Reason}")));
+                .Select(p => new Blocker(BlockerCode.EntryCriteriaNotMet, $"Validation would place a {p.Type} hold: {p.Reason}", p.Type)));
         }
         var next = OrderWorkflow.NextAfter(order.Status);
         return new OrderBlockers(order.Id.Value, order.Status, next, next is { } n ? OrderWorkflow.OwnerOf(n) : null, blockers);

@@ -53,8 +53,8 @@ public sealed record OrderView(
         [.. order.Shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
             s.EstimatedCostMinor, s.CostCurrency, [.. s.Lines.Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku, l.Quantity, l.PickedQuantity))]))],
         [.. order.Holds.Select(h => new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
-        [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.From, t.To, t.Reason))],
-        [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message))],
+        [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.HoldType, t.From, t.To, t.Reason))],
+        [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType))],
         [.. order.Timeline.Where(t => t.To is { } to && t.From != to).GroupBy(t => t.To!.Value).Select(g => new OrderStatusTimestamp(g.Key, g.First().At))],
         order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
         order.CapturedAt, order.UpdatedAt, order.Version, lastSequence);
@@ -86,8 +86,9 @@ public sealed record OrderHoldView(
     Guid Id, HoldType Type, string Reason, string PlacedBy, DateTimeOffset PlacedAt, string? ReleasedBy, DateTimeOffset? ReleasedAt, string? Resolution);
 
 public sealed record OrderTimelineView(
-    int Sequence, DateTimeOffset At, string ActorId, string ActorName, string Action, OrderStatus? From, OrderStatus? To, string? Reason);
+    int Sequence, DateTimeOffset At, string ActorId, string ActorName, TimelineAction Action, HoldType? HoldType, OrderStatus? From, OrderStatus? To,
+    string? Reason);
 
-public sealed record OrderBlockerView(string Code, string Message);
+public sealed record OrderBlockerView(BlockerCode Code, string Message, HoldType? HoldType);
 
 public sealed record OrderStatusTimestamp(OrderStatus Status, DateTimeOffset At);

@@ -129,7 +129,8 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         entry.Property(t => t.Sequence).ValueGeneratedNever();
         entry.Property(t => t.ActorId).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
         entry.Property(t => t.ActorName).HasMaxLength(PersistenceLimits.ActorNameMaxLength);
-        entry.Property(t => t.Action).HasMaxLength(PersistenceLimits.TimelineActionMaxLength);
+        // By name, as the entries written before the action was an enum were (their hold type moved to its own column).
+        entry.Property(t => t.Action).HasConversion<string>().HasMaxLength(PersistenceLimits.TimelineActionMaxLength);
         entry.Property(t => t.Reason).HasMaxLength(OrderErrors.ReasonMaxLength);
     }
 }

@@ -1,3 +1,4 @@
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
@@ -93,10 +94,9 @@ public sealed class AllocationPreviewApiTests : IAsyncLifetime
             {
                 channel = "WEB",
                 externalOrderId = $"PREVIEW-{Guid.NewGuid():N}",
-                currency = "EUR",
                 customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
                 shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-                lines = new[] { new { sku, quantity, unitPrice = 25.00m } },
+                lines = new[] { new { sku, quantity, unitPrice = OrderFlowEndToEndTests.Price(25.00m) } },
             },
         })).GetProperty("captureOrder");
         Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength());

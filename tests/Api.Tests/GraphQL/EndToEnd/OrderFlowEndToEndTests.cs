@@ -30,17 +30,20 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
     internal static object Order(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) =>
         new { input = CaptureInput(externalId, channel, sku, quantity, unitPrice) };
 
-    /// <summary>A <c>CaptureOrderInput</c> of one line to a Berlin customer.</summary>
+    /// <summary>A <c>CaptureOrderInput</c> of one line, priced in euros, to a Berlin customer.</summary>
     internal static object CaptureInput(string externalId, string channel = "WEB", string sku = "TEE-CREW-M-BLK", int quantity = 2, decimal unitPrice = 25.00m) => new
     {
         channel,
         externalOrderId = externalId,
-        currency = "EUR",
         serviceLevel = "STANDARD",
         customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
         shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-        lines = new[] { new { sku, quantity, unitPrice } },
+        lines = new[] { new { sku, quantity, unitPrice = Price(unitPrice) } },
     };
+
+    /// <summary>A <c>MoneyInput</c> in euros: the amount as the Decimal scalar's string.</summary>
+    internal static object Price(decimal amount, string currencyCode = "EUR") =>
+        new { amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture), currencyCode };
 
     [Fact]
     public async Task CapturedOrder_IsSeenProgressingOnASubscription_AndTheReadModelShowsTheSameState()
@@ -63,11 +66,11 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
         Assert.True(events.Select(e => e.GetProperty("sequence").GetInt64()).SequenceEqual(events.Select(e => e.GetProperty("sequence").GetInt64()).Order()));
 
         var order = (await Api.DataAsync(key, """
-            query($id: ID!) { order(id: $id) { status isOnHold lines { sku quantity allocatedQuantity } timeline { action actorId } blockers { code } } }
+            query($id: ID!) { order(id: $id) { status isOnHold lines { sku quantity allocatedQuantity } timeline { action holdType actorId } blockers { code } } }
             """, new { id = orderId })).GetProperty("order");
         Assert.Equal("ALLOCATED", order.GetProperty("status").GetString());
         Assert.Equal(2, order.GetProperty("lines")[0].GetProperty("allocatedQuantity").GetInt32());
-        Assert.Equal(["Captured", "Validated", "Allocated"], order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()));
+        Assert.Equal(["CAPTURED", "VALIDATED", "ALLOCATED"], order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()));
         var byExternalId = (await Api.DataAsync(key, """{ orderByExternalId(channel: "web", externalOrderId: "E2E-1") { id status } }""")).GetProperty("orderByExternalId");
         Assert.Equal(orderId, byExternalId.GetProperty("id").GetString());
     }

@@ -1,3 +1,4 @@
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Text.Json;
 using EcomErp.Domain.Access;
 
@@ -33,10 +34,9 @@ public sealed class OrderApiTests : IAsyncLifetime
         {
             channel = "WEB",
             externalOrderId = externalId,
-            currency = "EUR",
             customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
             shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode, country = "DE" },
-            lines = new[] { line ?? new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = 25.00m } },
+            lines = new[] { line ?? new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = OrderFlowEndToEndTests.Price(25.00m) } },
         },
     };
 
@@ -53,14 +53,14 @@ public sealed class OrderApiTests : IAsyncLifetime
     [Fact]
     public async Task CaptureWithBadInput_AnswersUserErrorsWithCodesAndFields_AndStoresNothing()
     {
-        var payload = (await Api.DataAsync(_shop, Capture, Order("BAD-1", new { sku = "NO-SUCH-SKU", quantity = 0, unitPrice = 1.999m })))
+        var payload = (await Api.DataAsync(_shop, Capture, Order("BAD-1", new { sku = "NO-SUCH-SKU", quantity = 0, unitPrice = OrderFlowEndToEndTests.Price(1.999m) })))
             .GetProperty("captureOrder");
         await Api.SettleAsync();
 
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("order").ValueKind);
         var errors = payload.GetProperty("userErrors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains(("QUANTITY_NOT_POSITIVE", "lines[0].quantity"), errors);
-        Assert.Contains(("MONEY_PRECISION", "lines[0].unitPrice"), errors);
+        Assert.Contains(("MONEY_PRECISION", "lines[0].unitPrice.amount"), errors);
         Assert.Equal(0, await TotalOrdersAsync());
     }
 
@@ -121,7 +121,7 @@ public sealed class OrderApiTests : IAsyncLifetime
         Assert.Equal(400, variableStatus);
         Assert.True(variableBody.GetProperty("errors").GetArrayLength() > 0);
         Assert.Equal(200, cursorStatus);
-        Assert.Equal("INVALID_ARGUMENT", cursorBody.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("INVALID_CURSOR", cursorBody.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(200, stepStatus);
         Assert.Equal("ORDER_NOT_FOUND", stepBody.GetProperty("data").GetProperty("releaseOrder").GetProperty("userErrors")[0].GetProperty("code").GetString());
     }
@@ -181,13 +181,14 @@ public sealed class OrderApiTests : IAsyncLifetime
             new { i = new { orderId = id, type = "MANUAL", reason = "Customer asked us to wait" } });
         await Api.SettleAsync();
 
-        var blockers = (await Api.DataAsync(_shop, "query($id: ID!) { orderBlockers(id: $id) { status nextStatus nextStepOwner canMove blockers { code message } } }", new { id }))
+        var blockers = (await Api.DataAsync(_shop, "query($id: ID!) { orderBlockers(id: $id) { status nextStatus nextStepOwner canMove blockers { code holdType message } } }", new { id }))
             .GetProperty("orderBlockers");
 
         Assert.True(placed.GetProperty("placeHold").GetProperty("order").GetProperty("isOnHold").GetBoolean());
         Assert.Equal("RELEASED", blockers.GetProperty("nextStatus").GetString());
-        Assert.Equal("OperationsManager", blockers.GetProperty("nextStepOwner").GetString());
+        Assert.Equal("OPERATIONS_MANAGER", blockers.GetProperty("nextStepOwner").GetString());
         Assert.False(blockers.GetProperty("canMove").GetBoolean());
         Assert.Contains("Customer asked us to wait", blockers.GetProperty("blockers")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("ON_HOLD", "MANUAL"), (blockers.GetProperty("blockers")[0].GetProperty("code").GetString(), blockers.GetProperty("blockers")[0].GetProperty("holdType").GetString()));
     }
 }

@@ -944,6 +944,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("From")
                         .HasColumnType("int");
 
+                    b.Property<int?>("HoldType")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1170,6 +1173,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1185,7 +1193,13 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("OpenHoldTypes")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatusRank")
                         .HasColumnType("int");
 
                     b.Property<long>("TotalMinor")
@@ -1196,14 +1210,22 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("CapturedAtTicks", "Id");
 
                     b.HasIndex("Channel", "ExternalOrderId")
                         .IsUnique();
 
+                    b.HasIndex("StatusRank", "Id");
+
                     b.HasIndex("TotalMinor", "Id");
 
+                    b.HasIndex("UpdatedAtTicks", "Id");
+
                     b.HasIndex("Channel", "CapturedAtTicks", "Id");
+
+                    b.HasIndex("CustomerEmail", "CapturedAtTicks", "Id");
 
                     b.HasIndex("Status", "CapturedAtTicks", "Id");
 

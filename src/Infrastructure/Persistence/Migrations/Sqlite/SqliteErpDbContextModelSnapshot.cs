@@ -939,6 +939,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("From")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HoldType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1166,6 +1169,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1181,7 +1189,13 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OpenHoldTypes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusRank")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalMinor")
@@ -1192,14 +1206,22 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("CapturedAtTicks", "Id");
 
                     b.HasIndex("Channel", "ExternalOrderId")
                         .IsUnique();
 
+                    b.HasIndex("StatusRank", "Id");
+
                     b.HasIndex("TotalMinor", "Id");
 
+                    b.HasIndex("UpdatedAtTicks", "Id");
+
                     b.HasIndex("Channel", "CapturedAtTicks", "Id");
+
+                    b.HasIndex("CustomerEmail", "CapturedAtTicks", "Id");
 
                     b.HasIndex("Status", "CapturedAtTicks", "Id");
 
