@@ -16,6 +16,12 @@ internal sealed class PurchaseOrderReadModels(ErpDbContext db) : IPurchaseOrderR
         return document is null ? null : ReadModelJson.Deserialize<PurchaseOrderView>(document);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, PurchaseOrderView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var documents = await Rows.Where(r => ids.Contains(r.Id)).Select(r => r.Document).ToListAsync(cancellationToken);
+        return documents.Select(ReadModelJson.Deserialize<PurchaseOrderView>).ToDictionary(view => view.Id);
+    }
+
     /// <summary>
     /// Keyset pages on (sort key, id) in either direction: an order projected or changed while a client pages cannot make
     /// it skip or repeat others. A page from the end is read in reverse list order and turned back.

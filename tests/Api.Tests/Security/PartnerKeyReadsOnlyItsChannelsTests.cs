@@ -112,6 +112,19 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task APurchaseOrder_ByNodeId_IsFoundWithInventoryRead_AndIsNullForAPartnerKey()
+    {
+        const string document = "query($id: ID!) { node(id: $id) { __typename id ... on PurchaseOrder { supplier status } } }";
+
+        var found = (await Api.DataAsync(_admin, document, new { id = _purchaseOrderId })).GetProperty("node");
+        var hidden = (await Api.DataAsync(_partner, document, new { id = _purchaseOrderId })).GetProperty("node");
+
+        Assert.Equal(("PurchaseOrder", _purchaseOrderId, "TEXTIL-PORTO", "CONFIRMED"), (found.GetProperty("__typename").GetString(), found.GetProperty("id").GetString(),
+            found.GetProperty("supplier").GetString(), found.GetProperty("status").GetString()));
+        Assert.Equal(JsonValueKind.Null, hidden.ValueKind);
+    }
+
     private IEnumerable<string> ForeignTokens() =>
         _byChannel.Where(c => c.Key != Partner).SelectMany(c => new[] { c.Value.ClientId, c.Value.OrderId, c.Value.ExternalId }).Append(_adminClientId);
 

@@ -17,5 +17,6 @@ public interface INodeResolver
 public static class NodeResolvers
 {
     public static IServiceCollection AddNodeResolvers(this IServiceCollection services) => services
-        .AddSingleton<INodeResolver, Orders.OrderNodeResolver>();
+        .AddSingleton<INodeResolver, Orders.OrderNodeResolver>()
+        .AddSingleton<INodeResolver, Inventory.PurchaseOrderNodeResolver>();
 }

@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.RecordCycleCount;
@@ -56,6 +57,7 @@ public sealed class PurchaseOrderType : ObjectGraphType<PurchaseOrderView>
     public PurchaseOrderType()
     {
         Name = "PurchaseOrder";
+        Interface<NodeInterface>();
         Description = "Stock ordered from a supplier for one receiving location: its lines and when each step happened. Queries read it from the "
             + "read model, mutations answer with it as the command left it; the fields are the same.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The purchase order's id.").Resolve(c => c.Source.Id);

@@ -40,5 +40,8 @@ public interface IPurchaseOrderReadModels
     /// <summary>The purchase order by id; null when none was projected.</summary>
     Task<PurchaseOrderView?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Many purchase orders in one round trip (node lookups); ids with none projected are absent from the result.</summary>
+    Task<IReadOnlyDictionary<Guid, PurchaseOrderView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     Task<PurchaseOrderPage> ListAsync(PurchaseOrderListRequest request, CancellationToken cancellationToken);
 }
