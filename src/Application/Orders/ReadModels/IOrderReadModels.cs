@@ -28,8 +28,6 @@ public sealed record OrderFilter(
     bool? OnHold = null,
     IReadOnlyCollection<HoldType>? HoldTypes = null)
 {
-    public const string CapturedRangeInvalidCode = "ORDER_FILTER_RANGE_INVALID";
-
     /// <summary>The filter, or why it cannot be a list: each date within the business range, the range not empty.</summary>
     public Result<OrderFilter> Check(DateTimeOffset now)
     {
@@ -40,7 +38,7 @@ public sealed record OrderFilter(
                 errors.Add(outside);
         }
         if (CapturedFrom is { } from && CapturedTo is { } to && to <= from)
-            errors.Add(new Error(CapturedRangeInvalidCode, string.Create(CultureInfo.InvariantCulture,
+            errors.Add(new Error(OrderQueryErrors.CapturedRangeInvalid, string.Create(CultureInfo.InvariantCulture,
                 $"capturedTo ({to:O}) must be after capturedFrom ({from:O}); the range includes its start and excludes its end."), "filter.capturedTo"));
         return errors.Count == 0 ? this : Result<OrderFilter>.Failure(errors);
     }
