@@ -56,21 +56,9 @@ public sealed class SkuFilterInputType : InputObjectGraphType<SkuFilterInput>
     }
 }
 
-public sealed class SkuSortInput
+public sealed class SkuSortInputType() : SortInputType<SkuSortField, SkuSortFieldType>("SkuSort", "the catalog", "code", Default)
 {
-    public SkuSortField Field { get; set; } = SkuSortField.Code;
-    public SortDirection Direction { get; set; } = SortDirection.Asc;
-}
-
-public sealed class SkuSortInputType : InputObjectGraphType<SkuSortInput>
-{
-    public SkuSortInputType()
-    {
-        Name = "SkuSort";
-        Description = "Order of the catalog. Ties are broken by code, so paging is stable.";
-        Field<NonNullGraphType<SkuSortFieldType>>("field").Description("What to sort by.").DefaultValue(SkuSortField.Code);
-        Field<NonNullGraphType<SortDirectionType>>("direction").Description("Ascending or descending.").DefaultValue(SortDirection.Asc);
-    }
+    public static readonly SortInput<SkuSortField> Default = new() { Field = SkuSortField.Code, Direction = SortDirection.Asc };
 }
 
 public sealed class SkuSortFieldType() : DescribedEnumType<SkuSortField>("SkuSortField", "Fields the catalog can be sorted by.",
@@ -109,10 +97,10 @@ public static class SkuQueries
             {
                 context.RequireCatalogScope();
                 var page = context.Page(List);
-                var sort = context.GetArgument<SkuSortInput?>("sort") ?? new SkuSortInput();
+                var sort = context.Sort(SkuSortInputType.Default);
                 var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListSkus, SkuPage>>();
                 var answer = context.ValueOrThrow(await handler.HandleAsync(new ListSkus(
-                    (context.GetArgument<SkuFilterInput?>("filter") ?? new SkuFilterInput()).ToCriteria(), sort.Field, sort.Direction == SortDirection.Desc,
+                    (context.GetArgument<SkuFilterInput?>("filter") ?? new SkuFilterInput()).ToCriteria(), sort.Field, sort.Descending,
                     page.Size, page.FromTheEnd, Position(page.After, sort.Field, "after"), Position(page.Before, sort.Field, "before")), context.CancellationToken));
                 return ConnectionPage.Of(answer.Items, i => context.Cursor(List, answer.Positions[i].Key(sort.Field)),
                     answer.HasNextPage, answer.HasPreviousPage, answer.TotalCount);

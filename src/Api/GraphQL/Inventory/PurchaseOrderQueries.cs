@@ -36,13 +36,13 @@ public static class PurchaseOrderQueries
             {
                 context.RequireScope(ApiScopes.InventoryRead);
                 var page = context.Page(List);
-                var sort = context.GetArgument<PurchaseOrderSortInput?>("sort") ?? new PurchaseOrderSortInput();
+                var sort = context.Sort(PurchaseOrderSortInputType.Default);
                 var filter = (context.GetArgument<PurchaseOrderFilterInput?>("filter") ?? new PurchaseOrderFilterInput()).ToFilter();
                 var slice = new PurchaseOrderSlice(page.Size, page.FromTheEnd, ParseKey(page.After), ParseKey(page.Before));
 
                 var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
                 var orders = context.ValueOrThrow(await handler.HandleAsync(
-                    new ListPurchaseOrders(filter, sort.Field, sort.Direction == SortDirection.Desc, slice), context.CancellationToken));
+                    new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice), context.CancellationToken));
                 return ConnectionPage.Of(orders.Items, i => context.Cursor(List, FormatKey(orders.Cursors[i])),
                     orders.HasNextPage, orders.HasPreviousPage, orders.TotalCount);
             });
@@ -86,21 +86,9 @@ public sealed class PurchaseOrderFilterInputType : InputObjectGraphType<Purchase
     }
 }
 
-public sealed class PurchaseOrderSortInput
+public sealed class PurchaseOrderSortInputType() : SortInputType<PurchaseOrderSortField, PurchaseOrderSortFieldType>("PurchaseOrderSort", "a purchase order list", "id", Default)
 {
-    public PurchaseOrderSortField Field { get; set; } = PurchaseOrderSortField.CreatedAt;
-    public SortDirection Direction { get; set; } = SortDirection.Desc;
-}
-
-public sealed class PurchaseOrderSortInputType : InputObjectGraphType<PurchaseOrderSortInput>
-{
-    public PurchaseOrderSortInputType()
-    {
-        Name = "PurchaseOrderSort";
-        Description = "Order of a purchase order list. Ties are broken by id, so paging is stable.";
-        Field<NonNullGraphType<PurchaseOrderSortFieldType>>("field").Description("What to sort by.").DefaultValue(PurchaseOrderSortField.CreatedAt);
-        Field<NonNullGraphType<SortDirectionType>>("direction").Description("Ascending or descending.").DefaultValue(SortDirection.Desc);
-    }
+    public static readonly SortInput<PurchaseOrderSortField> Default = new() { Field = PurchaseOrderSortField.CreatedAt, Direction = SortDirection.Desc };
 }
 
 public sealed class PurchaseOrderSortFieldType() : DescribedEnumType<PurchaseOrderSortField>("PurchaseOrderSortField",

@@ -37,27 +37,9 @@ public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput
     }
 }
 
-public enum SortDirection
+public sealed class OrderSortInputType() : SortInputType<OrderSortField, OrderSortFieldType>("OrderSort", "an order list", "id", Default)
 {
-    Asc = 0,
-    Desc = 1,
-}
-
-public sealed class OrderSortInput
-{
-    public OrderSortField Field { get; set; } = OrderSortField.CapturedAt;
-    public SortDirection Direction { get; set; } = SortDirection.Desc;
-}
-
-public sealed class OrderSortInputType : InputObjectGraphType<OrderSortInput>
-{
-    public OrderSortInputType()
-    {
-        Name = "OrderSort";
-        Description = "Order of an order list. Ties are broken by id, so paging is stable.";
-        Field<NonNullGraphType<OrderSortFieldType>>("field").Description("What to sort by.").DefaultValue(OrderSortField.CapturedAt);
-        Field<NonNullGraphType<SortDirectionType>>("direction").Description("Ascending or descending.").DefaultValue(SortDirection.Desc);
-    }
+    public static readonly SortInput<OrderSortField> Default = new() { Field = OrderSortField.CapturedAt, Direction = SortDirection.Desc };
 }
 
 public sealed class OrderSortFieldType() : DescribedEnumType<OrderSortField>("OrderSortField", "Fields an order list can be sorted by.",
@@ -68,11 +50,4 @@ public sealed class OrderSortFieldType() : DescribedEnumType<OrderSortField>("Or
         [OrderSortField.Total] = "Order total by its amount (compare within one currency).",
         [OrderSortField.Status] = "Status in workflow order: CAPTURED, VALIDATED, BACKORDERED, PARTIALLY_ALLOCATED, ALLOCATED, RELEASED, PICKING, PACKED, "
             + "PARTIALLY_SHIPPED, SHIPPED, INVOICED, COMPLETED, then CANCELLED.",
-    });
-
-public sealed class SortDirectionType() : DescribedEnumType<SortDirection>("SortDirection", "Sort direction.",
-    new Dictionary<SortDirection, string>
-    {
-        [SortDirection.Asc] = "Smallest or oldest first.",
-        [SortDirection.Desc] = "Largest or newest first.",
     });

@@ -49,10 +49,10 @@ public static class OrderQueries
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
                 var filter = context.ValueOrThrow((context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter()
                     .Check(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
-                var sort = context.GetArgument<OrderSortInput?>("sort") ?? new OrderSortInput();
+                var sort = context.Sort(OrderSortInputType.Default);
                 var paging = context.Page(CursorList);
                 var page = await Store(context).ListAsync(new OrderListRequest(
-                    filter, sort.Field, sort.Direction == SortDirection.Desc, paging.Size, Position(paging.After), caller.VisibleChannels(),
+                    filter, sort.Field, sort.Descending, paging.Size, Position(paging.After), caller.VisibleChannels(),
                     paging.FromTheEnd, Position(paging.Before)), context.CancellationToken);
                 return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => context.Cursor(CursorList, page.Cursors[i].ToString()),
                     page.HasNextPage, page.HasPreviousPage, page.TotalCount);
