@@ -102,7 +102,7 @@ public static class SkuQueries
                 var answer = context.ValueOrThrow(await handler.HandleAsync(new ListSkus(
                     (context.GetArgument<SkuFilterInput?>("filter") ?? new SkuFilterInput()).ToCriteria(), sort.Field, sort.Descending,
                     page.Size, page.FromTheEnd, Position(page.After, sort.Field, "after"), Position(page.Before, sort.Field, "before")), context.CancellationToken));
-                return ConnectionPage.Of(answer.Items, i => context.Cursor(List, answer.Positions[i].Key(sort.Field)),
+                return ConnectionPage.Of(answer.Items, i => page.Cursor(answer.Positions[i].Key(sort.Field)),
                     answer.HasNextPage, answer.HasPreviousPage, answer.TotalCount);
             });
     }

@@ -15,7 +15,14 @@ namespace EcomErp.Api.GraphQL.Common;
 /// keyset positions the cursors named (the store's own key text, as <see cref="Paging.Cursor"/> wrote it).
 /// </summary>
 /// <param name="FromTheEnd">True for <c>last</c>: the page is the last <paramref name="Size"/> items before <paramref name="Before"/>.</param>
-public sealed record PageArguments(int Size, bool FromTheEnd, string? After, string? Before);
+public sealed record PageArguments(int Size, bool FromTheEnd, string? After, string? Before)
+{
+    internal string List { get; init; } = "";
+    internal string Fingerprint { get; init; } = "";
+
+    /// <summary>The opaque cursor of one item of this page: the list's name, the arguments' fingerprint and the store's key text.</summary>
+    public string Cursor(string key) => Paging.Cursor(List, Fingerprint, key);
+}
 
 /// <summary>
 /// Relay paging for every connection: <c>first/after/last/before</c> with the same limits and the same opaque cursors.
@@ -54,12 +61,16 @@ public static class Paging
         var fingerprint = Fingerprint(context);
         return new PageArguments(size, last is not null,
             Key(context.GetArgument<string?>("after"), "after", list, fingerprint),
-            Key(context.GetArgument<string?>("before"), "before", list, fingerprint));
+            Key(context.GetArgument<string?>("before"), "before", list, fingerprint))
+        {
+            List = list,
+            Fingerprint = fingerprint,
+        };
     }
 
-    /// <summary>The opaque cursor of one item: the list's name, the arguments' fingerprint and the store's key text.</summary>
-    public static string Cursor(this IResolveFieldContext context, string list, string key) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Version}|{list}|{Fingerprint(context)}|{key}"));
+    // The fingerprint is computed once per field, in Page; every cursor of the page reuses it.
+    internal static string Cursor(string list, string fingerprint, string key) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Version}|{list}|{fingerprint}|{key}"));
 
     private static int Size(int? requested, string argument) => requested switch
     {

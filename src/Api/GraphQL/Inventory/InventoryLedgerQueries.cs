@@ -37,7 +37,7 @@ public static class InventoryLedgerQueries
                 var entries = context.ValueOrThrow(await handler.HandleAsync(
                     new ListInventoryLedger(context.GetArgument<string>("sku"), context.GetArgument<string?>("location"), filter, slice), context.CancellationToken));
                 // The store says whether a page lies before this one, also when paging backward with 'last'.
-                return ConnectionPage.Of(entries.Entries, i => context.Cursor(List, entries.Entries[i].Sequence.ToString(CultureInfo.InvariantCulture)),
+                return ConnectionPage.Of(entries.Entries, i => page.Cursor(entries.Entries[i].Sequence.ToString(CultureInfo.InvariantCulture)),
                     entries.HasNextPage, entries.HasPreviousPage, entries.TotalCount);
             });
     }

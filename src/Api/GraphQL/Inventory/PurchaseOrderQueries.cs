@@ -43,7 +43,7 @@ public static class PurchaseOrderQueries
                 var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
                 var orders = context.ValueOrThrow(await handler.HandleAsync(
                     new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice), context.CancellationToken));
-                return ConnectionPage.Of(orders.Items, i => context.Cursor(List, FormatKey(orders.Cursors[i])),
+                return ConnectionPage.Of(orders.Items, i => page.Cursor(FormatKey(orders.Cursors[i])),
                     orders.HasNextPage, orders.HasPreviousPage, orders.TotalCount);
             });
     }

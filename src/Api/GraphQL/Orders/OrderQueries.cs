@@ -54,7 +54,7 @@ public static class OrderQueries
                 var page = await Store(context).ListAsync(new OrderListRequest(
                     filter, sort.Field, sort.Descending, paging.Size, Position(paging.After), caller.VisibleChannels(),
                     paging.FromTheEnd, Position(paging.Before)), context.CancellationToken);
-                return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => context.Cursor(CursorList, page.Cursors[i].ToString()),
+                return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => paging.Cursor(page.Cursors[i].ToString()),
                     page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
 
