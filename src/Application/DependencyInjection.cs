@@ -1,11 +1,14 @@
 using EcomErp.Application.Abstractions;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcomErp.Application;
 
 public static class DependencyInjection
 {
+    private static readonly Type[] HandlerContracts = [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>)];
+
     /// <summary>Registers the use cases, their validators and the event handlers that drive automatic progression.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -16,18 +19,22 @@ public static class DependencyInjection
         services.AddScoped<Allocation.AllocationSetupLoader>();
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Access.ApiClientAccess>();
-        services.Scan();
+        services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
+        services.AddSingleton<ConcurrencyRetry>();
+        services.AddHandlers();
         return services;
     }
 
-    /// <summary>Registers every command, query and event handler of this assembly by convention.</summary>
-    private static void Scan(this IServiceCollection services)
-    {
-        var open = new[] { typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>) };
-        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
-        {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
-                services.AddScoped(contract, type);
-        }
-    }
+    /// <summary>
+    /// Registers every command, query and event handler of this assembly by convention, internal ones included
+    /// (most handlers are internal to their use case), each under the handler contracts it implements and nothing else.
+    /// </summary>
+    private static void AddHandlers(this IServiceCollection services) =>
+        services.Scan(scan => scan.FromAssemblyOf<ConcurrencyRetry>()
+            .AddClasses(classes => classes.AssignableToAny(HandlerContracts), publicOnly: false)
+            .AsImplementedInterfaces(IsHandlerContract)
+            .WithScopedLifetime());
+
+    private static bool IsHandlerContract(Type contract) =>
+        contract.IsGenericType && HandlerContracts.Contains(contract.GetGenericTypeDefinition());
 }

@@ -10,8 +10,8 @@ public abstract record BalanceCommand(Actor Actor, string Sku, string Location);
 
 /// <summary>Load the balance of a known SKU and location, let it decide, answer with the balance as it was left.</summary>
 public abstract class BalanceCommandHandler<TCommand>(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock)
-    : InventoryCommandHandler<TCommand, BalanceView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<TCommand, BalanceView>(unitOfWork, validator, clock, retry)
     where TCommand : BalanceCommand
 {
     protected override async Task<Result<BalanceView>> DecideAsync(TCommand command, DateTimeOffset now, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace EcomErp.Application.Inventory;
 /// again (bounded) when the save lost a race for a balance. Bad input fails before anything is loaded;
 /// a refusal by an aggregate returns before the save, so either way nothing changes.
 /// </summary>
-public abstract class InventoryCommandHandler<TCommand, TResult>(IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock)
+public abstract class InventoryCommandHandler<TCommand, TResult>(IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
     : ICommandHandler<TCommand, TResult>
 {
     public async Task<Result<TResult>> HandleAsync(TCommand command, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ public abstract class InventoryCommandHandler<TCommand, TResult>(IUnitOfWork uni
         var valid = await validator.CheckAsync(command, cancellationToken);
         if (valid.IsFailure)
             return Result<TResult>.Failure(valid.Errors);
-        return await ConflictRetry.RunAsync(async ct =>
+        return await retry.RunAsync(async ct =>
         {
             var decided = await DecideAsync(command, clock.GetUtcNow(), ct);
             if (decided.IsFailure)

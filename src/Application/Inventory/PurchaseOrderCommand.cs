@@ -11,8 +11,8 @@ public abstract record PurchaseOrderCommand(Actor Actor, Guid PurchaseOrderId);
 
 /// <summary>Load the purchase order and the balances of its lines at its location, let it decide, answer with the order as it was left.</summary>
 public abstract class PurchaseOrderCommandHandler<TCommand>(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock)
-    : InventoryCommandHandler<TCommand, PurchaseOrderView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<TCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<TCommand, PurchaseOrderView>(unitOfWork, validator, clock, retry)
     where TCommand : PurchaseOrderCommand
 {
     protected IInventoryRepository Inventory => inventory;

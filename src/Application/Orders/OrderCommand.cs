@@ -23,7 +23,7 @@ public sealed record OrderCommandResult(Guid OrderId, OrderStatus Status, int Ve
 /// the conflict instead, since it decided on what it saw.
 /// </summary>
 public abstract class OrderCommandHandler<TCommand>(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
     : ICommandHandler<TCommand, OrderCommandResult>
     where TCommand : OrderCommand
 {
@@ -37,7 +37,7 @@ public abstract class OrderCommandHandler<TCommand>(
         if (await CheckAsync(command, cancellationToken) is { IsFailure: true } invalid)
             return Result<OrderCommandResult>.Failure(invalid.Errors);
         return command.ExpectedVersion is null
-            ? await ConflictRetry.RunAsync(ct => AttemptAsync(command, ct), cancellationToken)
+            ? await retry.RunAsync(ct => AttemptAsync(command, ct), cancellationToken)
             : await AttemptAsync(command, cancellationToken);
     }
 

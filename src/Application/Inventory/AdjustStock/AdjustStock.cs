@@ -14,8 +14,8 @@ public sealed record AdjustStock(Actor Actor, string Sku, string Location, int Q
 
 internal sealed class AdjustStockHandler(
     IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<AdjustStock> validator,
-    TimeProvider clock)
-    : InventoryCommandHandler<AdjustStock, AdjustmentView>(unitOfWork, validator, clock)
+    TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<AdjustStock, AdjustmentView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<AdjustmentView>> DecideAsync(AdjustStock command, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ namespace EcomErp.Application.Inventory.ApproveAdjustment;
 public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId);
 
 internal sealed class ApproveAdjustmentHandler(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock)
-    : InventoryCommandHandler<ApproveAdjustment, AdjustmentView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<ApproveAdjustment, AdjustmentView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<AdjustmentView>> DecideAsync(ApproveAdjustment command, DateTimeOffset now, CancellationToken cancellationToken)
     {

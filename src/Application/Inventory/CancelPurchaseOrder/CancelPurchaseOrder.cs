@@ -9,8 +9,8 @@ namespace EcomErp.Application.Inventory.CancelPurchaseOrder;
 public sealed record CancelPurchaseOrder(Actor Actor, Guid PurchaseOrderId, string Reason) : PurchaseOrderCommand(Actor, PurchaseOrderId);
 
 internal sealed class CancelPurchaseOrderHandler(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<CancelPurchaseOrder> validator, TimeProvider clock)
-    : PurchaseOrderCommandHandler<CancelPurchaseOrder>(inventory, unitOfWork, validator, clock)
+    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<CancelPurchaseOrder> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : PurchaseOrderCommandHandler<CancelPurchaseOrder>(inventory, unitOfWork, validator, clock, retry)
 {
     protected override Task<Result> ApplyAsync(PurchaseOrder order, IReadOnlyDictionary<SkuCode, InventoryBalance> balances, CancelPurchaseOrder command,
         DateTimeOffset now, CancellationToken cancellationToken) =>

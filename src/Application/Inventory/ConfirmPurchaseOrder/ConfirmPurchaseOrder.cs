@@ -9,8 +9,8 @@ namespace EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 public sealed record ConfirmPurchaseOrder(Actor Actor, Guid PurchaseOrderId) : PurchaseOrderCommand(Actor, PurchaseOrderId);
 
 internal sealed class ConfirmPurchaseOrderHandler(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ConfirmPurchaseOrder> validator, TimeProvider clock)
-    : PurchaseOrderCommandHandler<ConfirmPurchaseOrder>(inventory, unitOfWork, validator, clock)
+    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ConfirmPurchaseOrder> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : PurchaseOrderCommandHandler<ConfirmPurchaseOrder>(inventory, unitOfWork, validator, clock, retry)
 {
     protected override Task<Result> ApplyAsync(PurchaseOrder order, IReadOnlyDictionary<SkuCode, InventoryBalance> balances, ConfirmPurchaseOrder command,
         DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -12,8 +12,8 @@ public sealed record CreatePurchaseOrder(Actor Actor, string Supplier, string Lo
 public sealed record CreatePurchaseOrderLine(string Sku, int Quantity, DateOnly ExpectedOn);
 
 internal sealed class CreatePurchaseOrderHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<CreatePurchaseOrder> validator, TimeProvider clock)
-    : InventoryCommandHandler<CreatePurchaseOrder, PurchaseOrderView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<CreatePurchaseOrder> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<CreatePurchaseOrder, PurchaseOrderView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<PurchaseOrderView>> DecideAsync(CreatePurchaseOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {

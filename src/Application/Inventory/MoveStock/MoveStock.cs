@@ -10,8 +10,8 @@ public sealed record MoveStock(Actor Actor, string Sku, string Location, StockBu
     : BalanceCommand(Actor, Sku, Location);
 
 internal sealed class MoveStockHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<MoveStock> validator, TimeProvider clock)
-    : BalanceCommandHandler<MoveStock>(inventory, catalog, unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<MoveStock> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : BalanceCommandHandler<MoveStock>(inventory, catalog, unitOfWork, validator, clock, retry)
 {
     protected override Result Apply(InventoryBalance balance, MoveStock command, DateTimeOffset now) =>
         balance.Move(command.From, command.To, Quantity.Of(command.Quantity), command.Reference?.Trim(), command.Actor, now);

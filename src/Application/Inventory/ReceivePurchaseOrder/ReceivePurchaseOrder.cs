@@ -16,8 +16,8 @@ public sealed record ReceivePurchaseOrder(Actor Actor, Guid PurchaseOrderId, IRe
 public sealed record ReceivedLine(string Sku, int Quantity);
 
 internal sealed class ReceivePurchaseOrderHandler(
-    IInventoryRepository inventory, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<ReceivePurchaseOrder> validator, TimeProvider clock)
-    : PurchaseOrderCommandHandler<ReceivePurchaseOrder>(inventory, unitOfWork, validator, clock)
+    IInventoryRepository inventory, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<ReceivePurchaseOrder> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : PurchaseOrderCommandHandler<ReceivePurchaseOrder>(inventory, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(PurchaseOrder order, IReadOnlyDictionary<SkuCode, InventoryBalance> balances,
         ReceivePurchaseOrder command, DateTimeOffset now, CancellationToken cancellationToken)

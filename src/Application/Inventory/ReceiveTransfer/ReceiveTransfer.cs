@@ -15,8 +15,8 @@ public sealed record ReceiveTransfer(Actor Actor, Guid TransferId, IReadOnlyList
 public sealed record ArrivedLine(string Sku, int Quantity);
 
 internal sealed class ReceiveTransferHandler(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ReceiveTransfer> validator, TimeProvider clock)
-    : InventoryCommandHandler<ReceiveTransfer, TransferView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ReceiveTransfer> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<ReceiveTransfer, TransferView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<TransferView>> DecideAsync(ReceiveTransfer command, DateTimeOffset now, CancellationToken cancellationToken)
     {

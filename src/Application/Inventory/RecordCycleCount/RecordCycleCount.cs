@@ -13,8 +13,8 @@ public sealed record CycleCountResult(BalanceView Balance, AdjustmentView? Adjus
 
 internal sealed class RecordCycleCountHandler(
     IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<RecordCycleCount> validator,
-    TimeProvider clock)
-    : InventoryCommandHandler<RecordCycleCount, CycleCountResult>(unitOfWork, validator, clock)
+    TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<RecordCycleCount, CycleCountResult>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CycleCountResult>> DecideAsync(RecordCycleCount command, DateTimeOffset now, CancellationToken cancellationToken)
     {

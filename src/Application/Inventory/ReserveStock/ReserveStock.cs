@@ -13,8 +13,8 @@ namespace EcomErp.Application.Inventory.ReserveStock;
 public sealed record ReserveStock(Actor Actor, string Sku, string Location, int Quantity, Guid OrderId) : BalanceCommand(Actor, Sku, Location);
 
 internal sealed class ReserveStockHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ReserveStock> validator, TimeProvider clock)
-    : BalanceCommandHandler<ReserveStock>(inventory, catalog, unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ReserveStock> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : BalanceCommandHandler<ReserveStock>(inventory, catalog, unitOfWork, validator, clock, retry)
 {
     protected override Result Apply(InventoryBalance balance, ReserveStock command, DateTimeOffset now) =>
         balance.Reserve(Quantity.Of(command.Quantity), command.OrderId, command.Actor, now);

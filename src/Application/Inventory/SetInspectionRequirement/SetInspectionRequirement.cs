@@ -11,8 +11,8 @@ public sealed record SetInspectionRequirement(Actor Actor, string Sku, bool Requ
 public sealed record InspectionRequirementView(string Sku, bool RequiresInspection, int Version);
 
 internal sealed class SetInspectionRequirementHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<SetInspectionRequirement> validator, TimeProvider clock)
-    : InventoryCommandHandler<SetInspectionRequirement, InspectionRequirementView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<SetInspectionRequirement> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<SetInspectionRequirement, InspectionRequirementView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<InspectionRequirementView>> DecideAsync(SetInspectionRequirement command, DateTimeOffset now,
         CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ namespace EcomErp.Application.Inventory.SetSafetyStock;
 public sealed record SetSafetyStock(Actor Actor, string Sku, string Location, int SafetyStock) : BalanceCommand(Actor, Sku, Location);
 
 internal sealed class SetSafetyStockHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<SetSafetyStock> validator, TimeProvider clock)
-    : BalanceCommandHandler<SetSafetyStock>(inventory, catalog, unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<SetSafetyStock> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : BalanceCommandHandler<SetSafetyStock>(inventory, catalog, unitOfWork, validator, clock, retry)
 {
     protected override Result Apply(InventoryBalance balance, SetSafetyStock command, DateTimeOffset now) =>
         balance.SetSafetyStock(command.SafetyStock, command.Actor, now);

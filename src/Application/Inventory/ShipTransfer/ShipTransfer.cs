@@ -11,8 +11,8 @@ public sealed record ShipTransfer(Actor Actor, string FromLocation, string ToLoc
 public sealed record TransferLineInput(string Sku, int Quantity);
 
 internal sealed class ShipTransferHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ShipTransfer> validator, TimeProvider clock)
-    : InventoryCommandHandler<ShipTransfer, TransferView>(unitOfWork, validator, clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ShipTransfer> validator, TimeProvider clock, ConcurrencyRetry retry)
+    : InventoryCommandHandler<ShipTransfer, TransferView>(unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<TransferView>> DecideAsync(ShipTransfer command, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -12,8 +12,8 @@ namespace EcomErp.Application.Orders.AllocateOrder;
 public sealed record AllocateOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
 internal sealed class AllocateOrderHandler(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
-    : OrderCommandHandler<AllocateOrder>(orders, unitOfWork, validator, clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    : OrderCommandHandler<AllocateOrder>(orders, unitOfWork, validator, clock, retry)
 {
     protected override Task<Result> ApplyAsync(Order order, AllocateOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
         allocation.AllocateAsync(order, command.Actor, now, cancellationToken);

@@ -9,8 +9,8 @@ namespace EcomErp.Application.Orders.CancelOrder;
 public sealed record CancelOrder(Guid OrderId, Actor Actor, string Reason, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
 internal sealed class CancelOrderHandler(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
-    : OrderCommandHandler<CancelOrder>(orders, unitOfWork, validator, clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    : OrderCommandHandler<CancelOrder>(orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -13,8 +13,8 @@ public sealed record ConfirmShipment(Guid OrderId, Actor Actor, string Carrier, 
     : OrderCommand(OrderId, Actor, ExpectedVersion);
 
 internal sealed class ConfirmShipmentHandler(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderAllocation allocation)
-    : OrderCommandHandler<ConfirmShipment>(orders, unitOfWork, validator, clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    : OrderCommandHandler<ConfirmShipment>(orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(Order order, ConfirmShipment command, DateTimeOffset now, CancellationToken cancellationToken)
     {

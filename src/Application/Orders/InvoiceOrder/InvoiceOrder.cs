@@ -9,8 +9,8 @@ namespace EcomErp.Application.Orders.InvoiceOrder;
 public sealed record InvoiceOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
 internal sealed class InvoiceOrderHandler(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, IDocumentNumbers numbers)
-    : OrderCommandHandler<InvoiceOrder>(orders, unitOfWork, validator, clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, IDocumentNumbers numbers)
+    : OrderCommandHandler<InvoiceOrder>(orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(Order order, InvoiceOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {

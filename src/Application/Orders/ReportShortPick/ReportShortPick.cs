@@ -16,8 +16,8 @@ public sealed record ReportShortPick(
 
 internal sealed class ReportShortPickHandler(
     IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, IValidator<ReportShortPick> shortPickValidator,
-    TimeProvider clock, OrderAllocation allocation)
-    : OrderCommandHandler<ReportShortPick>(orders, unitOfWork, validator, clock)
+    TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    : OrderCommandHandler<ReportShortPick>(orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> CheckAsync(ReportShortPick command, CancellationToken cancellationToken) =>
         await shortPickValidator.CheckAsync(command, cancellationToken);

@@ -13,8 +13,8 @@ namespace EcomErp.Application.Orders.ValidateOrder;
 public sealed record ValidateOrder(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : OrderCommand(OrderId, Actor, ExpectedVersion);
 
 internal sealed class ValidateOrderHandler(
-    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, OrderChecks checks)
-    : OrderCommandHandler<ValidateOrder>(orders, unitOfWork, validator, clock)
+    IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderChecks checks)
+    : OrderCommandHandler<ValidateOrder>(orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(Order order, ValidateOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {
