@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace EcomErp.Infrastructure.Messaging;
 
 /// <summary>The embedded default: the projection and the subscribers share one process.</summary>
-internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> logger) : INotificationBus
+internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> logger) : INotificationBus, IDisposable
 {
     private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges = new(logger);
     private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges = new(logger);
@@ -30,6 +30,14 @@ internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus>
 
     public Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken) =>
         Publish(_apiClientChanges, notification);
+
+    public void Dispose()
+    {
+        _orderStatusChanges.Dispose();
+        _inventoryChanges.Dispose();
+        _availabilityChanges.Dispose();
+        _apiClientChanges.Dispose();
+    }
 
     private static Task Publish<T>(NotificationSubject<T> subject, T notification)
     {

@@ -75,6 +75,10 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
             foreach (var queue in _queues.Values)
                 queue.Unsubscribe();
         }
+        _orderStatusChanges.Dispose();
+        _inventoryChanges.Dispose();
+        _availabilityChanges.Dispose();
+        _apiClientChanges.Dispose();
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => EnsureSubscribed();
