@@ -37,7 +37,7 @@ internal sealed class ApiClientGrants : IDisposable
         (this.bus, this.scopes, this.clock, recheckInterval) = (bus, scopes, clock, options.Value.RecheckInterval);
         // Subscribed before any socket watches (they need this instance first), so a socket closed by an announcement
         // and opened again reads the new grants, not the evicted ones.
-        evictions = bus.ApiClientChanges.Subscribe(changed => reads.TryRemove(changed.ClientId, out _));
+        evictions = bus.Observe<ApiClientChangedNotification>().Subscribe(changed => reads.TryRemove(changed.ClientId, out _));
     }
 
     /// <summary>Keeps a read just made elsewhere (the connection's authentication), so the first check costs nothing.</summary>
@@ -66,7 +66,7 @@ internal sealed class ApiClientGrants : IDisposable
 
     /// <summary>Calls <paramref name="changed"/> when the client is announced revoked or changed, on this node or another.</summary>
     public IDisposable Watch(Guid clientId, Action changed) =>
-        bus.ApiClientChanges.Subscribe(notification =>
+        bus.Observe<ApiClientChangedNotification>().Subscribe(notification =>
         {
             if (notification.ClientId == clientId)
                 changed();

@@ -15,12 +15,12 @@ public sealed class InProcessNotificationBusTests : IDisposable
     public async Task ASubscriberThatThrows_DoesNotKeepTheNotificationFromThoseAfterIt_AndStaysSubscribed()
     {
         var heard = new List<(string Subscriber, long Sequence)>();
-        using var throwing = _bus.OrderStatusChanges.Subscribe(new Observer(n =>
+        using var throwing = _bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n =>
         {
             heard.Add(("throwing", n.Sequence));
             throw new InvalidOperationException("A subscriber's bug.");
         }));
-        using var after = _bus.OrderStatusChanges.Subscribe(new Observer(n => heard.Add(("after", n.Sequence))));
+        using var after = _bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => heard.Add(("after", n.Sequence))));
 
         await _bus.PublishAsync(Notification(1), CancellationToken.None);
         await _bus.PublishAsync(Notification(2), CancellationToken.None);
@@ -32,8 +32,8 @@ public sealed class InProcessNotificationBusTests : IDisposable
     public async Task ADisposedSubscription_HearsNothingMore_WhileTheOthersDo()
     {
         var heard = new List<(string Subscriber, long Sequence)>();
-        var first = _bus.OrderStatusChanges.Subscribe(new Observer(n => heard.Add(("first", n.Sequence))));
-        using var second = _bus.OrderStatusChanges.Subscribe(new Observer(n => heard.Add(("second", n.Sequence))));
+        var first = _bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => heard.Add(("first", n.Sequence))));
+        using var second = _bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => heard.Add(("second", n.Sequence))));
 
         await _bus.PublishAsync(Notification(1), CancellationToken.None);
         first.Dispose();

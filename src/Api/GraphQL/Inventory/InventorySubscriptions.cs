@@ -30,7 +30,7 @@ public static class InventorySubscriptions
                 caller.RequireChannel(context.GetArgument<string>("channel"));
                 var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchAvailability, AvailabilityWatch>>()
                     .HandleAsync(new WatchAvailability(context.GetArgument<string>("channel"), context.GetArgument<List<string>?>("skus")), context.CancellationToken));
-                return Bus(context).AvailabilityChanges
+                return Bus(context).Observe<AvailabilityChangedNotification>()
                     .Where(n => n.Channel == watch.Channel && (watch.Skus is null || watch.Skus.Contains(n.Sku)))
                     .Select(n => (object?)n);
             })
@@ -46,7 +46,7 @@ public static class InventorySubscriptions
                 context.RequireScope(ApiScopes.InventoryRead);
                 var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchInventory, InventoryWatch>>()
                     .HandleAsync(new WatchInventory(context.GetArgument<string?>("sku")), context.CancellationToken));
-                return Bus(context).InventoryChanges.Where(n => watch.Sku is null || n.Position.Sku == watch.Sku).Select(n => (object?)n);
+                return Bus(context).Observe<InventoryChangedNotification>().Where(n => watch.Sku is null || n.Position.Sku == watch.Sku).Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
     }

@@ -41,7 +41,7 @@ public static class OrderSubscriptions
                     channel = code.Value.Value;
                 }
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
-                return bus.OrderStatusChanges
+                return bus.Observe<OrderStatusChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel))
                     .Select(n => (object?)n);
             })
