@@ -37,7 +37,7 @@ internal sealed class ApiClientGrants : IDisposable
         (this.bus, this.scopes, this.clock, recheckInterval) = (bus, scopes, clock, options.Value.RecheckInterval);
         // Subscribed before any socket watches (they need this instance first), so a socket closed by an announcement
         // and opened again reads the new grants, not the evicted ones.
-        evictions = bus.ApiClientChanges.Subscribe(new Listener(changed => reads.TryRemove(changed.ClientId, out _)));
+        evictions = bus.Observe<ApiClientChangedNotification>().Subscribe(changed => reads.TryRemove(changed.ClientId, out _));
     }
 
     /// <summary>Keeps a read just made elsewhere (the connection's authentication), so the first check costs nothing.</summary>
@@ -66,11 +66,11 @@ internal sealed class ApiClientGrants : IDisposable
 
     /// <summary>Calls <paramref name="changed"/> when the client is announced revoked or changed, on this node or another.</summary>
     public IDisposable Watch(Guid clientId, Action changed) =>
-        bus.ApiClientChanges.Subscribe(new Listener(notification =>
+        bus.Observe<ApiClientChangedNotification>().Subscribe(notification =>
         {
             if (notification.ClientId == clientId)
                 changed();
-        }));
+        });
 
     public void Dispose() => evictions.Dispose();
 
@@ -84,17 +84,4 @@ internal sealed class ApiClientGrants : IDisposable
     }
 
     private sealed record Read(long StartedAt, Task<ApiCaller?> Current);
-
-    private sealed class Listener(Action<ApiClientChangedNotification> onNext) : IObserver<ApiClientChangedNotification>
-    {
-        public void OnNext(ApiClientChangedNotification value) => onNext(value);
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnCompleted()
-        {
-        }
-    }
 }

@@ -4,16 +4,19 @@ using EcomErp.Domain.Orders;
 namespace EcomErp.Application.Abstractions;
 
 /// <summary>Sent on the bus after the order's read model was updated, so a subscriber that queries sees the new state.</summary>
+[NotificationChannel("ecomerp:order-status")]
 public sealed record OrderStatusChangedNotification(
     Guid OrderId, string Channel, OrderStatus Status, OrderStatus? PreviousStatus, long Sequence, DateTimeOffset OccurredAt);
 
 /// <summary>A SKU's inventory position after a projected change, sent once its read model holds it.</summary>
+[NotificationChannel("ecomerp:inventory")]
 public sealed record InventoryChangedNotification(InventoryPositionView Position, DateTimeOffset ChangedAt);
 
 /// <summary>
 /// A channel's available to promise or committed units of a SKU changed; sent once the position read model holds
 /// the new figures. <see cref="Sequence"/> is the position's newest outbox sequence.
 /// </summary>
+[NotificationChannel("ecomerp:availability")]
 public sealed record AvailabilityChangedNotification(
     string Channel, string Sku, int AvailableToPromise, int? PriorityAvailableToPromise, int Committed, long Sequence, DateTimeOffset ChangedAt);
 
@@ -21,6 +24,7 @@ public sealed record AvailabilityChangedNotification(
 /// An API client was revoked or its scopes or channels changed: every node closes the connections it authenticated
 /// with the client's old grants.
 /// </summary>
+[NotificationChannel("ecomerp:api-clients")]
 public sealed record ApiClientChangedNotification(Guid ClientId, DateTimeOffset ChangedAt);
 
 /// <summary>
@@ -29,19 +33,9 @@ public sealed record ApiClientChangedNotification(Guid ClientId, DateTimeOffset 
 /// </summary>
 public interface INotificationBus
 {
-    Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="notification"/> to every subscriber of its type, on this node and, over Redis, every other.</summary>
+    Task PublishAsync<T>(T notification, CancellationToken cancellationToken) where T : class;
 
-    Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken);
-
-    Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken);
-
-    Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken);
-
-    IObservable<OrderStatusChangedNotification> OrderStatusChanges { get; }
-
-    IObservable<InventoryChangedNotification> InventoryChanges { get; }
-
-    IObservable<AvailabilityChangedNotification> AvailabilityChanges { get; }
-
-    IObservable<ApiClientChangedNotification> ApiClientChanges { get; }
+    /// <summary>The notifications of type <typeparamref name="T"/> published from now on.</summary>
+    IObservable<T> Observe<T>() where T : class;
 }

@@ -4,36 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace EcomErp.Infrastructure.Messaging;
 
 /// <summary>The embedded default: the projection and the subscribers share one process.</summary>
-internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> logger) : INotificationBus
+internal sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> logger) : INotificationBus, IDisposable
 {
-    private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges = new(logger);
-    private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges = new(logger);
-    private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges = new(logger);
-    private readonly NotificationSubject<ApiClientChangedNotification> _apiClientChanges = new(logger);
+    private readonly NotificationSubjects _subjects = new(logger);
 
-    public IObservable<OrderStatusChangedNotification> OrderStatusChanges => _orderStatusChanges;
+    public IObservable<T> Observe<T>() where T : class => _subjects.For<T>();
 
-    public IObservable<InventoryChangedNotification> InventoryChanges => _inventoryChanges;
-
-    public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
-
-    public IObservable<ApiClientChangedNotification> ApiClientChanges => _apiClientChanges;
-
-    public Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
-        Publish(_orderStatusChanges, notification);
-
-    public Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken) =>
-        Publish(_inventoryChanges, notification);
-
-    public Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
-        Publish(_availabilityChanges, notification);
-
-    public Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken) =>
-        Publish(_apiClientChanges, notification);
-
-    private static Task Publish<T>(NotificationSubject<T> subject, T notification)
+    public Task PublishAsync<T>(T notification, CancellationToken cancellationToken) where T : class
     {
-        subject.OnNext(notification);
+        _subjects.For<T>().OnNext(notification);
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _subjects.Dispose();
 }

@@ -1,66 +1,43 @@
+using System.Reactive;
+using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Infrastructure.Messaging;
 
 /// <summary>
-/// A hot, thread-safe observable: every value goes to the observers subscribed at that moment. An observer
-/// that throws is logged and stays subscribed; disposing a subscription stops its values at once.
+/// A hot, thread-safe observable over Rx's <see cref="Subject{T}"/>: every value goes to the observers subscribed at
+/// that moment, and disposing a subscription stops its values at once. An observer that throws is logged and stays
+/// subscribed: Rx would let its exception out of <see cref="Subject{T}.OnNext"/>, so the observers after it and the
+/// Redis queue delivering the message would miss it.
 /// </summary>
-internal sealed partial class NotificationSubject<T>(ILogger logger) : IObservable<T>
+internal sealed partial class NotificationSubject<T>(ILogger logger) : IObservable<T>, IDisposable
 {
-    private IObserver<T>[] _observers = [];
+    private readonly Subject<T> _subject = new();
 
     public IDisposable Subscribe(IObserver<T> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        Update(observers => [.. observers, observer]);
-        return new Subscription(this, observer);
-    }
-
-    public void OnNext(T value)
-    {
-        foreach (var observer in Volatile.Read(ref _observers))
-        {
-            try
+        // Subscribed to the subject itself, not through an operator: Rx's operators detach an observer that throws.
+        return _subject.Subscribe(Observer.Create<T>(
+            value =>
             {
-                observer.OnNext(value);
-            }
-            catch (Exception exception)
-            {
-                LogObserverFailed(logger, exception, typeof(T).Name);
-            }
-        }
+                try
+                {
+                    observer.OnNext(value);
+                }
+                catch (Exception exception)
+                {
+                    LogObserverFailed(logger, exception, typeof(T).Name);
+                }
+            },
+            observer.OnError,
+            observer.OnCompleted));
     }
 
-    /// <summary>Copy-on-write, so publishing never locks and never sees a half-changed list.</summary>
-    private void Update(Func<IObserver<T>[], IObserver<T>[]> change)
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _observers);
-            if (Interlocked.CompareExchange(ref _observers, change(current), current) == current)
-                return;
-        }
-    }
+    public void OnNext(T value) => _subject.OnNext(value);
 
-    /// <summary>Removes one occurrence: an observer subscribed twice keeps its other subscription.</summary>
-    private static IObserver<T>[] Without(IObserver<T>[] observers, IObserver<T> observer)
-    {
-        var index = Array.IndexOf(observers, observer);
-        return index < 0 ? observers : [.. observers[..index], .. observers[(index + 1)..]];
-    }
+    public void Dispose() => _subject.Dispose();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber to {Notification} failed; it stays subscribed")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception, string notification);
-
-    private sealed class Subscription(NotificationSubject<T> subject, IObserver<T> observer) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                subject.Update(observers => Without(observers, observer));
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.ReadModels;
 using Microsoft.Extensions.Logging;
@@ -6,66 +7,44 @@ using StackExchange.Redis;
 namespace EcomErp.Infrastructure.Messaging;
 
 /// <summary>
-/// Notifications over Redis pub/sub: every node publishes to one channel and every node's subscribers hear
-/// every publication, their own included (they arrive through Redis, in publication order). A lost
-/// connection is re-subscribed by the multiplexer; what was published meanwhile is missed, and partners
-/// replay it from the outbox.
+/// Notifications over Redis pub/sub, as JSON on the channel their type declares: every node publishes to it and every
+/// node's subscribers hear every publication, their own included (they arrive through Redis, in publication order). A
+/// channel is subscribed when the bus starts (a type declared outside the Application assembly: when first observed); a
+/// lost connection is re-subscribed by the multiplexer; what was published meanwhile is missed, and partners replay it
+/// from the outbox.
 /// </summary>
 internal sealed partial class RedisNotificationBus : INotificationBus, IDisposable
 {
-    public static readonly RedisChannel OrderStatusChannel = RedisChannel.Literal("ecomerp:order-status");
-    public static readonly RedisChannel InventoryChannel = RedisChannel.Literal("ecomerp:inventory");
-    public static readonly RedisChannel AvailabilityChannel = RedisChannel.Literal("ecomerp:availability");
-    public static readonly RedisChannel ApiClientChannel = RedisChannel.Literal("ecomerp:api-clients");
-
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNotificationBus> _logger;
-    private readonly NotificationSubject<OrderStatusChangedNotification> _orderStatusChanges;
-    private readonly NotificationSubject<InventoryChangedNotification> _inventoryChanges;
-    private readonly NotificationSubject<AvailabilityChangedNotification> _availabilityChanges;
-    private readonly NotificationSubject<ApiClientChangedNotification> _apiClientChanges;
-    private readonly (RedisChannel Channel, Action<ChannelMessage> OnMessage)[] _topics;
+    private readonly NotificationSubjects _subjects;
     private readonly Lock _subscribing = new();
+    private readonly Dictionary<RedisChannel, Action<ChannelMessage>> _topics = [];
     private readonly Dictionary<RedisChannel, ChannelMessageQueue> _queues = [];
 
     public RedisNotificationBus(IConnectionMultiplexer redis, ILogger<RedisNotificationBus> logger)
     {
         (_redis, _logger) = (redis, logger);
-        _orderStatusChanges = new NotificationSubject<OrderStatusChangedNotification>(logger);
-        _inventoryChanges = new NotificationSubject<InventoryChangedNotification>(logger);
-        _availabilityChanges = new NotificationSubject<AvailabilityChangedNotification>(logger);
-        _apiClientChanges = new NotificationSubject<ApiClientChangedNotification>(logger);
-        _topics =
-        [
-            (OrderStatusChannel, m => OnMessage(m, _orderStatusChanges)),
-            (InventoryChannel, m => OnMessage(m, _inventoryChanges)),
-            (AvailabilityChannel, m => OnMessage(m, _availabilityChanges)),
-            (ApiClientChannel, m => OnMessage(m, _apiClientChanges)),
-        ];
+        _subjects = new NotificationSubjects(logger);
+        // The application's notifications are subscribed at once: a first Observe then costs no round trip, and a client
+        // that subscribes and at once causes a change hears it. A type declared elsewhere is subscribed when first observed.
+        var addTopic = typeof(RedisNotificationBus).GetMethod(nameof(AddTopic), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in typeof(INotificationBus).Assembly.GetTypes().Where(t => t.IsDefined(typeof(NotificationChannelAttribute), inherit: false)))
+            addTopic.MakeGenericMethod(type).Invoke(this, null);
         // Subscribing may fail while Redis is away; the first restored connection tries again.
         _redis.ConnectionRestored += OnConnectionRestored;
         EnsureSubscribed();
     }
 
-    public IObservable<OrderStatusChangedNotification> OrderStatusChanges => _orderStatusChanges;
+    public IObservable<T> Observe<T>() where T : class
+    {
+        if (AddTopic<T>())
+            EnsureSubscribed();
+        return _subjects.For<T>();
+    }
 
-    public IObservable<InventoryChangedNotification> InventoryChanges => _inventoryChanges;
-
-    public IObservable<AvailabilityChangedNotification> AvailabilityChanges => _availabilityChanges;
-
-    public IObservable<ApiClientChangedNotification> ApiClientChanges => _apiClientChanges;
-
-    public async Task PublishAsync(OrderStatusChangedNotification notification, CancellationToken cancellationToken) =>
-        await _redis.GetSubscriber().PublishAsync(OrderStatusChannel, ReadModelJson.Serialize(notification));
-
-    public async Task PublishAsync(InventoryChangedNotification notification, CancellationToken cancellationToken) =>
-        await _redis.GetSubscriber().PublishAsync(InventoryChannel, ReadModelJson.Serialize(notification));
-
-    public async Task PublishAsync(AvailabilityChangedNotification notification, CancellationToken cancellationToken) =>
-        await _redis.GetSubscriber().PublishAsync(AvailabilityChannel, ReadModelJson.Serialize(notification));
-
-    public async Task PublishAsync(ApiClientChangedNotification notification, CancellationToken cancellationToken) =>
-        await _redis.GetSubscriber().PublishAsync(ApiClientChannel, ReadModelJson.Serialize(notification));
+    public async Task PublishAsync<T>(T notification, CancellationToken cancellationToken) where T : class =>
+        await _redis.GetSubscriber().PublishAsync(ChannelOf<T>(), ReadModelJson.Serialize(notification));
 
     public void Dispose()
     {
@@ -75,7 +54,17 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
             foreach (var queue in _queues.Values)
                 queue.Unsubscribe();
         }
+        _subjects.Dispose();
     }
+
+    private bool AddTopic<T>() where T : class
+    {
+        var subject = _subjects.For<T>();
+        lock (_subscribing)
+            return _topics.TryAdd(ChannelOf<T>(), message => OnMessage(message, subject));
+    }
+
+    private static RedisChannel ChannelOf<T>() => RedisChannel.Literal(NotificationChannel<T>.Name);
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => EnsureSubscribed();
 

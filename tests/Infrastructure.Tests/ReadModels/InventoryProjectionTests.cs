@@ -129,7 +129,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
     {
         var before = await AllPositionsAsync();
         var heard = new List<AvailabilityChangedNotification>();
-        using var subscription = _host.Services.GetRequiredService<INotificationBus>().AvailabilityChanges.Subscribe(new Listener<AvailabilityChangedNotification>(heard.Add));
+        using var subscription = _host.Services.GetRequiredService<INotificationBus>().Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(heard.Add));
 
         await SetPolicyAsync("WHOLESALE", cap: 1);
         await _host.ProjectAsync();
@@ -155,9 +155,9 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         var bus = _host.Services.GetRequiredService<INotificationBus>();
         var positions = new List<(InventoryChangedNotification Heard, InventoryPositionView? Queried)>();
         var channels = new List<AvailabilityChangedNotification>();
-        using var inventory = bus.InventoryChanges.Subscribe(new Listener<InventoryChangedNotification>(n =>
+        using var inventory = bus.Observe<InventoryChangedNotification>().Subscribe(new Listener<InventoryChangedNotification>(n =>
             positions.Add((n, PositionAsync(n.Position.Sku).GetAwaiter().GetResult()))));
-        using var availability = bus.AvailabilityChanges.Subscribe(new Listener<AvailabilityChangedNotification>(channels.Add));
+        using var availability = bus.Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(channels.Add));
 
         await MoveAsync(Sku, berlin.Location, StockBucket.Available, StockBucket.QualityHold, berlin.Levels.Available);
         await _host.ProjectAsync();

@@ -128,7 +128,7 @@ public sealed class ProjectionTests : IAsyncLifetime
     public async Task Notifications_GoOutAfterTheCommit_SoASubscriberThatQueriesSeesTheNewState()
     {
         var seen = new List<(OrderStatus Announced, OrderStatus? Queried)>();
-        using var subscription = _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(n =>
+        using var subscription = _host.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n =>
         {
             // A fresh scope, as a GraphQL subscription resolver has: nothing shared with the projection.
             var view = _host.QueryAsync(q => q.GetAsync(n.OrderId, CancellationToken.None)).GetAwaiter().GetResult();
@@ -202,7 +202,7 @@ public sealed class ProjectionTests : IAsyncLifetime
     private List<OrderStatusChangedNotification> Listen()
     {
         var heard = new List<OrderStatusChangedNotification>();
-        _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(heard.Add));
+        _host.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>().Subscribe(new Observer(heard.Add));
         return heard;
     }
 }

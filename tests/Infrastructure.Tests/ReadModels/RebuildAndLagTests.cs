@@ -41,7 +41,7 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
         await _host.ExecuteSqlAsync("DELETE FROM \"InventoryLedgerReadModels\" WHERE \"Sku\" LIKE 'TEE%'");
         await _host.ExecuteSqlAsync("DELETE FROM \"PurchaseOrderReadModels\"");
         var heard = new List<OrderStatusChangedNotification>();
-        using var subscription = _host.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(heard.Add));
+        using var subscription = _host.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>().Subscribe(new Observer(heard.Add));
 
         var applied = await _host.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(CancellationToken.None);
 

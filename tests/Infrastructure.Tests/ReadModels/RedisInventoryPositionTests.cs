@@ -94,8 +94,8 @@ public sealed class RedisInventoryPositionTests(RedisServerFixture redis) : ICla
         using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
         var position = new TaskCompletionSource<InventoryChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         var availability = new TaskCompletionSource<AvailabilityChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var positions = busB.InventoryChanges.Subscribe(new Listener<InventoryChangedNotification>(n => position.TrySetResult(n)));
-        using var promises = busB.AvailabilityChanges.Subscribe(new Listener<AvailabilityChangedNotification>(n => availability.TrySetResult(n)));
+        using var positions = busB.Observe<InventoryChangedNotification>().Subscribe(new Listener<InventoryChangedNotification>(n => position.TrySetResult(n)));
+        using var promises = busB.Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(n => availability.TrySetResult(n)));
         var sentPosition = new InventoryChangedNotification((await GetAsync(Sku))!, ReadSideTestHost.Start);
         var sentAvailability = new AvailabilityChangedNotification("WEB", Sku, 12, 15, 3, 42, ReadSideTestHost.Start);
 

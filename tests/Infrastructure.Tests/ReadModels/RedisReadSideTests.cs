@@ -43,7 +43,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
         using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
         var received = new TaskCompletionSource<OrderStatusChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = busB.OrderStatusChanges.Subscribe(new Observer(n => received.TrySetResult(n)));
+        using var subscription = busB.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => received.TrySetResult(n)));
         var sent = new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 42, ReadSideTestHost.Start);
 
         await busA.PublishAsync(sent, CancellationToken.None);
@@ -58,7 +58,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         using var bus = new RedisNotificationBus(connection, NullLogger<RedisNotificationBus>.Instance);
         var heard = new List<long>();
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var throwing = bus.OrderStatusChanges.Subscribe(new Observer(n =>
+        var throwing = bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n =>
         {
             lock (heard)
                 heard.Add(n.Sequence);
@@ -72,7 +72,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         await second.Task.WaitAsync(Delivery);
         throwing.Dispose();
         var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var other = bus.OrderStatusChanges.Subscribe(new Observer(n => marker.TrySetResult()));
+        using var other = bus.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => marker.TrySetResult()));
         await bus.PublishAsync(Notification(3), CancellationToken.None);
         await marker.Task.WaitAsync(Delivery);
 
@@ -86,7 +86,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         await using var otherNode = await _host.WithSettingsAsync(new Dictionary<string, string?>());
         var seen = new List<(OrderStatus Announced, OrderStatus? Queried)>();
         var allocated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = otherNode.Services.GetRequiredService<INotificationBus>().OrderStatusChanges.Subscribe(new Observer(n =>
+        using var subscription = otherNode.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n =>
         {
             var view = otherNode.QueryAsync(q => q.GetAsync(n.OrderId, CancellationToken.None)).GetAwaiter().GetResult();
             lock (seen)

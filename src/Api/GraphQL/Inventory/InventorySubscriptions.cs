@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.GetAvailableToPromise;
@@ -29,8 +30,9 @@ public static class InventorySubscriptions
                 caller.RequireChannel(context.GetArgument<string>("channel"));
                 var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchAvailability, AvailabilityWatch>>()
                     .HandleAsync(new WatchAvailability(context.GetArgument<string>("channel"), context.GetArgument<List<string>?>("skus")), context.CancellationToken));
-                return new FilteredObservable<AvailabilityChangedNotification>(Bus(context).AvailabilityChanges,
-                    n => n.Channel == watch.Channel && (watch.Skus is null || watch.Skus.Contains(n.Sku)));
+                return Bus(context).Observe<AvailabilityChangedNotification>()
+                    .Where(n => n.Channel == watch.Channel && (watch.Skus is null || watch.Skus.Contains(n.Sku)))
+                    .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
 
@@ -44,7 +46,7 @@ public static class InventorySubscriptions
                 context.RequireScope(ApiScopes.InventoryRead);
                 var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchInventory, InventoryWatch>>()
                     .HandleAsync(new WatchInventory(context.GetArgument<string?>("sku")), context.CancellationToken));
-                return new FilteredObservable<InventoryChangedNotification>(Bus(context).InventoryChanges, n => watch.Sku is null || n.Position.Sku == watch.Sku);
+                return Bus(context).Observe<InventoryChangedNotification>().Where(n => watch.Sku is null || n.Position.Sku == watch.Sku).Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
     }

@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.ReadModels;
@@ -40,8 +41,9 @@ public static class OrderSubscriptions
                     channel = code.Value.Value;
                 }
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
-                return new FilteredObservable<OrderStatusChangedNotification>(bus.OrderStatusChanges,
-                    n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel));
+                return bus.Observe<OrderStatusChangedNotification>()
+                    .Where(n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel))
+                    .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
     }

@@ -1,0 +1,69 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Messaging;
+using EcomErp.Infrastructure.ReadModels;
+using EcomErp.Infrastructure.Tests.Fixtures;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace EcomErp.Infrastructure.Tests.Messaging;
+
+/// <summary>The typed bus over a real redis-server: what a notification type declares is all either transport needs.</summary>
+public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task ANewNotificationType_TravelsBetweenNodesAndInProcess_WithNoChangeToTheTransports()
+    {
+        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
+        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
+        using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
+        using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
+        using var inProcess = new InProcessNotificationBus(NullLogger<InProcessNotificationBus>.Instance);
+        var overRedis = new TaskCompletionSource<ParcelWeighed>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var local = new TaskCompletionSource<ParcelWeighed>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var remote = busB.Observe<ParcelWeighed>().Subscribe(n => overRedis.TrySetResult(n));
+        using var same = inProcess.Observe<ParcelWeighed>().Subscribe(n => local.TrySetResult(n));
+        var sent = new ParcelWeighed("P-1", 1250);
+
+        await busA.PublishAsync(sent, CancellationToken.None);
+        await inProcess.PublishAsync(sent, CancellationToken.None);
+
+        Assert.Equal(sent, await overRedis.Task.WaitAsync(Delivery));
+        Assert.Equal(sent, await local.Task.WaitAsync(Delivery));
+    }
+
+    [Fact]
+    public async Task EveryNotification_GoesOutOnTheChannelNodesOfARollingDeployListenOn()
+    {
+        using var connection = RedisConnection.Connect(redis.ConnectionString);
+        using var bus = new RedisNotificationBus(connection, NullLogger<RedisNotificationBus>.Instance);
+        var at = DateTimeOffset.UnixEpoch;
+
+        await AssertPublishedOnAsync("ecomerp:order-status", new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 1, at));
+        await AssertPublishedOnAsync("ecomerp:inventory", new InventoryChangedNotification(null!, at));
+        await AssertPublishedOnAsync("ecomerp:availability", new AvailabilityChangedNotification("WEB", "TEE-M-BLK", 3, null, 1, 7, at));
+        await AssertPublishedOnAsync("ecomerp:api-clients", new ApiClientChangedNotification(Guid.NewGuid(), at));
+
+        async Task AssertPublishedOnAsync<T>(string channel, T notification) where T : class
+        {
+            var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var queue = await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(channel));
+            queue.OnMessage(message => heard.TrySetResult(message.Message.ToString()));
+            try
+            {
+                await bus.PublishAsync(notification, CancellationToken.None);
+                Assert.Equal(ReadModelJson.Serialize(notification), await heard.Task.WaitAsync(Delivery));
+            }
+            finally
+            {
+                await queue.UnsubscribeAsync();
+            }
+        }
+    }
+
+    [NotificationChannel("ecomerp:test-parcel-weighed")]
+    public sealed record ParcelWeighed(string Parcel, int Grams);
+}
