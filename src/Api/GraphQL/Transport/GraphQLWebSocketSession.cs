@@ -14,6 +14,9 @@ namespace EcomErp.Api.GraphQL.Transport;
 /// <summary>
 /// One socket speaking graphql-transport-ws. Messages are read one at a time on the receive loop; each operation runs on
 /// its own task and sends through one lock, so a slow subscription never holds up <c>ping</c> or <c>complete</c>.
+/// The loop does wait for a subscription to be attached to its source (or refused) before it reads the next message:
+/// graphql-transport-ws has no acknowledgement of <c>subscribe</c>, so a <c>pong</c> to a later <c>ping</c> is how a
+/// client knows that the events from then on reach it and that a refusal has already been sent.
 /// </summary>
 internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
@@ -309,6 +312,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         var operation = new RunningOperation(lease, lifetime.Token);
         operations[id!] = operation;
         _ = RunAsync(id!, operation, request, principal);
+        await operation.Started;
     }
 
     /// <summary>Executes, then relays every result of the operation (one for queries and mutations) until it ends or is stopped.</summary>
@@ -321,6 +325,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         try
         {
             var prepared = executor.Prepare(request);
+            if (prepared.OperationType != OperationType.Subscription)
+            {
+                // A query or mutation is not waited for: only a subscription can miss what happens meanwhile.
+                operation.MarkStarted();
+            }
+
             var result = await executor.ExecuteAsync(prepared, principal, scope.ServiceProvider, correlationId, operation.Token);
             // A subscription whose source stream was refused (its arguments, the caller's scope) never started: that is the
             // protocol's error message, as for a document that fails validation, not a result followed by complete.
@@ -328,6 +338,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             if (!result.Executed || refusedSubscription)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = MessageTypes.Error, Payload = result.Errors }, operation);
+                operation.MarkStarted();
                 return;
             }
 
@@ -335,6 +346,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             if (result.Streams?.Values.SingleOrDefault() is { } stream)
             {
                 operation.Subscription = stream.Subscribe(new ChannelObserver(results.Writer));
+                operation.MarkStarted();
             }
             else
             {
@@ -369,6 +381,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
         finally
         {
+            // Also when it failed or was stopped before it was attached: the receive loop goes on.
+            operation.MarkStarted();
             operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
             operation.Stop();
             operation.Release();
@@ -508,12 +522,18 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private sealed class RunningOperation(IDisposable lease, CancellationToken sessionToken)
     {
         private readonly CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(sessionToken);
+        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private IDisposable? subscription;
         private int stopped;
 
         public CancellationToken Token => cancellation.Token;
 
         public bool IsStopped => Volatile.Read(ref stopped) == 1;
+
+        /// <summary>Completes once the operation is attached to its source stream, refused, failed or runs as a query.</summary>
+        public Task Started => started.Task;
+
+        public void MarkStarted() => started.TrySetResult();
 
         public IDisposable? Subscription
         {

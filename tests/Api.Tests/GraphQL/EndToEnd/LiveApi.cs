@@ -126,7 +126,8 @@ public sealed class LiveApi : IAsyncDisposable
             SendAsync(new { id, type = "subscribe", payload = new { query, variables } });
 
         /// <summary>
-        /// Pings and returns what the server sent before the pong: it handles messages in order, so everything it answered
+        /// Pings and returns what the server sent before the pong: it handles messages in order and attaches (or refuses) a
+        /// subscription before it reads the next message, so the subscription is live and everything it answered
         /// to the earlier messages (an error for a refused subscribe, say) has arrived by then.
         /// </summary>
         public async Task<IReadOnlyList<JsonElement>> UntilPongAsync()

@@ -50,6 +50,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
     {
         var key = await Api.IssueKeyAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite], ["WEB"]);
         await using var watcher = await Api.SubscribeAsync(key, StatusSubscription, new { channel = "WEB" });
+        Assert.Empty(await watcher.UntilPongAsync());
 
         var captured = (await Api.DataAsync(key, CaptureMutation, Order("E2E-1"))).GetProperty("captureOrder");
         Assert.Equal(0, captured.GetProperty("userErrors").GetArrayLength());
@@ -92,6 +93,9 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
               }
             }
             """, new { channel = "WEB" });
+        // graphql-transport-ws does not acknowledge a subscribe: the pong after it says the subscription is attached, so the
+        // decision published after the capture below reaches it however long the server took to set the subscription up.
+        Assert.Empty(await watcher.UntilPongAsync());
 
         // More than the web shop can ship today: it splits over its warehouses and backorders the rest (at a price that
         // stays below the high-value approval).
@@ -122,6 +126,7 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
         var admin = await Api.IssueKeyAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite]);
         var webPartner = await Api.IssueKeyAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite], ["WEB"]);
         await using var watcher = await Api.SubscribeAsync(webPartner, StatusSubscription);
+        Assert.Empty(await watcher.UntilPongAsync());
 
         var foreign = (await Api.DataAsync(admin, CaptureMutation, Order("E2E-Z1", channel: "MKT-ZALANDO"))).GetProperty("captureOrder");
         var own = (await Api.DataAsync(admin, CaptureMutation, Order("E2E-W1"))).GetProperty("captureOrder");
