@@ -1,0 +1,101 @@
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.ReadModels;
+
+/// <summary>
+/// What the in-process read-model cache promises besides a hit that touches no table: the projection's document replaces
+/// the entry, and a fill from the table never replaces a document the projection wrote meanwhile (decisions 005, 022).
+/// </summary>
+public sealed class ReadModelCacheCoherenceTests : IAsyncLifetime
+{
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public Task AProjectedChange_ReplacesTheCachedDocument_AndIsReadWithoutTouchingTheTable() =>
+        ReadModelCacheAssertions.AProjectedChangeReplacesTheEntryAsync(_host, _host);
+
+    [Fact]
+    public Task AFillFromTheTable_NeverReplacesADocumentTheProjectionWroteMeanwhile() =>
+        ReadModelCacheAssertions.AFillNeverReplacesAProjectedDocumentAsync(_host);
+}
+
+/// <summary>
+/// The same promises with <c>ConnectionStrings:Redis</c> set, against a real redis-server, and across nodes: a change one
+/// node projects is what every other node reads next, from the cache (no per-node copy that could stay behind).
+/// </summary>
+public sealed class RedisReadModelCacheCoherenceTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
+{
+    private ReadSideTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ReadSideTestHost.StartAsync(redis.ConnectionString);
+        await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task AProjectedChange_IsWhatAnotherNodeReadsNext_WithoutTouchingItsTable()
+    {
+        await using var otherNode = await _host.WithSettingsAsync(new Dictionary<string, string?>());
+        await ReadModelCacheAssertions.AProjectedChangeReplacesTheEntryAsync(_host, otherNode);
+    }
+
+    [Fact]
+    public Task AFillFromTheTable_NeverReplacesADocumentTheProjectionWroteMeanwhile() =>
+        ReadModelCacheAssertions.AFillNeverReplacesAProjectedDocumentAsync(_host);
+}
+
+internal static class ReadModelCacheAssertions
+{
+    /// <summary>
+    /// <paramref name="projecting"/> projects an order, <paramref name="reading"/> reads it (so a cache with a copy per node
+    /// would now hold it), then <paramref name="projecting"/> projects its allocation: <paramref name="reading"/>'s next read
+    /// is the allocated order, from the cache.
+    /// </summary>
+    public static async Task AProjectedChangeReplacesTheEntryAsync(ReadSideTestHost projecting, ReadSideTestHost reading)
+    {
+        var id = await projecting.CaptureAsync("WEB", "K-1");
+        await projecting.ProjectAsync();
+        Assert.Equal(OrderStatus.Captured, (await reading.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))?.Status);
+
+        await projecting.DispatchAsync();
+        await projecting.ProjectAsync();
+        reading.Commands.Reset();
+        var view = await reading.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        Assert.Equal(OrderStatus.Allocated, view?.Status);
+        Assert.Equal(0, reading.Commands.Touching("OrderReadModels"));
+    }
+
+    /// <summary>
+    /// A query read the captured order from the table, the projection then wrote the allocated one, and only then does the
+    /// query's fill arrive with what it read: the cache keeps the projection's document, and serves it without the table.
+    /// </summary>
+    public static async Task AFillNeverReplacesAProjectedDocumentAsync(ReadSideTestHost host)
+    {
+        var cache = host.Services.GetRequiredService<IReadModelCache>();
+        var id = await host.CaptureAsync("WEB", "K-2");
+        await host.ProjectAsync();
+        var key = ReadModelCacheKeys.Order(id);
+        var readBeforeTheProjection = (await cache.GetManyAsync([key], CancellationToken.None))[0];
+        Assert.NotNull(readBeforeTheProjection);
+        await host.DispatchAsync();
+        await host.ProjectAsync();
+
+        await cache.AddMissingAsync([KeyValuePair.Create(key, readBeforeTheProjection)], CancellationToken.None);
+        host.Commands.Reset();
+        var view = await host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        Assert.Equal(OrderStatus.Allocated, view?.Status);
+        Assert.Equal(0, host.Commands.Touching("OrderReadModels"));
+    }
+}
