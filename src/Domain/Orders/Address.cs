@@ -41,7 +41,7 @@ public sealed record Address
         else if (TextRules.Check(countryCode, "shipTo.country") is { } countryRefused)
             errors.Add(countryRefused);
         else if (countryCode.Length != CountryLength || !countryCode.All(char.IsAsciiLetterUpper))
-            errors.Add(new Error(OrderErrors.AddressInvalid, "A country is a two-letter ISO 3166 code such as DE.", "shipTo.country"));
+            errors.Add(OrderErrors.CountryInvalid());
         if (errors.Count > 0)
             return Result<Address>.Failure(errors);
         return new Address(name!.Trim(), line1!.Trim(), string.IsNullOrWhiteSpace(line2) ? null : line2.Trim(),
@@ -99,17 +99,17 @@ public sealed record CustomerInfo
         var errors = new List<Error>();
         var trimmedEmail = email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(trimmedEmail))
-            errors.Add(new Error(OrderErrors.CustomerInvalid, "A customer email is required.", "customer.email"));
+            errors.Add(OrderErrors.CustomerPartInvalid("A customer email is required.", "customer.email"));
         else if (TextRules.Check(email, "customer.email") is { } emailRefused)
             errors.Add(emailRefused);
         else if (trimmedEmail.Length > EmailMaxLength || !IsEmailShaped(trimmedEmail))
-            errors.Add(new Error(OrderErrors.CustomerInvalid, $"'{email}' is not an email address.", "customer.email"));
+            errors.Add(OrderErrors.CustomerPartInvalid($"'{email}' is not an email address.", "customer.email"));
         if (string.IsNullOrWhiteSpace(name))
-            errors.Add(new Error(OrderErrors.CustomerInvalid, "A customer name is required.", "customer.name"));
+            errors.Add(OrderErrors.CustomerPartInvalid("A customer name is required.", "customer.name"));
         else if (TextRules.Check(name, "customer.name") is { } nameRefused)
             errors.Add(nameRefused);
         else if (name.Trim().Length > NameMaxLength)
-            errors.Add(new Error(OrderErrors.CustomerInvalid, $"A customer name has at most {NameMaxLength} characters.", "customer.name"));
+            errors.Add(OrderErrors.CustomerPartInvalid($"A customer name has at most {NameMaxLength} characters.", "customer.name"));
         return errors.Count > 0 ? Result<CustomerInfo>.Failure(errors) : new CustomerInfo(trimmedEmail!, name!.Trim());
     }
 
