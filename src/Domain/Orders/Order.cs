@@ -39,13 +39,11 @@ public sealed class Order : AggregateRoot
 
     /// <summary>SHA-256 of the captured content: a repeated capture is the same order only when this matches.</summary>
     public string CaptureFingerprint { get; private set; } = "";
-
     public long TotalMinor { get; private set; }
     public int? FraudScore { get; private set; }
 
     /// <summary>Set when a person verified the ship-to address by releasing an address-validation hold.</summary>
     public string? AddressVerifiedBy { get; private set; }
-
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
     public string? InvoiceNumber { get; private set; }
@@ -56,21 +54,16 @@ public sealed class Order : AggregateRoot
     public IReadOnlyList<OrderLine> Lines => _lines;
     public IReadOnlyList<Hold> Holds => _holds;
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
-
     /// <summary>One per location of the allocation, in the order they were opened.</summary>
     public IReadOnlyList<Shipment> Shipments => _shipments;
-
     public IEnumerable<Shipment> OpenShipments => _allocation.Open;
     public Money Total => new(TotalMinor, Currency);
     public IEnumerable<Hold> OpenHolds => _holdsPart.Open;
     public bool IsOnHold => _holdsPart.AnyOpen;
-
     /// <summary>Every unit of every open shipment was picked (and there is something open to pick).</summary>
     public bool IsPicked => _allocation.IsPicked;
-
     /// <summary>Units of the order without an allocation: backordered, short, or given back by a short pick.</summary>
     public int UnallocatedUnits => _allocation.UnallocatedUnits;
-
     /// <summary>True when a hold of this type was released before: a person already judged that risk.</summary>
     public bool HasReleasedHold(HoldType type) => _holdsPart.WasReleased(type);
 
@@ -80,15 +73,13 @@ public sealed class Order : AggregateRoot
             throw new ArgumentException("The capture fingerprint is a hex SHA-256.", nameof(draft));
         if (draft.Problems() is { Count: > 0 } problems)
             return Result<Order>.Failure(problems);
-
         var order = new Order
         {
             Id = OrderId.New(), Channel = draft.Channel, ExternalOrderId = draft.ExternalOrderId.Trim(), Currency = draft.Lines[0].UnitPrice.Currency,
             ServiceLevel = draft.ServiceLevel, Priority = draft.Priority, Customer = draft.Customer, ShipTo = draft.ShipTo,
             CaptureFingerprint = draft.CaptureFingerprint, Status = OrderStatus.Captured, CapturedAt = at, UpdatedAt = at, TotalMinor = (long)draft.TotalMinor(),
         };
-        for (var i = 0; i < draft.Lines.Count; i++)
-            order._lines.Add(new OrderLine(i + 1, draft.Lines[i].Sku, draft.Lines[i].Quantity.Value, draft.Lines[i].UnitPrice.MinorUnits));
+        order._lines.AddRange(draft.Lines.Select((l, i) => new OrderLine(i + 1, l.Sku, l.Quantity.Value, l.UnitPrice.MinorUnits)));
         order.AppendTimeline(at, actor, TimelineAction.Captured, null, OrderStatus.Captured, null);
         order.Raise(new OrderCaptured(order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Currency.Code,
             order.ServiceLevel, order.Priority, order.Customer.Email, order.Customer.Name, order.ShipTo.Country, order.TotalMinor,
@@ -96,28 +87,18 @@ public sealed class Order : AggregateRoot
         return order;
     }
 
-    public Result Validate(int fraudScore, Actor actor, DateTimeOffset at)
-    {
-        if (CheckCan(OrderStep.Validate, actor) is { } refused)
-            return refused;
-        if (fraudScore is < 0 or > MaxFraudScore)
-            return OrderErrors.FraudScoreOutOfRange(MaxFraudScore);
-        FraudScore = fraudScore;
-        MoveTo(OrderStatus.Validated, actor, at, $"fraud score {fraudScore}");
-        Raise(new OrderValidated(Id.Value, Channel.Value, fraudScore, actor.Id, at));
-        return Result.Success();
-    }
+    public Result Validate(int fraudScore, Actor actor, DateTimeOffset at) =>
+        Step(OrderStep.Validate, OrderStatus.Validated, actor, at, $"fraud score {fraudScore}",
+            fraudScore is < 0 or > MaxFraudScore ? OrderErrors.FraudScoreOutOfRange(MaxFraudScore) : null,
+            () => { FraudScore = fraudScore; return new OrderValidated(Id.Value, Channel.Value, fraudScore, actor.Id, at); });
 
     /// <summary>Why the order cannot take an allocation now (the guard, or nothing left to allocate), or null: callers ask before they plan and reserve.</summary>
     public Error? CheckCanAllocate(Actor actor) =>
         CheckCan(OrderStep.Allocate, actor) ?? (UnallocatedUnits == 0 ? OrderErrors.NothingToAllocate() : null);
 
     /// <summary>
-    /// Records an allocation the Application planned and reserved: units go into the open shipment at their location
-    /// (or a new one), the rest are backordered or short. The order becomes Allocated when every unit is allocated,
-    /// PartiallyAllocated or Backordered while units wait for stock; in Picking (units a short pick gave back) it stays
-    /// Picking when all of them were allocated again. Short units (the channel lets nobody wait for them) put the
-    /// order on an InventoryShortfall hold. An allocation that would change nothing is refused, never silently kept.
+    /// Records an allocation the Application planned and reserved (where it leaves the order: <see cref="OrderShipments.StatusAfterAllocation"/>).
+    /// Short units put the order on an InventoryShortfall hold. An allocation that would change nothing is refused, never silently kept.
     /// </summary>
     public Result ApplyAllocation(AllocationDecision decision, Actor actor, DateTimeOffset at)
     {
@@ -135,30 +116,23 @@ public sealed class Order : AggregateRoot
         var summary = $"{allocatedUnits} unit(s) allocated in {OpenShipments.Count()} open shipment(s), {_allocation.BackorderedUnits} backordered"
             + (shortUnits > 0 ? $", {shortUnits} short" : "");
         if (target == OrderStatus.Allocated)
-        {
-            MoveTo(target, actor, at, summary);
-            Raise(new OrderAllocated(Id.Value, Channel.Value, from, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
-        }
+            Moved(target, actor, at, summary, new OrderAllocated(Id.Value, Channel.Value, from, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
         else if (target is OrderStatus.Backordered or OrderStatus.PartiallyAllocated && (target != from || allocatedUnits > 0))
-        {
-            MoveTo(target, actor, at, summary);
-            Raise(new OrderBackordered(Id.Value, Channel.Value, from, target, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
-        }
+            Moved(target, actor, at, summary,
+                new OrderBackordered(Id.Value, Channel.Value, from, target, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
         else if (target == OrderStatus.Picking && allocatedUnits > 0)
-        {
-            Record(at, actor, TimelineAction.Reallocated, summary);
-            Raise(new OrderReallocated(Id.Value, Channel.Value, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
-        }
+            Happened(at, actor, TimelineAction.Reallocated, summary,
+                new OrderReallocated(Id.Value, Channel.Value, _allocation.LineAllocations(), _allocation.Snapshots(), actor.Id, at));
         if (shortUnits > 0 && PlaceHold(HoldType.InventoryShortfall, _allocation.ShortfallReason(decision), Actor.System, at) is { IsFailure: true } hold)
             throw new InvalidOperationException($"The shortfall hold could not be placed: {hold.Error}");
         return Result.Success();
     }
 
     public Result Release(Actor actor, DateTimeOffset at) =>
-        Step(OrderStep.Release, OrderStatus.Released, actor, at, null, () => new OrderReleased(Id.Value, Channel.Value, actor.Id, at));
+        Step(OrderStep.Release, OrderStatus.Released, actor, at, null, null, () => new OrderReleased(Id.Value, Channel.Value, actor.Id, at));
 
     public Result StartPicking(Actor actor, DateTimeOffset at) =>
-        Step(OrderStep.StartPicking, OrderStatus.Picking, actor, at, null, () => new OrderPickingStarted(Id.Value, Channel.Value, actor.Id, at));
+        Step(OrderStep.StartPicking, OrderStatus.Picking, actor, at, null, null, () => new OrderPickingStarted(Id.Value, Channel.Value, actor.Id, at));
 
     /// <summary>Confirms every unit of the open shipments picked (a short pick reports what was missing instead).</summary>
     public Result ConfirmPick(Actor actor, DateTimeOffset at)
@@ -166,19 +140,14 @@ public sealed class Order : AggregateRoot
         if ((CheckCan(OrderStep.ConfirmPick, actor) ?? (IsPicked ? OrderErrors.PickAlreadyConfirmed() : null)) is { } refused)
             return refused;
         _allocation.MarkPicked();
-        Record(at, actor, TimelineAction.Picked, null);
-        Raise(new OrderPicked(Id.Value, Channel.Value, actor.Id, at));
+        Happened(at, actor, TimelineAction.Picked, null, new OrderPicked(Id.Value, Channel.Value, actor.Id, at));
         return Result.Success();
     }
 
-    public Result Pack(int packageCount, Actor actor, DateTimeOffset at)
-    {
-        if ((CheckCan(OrderStep.Pack, actor) ?? (packageCount is < 1 or > MaxPackages ? OrderErrors.PackageCountInvalid(MaxPackages) : null)) is { } refused)
-            return refused;
-        MoveTo(OrderStatus.Packed, actor, at, $"{packageCount} package(s)");
-        Raise(new OrderPacked(Id.Value, Channel.Value, packageCount, actor.Id, at));
-        return Result.Success();
-    }
+    public Result Pack(int packageCount, Actor actor, DateTimeOffset at) =>
+        Step(OrderStep.Pack, OrderStatus.Packed, actor, at, $"{packageCount} package(s)",
+            packageCount is < 1 or > MaxPackages ? OrderErrors.PackageCountInvalid(MaxPackages) : null,
+            () => new OrderPacked(Id.Value, Channel.Value, packageCount, actor.Id, at));
 
     /// <summary>
     /// The carrier took one shipment (<paramref name="shipmentId"/> may be left out when exactly one is open). The order
@@ -190,35 +159,27 @@ public sealed class Order : AggregateRoot
             return refused;
         if (OrderErrors.CheckShipmentDetails(carrier, CarrierMaxLength, trackingNumber, TrackingNumberMaxLength) is { Count: > 0 } errors)
             return Result<IReadOnlyList<ReservedUnits>>.Failure(errors);
-        var found = _allocation.FindOpen(shipmentId);
+        var found = _allocation.FindLeaving(shipmentId);
         if (found.IsFailure)
             return Result<IReadOnlyList<ReservedUnits>>.Failure(found.Errors);
         var shipment = found.Value;
-        if (!shipment.IsPicked)
-            return OrderErrors.ShipmentNotPicked(shipment.Number);
 
         (Carrier, TrackingNumber) = (carrier.Trim(), trackingNumber.Trim());
         var left = _allocation.Ship(shipment, Carrier, TrackingNumber, at);
-        var from = Status;
-        Record(at, actor, TimelineAction.ShipmentShipped, $"shipment {shipment.Number} from {shipment.Location}: {Carrier} {TrackingNumber}");
-        Raise(new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at));
+        Happened(at, actor, TimelineAction.ShipmentShipped, $"shipment {shipment.Number} from {shipment.Location}: {Carrier} {TrackingNumber}",
+            new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at));
+        // The events are built before the move: they carry the state the order leaves.
         if (!OpenShipments.Any())
-        {
-            MoveTo(OrderStatus.Shipped, actor, at, $"{Carrier} {TrackingNumber}");
-            Raise(new OrderShipped(Id.Value, Channel.Value, from, Carrier, TrackingNumber, actor.Id, at));
-        }
-        else if (from == OrderStatus.Packed)
-        {
-            MoveTo(OrderStatus.PartiallyShipped, actor, at, $"{OpenShipments.Count()} shipment(s) still open");
-            Raise(new OrderPartiallyShipped(Id.Value, Channel.Value, actor.Id, at));
-        }
+            Moved(OrderStatus.Shipped, actor, at, $"{Carrier} {TrackingNumber}", new OrderShipped(Id.Value, Channel.Value, Status, Carrier, TrackingNumber, actor.Id, at));
+        else if (Status == OrderStatus.Packed)
+            Moved(OrderStatus.PartiallyShipped, actor, at, $"{OpenShipments.Count()} shipment(s) still open",
+                new OrderPartiallyShipped(Id.Value, Channel.Value, actor.Id, at));
         return Result<IReadOnlyList<ReservedUnits>>.Success(left);
     }
 
     /// <summary>
-    /// A picker found <paramref name="missing"/> units fewer of a line than its shipment reserved. They leave the shipment
-    /// (a shipment left empty is cancelled) and the line's allocation; the outcome says which SKU and location they
-    /// were reserved at, so the Application writes them off and allocates them again.
+    /// A picker found <paramref name="missing"/> units fewer of a line than its shipment reserved. They leave the shipment and the line's
+    /// allocation; the outcome says which SKU and location they were reserved at, so the Application writes them off and allocates again.
     /// </summary>
     public Result<ShortPickOutcome> RecordShortPick(int lineNumber, int missing, Guid? shipmentId, Actor actor, DateTimeOffset at)
     {
@@ -228,24 +189,18 @@ public sealed class Order : AggregateRoot
         if (taken.IsFailure)
             return taken;
         var outcome = taken.Value;
-        Record(at, actor, TimelineAction.ShortPicked, $"line {lineNumber}: {missing} x {outcome.Sku} missing at {outcome.Location}");
-        Raise(new OrderShortPicked(Id.Value, Channel.Value, outcome.ShipmentId, lineNumber, outcome.Sku.Value, outcome.Location.Value, missing,
-            _allocation.LineAllocations(), actor.Id, at));
+        Happened(at, actor, TimelineAction.ShortPicked, $"line {lineNumber}: {missing} x {outcome.Sku} missing at {outcome.Location}",
+            new OrderShortPicked(Id.Value, Channel.Value, outcome.ShipmentId, lineNumber, outcome.Sku.Value, outcome.Location.Value, missing,
+                _allocation.LineAllocations(), actor.Id, at));
         return outcome;
     }
 
-    public Result Invoice(string invoiceNumber, Actor actor, DateTimeOffset at)
-    {
-        if ((CheckCan(OrderStep.Invoice, actor) ?? OrderErrors.CheckInvoiceNumber(invoiceNumber, InvoiceNumberMaxLength)) is { } refused)
-            return refused;
-        InvoiceNumber = invoiceNumber;
-        MoveTo(OrderStatus.Invoiced, actor, at, invoiceNumber);
-        Raise(new OrderInvoiced(Id.Value, Channel.Value, invoiceNumber, Currency.Code, TotalMinor, actor.Id, at));
-        return Result.Success();
-    }
+    public Result Invoice(string invoiceNumber, Actor actor, DateTimeOffset at) =>
+        Step(OrderStep.Invoice, OrderStatus.Invoiced, actor, at, invoiceNumber, OrderErrors.CheckInvoiceNumber(invoiceNumber, InvoiceNumberMaxLength),
+            () => { InvoiceNumber = invoiceNumber; return new OrderInvoiced(Id.Value, Channel.Value, invoiceNumber, Currency.Code, TotalMinor, actor.Id, at); });
 
     public Result Complete(Actor actor, DateTimeOffset at) =>
-        Step(OrderStep.Complete, OrderStatus.Completed, actor, at, null, () => new OrderCompleted(Id.Value, Channel.Value, actor.Id, at));
+        Step(OrderStep.Complete, OrderStatus.Completed, actor, at, null, null, () => new OrderCompleted(Id.Value, Channel.Value, actor.Id, at));
 
     /// <summary>
     /// Cancels before shipment. Holds do not block a cancellation; open ones are closed with it, and so are open
@@ -253,77 +208,53 @@ public sealed class Order : AggregateRoot
     /// </summary>
     public Result<IReadOnlyList<ReservedUnits>> Cancel(string reason, Actor actor, DateTimeOffset at)
     {
-        if (CheckCan(OrderStep.Cancel, actor) is { } refused)
-            return refused;
         var why = OrderErrors.CheckReason(reason, "reason");
-        if (why.IsFailure)
-            return why.Error;
-        var from = Status;
+        if ((CheckCan(OrderStep.Cancel, actor) ?? (why.IsFailure ? why.Error : null)) is { } refused)
+            return refused;
         // Open holds close with the order, visibly: their queues and read models must see them end.
         foreach (var hold in _holdsPart.ReleaseAll(actor, at, "order cancelled"))
-        {
-            Record(at, actor, TimelineAction.HoldReleased, "order cancelled", hold.Type);
-            Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at));
-        }
+            Happened(at, actor, TimelineAction.HoldReleased, "order cancelled",
+                new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at), hold.Type);
         var released = _allocation.CancelOpen();
         CancellationReason = why.Value;
-        MoveTo(OrderStatus.Cancelled, actor, at, why.Value);
-        Raise(new OrderCancelled(Id.Value, Channel.Value, from, why.Value, actor.Id, at));
+        Moved(OrderStatus.Cancelled, actor, at, why.Value, new OrderCancelled(Id.Value, Channel.Value, Status, why.Value, actor.Id, at));
         return Result<IReadOnlyList<ReservedUnits>>.Success(released);
     }
 
     public Result<Guid> PlaceHold(HoldType type, string reason, Actor actor, DateTimeOffset at, Func<Guid>? newId = null)
     {
-        if (OrderWorkflow.IsTerminal(Status))
-            return OrderErrors.NotHoldable(Status);
-        var why = OrderErrors.CheckReason(reason, "reason");
-        if (why.IsFailure)
-            return why.Error;
-        var placed = _holdsPart.Place(type, why.Value, actor, at, (newId ?? Guid.CreateVersion7)());
+        var placed = OrderWorkflow.IsTerminal(Status) ? (Result<Hold>)OrderErrors.NotHoldable(Status) : _holdsPart.Place(type, reason, actor, at, (newId ?? Guid.CreateVersion7)());
         if (placed.IsFailure)
             return placed.Error;
-        Record(at, actor, TimelineAction.HoldPlaced, why.Value, type);
-        Raise(new OrderHoldPlaced(Id.Value, Channel.Value, placed.Value.Id, type, why.Value, actor.Id, at));
+        Happened(at, actor, TimelineAction.HoldPlaced, placed.Value.Reason,
+            new OrderHoldPlaced(Id.Value, Channel.Value, placed.Value.Id, type, placed.Value.Reason, actor.Id, at), type);
         return placed.Value.Id;
     }
 
     public Result ReleaseHold(Guid holdId, string resolution, Actor actor, DateTimeOffset at)
     {
-        var found = _holdsPart.FindReleasable(holdId, actor);
-        if (found.IsFailure)
-            return found;
-        var why = OrderErrors.CheckReason(resolution, "resolution");
-        if (why.IsFailure)
-            return why;
-        var hold = found.Value;
-        hold.Release(actor.Id, at, why.Value);
-        if (hold.Type == HoldType.AddressValidation)
-            AddressVerifiedBy = actor.Id;
-        Record(at, actor, TimelineAction.HoldReleased, why.Value, hold.Type);
-        Raise(new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, why.Value, actor.Id, at));
+        var released = _holdsPart.Release(holdId, resolution, actor, at);
+        if (released.IsFailure)
+            return released;
+        var hold = released.Value;
+        AddressVerifiedBy = hold.Type == HoldType.AddressValidation ? actor.Id : AddressVerifiedBy;
+        Happened(at, actor, TimelineAction.HoldReleased, hold.Resolution,
+            new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, hold.Resolution!, actor.Id, at), hold.Type);
         return Result.Success();
     }
 
-    /// <summary>
-    /// What stops the order from taking its next step, as far as the order itself knows: open holds,
-    /// a terminal state, and the next state's entry criteria. The application adds checks that need
-    /// master data (see GetOrderBlockers).
-    /// </summary>
+    /// <summary>What stops the order's next step as far as it knows: a terminal state, open holds, the next state's entry criteria (GetOrderBlockers adds master data).</summary>
     public IReadOnlyList<Blocker> GetBlockers()
     {
         if (OrderWorkflow.NextAfter(Status) is not { } next)
             return [new Blocker(BlockerCode.NoNextStep, $"The order is {Status}: no further step.")];
-        var blockers = OpenHolds.Select(h => new Blocker(BlockerCode.OnHold,
-            $"Open {h.Type} hold since {h.PlacedAt:u} ({h.Reason}); the {HoldOwnership.OwnerOf(h.Type)} role releases it.", h.Type)).ToList();
-        if (EntryCriteria(next) is { } unmet)
-            blockers.Add(new Blocker(BlockerCode.EntryCriteriaNotMet, unmet));
-        return blockers;
+        var unmet = _allocation.EntryCriteria(next, Status);
+        return [.. _holdsPart.Blockers(), .. unmet is null ? [] : new[] { new Blocker(BlockerCode.EntryCriteriaNotMet, unmet) }];
     }
 
     /// <summary>
-    /// The one guard of every step: a state the step starts from, no open hold (unless holds do not block it), an actor
-    /// in one of its owner roles, and the entry criteria of the one state it enters. Callers with side effects of their
-    /// own (validation places holds, invoicing takes a number) ask it first.
+    /// The one guard of every step, from its rule in <see cref="OrderWorkflow"/>: a state it starts from, no open hold (unless holds do not block it),
+    /// an owner role, then the entry criteria of the one state it enters. Callers with side effects of their own ask it first.
     /// </summary>
     public Error? CheckCan(OrderStep step, Actor actor)
     {
@@ -334,40 +265,32 @@ public sealed class Order : AggregateRoot
             return onHold;
         if (!rule.Owners.Any(actor.MayActAs))
             return OrderErrors.ActorNotPermitted(actor, rule.Owners[0], $"take the {step} step");
-        return rule.Reaches is [var enters] && EntryCriteria(enters) is { } unmet ? OrderErrors.EntryCriteriaNotMet(enters, unmet) : null;
+        return rule.Reaches is [var enters] && _allocation.EntryCriteria(enters, Status) is { } unmet ? OrderErrors.EntryCriteriaNotMet(enters, unmet) : null;
     }
 
-    /// <summary>State-specific criteria beyond "a state the step starts from, no open hold".</summary>
-    private string? EntryCriteria(OrderStatus target) => target switch
+    /// <summary>A move into <paramref name="target"/>: the guard, then the step's own input check, then the move and its event.</summary>
+    private Result Step(OrderStep step, OrderStatus target, Actor actor, DateTimeOffset at, string? reason, Error? invalidInput, Func<IDomainEvent> happened)
     {
-        OrderStatus.Allocated when UnallocatedUnits > 0 && Status != OrderStatus.Validated =>
-            $"{UnallocatedUnits} unit(s) wait for stock ({_allocation.Waiting()}).",
-        OrderStatus.Packed when UnallocatedUnits > 0 => $"{UnallocatedUnits} short-picked unit(s) are not allocated again.",
-        OrderStatus.Packed when !IsPicked => "the pick has not been confirmed for every open shipment.",
-        _ => null,
-    };
-
-    private Result Step(OrderStep step, OrderStatus target, Actor actor, DateTimeOffset at, string? reason, Func<IDomainEvent> happened)
-    {
-        if (CheckCan(step, actor) is { } refused)
+        if ((CheckCan(step, actor) ?? invalidInput) is { } refused)
             return refused;
-        MoveTo(target, actor, at, reason);
-        Raise(happened());
+        Moved(target, actor, at, reason, happened());
         return Result.Success();
     }
 
-    private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset at, string? reason)
+    /// <summary>A move into <paramref name="target"/>, on the timeline, and the event that tells it.</summary>
+    private void Moved(OrderStatus target, Actor actor, DateTimeOffset at, string? reason, IDomainEvent happened)
     {
         AppendTimeline(at, actor, TimelineActions.Entering(target), Status, target, reason);
-        Status = target;
-        UpdatedAt = at;
+        (Status, UpdatedAt) = (target, at);
+        Raise(happened);
     }
 
-    /// <summary>A change inside the current state: the timeline shows it from and to the same state.</summary>
-    private void Record(DateTimeOffset at, Actor actor, TimelineAction action, string? reason, HoldType? holdType = null)
+    /// <summary>A change inside the current state: the timeline shows it from and to the same state, and its event tells it.</summary>
+    private void Happened(DateTimeOffset at, Actor actor, TimelineAction action, string? reason, IDomainEvent happened, HoldType? holdType = null)
     {
         AppendTimeline(at, actor, action, Status, Status, reason, holdType);
         UpdatedAt = at;
+        Raise(happened);
     }
 
     private void AppendTimeline(DateTimeOffset at, Actor actor, TimelineAction action, OrderStatus? from, OrderStatus? to, string? reason,

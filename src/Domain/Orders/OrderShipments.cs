@@ -21,7 +21,7 @@ internal sealed class OrderShipments(List<OrderLine> lines, List<Shipment> shipm
     public bool AnyAllocated => lines.Exists(l => l.AllocatedQuantity > 0);
 
     /// <summary>The lines still short of an allocation, as a person reads them: "TEE-M-BLK x2, ...".</summary>
-    public string Waiting() =>
+    private string Waiting() =>
         string.Join(", ", lines.Where(l => l.AllocatedQuantity < l.Quantity).Select(l => $"{l.Sku} x{l.Quantity - l.AllocatedQuantity}"));
 
     /// <summary>Why <paramref name="decision"/> does not fit: it must account for every unit still needed exactly once.</summary>
@@ -87,16 +87,27 @@ internal sealed class OrderShipments(List<OrderLine> lines, List<Shipment> shipm
         Recount();
     }
 
-    /// <summary>The open shipment named, or the only one open when none is named.</summary>
-    public Result<Shipment> FindOpen(Guid? shipmentId)
+    /// <summary>The open shipment that leaves: the one named, or the only one open when none is named; it must be picked in full.</summary>
+    public Result<Shipment> FindLeaving(Guid? shipmentId)
     {
         if (shipmentId is null)
-            return Open.ToList() is [var only] ? only : OrderErrors.ShipmentRequired(Open.Count());
+            return Open.ToList() is [var only] ? Picked(only) : OrderErrors.ShipmentRequired(Open.Count());
         var shipment = shipments.Find(s => s.Id == shipmentId);
         if (shipment is null)
             return OrderErrors.ShipmentNotFound(shipmentId.Value);
-        return shipment.IsOpen ? shipment : OrderErrors.ShipmentNotOpen(shipment.Number, shipment.Status);
+        return shipment.IsOpen ? Picked(shipment) : OrderErrors.ShipmentNotOpen(shipment.Number, shipment.Status);
+
+        static Result<Shipment> Picked(Shipment shipment) => shipment.IsPicked ? shipment : OrderErrors.ShipmentNotPicked(shipment.Number);
     }
+
+    /// <summary>The entry criteria of <paramref name="target"/> that depend on the allocation, for an order now in <paramref name="current"/>; null when met.</summary>
+    public string? EntryCriteria(OrderStatus target, OrderStatus current) => target switch
+    {
+        OrderStatus.Allocated when UnallocatedUnits > 0 && current != OrderStatus.Validated => $"{UnallocatedUnits} unit(s) wait for stock ({Waiting()}).",
+        OrderStatus.Packed when UnallocatedUnits > 0 => $"{UnallocatedUnits} short-picked unit(s) are not allocated again.",
+        OrderStatus.Packed when !IsPicked => "the pick has not been confirmed for every open shipment.",
+        _ => null,
+    };
 
     public IReadOnlyList<ReservedUnits> Ship(Shipment shipment, string carrier, string trackingNumber, DateTimeOffset at)
     {
