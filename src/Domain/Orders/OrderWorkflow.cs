@@ -69,8 +69,6 @@ public static class OrderWorkflow
         _ => null,
     };
 
-    public static bool CanMove(OrderStatus from, OrderStatus to) => Moves.Contains((from, to));
-
     /// <summary>
     /// The state's place in the workflow, from capture to completion (cancelled last), for sorting: the stored enum
     /// numbers say nothing about it.
