@@ -80,7 +80,7 @@ public static class AllocationRequests
     /// backordered rest later). Line indexes of the request follow the order's lines that still need units.
     /// </summary>
     public static AllocationRequest ForOrder(Order order) =>
-        ForOpenLines(order.Id, order.Channel, order.Lines.Select(l => (l.Sku, l.Quantity, l.AllocatedQuantity)), order.ShipTo.Country,
+        ForOpenLines(order.Id, order.Channel, order.Lines.Select(l => (l.Sku.Value, l.Quantity, l.AllocatedQuantity)), order.ShipTo.Country,
             order.ServiceLevel, order.Priority, order.CapturedAt);
 
     /// <summary>The same request from the order read model (for the dry run, which never reads the write side).</summary>

@@ -33,9 +33,9 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
         var channel = await catalog.FindChannelAsync(order.Channel, cancellationToken);
         if (channel is not { IsActive: true })
             catalogProblems.Add($"Channel {order.Channel} is not active.");
-        var skus = await catalog.FindSkusAsync([.. order.Lines.Select(l => SkuCode.Of(l.Sku))], cancellationToken);
+        var skus = await catalog.FindSkusAsync([.. order.Lines.Select(l => l.Sku)], cancellationToken);
         catalogProblems.AddRange(order.Lines
-            .Where(l => !skus.TryGetValue(SkuCode.Of(l.Sku), out var sku) || !sku.IsActive)
+            .Where(l => !skus.TryGetValue(l.Sku, out var sku) || !sku.IsActive)
             .Select(l => $"SKU {l.Sku} is not active."));
         if (catalogProblems.Count > 0 && !order.HasReleasedHold(HoldType.Manual))
             problems.Add(new HoldRequest(HoldType.Manual, string.Join(" ", catalogProblems)));

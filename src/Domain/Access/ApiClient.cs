@@ -4,38 +4,6 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Access;
 
-/// <summary>What an API client may do. A partner gets the narrowest set its integration needs.</summary>
-public static class ApiScopes
-{
-    public const string OrdersRead = "orders:read";
-    public const string OrdersWrite = "orders:write";
-    public const string InventoryRead = "inventory:read";
-    public const string InventoryWrite = "inventory:write";
-    public const string FulfillmentWrite = "fulfillment:write";
-    public const string ReturnsWrite = "returns:write";
-
-    /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
-    public const string HealthRead = "health:read";
-
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, HealthRead];
-}
-
-public static class ApiClientErrors
-{
-    [ErrorDescription("An API client's name is missing, too long or unreadable.")]
-    public const string NameInvalid = "API_CLIENT_NAME_INVALID";
-    [ErrorDescription("An API client is given a scope that does not exist.")]
-    public const string ScopeUnknown = "API_CLIENT_SCOPE_UNKNOWN";
-    [ErrorDescription("An API client is issued or changed without any scope.")]
-    public const string ScopesRequired = "API_CLIENT_SCOPES_REQUIRED";
-    [ErrorDescription("The API client was revoked already; a revoked client cannot be changed or revoked again.")]
-    public const string AlreadyRevoked = "API_CLIENT_ALREADY_REVOKED";
-    [ErrorDescription("No API client has this id.")]
-    public const string NotFound = "API_CLIENT_NOT_FOUND";
-    [ErrorDescription("The presented API key is malformed, unknown or revoked (one answer for all three, on purpose).")]
-    public const string KeyInvalid = "API_KEY_INVALID";
-}
-
 /// <summary>
 /// A front-end, partner or integration that calls the API with a key. Only a hash of the key is kept:
 /// the plain key is shown once, when it is issued. A client restricted to channels sees only their data.

@@ -4,13 +4,6 @@ using System.Text;
 
 namespace EcomErp.Domain.Common;
 
-/// <summary>Whether a text may span lines: a note or a reason may, a name or an address line may not.</summary>
-public enum TextLayout
-{
-    SingleLine = 0,
-    MultiLine = 1,
-}
-
 /// <summary>
 /// What text people type and other people read may contain: names, addresses, notes and reasons end up on labels,
 /// in the admin, in exports and in logs, where a control character, a hidden direction override or a name nobody can

@@ -2,12 +2,6 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Inventory;
 
-/// <summary>The net of a bucket's ledger entries: units in minus units out.</summary>
-public sealed record BucketTotal(SkuCode Sku, LocationCode Location, StockBucket Bucket, long Net);
-
-/// <summary>A bucket whose balance differs from the sum of its entries (or is negative).</summary>
-public sealed record LedgerMismatch(string Sku, string Location, StockBucket Bucket, int Balance, long Ledger);
-
 /// <summary>The ledger's invariant: every bucket of every balance equals the net of its entries and is never negative.</summary>
 public static class LedgerVerification
 {

@@ -2,19 +2,6 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Inventory;
 
-public readonly record struct AdjustmentId(Guid Value)
-{
-    public static AdjustmentId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-}
-
-public enum AdjustmentStatus
-{
-    PendingApproval = 0,
-    Applied = 1,
-}
-
 /// <summary>
 /// A correction of Available stock with a reason: positive (found) or negative (lost, written off).
 /// Up to the approval threshold it applies at once; above it, it waits until a second person approves

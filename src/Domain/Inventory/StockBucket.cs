@@ -20,35 +20,3 @@ public enum StockBucket
     /// <summary>Confirmed by a supplier on a purchase order, not yet received.</summary>
     Inbound = 6,
 }
-
-/// <summary>A balance's buckets at one moment.</summary>
-public sealed record StockLevels(
-    int Available, int Reserved, int QualityHold, int Damaged, int ReturnsAwaitingInspection, int InTransit, int Inbound)
-{
-    public static StockLevels Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
-
-    public int this[StockBucket bucket] => bucket switch
-    {
-        StockBucket.Available => Available,
-        StockBucket.Reserved => Reserved,
-        StockBucket.QualityHold => QualityHold,
-        StockBucket.Damaged => Damaged,
-        StockBucket.ReturnsAwaitingInspection => ReturnsAwaitingInspection,
-        StockBucket.InTransit => InTransit,
-        StockBucket.Inbound => Inbound,
-        _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
-    };
-
-    /// <summary>The levels with <paramref name="delta"/> added to one bucket.</summary>
-    public StockLevels With(StockBucket bucket, int delta) => bucket switch
-    {
-        StockBucket.Available => this with { Available = checked(Available + delta) },
-        StockBucket.Reserved => this with { Reserved = checked(Reserved + delta) },
-        StockBucket.QualityHold => this with { QualityHold = checked(QualityHold + delta) },
-        StockBucket.Damaged => this with { Damaged = checked(Damaged + delta) },
-        StockBucket.ReturnsAwaitingInspection => this with { ReturnsAwaitingInspection = checked(ReturnsAwaitingInspection + delta) },
-        StockBucket.InTransit => this with { InTransit = checked(InTransit + delta) },
-        StockBucket.Inbound => this with { Inbound = checked(Inbound + delta) },
-        _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
-    };
-}

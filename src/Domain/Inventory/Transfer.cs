@@ -2,41 +2,6 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Inventory;
 
-public readonly record struct TransferId(Guid Value)
-{
-    public static TransferId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-}
-
-public enum TransferStatus
-{
-    InTransit = 0,
-    Received = 1,
-}
-
-public sealed record TransferLineDraft(SkuCode Sku, Quantity Quantity);
-
-public sealed class TransferLine
-{
-    private TransferLine() { }
-
-    internal TransferLine(int lineNumber, SkuCode sku, int shippedQuantity) =>
-        (LineNumber, Sku, ShippedQuantity) = (lineNumber, sku, shippedQuantity);
-
-    public int LineNumber { get; private set; }
-    public SkuCode Sku { get; private set; }
-    public int ShippedQuantity { get; private set; }
-    public int ReceivedQuantity { get; private set; }
-
-    /// <summary>Shipped but not received: written off the destination's InTransit when the transfer is received.</summary>
-    public int DiscrepancyQuantity { get; private set; }
-
-    internal void Receive(int quantity) => (ReceivedQuantity, DiscrepancyQuantity) = (quantity, ShippedQuantity - quantity);
-
-    public TransferLineSnapshot Snapshot() => new(LineNumber, Sku.Value, ShippedQuantity, ReceivedQuantity, DiscrepancyQuantity);
-}
-
 /// <summary>
 /// Stock sent from one location to another. Shipping takes it out of Available at the source and books it
 /// InTransit at the destination; receiving moves what arrived to Available there and writes the rest off

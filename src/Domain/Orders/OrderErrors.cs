@@ -100,7 +100,7 @@ public static class OrderErrors
     /// <summary>Why a channel's order id cannot be captured, or null: 1 to <see cref="ExternalIdMaxLength"/> characters of readable text.</summary>
     public static Error? CheckExternalId(string? externalOrderId) =>
         string.IsNullOrWhiteSpace(externalOrderId) || externalOrderId.Trim().Length > ExternalIdMaxLength
-            ? new Error(ExternalIdInvalidCode, $"An external order id of 1 to {ExternalIdMaxLength} characters is required.", "externalOrderId")
+            ? new(ExternalIdInvalidCode, $"An external order id of 1 to {ExternalIdMaxLength} characters is required.", "externalOrderId")
             : TextRules.Check(externalOrderId, "externalOrderId");
 
     public static Error AllocationInvalid(string why) => new(AllocationInvalidCode, $"The allocation does not fit the order: {why}");
@@ -108,4 +108,108 @@ public static class OrderErrors
     public static Error AddressPartMissing(string field) => new(AddressMissing, $"{field} is required.", field);
 
     public static Error AddressPartTooLong(string field, int max) => new(AddressInvalid, $"{field} has at most {max} characters.", field);
+
+    public static Error FraudScoreOutOfRange(int max) => new(CommonErrors.ValidationFailed, $"A fraud score is 0 to {max}.", "fraudScore");
+
+    /// <summary>The wrong-state answer of a step that works inside its state (it moves the order nowhere).</summary>
+    public static Error OutOfState(OrderStep step, OrderStatus status) => step switch
+    {
+        // A confirmed pick is what Packed needs, so confirming one elsewhere is that criterion failing.
+        OrderStep.ConfirmPick => EntryCriteriaNotMet(OrderStatus.Packed, $"a pick is confirmed while the order is Picking, and it is {status}."),
+        OrderStep.RecordShortPick => new(IllegalTransitionCode, $"A short pick is recorded while the order is Picking, and it is {status}."),
+        _ => new(IllegalTransitionCode, $"An order in {status} cannot take the {step} step."),
+    };
+
+    // Capture: the order's lines, checked once, by the aggregate.
+    public static Error NoLines() => new(NoLinesCode, "An order needs at least one line.", "lines");
+
+    public static Error TooManyLines() => new(TooManyLinesCode, $"An order has at most {MaxLines} lines.", "lines");
+
+    public static Error DuplicateLine(int index, SkuCode sku) =>
+        new(DuplicateLineCode, $"Line {index + 1}: SKU {sku} appears on more than one line; add the quantities.", "lines");
+
+    public static Error LineCurrencyMismatch(int index, Currency orderCurrency, Currency lineCurrency) =>
+        new(LineCurrencyMismatchCode, $"Every line of an order is in one currency: line 1 is in {orderCurrency}, this one in {lineCurrency}.",
+            $"lines[{index}].unitPrice.currencyCode");
+
+    public static Error UnitPriceNegative(int index) => new(UnitPriceInvalidCode, "A unit price cannot be negative.", $"lines[{index}].unitPrice.amount");
+
+    public static Error TotalOutOfRange() => new(UnitPriceInvalidCode, "The order total is beyond the range of money EcomErp keeps.", "lines");
+
+    // Allocation.
+    public static Error NothingToAllocate() => new(NothingToAllocateCode, "Every unit of the order is already allocated.");
+
+    public static Error NoStockToAllocate(int waiting) =>
+        new(NoStockToAllocateCode, $"No stock could be allocated; {waiting} unit(s) still wait for stock.");
+
+    // Picking, packing, shipping, invoicing.
+    public static Error PickAlreadyConfirmed() => new(IllegalTransitionCode, "The pick was already confirmed.");
+
+    public static Error PackageCountInvalid(int max) => new(ShipmentDetailsInvalidCode, $"A pack has 1 to {max} packages.", "packageCount");
+
+    /// <summary>What is wrong with a shipment's carrier and tracking number: each 1 to its limit of readable characters.</summary>
+    public static IReadOnlyList<Error> CheckShipmentDetails(string? carrier, int carrierMaxLength, string? trackingNumber, int trackingNumberMaxLength) =>
+        [.. new[] { ShipmentDetail(carrier, "carrier", carrierMaxLength, "carrier"), ShipmentDetail(trackingNumber, "tracking number", trackingNumberMaxLength, "trackingNumber") }
+            .OfType<Error>()];
+
+    public static Error? CheckInvoiceNumber(string? invoiceNumber, int maxLength) =>
+        string.IsNullOrWhiteSpace(invoiceNumber) || invoiceNumber.Length > maxLength
+            ? new(InvoiceNumberInvalidCode, $"An invoice number of 1 to {maxLength} characters is required.", "invoiceNumber")
+            : null;
+
+    private static Error? ShipmentDetail(string? value, string what, int maxLength, string field) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength
+            ? new(ShipmentDetailsInvalidCode, $"A {what} of 1 to {maxLength} characters is required.", field)
+            : TextRules.Check(value, field);
+
+    public static Error ShipmentNotPicked(int number) => EntryCriteriaNotMet(OrderStatus.Shipped, $"shipment {number} was not picked in full.");
+
+    public static Error ShipmentRequired(int openCount) =>
+        new(ShipmentRequiredCode, $"The order has {openCount} open shipments; name the one that leaves.", "shipmentId");
+
+    public static Error ShipmentNotFound(Guid shipmentId) => new(ShipmentNotFoundCode, $"The order has no shipment {shipmentId}.", "shipmentId");
+
+    public static Error ShipmentNotOpen(int number, ShipmentStatus status) => new(ShipmentNotOpenCode, $"Shipment {number} is {status}.", "shipmentId");
+
+    // Short picks.
+    public static Error LineNotFound(int lineNumber) => new(LineNotFoundCode, $"The order has no line {lineNumber}.", "lineNumber");
+
+    public static Error ShortPickWithoutUnits() => new(ShortPickInvalidCode, "A short pick is at least one missing unit.", "missingQuantity");
+
+    public static Error ShortPickBeyondShipment(int shipmentNumber, int held, int lineNumber, int missing) =>
+        new(ShortPickInvalidCode, $"Shipment {shipmentNumber} holds {held} unit(s) of line {lineNumber}; {missing} cannot be missing.", "missingQuantity");
+
+    public static Error NoOpenShipmentHoldsLine(int lineNumber, Guid? shipmentId) =>
+        new(ShipmentNotFoundCode,
+            shipmentId is null ? $"No open shipment holds line {lineNumber}." : $"Open shipment {shipmentId} does not hold line {lineNumber}.",
+            "shipmentId");
+
+    public static Error ShortPickShipmentRequired(int lineNumber, int openCount) =>
+        new(ShipmentRequiredCode, $"Line {lineNumber} is in {openCount} open shipments; name the one short-picked.", "shipmentId");
+
+    // Holds.
+    public static Error NotHoldable(OrderStatus status) => new(IllegalTransitionCode, $"A {status} order cannot be put on hold.");
+
+    public static Error HoldAlreadyOpen(HoldType type) => new(HoldAlreadyOpenCode, $"The order already has an open {type} hold.", "type");
+
+    public static Error HoldNotFound(Guid holdId) => new(HoldNotFoundCode, $"The order has no hold {holdId}.", "holdId");
+
+    public static Error HoldAlreadyReleased(Guid holdId, string? releasedBy) =>
+        new(HoldAlreadyReleasedCode, $"Hold {holdId} was already released by {releasedBy}.", "holdId");
+
+    public static Error SelfApproval() => new(SelfApprovalCode, "A second person must release a hold you placed (four eyes).", "holdId");
+
+    /// <summary>A reason or resolution as the timeline keeps it: trimmed, within its limit, and text a person can read.</summary>
+    public static Result<string> CheckReason(string? reason, string field)
+    {
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > ReasonMaxLength)
+            return ReasonRequired(field);
+        return TextRules.Check(trimmed, field, TextLayout.MultiLine) is { } refused ? refused : trimmed;
+    }
+
+    // Customer and address parts.
+    public static Error CountryInvalid() => new(AddressInvalid, "A country is a two-letter ISO 3166 code such as DE.", "shipTo.country");
+
+    public static Error CustomerPartInvalid(string message, string field) => new(CustomerInvalid, message, field);
 }

@@ -2,18 +2,6 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Orders;
 
-public enum ShipmentStatus
-{
-    /// <summary>Units are reserved for it at its location; it is picked and packed with the order.</summary>
-    Open = 0,
-
-    /// <summary>The carrier took it; its reservations were consumed.</summary>
-    Shipped = 1,
-
-    /// <summary>Closed without leaving (order cancelled, or every unit short-picked); its reservations were given back or written off.</summary>
-    Cancelled = 2,
-}
-
 /// <summary>
 /// What leaves one location for the order: part of the order aggregate, one open shipment per location. Its lines
 /// hold the units reserved at that location; a line may ship a substitute SKU.
@@ -25,14 +13,14 @@ public sealed class Shipment
     private Shipment() { }
 
     internal Shipment(Guid id, int number, LocationCode location, long estimatedCostMinor, Currency costCurrency) =>
-        (Id, Number, Location, EstimatedCostMinor, CostCurrency, Status) = (id, number, location.Value, estimatedCostMinor, costCurrency.Code, ShipmentStatus.Open);
+        (Id, Number, Location, EstimatedCostMinor, CostCurrency, Status) = (id, number, location, estimatedCostMinor, costCurrency.Code, ShipmentStatus.Open);
 
     public Guid Id { get; private set; }
 
     /// <summary>1, 2, ... within the order, in the order the shipments were opened.</summary>
     public int Number { get; private set; }
 
-    public string Location { get; private set; } = "";
+    public LocationCode Location { get; private set; }
     public ShipmentStatus Status { get; private set; }
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
@@ -52,7 +40,7 @@ public sealed class Shipment
 
     internal void Add(int lineNumber, SkuCode sku, int quantity)
     {
-        var line = _lines.Find(l => l.LineNumber == lineNumber && l.Sku == sku.Value);
+        var line = _lines.Find(l => l.LineNumber == lineNumber && l.Sku == sku);
         if (line is null)
             _lines.Add(new ShipmentLine(lineNumber, sku, quantity));
         else
@@ -77,52 +65,6 @@ public sealed class Shipment
     internal void Cancel() => Status = ShipmentStatus.Cancelled;
 
     internal ShipmentSnapshot ToSnapshot() =>
-        new(Id, Number, Location, Status, Carrier, TrackingNumber, EstimatedCostMinor, CostCurrency,
-            [.. _lines.Select(l => new ShipmentLineSnapshot(l.LineNumber, l.Sku, l.Quantity, l.PickedQuantity))]);
+        new(Id, Number, Location.Value, Status, Carrier, TrackingNumber, EstimatedCostMinor, CostCurrency,
+            [.. _lines.Select(l => new ShipmentLineSnapshot(l.LineNumber, l.Sku.Value, l.Quantity, l.PickedQuantity))]);
 }
-
-/// <summary>Units of one order line in one shipment: the SKU that actually ships (the ordered one or its substitute).</summary>
-public sealed class ShipmentLine
-{
-    private ShipmentLine() { }
-
-    internal ShipmentLine(int lineNumber, SkuCode sku, int quantity) => (LineNumber, Sku, Quantity) = (lineNumber, sku.Value, quantity);
-
-    public int LineNumber { get; private set; }
-    public string Sku { get; private set; } = "";
-    public int Quantity { get; private set; }
-    public int PickedQuantity { get; private set; }
-
-    internal void Add(int quantity) => Quantity += quantity;
-
-    internal void Remove(int quantity)
-    {
-        Quantity -= quantity;
-        PickedQuantity = Math.Min(PickedQuantity, Quantity);
-    }
-
-    internal void MarkPicked() => PickedQuantity = Quantity;
-}
-
-/// <summary>Units of one order line to ship from one location: the SKU may be a substitute the channel and the SKU allow.</summary>
-public readonly record struct AllocatedUnits(int LineNumber, SkuCode Sku, LocationCode Location, int Quantity);
-
-/// <summary>Units of one line that could not be allocated: backordered (they wait for stock) or short (nobody may wait for them).</summary>
-public readonly record struct UnallocatedUnits(int LineNumber, int Backordered, int Short);
-
-/// <summary>
-/// An allocation the Application planned and reserved, for the order to record. Every unit the order still needs
-/// is accounted for exactly once: allocated somewhere, backordered or short. <paramref name="ShipmentCosts"/> is the
-/// estimated cost of a shipment opened at a location (minor units of <paramref name="CostCurrency"/>).
-/// </summary>
-public sealed record AllocationDecision(
-    IReadOnlyList<AllocatedUnits> Allocations,
-    IReadOnlyList<UnallocatedUnits> Unallocated,
-    Currency CostCurrency,
-    IReadOnlyDictionary<LocationCode, long>? ShipmentCosts = null);
-
-/// <summary>Units reserved for the order at a location: what a cancellation gives back or a shipment consumes.</summary>
-public readonly record struct ReservedUnits(SkuCode Sku, LocationCode Location, int Quantity);
-
-/// <summary>What a short pick took off the order: <paramref name="Missing"/> units of the SKU reserved at the location.</summary>
-public sealed record ShortPickOutcome(Guid ShipmentId, int LineNumber, SkuCode Sku, LocationCode Location, int Missing);

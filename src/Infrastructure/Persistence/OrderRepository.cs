@@ -22,10 +22,9 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
 
     public async Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(SkuCode sku, int limit, CancellationToken cancellationToken)
     {
-        var code = sku.Value;
         var ids = await db.Orders.AsNoTracking()
             .Where(o => (o.Status == OrderStatus.Backordered || o.Status == OrderStatus.PartiallyAllocated)
-                && o.Lines.Any(l => l.Sku == code && l.BackorderedQuantity > 0)
+                && o.Lines.Any(l => l.Sku == sku && l.BackorderedQuantity > 0)
                 && !o.Holds.Any(h => h.ReleasedAt == null))
             .OrderByDescending(o => o.Priority).ThenBy(o => o.CapturedAt).ThenBy(o => o.Id)
             .Select(o => o.Id)

@@ -37,8 +37,8 @@ public sealed class AllocateOrderTests : AllocationScenario
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
         var shipment = Assert.Single(order.Shipments);
-        Assert.Equal((Berlin, ShipmentStatus.Open, 1), (shipment.Location, shipment.Status, shipment.Number));
-        Assert.Equal((1, Tee, 3), shipment.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)).Single());
+        Assert.Equal((Berlin, ShipmentStatus.Open, 1), (shipment.Location.Value, shipment.Status, shipment.Number));
+        Assert.Equal((1, Tee, 3), shipment.Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
         Assert.Equal((2, 3), await LevelsAsync(Tee, Berlin));
         Assert.Equal((4, 0), await LevelsAsync(Tee, Rotterdam));
         await AssertReservationsMatchShipmentsAsync(order);
@@ -54,7 +54,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 4));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
-        Assert.Equal([Berlin, Rotterdam], order.Shipments.Select(s => s.Location).Order());
+        Assert.Equal([Berlin, Rotterdam], order.Shipments.Select(s => s.Location.Value).Order());
         Assert.Equal(4, order.Lines[0].AllocatedQuantity);
         Assert.Contains(order.Shipments, s => s.EstimatedCostMinor > 0);
         await AssertReservationsMatchShipmentsAsync(order);
@@ -113,7 +113,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 2));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
-        Assert.Equal((1, VNeckTee, 2), order.Shipments.Single().Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)).Single());
+        Assert.Equal((1, VNeckTee, 2), order.Shipments.Single().Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
         Assert.Equal((3, 2), await LevelsAsync(VNeckTee, Berlin));
         await AssertReservationsMatchShipmentsAsync(order);
     }
@@ -134,7 +134,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
-        Assert.Equal("3PL-POZNAN", order.Shipments.Single().Location);
+        Assert.Equal("3PL-POZNAN", order.Shipments.Single().Location.Value);
         Assert.Equal((3, 3), await LevelsAsync(Polo, "3PL-POZNAN"));
         Assert.Equal((1, 0), await LevelsAsync(Polo, Berlin));
     }

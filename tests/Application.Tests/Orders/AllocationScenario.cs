@@ -87,7 +87,7 @@ public abstract class AllocationScenario : InventoryScenario
 
     /// <summary>What the order's open shipments hold, per (SKU, location): must equal what the ledger holds reserved for it.</summary>
     protected static Dictionary<(string Sku, string Location), int> OpenShipmentUnits(Order order) =>
-        order.OpenShipments.SelectMany(s => s.Lines.Select(l => (Key: (l.Sku, s.Location), l.Quantity)))
+        order.OpenShipments.SelectMany(s => s.Lines.Select(l => (Key: (l.Sku.Value, s.Location.Value), l.Quantity)))
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Quantity));
 
     protected async Task AssertReservationsMatchShipmentsAsync(Order order) =>

@@ -30,13 +30,13 @@ public sealed class ShortPickTests : AllocationScenario
     {
         await SetStockAsync(Polo, (Berlin, 3), (Rotterdam, 5));
         var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 3));
-        Assert.Equal(Berlin, order.Shipments.Single().Location);
+        Assert.Equal(Berlin, order.Shipments.Single().Location.Value);
 
         var result = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 2));
 
         Assert.Equal(OrderStatus.Picking, result.Status);
         var after = await Host.LoadAsync(order.Id.Value);
-        Assert.Equal([(Berlin, 1), (Rotterdam, 2)], after.OpenShipments.Select(s => (s.Location, s.Lines.Single().Quantity)));
+        Assert.Equal([(Berlin, 1), (Rotterdam, 2)], after.OpenShipments.Select(s => (s.Location.Value, s.Lines.Single().Quantity)));
         Assert.Equal((0, 1), await LevelsAsync(Polo, Berlin));
         Assert.Equal((3, 2), await LevelsAsync(Polo, Rotterdam));
         var writeOff = (await EntriesAsync(Polo, Berlin)).Single(e => e.ReasonCode == ReasonCodes.ShortPick);
@@ -90,7 +90,7 @@ public sealed class ShortPickTests : AllocationScenario
 
         var after = await Host.LoadAsync(order.Id.Value);
         Assert.Equal((OrderStatus.Picking, false, 3), (after.Status, after.IsOnHold, after.Lines[0].AllocatedQuantity));
-        Assert.Equal([(Berlin, 2), (Rotterdam, 1)], after.OpenShipments.Select(s => (s.Location, s.Lines.Single().Quantity)));
+        Assert.Equal([(Berlin, 2), (Rotterdam, 1)], after.OpenShipments.Select(s => (s.Location.Value, s.Lines.Single().Quantity)));
         Assert.Equal((3, 1), await LevelsAsync(Polo, Rotterdam));
         await AssertReservationsMatchShipmentsAsync(after);
     }

@@ -15,7 +15,7 @@ public static class Allocations
 
     /// <summary>Every unit the order still needs, from Berlin.</summary>
     public static AllocationDecision Everything(Order order) =>
-        Decide(order, line => [new AllocatedUnits(line.LineNumber, SkuCode.Of(line.Sku), Berlin, Needed(line))], _ => (0, 0));
+        Decide(order, line => [new AllocatedUnits(line.LineNumber, line.Sku, Berlin, Needed(line))], _ => (0, 0));
 
     /// <summary>No unit in stock: everything backordered.</summary>
     public static AllocationDecision NothingInStock(Order order) => Decide(order, _ => [], line => (Needed(line), 0));
@@ -28,7 +28,7 @@ public static class Allocations
     {
         var first = order.Lines.FirstOrDefault(l => Needed(l) > 0)?.LineNumber;
         return Decide(order,
-            line => line.LineNumber == first ? [new AllocatedUnits(line.LineNumber, SkuCode.Of(line.Sku), Berlin, 1)] : [],
+            line => line.LineNumber == first ? [new AllocatedUnits(line.LineNumber, line.Sku, Berlin, 1)] : [],
             line => (Needed(line) - (line.LineNumber == first ? 1 : 0), 0));
     }
 
@@ -41,9 +41,9 @@ public static class Allocations
             var fromBerlin = line.LineNumber == first ? 1 : 0;
             var units = new List<AllocatedUnits>();
             if (fromBerlin > 0)
-                units.Add(new AllocatedUnits(line.LineNumber, SkuCode.Of(line.Sku), Berlin, fromBerlin));
+                units.Add(new AllocatedUnits(line.LineNumber, line.Sku, Berlin, fromBerlin));
             if (Needed(line) > fromBerlin)
-                units.Add(new AllocatedUnits(line.LineNumber, SkuCode.Of(line.Sku), Leeds, Needed(line) - fromBerlin));
+                units.Add(new AllocatedUnits(line.LineNumber, line.Sku, Leeds, Needed(line) - fromBerlin));
             return units;
         }, _ => (0, 0));
     }

@@ -98,7 +98,7 @@ public sealed class OrderBuilder
     {
         var lines = _noLines || _lines.Count > 0 ? _lines.ToList() : [DefaultLine()];
         return new OrderDraft(
-            ChannelCode.Of(_channel), _externalId, Currency.Of(_currency), ServiceLevel.Standard, OrderPriority.Normal,
+            ChannelCode.Of(_channel), _externalId, ServiceLevel.Standard, OrderPriority.Normal,
             CustomerInfo.Create("jane.doe@example.com", "Jane Doe").Value,
             Address.Create("Jane Doe", "Invalidenstraße 116", null, "Berlin", "10115", "DE").Value,
             lines, _fingerprint ?? Fingerprint(_channel, _externalId));

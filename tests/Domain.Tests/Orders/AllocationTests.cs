@@ -27,10 +27,10 @@ public sealed class AllocationTests
         ResultAssert.Succeeded(order.ApplyAllocation(decision, Actors.System, Clock.Now));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
-        Assert.Equal([(1, "WH-BER", 0L), (2, "WH-LDS", 850L)], order.Shipments.Select(s => (s.Number, s.Location, s.EstimatedCostMinor)));
+        Assert.Equal([(1, "WH-BER", 0L), (2, "WH-LDS", 850L)], order.Shipments.Select(s => (s.Number, s.Location.Value, s.EstimatedCostMinor)));
         Assert.All(order.Shipments, s => Assert.Equal((ShipmentStatus.Open, "EUR"), (s.Status, s.CostCurrency)));
-        Assert.Equal([(1, "TEE-M-BLK", 2), (2, "SOCK-OS-WHT", 1)], order.Shipments[0].Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)));
-        Assert.Equal([(1, "TEE-M-BLK", 1)], order.Shipments[1].Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)));
+        Assert.Equal([(1, "TEE-M-BLK", 2), (2, "SOCK-OS-WHT", 1)], order.Shipments[0].Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)));
+        Assert.Equal([(1, "TEE-M-BLK", 1)], order.Shipments[1].Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)));
         Assert.Equal([(3, 0), (1, 0)], order.Lines.Select(l => (l.AllocatedQuantity, l.BackorderedQuantity)));
     }
 
@@ -57,8 +57,8 @@ public sealed class AllocationTests
 
         ResultAssert.Succeeded(order.ApplyAllocation(decision, Actors.System, Clock.Now));
 
-        Assert.Equal((1, "TEE-M-NVY", 2), order.Shipments[0].Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)).Single());
-        Assert.Equal("TEE-M-BLK", order.Lines[0].Sku);
+        Assert.Equal((1, "TEE-M-NVY", 2), order.Shipments[0].Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
+        Assert.Equal("TEE-M-BLK", order.Lines[0].Sku.Value);
         Assert.Equal(2, order.Lines[0].AllocatedQuantity);
     }
 

@@ -78,11 +78,13 @@ public sealed class OrderCaptureTests
     }
 
     [Fact]
-    public void Capture_WithTheSameSkuOnTwoLines_FailsOnTheSecondLinesSku()
+    public void Capture_WithTheSameSkuOnTwoLines_FailsOnTheLinesField_NamingTheSecondLineAndItsSku()
     {
         var result = new OrderBuilder().WithLine("TEE-M-BLK", 1).WithLine("SOCK-OS-WHT", 1).WithLine("tee-m-blk", 2).Capture();
 
-        ResultAssert.FailsWith(result, OrderErrors.DuplicateLineCode, "lines[2].sku");
+        // The field is the one clients have always been given for this rule; the message names the line and the SKU.
+        ResultAssert.FailsWith(result, OrderErrors.DuplicateLineCode, "lines");
+        Assert.StartsWith("Line 3: SKU TEE-M-BLK ", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class OrderCaptureTests
     {
         var result = new OrderBuilder().InCurrency("EUR").WithLine("TEE-M-BLK", 1).WithLine("SOCK-OS-WHT", 1, 5m, "USD").Capture();
 
-        ResultAssert.FailsWith(result, OrderErrors.LineCurrencyMismatchCode, "lines[1].unitPrice");
+        ResultAssert.FailsWith(result, OrderErrors.LineCurrencyMismatchCode, "lines[1].unitPrice.currencyCode");
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class OrderCaptureTests
     {
         var result = new OrderBuilder().WithLine("TEE-M-BLK", 1, -1m).Capture();
 
-        ResultAssert.FailsWith(result, OrderErrors.UnitPriceInvalidCode, "lines[0].unitPrice");
+        ResultAssert.FailsWith(result, OrderErrors.UnitPriceInvalidCode, "lines[0].unitPrice.amount");
     }
 
     [Theory]
@@ -138,8 +140,8 @@ public sealed class OrderCaptureTests
 
         ResultAssert.FailsWithAll(result,
             (OrderErrors.ExternalIdInvalidCode, "externalOrderId"),
-            (OrderErrors.LineCurrencyMismatchCode, "lines[1].unitPrice"),
-            (OrderErrors.DuplicateLineCode, "lines[1].sku"));
+            (OrderErrors.LineCurrencyMismatchCode, "lines[1].unitPrice.currencyCode"),
+            (OrderErrors.DuplicateLineCode, "lines"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class ShortPickTests
         ResultAssert.Succeeded(order.ApplyAllocation(decision, Actors.System, Clock.Now));
 
         Assert.Equal(OrderStatus.Picking, order.Status);
-        Assert.Equal(["WH-BER", "WH-LDS"], order.Shipments.Select(s => s.Location));
+        Assert.Equal(["WH-BER", "WH-LDS"], order.Shipments.Select(s => s.Location.Value));
         Assert.Equal(3, order.Lines[0].AllocatedQuantity);
         Assert.IsType<OrderReallocated>(order.PendingEvents[^1]);
         Assert.Equal(TimelineAction.Reallocated, order.Timeline[^1].Action);

@@ -103,7 +103,7 @@ public sealed class OrderPersistenceTests
         var first = Orders.Capture("WEB-1", TestDatabase.Start);
         first.Validate(10, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1));
         first.ApplyAllocation(new AllocationDecision(
-            [.. first.Lines.Select(l => new AllocatedUnits(l.LineNumber, Domain.Common.SkuCode.Of(l.Sku), Domain.Common.LocationCode.Of("WH-BERLIN"), l.Quantity))],
+            [.. first.Lines.Select(l => new AllocatedUnits(l.LineNumber, l.Sku, Domain.Common.LocationCode.Of("WH-BERLIN"), l.Quantity))],
             [], Domain.Common.Currency.Of("EUR")), Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(2));
         await SaveAsync(database, first);
         var second = Orders.Capture("WEB-2", TestDatabase.Start.AddMinutes(3));

@@ -18,7 +18,7 @@ public static class Orders
         var draftLines = Enumerable.Range(1, lines)
             .Select(i => new OrderLineDraft(SkuCode.Of($"TEE-CREW-M-{i:D3}"), Quantity.Of(i), new Money(1_999 * i, euro)))
             .ToList();
-        var draft = new OrderDraft(ChannelCode.Of(channel), externalId, euro, ServiceLevel.Express, OrderPriority.High,
+        var draft = new OrderDraft(ChannelCode.Of(channel), externalId, ServiceLevel.Express, OrderPriority.High,
             CustomerInfo.Create(email, "Anna Schmidt").Value,
             Address.Create("Anna Schmidt", "Torstraße 1", "Hinterhaus", "Berlin", "10119", "DE").Value,
             draftLines, Fingerprint(channel + externalId));

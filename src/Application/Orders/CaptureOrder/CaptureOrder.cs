@@ -41,12 +41,11 @@ public sealed record CapturedOrder(Guid OrderId, OrderStatus Status, int Version
 /// <summary>Turns a checked command into the aggregate's draft, with the fingerprint that makes capture idempotent.</summary>
 internal static class OrderDraftFactory
 {
-    /// <summary>Only call after <see cref="CaptureOrderValidator"/> passed: every value object is then valid.</summary>
+    /// <summary>Only call after <see cref="CaptureOrderValidator"/> passed: every value object is then valid (the order checks the rules across lines).</summary>
     public static OrderDraft ToDraft(CaptureOrder command)
     {
-        var currency = Currency.Of(command.Lines[0].UnitPrice.CurrencyCode);
         var lines = command.Lines
-            .Select(l => new OrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), Money.FromAmount(l.UnitPrice.Amount, currency).Value))
+            .Select(l => new OrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), Money.FromAmount(l.UnitPrice.Amount, Currency.Of(l.UnitPrice.CurrencyCode)).Value))
             .ToList();
         var customer = CustomerInfo.Create(command.Customer.Email, command.Customer.Name).Value;
         var a = command.ShipTo;
@@ -54,19 +53,19 @@ internal static class OrderDraftFactory
         var channel = ChannelCode.Of(command.Channel);
         var externalId = command.ExternalOrderId.Trim();
         var priority = command.Priority ?? DefaultPriority(command.ServiceLevel);
-        return new OrderDraft(channel, externalId, currency, command.ServiceLevel, priority, customer, shipTo, lines,
-            Fingerprint(channel, externalId, currency, command.ServiceLevel, priority, customer, shipTo, lines));
+        return new OrderDraft(channel, externalId, command.ServiceLevel, priority, customer, shipTo, lines,
+            Fingerprint(channel, externalId, command.ServiceLevel, priority, customer, shipTo, lines));
     }
 
     public static OrderPriority DefaultPriority(ServiceLevel serviceLevel) =>
         serviceLevel == ServiceLevel.Standard ? OrderPriority.Normal : OrderPriority.High;
 
     /// <summary>SHA-256 over the normalised content, lines in SKU order, so a resend that differs only in formatting matches.</summary>
-    private static string Fingerprint(ChannelCode channel, string externalId, Currency currency, ServiceLevel serviceLevel,
-        OrderPriority priority, CustomerInfo customer, Address shipTo, IReadOnlyList<OrderLineDraft> lines)
+    private static string Fingerprint(ChannelCode channel, string externalId, ServiceLevel serviceLevel,
+        OrderPriority priority, CustomerInfo customer, Address shipTo, List<OrderLineDraft> lines)
     {
         var canonical = new StringBuilder()
-            .AppendJoin('\u001f', channel.Value, externalId, currency.Code, serviceLevel, priority, customer.Email, customer.Name,
+            .AppendJoin('\u001f', channel.Value, externalId, lines.Count > 0 ? lines[0].UnitPrice.Currency.Code : "", serviceLevel, priority, customer.Email, customer.Name,
                 shipTo.Name, shipTo.Line1, shipTo.Line2 ?? "", shipTo.City, shipTo.PostalCode, shipTo.Country);
         foreach (var line in lines.OrderBy(l => l.Sku.Value, StringComparer.Ordinal))
             canonical.Append('\u001e').Append(CultureInfo.InvariantCulture, $"{line.Sku.Value}:{line.Quantity.Value}:{line.UnitPrice.MinorUnits}");

@@ -22,13 +22,14 @@ internal sealed class CaptureOrderHandler(
         if (known.IsFailure)
             return Result<CapturedOrder>.Failure(known.Errors);
 
+        // The order's own rules come before the idempotency lookup: a capture that breaks them is refused, resent or not.
+        var captured = Order.Capture(draft, command.Actor, clock.GetUtcNow());
+        if (captured.IsFailure)
+            return Result<CapturedOrder>.Failure(captured.Errors);
         var existing = await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken);
         if (existing is not null)
             return AlreadyCaptured(existing, draft);
 
-        var captured = Order.Capture(draft, command.Actor, clock.GetUtcNow());
-        if (captured.IsFailure)
-            return Result<CapturedOrder>.Failure(captured.Errors);
         orders.Add(captured.Value);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsSuccess)

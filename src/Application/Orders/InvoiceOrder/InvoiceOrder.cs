@@ -14,11 +14,9 @@ internal sealed class InvoiceOrderHandler(
 {
     protected override async Task<Result> ApplyAsync(Order order, InvoiceOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Check before taking a number: a refused invoice must not consume one.
-        if (order.Status != OrderStatus.Shipped)
-            return OrderErrors.IllegalTransition(order.Status, OrderStatus.Invoiced);
-        if (order.IsOnHold)
-            return OrderErrors.OnHold(order.OpenHolds.Select(h => h.Type));
+        // Ask the aggregate's guard before taking a number: a refused invoice must not consume one.
+        if (order.CheckCan(OrderStep.Invoice, command.Actor) is { } refused)
+            return refused;
         var number = await numbers.NextInvoiceNumberAsync(now, cancellationToken);
         return order.Invoice(number, command.Actor, now);
     }

@@ -45,13 +45,13 @@ public sealed record OrderView(
         order.Currency.Code, order.TotalMinor,
         new OrderCustomerView(order.Customer.Email, order.Customer.Name),
         new OrderAddressView(order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.Line2, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.Country),
-        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity,
+        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity,
             l.PickedQuantity, l.ShippedQuantity, l.BackorderedQuantity,
             [.. order.Shipments.Where(s => s.Status != ShipmentStatus.Cancelled)
                 .SelectMany(s => s.Lines.Where(sl => sl.LineNumber == l.LineNumber)
-                    .Select(sl => new OrderLineAllocationView(s.Id, s.Number, s.Location, sl.Sku, sl.Quantity, sl.PickedQuantity, s.Status)))]))],
-        [.. order.Shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
-            s.EstimatedCostMinor, s.CostCurrency, [.. s.Lines.Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku, l.Quantity, l.PickedQuantity))]))],
+                    .Select(sl => new OrderLineAllocationView(s.Id, s.Number, s.Location.Value, sl.Sku.Value, sl.Quantity, sl.PickedQuantity, s.Status)))]))],
+        [.. order.Shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location.Value, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
+            s.EstimatedCostMinor, s.CostCurrency, [.. s.Lines.Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.PickedQuantity))]))],
         [.. order.Holds.Select(h => new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
         [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.HoldType, t.From, t.To, t.Reason))],
         [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType))],

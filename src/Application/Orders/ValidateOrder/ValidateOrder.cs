@@ -18,11 +18,9 @@ internal sealed class ValidateOrderHandler(
 {
     protected override async Task<Result> ApplyAsync(Order order, ValidateOrder command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The aggregate guards the transition too; asking first keeps the checks from placing holds on an order that cannot validate.
-        if (order.Status != OrderStatus.Captured)
-            return OrderErrors.IllegalTransition(order.Status, OrderStatus.Validated);
-        if (order.IsOnHold)
-            return OrderErrors.OnHold(order.OpenHolds.Select(h => h.Type));
+        // Ask the aggregate's guard first: the checks must not place holds on an order that cannot validate.
+        if (order.CheckCan(OrderStep.Validate, command.Actor) is { } refused)
+            return refused;
 
         var problems = await checks.FindDataProblemsAsync(order, cancellationToken);
         if (problems.Count > 0)

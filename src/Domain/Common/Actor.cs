@@ -1,11 +1,5 @@
 namespace EcomErp.Domain.Common;
 
-/// <summary>Something that happened to an aggregate. Events are immutable and named in the past tense.</summary>
-public interface IDomainEvent
-{
-    DateTimeOffset OccurredAt { get; }
-}
-
 /// <summary>
 /// Who did something: a person, an API client or the system itself, the roles they act in, and, for a
 /// partner's API client, the channels they are limited to (null: every channel).
@@ -25,21 +19,4 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
 
     /// <summary>True when the actor may act as <paramref name="role"/>: holds it, is the system or an administrator.</summary>
     public bool MayActAs(string role) => IsInRole(role) || IsInRole(Common.Roles.Admin) || IsInRole(Common.Roles.System);
-}
-
-/// <summary>The role names used for ownership of workflow steps (the admin's Identity roles carry the same names).</summary>
-public static class Roles
-{
-    public const string System = "System";
-    public const string Admin = "Admin";
-    public const string OperationsManager = "OperationsManager";
-    public const string WarehouseManager = "WarehouseManager";
-    public const string Planner = "Planner";
-    public const string Finance = "Finance";
-    public const string CustomerService = "CustomerService";
-    public const string Executive = "Executive";
-
-    /// <summary>The roles a person can be given (System is reserved for EcomErp itself).</summary>
-    public static IReadOnlyList<string> Assignable { get; } =
-        [Admin, OperationsManager, WarehouseManager, Planner, Finance, CustomerService, Executive];
 }

@@ -1,0 +1,17 @@
+namespace EcomErp.Domain.Access;
+
+/// <summary>What an API client may do. A partner gets the narrowest set its integration needs.</summary>
+public static class ApiScopes
+{
+    public const string OrdersRead = "orders:read";
+    public const string OrdersWrite = "orders:write";
+    public const string InventoryRead = "inventory:read";
+    public const string InventoryWrite = "inventory:write";
+    public const string FulfillmentWrite = "fulfillment:write";
+    public const string ReturnsWrite = "returns:write";
+
+    /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
+    public const string HealthRead = "health:read";
+
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, HealthRead];
+}

@@ -1,0 +1,3 @@
+namespace EcomErp.Domain.Inventory;
+
+public sealed record StockReservationReleased : StockLedgerEvent;

@@ -1,0 +1,63 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Orders;
+
+/// <summary>
+/// The order's holds: which are open, who may release each, and the four-eyes rule. A part of the order aggregate over
+/// the order's own list (EF Core maps that list to OrderHolds); the order records the timeline and the events.
+/// </summary>
+internal sealed class OrderHolds(List<Hold> holds)
+{
+    public IEnumerable<Hold> Open => holds.Where(h => h.IsOpen);
+
+    public bool AnyOpen => holds.Exists(h => h.IsOpen);
+
+    public bool WasReleased(HoldType type) => holds.Exists(h => h.Type == type && !h.IsOpen);
+
+    /// <summary>What each open hold tells someone asking why the order cannot move.</summary>
+    public IEnumerable<Blocker> Blockers() => Open.Select(h => new Blocker(BlockerCode.OnHold,
+        $"Open {h.Type} hold since {h.PlacedAt:u} ({h.Reason}); the {HoldOwnership.OwnerOf(h.Type)} role releases it.", h.Type));
+
+    /// <summary>The refusal of a forward step while any hold is open, or null.</summary>
+    public Error? Blocking() => AnyOpen ? OrderErrors.OnHold(Open.Select(h => h.Type)) : null;
+
+    public Result<Hold> Place(HoldType type, string reason, Actor actor, DateTimeOffset at, Guid id)
+    {
+        var why = OrderErrors.CheckReason(reason, "reason");
+        if (why.IsFailure)
+            return why.Error;
+        if (holds.Exists(h => h.IsOpen && h.Type == type))
+            return OrderErrors.HoldAlreadyOpen(type);
+        var hold = new Hold(id, type, why.Value, actor.Id, at);
+        holds.Add(hold);
+        return hold;
+    }
+
+    /// <summary>Releases an open hold: <paramref name="actor"/> owns its type, and is not its placer when it needs four eyes.</summary>
+    public Result<Hold> Release(Guid holdId, string resolution, Actor actor, DateTimeOffset at)
+    {
+        var hold = holds.Find(h => h.Id == holdId);
+        if (hold is null)
+            return OrderErrors.HoldNotFound(holdId);
+        if (!hold.IsOpen)
+            return OrderErrors.HoldAlreadyReleased(holdId, hold.ReleasedBy);
+        var owner = HoldOwnership.OwnerOf(hold.Type);
+        if (!actor.MayActAs(owner))
+            return OrderErrors.ActorNotPermitted(actor, owner, $"release a {hold.Type} hold");
+        if (hold.RequiresFourEyes && hold.PlacedBy == actor.Id)
+            return OrderErrors.SelfApproval();
+        var why = OrderErrors.CheckReason(resolution, "resolution");
+        if (why.IsFailure)
+            return why.Error;
+        hold.Release(actor.Id, at, why.Value);
+        return hold;
+    }
+
+    /// <summary>Closes every open hold (the order is cancelled) and returns them.</summary>
+    public IReadOnlyList<Hold> ReleaseAll(Actor actor, DateTimeOffset at, string resolution)
+    {
+        var open = Open.ToList();
+        open.ForEach(h => h.Release(actor.Id, at, resolution));
+        return open;
+    }
+}

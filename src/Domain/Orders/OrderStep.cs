@@ -1,0 +1,17 @@
+namespace EcomErp.Domain.Orders;
+
+/// <summary>A command of the workflow, guarded by one rule each in <see cref="OrderWorkflow"/>.</summary>
+public enum OrderStep
+{
+    Validate,
+    Allocate,
+    Release,
+    StartPicking,
+    ConfirmPick,
+    RecordShortPick,
+    Pack,
+    Ship,
+    Invoice,
+    Complete,
+    Cancel,
+}

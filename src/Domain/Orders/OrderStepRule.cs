@@ -1,0 +1,9 @@
+namespace EcomErp.Domain.Orders;
+
+/// <summary>
+/// What a step needs before the order looks at its details: the states it may start from, the states it may leave
+/// the order in (none: it works inside its state), whether an open hold blocks it, and the roles that own it (the
+/// system and admins act for any owner).
+/// </summary>
+public sealed record OrderStepRule(
+    IReadOnlySet<OrderStatus> From, IReadOnlyList<OrderStatus> Reaches, IReadOnlyList<string> Owners, bool BlockedByHolds = true);

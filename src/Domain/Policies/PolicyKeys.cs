@@ -1,0 +1,35 @@
+namespace EcomErp.Domain.Policies;
+
+/// <summary>The catalog of policies, with their defaults and allowed ranges.</summary>
+public static class PolicyKeys
+{
+    public static readonly PolicyDefinition HighValueThreshold = new(
+        "orders.high-value-threshold",
+        "Order total (in the order's currency, major units) above which finance approves before allocation.",
+        2_500m, 0m, 100_000_000m);
+
+    public static readonly PolicyDefinition FraudScoreThreshold = new(
+        "orders.fraud-score-threshold",
+        "Fraud score (0-100) at or above which an order waits for a fraud review.",
+        60m, 0m, 100m);
+
+    public static readonly PolicyDefinition AdjustmentApprovalThreshold = new(
+        "inventory.adjustment-approval-threshold",
+        "Units (either way) above which a stock adjustment or cycle-count correction waits for a second person's approval.",
+        50m, 0m, 100_000m);
+
+    public static readonly PolicyDefinition ReceiptOverTolerancePercent = new(
+        "inventory.receipt-over-tolerance-percent",
+        "Percent of a purchase order line's quantity that may be received beyond it; more is refused.",
+        5m, 0m, 100m);
+
+    public static readonly PolicyDefinition ReceiptUnderTolerancePercent = new(
+        "inventory.receipt-under-tolerance-percent",
+        "Percent of a purchase order line's quantity that may be missing for the line to count as complete (the rest is closed).",
+        2m, 0m, 100m);
+
+    public static IReadOnlyList<PolicyDefinition> All { get; } =
+        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent];
+
+    public static PolicyDefinition? Find(string key) => All.FirstOrDefault(p => p.Key == key);
+}
