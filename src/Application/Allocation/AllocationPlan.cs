@@ -74,17 +74,26 @@ public readonly record struct LinePlan(
 /// </summary>
 public sealed class AllocationPlan
 {
-    internal AllocationPlan(OrderId orderId, ChannelCode channel, AllocationPlanStatus status, LinePlan[] lines,
-        PlannedAllocation[] allocations, LocationCode[] shipFrom, Money[] shipmentSplitCosts, Money estimatedSplitCost, bool drewOnSafetyStock)
+    internal AllocationPlan(OrderId orderId, ChannelCode channel, LinePlan[] lines, PlannedAllocation[] allocations,
+        LocationCode[] shipFrom, Money[] shipmentSplitCosts, Currency costCurrency, bool drewOnSafetyStock)
     {
         OrderId = orderId;
         Channel = channel;
-        Status = status;
+        int allocated = 0, backordered = 0, shortUnits = 0;
+        foreach (var line in lines)
+            (allocated, backordered, shortUnits) = (allocated + line.Allocated, backordered + line.Backordered, shortUnits + line.Short);
+        Status = shortUnits > 0 ? AllocationPlanStatus.Short
+            : backordered == 0 ? AllocationPlanStatus.Complete
+            : allocated == 0 ? AllocationPlanStatus.Backordered
+            : AllocationPlanStatus.Partial;
+        long splitCost = 0;
+        foreach (var cost in shipmentSplitCosts)
+            splitCost += cost.MinorUnits;
         Lines = lines;
         Allocations = allocations;
         ShipFrom = shipFrom;
         ShipmentSplitCosts = shipmentSplitCosts;
-        EstimatedSplitCost = estimatedSplitCost;
+        EstimatedSplitCost = new Money(splitCost, costCurrency);
         MayDrawOnSafetyStock = drewOnSafetyStock;
     }
 

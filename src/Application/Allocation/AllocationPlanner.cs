@@ -257,7 +257,7 @@ public sealed class AllocationPlanner
         var network = _network!;
         var allocations = new PlannedAllocation[_stepCount];
         var lines = new LinePlan[_lineCount];
-        int start = 0, allocatedUnits = 0, backorderedUnits = 0, shortUnits = 0;
+        var start = 0;
         for (var i = 0; i < _lineCount; i++)
         {
             var sku = network.Skus[_effectiveSku[i]];
@@ -282,24 +282,15 @@ public sealed class AllocationPlanner
                 ordered, ordered - remaining, backordered, shortfall, reason,
                 _comparedWith[i] == NoLocation ? null : network.LocationsById[_comparedWith[i]].Code,
                 new ReadOnlyMemory<PlannedAllocation>(allocations, fromLine, start - fromLine));
-            allocatedUnits += ordered - remaining;
-            backorderedUnits += backordered;
-            shortUnits += shortfall;
         }
-        var status = shortUnits > 0 ? AllocationPlanStatus.Short
-            : backorderedUnits == 0 ? AllocationPlanStatus.Complete
-            : allocatedUnits == 0 ? AllocationPlanStatus.Backordered
-            : AllocationPlanStatus.Partial;
-        var (shipFrom, splitCosts, splitCost) = (new LocationCode[_shipmentCount], new Money[_shipmentCount], 0L);
+        var (shipFrom, splitCosts) = (new LocationCode[_shipmentCount], new Money[_shipmentCount]);
         for (var s = 0; s < _shipmentCount; s++)
         {
             var location = network.LocationsById[_shipments[s]];
             var cost = location.SplitCostMinor(firstShipment: s == 0, order.ServiceLevel, _ranking.InShipToRegion(_shipments[s]));
             (shipFrom[s], splitCosts[s]) = (location.Code, new Money(cost, network.CostCurrency));
-            splitCost += cost;
         }
-        return new AllocationPlan(order.OrderId, order.Channel, status, lines, allocations, shipFrom, splitCosts,
-            new Money(splitCost, network.CostCurrency), _drawOnSafetyStock);
+        return new AllocationPlan(order.OrderId, order.Channel, lines, allocations, shipFrom, splitCosts, network.CostCurrency, _drawOnSafetyStock);
     }
 
     private readonly record struct Step(int Line, int Location, int Quantity);
