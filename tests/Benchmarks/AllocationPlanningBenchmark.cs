@@ -67,7 +67,7 @@ public class AllocationPlanningBenchmark
         AllocationLocation[] alternates = [locations[8], locations[9]];
         _policies = new Dictionary<ChannelCode, AllocationPolicy>
         {
-            [ChannelCode.Of("WEB")] = new(ChannelCode.Of("WEB"), eligible, AllocationPolicy.DefaultRuleOrder, SplitAllowed: true,
+            [ChannelCode.Of("WEB")] = new(ChannelCode.Of("WEB"), eligible, ChannelPolicy.DefaultRuleOrder, SplitAllowed: true,
                 BackorderAllowed: true, SubstitutionAllowed: true, [.. alternates.Select(l => l.Code)], OrderPriority.Urgent),
             [ChannelCode.Of("MKT")] = new(ChannelCode.Of("MKT"), eligible[..5],
                 [AllocationRule.ShipToRegion, AllocationRule.OneShipment, AllocationRule.StockDepth], SplitAllowed: false, BackorderAllowed: false),
@@ -89,7 +89,7 @@ public class AllocationPlanningBenchmark
                 do
                     sku = skus[Draw(zipf, random.NextDouble())];
                 while (lines.AsSpan(0, l).ToArray().Any(line => line.Sku == sku));
-                lines[l] = new AllocationRequestLine(sku, random.Next(10) < 8 ? 1 : random.Next(2, 6));
+                lines[l] = new AllocationRequestLine(l + 1, sku, random.Next(10) < 8 ? 1 : random.Next(2, 6));
             }
             var roll = random.Next(100);
             _orders[o] = new AllocationRequest(OrderId.New(), channels[random.Next(channels.Length)], lines, Regions[random.Next(Regions.Length)], null,

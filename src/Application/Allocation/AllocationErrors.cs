@@ -47,17 +47,8 @@ public static class AllocationErrors
 
     public static Error TooManyLines() => new(TooManyLinesCode, $"An order has at most {OrderErrors.MaxLines} lines.", "lines");
 
-    public static Error QuantityNotPositive(int line) =>
-        new(QuantityNotPositiveCode, $"Line {line + 1}: a quantity must be greater than zero.", $"lines[{line}].quantity");
-
-    public static Error QuantityTooLarge(int line) =>
-        new(QuantityTooLargeCode, $"Line {line + 1}: a quantity is at most {Quantity.Max}.", $"lines[{line}].quantity");
-
     public static Error UnknownSku(int line, SkuCode sku) =>
-        new(UnknownSkuCode, $"Line {line + 1}: SKU '{sku}' is not in the allocation snapshot.", $"lines[{line}].sku");
-
-    public static Error DuplicateLine(int line, SkuCode sku) =>
-        new(DuplicateLineCode, $"Line {line + 1}: SKU {sku} appears on more than one line; merge the lines.", $"lines[{line}].sku");
+        new(UnknownSkuCode, $"Line {line + 1}: SKU {sku} does not exist.", $"lines[{line}].sku");
 
     public static Error UnknownLocation(string field, LocationCode location) =>
         new(UnknownLocationCode, $"Location '{location}' is not in the allocation snapshot.", field);
@@ -67,12 +58,6 @@ public static class AllocationErrors
 
     public static Error NoEligibleLocations() =>
         new(NoEligibleLocationsCode, "The channel's policy lists no eligible location.", "eligibleLocations");
-
-    public static Error UnknownRule(int index, AllocationRule rule) =>
-        new(UnknownRuleCode, $"'{rule}' is not an allocation rule.", $"ruleOrder[{index}]");
-
-    public static Error DuplicateRule(int index, AllocationRule rule) =>
-        new(DuplicateRuleCode, $"Rule {rule} is listed more than once.", $"ruleOrder[{index}]");
 
     public static Error PolicyChannelMismatch(ChannelCode order, ChannelCode policy) =>
         new(PolicyChannelMismatchCode, $"The order belongs to channel {order} but the policy is channel {policy}'s.", "channel");

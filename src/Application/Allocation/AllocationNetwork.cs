@@ -1,5 +1,6 @@
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
 
 namespace EcomErp.Application.Allocation;
 
@@ -9,6 +10,14 @@ public sealed record AllocationLocation(
 {
     public static AllocationLocation From(Location location, long shipmentCostMinor, long expediteCostMinor) =>
         new(location.Code, location.Kind, location.Region, location.Priority, shipmentCostMinor, expediteCostMinor);
+
+    /// <summary>
+    /// The split/expedite cost of one shipment from here (decision 006), the one statement of the rule: a shipment after
+    /// the plan's first adds this location's shipment cost; an express or next-day one from outside the ship-to region
+    /// adds its expedite cost.
+    /// </summary>
+    public long SplitCostMinor(bool firstShipment, ServiceLevel serviceLevel, bool inShipToRegion) =>
+        (firstShipment ? 0 : ShipmentCostMinor) + (serviceLevel != ServiceLevel.Standard && !inShipToRegion ? ExpediteCostMinor : 0);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
@@ -43,15 +44,15 @@ public enum AllocationReason
     NoStock = 14,
 }
 
-/// <summary>Units of one line's SKU (the substitute, where one is used) from one location.</summary>
-public readonly record struct PlannedAllocation(int LineIndex, SkuCode Sku, LocationCode Location, int Quantity, bool FromAlternateLocation);
+/// <summary>Units of one order line's SKU (the substitute, where one is used) from one location.</summary>
+public readonly record struct PlannedAllocation(int LineNumber, SkuCode Sku, LocationCode Location, int Quantity, bool FromAlternateLocation);
 
 /// <summary>
-/// The plan for one order line. Allocated + Backordered + Short = Ordered. <see cref="Explanation"/> is written
+/// The plan for one order line (<see cref="LineNumber"/> is the request line's). Allocated + Backordered + Short = Ordered. <see cref="Explanation"/> is written
 /// on demand (for the dry run), so planning itself formats no text.
 /// </summary>
 public readonly record struct LinePlan(
-    int LineIndex,
+    int LineNumber,
     SkuCode Sku,
     SkuCode? Substitute,
     int Ordered,
@@ -69,20 +70,30 @@ public readonly record struct LinePlan(
 
 /// <summary>
 /// The plan for one order: per line where its units come from, the shipments (one per location, in the order
-/// the planner chose them) and the estimated split/expedite cost (formula in decision 006).
+/// the planner chose them) and the estimated split/expedite cost of each (<see cref="AllocationLocation.SplitCostMinor"/>).
 /// </summary>
 public sealed class AllocationPlan
 {
-    internal AllocationPlan(OrderId orderId, ChannelCode channel, AllocationPlanStatus status, LinePlan[] lines,
-        PlannedAllocation[] allocations, LocationCode[] shipFrom, Money estimatedSplitCost, bool drewOnSafetyStock)
+    internal AllocationPlan(OrderId orderId, ChannelCode channel, LinePlan[] lines, PlannedAllocation[] allocations,
+        LocationCode[] shipFrom, Money[] shipmentSplitCosts, Currency costCurrency, bool drewOnSafetyStock)
     {
         OrderId = orderId;
         Channel = channel;
-        Status = status;
+        int allocated = 0, backordered = 0, shortUnits = 0;
+        foreach (var line in lines)
+            (allocated, backordered, shortUnits) = (allocated + line.Allocated, backordered + line.Backordered, shortUnits + line.Short);
+        Status = shortUnits > 0 ? AllocationPlanStatus.Short
+            : backordered == 0 ? AllocationPlanStatus.Complete
+            : allocated == 0 ? AllocationPlanStatus.Backordered
+            : AllocationPlanStatus.Partial;
+        long splitCost = 0;
+        foreach (var cost in shipmentSplitCosts)
+            splitCost += cost.MinorUnits;
         Lines = lines;
         Allocations = allocations;
         ShipFrom = shipFrom;
-        EstimatedSplitCost = estimatedSplitCost;
+        ShipmentSplitCosts = shipmentSplitCosts;
+        EstimatedSplitCost = new Money(splitCost, costCurrency);
         MayDrawOnSafetyStock = drewOnSafetyStock;
     }
 
@@ -102,6 +113,9 @@ public sealed class AllocationPlan
 
     public int ShipmentCount => ShipFrom.Count;
 
+    /// <summary>What each shipment of <see cref="ShipFrom"/> (same position) adds to <see cref="EstimatedSplitCost"/>.</summary>
+    public IReadOnlyList<Money> ShipmentSplitCosts { get; }
+
     /// <summary>Cost of the shipments beyond the first plus expedite cost of express/next-day shipments from outside the ship-to region.</summary>
     public Money EstimatedSplitCost { get; }
 
@@ -114,8 +128,3 @@ public sealed class AllocationPlan
         $"{OrderId}: {Status}, {ShipmentCount} shipment(s), split cost {EstimatedSplitCost}{Environment.NewLine}"
         + string.Join(Environment.NewLine, Lines.Select(line => $"  {line.Sku} x{line.Ordered}: {line.Explanation}"));
 }
-
-/// <summary>The outcome of planning a batch: plans in planning order, and the orders refused with their errors.</summary>
-public sealed record AllocationBatchResult(IReadOnlyList<AllocationPlan> Plans, IReadOnlyList<RejectedAllocation> Rejected);
-
-public sealed record RejectedAllocation(OrderId OrderId, IReadOnlyList<Error> Errors);

@@ -29,5 +29,8 @@ public sealed record AllocationRequest(
     });
 }
 
-/// <summary>One line to plan. The quantity is a plain number so a bad one is reported, not thrown.</summary>
-public readonly record struct AllocationRequestLine(SkuCode Sku, int Quantity);
+/// <summary>
+/// One line to plan: the order's line number (carried into the plan, so nobody maps plan lines back by position) and
+/// the units still to allocate. The order's capture rules made it valid (decision 020); the planner does not check it again.
+/// </summary>
+public readonly record struct AllocationRequestLine(int LineNumber, SkuCode Sku, int Quantity);

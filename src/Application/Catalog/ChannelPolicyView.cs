@@ -20,7 +20,7 @@ public sealed record ChannelPolicyView(
         return new ChannelPolicyView(channel.Code.Value, channel.Version, policy.FollowsWarehouseNetwork,
             [.. policy.EligibleLocations.Select(l => l.Value)], [.. policy.EligibleAmong(locations).Select(l => l.Value)],
             [.. policy.AlternateLocations.Select(l => l.Value)], policy.SplitAllowed, policy.BackorderAllowed, policy.SubstitutionAllowed,
-            policy.RuleOrder, policy.StockSharePercent, policy.StockCapPerSku, policy.SafetyStockDrawFrom, policy.ShipBySlaHours);
+            [.. policy.RuleOrder.Select(r => r.ToString())], policy.StockSharePercent, policy.StockCapPerSku, policy.SafetyStockDrawFrom, policy.ShipBySlaHours);
     }
 }
 
@@ -32,7 +32,7 @@ public static class ChannelAllocationPolicy
     {
         var policy = channel.Policy;
         return new AllocationPolicy(channel.Code, policy.EligibleAmong(locations),
-            [.. policy.RuleOrder.Select(name => Enum.Parse<AllocationRule>(name))], policy.SplitAllowed, policy.BackorderAllowed,
+            policy.RuleOrder, policy.SplitAllowed, policy.BackorderAllowed,
             policy.SubstitutionAllowed, policy.AlternateLocations, policy.SafetyStockDrawFrom);
     }
 }

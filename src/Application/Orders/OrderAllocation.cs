@@ -32,10 +32,7 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
             if (set.IsFailure)
                 return set;
         }
-        var planned = _planner.Plan(setup.Value.Request, setup.Value.Policy, snapshot);
-        if (planned.IsFailure)
-            return Result.Failure(planned.Errors);
-        var plan = planned.Value;
+        var plan = _planner.Plan(setup.Value, snapshot);
 
         foreach (var allocation in plan.Allocations)
         {
@@ -44,39 +41,21 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
             if (reserved.IsFailure)
                 return reserved;
         }
-        return order.ApplyAllocation(ToDecision(order, plan, setup.Value.Network), actor, now);
+        return order.ApplyAllocation(ToDecision(plan, setup.Value.Network.CostCurrency), actor, now);
     }
 
-    /// <summary>The plan in the order's terms: request line indexes become line numbers (see <see cref="AllocationRequests.ForOrder"/>).</summary>
-    private static AllocationDecision ToDecision(Order order, AllocationPlan plan, AllocationNetwork network)
+    /// <summary>The plan in the order's terms: its allocations and unallocated units under their line numbers, each shipment's split cost.</summary>
+    private static AllocationDecision ToDecision(AllocationPlan plan, Currency currency)
     {
-        var lineNumbers = order.Lines.Where(l => l.Quantity > l.AllocatedQuantity).Select(l => l.LineNumber).ToArray();
-        var allocations = plan.Allocations
-            .Select(a => new AllocatedUnits(lineNumbers[a.LineIndex], a.Sku, a.Location, a.Quantity))
-            .ToList();
+        var allocations = plan.Allocations.Select(a => new AllocatedUnits(a.LineNumber, a.Sku, a.Location, a.Quantity)).ToList();
         var unallocated = plan.Lines
             .Where(l => l.Backordered > 0 || l.Short > 0)
-            .Select(l => new UnallocatedUnits(lineNumbers[l.LineIndex], l.Backordered, l.Short))
+            .Select(l => new UnallocatedUnits(l.LineNumber, l.Backordered, l.Short))
             .ToList();
-        return new AllocationDecision(allocations, unallocated, network.CostCurrency, ShipmentCosts(order, plan, network));
-    }
-
-    /// <summary>
-    /// Decision 006's split/expedite estimate, per shipment: a shipment beyond the plan's first costs its location's
-    /// shipment cost; an express or next-day one from outside the ship-to country adds its expedite cost.
-    /// </summary>
-    private static Dictionary<LocationCode, long> ShipmentCosts(Order order, AllocationPlan plan, AllocationNetwork network)
-    {
-        var costs = new Dictionary<LocationCode, long>();
-        for (var i = 0; i < plan.ShipFrom.Count; i++)
-        {
-            var location = network.Locations.First(l => l.Code == plan.ShipFrom[i]);
-            var cost = i == 0 ? 0 : location.ShipmentCostMinor;
-            if (order.ServiceLevel != ServiceLevel.Standard && !string.Equals(location.Region, order.ShipTo.Country, StringComparison.OrdinalIgnoreCase))
-                cost += location.ExpediteCostMinor;
-            costs[location.Code] = cost;
-        }
-        return costs;
+        var shipmentCosts = new Dictionary<LocationCode, long>(plan.ShipmentCount);
+        for (var i = 0; i < plan.ShipmentCount; i++)
+            shipmentCosts[plan.ShipFrom[i]] = plan.ShipmentSplitCosts[i].MinorUnits;
+        return new AllocationDecision(allocations, unallocated, currency, shipmentCosts);
     }
 
     /// <summary>

@@ -4,21 +4,9 @@ using EcomErp.Domain.Orders;
 namespace EcomErp.Domain.Catalog;
 
 /// <summary>
-/// The allocation preferences the planner ranks locations by, stored by name. They are the names of the
-/// Application's <c>AllocationRule</c> values (a test keeps the two lists equal): the domain cannot see the planner.
+/// A policy as entered, before it is checked against the rules and the known locations; rules by name
+/// (<see cref="AllocationRule"/>'s names), as a form or an API sends them.
 /// </summary>
-public static class AllocationRuleNames
-{
-    public const string OneShipment = "OneShipment";
-    public const string ShipToRegion = "ShipToRegion";
-    public const string LocationPriority = "LocationPriority";
-    public const string StockDepth = "StockDepth";
-
-    /// <summary>Every rule, in the default order.</summary>
-    public static IReadOnlyList<string> All { get; } = [OneShipment, ShipToRegion, LocationPriority, StockDepth];
-}
-
-/// <summary>A policy as entered, before it is checked against the rules and the known locations.</summary>
 public sealed record ChannelPolicyDraft(
     IReadOnlyList<LocationCode> EligibleLocations,
     IReadOnlyList<LocationCode> AlternateLocations,
@@ -82,6 +70,8 @@ public sealed class ChannelPolicy
     public const int MaxShipBySlaHours = 24 * 30;
     public const int DefaultShipBySlaHours = 48;
 
+    private static readonly string[] RuleNames = Enum.GetNames<AllocationRule>();
+
     private ChannelPolicy() { }
 
     /// <summary>The primary locations in the channel's preference order; empty: every active warehouse by priority.</summary>
@@ -93,8 +83,12 @@ public sealed class ChannelPolicy
     public bool BackorderAllowed { get; private set; }
     public bool SubstitutionAllowed { get; private set; }
 
-    /// <summary>The planner's rules by name (<see cref="AllocationRuleNames"/>), first decides first.</summary>
-    public IReadOnlyList<string> RuleOrder { get; private set; } = AllocationRuleNames.All;
+    /// <summary>Every rule, in the order a new channel applies them.</summary>
+    public static IReadOnlyList<AllocationRule> DefaultRuleOrder { get; } =
+        [AllocationRule.OneShipment, AllocationRule.ShipToRegion, AllocationRule.LocationPriority, AllocationRule.StockDepth];
+
+    /// <summary>The planner's rules, first decides first; distinct, so the planner takes them as they are.</summary>
+    public IReadOnlyList<AllocationRule> RuleOrder { get; private set; } = DefaultRuleOrder;
 
     /// <summary>The percentage (0–100) of the network's usable stock the channel may promise; null: no share.</summary>
     public int? StockSharePercent { get; private set; }
@@ -142,15 +136,18 @@ public sealed class ChannelPolicy
 
         if (draft.RuleOrder.Count == 0)
             errors.Add(new Error(ChannelPolicyErrors.RuleOrderEmptyCode, "At least one allocation rule is required.", "ruleOrder"));
-        var rules = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new List<AllocationRule>(draft.RuleOrder.Count);
         for (var i = 0; i < draft.RuleOrder.Count; i++)
         {
-            var rule = draft.RuleOrder[i];
-            if (!AllocationRuleNames.All.Contains(rule, StringComparer.Ordinal))
+            // By exact name only: Enum.TryParse would also take numbers and comma-joined names.
+            var name = draft.RuleOrder[i];
+            if (!RuleNames.Contains(name, StringComparer.Ordinal))
                 errors.Add(new Error(ChannelPolicyErrors.UnknownRuleCode,
-                    $"'{rule}' is not an allocation rule; use {string.Join(", ", AllocationRuleNames.All)}.", $"ruleOrder[{i}]"));
-            else if (!rules.Add(rule))
-                errors.Add(new Error(ChannelPolicyErrors.DuplicateRuleCode, $"{rule} appears more than once.", $"ruleOrder[{i}]"));
+                    $"'{name}' is not an allocation rule; use {string.Join(", ", RuleNames)}.", $"ruleOrder[{i}]"));
+            else if (rules.Contains(Enum.Parse<AllocationRule>(name)))
+                errors.Add(new Error(ChannelPolicyErrors.DuplicateRuleCode, $"{name} appears more than once.", $"ruleOrder[{i}]"));
+            else
+                rules.Add(Enum.Parse<AllocationRule>(name));
         }
 
         if (draft.SafetyStockDrawFrom is { } priority && !Enum.IsDefined(priority))
@@ -164,7 +161,7 @@ public sealed class ChannelPolicy
         {
             EligibleLocations = [.. draft.EligibleLocations], AlternateLocations = [.. draft.AlternateLocations],
             SplitAllowed = draft.SplitAllowed, BackorderAllowed = draft.BackorderAllowed, SubstitutionAllowed = draft.SubstitutionAllowed,
-            RuleOrder = [.. draft.RuleOrder], StockSharePercent = draft.StockSharePercent, StockCapPerSku = draft.StockCapPerSku,
+            RuleOrder = [.. rules], StockSharePercent = draft.StockSharePercent, StockCapPerSku = draft.StockCapPerSku,
             SafetyStockDrawFrom = draft.SafetyStockDrawFrom, ShipBySlaHours = draft.ShipBySlaHours,
         };
 
@@ -205,7 +202,7 @@ public sealed class ChannelPolicy
     /// <summary>True when both policies say the same (setting an unchanged policy is refused, not silently accepted).</summary>
     public bool SameAs(ChannelPolicy other) =>
         EligibleLocations.SequenceEqual(other.EligibleLocations) && AlternateLocations.SequenceEqual(other.AlternateLocations)
-        && RuleOrder.SequenceEqual(other.RuleOrder, StringComparer.Ordinal)
+        && RuleOrder.SequenceEqual(other.RuleOrder)
         && (SplitAllowed, BackorderAllowed, SubstitutionAllowed, StockSharePercent, StockCapPerSku, SafetyStockDrawFrom, ShipBySlaHours)
             == (other.SplitAllowed, other.BackorderAllowed, other.SubstitutionAllowed, other.StockSharePercent, other.StockCapPerSku,
                 other.SafetyStockDrawFrom, other.ShipBySlaHours);

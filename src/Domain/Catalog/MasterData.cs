@@ -56,7 +56,7 @@ public sealed class Channel : AggregateRoot
         Policy = policy;
         Raise(new ChannelPolicyChanged(Code.Value, Version + 1, [.. policy.EligibleLocations.Select(l => l.Value)],
             [.. policy.AlternateLocations.Select(l => l.Value)], policy.SplitAllowed, policy.BackorderAllowed, policy.SubstitutionAllowed,
-            policy.RuleOrder, policy.StockSharePercent, policy.StockCapPerSku, policy.SafetyStockDrawFrom, policy.ShipBySlaHours, actor.Id, at));
+            [.. policy.RuleOrder.Select(r => r.ToString())], policy.StockSharePercent, policy.StockCapPerSku, policy.SafetyStockDrawFrom, policy.ShipBySlaHours, actor.Id, at));
         return Result.Success();
     }
 

@@ -77,13 +77,14 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
     private async Task SetDemoChannelPoliciesAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         LocationCode[] all = [LocationCode.Of("WH-BERLIN"), LocationCode.Of("WH-ROTTERDAM"), LocationCode.Of("WH-LEEDS")];
+        string[] everyRule = [.. ChannelPolicy.DefaultRuleOrder.Select(r => r.ToString())];
         var policies = new Dictionary<string, ChannelPolicyDraft>
         {
-            ["WEB"] = new(all, [], true, true, true, AllocationRuleNames.All, null, null, OrderPriority.Urgent, 48),
-            ["MKT-ZALANDO"] = new(all[..2], [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
-            ["MKT-AMAZON"] = new(all, [], false, false, false, AllocationRuleNames.All, 80, null, null, 24),
+            ["WEB"] = new(all, [], true, true, true, everyRule, null, null, OrderPriority.Urgent, 48),
+            ["MKT-ZALANDO"] = new(all[..2], [], false, false, false, everyRule, 80, null, null, 24),
+            ["MKT-AMAZON"] = new(all, [], false, false, false, everyRule, 80, null, null, 24),
             ["WHOLESALE"] = new([all[1], all[0]], [], true, true, false,
-                [AllocationRuleNames.StockDepth, AllocationRuleNames.LocationPriority, AllocationRuleNames.OneShipment], null, 500, null, 72),
+                [nameof(AllocationRule.StockDepth), nameof(AllocationRule.LocationPriority), nameof(AllocationRule.OneShipment)], null, 500, null, 72),
         };
         var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Code, cancellationToken);
         var unset = await db.Channels.Where(c => c.Version == 0).ToListAsync(cancellationToken);

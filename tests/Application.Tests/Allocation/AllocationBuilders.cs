@@ -59,7 +59,7 @@ public sealed class PolicyBuilder(string channel = "WEB")
 {
     private readonly List<LocationCode> _eligible = [];
     private readonly List<LocationCode> _alternates = [];
-    private IReadOnlyList<AllocationRule> _rules = AllocationPolicy.DefaultRuleOrder;
+    private IReadOnlyList<AllocationRule> _rules = ChannelPolicy.DefaultRuleOrder;
     private bool _split = true;
     private bool _backorder = true;
     private bool _substitution;
@@ -130,7 +130,7 @@ public sealed class AllocationOrderBuilder
 
     public AllocationOrderBuilder WithLine(SkuCode sku, int quantity)
     {
-        _lines.Add(new AllocationRequestLine(sku, quantity));
+        _lines.Add(new AllocationRequestLine(_lines.Count + 1, sku, quantity));
         return this;
     }
 
@@ -172,4 +172,14 @@ public sealed class AllocationOrderBuilder
 
     public AllocationRequest Build() =>
         new(_orderId, ChannelCode.Of(_channel), [.. _lines], _country, _region, _serviceLevel, _priority, _placedAt);
+}
+
+/// <summary>What every caller of the planner does (the setup loader, the batch): bind the order and policy to the snapshot's network, then plan.</summary>
+public static class AllocationPlanning
+{
+    public static Result<AllocationPlan> Plan(this AllocationPlanner planner, AllocationRequest order, AllocationPolicy policy, StockSnapshot stock)
+    {
+        var setup = AllocationSetup.Create(order, policy, stock.Network);
+        return setup.IsSuccess ? planner.Plan(setup.Value, stock) : Result<AllocationPlan>.Failure(setup.Errors);
+    }
 }

@@ -4,7 +4,12 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Tests.Allocation;
 
-/// <summary>A client's mistake gets a named error, never an exception, and takes nothing from the snapshot.</summary>
+/// <summary>
+/// A mistake gets a named error, never an exception, and takes nothing from the snapshot. Binding an order and its
+/// channel's policy to the network (<see cref="AllocationSetup.Create"/>) is where the planner's input is checked; the
+/// order's lines and quantities are its capture rules' (Domain.Tests, Orders), a policy's rule order and repeated
+/// locations are <see cref="ChannelPolicy"/>'s (Domain.Tests, Catalog) (decision 020).
+/// </summary>
 public sealed class AllocationInputTests
 {
     private static StockSnapshot Stock() =>
@@ -12,21 +17,11 @@ public sealed class AllocationInputTests
 
     public static TheoryData<string, AllocationOrderBuilder, PolicyBuilder> BadInput => new()
     {
-        { AllocationErrors.NoLinesCode, new AllocationOrderBuilder(), new PolicyBuilder().Eligible("WH-A") },
-        { AllocationErrors.QuantityNotPositiveCode, new AllocationOrderBuilder().WithLine("TEE", 0), new PolicyBuilder().Eligible("WH-A") },
-        { AllocationErrors.QuantityNotPositiveCode, new AllocationOrderBuilder().WithLine("TEE", -3), new PolicyBuilder().Eligible("WH-A") },
-        { AllocationErrors.QuantityTooLargeCode, new AllocationOrderBuilder().WithLine("TEE", Quantity.Max + 1), new PolicyBuilder().Eligible("WH-A") },
         { AllocationErrors.UnknownSkuCode, new AllocationOrderBuilder().WithLine("NOPE", 1), new PolicyBuilder().Eligible("WH-A") },
         { AllocationErrors.UnknownSkuCode, new AllocationOrderBuilder().WithLine(default(SkuCode), 1), new PolicyBuilder().Eligible("WH-A") },
-        { AllocationErrors.DuplicateLineCode, new AllocationOrderBuilder().WithLine("TEE", 1).WithLine("TEE", 2), new PolicyBuilder().Eligible("WH-A") },
         { AllocationErrors.UnknownLocationCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Eligible("WH-A", "WH-GONE") },
         { AllocationErrors.UnknownLocationCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Eligible("WH-A").Alternates("3PL-GONE") },
-        { AllocationErrors.DuplicateLocationCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Eligible("WH-A", "WH-A") },
-        { AllocationErrors.DuplicateLocationCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Eligible("WH-A").Alternates("WH-A") },
         { AllocationErrors.NoEligibleLocationsCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Alternates("WH-B") },
-        { AllocationErrors.DuplicateRuleCode, new AllocationOrderBuilder().WithLine("TEE", 1),
-            new PolicyBuilder().Eligible("WH-A").WithRules(AllocationRule.StockDepth, AllocationRule.StockDepth) },
-        { AllocationErrors.UnknownRuleCode, new AllocationOrderBuilder().WithLine("TEE", 1), new PolicyBuilder().Eligible("WH-A").WithRules((AllocationRule)42) },
         { AllocationErrors.PolicyChannelMismatchCode, new AllocationOrderBuilder().WithLine("TEE", 1).ForChannel("MKT"), new PolicyBuilder().Eligible("WH-A") },
     };
 
@@ -47,11 +42,10 @@ public sealed class AllocationInputTests
     public void Plan_WithSeveralMistakes_NamesEachWithItsField()
     {
         var plan = new AllocationPlanner().Plan(
-            new AllocationOrderBuilder().WithLine("TEE", 0).WithLine("NOPE", 1).Build(), new PolicyBuilder().Eligible("WH-GONE").Build(), Stock());
+            new AllocationOrderBuilder().WithLine("TEE", 1).WithLine("NOPE", 1).Build(), new PolicyBuilder().Eligible("WH-GONE").Build(), Stock());
 
         Assert.Equal(
-            [("eligibleLocations[0]", AllocationErrors.UnknownLocationCode), ("lines[0].quantity", AllocationErrors.QuantityNotPositiveCode),
-                ("lines[1].sku", AllocationErrors.UnknownSkuCode)],
+            [("eligibleLocations[0]", AllocationErrors.UnknownLocationCode), ("lines[1].sku", AllocationErrors.UnknownSkuCode)],
             plan.Errors.Select(e => (e.Field, e.Code)));
     }
 
@@ -60,11 +54,21 @@ public sealed class AllocationInputTests
     {
         var planner = new AllocationPlanner();
         var stock = Stock();
-        planner.Plan(new AllocationOrderBuilder().WithLine("TEE", 1).WithLine("TEE", 1).Build(), new PolicyBuilder().Eligible("WH-A").Build(), stock);
+        planner.Plan(new AllocationOrderBuilder().WithLine("TEE", 1).WithLine("NOPE", 1).Build(), new PolicyBuilder().Eligible("WH-A").Build(), stock);
 
         var plan = planner.Plan(new AllocationOrderBuilder().WithLine("TEE", 1).Build(), new PolicyBuilder().Eligible("WH-A").Build(), stock);
 
         Assert.Equal(AllocationPlanStatus.Complete, plan.Value.Status);
+    }
+
+    [Fact]
+    public void Plan_OnASnapshotOfAnotherNetwork_IsABrokenInvariant()
+    {
+        var stock = Stock();
+        var setup = AllocationSetup.Create(new AllocationOrderBuilder().WithLine("TEE", 1).Build(), new PolicyBuilder().Eligible("WH-A").Build(),
+            stock.Network).Value;
+
+        Assert.Throws<ArgumentException>(() => new AllocationPlanner().Plan(setup, Stock()));
     }
 
     [Fact]

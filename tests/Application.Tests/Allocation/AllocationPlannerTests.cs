@@ -390,14 +390,14 @@ public sealed class AllocationPlannerTests
         var stock = new StockBuilder().WithLocation("WH-A").WithStock("TEE", "WH-A", 9).Build();
         var good = new AllocationOrderBuilder().WithId(1).WithLine("TEE", 1).Build();
         var noPolicy = new AllocationOrderBuilder().WithId(2).WithLine("TEE", 1).ForChannel("MKT").Build();
-        var bad = new AllocationOrderBuilder().WithId(3).WithLine("TEE", 0).Build();
+        var bad = new AllocationOrderBuilder().WithId(3).WithLine("NOPE", 1).Build();
         var policies = new Dictionary<ChannelCode, AllocationPolicy> { [ChannelCode.Of("WEB")] = new PolicyBuilder().Eligible("WH-A").Build() };
 
         var batch = _planner.PlanBatch([good, noPolicy, bad, good], policies, stock);
 
         Assert.Equal([good.OrderId], batch.Plans.Select(p => p.OrderId));
         Assert.Equal(
-            [AllocationErrors.DuplicateOrderCode, AllocationErrors.NoPolicyForChannelCode, AllocationErrors.QuantityNotPositiveCode],
+            [AllocationErrors.DuplicateOrderCode, AllocationErrors.NoPolicyForChannelCode, AllocationErrors.UnknownSkuCode],
             batch.Rejected.Select(r => r.Errors[0].Code).Order());
         Assert.Equal(8, stock.AvailableAt(SkuCode.Of("TEE"), LocationCode.Of("WH-A")));
     }

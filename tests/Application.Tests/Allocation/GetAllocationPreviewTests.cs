@@ -193,7 +193,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
             return await db.SaveChangesAsync();
         });
         Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "WEB", [Berlin, Rotterdam, Leeds], [Poznan],
-            true, true, true, AllocationRuleNames.All, null, null, OrderPriority.Urgent, 48)));
+            true, true, true, Enum.GetNames<AllocationRule>(), null, null, OrderPriority.Urgent, 48)));
         var tee = await NewSkuAsync("PV-ALT-M");
         await StockAsync(tee, Poznan, 5);
         await ProjectReadModelsAsync();
@@ -349,7 +349,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
         await using var scope = Host.Services.CreateAsyncScope();
         var priority = order.Priority ?? (order.ServiceLevel == ServiceLevel.Standard ? OrderPriority.Normal : OrderPriority.High);
         var request = new AllocationRequest(new OrderId(Guid.Empty), ChannelCode.Of(order.Channel),
-            [.. order.Lines.Select(l => new AllocationRequestLine(SkuCode.Of(l.Sku), l.Quantity))], order.ShipToCountry, order.ShipToRegion,
+            [.. order.Lines.Select((l, i) => new AllocationRequestLine(i + 1, SkuCode.Of(l.Sku), l.Quantity))], order.ShipToCountry, order.ShipToRegion,
             order.ServiceLevel, priority, Host.Time.GetUtcNow());
         var setup = Succeeded(await scope.ServiceProvider.GetRequiredService<AllocationSetupLoader>().LoadAsync(request, CancellationToken.None));
         var stock = setup.Network.CreateSnapshot();
@@ -357,6 +357,6 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
         var balances = await Host.WithDbAsync(db => db.Set<InventoryBalance>().AsNoTracking().Where(b => skus.Contains(b.Sku)).ToListAsync());
         foreach (var balance in balances.Where(b => setup.Network.TryGetLocationId(b.Location, out _)))
             Assert.True(stock.Set(balance.Sku, balance.Location, balance.Available, balance.SafetyStock).IsSuccess);
-        return Succeeded(new AllocationPlanner().Plan(request, setup.Policy, stock));
+        return new AllocationPlanner().Plan(setup, stock);
     }
 }

@@ -169,11 +169,7 @@ public sealed class ChannelPolicyTests : IAsyncLifetime
         var policy = Channel.Create("OUTLET", "Outlet", ChannelKind.Marketplace).Value.ToAllocationPolicy(locations);
 
         Assert.Equal(["WH-A", "WH-B"], policy.EligibleLocations.Select(l => l.Value));
-        Assert.Equal(AllocationPolicy.DefaultRuleOrder, policy.RuleOrder);
+        Assert.Equal(ChannelPolicy.DefaultRuleOrder, policy.RuleOrder);
         Assert.Equal((false, false), (policy.SplitAllowed, policy.BackorderAllowed));
     }
-
-    [Fact]
-    public void TheDomainsRuleNames_AreThePlannersRules() =>
-        Assert.Equal(Enum.GetNames<AllocationRule>(), AllocationRuleNames.All);
 }

@@ -114,7 +114,7 @@ public sealed class AvailableToPromiseTests : InventoryScenario
         await StockAsync(sku, Berlin, 30);
         await StockAsync(sku, Rotterdam, 10);
         Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "WHOLESALE", [Rotterdam, Berlin], [], true, true,
-            false, [AllocationRuleNames.StockDepth], null, 25, null, 72)));
+            false, [nameof(AllocationRule.StockDepth)], null, 25, null, 72)));
 
         var atp = await AtpAsync("WHOLESALE", sku);
 

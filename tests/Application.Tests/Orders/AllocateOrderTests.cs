@@ -127,7 +127,7 @@ public sealed class AllocateOrderTests : AllocationScenario
             return db.SaveChangesAsync();
         });
         Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "MKT-ZALANDO", [Berlin, Rotterdam], ["3PL-POZNAN"],
-            false, false, false, AllocationRuleNames.All, null, null, null, 24)));
+            false, false, false, Enum.GetNames<AllocationRule>(), null, null, null, 24)));
         await SetStockAsync(Polo, (Berlin, 1));
         await ReceiveAsync(Polo, "3PL-POZNAN", 6);
 

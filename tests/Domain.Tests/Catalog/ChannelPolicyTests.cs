@@ -20,7 +20,7 @@ public sealed class ChannelPolicyTests
         string[]? eligible = null, string[]? alternates = null, int? share = null, int? cap = null, string[]? rules = null, int sla = 48,
         OrderPriority? drawFrom = null, bool split = true) =>
         new([.. (eligible ?? ["WH-BERLIN", "WH-ROTTERDAM"]).Select(LocationCode.Of)], [.. (alternates ?? []).Select(LocationCode.Of)],
-            split, true, false, rules ?? AllocationRuleNames.All, share, cap, drawFrom, sla);
+            split, true, false, rules ?? Enum.GetNames<AllocationRule>(), share, cap, drawFrom, sla);
 
     private static Channel Web() => Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer).Value;
 
@@ -34,7 +34,8 @@ public sealed class ChannelPolicyTests
 
         Assert.Equal((split, backorder, true, 0), (channel.Policy.SplitAllowed, channel.Policy.BackorderAllowed,
             channel.Policy.FollowsWarehouseNetwork, channel.Version));
-        Assert.Equal(AllocationRuleNames.All, channel.Policy.RuleOrder);
+        Assert.Equal([AllocationRule.OneShipment, AllocationRule.ShipToRegion, AllocationRule.LocationPriority, AllocationRule.StockDepth],
+            channel.Policy.RuleOrder);
         Assert.Null(channel.Policy.SafetyStockDrawFrom);
     }
 

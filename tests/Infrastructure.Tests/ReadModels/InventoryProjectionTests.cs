@@ -224,7 +224,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
     {
         var planner = new Actor("user:pia", "Pia (planner)", [Roles.Planner]);
         var result = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<SetChannelPolicy, ChannelPolicyView>>().HandleAsync(
-            new SetChannelPolicy(planner, channel, ["WH-ROTTERDAM", "WH-BERLIN"], [], true, true, false, [AllocationRuleNames.StockDepth], null, cap, null, 72),
+            new SetChannelPolicy(planner, channel, ["WH-ROTTERDAM", "WH-BERLIN"], [], true, true, false, [nameof(AllocationRule.StockDepth)], null, cap, null, 72),
             CancellationToken.None));
         Assert.True(result.IsSuccess, result.IsSuccess ? null : result.Error.ToString());
     }

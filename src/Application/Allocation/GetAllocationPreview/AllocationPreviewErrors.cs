@@ -23,7 +23,4 @@ public static class AllocationPreviewErrors
     public static Error OrderNotFound(Guid id) => new(OrderErrors.NotFoundCode, $"Order {id} does not exist.", "orderId");
 
     public static Error ChannelNotFound(ChannelCode channel) => ChannelPolicyErrors.ChannelNotFound(channel, "order.channel");
-
-    public static Error UnknownSku(int line, SkuCode sku) =>
-        new(AllocationErrors.UnknownSkuCode, $"Line {line + 1}: SKU {sku} does not exist.", $"order.lines[{line}].sku");
 }

@@ -72,17 +72,12 @@ internal sealed class GetAllocationPreviewHandler(
         var subject = new Subject(null, channel.Value, country, region, draft.ServiceLevel, priority,
             [.. draft.Lines.Select((l, i) => new SubjectLine(i + 1, skus[i].Value, l.Quantity, 0))], []);
         var request = new AllocationRequest(new OrderId(Guid.Empty), channel,
-            [.. draft.Lines.Select((l, i) => new AllocationRequestLine(skus[i], l.Quantity))],
+            [.. draft.Lines.Select((l, i) => new AllocationRequestLine(subject.Lines[i].LineNumber, skus[i], l.Quantity))],
             country, region, draft.ServiceLevel, priority, clock.GetUtcNow());
 
         var setup = await setups.LoadAsync(request, cancellationToken);
         if (setup.IsFailure)
-            return Result<AllocationPreviewView>.Failure([.. setup.Errors.Select(e => e.Code == ChannelPolicyErrors.ChannelNotFoundCode ? AllocationPreviewErrors.ChannelNotFound(channel) : e)]);
-        // The network holds every ordered SKU the catalog knows; the others are the caller's to correct.
-        var unknown = skus.Select((sku, i) => (sku, i)).Where(s => !setup.Value.Network.TryGetSkuId(s.sku, out _))
-            .Select(s => AllocationPreviewErrors.UnknownSku(s.i, s.sku)).ToList();
-        if (unknown.Count > 0)
-            return Result<AllocationPreviewView>.Failure(unknown);
+            return Result<AllocationPreviewView>.Failure([.. setup.Errors.Select(InTheUnsavedOrder)]);
         return await PlanAsync(subject, setup.Value, cancellationToken);
     }
 
@@ -90,17 +85,13 @@ internal sealed class GetAllocationPreviewHandler(
     {
         var (stock, asOfSequence) = await SnapshotAsync(setup, cancellationToken);
         var before = stock.Clone();
-        var result = new AllocationPlanner().Plan(setup.Request, setup.Policy, stock);
-        if (result.IsFailure)
-            return Result<AllocationPreviewView>.Failure(result.Errors);
-        var plan = result.Value;
+        var plan = new AllocationPlanner().Plan(setup, stock);
 
         var lines = new List<AllocationPreviewLineView>(subject.Lines.Count);
         var byLocation = new Dictionary<LocationCode, List<AllocationPreviewShipmentLineView>>();
         var fromAlternate = new HashSet<LocationCode>();
         var drawsOnSafetyStock = false;
-        // The request holds the open lines in order, so the plan's lines follow them one by one.
-        var planned = 0;
+        var planned = plan.Lines.ToDictionary(l => l.LineNumber);
         foreach (var line in subject.Lines)
         {
             if (line.Open == 0)
@@ -108,7 +99,7 @@ internal sealed class GetAllocationPreviewHandler(
                 lines.Add(AlreadyAllocated(line, null));
                 continue;
             }
-            var linePlan = plan.Lines[planned++];
+            var linePlan = planned[line.LineNumber];
             var allocations = new List<AllocationPreviewAllocationView>(linePlan.Allocations.Length);
             foreach (var allocation in linePlan.Allocations.ToArray())
             {
@@ -197,6 +188,12 @@ internal sealed class GetAllocationPreviewHandler(
             text.Append(CultureInfo.InvariantCulture, $" The order is on hold ({string.Join(", ", subject.OpenHolds)}): allocation waits until it is released.");
         return text.ToString();
     }
+
+    /// <summary>The unsaved order is the query's <c>order</c> argument: its channel's and lines' mistakes are reported there.</summary>
+    private static Error InTheUnsavedOrder(Error error) =>
+        error.Field is { } field && (field == "channel" || field.StartsWith("lines[", StringComparison.Ordinal))
+            ? error with { Field = $"order.{field}" }
+            : error;
 
     private static bool MaySee(IReadOnlyCollection<string>? visibleChannels, string channel) =>
         visibleChannels is null || visibleChannels.Contains(channel, StringComparer.Ordinal);

@@ -22,7 +22,7 @@ internal static class ChannelPolicyConfiguration
             .HasMaxLength(ChannelPolicy.MaxLocations * (LocationCode.MaxLength + 1));
         policy.Property(p => p.AlternateLocations).HasConversion(LocationListConverter, LocationListComparer)
             .HasMaxLength(ChannelPolicy.MaxLocations * (LocationCode.MaxLength + 1));
-        policy.Property(p => p.RuleOrder).HasConversion(NameListConverter, NameListComparer).HasMaxLength(RuleOrderMaxLength);
+        policy.Property(p => p.RuleOrder).HasConversion(RuleListConverter, RuleListComparer).HasMaxLength(RuleOrderMaxLength);
     }
 
     private static readonly ValueConverter<IReadOnlyList<LocationCode>, string> LocationListConverter = new(
@@ -32,10 +32,11 @@ internal static class ChannelPolicyConfiguration
     private static readonly ValueComparer<IReadOnlyList<LocationCode>> LocationListComparer = new(
         (a, b) => a!.SequenceEqual(b!), codes => codes.Aggregate(0, (hash, code) => HashCode.Combine(hash, code)), codes => codes.ToArray());
 
-    private static readonly ValueConverter<IReadOnlyList<string>, string> NameListConverter = new(
-        names => string.Join(',', names),
-        text => text.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    // By name, as before the rules were typed: the stored text does not change and does not depend on the enum's numbers.
+    private static readonly ValueConverter<IReadOnlyList<AllocationRule>, string> RuleListConverter = new(
+        rules => string.Join(',', rules.Select(r => r.ToString())),
+        text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<AllocationRule>).ToArray());
 
-    private static readonly ValueComparer<IReadOnlyList<string>> NameListComparer = new(
-        (a, b) => a!.SequenceEqual(b!), names => names.Aggregate(0, (hash, name) => HashCode.Combine(hash, name)), names => names.ToArray());
+    private static readonly ValueComparer<IReadOnlyList<AllocationRule>> RuleListComparer = new(
+        (a, b) => a!.SequenceEqual(b!), rules => rules.Aggregate(0, (hash, rule) => HashCode.Combine(hash, rule)), rules => rules.ToArray());
 }
