@@ -1,6 +1,7 @@
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.GetAvailableToPromise;
+using EcomErp.Application.Inventory.GetInventoryPosition;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
@@ -20,8 +21,8 @@ public static class InventoryQueries
             .ResolveAsync(async context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);
-                return await context.RequestServices!.GetRequiredService<IInventoryPositionReadModels>()
-                    .GetAsync(context.GetArgument<string>("sku"), context.CancellationToken);
+                return context.ValueOrThrow(await context.QueryAsync<GetInventoryPosition, InventoryPositionView?>(
+                    new GetInventoryPosition(context.GetArgument<string>("sku"))));
             });
 
         query.Field<AvailabilityType>("availability")

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.GetPurchaseOrder;
 using EcomErp.Application.Inventory.ListPurchaseOrders;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
@@ -24,7 +25,7 @@ public static class PurchaseOrderQueries
             {
                 context.RequireScope(ApiScopes.InventoryRead);
                 var id = context.IdArgument("id");
-                return await context.RequestServices!.GetRequiredService<IPurchaseOrderReadModels>().GetAsync(id, context.CancellationToken);
+                return context.ValueOrThrow(await context.QueryAsync<GetPurchaseOrder, PurchaseOrderView?>(new GetPurchaseOrder(id)));
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<PurchaseOrderType>>>(List)
