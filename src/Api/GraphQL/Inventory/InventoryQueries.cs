@@ -41,8 +41,8 @@ public static class InventoryQueries
                 caller.RequireChannel(channel);
                 var quantity = context.GetArgument<int?>("quantity");
                 var skus = context.GetArgument<List<string>>("skus");
-                var answer = await context.RequestServices!.GetRequiredService<IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>>()
-                    .HandleAsync(new GetAvailableToPromise(channel, [.. skus.Select(sku => new AvailabilityRequest(sku, quantity))]), context.CancellationToken);
+                var answer = await context.QueryAsync<GetAvailableToPromise, AvailableToPromiseView>(
+                    new GetAvailableToPromise(channel, [.. skus.Select(sku => new AvailabilityRequest(sku, quantity))]));
                 if (answer.IsSuccess)
                     return answer.Value;
                 foreach (var error in answer.Errors)

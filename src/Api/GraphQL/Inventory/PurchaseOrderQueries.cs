@@ -41,9 +41,8 @@ public static class PurchaseOrderQueries
                 var filter = (context.GetArgument<PurchaseOrderFilterInput?>("filter") ?? new PurchaseOrderFilterInput()).ToFilter();
                 var slice = new PurchaseOrderSlice(page.Size, page.FromTheEnd, ParseKey(page.After), ParseKey(page.Before));
 
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
-                var orders = context.ValueOrThrow(await handler.HandleAsync(
-                    new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice), context.CancellationToken));
+                var orders = context.ValueOrThrow(await context.QueryAsync<ListPurchaseOrders, PurchaseOrderPage>(
+                    new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice)));
                 return ConnectionPage.Of(orders.Items, i => page.Cursor(FormatKey(orders.Cursors[i])),
                     orders.HasNextPage, orders.HasPreviousPage, orders.TotalCount);
             });
