@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.ReadModels;
 
 /// <summary>
-/// The ledger for queries, from its read table: keyset pages (<see cref="KeysetPaging"/>) on the outbox sequence, newest first. An entry projected
-/// while a client pages lands above every cursor it holds, so pages never skip or repeat entries.
+/// The ledger for queries, from its read table: keyset pages (<see cref="KeysetPaging"/>) on the outbox sequence, newest
+/// first. An entry projected while a client pages lands above every cursor it holds, so pages never skip or repeat entries.
 /// </summary>
 internal sealed class InventoryLedgerReadModels(ErpDbContext db) : IInventoryLedgerReadModels
 {
