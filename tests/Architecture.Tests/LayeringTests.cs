@@ -77,6 +77,31 @@ public class LayeringTests
         Assert.DoesNotContain(Admin.GetReferencedAssemblies(), reference => reference.Name == "EcomErp.Infrastructure");
     }
 
+    [Fact]
+    public void GraphQLTypes_DoNotDependOnInfrastructure()
+    {
+        var result = Types.InAssembly(Api).That().ResideInNamespace("EcomErp.Api.GraphQL")
+            .ShouldNot().HaveDependencyOnAny("EcomErp.Infrastructure", "Microsoft.EntityFrameworkCore").GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void GraphQLTypes_ReadThroughQueryHandlers_NeverThroughAStorePort()
+    {
+        // The ports a query handler reads from: read models, repositories, the catalog and master data (decision 021).
+        var stores = Application.GetTypes()
+            .Where(type => type.IsInterface && (type.Name.EndsWith("ReadModels", StringComparison.Ordinal)
+                || type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name is "ICatalog" or "IMasterDataReader"))
+            .Select(type => type.FullName!)
+            .ToArray();
+        Assert.Contains("EcomErp.Application.Orders.ReadModels.IOrderReadModels", stores);
+
+        var result = Types.InAssembly(Api).That().ResideInNamespace("EcomErp.Api.GraphQL").ShouldNot().HaveDependencyOnAny(stores).GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
     private static string Failing(TestResult result) =>
         "violations: " + string.Join(", ", result.FailingTypeNames ?? []);
 }

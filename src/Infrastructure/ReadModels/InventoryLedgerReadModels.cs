@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.ReadModels;
 
 /// <summary>
-/// The ledger for queries, from its read table: keyset pages on the outbox sequence, newest first. An entry projected
-/// while a client pages lands above every cursor it holds, so pages never skip or repeat entries.
+/// The ledger for queries, from its read table: keyset pages (<see cref="KeysetPaging"/>) on the outbox sequence, newest
+/// first. An entry projected while a client pages lands above every cursor it holds, so pages never skip or repeat entries.
 /// </summary>
 internal sealed class InventoryLedgerReadModels(ErpDbContext db) : IInventoryLedgerReadModels
 {
@@ -21,26 +21,11 @@ internal sealed class InventoryLedgerReadModels(ErpDbContext db) : IInventoryLed
     public async Task<InventoryLedgerPage> ListAsync(InventoryLedgerRequest request, CancellationToken cancellationToken)
     {
         var slice = request.Slice;
-        ArgumentOutOfRangeException.ThrowIfNegative(slice.Size);
-        var rows = Filtered(request);
-        var totalCount = await rows.CountAsync(cancellationToken);
-
-        if (slice.After is { } after)
-            rows = rows.Where(r => r.Sequence < after);
-        if (slice.Before is { } before)
-            rows = rows.Where(r => r.Sequence > before);
-
-        // From the end of a newest-first list is oldest first; the page is turned back to newest first below.
-        rows = slice.FromTheEnd ? rows.OrderBy(r => r.Sequence) : rows.OrderByDescending(r => r.Sequence);
-        var fetched = await rows.Take(slice.Size + 1).ToListAsync(cancellationToken);
-        var more = fetched.Count > slice.Size;
-        var page = fetched.Take(slice.Size).Select(r => r.ToView()).ToList();
-        if (slice.FromTheEnd)
-            page.Reverse();
-
-        return slice.FromTheEnd
-            ? new InventoryLedgerPage(page, HasNextPage: slice.Before is not null, HasPreviousPage: more, totalCount)
-            : new InventoryLedgerPage(page, HasNextPage: more, HasPreviousPage: slice.After is not null, totalCount);
+        // Newest first; read backwards (from the end) it is oldest first.
+        var page = await Filtered(request).PageAsync((rows, reversed) => reversed ? rows.OrderBy(r => r.Sequence) : rows.OrderByDescending(r => r.Sequence),
+            slice.After is { } after ? r => r.Sequence < after : null, slice.Before is { } before ? r => r.Sequence > before : null,
+            slice.Size, slice.FromTheEnd, cancellationToken);
+        return new InventoryLedgerPage([.. page.Rows.Select(r => r.ToView())], page.HasNextPage, page.HasPreviousPage, page.TotalCount);
     }
 
     private IQueryable<InventoryLedgerReadModel> Filtered(InventoryLedgerRequest request)

@@ -52,40 +52,19 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
         return document is null ? null : ReadModelJson.ToOrderView(document);
     }
 
-    /// <summary>
-    /// Keyset pages on (sort key, id) in either direction: a row inserted or moved while a client pages cannot make it
-    /// skip or repeat others. hasPreviousPage and hasNextPage are what the store holds beyond the page either way.
-    /// </summary>
+    /// <summary>Keyset pages on (sort key, id) in either direction (<see cref="KeysetPaging"/>).</summary>
     public async Task<OrderPage> ListAsync(OrderListRequest request, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Size);
-        var (field, descending) = (request.SortField, request.Descending);
-        var filtered = Filtered(request);
-        var totalCount = await filtered.CountAsync(cancellationToken);
-
-        var rows = filtered;
-        if (request.After is { } after)
-            rows = rows.Where(Beyond(field, descending, after));
-        if (request.Before is { } before)
-            rows = rows.Where(Beyond(field, !descending, before));
-        // The last items are the first ones of the list read backwards.
-        var page = await Sorted(rows, field, request.FromTheEnd ? !descending : descending).Take(request.Size + 1).ToListAsync(cancellationToken);
-        var more = page.Count > request.Size;
-        var items = page.Take(request.Size).ToList();
-        if (request.FromTheEnd)
-            items.Reverse();
-
-        // Rows outside the cursors' range: at or before 'after', at or after 'before'.
-        var earlier = request.After is { } a && await filtered.Where(Not(Beyond(field, descending, a))).AnyAsync(cancellationToken);
-        var later = request.Before is { } b && await filtered.Where(Not(Beyond(field, !descending, b))).AnyAsync(cancellationToken);
-        var keyOf = KeyOf(field);
+        var order = new KeysetOrder<OrderReadModel>(SortKey(request.SortField), r => r.Id, request.Descending);
+        var page = await Filtered(request).PageAsync(order, Position(request.After), Position(request.Before), request.Size, request.FromTheEnd, cancellationToken);
+        var keyOf = KeyOf(request.SortField);
         return new OrderPage(
-            [.. items.Select(ToSummary)],
-            [.. items.Select(r => new OrderCursor(keyOf(r), r.Id))],
-            HasNextPage: request.FromTheEnd ? later : more || later,
-            HasPreviousPage: request.FromTheEnd ? more || earlier : earlier,
-            totalCount);
+            [.. page.Rows.Select(ToSummary)],
+            [.. page.Rows.Select(r => new OrderCursor(keyOf(r), r.Id))],
+            page.HasNextPage, page.HasPreviousPage, page.TotalCount);
     }
+
+    private static (long, Guid)? Position(OrderCursor? cursor) => cursor is null ? null : (cursor.SortKey, cursor.Id);
 
     private IQueryable<OrderReadModel> Filtered(OrderListRequest request)
     {
@@ -136,19 +115,6 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
         return rows;
     }
 
-    private static IOrderedQueryable<OrderReadModel> Sorted(IQueryable<OrderReadModel> rows, OrderSortField field, bool descending) => (field, descending) switch
-    {
-        (OrderSortField.CapturedAt, false) => rows.OrderBy(r => r.CapturedAtTicks).ThenBy(r => r.Id),
-        (OrderSortField.CapturedAt, true) => rows.OrderByDescending(r => r.CapturedAtTicks).ThenByDescending(r => r.Id),
-        (OrderSortField.UpdatedAt, false) => rows.OrderBy(r => r.UpdatedAtTicks).ThenBy(r => r.Id),
-        (OrderSortField.UpdatedAt, true) => rows.OrderByDescending(r => r.UpdatedAtTicks).ThenByDescending(r => r.Id),
-        (OrderSortField.Total, false) => rows.OrderBy(r => r.TotalMinor).ThenBy(r => r.Id),
-        (OrderSortField.Total, true) => rows.OrderByDescending(r => r.TotalMinor).ThenByDescending(r => r.Id),
-        (OrderSortField.Status, false) => rows.OrderBy(r => r.StatusRank).ThenBy(r => r.Id),
-        (OrderSortField.Status, true) => rows.OrderByDescending(r => r.StatusRank).ThenByDescending(r => r.Id),
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown order sort field."),
-    };
-
     private static LambdaExpression SortKey(OrderSortField field) => field switch
     {
         OrderSortField.CapturedAt => (Expression<Func<OrderReadModel, long>>)(r => r.CapturedAtTicks),
@@ -166,39 +132,6 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
         OrderSortField.Status => r => r.StatusRank,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown order sort field."),
     };
-
-    /// <summary>
-    /// Rows strictly beyond the cursor when the list runs <paramref name="descending"/> or not: a key further on, or the same
-    /// key and an id further on, compared the way the database orders ids. The cursor's values are captured in a closure so
-    /// they reach the database as parameters.
-    /// </summary>
-    private static Expression<Func<OrderReadModel, bool>> Beyond(OrderSortField field, bool descending, OrderCursor cursor)
-    {
-        var key = SortKey(field);
-        var row = key.Parameters[0];
-        var at = Expression.Constant(new CursorValues(cursor.SortKey, (int)Math.Clamp(cursor.SortKey, int.MinValue, int.MaxValue), cursor.Id));
-        Expression bound = key.ReturnType == typeof(int)
-            ? Expression.Field(at, nameof(CursorValues.IntKey))
-            : Expression.Field(at, nameof(CursorValues.LongKey));
-        var idOrder = Expression.Call(Expression.Property(row, nameof(OrderReadModel.Id)), CompareGuids, Expression.Field(at, nameof(CursorValues.Id)));
-        var zero = Expression.Constant(0);
-        var further = descending ? Expression.LessThan(key.Body, bound) : Expression.GreaterThan(key.Body, bound);
-        var tie = Expression.AndAlso(Expression.Equal(key.Body, bound), descending ? Expression.LessThan(idOrder, zero) : Expression.GreaterThan(idOrder, zero));
-        return Expression.Lambda<Func<OrderReadModel, bool>>(Expression.OrElse(further, tie), row);
-    }
-
-    private static Expression<Func<OrderReadModel, bool>> Not(Expression<Func<OrderReadModel, bool>> predicate) =>
-        Expression.Lambda<Func<OrderReadModel, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
-
-    private static readonly System.Reflection.MethodInfo CompareGuids = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
-
-    // Fields, not constants: EF Core sends a closure's fields as parameters, so every page shares one cached plan.
-    private sealed class CursorValues(long longKey, int intKey, Guid id)
-    {
-        public readonly long LongKey = longKey;
-        public readonly int IntKey = intKey;
-        public readonly Guid Id = id;
-    }
 
     private static OrderSummaryView ToSummary(OrderReadModel r) => new(
         r.Id, r.Channel, r.ExternalOrderId, r.Status, r.Currency, r.TotalMinor,

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.ReadModels;
 
 /// <summary>
-/// The catalog for queries, from its read table: keyset pages on (sort values, code) in the database, forward or backward,
-/// so a SKU projected while a client pages cannot make it skip or repeat others.
+/// The catalog for queries, from its read table: keyset pages (<see cref="KeysetPaging"/>) on (sort values, code) in the
+/// database, forward or backward, so a SKU projected while a client pages cannot make it skip or repeat others.
 /// </summary>
 internal sealed class SkuReadModels(ErpDbContext db) : ISkuReadModels
 {
@@ -18,28 +18,10 @@ internal sealed class SkuReadModels(ErpDbContext db) : ISkuReadModels
 
     public async Task<SkuPage> ListAsync(SkuListRequest request, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Size);
-        var filtered = Filtered(request.Filter);
-        var totalCount = await filtered.CountAsync(cancellationToken);
-
-        var rows = filtered;
-        if (request.After is { } after)
-            rows = rows.Where(Later(request, after));
-        if (request.Before is { } before)
-            rows = rows.Where(Earlier(request, before));
-        // From the end of the list is the list reversed; the page is turned back to list order below.
-        var fetched = await Ordered(rows, request.Sort, request.Descending != request.FromTheEnd).Take(request.Size + 1).ToListAsync(cancellationToken);
-        var more = fetched.Count > request.Size;
-        var page = fetched.Take(request.Size).ToList();
-        if (request.FromTheEnd)
-            page.Reverse();
-
-        // Beyond a cursor lie the cursor's own SKU and whatever the other side of it holds: ask the store, in both directions.
-        var hasPrevious = (request.FromTheEnd && more)
-            || (request.After is { } start && await filtered.AnyAsync(Not(Later(request, start)), cancellationToken));
-        var hasNext = (!request.FromTheEnd && more)
-            || (request.Before is { } end && await filtered.AnyAsync(Not(Earlier(request, end)), cancellationToken));
-        return new SkuPage([.. page.Select(r => r.ToView())], [.. page.Select(r => r.Position)], hasNext, hasPrevious, totalCount);
+        var page = await Filtered(request.Filter).PageAsync((rows, reversed) => Ordered(rows, request.Sort, request.Descending != reversed),
+            request.After is { } after ? Later(request, after) : null, request.Before is { } before ? Earlier(request, before) : null,
+            request.Size, request.FromTheEnd, cancellationToken);
+        return new SkuPage([.. page.Rows.Select(r => r.ToView())], [.. page.Rows.Select(r => r.Position)], page.HasNextPage, page.HasPreviousPage, page.TotalCount);
     }
 
     public async Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
@@ -108,7 +90,4 @@ internal sealed class SkuReadModels(ErpDbContext db) : ISkuReadModels
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown SKU sort field."),
         };
     }
-
-    private static Expression<Func<SkuReadModel, bool>> Not(Expression<Func<SkuReadModel, bool>> predicate) =>
-        Expression.Lambda<Func<SkuReadModel, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 }

@@ -252,6 +252,19 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Blockers_OfAnOrderOutsideTheCallersChannels_AreNotFound_AndInsideThemAnswered()
+    {
+        var orderId = await CaptureAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
+        await _host.DispatchOutboxAsync();
+
+        var outside = await _host.QueryAsync<GetOrderBlockers, OrderBlockers>(new GetOrderBlockers(orderId, ["WEB"]));
+        var inside = await _host.QueryAsync<GetOrderBlockers, OrderBlockers>(new GetOrderBlockers(orderId, ["MKT-ZALANDO"]));
+
+        Assert.Equal(OrderErrors.NotFoundCode, outside.Error.Code);
+        Assert.Equal(OrderStatus.Allocated, inside.Value.Status);
+    }
+
+    [Fact]
     public async Task UnknownOrder_IsNotFound()
     {
         var result = await SendAsync(new ReleaseOrder(Guid.NewGuid(), Actors.Operations));

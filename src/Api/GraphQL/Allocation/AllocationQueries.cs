@@ -36,8 +36,8 @@ public static class AllocationQueries
                     orderId = id;
                 }
 
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<GetAllocationPreview, AllocationPreviewView>>();
-                var answer = await handler.HandleAsync(new GetAllocationPreview(orderId, order?.ToOrder(), caller.VisibleChannels()), context.CancellationToken);
+                var answer = await context.QueryAsync<GetAllocationPreview, AllocationPreviewView>(
+                    new GetAllocationPreview(orderId, order?.ToOrder(), caller.VisibleChannels()));
                 return answer.IsSuccess ? new AllocationPreviewPayload(answer.Value, []) : new AllocationPreviewPayload(null, answer.Errors);
             });
     }

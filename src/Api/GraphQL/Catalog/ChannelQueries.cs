@@ -64,8 +64,7 @@ public static class ChannelQueries
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireCatalogScope();
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListChannels, IReadOnlyList<ChannelView>>>();
-                return context.ValueOrThrow(await handler.HandleAsync(new ListChannels(caller.VisibleChannels()), context.CancellationToken));
+                return context.ValueOrThrow(await context.QueryAsync<ListChannels, IReadOnlyList<ChannelView>>(new ListChannels(caller.VisibleChannels())));
             });
     }
 }

@@ -43,8 +43,7 @@ public static class LocationQueries
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireCatalogScope();
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListLocations, IReadOnlyList<LocationView>>>();
-                return context.ValueOrThrow(await handler.HandleAsync(new ListLocations(caller.VisibleChannels()), context.CancellationToken));
+                return context.ValueOrThrow(await context.QueryAsync<ListLocations, IReadOnlyList<LocationView>>(new ListLocations(caller.VisibleChannels())));
             });
     }
 }

@@ -83,8 +83,7 @@ public static class SkuQueries
             .ResolveAsync(async context =>
             {
                 context.RequireCatalogScope();
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<GetSku, SkuView?>>();
-                return context.ValueOrThrow(await handler.HandleAsync(new GetSku(context.GetArgument<string>("code")), context.CancellationToken));
+                return context.ValueOrThrow(await context.QueryAsync<GetSku, SkuView?>(new GetSku(context.GetArgument<string>("code"))));
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<SkuType>>>(List)
@@ -98,10 +97,9 @@ public static class SkuQueries
                 context.RequireCatalogScope();
                 var page = context.Page(List);
                 var sort = context.Sort(SkuSortInputType.Default);
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListSkus, SkuPage>>();
-                var answer = context.ValueOrThrow(await handler.HandleAsync(new ListSkus(
+                var answer = context.ValueOrThrow(await context.QueryAsync<ListSkus, SkuPage>(new ListSkus(
                     (context.GetArgument<SkuFilterInput?>("filter") ?? new SkuFilterInput()).ToCriteria(), sort.Field, sort.Descending,
-                    page.Size, page.FromTheEnd, Position(page.After, sort.Field, "after"), Position(page.Before, sort.Field, "before")), context.CancellationToken));
+                    page.Size, page.FromTheEnd, Position(page.After, sort.Field, "after"), Position(page.Before, sort.Field, "before"))));
                 return ConnectionPage.Of(answer.Items, i => page.Cursor(answer.Positions[i].Key(sort.Field)),
                     answer.HasNextPage, answer.HasPreviousPage, answer.TotalCount);
             });

@@ -33,9 +33,8 @@ public static class InventoryLedgerQueries
                 var slice = new LedgerSlice(page.Size, page.FromTheEnd, ParseKey(page.After), ParseKey(page.Before));
                 var filter = (context.GetArgument<InventoryLedgerFilterInput?>("filter") ?? new InventoryLedgerFilterInput()).ToFilter();
 
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListInventoryLedger, InventoryLedgerPage>>();
-                var entries = context.ValueOrThrow(await handler.HandleAsync(
-                    new ListInventoryLedger(context.GetArgument<string>("sku"), context.GetArgument<string?>("location"), filter, slice), context.CancellationToken));
+                var entries = context.ValueOrThrow(await context.QueryAsync<ListInventoryLedger, InventoryLedgerPage>(
+                    new ListInventoryLedger(context.GetArgument<string>("sku"), context.GetArgument<string?>("location"), filter, slice)));
                 // The store says whether a page lies before this one, also when paging backward with 'last'.
                 return ConnectionPage.Of(entries.Entries, i => page.Cursor(entries.Entries[i].Sequence.ToString(CultureInfo.InvariantCulture)),
                     entries.HasNextPage, entries.HasPreviousPage, entries.TotalCount);

@@ -1,6 +1,7 @@
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.GetAvailableToPromise;
+using EcomErp.Application.Inventory.GetInventoryPosition;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
@@ -20,8 +21,8 @@ public static class InventoryQueries
             .ResolveAsync(async context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);
-                return await context.RequestServices!.GetRequiredService<IInventoryPositionReadModels>()
-                    .GetAsync(context.GetArgument<string>("sku"), context.CancellationToken);
+                return context.ValueOrThrow(await context.QueryAsync<GetInventoryPosition, InventoryPositionView?>(
+                    new GetInventoryPosition(context.GetArgument<string>("sku"))));
             });
 
         query.Field<AvailabilityType>("availability")
@@ -40,8 +41,8 @@ public static class InventoryQueries
                 caller.RequireChannel(channel);
                 var quantity = context.GetArgument<int?>("quantity");
                 var skus = context.GetArgument<List<string>>("skus");
-                var answer = await context.RequestServices!.GetRequiredService<IQueryHandler<GetAvailableToPromise, AvailableToPromiseView>>()
-                    .HandleAsync(new GetAvailableToPromise(channel, [.. skus.Select(sku => new AvailabilityRequest(sku, quantity))]), context.CancellationToken);
+                var answer = await context.QueryAsync<GetAvailableToPromise, AvailableToPromiseView>(
+                    new GetAvailableToPromise(channel, [.. skus.Select(sku => new AvailabilityRequest(sku, quantity))]));
                 if (answer.IsSuccess)
                     return answer.Value;
                 foreach (var error in answer.Errors)

@@ -28,8 +28,8 @@ public static class InventorySubscriptions
             {
                 var caller = context.RequireScope(ApiScopes.InventoryRead);
                 caller.RequireChannel(context.GetArgument<string>("channel"));
-                var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchAvailability, AvailabilityWatch>>()
-                    .HandleAsync(new WatchAvailability(context.GetArgument<string>("channel"), context.GetArgument<List<string>?>("skus")), context.CancellationToken));
+                var watch = context.ValueOrThrow(await context.QueryAsync<WatchAvailability, AvailabilityWatch>(
+                    new WatchAvailability(context.GetArgument<string>("channel"), context.GetArgument<List<string>?>("skus"))));
                 return Bus(context).Observe<AvailabilityChangedNotification>()
                     .Where(n => n.Channel == watch.Channel && (watch.Skus is null || watch.Skus.Contains(n.Sku)))
                     .Select(n => (object?)n);
@@ -44,8 +44,7 @@ public static class InventorySubscriptions
             .ResolveStreamAsync(async context =>
             {
                 context.RequireScope(ApiScopes.InventoryRead);
-                var watch = context.ValueOrThrow(await context.RequestServices!.GetRequiredService<IQueryHandler<WatchInventory, InventoryWatch>>()
-                    .HandleAsync(new WatchInventory(context.GetArgument<string?>("sku")), context.CancellationToken));
+                var watch = context.ValueOrThrow(await context.QueryAsync<WatchInventory, InventoryWatch>(new WatchInventory(context.GetArgument<string?>("sku"))));
                 return Bus(context).Observe<InventoryChangedNotification>().Where(n => watch.Sku is null || n.Position.Sku == watch.Sku).Select(n => (object?)n);
             })
             .Resolve(context => context.Source);

@@ -1,4 +1,5 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Inventory.GetPurchaseOrders;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
 using GraphQL;
@@ -16,7 +17,7 @@ public sealed class PurchaseOrderNodeResolver : INodeResolver
         var caller = context.Caller();
         if (caller.Channels.Count > 0 || !caller.Scopes.Contains(ApiScopes.InventoryRead, StringComparer.Ordinal))
             return new Dictionary<Guid, object>();
-        var found = await context.RequestServices!.GetRequiredService<IPurchaseOrderReadModels>().GetManyAsync(ids, context.CancellationToken);
+        var found = context.ValueOrThrow(await context.QueryAsync<GetPurchaseOrders, IReadOnlyDictionary<Guid, PurchaseOrderView>>(new GetPurchaseOrders(ids)));
         return found.ToDictionary(pair => pair.Key, pair => (object)pair.Value);
     }
 }

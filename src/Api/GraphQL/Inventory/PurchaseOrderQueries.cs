@@ -2,6 +2,7 @@ using System.Globalization;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.GetPurchaseOrder;
 using EcomErp.Application.Inventory.ListPurchaseOrders;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Access;
@@ -24,7 +25,7 @@ public static class PurchaseOrderQueries
             {
                 context.RequireScope(ApiScopes.InventoryRead);
                 var id = context.IdArgument("id");
-                return await context.RequestServices!.GetRequiredService<IPurchaseOrderReadModels>().GetAsync(id, context.CancellationToken);
+                return context.ValueOrThrow(await context.QueryAsync<GetPurchaseOrder, PurchaseOrderView?>(new GetPurchaseOrder(id)));
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<PurchaseOrderType>>>(List)
@@ -40,9 +41,8 @@ public static class PurchaseOrderQueries
                 var filter = (context.GetArgument<PurchaseOrderFilterInput?>("filter") ?? new PurchaseOrderFilterInput()).ToFilter();
                 var slice = new PurchaseOrderSlice(page.Size, page.FromTheEnd, ParseKey(page.After), ParseKey(page.Before));
 
-                var handler = context.RequestServices!.GetRequiredService<IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>>();
-                var orders = context.ValueOrThrow(await handler.HandleAsync(
-                    new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice), context.CancellationToken));
+                var orders = context.ValueOrThrow(await context.QueryAsync<ListPurchaseOrders, PurchaseOrderPage>(
+                    new ListPurchaseOrders(filter, sort.Field, sort.Descending, slice)));
                 return ConnectionPage.Of(orders.Items, i => page.Cursor(FormatKey(orders.Cursors[i])),
                     orders.HasNextPage, orders.HasPreviousPage, orders.TotalCount);
             });

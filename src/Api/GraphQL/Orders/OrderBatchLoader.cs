@@ -1,3 +1,5 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.GetOrders;
 using EcomErp.Application.Orders.ReadModels;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -6,10 +8,10 @@ namespace EcomErp.Api.GraphQL.Orders;
 
 /// <summary>
 /// Loads order read models for one execution in one batch: resolvers queue ids as they run, and the
-/// first result asked for fetches every queued id with a single <see cref="IOrderReadModels.GetManyAsync"/>.
+/// first result asked for fetches every queued id with a single <see cref="GetOrders"/> query (one read-model read).
 /// A page of 50 orders with their lines therefore costs one store read, not 50.
 /// </summary>
-public sealed class OrderBatchLoader(IOrderReadModels store)
+public sealed class OrderBatchLoader(IQueryHandler<GetOrders, IReadOnlyDictionary<Guid, OrderView>> orders)
 {
     private const string UserContextKey = "ecomerp:order-batch-loader";
 
@@ -26,7 +28,7 @@ public sealed class OrderBatchLoader(IOrderReadModels store)
         {
             if (context.UserContext.TryGetValue(UserContextKey, out var existing) && existing is OrderBatchLoader loader)
                 return loader;
-            var created = new OrderBatchLoader(context.RequestServices!.GetRequiredService<IOrderReadModels>());
+            var created = new OrderBatchLoader(context.RequestServices!.GetRequiredService<IQueryHandler<GetOrders, IReadOnlyDictionary<Guid, OrderView>>>());
             context.UserContext[UserContextKey] = created;
             return created;
         }
@@ -69,7 +71,8 @@ public sealed class OrderBatchLoader(IOrderReadModels store)
 
     private async Task FetchAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        var found = await store.GetManyAsync(ids, cancellationToken);
+        // The query cannot fail: it answers every id it has and leaves the others out.
+        var found = (await orders.HandleAsync(new GetOrders(ids), cancellationToken)).Value;
         lock (_gate)
         {
             foreach (var (key, view) in found)

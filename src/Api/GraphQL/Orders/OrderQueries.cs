@@ -1,12 +1,17 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Orders.GetOrder;
+using EcomErp.Application.Orders.GetOrderBlockers;
+using EcomErp.Application.Orders.GetOrderByExternalId;
+using EcomErp.Application.Orders.ListOrders;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
 using EcomErp.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Orders;
 
-/// <summary>Order queries. They read read models only, and a partner sees its own channels' orders only.</summary>
+/// <summary>Order queries, each through its Application query handler; a partner sees its own channels' orders only.</summary>
 public static class OrderQueries
 {
     public static void AddTo(ObjectGraphType query)
@@ -18,7 +23,7 @@ public static class OrderQueries
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
-                var view = await Store(context).GetAsync(context.IdArgument("id"), context.CancellationToken);
+                var view = context.ValueOrThrow(await context.QueryAsync<GetOrder, OrderView?>(new GetOrder(context.IdArgument("id"))));
                 return view is not null && caller.MaySee(view.Channel) ? OrderNode.Of(view) : null;
             });
 
@@ -33,7 +38,8 @@ public static class OrderQueries
                 var channel = context.GetArgument<string>("channel").Trim().ToUpperInvariant();
                 if (!caller.MaySee(channel))
                     return null;
-                var view = await Store(context).FindByExternalIdAsync(channel, context.GetArgument<string>("externalOrderId").Trim(), context.CancellationToken);
+                var view = context.ValueOrThrow(await context.QueryAsync<GetOrderByExternalId, OrderView?>(
+                    new GetOrderByExternalId(channel, context.GetArgument<string>("externalOrderId").Trim())));
                 return view is null ? null : OrderNode.Of(view);
             });
 
@@ -47,13 +53,12 @@ public static class OrderQueries
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
-                var filter = context.ValueOrThrow((context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter()
-                    .Check(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
+                var filter = (context.GetArgument<OrderFilterInput?>("filter") ?? new OrderFilterInput()).ToFilter();
                 var sort = context.Sort(OrderSortInputType.Default);
                 var paging = context.Page(CursorList);
-                var page = await Store(context).ListAsync(new OrderListRequest(
+                var page = context.ValueOrThrow(await context.QueryAsync<ListOrders, OrderPage>(new ListOrders(new OrderListRequest(
                     filter, sort.Field, sort.Descending, paging.Size, Position(paging.After), caller.VisibleChannels(),
-                    paging.FromTheEnd, Position(paging.Before)), context.CancellationToken);
+                    paging.FromTheEnd, Position(paging.Before)))));
                 return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => paging.Cursor(page.Cursors[i].ToString()),
                     page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
@@ -65,12 +70,11 @@ public static class OrderQueries
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
-                var view = await Store(context).GetAsync(context.IdArgument("id"), context.CancellationToken);
-                return view is not null && caller.MaySee(view.Channel) ? view : null;
+                var blockers = await context.QueryAsync<GetOrderBlockers, OrderBlockers>(new GetOrderBlockers(context.IdArgument("id"), caller.VisibleChannels()));
+                // An order that does not exist or lies outside the caller's channels is null, as the order field answers.
+                return blockers.IsFailure && blockers.Error.Code == OrderErrors.NotFoundCode ? null : context.ValueOrThrow(blockers);
             });
     }
-
-    private static IOrderReadModels Store(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IOrderReadModels>();
 
     private const string CursorList = "orders";
 
@@ -80,19 +84,20 @@ public static class OrderQueries
         : OrderCursor.Parse(key) ?? throw new ExecutionError("The cursor is not one this API issued for this list.") { Code = Paging.InvalidCursor };
 }
 
-public sealed class OrderBlockersType : ObjectGraphType<OrderView>
+public sealed class OrderBlockersType : ObjectGraphType<OrderBlockers>
 {
     public OrderBlockersType()
     {
         Name = "OrderBlockers";
         Description = "What stops an order from taking its next step.";
-        Field<NonNullGraphType<IdGraphType>>("orderId").Description("The order's id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("orderId").Description("The order's id.").Resolve(c => c.Source.OrderId);
         Field<NonNullGraphType<OrderStatusType>>("status").Description("The order's current state.").Resolve(c => c.Source.Status);
         Field<OrderStatusType>("nextStatus").Description("The next state in the workflow; null for a finished or cancelled order.")
-            .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status));
+            .Resolve(c => c.Source.NextStatus);
         Field<RoleType>("nextStepOwner").Description("The role that owns the next step; null for a finished or cancelled order.")
-            .Resolve(c => Domain.Orders.OrderWorkflow.NextAfter(c.Source.Status) is { } next ? Domain.Orders.OrderWorkflow.OwnerOf(next) : null);
-        Field<NonNullGraphType<BooleanGraphType>>("canMove").Description("True when nothing blocks the next step.").Resolve(c => c.Source.Blockers.Count == 0);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>>("blockers").Description("Open holds and unmet entry criteria.").Resolve(c => c.Source.Blockers);
+            .Resolve(c => c.Source.NextStepOwner);
+        Field<NonNullGraphType<BooleanGraphType>>("canMove").Description("True when nothing blocks the next step.").Resolve(c => c.Source.CanMove);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockerType>>>>("blockers").Description("Open holds and unmet entry criteria.")
+            .Resolve(c => c.Source.Blockers.Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType)).ToList());
     }
 }

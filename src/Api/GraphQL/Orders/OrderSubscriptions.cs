@@ -1,6 +1,9 @@
 using System.Reactive.Linq;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Catalog.ListChannels;
+using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Catalog;
@@ -33,7 +36,8 @@ public static class OrderSubscriptions
                     if (code.IsFailure)
                         throw new ExecutionError($"channel: {code.Error.Message}") { Code = code.Error.Code };
                     caller.RequireChannel(code.Value.Value);
-                    if (await context.RequestServices!.GetRequiredService<ICatalog>().FindChannelAsync(code.Value, context.CancellationToken) is null)
+                    var known = context.ValueOrThrow(await context.QueryAsync<ListChannels, IReadOnlyList<ChannelView>>(new ListChannels([code.Value.Value])));
+                    if (known.Count == 0)
                     {
                         var missing = ChannelPolicyErrors.ChannelNotFound(code.Value);
                         throw new ExecutionError($"channel: {missing.Message}") { Code = missing.Code };
@@ -66,7 +70,7 @@ public sealed class OrderStatusChangedType : ObjectGraphType<OrderStatusChangedN
         Field<OrderType>("order")
             .Description("The order as the read model shows it when the event is sent (lines with their allocations and backordered units, "
                 + "shipments); it may already include later changes. Null when the read model no longer has the order.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IOrderReadModels>().GetAsync(c.Source.OrderId, c.CancellationToken) is { } view
+            .ResolveAsync(async c => c.ValueOrThrow(await c.QueryAsync<GetOrder, OrderView?>(new GetOrder(c.Source.OrderId))) is { } view
                 ? OrderNode.Of(view)
                 : null);
     }

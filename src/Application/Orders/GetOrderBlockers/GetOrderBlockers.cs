@@ -4,8 +4,12 @@ using EcomErp.Domain.Orders;
 
 namespace EcomErp.Application.Orders.GetOrderBlockers;
 
-/// <summary>Why can't this order move? The next step, the open holds and the failing entry criteria.</summary>
-public sealed record GetOrderBlockers(Guid OrderId);
+/// <summary>
+/// Why can't this order move? The next step, the open holds and the failing entry criteria, master data included. The one
+/// answer every edge gives (GraphQL's orderBlockers among them). <see cref="VisibleChannels"/> is the caller's channel
+/// restriction (normalised codes, null: all): an order outside it is not found, as the order commands answer a partner.
+/// </summary>
+public sealed record GetOrderBlockers(Guid OrderId, IReadOnlyCollection<string>? VisibleChannels = null);
 
 public sealed record OrderBlockers(Guid OrderId, OrderStatus Status, OrderStatus? NextStatus, string? NextStepOwner, IReadOnlyList<Blocker> Blockers)
 {
@@ -17,7 +21,7 @@ internal sealed class GetOrderBlockersHandler(IOrderRepository orders, OrderChec
     public async Task<Result<OrderBlockers>> HandleAsync(GetOrderBlockers query, CancellationToken cancellationToken)
     {
         var order = await orders.GetAsync(new OrderId(query.OrderId), cancellationToken);
-        if (order is null)
+        if (order is null || (query.VisibleChannels is { } visible && !visible.Contains(order.Channel.Value, StringComparer.Ordinal)))
             return OrderErrors.NotFound(new OrderId(query.OrderId)).WithField("orderId");
 
         var blockers = order.GetBlockers().ToList();

@@ -1,6 +1,12 @@
 using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Text.Json;
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels.Projection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Api.Tests.GraphQL.Orders;
 
@@ -170,6 +176,42 @@ public sealed class OrderApiTests : IAsyncLifetime
         while (hasNext);
 
         Assert.Equal(["CONN-0", "CONN-1", "CONN-2", "CONN-3", "CONN-4"], seen);
+    }
+
+    [Fact]
+    public async Task OrderBlockers_OfACapturedOrderWhoseSkuWasDeactivated_NameTheMasterDataBlockerValidationWouldHoldItFor()
+    {
+        var id = await CaptureAsync("MASTER-1");
+        await using (var scope = Api.Services.CreateAsyncScope())
+        {
+            // The catalog changes after capture and before validation: the SKU is no longer sold.
+            var sku = await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Skus.SingleAsync(s => s.Code == SkuCode.Of("TEE-CREW-M-BLK"));
+            Assert.True(sku.Deactivate(Actor.System, DateTimeOffset.UtcNow).IsSuccess);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None)).IsSuccess);
+        }
+        // The read model shows the captured order; validation has not run (no job server in this host).
+        await Api.Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+
+        var blockers = (await Api.DataAsync(_shop, "query($id: ID!) { orderBlockers(id: $id) { status canMove blockers { code holdType message } } }", new { id }))
+            .GetProperty("orderBlockers");
+
+        Assert.Equal("CAPTURED", blockers.GetProperty("status").GetString());
+        Assert.False(blockers.GetProperty("canMove").GetBoolean());
+        var blocker = Assert.Single(blockers.GetProperty("blockers").EnumerateArray());
+        Assert.Equal(("ENTRY_CRITERIA_NOT_MET", "MANUAL"), (blocker.GetProperty("code").GetString(), blocker.GetProperty("holdType").GetString()));
+        Assert.Contains("SKU TEE-CREW-M-BLK is not active.", blocker.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderBlockers_OfAnotherChannelsOrder_AreNullForAPartnerKey()
+    {
+        var id = await CaptureAsync("PARTNER-1");
+        await Api.SettleAsync();
+        var partner = await Api.IssueKeyAsync([ApiScopes.OrdersRead], ["MKT-ZALANDO"]);
+
+        var blockers = await Api.DataAsync(partner, "query($id: ID!) { orderBlockers(id: $id) { status } }", new { id });
+
+        Assert.Equal(JsonValueKind.Null, blockers.GetProperty("orderBlockers").ValueKind);
     }
 
     [Fact]
