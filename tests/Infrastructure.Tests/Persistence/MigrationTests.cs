@@ -1,3 +1,4 @@
+using EcomErp.Testing;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Initialize_OnAFreshSqliteFile_AppliesEveryMigrationAndSwitchesToWal()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
 
