@@ -1,4 +1,3 @@
-using EcomErp.Testing;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.VerifyLedger;
@@ -7,6 +6,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +16,7 @@ public sealed class InventoryPersistenceTests
 {
     private static readonly SkuCode Tee = SkuCode.Of("TEE-CREW-M-BLK");
     private static readonly LocationCode Berlin = LocationCode.Of("WH-BERLIN");
-    private static readonly Actor Warehouse = new("user:wim", "Wim", [Roles.WarehouseManager]);
+    private static readonly Actor Warehouse = Actors.Warehouse;
 
     [Fact]
     public async Task ABalanceChange_IsSavedWithItsLedgerEntryAndOutboxRow_InOneSave()
@@ -73,7 +73,7 @@ public sealed class InventoryPersistenceTests
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         var eta = new DateOnly(2026, 3, 20);
-        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var planner = Actors.Planner;
         var order = PurchaseOrder.Create(SupplierCode.Of("TEXTIL-PORTO"), Berlin,
             [new PurchaseOrderLineDraft(Tee, Quantity.Of(30), eta), new PurchaseOrderLineDraft(SkuCode.Of("TEE-CREW-L-BLK"), Quantity.Of(10), eta.AddDays(3))],
             planner, ErpTestHost.Start).Value;

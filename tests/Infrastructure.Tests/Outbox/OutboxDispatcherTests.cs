@@ -1,4 +1,3 @@
-using EcomErp.Testing;
 using System.Collections.Concurrent;
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Orders;
@@ -6,6 +5,7 @@ using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using EcomErp.Testing;
 using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;

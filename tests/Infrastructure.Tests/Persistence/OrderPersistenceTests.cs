@@ -1,9 +1,9 @@
-using EcomErp.Testing;
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +17,9 @@ public sealed class OrderPersistenceTests
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         var order = Orders.Capture("WEB-1", ErpTestHost.Start, lines: 3);
         Assert.True(order.Validate(17, Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(1)).IsSuccess);
-        var holdId = order.PlaceHold(HoldType.Manual, "customer called", Orders.Operator, ErpTestHost.Start.AddMinutes(2)).Value;
-        Assert.True(order.ReleaseHold(holdId, "all clear", Orders.SecondOperator, ErpTestHost.Start.AddMinutes(3)).IsSuccess);
-        order.PlaceHold(HoldType.FraudReview, "new device", Orders.Operator, ErpTestHost.Start.AddMinutes(4));
+        var holdId = order.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, ErpTestHost.Start.AddMinutes(2)).Value;
+        Assert.True(order.ReleaseHold(holdId, "all clear", Actors.OtherOperations, ErpTestHost.Start.AddMinutes(3)).IsSuccess);
+        order.PlaceHold(HoldType.FraudReview, "new device", Actors.Operations, ErpTestHost.Start.AddMinutes(4));
 
         await SaveAsync(database, order);
         var reloaded = await database.InScopeAsync(sp => sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default));
@@ -42,7 +42,7 @@ public sealed class OrderPersistenceTests
         await database.InScopeAsync(async sp =>
         {
             var loaded = (await sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
-            loaded.PlaceHold(HoldType.Manual, "check stock", Orders.Operator, ErpTestHost.Start.AddHours(1));
+            loaded.PlaceHold(HoldType.Manual, "check stock", Actors.Operations, ErpTestHost.Start.AddHours(1));
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
         var reloaded = await database.InScopeAsync(sp => sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default));
@@ -63,8 +63,8 @@ public sealed class OrderPersistenceTests
         var firstCopy = (await first.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
         var secondCopy = (await second.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
 
-        firstCopy.PlaceHold(HoldType.Manual, "first", Orders.Operator, ErpTestHost.Start.AddMinutes(1));
-        secondCopy.Cancel("second", Orders.Operator, ErpTestHost.Start.AddMinutes(2));
+        firstCopy.PlaceHold(HoldType.Manual, "first", Actors.Operations, ErpTestHost.Start.AddMinutes(1));
+        secondCopy.Cancel("second", Actors.Operations, ErpTestHost.Start.AddMinutes(2));
         var firstSave = await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
         var secondSave = await second.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 

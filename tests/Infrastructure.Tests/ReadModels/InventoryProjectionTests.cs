@@ -223,7 +223,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
 
     private async Task SetPolicyAsync(string channel, int cap)
     {
-        var planner = new Actor("user:pia", "Pia (planner)", [Roles.Planner]);
+        var planner = Actors.Planner;
         var result = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<SetChannelPolicy, ChannelPolicyView>>().HandleAsync(
             new SetChannelPolicy(planner, channel, ["WH-ROTTERDAM", "WH-BERLIN"], [], true, true, false, [AllocationRuleNames.StockDepth], null, cap, null, 72),
             CancellationToken.None));
