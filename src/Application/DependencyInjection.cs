@@ -12,7 +12,7 @@ public static class DependencyInjection
     /// <summary>Registers the use cases, their validators and the event handlers that drive automatic progression.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();

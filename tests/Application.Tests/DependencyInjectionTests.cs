@@ -1,5 +1,4 @@
 using EcomErp.Application.Abstractions;
-using EcomErp.Application.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Application.Tests;
@@ -40,5 +39,13 @@ public sealed class DependencyInjectionTests
 
         Assert.All(Handlers, h =>
             Assert.Single(scope.ServiceProvider.GetServices(h.Contract), service => service!.GetType() == h.Handler));
+    }
+
+    [Fact]
+    public async Task TheComposition_KeepsTheClockRegisteredBeforeIt_AsTheOnlyOne()
+    {
+        await using var host = await ErpTestHost.StartAsync();
+
+        Assert.Same(host.Time, Assert.Single(host.Services.GetServices<TimeProvider>()));
     }
 }

@@ -19,11 +19,9 @@ public static class SignInErrors
 /// Signs a person in with email and password. Every attempt checks exactly one password hash before anything else
 /// decides, so an unknown, locked or refused account takes as long to refuse as a wrong password does.
 /// </summary>
-public sealed partial class PasswordSignIn(SignInManager<IdentityUser> signInManager, SignInFailures failures, ILogger<PasswordSignIn> logger)
+public sealed partial class PasswordSignIn(
+    SignInManager<IdentityUser> signInManager, SignInFailures failures, NoAccountPasswordHash noAccountHash, ILogger<PasswordSignIn> logger)
 {
-    // Made once with this host's hasher (same algorithm and iteration count as real hashes), checked for unknown emails.
-    private static string? unknownAccountHash;
-
     public async Task<Result> SignInAsync(string email, string password, bool remember, string clientAddress)
     {
         var users = signInManager.UserManager;
@@ -59,11 +57,9 @@ public sealed partial class PasswordSignIn(SignInManager<IdentityUser> signInMan
         return Result.Success();
     }
 
-    private static bool VerifyAgainstNoAccount(IPasswordHasher<IdentityUser> hasher, string password)
+    private bool VerifyAgainstNoAccount(IPasswordHasher<IdentityUser> hasher, string password)
     {
-        var nobody = new IdentityUser();
-        unknownAccountHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString("N"));
-        hasher.VerifyHashedPassword(nobody, unknownAccountHash, password);
+        hasher.VerifyHashedPassword(new IdentityUser(), noAccountHash.MadeWith(hasher), password);
         return false;
     }
 

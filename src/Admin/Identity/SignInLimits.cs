@@ -32,6 +32,7 @@ public static partial class SignInLimits
                 $"{SignInLimitOptions.SectionName}: the attempt counts and the windows must be positive.")
             .ValidateOnStart();
         services.AddSingleton<SignInFailures>();
+        services.AddSingleton<NoAccountPasswordHash>();
         services.AddScoped<PasswordSignIn>();
         services.AddRateLimiter(options =>
         {

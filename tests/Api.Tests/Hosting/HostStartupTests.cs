@@ -21,6 +21,15 @@ public class HostStartupTests
     }
 
     [Fact]
+    public void Host_RegistersOneClock_TheSystemClock()
+    {
+        using var factory = new EcomErpHostFactory();
+
+        // Every layer adds the system clock only where none is registered, so a test's clock replaces it everywhere.
+        Assert.Same(TimeProvider.System, Assert.Single(factory.Services.GetServices<TimeProvider>()));
+    }
+
+    [Fact]
     public async Task Host_WithOnlyTheAdminRole_ServesTheAdminButRunsNoJobServer()
     {
         using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = "admin" });

@@ -107,7 +107,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     [Fact]
     public async Task DeeplyNestedDocumentOnTheWebSocket_IsAnErrorMessageWithACode_AndTheSocketStaysOpen()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SubscribeAsync("1", "{ node " + string.Concat(Enumerable.Repeat("{ child ", 70)) + "{ value }" + new string('}', 70) + " }");
         var error = await client.ReceiveAsync();

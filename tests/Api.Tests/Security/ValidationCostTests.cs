@@ -87,7 +87,7 @@ public sealed class ValidationCostTests : IAsyncLifetime
     [Fact]
     public async Task OverALimitOnTheWebSocket_IsAnErrorMessageWithTheLimitsCode()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SubscribeAsync("1", "{ node { " + Repeat("value ", 1_001) + "} }");
         var message = await client.ReceiveAsync();

@@ -10,7 +10,6 @@ using EcomErp.Application.Orders.CancelOrder;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Tests.Inventory;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;

@@ -2,7 +2,6 @@ using EcomErp.Application.Allocation;
 using EcomErp.Application.Catalog;
 using EcomErp.Application.Catalog.GetChannelPolicy;
 using EcomErp.Application.Catalog.SetChannelPolicy;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -14,7 +13,7 @@ namespace EcomErp.Application.Tests.Catalog;
 /// <summary>SetChannelPolicy and GetChannelPolicy on the real SQLite file with the demo channels.</summary>
 public sealed class ChannelPolicyTests : IAsyncLifetime
 {
-    private static readonly Actor Planner = new("user:pia", "Pia (planner)", [Roles.Planner]);
+    private static readonly Actor Planner = Actors.Planner;
 
     private ErpTestHost _host = null!;
 

@@ -8,7 +8,6 @@ using EcomErp.Application.Inventory.GetAvailableToPromise;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.ReserveStock;
 using EcomErp.Application.Inventory.SetSafetyStock;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;

@@ -1,7 +1,6 @@
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.VerifyLedger;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ public sealed record LedgerState(string Balances, int Entries, int Outbox, int P
 /// <summary>The ledger commands on the real SQLite host, with the few facts every ledger test needs.</summary>
 public abstract class InventoryScenario : IAsyncLifetime
 {
-    public static readonly Actor Planner = new("user:pia", "Pia (planner)", [Roles.Planner]);
+    public static readonly Actor Planner = Actors.Planner;
     public static readonly Actor OtherWarehouse = new("user:walt", "Walt (warehouse)", [Roles.WarehouseManager]);
 
     protected ErpTestHost Host { get; private set; } = null!;

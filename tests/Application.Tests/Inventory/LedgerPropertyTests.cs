@@ -10,7 +10,6 @@ using EcomErp.Application.Inventory.ReceiveTransfer;
 using EcomErp.Application.Inventory.ReserveStock;
 using EcomErp.Application.Inventory.ShipTransfer;
 using EcomErp.Application.Inventory.VerifyLedger;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 

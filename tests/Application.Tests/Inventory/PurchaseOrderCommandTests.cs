@@ -5,7 +5,6 @@ using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 using EcomErp.Application.Inventory.CreatePurchaseOrder;
 using EcomErp.Application.Inventory.ReceivePurchaseOrder;
 using EcomErp.Application.Inventory.SetInspectionRequirement;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 

@@ -1,7 +1,6 @@
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.ReserveStock;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;

@@ -7,7 +7,6 @@ using EcomErp.Application.Inventory.RecordCycleCount;
 using EcomErp.Application.Inventory.ReserveStock;
 using EcomErp.Application.Inventory.SetSafetyStock;
 using EcomErp.Application.Inventory.ShipTransfer;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 

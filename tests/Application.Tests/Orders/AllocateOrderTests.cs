@@ -9,7 +9,6 @@ using EcomErp.Application.Orders.ConfirmShipment;
 using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.StartPicking;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;

@@ -5,7 +5,6 @@ using EcomErp.Application.Inventory.SetSafetyStock;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Tests.Inventory;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;

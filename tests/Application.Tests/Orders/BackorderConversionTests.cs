@@ -6,7 +6,6 @@ using EcomErp.Application.Orders.CancelOrder;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Orders.ValidateOrder;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;

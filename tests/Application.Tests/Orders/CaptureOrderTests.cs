@@ -1,5 +1,4 @@
 using EcomErp.Application.Orders.CaptureOrder;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using Microsoft.EntityFrameworkCore;

@@ -11,7 +11,6 @@ using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.StartPicking;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;

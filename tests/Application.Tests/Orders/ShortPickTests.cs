@@ -4,7 +4,6 @@ using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.ReportShortPick;
 using EcomErp.Application.Orders.StartPicking;
-using EcomErp.Application.Tests.Support;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;

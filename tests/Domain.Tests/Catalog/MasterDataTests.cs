@@ -209,7 +209,7 @@ public sealed class MasterDataTests
 
         Assert.Equal(["TEE-M-NVY", "TEE-M-GRY"], sku.Substitutes.Select(s => s.Value));
         var changed = Assert.IsType<SkuSubstitutesChanged>(sku.PendingEvents[^1]);
-        Assert.Equal(("TEE-M-BLK", "TEE-M-NVY TEE-M-GRY", "pia"), (changed.Sku, string.Join(' ', changed.Substitutes), changed.ActorId));
+        Assert.Equal(("TEE-M-BLK", "TEE-M-NVY TEE-M-GRY", "user:pia"), (changed.Sku, string.Join(' ', changed.Substitutes), changed.ActorId));
     }
 
     [Fact]

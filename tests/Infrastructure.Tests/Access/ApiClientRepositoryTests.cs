@@ -3,6 +3,7 @@ using EcomErp.Application.Access;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Tests.ReadModels;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Access;
@@ -11,9 +12,9 @@ public sealed class ApiClientRepositoryTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new("admin-1", "Ada Admin", [Roles.Admin]);
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -21,7 +22,7 @@ public sealed class ApiClientRepositoryTests : IAsyncLifetime
     public async Task AnIssuedClient_IsFoundByItsKeyPrefix_WithItsScopesAndChannels_AndARevocationIsSaved()
     {
         var (client, key) = ApiClient.Issue("Zalando feed", [ApiScopes.OrdersRead, ApiScopes.OrdersWrite], [ChannelCode.Of("MKT-ZALANDO")],
-            Admin, _host.Clock.GetUtcNow()).Value;
+            Admin, _host.Time.GetUtcNow()).Value;
         await SaveAsync(repository => repository.Add(client));
 
         var found = await _host.InScopeAsync(sp => sp.GetRequiredService<IApiClientRepository>().FindByPrefixAsync(ApiClient.PrefixOf(key)!, CancellationToken.None));
@@ -33,7 +34,7 @@ public sealed class ApiClientRepositoryTests : IAsyncLifetime
         await _host.InScopeAsync(async sp =>
         {
             var tracked = await sp.GetRequiredService<IApiClientRepository>().GetAsync(client.Id, CancellationToken.None);
-            Assert.True(tracked!.Revoke(Admin, _host.Clock.GetUtcNow()).IsSuccess);
+            Assert.True(tracked!.Revoke(Admin, _host.Time.GetUtcNow()).IsSuccess);
             return await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
         });
         var listed = await _host.InScopeAsync(sp => sp.GetRequiredService<IApiClientRepository>().ListAsync(CancellationToken.None));

@@ -6,6 +6,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +16,12 @@ public sealed class InventoryPersistenceTests
 {
     private static readonly SkuCode Tee = SkuCode.Of("TEE-CREW-M-BLK");
     private static readonly LocationCode Berlin = LocationCode.Of("WH-BERLIN");
-    private static readonly Actor Warehouse = new("user:wim", "Wim", [Roles.WarehouseManager]);
+    private static readonly Actor Warehouse = Actors.Warehouse;
 
     [Fact]
     public async Task ABalanceChange_IsSavedWithItsLedgerEntryAndOutboxRow_InOneSave()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
 
         await StockAsync(database, 12);
 
@@ -43,15 +44,15 @@ public sealed class InventoryPersistenceTests
     [Fact]
     public async Task TwoScopesReservingFromTheSameBalance_TheSecondSaveIsAConflictAndWritesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         await StockAsync(database, 3);
         await using var first = database.Scope();
         await using var second = database.Scope();
         var mine = (await first.ServiceProvider.GetRequiredService<IInventoryRepository>().GetBalancesAsync(Berlin, [Tee], default))[Tee];
         var theirs = (await second.ServiceProvider.GetRequiredService<IInventoryRepository>().GetBalancesAsync(Berlin, [Tee], default))[Tee];
 
-        Assert.True(mine.Reserve(Quantity.Of(3), Guid.CreateVersion7(), Actor.System, TestDatabase.Start).IsSuccess);
-        Assert.True(theirs.Reserve(Quantity.Of(3), Guid.CreateVersion7(), Actor.System, TestDatabase.Start).IsSuccess);
+        Assert.True(mine.Reserve(Quantity.Of(3), Guid.CreateVersion7(), Actor.System, ErpTestHost.Start).IsSuccess);
+        Assert.True(theirs.Reserve(Quantity.Of(3), Guid.CreateVersion7(), Actor.System, ErpTestHost.Start).IsSuccess);
         Assert.True((await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         var secondSave = await second.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 
@@ -70,17 +71,17 @@ public sealed class InventoryPersistenceTests
     [Fact]
     public async Task APurchaseOrder_RoundTripsWithItsLinesAndEtas()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         var eta = new DateOnly(2026, 3, 20);
-        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var planner = Actors.Planner;
         var order = PurchaseOrder.Create(SupplierCode.Of("TEXTIL-PORTO"), Berlin,
             [new PurchaseOrderLineDraft(Tee, Quantity.Of(30), eta), new PurchaseOrderLineDraft(SkuCode.Of("TEE-CREW-L-BLK"), Quantity.Of(10), eta.AddDays(3))],
-            planner, TestDatabase.Start).Value;
+            planner, ErpTestHost.Start).Value;
         await database.InScopeAsync(async sp =>
         {
             var inventory = sp.GetRequiredService<IInventoryRepository>();
             inventory.Add(order);
-            Assert.True(order.Confirm(await inventory.GetBalancesAsync(Berlin, [.. order.Lines.Select(l => l.Sku)], default), planner, TestDatabase.Start).IsSuccess);
+            Assert.True(order.Confirm(await inventory.GetBalancesAsync(Berlin, [.. order.Lines.Select(l => l.Sku)], default), planner, ErpTestHost.Start).IsSuccess);
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
 
@@ -94,7 +95,7 @@ public sealed class InventoryPersistenceTests
     [Fact]
     public async Task VerifyLedger_FindsABalanceChangedBehindTheLedgersBack()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         await StockAsync(database, 5);
         Assert.True(await LedgerHoldsAsync(database));
 
@@ -110,7 +111,7 @@ public sealed class InventoryPersistenceTests
     [Fact]
     public async Task DemoSeed_RunTwice_AddsTheStockOnce_WithZeroLowAndInboundBalances()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemoData: true);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });
         var afterFirst = await CountsAsync(database);
 
         await database.Services.InitializeDatabaseAsync();
@@ -127,20 +128,20 @@ public sealed class InventoryPersistenceTests
         Assert.True(await LedgerHoldsAsync(database));
     }
 
-    private static Task StockAsync(TestDatabase database, int quantity) => database.InScopeAsync(async sp =>
+    private static Task StockAsync(ErpTestHost database, int quantity) => database.InScopeAsync(async sp =>
     {
         var inventory = sp.GetRequiredService<IInventoryRepository>();
         var balance = (await inventory.GetBalancesAsync(Berlin, [Tee], default))[Tee];
-        inventory.Add(StockAdjustment.Request(balance, quantity, ReasonCodes.Found, null, int.MaxValue, Warehouse, TestDatabase.Start).Value);
+        inventory.Add(StockAdjustment.Request(balance, quantity, ReasonCodes.Found, null, int.MaxValue, Warehouse, ErpTestHost.Start).Value);
         Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
     });
 
-    private static Task<LedgerVerificationReport> VerifyAsync(TestDatabase database) => database.InScopeAsync(async sp =>
+    private static Task<LedgerVerificationReport> VerifyAsync(ErpTestHost database) => database.InScopeAsync(async sp =>
         (await sp.GetRequiredService<IQueryHandler<VerifyLedger, LedgerVerificationReport>>().HandleAsync(new VerifyLedger(), default)).Value);
 
-    private static async Task<bool> LedgerHoldsAsync(TestDatabase database) => (await VerifyAsync(database)).Holds;
+    private static async Task<bool> LedgerHoldsAsync(ErpTestHost database) => (await VerifyAsync(database)).Holds;
 
-    private static Task<(int Balances, int Entries, int PurchaseOrders, int Adjustments, int Inspections)> CountsAsync(TestDatabase database) =>
+    private static Task<(int Balances, int Entries, int PurchaseOrders, int Adjustments, int Inspections)> CountsAsync(ErpTestHost database) =>
         database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();

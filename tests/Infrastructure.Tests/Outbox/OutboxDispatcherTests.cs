@@ -5,6 +5,7 @@ using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,11 +17,11 @@ public sealed class OutboxDispatcherTests
     public async Task Dispatch_HandsEveryEventOnceInSequenceOrderAndAdvancesTheCheckpoint()
     {
         var handled = new HandledEvents();
-        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
-        var first = Orders.Capture("WEB-1", TestDatabase.Start);
-        first.Validate(5, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
+        var first = Orders.Capture("WEB-1", ErpTestHost.Start);
+        first.Validate(5, Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(1));
         await OrderPersistenceTests.SaveAsync(database, first);
-        var second = Orders.Capture("WEB-2", TestDatabase.Start.AddMinutes(2));
+        var second = Orders.Capture("WEB-2", ErpTestHost.Start.AddMinutes(2));
         await OrderPersistenceTests.SaveAsync(database, second);
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
@@ -39,12 +40,12 @@ public sealed class OutboxDispatcherTests
     public async Task Dispatch_ReadsInBatchesUntilTheOutboxIsDrained()
     {
         var handled = new HandledEvents();
-        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         await database.InScopeAsync(async sp =>
         {
             var repository = sp.GetRequiredService<IOrderRepository>();
             for (var i = 0; i < OutboxDispatcher.BatchSize + 20; i++)
-                repository.Add(Orders.Capture($"WEB-{i}", TestDatabase.Start.AddSeconds(i)));
+                repository.Add(Orders.Capture($"WEB-{i}", ErpTestHost.Start.AddSeconds(i)));
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
 
@@ -59,9 +60,9 @@ public sealed class OutboxDispatcherTests
     public async Task Dispatch_WhenAHandlerThrows_StopsBeforeTheFailedEventAndTheNextRunRetriesIt()
     {
         var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
-        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3" })
-            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, TestDatabase.Start));
+            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, ErpTestHost.Start));
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
         var failingRun = await dispatcher.DispatchPendingAsync(default);
@@ -81,9 +82,9 @@ public sealed class OutboxDispatcherTests
     public async Task ConcurrentDispatches_InOneProcess_DeliverEachEventOnce()
     {
         var handled = new HandledEvents();
-        await using var database = await TestDatabase.CreateAsync(services => handled.Register(services));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3", "WEB-4" })
-            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, TestDatabase.Start));
+            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, ErpTestHost.Start));
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => dispatcher.DispatchPendingAsync(default))));
@@ -92,7 +93,7 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(4, handled.Events.Count);
     }
 
-    private static Task<long> CheckpointAsync(TestDatabase database) => database.InScopeAsync(sp =>
+    private static Task<long> CheckpointAsync(ErpTestHost database) => database.InScopeAsync(sp =>
         sp.GetRequiredService<ErpDbContext>().OutboxCheckpoints.Where(c => c.Consumer == DomainEventDispatchConsumer.ConsumerName)
             .Select(c => c.LastSequence).SingleAsync());
 

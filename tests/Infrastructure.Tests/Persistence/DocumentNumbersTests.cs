@@ -1,5 +1,6 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;
@@ -11,7 +12,7 @@ public sealed class DocumentNumbersTests
     [Fact]
     public async Task InvoiceNumbers_AreGapFreePerYearAndOnlyTakenBySavesThatCommit()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
 
         var first = await TakeAsync(database, InMarch, save: true);
         var abandoned = await TakeAsync(database, InMarch, save: false);
@@ -27,7 +28,7 @@ public sealed class DocumentNumbersTests
     [Fact]
     public async Task TwoNumbersInOneUnitOfWork_AreConsecutive()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
 
         var numbers = await database.InScopeAsync(async sp =>
         {
@@ -45,7 +46,7 @@ public sealed class DocumentNumbersTests
     [InlineData(false)]
     public async Task TwoSavesTakingTheSameNumber_TheSecondIsAConflict(bool seriesExists)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         if (seriesExists)
             await TakeAsync(database, InMarch, save: true);
         await using var first = database.Scope();
@@ -62,7 +63,7 @@ public sealed class DocumentNumbersTests
         Assert.Equal(seriesExists ? "INV-2026-000003" : "INV-2026-000002", await TakeAsync(database, InMarch, save: false));
     }
 
-    private static Task<string> TakeAsync(TestDatabase database, DateTimeOffset at, bool save) => database.InScopeAsync(async sp =>
+    private static Task<string> TakeAsync(ErpTestHost database, DateTimeOffset at, bool save) => database.InScopeAsync(async sp =>
     {
         var number = await sp.GetRequiredService<IDocumentNumbers>().NextInvoiceNumberAsync(at, default);
         if (save)

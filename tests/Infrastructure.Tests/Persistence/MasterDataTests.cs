@@ -4,6 +4,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Policies;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class MasterDataTests
     [Fact]
     public async Task DemoSeed_RunTwice_AddsTheApparelBrandOnce()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemoData: true);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });
         var afterFirst = await CountsAsync(database);
 
         await database.Services.InitializeDatabaseAsync();
@@ -29,7 +30,7 @@ public sealed class MasterDataTests
     [Fact]
     public async Task Catalog_FindsKnownChannelsAndSkusAndLeavesUnknownOnesOut()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemoData: true);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });
 
         var (channel, skus, missingChannel) = await database.InScopeAsync(async sp =>
         {
@@ -48,11 +49,11 @@ public sealed class MasterDataTests
     [Fact]
     public async Task PolicyReader_ReturnsTheStoredValueOrTheDefault()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         await database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
-            db.PolicyValues.Add(PolicyValue.Create(PolicyKeys.FraudScoreThreshold.Key, 42.5m, Actor.System, TestDatabase.Start).Value);
+            db.PolicyValues.Add(PolicyValue.Create(PolicyKeys.FraudScoreThreshold.Key, 42.5m, Actor.System, ErpTestHost.Start).Value);
             await db.SaveChangesAsync();
         });
 
@@ -66,7 +67,7 @@ public sealed class MasterDataTests
         Assert.Equal(PolicyKeys.HighValueThreshold.Default, unset);
     }
 
-    private static Task<(int Channels, int Locations, int Skus, int Customers, int Policies)> CountsAsync(TestDatabase database) =>
+    private static Task<(int Channels, int Locations, int Skus, int Customers, int Policies)> CountsAsync(ErpTestHost database) =>
         database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();

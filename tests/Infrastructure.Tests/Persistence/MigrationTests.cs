@@ -1,5 +1,6 @@
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -12,7 +13,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Initialize_OnAFreshSqliteFile_AppliesEveryMigrationAndSwitchesToWal()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
 

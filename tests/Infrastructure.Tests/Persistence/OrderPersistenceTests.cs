@@ -3,6 +3,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,12 +14,12 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task SavedOrder_ReloadedInANewScope_HasTheSameFieldsLinesHoldsAndTimeline()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var order = Orders.Capture("WEB-1", TestDatabase.Start, lines: 3);
-        Assert.True(order.Validate(17, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1)).IsSuccess);
-        var holdId = order.PlaceHold(HoldType.Manual, "customer called", Orders.Operator, TestDatabase.Start.AddMinutes(2)).Value;
-        Assert.True(order.ReleaseHold(holdId, "all clear", Orders.SecondOperator, TestDatabase.Start.AddMinutes(3)).IsSuccess);
-        order.PlaceHold(HoldType.FraudReview, "new device", Orders.Operator, TestDatabase.Start.AddMinutes(4));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var order = Orders.Capture("WEB-1", ErpTestHost.Start, lines: 3);
+        Assert.True(order.Validate(17, Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(1)).IsSuccess);
+        var holdId = order.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, ErpTestHost.Start.AddMinutes(2)).Value;
+        Assert.True(order.ReleaseHold(holdId, "all clear", Actors.OtherOperations, ErpTestHost.Start.AddMinutes(3)).IsSuccess);
+        order.PlaceHold(HoldType.FraudReview, "new device", Actors.Operations, ErpTestHost.Start.AddMinutes(4));
 
         await SaveAsync(database, order);
         var reloaded = await database.InScopeAsync(sp => sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default));
@@ -34,14 +35,14 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task OrderChangedOnALoadedAggregate_SavesNewHoldsAndTimelineEntries()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var order = Orders.Capture("WEB-1", TestDatabase.Start);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var order = Orders.Capture("WEB-1", ErpTestHost.Start);
         await SaveAsync(database, order);
 
         await database.InScopeAsync(async sp =>
         {
             var loaded = (await sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
-            loaded.PlaceHold(HoldType.Manual, "check stock", Orders.Operator, TestDatabase.Start.AddHours(1));
+            loaded.PlaceHold(HoldType.Manual, "check stock", Actors.Operations, ErpTestHost.Start.AddHours(1));
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
         var reloaded = await database.InScopeAsync(sp => sp.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default));
@@ -54,16 +55,16 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task TwoScopesChangingTheSameOrder_TheSecondSaveIsAConflictAndTheFirstChangeStands()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var order = Orders.Capture("WEB-1", TestDatabase.Start);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var order = Orders.Capture("WEB-1", ErpTestHost.Start);
         await SaveAsync(database, order);
         await using var first = database.Scope();
         await using var second = database.Scope();
         var firstCopy = (await first.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
         var secondCopy = (await second.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(order.Id, default))!;
 
-        firstCopy.PlaceHold(HoldType.Manual, "first", Orders.Operator, TestDatabase.Start.AddMinutes(1));
-        secondCopy.Cancel("second", Orders.Operator, TestDatabase.Start.AddMinutes(2));
+        firstCopy.PlaceHold(HoldType.Manual, "first", Actors.Operations, ErpTestHost.Start.AddMinutes(1));
+        secondCopy.Cancel("second", Actors.Operations, ErpTestHost.Start.AddMinutes(2));
         var firstSave = await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
         var secondSave = await second.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 
@@ -80,13 +81,13 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task SecondOrderWithTheSameChannelAndExternalId_IsADuplicateAndLeavesNeitherStateNorOutboxRows()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await SaveAsync(database, Orders.Capture("WEB-1", TestDatabase.Start));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        await SaveAsync(database, Orders.Capture("WEB-1", ErpTestHost.Start));
         var signalsBefore = database.Signal.Notifications;
 
         var result = await database.InScopeAsync(async sp =>
         {
-            sp.GetRequiredService<IOrderRepository>().Add(Orders.Capture("WEB-1", TestDatabase.Start, email: "other@example.com"));
+            sp.GetRequiredService<IOrderRepository>().Add(Orders.Capture("WEB-1", ErpTestHost.Start, email: "other@example.com"));
             return await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
         });
 
@@ -99,14 +100,14 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task SuccessfulSave_WritesOneOutboxRowPerEventInOrderWithTheAggregateVersionAndSignals()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var first = Orders.Capture("WEB-1", TestDatabase.Start);
-        first.Validate(10, Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(1));
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var first = Orders.Capture("WEB-1", ErpTestHost.Start);
+        first.Validate(10, Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(1));
         first.ApplyAllocation(new AllocationDecision(
             [.. first.Lines.Select(l => new AllocatedUnits(l.LineNumber, l.Sku, Domain.Common.LocationCode.Of("WH-BERLIN"), l.Quantity))],
-            [], Domain.Common.Currency.Of("EUR")), Domain.Common.Actor.System, TestDatabase.Start.AddMinutes(2));
+            [], Domain.Common.Currency.Of("EUR")), Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(2));
         await SaveAsync(database, first);
-        var second = Orders.Capture("WEB-2", TestDatabase.Start.AddMinutes(3));
+        var second = Orders.Capture("WEB-2", ErpTestHost.Start.AddMinutes(3));
         await SaveAsync(database, second);
 
         var rows = await database.InScopeAsync(sp =>
@@ -118,7 +119,7 @@ public sealed class OrderPersistenceTests
         Assert.Equal([first.Id.Value.ToString(), first.Id.Value.ToString(), first.Id.Value.ToString(), second.Id.Value.ToString()],
             rows.Select(r => r.AggregateId));
         Assert.All(rows, r => Assert.Equal(nameof(Order), r.AggregateType));
-        Assert.Equal(TestDatabase.Start.AddMinutes(1), rows[1].OccurredAt);
+        Assert.Equal(ErpTestHost.Start.AddMinutes(1), rows[1].OccurredAt);
         var validated = Assert.IsType<OrderValidated>(rows[1].ToDomainEvent());
         Assert.Equal(first.Id.Value, validated.OrderId);
         Assert.Equal(10, validated.FraudScore);
@@ -128,14 +129,14 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task Orders_AreSortedAndFilteredByCaptureTimeInTheDatabase()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         foreach (var (id, minutes) in new[] { ("WEB-B", 30), ("WEB-A", 10), ("WEB-C", 20) })
-            await SaveAsync(database, Orders.Capture(id, TestDatabase.Start.AddMinutes(minutes)));
+            await SaveAsync(database, Orders.Capture(id, ErpTestHost.Start.AddMinutes(minutes)));
 
         var (newestFirst, afterFifteen) = await database.InScopeAsync(async sp =>
         {
             var orders = sp.GetRequiredService<ErpDbContext>().Orders.AsNoTracking();
-            var cutoff = TestDatabase.Start.AddMinutes(15);
+            var cutoff = ErpTestHost.Start.AddMinutes(15);
             return (await orders.OrderByDescending(o => o.CapturedAt).Select(o => o.ExternalOrderId).ToListAsync(),
                 await orders.Where(o => o.CapturedAt > cutoff).OrderBy(o => o.CapturedAt).Select(o => o.ExternalOrderId).ToListAsync());
         });
@@ -147,11 +148,11 @@ public sealed class OrderPersistenceTests
     [Fact]
     public async Task FindByExternalIdAndCountByEmail_ReadTheStoredOrders()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var first = Orders.Capture("WEB-1", TestDatabase.Start);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var first = Orders.Capture("WEB-1", ErpTestHost.Start);
         await SaveAsync(database, first);
-        await SaveAsync(database, Orders.Capture("WEB-2", TestDatabase.Start));
-        await SaveAsync(database, Orders.Capture("WEB-3", TestDatabase.Start, email: "someone.else@example.com"));
+        await SaveAsync(database, Orders.Capture("WEB-2", ErpTestHost.Start));
+        await SaveAsync(database, Orders.Capture("WEB-3", ErpTestHost.Start, email: "someone.else@example.com"));
 
         var (found, others) = await database.InScopeAsync(async sp =>
         {
@@ -165,13 +166,13 @@ public sealed class OrderPersistenceTests
         Assert.Equal(1, others);
     }
 
-    internal static Task SaveAsync(TestDatabase database, Order order) => database.InScopeAsync(async sp =>
+    internal static Task SaveAsync(ErpTestHost database, Order order) => database.InScopeAsync(async sp =>
     {
         sp.GetRequiredService<IOrderRepository>().Add(order);
         var result = await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
         Assert.True(result.IsSuccess, result.IsFailure ? result.Error.ToString() : null);
     });
 
-    private static Task<int> CountOutboxAsync(TestDatabase database) =>
+    private static Task<int> CountOutboxAsync(ErpTestHost database) =>
         database.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().OutboxMessages.CountAsync());
 }

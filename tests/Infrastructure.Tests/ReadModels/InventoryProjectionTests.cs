@@ -11,6 +11,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,13 +21,13 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
 {
     private const string Sku = "TEE-CREW-M-BLK";
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync();
-        await _host.DispatchAsync();
-        await _host.ProjectAsync();
+        _host = await ErpTestHost.StartAsync();
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -49,7 +50,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         var location = before.Locations.First(l => l.Levels.Available >= 2);
 
         await MoveAsync(Sku, location.Location, StockBucket.Available, StockBucket.QualityHold, 2);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var after = (await PositionAsync(Sku))!;
         Assert.True(after.LastSequence > before.LastSequence);
@@ -64,7 +65,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         var before = await RowsAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OutboxCheckpoints\" WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
 
-        var replayed = await _host.ProjectAsync();
+        var replayed = await _host.ProjectReadModelsAsync();
 
         Assert.True(replayed > 0);
         Assert.NotEmpty(before);
@@ -96,11 +97,11 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
             balance.Reserve(Quantity.Of(2), zalandoOrder, Actor.System, now, ChannelCode.Of("MKT-ZALANDO")),
             balance.ReleaseReservation(Quantity.Of(1), webOrder, Actor.System, now, ChannelCode.Of("WEB")),
         ]);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var projected = (await PositionAsync(Sku))!;
 
         await _host.ExecuteSqlAsync($"DELETE FROM \"OutboxCheckpoints\" WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         Assert.Equal([new ChannelCommitmentView("MKT-ZALANDO", 2), new ChannelCommitmentView("WEB", 3)], projected.Committed);
         Assert.Equal(Serialize(projected), Serialize(await PositionAsync(Sku)));
@@ -132,7 +133,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         using var subscription = _host.Services.GetRequiredService<INotificationBus>().Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(heard.Add));
 
         await SetPolicyAsync("WHOLESALE", cap: 1);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var after = (await AllPositionsAsync()).ToDictionary(p => p.Sku);
         var affected = before.Where(p => p.Channels.Single(c => c.Channel == "WHOLESALE").AvailableToPromise > 1).ToList();
@@ -160,13 +161,13 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         using var availability = bus.Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(channels.Add));
 
         await MoveAsync(Sku, berlin.Location, StockBucket.Available, StockBucket.QualityHold, berlin.Levels.Available);
-        await _host.ProjectAsync();
-        await _host.ProjectAsync(); // nothing new: nothing announced twice
+        await _host.ProjectReadModelsAsync();
+        await _host.ProjectReadModelsAsync(); // nothing new: nothing announced twice
 
         var (announced, queried) = Assert.Single(positions);
         Assert.Equal(Serialize(announced.Position), Serialize(queried));
         Assert.Equal(0, announced.Position.Locations.Single(l => l.Location == "WH-BERLIN").Levels.Available);
-        Assert.Equal(ReadSideTestHost.Start, announced.ChangedAt);
+        Assert.Equal(ErpTestHost.Start, announced.ChangedAt);
         var moved = announced.Position.Channels.Where(c =>
         {
             var old = before.Channels.Single(b => b.Channel == c.Channel);
@@ -185,7 +186,7 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         await MoveAsync(Sku, location, StockBucket.Available, StockBucket.Damaged, 1);
         await OnBalanceAsync(Sku, location, (balance, now) => [balance.Reserve(Quantity.Of(1), Guid.CreateVersion7(), Actor.System, now, ChannelCode.Of("WEB"))]);
         await SetPolicyAsync("WHOLESALE", cap: 3);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var projected = await RowsAsync();
         await _host.ExecuteSqlAsync("DELETE FROM \"InventoryPositionReadModels\" WHERE \"Sku\" LIKE 'TEE%'");
         await _host.ExecuteSqlAsync("UPDATE \"InventoryPositionReadModels\" SET \"Document\" = '{{}}', \"LastSequence\" = 999999");
@@ -216,13 +217,13 @@ public sealed class InventoryProjectionTests : IAsyncLifetime
         var db = sp.GetRequiredService<ErpDbContext>();
         var (skuCode, locationCode) = (SkuCode.Of(sku), LocationCode.Of(location));
         var balance = await db.Set<InventoryBalance>().SingleAsync(b => b.Sku == skuCode && b.Location == locationCode);
-        Assert.All(change(balance, _host.Clock.GetUtcNow()), r => Assert.True(r.IsSuccess));
+        Assert.All(change(balance, _host.Time.GetUtcNow()), r => Assert.True(r.IsSuccess));
         return await db.SaveChangesAsync();
     });
 
     private async Task SetPolicyAsync(string channel, int cap)
     {
-        var planner = new Actor("user:pia", "Pia (planner)", [Roles.Planner]);
+        var planner = Actors.Planner;
         var result = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<SetChannelPolicy, ChannelPolicyView>>().HandleAsync(
             new SetChannelPolicy(planner, channel, ["WH-ROTTERDAM", "WH-BERLIN"], [], true, true, false, [nameof(AllocationRule.StockDepth)], null, cap, null, 72),
             CancellationToken.None));

@@ -9,6 +9,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,13 +19,13 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
 {
     private const string Sku = "TEE-CREW-M-BLK";
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync();
-        await _host.DispatchAsync();
-        await _host.ProjectAsync();
+        _host = await ErpTestHost.StartAsync();
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -49,14 +50,14 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
 
         var moved = await MoveAsync(Sku, location, StockBucket.Available, StockBucket.QualityHold, 3);
         var beforeProjection = (await ListAsync(new ListInventoryLedger(Sku, location, new InventoryLedgerFilter(), new LedgerSlice(50)))).Value;
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var after = (await ListAsync(new ListInventoryLedger(Sku, location, new InventoryLedgerFilter(), new LedgerSlice(50)))).Value;
 
         Assert.Equal(before.TotalCount, beforeProjection.TotalCount);
         Assert.Equal(before.TotalCount + 1, after.TotalCount);
         var newest = after.Entries[0];
         Assert.True(newest.Sequence > before.Entries[0].Sequence);
-        Assert.Equal((Sku, location, StockBucket.Available, StockBucket.QualityHold, 3, ReasonCodes.QualityHoldPlaced, Actor.System.Id, ReadSideTestHost.Start),
+        Assert.Equal((Sku, location, StockBucket.Available, StockBucket.QualityHold, 3, ReasonCodes.QualityHoldPlaced, Actor.System.Id, ErpTestHost.Start),
             (newest.Sku, newest.Location, newest.From!.Value, newest.To!.Value, newest.Quantity, newest.ReasonCode, newest.ActorId, newest.OccurredAt));
         Assert.Equal(moved.Levels, newest.LevelsAfter);
         Assert.Null(newest.Channel);
@@ -70,7 +71,7 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
         var reserved = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<ReserveStock, BalanceView>>()
             .HandleAsync(new ReserveStock(Actor.System, Sku, location, 2, orderId), CancellationToken.None));
         Assert.True(reserved.IsSuccess, reserved.IsSuccess ? null : reserved.Error.ToString());
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var reservations = (await ListAsync(new ListInventoryLedger(Sku, null, new InventoryLedgerFilter([ReasonCodes.Reservation]), new LedgerSlice(100)))).Value;
 
@@ -85,7 +86,7 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
         var location = await StockedLocationAsync(Sku, 7);
         for (var i = 0; i < 7; i++)
             await MoveAsync(Sku, location, StockBucket.Available, StockBucket.Damaged, 1);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var all = (await ListAsync(new ListInventoryLedger(Sku, location, new InventoryLedgerFilter(), new LedgerSlice(100)))).Value;
         Assert.True(all.TotalCount >= 8);
         Assert.Equal(all.Entries.Select(e => e.Sequence).OrderDescending(), all.Entries.Select(e => e.Sequence));
@@ -124,17 +125,17 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
     public async Task Filters_ByReasonCode_Location_AndTime_Narrow_TheListAndItsCount()
     {
         var location = await StockedLocationAsync(Sku, 2);
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await MoveAsync(Sku, location, StockBucket.Available, StockBucket.Damaged, 1);
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await MoveAsync(Sku, location, StockBucket.Available, StockBucket.QualityHold, 1);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var damage = (await ListAsync(new ListInventoryLedger(Sku, null, new InventoryLedgerFilter([" damage_recorded "]), new LedgerSlice(100)))).Value;
         var laterThanSeed = (await ListAsync(new ListInventoryLedger(Sku, location,
-            new InventoryLedgerFilter(OccurredFrom: ReadSideTestHost.Start.AddMinutes(30)), new LedgerSlice(100)))).Value;
+            new InventoryLedgerFilter(OccurredFrom: ErpTestHost.Start.AddMinutes(30)), new LedgerSlice(100)))).Value;
         var firstHourOnly = (await ListAsync(new ListInventoryLedger(Sku, location,
-            new InventoryLedgerFilter(OccurredFrom: ReadSideTestHost.Start.AddMinutes(30), OccurredTo: ReadSideTestHost.Start.AddMinutes(90)), new LedgerSlice(100)))).Value;
+            new InventoryLedgerFilter(OccurredFrom: ErpTestHost.Start.AddMinutes(30), OccurredTo: ErpTestHost.Start.AddMinutes(90)), new LedgerSlice(100)))).Value;
         var everywhere = (await ListAsync(new ListInventoryLedger(Sku, null, new InventoryLedgerFilter(), new LedgerSlice(100)))).Value;
 
         Assert.Equal(ReasonCodes.DamageRecorded, Assert.Single(damage.Entries).ReasonCode);
@@ -149,7 +150,7 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
     public async Task BadInput_IsNamedErrors_ForEveryMistakeAtOnce()
     {
         var malformed = await ListAsync(new ListInventoryLedger(" ", "no place!", new InventoryLedgerFilter(["NOT_A_REASON"],
-            ReadSideTestHost.Start, ReadSideTestHost.Start), new LedgerSlice(10)));
+            ErpTestHost.Start, ErpTestHost.Start), new LedgerSlice(10)));
         var unknown = await ListAsync(new ListInventoryLedger("NO-SUCH-SKU", "WH-NOWHERE", new InventoryLedgerFilter(), new LedgerSlice(10)));
 
         Assert.Equal(
@@ -165,7 +166,7 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
         var before = await RowsAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OutboxCheckpoints\" WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
 
-        var replayed = await _host.ProjectAsync();
+        var replayed = await _host.ProjectReadModelsAsync();
 
         Assert.True(replayed > 0);
         Assert.Equal(Facts(before.Values), Facts((await RowsAsync()).Values));
@@ -176,7 +177,7 @@ public sealed class LedgerProjectionTests : IAsyncLifetime
     public async Task Rebuild_AfterRowsWereDroppedAndDamaged_ConvergesToTheWriteSide()
     {
         await MoveAsync(Sku, await StockedLocationAsync(Sku, 1), StockBucket.Available, StockBucket.Damaged, 1);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var projected = await RowsAsync();
         await _host.ExecuteSqlAsync("DELETE FROM \"InventoryLedgerReadModels\" WHERE \"Sku\" LIKE 'TEE%'");
         await _host.ExecuteSqlAsync("UPDATE \"InventoryLedgerReadModels\" SET \"Quantity\" = 0, \"ReasonCode\" = 'BROKEN'");

@@ -1,4 +1,5 @@
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
@@ -6,9 +7,9 @@ namespace EcomErp.Infrastructure.Tests.ReadModels;
 /// <summary>The in-process cache in front of the read table (the Redis variant is in <see cref="RedisReadSideTests"/>).</summary>
 public sealed class OrderCacheTests : IAsyncLifetime
 {
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -19,7 +20,7 @@ public sealed class OrderCacheTests : IAsyncLifetime
     public async Task Get_OnACacheHit_DoesNotTouchTheTable()
     {
         var id = await _host.CaptureAsync("WEB", "C-1");
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         _host.Commands.Reset();
 
         var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
@@ -32,7 +33,7 @@ public sealed class OrderCacheTests : IAsyncLifetime
     public async Task Get_AfterTheCacheWasEmptied_ReadsTheTableOnceAndRefillsTheCache()
     {
         var id = await _host.CaptureAsync("WEB", "C-1");
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
         _host.Commands.Reset();
 
@@ -46,12 +47,12 @@ public sealed class OrderCacheTests : IAsyncLifetime
 internal static class ReadSideAssertions
 {
     /// <summary>The batch loader's call: one cache read, one table read for all misses, never the write tables.</summary>
-    public static async Task GetManyIsOneTableReadThenCachedAsync(ReadSideTestHost host)
+    public static async Task GetManyIsOneTableReadThenCachedAsync(ErpTestHost host)
     {
         var ids = new List<Guid>();
         for (var i = 0; i < 50; i++)
             ids.Add(await host.CaptureAsync("WEB", $"B-{i:00}"));
-        await host.ProjectAsync();
+        await host.ProjectReadModelsAsync();
         await host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
         host.Commands.Reset();
 

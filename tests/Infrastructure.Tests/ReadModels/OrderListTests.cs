@@ -1,6 +1,7 @@
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
+using EcomErp.Testing;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
 
@@ -12,20 +13,20 @@ public sealed class OrderListTests : IAsyncLifetime
 {
     private static readonly string[] Channels = ["WEB", "MKT-ZALANDO", "MKT-AMAZON"];
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync();
+        _host = await ErpTestHost.StartAsync();
         for (var i = 0; i < 24; i++)
         {
             if (i == 12)
-                await _host.DispatchAsync();
+                await _host.DispatchOutboxAsync();
             if (i % 2 == 0)
-                _host.Clock.Advance(TimeSpan.FromMinutes(1));
+                _host.Time.Advance(TimeSpan.FromMinutes(1));
             await _host.CaptureAsync(Channels[i % 3], $"L-{i:00}", ("TEE-CREW-M-BLK", i % 4 + 1, 25m));
         }
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -96,7 +97,7 @@ public sealed class OrderListTests : IAsyncLifetime
         var all = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 100);
         await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(all.Items[^1].Id, Actor.System, "Customer changed their mind"));
         await _host.SendAsync(new Application.Orders.ReleaseOrder.ReleaseOrder(all.Items[0].Id, Actor.System));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var sorted = await PageThroughAsync(new OrderFilter(), OrderSortField.Status, false, pageSize: 7);
 
@@ -127,7 +128,7 @@ public sealed class OrderListTests : IAsyncLifetime
         await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(released, Actor.System, HoldType.Manual, "address typo"));
         var hold = (await _host.WriteSideViewAsync(released)).Holds[0].Id;
         await _host.SendAsync(new Application.Orders.ReleaseHold.ReleaseHold(released, Actor.System, hold, "checked"));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var onHold = await ListAsync(new OrderFilter(OnHold: true), OrderSortField.CapturedAt, false, first: 100);
         var notOnHold = await ListAsync(new OrderFilter(OnHold: false), OrderSortField.CapturedAt, false, first: 100);
@@ -143,8 +144,8 @@ public sealed class OrderListTests : IAsyncLifetime
     [Fact]
     public async Task Filters_OnStatusChannelAndCapturedRange_CombineAndCount()
     {
-        var from = ReadSideTestHost.Start.AddMinutes(2);
-        var to = ReadSideTestHost.Start.AddMinutes(6);
+        var from = ErpTestHost.Start.AddMinutes(2);
+        var to = ErpTestHost.Start.AddMinutes(6);
         var filter = new OrderFilter([OrderStatus.Allocated], ["web", "MKT-AMAZON"], from, to);
 
         var page = await ListAsync(filter, OrderSortField.CapturedAt, false, first: 100);

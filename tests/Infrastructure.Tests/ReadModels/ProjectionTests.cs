@@ -5,6 +5,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -13,9 +14,9 @@ namespace EcomErp.Infrastructure.Tests.ReadModels;
 
 public sealed class ProjectionTests : IAsyncLifetime
 {
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -23,9 +24,9 @@ public sealed class ProjectionTests : IAsyncLifetime
     public async Task Project_AfterCaptureAndAutomation_ShowsTheOrderStampedWithItsNewestSequence()
     {
         var id = await _host.CaptureAsync("WEB", "W-1");
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
         Assert.NotNull(view);
@@ -39,7 +40,7 @@ public sealed class ProjectionTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
             ids.Add(await _host.CaptureAsync("WEB", $"W-{i}"));
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
         var applied = await ProjectWithBatchSizeAsync(batchSize: 7);
 
@@ -54,11 +55,11 @@ public sealed class ProjectionTests : IAsyncLifetime
     public async Task Project_RunTwice_ChangesNothing()
     {
         var id = await _host.CaptureAsync("WEB", "W-1");
-        await _host.DispatchAsync();
-        await _host.ProjectAsync();
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
         var before = await ReadTableSnapshotAsync();
 
-        var applied = await _host.ProjectAsync();
+        var applied = await _host.ProjectReadModelsAsync();
 
         Assert.Equal(0, applied);
         Assert.Equal(before, await ReadTableSnapshotAsync());
@@ -69,13 +70,13 @@ public sealed class ProjectionTests : IAsyncLifetime
     public async Task Project_ReplayingOldEvents_ChangesNothingAndAnnouncesNothing()
     {
         await _host.CaptureAsync("WEB", "W-1");
-        await _host.DispatchAsync();
-        await _host.ProjectAsync();
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
         var before = await ReadTableSnapshotAsync();
         var heard = Listen();
 
         await _host.ExecuteSqlAsync($"UPDATE \"OutboxCheckpoints\" SET \"LastSequence\" = 0 WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
-        var applied = await _host.ProjectAsync();
+        var applied = await _host.ProjectReadModelsAsync();
 
         Assert.True(applied > 0);
         Assert.Equal(before, await ReadTableSnapshotAsync());
@@ -86,20 +87,20 @@ public sealed class ProjectionTests : IAsyncLifetime
     public async Task Project_AfterTheWholeWorkflow_EqualsTheWriteSide()
     {
         var id = await _host.CaptureAsync("WEB", "W-1", ("TEE-CREW-M-BLK", 2, 25m), ("JEANS-SLIM-L-NVY", 1, 89m));
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
         await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(id, Actor.System, HoldType.Manual, "Customer called"));
         var hold = (await _host.WriteSideViewAsync(id)).Holds.Single();
         await _host.SendAsync(new Application.Orders.ReleaseHold.ReleaseHold(id, Actor.System, hold.Id, "Resolved"));
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
         await _host.SendAsync(new Application.Orders.ReleaseOrder.ReleaseOrder(id, Actor.System));
         await _host.SendAsync(new Application.Orders.StartPicking.StartPicking(id, Actor.System));
         await _host.SendAsync(new Application.Orders.ConfirmPick.ConfirmPick(id, Actor.System));
         await _host.SendAsync(new Application.Orders.ConfirmPack.ConfirmPack(id, Actor.System, 1));
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await _host.SendAsync(new Application.Orders.ConfirmShipment.ConfirmShipment(id, Actor.System, "DHL", "JD0001"));
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var expected = await _host.WriteSideViewAsync(id);
         Assert.Equal(OrderStatus.Invoiced, expected.Status);
@@ -111,15 +112,15 @@ public sealed class ProjectionTests : IAsyncLifetime
     {
         var heard = Listen();
         var id = await _host.CaptureAsync("WEB", "W-1");
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var statuses = heard.Where(n => n.OrderId == id).ToList();
         Assert.Equal([OrderStatus.Captured, OrderStatus.Validated, OrderStatus.Allocated], statuses.Select(n => n.Status));
         Assert.Equal([null, OrderStatus.Captured, OrderStatus.Validated], statuses.Select(n => n.PreviousStatus));
         Assert.All(statuses, n => Assert.Equal("WEB", n.Channel));
-        Assert.All(statuses, n => Assert.Equal(ReadSideTestHost.Start, n.OccurredAt));
+        Assert.All(statuses, n => Assert.Equal(ErpTestHost.Start, n.OccurredAt));
         Assert.True(statuses[0].Sequence < statuses[1].Sequence && statuses[1].Sequence < statuses[2].Sequence);
         Assert.Equal((await _host.WriteSideViewAsync(id)).LastSequence, statuses[2].Sequence);
     }
@@ -135,9 +136,9 @@ public sealed class ProjectionTests : IAsyncLifetime
             seen.Add((n.Status, view?.Status));
         }));
         await _host.CaptureAsync("WEB", "W-1");
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         Assert.NotEmpty(seen);
         Assert.All(seen, s => Assert.True(s.Queried >= s.Announced, $"announced {s.Announced}, queried {s.Queried}"));
@@ -146,16 +147,16 @@ public sealed class ProjectionTests : IAsyncLifetime
     [Fact]
     public async Task SkuReadModels_ListTheCatalogInCodeOrder_WithActivationAndSubstituteChanges()
     {
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         await _host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
             var sku = await db.Skus.SingleAsync(s => s.Code == SkuCode.Of("TEE-CREW-M-BLK"));
-            Assert.True(sku.Deactivate(Actor.System, _host.Clock.GetUtcNow()).IsSuccess);
-            Assert.True(sku.SetSubstitutes([SkuCode.Of("TEE-CREW-L-BLK"), SkuCode.Of("TEE-VNECK-M-BLK")], Actor.System, _host.Clock.GetUtcNow()).IsSuccess);
+            Assert.True(sku.Deactivate(Actor.System, _host.Time.GetUtcNow()).IsSuccess);
+            Assert.True(sku.SetSubstitutes([SkuCode.Of("TEE-CREW-L-BLK"), SkuCode.Of("TEE-VNECK-M-BLK")], Actor.System, _host.Time.GetUtcNow()).IsSuccess);
             return await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
         });
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var codes = new List<string>();
         Application.Catalog.ReadModels.SkuPosition? after = null;
@@ -182,12 +183,12 @@ public sealed class ProjectionTests : IAsyncLifetime
 
     private async Task<int> ProjectWithBatchSizeAsync(int batchSize)
     {
-        await using var small = await ReadSideTestHostWithSameDatabase(batchSize);
-        return await small.ProjectAsync();
+        await using var small = await SecondNodeOnTheSameDatabase(batchSize);
+        return await small.ProjectReadModelsAsync();
     }
 
-    private Task<ReadSideTestHost> ReadSideTestHostWithSameDatabase(int batchSize) =>
-        _host.WithSettingsAsync(new Dictionary<string, string?> { [$"{ReadModelOptions.SectionName}:{nameof(ReadModelOptions.ProjectionBatchSize)}"] = $"{batchSize}" });
+    private Task<ErpTestHost> SecondNodeOnTheSameDatabase(int batchSize) =>
+        _host.StartNodeAsync(new Dictionary<string, string?> { [$"{ReadModelOptions.SectionName}:{nameof(ReadModelOptions.ProjectionBatchSize)}"] = $"{batchSize}" });
 
     private Task<OrderView?> GetAsync(Guid id) => _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
 

@@ -11,6 +11,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,14 +20,14 @@ namespace EcomErp.Infrastructure.Tests.ReadModels;
 public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
 {
     private const string Location = "WH-LEEDS";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(ReadSideTestHost.Start.UtcDateTime);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(ErpTestHost.Start.UtcDateTime);
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync();
-        await _host.ProjectAsync();
+        _host = await ErpTestHost.StartAsync();
+        await _host.ProjectReadModelsAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -44,7 +45,7 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
             var view = Assert.Single(page.Items, v => v.Id == order.Id);
             Assert.Equal((order.Supplier, order.Location, order.Status), (view.Supplier, view.Location, view.Status));
             AssertSameOrder(order, view);
-            Assert.Equal(ReadSideTestHost.Start, view.ConfirmedAt);
+            Assert.Equal(ErpTestHost.Start, view.ConfirmedAt);
         }
     }
 
@@ -54,27 +55,27 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         var sku = "TEE-CREW-M-BLK";
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "textil-porto", Location,
             [new CreatePurchaseOrderLine(sku, 10, Today.AddDays(5)), new CreatePurchaseOrderLine("TEE-CREW-L-BLK", 4, Today.AddDays(9))]));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var draft = await GetAsync(created.Id);
 
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.Id));
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await SendAsync(new ReceivePurchaseOrder(Actor.System, created.Id, [new ReceivedLine(sku, 10)]));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var partly = await GetAsync(created.Id);
 
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         var answered = await SendAsync(new ReceivePurchaseOrder(Actor.System, created.Id, [new ReceivedLine("TEE-CREW-L-BLK", 4)]));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var received = await GetAsync(created.Id);
 
-        Assert.Equal((PurchaseOrderStatus.Draft, "TEXTIL-PORTO", Location, ReadSideTestHost.Start, (DateTimeOffset?)null, Today.AddDays(5)),
+        Assert.Equal((PurchaseOrderStatus.Draft, "TEXTIL-PORTO", Location, ErpTestHost.Start, (DateTimeOffset?)null, Today.AddDays(5)),
             (draft.Status, draft.Supplier, draft.Location, draft.CreatedAt, draft.ConfirmedAt, draft.NextExpectedOn));
-        Assert.Equal((PurchaseOrderStatus.PartiallyReceived, ReadSideTestHost.Start.AddHours(1), ReadSideTestHost.Start.AddHours(2), Today.AddDays(9)),
+        Assert.Equal((PurchaseOrderStatus.PartiallyReceived, ErpTestHost.Start.AddHours(1), ErpTestHost.Start.AddHours(2), Today.AddDays(9)),
             (partly.Status, partly.ConfirmedAt!.Value, partly.LastReceiptAt!.Value, partly.NextExpectedOn!.Value));
         Assert.Equal([10, 0], partly.Lines.Select(l => l.ReceivedQuantity));
-        Assert.Equal((PurchaseOrderStatus.Received, ReadSideTestHost.Start.AddHours(3), (DateOnly?)null),
+        Assert.Equal((PurchaseOrderStatus.Received, ErpTestHost.Start.AddHours(3), (DateOnly?)null),
             (received.Status, received.UpdatedAt, received.NextExpectedOn));
         Assert.True(received.LastSequence > partly.LastSequence && partly.LastSequence > draft.LastSequence);
         Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.Id == created.Id).Lines, received.Lines);
@@ -86,12 +87,12 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
     {
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "DENIM-IZMIR", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
         var answered = await SendAsync(new CancelPurchaseOrder(Actor.System, created.Id, "Supplier out of cotton"));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var cancelled = await GetAsync(created.Id);
         AssertSameOrder(answered, cancelled);
 
-        Assert.Equal((PurchaseOrderStatus.Cancelled, "Supplier out of cotton", ReadSideTestHost.Start, (DateOnly?)null),
+        Assert.Equal((PurchaseOrderStatus.Cancelled, "Supplier out of cotton", ErpTestHost.Start, (DateOnly?)null),
             (cancelled.Status, cancelled.CancellationReason, cancelled.CancelledAt!.Value, cancelled.NextExpectedOn));
     }
 
@@ -100,11 +101,11 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            _host.Time.Advance(TimeSpan.FromMinutes(1));
             await SendAsync(new CreatePurchaseOrder(Actor.System, i % 2 == 0 ? "TEXTIL-PORTO" : "KNIT-LISBOA", Location,
                 [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today.AddDays(30 - i))]));
         }
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         var drafts = await ListAsync(new PurchaseOrderListFilter(Statuses: [PurchaseOrderStatus.Draft]), first: 100);
         var knit = await ListAsync(new PurchaseOrderListFilter(Supplier: " knit-lisboa "), first: 100);
@@ -144,10 +145,10 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
         {
             // Equal ETAs and creation times in pairs, so the id must break ties the same way in both directions.
             if (i % 2 == 0)
-                _host.Clock.Advance(TimeSpan.FromMinutes(1));
+                _host.Time.Advance(TimeSpan.FromMinutes(1));
             await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today.AddDays(10 + i / 2))]));
         }
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var all = (await ListAsync(new PurchaseOrderListFilter(), new PurchaseOrderSlice(100), sort, descending)).Items.Select(i => i.Id).ToList();
 
         var forward = new List<Guid>();
@@ -206,10 +207,10 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
     {
         var created = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
         await SendAsync(new ConfirmPurchaseOrder(Actor.System, created.Id));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var projected = await RowsAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OutboxCheckpoints\" WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var replayed = await RowsAsync();
 
         await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{created.Id.ToString().ToUpperInvariant()}'");
@@ -226,20 +227,20 @@ public sealed class PurchaseOrderProjectionTests : IAsyncLifetime
     {
         var lost = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 5, Today)]));
         var damaged = await SendAsync(new CreatePurchaseOrder(Actor.System, "TEXTIL-PORTO", Location, [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 6, Today)]));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         var createdAt = (await GetAsync(lost.Id)).CreatedAt;
         await _host.ExecuteSqlAsync($"DELETE FROM \"PurchaseOrderReadModels\" WHERE \"Id\" = '{lost.Id.ToString().ToUpperInvariant()}'");
         await _host.ExecuteSqlAsync($"UPDATE \"PurchaseOrderReadModels\" SET \"Document\" = '{{{{}}}}' WHERE \"Id\" = '{damaged.Id.ToString().ToUpperInvariant()}'");
 
-        _host.Clock.Advance(TimeSpan.FromHours(1));
+        _host.Time.Advance(TimeSpan.FromHours(1));
         await SendAsync(new ConfirmPurchaseOrder(Actor.System, lost.Id));
         await SendAsync(new ConfirmPurchaseOrder(Actor.System, damaged.Id));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
 
         foreach (var id in new[] { lost.Id, damaged.Id })
         {
             var view = await GetAsync(id);
-            Assert.Equal((PurchaseOrderStatus.Confirmed, createdAt, ReadSideTestHost.Start.AddHours(1)), (view.Status, view.CreatedAt, view.ConfirmedAt!.Value));
+            Assert.Equal((PurchaseOrderStatus.Confirmed, createdAt, ErpTestHost.Start.AddHours(1)), (view.Status, view.CreatedAt, view.ConfirmedAt!.Value));
             Assert.Equal((await WriteSideOrdersAsync()).Single(o => o.Id == id).Lines, view.Lines);
         }
     }

@@ -1,6 +1,7 @@
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Tests.Fixtures;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
@@ -11,9 +12,9 @@ namespace EcomErp.Infrastructure.Tests.ReadModels;
 /// </summary>
 public sealed class ReadModelCacheCoherenceTests : IAsyncLifetime
 {
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -32,11 +33,11 @@ public sealed class ReadModelCacheCoherenceTests : IAsyncLifetime
 /// </summary>
 public sealed class RedisReadModelCacheCoherenceTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync(redis.ConnectionString);
+        _host = await ErpTestHost.StartAsync(new() { RedisConnectionString = redis.ConnectionString });
         await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
     }
 
@@ -45,7 +46,7 @@ public sealed class RedisReadModelCacheCoherenceTests(RedisServerFixture redis) 
     [Fact]
     public async Task AProjectedChange_IsWhatAnotherNodeReadsNext_WithoutTouchingItsTable()
     {
-        await using var otherNode = await _host.WithSettingsAsync(new Dictionary<string, string?>());
+        await using var otherNode = await _host.StartNodeAsync(new Dictionary<string, string?>());
         await ReadModelCacheAssertions.AProjectedChangeReplacesTheEntryAsync(_host, otherNode);
     }
 
@@ -61,14 +62,14 @@ internal static class ReadModelCacheAssertions
     /// would now hold it), then <paramref name="projecting"/> projects its allocation: <paramref name="reading"/>'s next read
     /// is the allocated order, from the cache.
     /// </summary>
-    public static async Task AProjectedChangeReplacesTheEntryAsync(ReadSideTestHost projecting, ReadSideTestHost reading)
+    public static async Task AProjectedChangeReplacesTheEntryAsync(ErpTestHost projecting, ErpTestHost reading)
     {
         var id = await projecting.CaptureAsync("WEB", "K-1");
-        await projecting.ProjectAsync();
+        await projecting.ProjectReadModelsAsync();
         Assert.Equal(OrderStatus.Captured, (await reading.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))?.Status);
 
-        await projecting.DispatchAsync();
-        await projecting.ProjectAsync();
+        await projecting.DispatchOutboxAsync();
+        await projecting.ProjectReadModelsAsync();
         reading.Commands.Reset();
         var view = await reading.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
 
@@ -80,16 +81,16 @@ internal static class ReadModelCacheAssertions
     /// A query read the captured order from the table, the projection then wrote the allocated one, and only then does the
     /// query's fill arrive with what it read: the cache keeps the projection's document, and serves it without the table.
     /// </summary>
-    public static async Task AFillNeverReplacesAProjectedDocumentAsync(ReadSideTestHost host)
+    public static async Task AFillNeverReplacesAProjectedDocumentAsync(ErpTestHost host)
     {
         var cache = host.Services.GetRequiredService<IReadModelCache>();
         var id = await host.CaptureAsync("WEB", "K-2");
-        await host.ProjectAsync();
+        await host.ProjectReadModelsAsync();
         var key = ReadModelCacheKeys.Order(id);
         var readBeforeTheProjection = (await cache.GetManyAsync([key], CancellationToken.None))[0];
         Assert.NotNull(readBeforeTheProjection);
-        await host.DispatchAsync();
-        await host.ProjectAsync();
+        await host.DispatchOutboxAsync();
+        await host.ProjectReadModelsAsync();
 
         await cache.AddMissingAsync([KeyValuePair.Create(key, readBeforeTheProjection)], CancellationToken.None);
         host.Commands.Reset();

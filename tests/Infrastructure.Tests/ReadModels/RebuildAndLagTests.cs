@@ -5,6 +5,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,12 +16,12 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
 {
     private const long LagThreshold = 10;
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReadSideTestHost.StartAsync(settings: new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
     {
         [$"{ReadModelOptions.SectionName}:{nameof(ReadModelOptions.LagDegradedThreshold)}"] = $"{LagThreshold}",
-    });
+    } });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -30,10 +31,10 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
             ids.Add(await _host.CaptureAsync("WEB", $"RB-{i}"));
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
         await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(ids[0], Actor.System, "Customer changed their mind"));
         await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(ids[3], Actor.System, Domain.Orders.HoldType.Manual, "customer called"));
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         await _host.ExecuteSqlAsync($"DELETE FROM \"OrderReadModels\" WHERE \"Id\" <> '{ids[1].ToString().ToUpperInvariant()}'");
         await _host.ExecuteSqlAsync("UPDATE \"OrderReadModels\" SET \"Status\" = 0, \"Document\" = '{{}}', \"LastSequence\" = 999999, "
             + "\"CustomerEmail\" = '', \"OpenHoldTypes\" = 0, \"StatusRank\" = 0");
@@ -102,7 +103,7 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
         Assert.Equal(LagThreshold, degraded.Data["degradedAbove"]);
         Assert.Equal(seeded.Lag, MeasureGauge());
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         await _host.CaptureAsync("WEB", "LAG-1");
 
         var healthy = await CheckAsync();

@@ -9,6 +9,7 @@ using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Fixtures;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,13 +23,13 @@ public sealed class RedisInventoryPositionTests(RedisServerFixture redis) : ICla
     private const string Table = "InventoryPositionReadModels";
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(5);
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync(redis.ConnectionString);
+        _host = await ErpTestHost.StartAsync(new() { RedisConnectionString = redis.ConnectionString });
         await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -75,7 +76,7 @@ public sealed class RedisInventoryPositionTests(RedisServerFixture redis) : ICla
         Assert.True(moved.IsSuccess);
         var stale = (await GetAsync(Sku))!;
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         _host.Commands.Reset();
         var after = (await GetAsync(Sku))!;
 
@@ -96,8 +97,8 @@ public sealed class RedisInventoryPositionTests(RedisServerFixture redis) : ICla
         var availability = new TaskCompletionSource<AvailabilityChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var positions = busB.Observe<InventoryChangedNotification>().Subscribe(new Listener<InventoryChangedNotification>(n => position.TrySetResult(n)));
         using var promises = busB.Observe<AvailabilityChangedNotification>().Subscribe(new Listener<AvailabilityChangedNotification>(n => availability.TrySetResult(n)));
-        var sentPosition = new InventoryChangedNotification((await GetAsync(Sku))!, ReadSideTestHost.Start);
-        var sentAvailability = new AvailabilityChangedNotification("WEB", Sku, 12, 15, 3, 42, ReadSideTestHost.Start);
+        var sentPosition = new InventoryChangedNotification((await GetAsync(Sku))!, ErpTestHost.Start);
+        var sentAvailability = new AvailabilityChangedNotification("WEB", Sku, 12, 15, 3, 42, ErpTestHost.Start);
 
         await busA.PublishAsync(sentPosition, CancellationToken.None);
         await busA.PublishAsync(sentAvailability, CancellationToken.None);

@@ -4,6 +4,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Tests.Fixtures;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -15,11 +16,11 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(5);
 
-    private ReadSideTestHost _host = null!;
+    private ErpTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ReadSideTestHost.StartAsync(redis.ConnectionString);
+        _host = await ErpTestHost.StartAsync(new() { RedisConnectionString = redis.ConnectionString });
         await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
     }
 
@@ -44,7 +45,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
         var received = new TaskCompletionSource<OrderStatusChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = busB.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => received.TrySetResult(n)));
-        var sent = new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 42, ReadSideTestHost.Start);
+        var sent = new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 42, ErpTestHost.Start);
 
         await busA.PublishAsync(sent, CancellationToken.None);
 
@@ -83,7 +84,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
     [Fact]
     public async Task Notifications_GoOutAfterTheCommit_SoASubscriberOnAnotherNodeSeesTheNewState()
     {
-        await using var otherNode = await _host.WithSettingsAsync(new Dictionary<string, string?>());
+        await using var otherNode = await _host.StartNodeAsync(new Dictionary<string, string?>());
         var seen = new List<(OrderStatus Announced, OrderStatus? Queried)>();
         var allocated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = otherNode.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n =>
@@ -95,9 +96,9 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
                 allocated.TrySetResult();
         }));
         await _host.CaptureAsync("WEB", "R-1");
-        await _host.DispatchAsync();
+        await _host.DispatchOutboxAsync();
 
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         await allocated.Task.WaitAsync(Delivery);
 
         lock (seen)
@@ -111,7 +112,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
     public async Task ARedisOutage_FallsBackToTheTable_QuicklyAndDelaysTheProjectionWithoutLosingEvents()
     {
         var id = await _host.CaptureAsync("WEB", "R-1");
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         Assert.NotNull(await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)));
         await redis.StopAsync();
         try
@@ -125,8 +126,8 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
             Assert.Equal(1, _host.Commands.Touching("OrderReadModels"));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the fallback took {watch.Elapsed}");
 
-            await _host.DispatchAsync();
-            await Assert.ThrowsAnyAsync<RedisException>(_host.ProjectAsync);
+            await _host.DispatchOutboxAsync();
+            await Assert.ThrowsAnyAsync<RedisException>(_host.ProjectReadModelsAsync);
             Assert.Equal(OrderStatus.Captured, (await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))!.Status);
         }
         finally
@@ -135,7 +136,7 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
         }
 
         await WaitUntilConnectedAsync();
-        await _host.ProjectAsync();
+        await _host.ProjectReadModelsAsync();
         Assert.Equal(OrderStatus.Allocated, (await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))!.Status);
     }
 
@@ -149,5 +150,5 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
     }
 
     private static OrderStatusChangedNotification Notification(long sequence) =>
-        new(Guid.NewGuid(), "WEB", OrderStatus.Allocated, OrderStatus.Validated, sequence, ReadSideTestHost.Start);
+        new(Guid.NewGuid(), "WEB", OrderStatus.Allocated, OrderStatus.Validated, sequence, ErpTestHost.Start);
 }

@@ -7,6 +7,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -30,7 +31,7 @@ public sealed class SqlServerListTranslationTests
         await using var db = new SqlServerErpDbContext(builder.AddInterceptors(server).Options);
         using var cache = new MemoryReadModelCache(new ReadModelOptions());
         var request = new OrderListRequest(
-            new OrderFilter([OrderStatus.Allocated], ["WEB"], ReadSideTestHost.Start, ReadSideTestHost.Start.AddDays(1)),
+            new OrderFilter([OrderStatus.Allocated], ["WEB"], ErpTestHost.Start, ErpTestHost.Start.AddDays(1)),
             sort, descending, 20, new OrderCursor(1_000, Guid.NewGuid()), ["WEB", "MKT-ZALANDO"]);
 
         var page = await new OrderReadModels(db, cache).ListAsync(request, CancellationToken.None);
@@ -75,8 +76,8 @@ public sealed class SqlServerListTranslationTests
     {
         var (server, db) = OfflineContext();
         await using var _ = db;
-        var request = new InventoryLedgerRequest("TEE-CREW-M-BLK", "WH-BERLIN", ["RESERVED", "SHIPPED"], ReadSideTestHost.Start,
-            ReadSideTestHost.Start.AddDays(1), new LedgerSlice(20, fromTheEnd, After: 5_000, Before: 10));
+        var request = new InventoryLedgerRequest("TEE-CREW-M-BLK", "WH-BERLIN", ["RESERVED", "SHIPPED"], ErpTestHost.Start,
+            ErpTestHost.Start.AddDays(1), new LedgerSlice(20, fromTheEnd, After: 5_000, Before: 10));
 
         var page = await new InventoryLedgerReadModels(db).ListAsync(request, CancellationToken.None);
 

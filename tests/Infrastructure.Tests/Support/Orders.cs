@@ -9,9 +9,6 @@ namespace EcomErp.Infrastructure.Tests.Support;
 /// <summary>Captured orders for persistence tests: <c>Orders.Capture("WEB-1", at)</c>.</summary>
 public static class Orders
 {
-    public static readonly Actor Operator = new("ops-1", "Olivia Ops", [Roles.OperationsManager]);
-    public static readonly Actor SecondOperator = new("ops-2", "Oscar Ops", [Roles.OperationsManager]);
-
     public static Order Capture(string externalId, DateTimeOffset at, string channel = "WEB", string email = "anna@example.com", int lines = 2)
     {
         var euro = Currency.Of("EUR");

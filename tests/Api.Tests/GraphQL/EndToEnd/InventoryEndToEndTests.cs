@@ -138,7 +138,7 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
     /// The refusal of a subscription: the protocol's error message (its payload the errors), then nothing for that
     /// operation, neither an event nor a complete, as the ping after it shows.
     /// </summary>
-    private static async Task<JsonElement> RefusalAsync(LiveApi.Subscriber refused)
+    private static async Task<JsonElement> RefusalAsync(GraphQLWebSocketClient refused)
     {
         var message = await refused.ReceiveAsync();
         Assert.True(message.GetProperty("type").GetString() == "error" && message.GetProperty("id").GetString() == "1", message.ToString());

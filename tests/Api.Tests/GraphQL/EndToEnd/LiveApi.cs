@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.ChangeApiClientAccess;
@@ -17,8 +15,6 @@ namespace EcomErp.Api.Tests.GraphQL.EndToEnd;
 /// </summary>
 public sealed class LiveApi : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly EcomErpHostFactory _factory;
     private readonly HttpClient _http;
 
@@ -92,7 +88,7 @@ public sealed class LiveApi : IAsyncDisposable
     public Task<JsonElement> DataAsync(string key, string query, object? variables = null) => GraphQLRequests.DataAsync(_http, key, query, variables);
 
     /// <summary>Opens a socket and subscribes with id "1".</summary>
-    public async Task<Subscriber> SubscribeAsync(string key, string query, object? variables = null)
+    public async Task<GraphQLWebSocketClient> SubscribeAsync(string key, string query, object? variables = null)
     {
         var subscriber = await ConnectAsync(key);
         await subscriber.SubscribeAsync("1", query, variables);
@@ -100,86 +96,12 @@ public sealed class LiveApi : IAsyncDisposable
     }
 
     /// <summary>Opens a socket authenticated with the key (acknowledged) and no operation yet.</summary>
-    public async Task<Subscriber> ConnectAsync(string key)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new UriBuilder(Address) { Scheme = "ws", Path = "/graphql" }.Uri, CancellationToken.None);
-        var subscriber = new Subscriber(socket);
-        await subscriber.SendAsync(new { type = "connection_init", payload = new { apiKey = key } });
-        Assert.Equal("connection_ack", (await subscriber.ReceiveAsync()).GetProperty("type").GetString());
-        return subscriber;
-    }
+    public Task<GraphQLWebSocketClient> ConnectAsync(string key) =>
+        GraphQLWebSocketClient.ConnectAndInitialiseAsync(new UriBuilder(Address) { Scheme = "ws", Path = "/graphql" }.Uri, new { apiKey = key });
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await _factory.DisposeAsync();
-    }
-
-    public sealed class Subscriber(ClientWebSocket socket) : IAsyncDisposable
-    {
-        public Task SendAsync(object message) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
-
-        public Task SubscribeAsync(string id, string query, object? variables = null) =>
-            SendAsync(new { id, type = "subscribe", payload = new { query, variables } });
-
-        /// <summary>
-        /// Pings and returns what the server sent before the pong: it handles messages in order and attaches (or refuses) a
-        /// subscription before it reads the next message, so the subscription is live and everything it answered
-        /// to the earlier messages (an error for a refused subscribe, say) has arrived by then.
-        /// </summary>
-        public async Task<IReadOnlyList<JsonElement>> UntilPongAsync()
-        {
-            await SendAsync(new { type = "ping" });
-            var before = new List<JsonElement>();
-            for (var message = await ReceiveAsync(); message.GetProperty("type").GetString() != "pong"; message = await ReceiveAsync())
-                before.Add(message);
-            return before;
-        }
-
-        /// <summary>Waits for the server to close the socket, passing over events already on their way, and returns its code.</summary>
-        public async Task<int> ReceiveCloseAsync()
-        {
-            using var timeout = new CancellationTokenSource(Patience);
-            var buffer = new byte[64 * 1024];
-            while ((await socket.ReceiveAsync(buffer, timeout.Token)).MessageType != WebSocketMessageType.Close)
-            {
-            }
-            return (int)socket.CloseStatus!.Value;
-        }
-
-        /// <summary>The next message; a test fails rather than waits forever when none comes.</summary>
-        public async Task<JsonElement> ReceiveAsync()
-        {
-            using var timeout = new CancellationTokenSource(Patience);
-            var buffer = new byte[64 * 1024];
-            using var message = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, timeout.Token);
-                Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
-                message.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-            return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-        }
-
-        /// <summary>The payload data of the next <c>next</c> message.</summary>
-        public async Task<JsonElement> NextAsync()
-        {
-            var message = await ReceiveAsync();
-            Assert.True(message.GetProperty("type").GetString() == "next", message.ToString());
-            return message.GetProperty("payload").GetProperty("data");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (socket.State == WebSocketState.Open)
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
-            socket.Dispose();
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EcomErp.Api.GraphQL.Transport;
+using EcomErp.Testing;
 
 namespace EcomErp.Api.Tests.GraphQL.Transport;
 
@@ -14,15 +15,15 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionInit_IsAcknowledgedOnTheGraphQLTransportWsSubprotocol()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
-        Assert.Equal(GraphQLWebSocketTestClient.SubProtocol, client.NegotiatedSubProtocol);
+        Assert.Equal(GraphQLWebSocketClient.SubProtocol, client.NegotiatedSubProtocol);
     }
 
     [Fact]
     public async Task Ping_IsAnsweredWithPong_AndPongIsAccepted()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         await client.SendAsync(new { type = "pong" });
         await client.SendAsync(new { type = "ping" });
@@ -33,7 +34,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task Query_SendsOneNextThenComplete_WithTheConnectionsUser()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server, token: "partner-7");
+        await using var client = await server.ConnectAndInitialiseAsync(token: "partner-7");
 
         await client.SubscribeAsync("q1", "{ hello whoAmI }");
 
@@ -48,7 +49,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task Mutation_RunsOverTheSocket()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SubscribeAsync("m1", "mutation { increment }");
 
@@ -60,7 +61,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task Subscription_SendsANextPerEvent_AndCompletesWhenTheStreamCompletes()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
         await SubscribeToEventsAsync(client, "s1");
 
         server.Events.Publish("first");
@@ -80,7 +81,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ClientComplete_StopsTheEventsAtOnceAndDisposesTheSubscription()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
         await SubscribeToEventsAsync(client, "s1");
         server.Events.Publish("before");
         Assert.Equal("before", (await client.ReceiveAsync()).GetProperty("payload").GetProperty("data").GetProperty("events").GetString());
@@ -99,7 +100,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task CompletedId_CanBeUsedAgain()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
         await client.SubscribeAsync("q", "{ hello }");
         await client.ReceiveAsync();
         AssertMessage(await client.ReceiveAsync(), "complete", "q");
@@ -112,7 +113,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ValidationErrors_AreSentAsAnErrorMessageWithTheErrors()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SubscribeAsync("bad", "subscription { noSuchField }");
 
@@ -129,7 +130,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ResolverException_IsMaskedOverTheSocketToo()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SubscribeAsync("b", "{ boom }");
 
@@ -145,7 +146,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [InlineData("graphql-ws")]
     public async Task MissingOrWrongSubprotocol_IsClosedWith4406(string subProtocol)
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, subProtocol.Length == 0 ? [] : [subProtocol]);
+        await using var client = await server.ConnectAsync(subProtocol.Length == 0 ? [] : [subProtocol]);
 
         var (code, _) = await client.ReceiveCloseAsync();
 
@@ -155,7 +156,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task NoConnectionInitWithinTheTimeout_IsClosedWith4408()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         server.Clock.Advance(TimeSpan.FromSeconds(10));
 
@@ -165,7 +166,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionInitInTime_IsNotClosedWhenTheTimeoutPasses()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         server.Clock.Advance(TimeSpan.FromMinutes(1));
         await client.SendAsync(new { type = "ping" });
@@ -176,7 +177,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task SecondConnectionInit_IsClosedWith4429()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SendAsync(new { type = "connection_init", payload = new { token = "alice" } });
 
@@ -186,7 +187,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task SubscribeBeforeAcknowledgement_IsClosedWith4401()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         await client.SubscribeAsync("1", "{ hello }");
 
@@ -199,7 +200,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [InlineData("""{"type":"connection_init","payload":{"token":""}}""")]
     public async Task ConnectionTheAuthenticatorRefuses_IsClosedWith4403(string message)
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         await client.SendTextAsync(message);
 
@@ -211,7 +212,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [InlineData("""{"type":"connection_init","payload":{"token":"a","token":"b"}}""")]
     public async Task ConnectionInitWithUnreadableText_IsClosedWith4400(string message)
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         await client.SendTextAsync(message);
 
@@ -236,7 +237,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [InlineData("""{"type":"ping","type":"pong"}""")]
     public async Task InvalidMessage_IsClosedWith4400(string message)
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
 
         await client.SendTextAsync(message);
 
@@ -248,7 +249,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task DuplicateIdOfAnActiveOperation_IsClosedWith4409AndItsSubscriptionDisposed()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        await using var client = await server.ConnectAndInitialiseAsync();
         await SubscribeToEventsAsync(client, "dup");
 
         await client.SubscribeAsync("dup", "subscription { events }");
@@ -260,7 +261,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task ClientClose_IsAnsweredWith1000AndEndsItsSubscriptions()
     {
-        var client = await GraphQLWebSocketTestClient.ConnectAndInitialiseAsync(server);
+        var client = await server.ConnectAndInitialiseAsync();
         await SubscribeToEventsAsync(client, "s");
 
         Assert.Equal(GraphQLWebSocketCloseCodes.NormalClosure, await client.CloseAsync());
@@ -272,7 +273,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task UnexpectedException_IsClosedWith4500WithoutDetails()
     {
-        await using var client = await GraphQLWebSocketTestClient.ConnectAsync(server, GraphQLWebSocketTestClient.SubProtocol);
+        await using var client = await server.ConnectAsync(GraphQLWebSocketClient.SubProtocol);
 
         await client.SendAsync(new { type = "connection_init", payload = new { token = TestConnectionAuthenticator.ExplodingToken } });
 
@@ -281,7 +282,7 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
     }
 
     /// <summary>Subscribes and waits until the server listens to the event source, so published events reach it.</summary>
-    private async Task SubscribeToEventsAsync(GraphQLWebSocketTestClient client, string id)
+    private async Task SubscribeToEventsAsync(GraphQLWebSocketClient client, string id)
     {
         await client.SubscribeAsync(id, "subscription { events }");
         await server.Events.WaitForSubscriberAsync();

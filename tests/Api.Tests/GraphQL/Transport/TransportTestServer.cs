@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EcomErp.Api.GraphQL.Transport;
+using EcomErp.Testing;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -44,6 +45,13 @@ public sealed class TransportTestServer : IAsyncDisposable
     public Uri Address { get; }
 
     public Uri WebSocketAddress => new UriBuilder(Address) { Scheme = "ws", Path = Path }.Uri;
+
+    /// <summary>A socket to this server offering <paramref name="subProtocols"/>, not yet initialised.</summary>
+    public Task<GraphQLWebSocketClient> ConnectAsync(params string[] subProtocols) => GraphQLWebSocketClient.ConnectAsync(WebSocketAddress, subProtocols);
+
+    /// <summary>A socket to this server, initialised with <paramref name="token"/> and acknowledged.</summary>
+    public Task<GraphQLWebSocketClient> ConnectAndInitialiseAsync(string token = User) =>
+        GraphQLWebSocketClient.ConnectAndInitialiseAsync(WebSocketAddress, new { token });
 
     /// <summary>Signed in as <see cref="User"/>.</summary>
     public HttpClient Http { get; }

@@ -2,7 +2,7 @@ using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
-namespace EcomErp.Application.Tests.Support;
+namespace EcomErp.Testing;
 
 /// <summary>A valid capture of demo master data by default; each With… changes one thing.</summary>
 public sealed class CaptureOrderBuilder

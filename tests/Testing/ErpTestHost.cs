@@ -1,0 +1,170 @@
+using EcomErp.Application;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels.Projection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EcomErp.Testing;
+
+/// <summary>What a test changes in <see cref="ErpTestHost"/>'s composition; the defaults are the host's own.</summary>
+public sealed record ErpTestHostOptions
+{
+    /// <summary>The demo channels, SKUs, locations and stock (what the use cases and read models are specified against).</summary>
+    public bool SeedDemoData { get; init; } = true;
+
+    /// <summary>A real Redis for the cache and the bus; the in-process ones without.</summary>
+    public string? RedisConnectionString { get; init; }
+
+    /// <summary>More configuration, as the host's settings would give it.</summary>
+    public IReadOnlyDictionary<string, string?>? Settings { get; init; }
+
+    /// <summary>Leaves out the Application's domain-event handlers, so the test decides which handlers see the outbox.</summary>
+    public bool WithoutApplicationEventHandlers { get; init; }
+
+    /// <summary>Last changes to the services, after the composition.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+}
+
+/// <summary>
+/// The one composition of the real services for tests below the HTTP host: <c>AddApplication</c> and
+/// <c>AddInfrastructure</c> as the host calls them, on a migrated SQLite file in a temp folder of its own, with a
+/// <see cref="FakeTimeProvider"/> as the one <see cref="TimeProvider"/>. Each call runs in a scope of its own, as a
+/// request would; the test plays the Hangfire jobs (<see cref="DispatchOutboxAsync"/>, <see cref="ProjectReadModelsAsync"/>),
+/// so automatic progression happens when the test says, not by timing.
+/// </summary>
+public sealed class ErpTestHost : IAsyncDisposable
+{
+    /// <summary>Where every test host's clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ErpTestHostOptions _options;
+    private readonly bool _ownsDirectory;
+
+    private ErpTestHost(string directory, bool ownsDirectory, ErpTestHostOptions options, ServiceProvider services, FakeTimeProvider time,
+        RecordingOutboxSignal signal, SqlCommandCounter commands)
+    {
+        (Directory, _ownsDirectory, _options) = (directory, ownsDirectory, options);
+        (Services, Time, Signal, Commands) = (services, time, signal, commands);
+    }
+
+    public string Directory { get; }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The outbox notifications the unit of work made.</summary>
+    public RecordingOutboxSignal Signal { get; }
+
+    /// <summary>Every SQL query sent, for round-trip assertions.</summary>
+    public SqlCommandCounter Commands { get; }
+
+    // No pool: nothing holds the file once the services are disposed, without clearing every pool of the process.
+    public string ConnectionString => $"Data Source={Path.Combine(Directory, "erp.db")};Pooling=False";
+
+    public static Task<ErpTestHost> StartAsync(ErpTestHostOptions? options = null) =>
+        StartAsync(System.IO.Directory.CreateTempSubdirectory("ecomerp-tests-").FullName, ownsDirectory: true, options ?? new ErpTestHostOptions());
+
+    /// <summary>A second node on the same database (and Redis), with services of its own and more settings.</summary>
+    public Task<ErpTestHost> StartNodeAsync(IReadOnlyDictionary<string, string?> settings) =>
+        StartAsync(Directory, ownsDirectory: false, _options with { Settings = settings });
+
+    private static async Task<ErpTestHost> StartAsync(string directory, bool ownsDirectory, ErpTestHostOptions options)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [DatabaseOptions.ProviderKey] = "Sqlite",
+            [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(directory, "erp.db")};Pooling=False",
+            [DatabaseOptions.SeedDemoDataKey] = options.SeedDemoData ? "true" : "false",
+            ["ConnectionStrings:" + Infrastructure.DependencyInjection.RedisConnectionStringName] = options.RedisConnectionString,
+        };
+        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var time = new FakeTimeProvider(Start);
+        var signal = new RecordingOutboxSignal();
+        var commands = new SqlCommandCounter();
+        // The clock goes first: the composition adds the system clock only where none is registered.
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(time).AddLogging().AddApplication();
+        services.AddInfrastructure(configuration);
+        services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commands));
+        // The test plays the Hangfire jobs itself; the unit of work's notifications are only counted.
+        services.RemoveAll<IOutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(signal);
+        if (options.WithoutApplicationEventHandlers)
+        {
+            foreach (var handler in services.Where(IsApplicationEventHandler).ToList())
+                services.Remove(handler);
+        }
+        options.Services?.Invoke(services);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await provider.InitializeDatabaseAsync();
+        return new ErpTestHost(directory, ownsDirectory, options, provider, time, signal, commands);
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>Runs <paramref name="work"/> in a scope of its own, as one request or job would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Scope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync(async sp =>
+    {
+        await work(sp);
+        return true;
+    });
+
+    public Task<Result<TResult>> SendAsync<TCommand, TResult>(TCommand command) =>
+        InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<TCommand, TResult>>().HandleAsync(command, CancellationToken.None));
+
+    public Task<Result<TResult>> QueryAsync<TQuery, TResult>(TQuery query) =>
+        InScopeAsync(sp => sp.GetRequiredService<IQueryHandler<TQuery, TResult>>().HandleAsync(query, CancellationToken.None));
+
+    /// <summary>The order as stored, read in a fresh scope.</summary>
+    public Task<Order> LoadAsync(Guid orderId) => InScopeAsync(async sp =>
+        await sp.GetRequiredService<IOrderRepository>().GetAsync(new OrderId(orderId), CancellationToken.None)
+        ?? throw new InvalidOperationException($"Order {orderId} is not stored."));
+
+    public Task<T> WithDbAsync<T>(Func<ErpDbContext, Task<T>> read) => InScopeAsync(sp => read(sp.GetRequiredService<ErpDbContext>()));
+
+    public Task<int> ExecuteSqlAsync(string sql) => WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    /// <summary>Runs the outbox dispatcher (the automation's Hangfire job) until no event remains; returns how many deliveries it made.</summary>
+    public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+    /// <summary>Runs the read-model projection (its Hangfire job) until the outbox is drained; returns how many events it applied.</summary>
+    public Task<int> ProjectReadModelsAsync() => Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (!_ownsDirectory)
+            return;
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind.
+        }
+    }
+
+    private static bool IsApplicationEventHandler(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType.IsGenericType &&
+        descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>) &&
+        descriptor.ImplementationType?.Assembly == typeof(IUnitOfWork).Assembly;
+}
