@@ -1,0 +1,5 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Catalog;
+
+public sealed record SkuActivationChanged(string Sku, bool IsActive, string ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
