@@ -247,7 +247,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
         var tee = await NewSkuAsync("PV-STORED-M");
         await StockAsync(tee, Rotterdam, 10);
         var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(
-            new CaptureOrderBuilder().WithLine("TEE-CREW-S-BLK", 1).WithLine(tee, 4).Build()));
+            new OrderBuilder().WithLine("TEE-CREW-S-BLK", 1).WithLine(tee, 4).BuildCommand()));
         await ProjectReadModelsAsync();
 
         var open = Succeeded(await DryRunAsync(new GetAllocationPreview(captured.OrderId, null)));
@@ -270,7 +270,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
     [Fact]
     public async Task Preview_OfACancelledOrder_PlansNothingAndSaysWhy()
     {
-        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().WithLine("TEE-CREW-M-BLK", 2).Build()));
+        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 2).BuildCommand()));
         Succeeded(await SendAsync<CancelOrder, OrderCommandResult>(new CancelOrder(captured.OrderId, Actors.CustomerService, "Customer changed their mind")));
         await ProjectReadModelsAsync();
 
@@ -288,7 +288,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
     {
         var tee = await NewSkuAsync("PV-HOLD-M");
         await StockAsync(tee, Berlin, 4);
-        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().WithLine(tee, 2).Build()));
+        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new OrderBuilder().WithLine(tee, 2).BuildCommand()));
         Succeeded(await SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(captured.OrderId, Actors.Operations, HoldType.Manual, "Customer asked us to wait")));
         await ProjectReadModelsAsync();
 
@@ -301,7 +301,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
     [Fact]
     public async Task Preview_RespectsTheCallersChannels_AnOrderOrChannelOutsideThemIsNotFound()
     {
-        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().Build()));
+        var captured = Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(new OrderBuilder().BuildCommand()));
         await ProjectReadModelsAsync();
 
         await RefusedAsync(new GetAllocationPreview(captured.OrderId, null, ["MKT-AMAZON"]), "ORDER_NOT_FOUND", "orderId");

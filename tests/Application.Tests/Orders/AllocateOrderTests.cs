@@ -32,7 +32,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await SetStockAsync(Tee, (Berlin, 5), (Rotterdam, 4));
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 3));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 3));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
         var shipment = Assert.Single(order.Shipments);
@@ -50,7 +50,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await SetStockAsync(Tee, (Berlin, 2), (Rotterdam, 3));
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 4));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 4));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
         Assert.Equal([Berlin, Rotterdam], order.Shipments.Select(s => s.Location.Value).Order());
@@ -64,7 +64,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await SetStockAsync(Tee, (Berlin, 2), (Rotterdam, 3));
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 4));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 4));
 
         Assert.Equal(OrderStatus.Validated, order.Status);
         var hold = Assert.Single(order.OpenHolds);
@@ -80,7 +80,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await SetStockAsync(Polo);
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Polo, 2));
 
         Assert.Equal(OrderStatus.Backordered, order.Status);
         Assert.Equal((0, 2), (order.Lines[0].AllocatedQuantity, order.Lines[0].BackorderedQuantity));
@@ -93,7 +93,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await SetStockAsync(Polo, (Rotterdam, 1));
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Polo, 3));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Polo, 3));
 
         Assert.Equal(OrderStatus.PartiallyAllocated, order.Status);
         Assert.Equal((1, 2), (order.Lines[0].AllocatedQuantity, order.Lines[0].BackorderedQuantity));
@@ -109,7 +109,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         await SetStockAsync(Tee);
         await SetStockAsync(VNeckTee, (Berlin, 5));
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
         Assert.Equal((1, VNeckTee, 2), order.Shipments.Single().Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
@@ -130,7 +130,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         await SetStockAsync(Polo, (Berlin, 1));
         await ReceiveAsync(Polo, "3PL-POZNAN", 6);
 
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
 
         Assert.Equal(OrderStatus.Allocated, order.Status);
         Assert.Equal("3PL-POZNAN", order.Shipments.Single().Location.Value);
@@ -142,7 +142,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task ConfirmShipment_ConsumesTheShipmentsReservationInTheSameTransaction()
     {
         await SetStockAsync(Tee, (Berlin, 5));
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
         var id = order.Id.Value;
         await OrderStepAsync(new ReleaseOrder(id, Actors.Operations));
         await OrderStepAsync(new StartPicking(id, Actors.Warehouse));
@@ -163,7 +163,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task ConfirmShipment_OfASplitOrder_ShipsOneShipmentAtATime()
     {
         await SetStockAsync(Tee, (Berlin, 2), (Rotterdam, 3));
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 4));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 4));
         var id = order.Id.Value;
         await OrderStepAsync(new ReleaseOrder(id, Actors.Operations));
         await OrderStepAsync(new StartPicking(id, Actors.Warehouse));
@@ -186,7 +186,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task CancelOrder_GivesEveryReservedUnitBackToAvailable()
     {
         await SetStockAsync(Tee, (Berlin, 2), (Rotterdam, 3));
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 4));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 4));
 
         var cancelled = await OrderStepAsync(new CancelOrder(order.Id.Value, Actors.CustomerService, "Customer changed their mind"));
 
@@ -201,7 +201,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task ShortfallHold_Released_AllocatesAgainWithTheStockThereIsThen()
     {
         await SetStockAsync(Tee, (Berlin, 2));
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 4));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 4));
         await ReceiveAsync(Tee, Berlin, 2);
         await Host.DispatchOutboxAsync();
         Assert.Equal(OrderStatus.Validated, (await Host.LoadAsync(order.Id.Value)).Status);
@@ -218,7 +218,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task AllocateOrder_WhenStockIsStillShort_IsRefusedAndChangesNothing()
     {
         await SetStockAsync(Polo);
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Polo, 2));
         var before = await StateAsync();
 
         var again = await SendAsync<AllocateOrder, OrderCommandResult>(new AllocateOrder(order.Id.Value, Actor.System));
@@ -232,7 +232,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task AllocateOrder_OfAnAllocatedOrder_IsAnIllegalTransition()
     {
         await SetStockAsync(Tee, (Berlin, 5));
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Tee, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
 
         var again = await SendAsync<AllocateOrder, OrderCommandResult>(new AllocateOrder(order.Id.Value, Actor.System));
 
@@ -244,7 +244,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     public async Task AllocateOrder_WithAStaleExpectedVersion_IsAConflictAndReservesNothing()
     {
         await SetStockAsync(Polo);
-        var order = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Polo, 2));
         await ReceiveAsync(Polo, Berlin, 2);
 
         var stale = await SendAsync<AllocateOrder, OrderCommandResult>(new AllocateOrder(order.Id.Value, Actor.System, order.Version - 1));

@@ -53,15 +53,15 @@ public abstract class AllocationScenario : InventoryScenario
     }
 
     /// <summary>Captures the order and lets automation validate and allocate it.</summary>
-    protected async Task<Order> CaptureAndAllocateAsync(CaptureOrderBuilder builder)
+    protected async Task<Order> CaptureAndAllocateAsync(OrderBuilder builder)
     {
         var id = await CaptureAsync(builder);
         await Host.DispatchOutboxAsync();
         return await Host.LoadAsync(id);
     }
 
-    protected async Task<Guid> CaptureAsync(CaptureOrderBuilder builder) =>
-        Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(builder.Build())).OrderId;
+    protected async Task<Guid> CaptureAsync(OrderBuilder builder) =>
+        Succeeded(await SendAsync<CaptureOrder, CapturedOrder>(builder.BuildCommand())).OrderId;
 
     protected async Task<OrderCommandResult> OrderStepAsync<TCommand>(TCommand command) where TCommand : OrderCommand =>
         Succeeded(await SendAsync<TCommand, OrderCommandResult>(command));

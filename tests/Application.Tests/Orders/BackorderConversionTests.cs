@@ -22,11 +22,11 @@ public sealed class BackorderConversionTests : AllocationScenario
     public async Task StockArriving_AllocatesTheWaitingOrders_HighestPriorityFirstThenOldest()
     {
         await SetStockAsync(Hoodie);
-        var olderNormal = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1));
+        var olderNormal = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1));
         Host.Time.Advance(TimeSpan.FromMinutes(5));
-        var newerNormal = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1));
+        var newerNormal = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1));
         Host.Time.Advance(TimeSpan.FromMinutes(5));
-        var newestHigh = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1).WithPriority(OrderPriority.High));
+        var newestHigh = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1).WithPriority(OrderPriority.High));
         Assert.All([olderNormal, newerNormal, newestHigh], o => Assert.Equal(OrderStatus.Backordered, o.Status));
 
         await ReceiveAsync(Hoodie, Rotterdam, 2);
@@ -46,8 +46,8 @@ public sealed class BackorderConversionTests : AllocationScenario
     public async Task ReservationGivenBack_ByACancellation_AllocatesTheNextWaitingOrder()
     {
         await SetStockAsync(Hoodie, (Berlin, 1));
-        var first = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1));
-        var second = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1));
+        var first = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1));
+        var second = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1));
         Assert.Equal((OrderStatus.Allocated, OrderStatus.Backordered), (first.Status, second.Status));
 
         await OrderStepAsync(new CancelOrder(first.Id.Value, Actors.CustomerService, "Customer changed their mind"));
@@ -63,7 +63,7 @@ public sealed class BackorderConversionTests : AllocationScenario
         await SetStockAsync(Hoodie, (Berlin, 2));
         Succeeded(await SendAsync<MoveStock, BalanceView>(
             new MoveStock(Actors.Warehouse, Hoodie, Berlin, StockBucket.Available, StockBucket.QualityHold, 2, "inspection")));
-        var waiting = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 2));
+        var waiting = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 2));
         Assert.Equal(OrderStatus.Backordered, waiting.Status);
 
         Succeeded(await SendAsync<MoveStock, BalanceView>(
@@ -77,7 +77,7 @@ public sealed class BackorderConversionTests : AllocationScenario
     public async Task AnOrderOnHold_IsNotConvertedWhenStockArrives()
     {
         await SetStockAsync(Hoodie);
-        var held = await CaptureAndAllocateAsync(new CaptureOrderBuilder().WithLine(Hoodie, 1));
+        var held = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 1));
         await OrderStepAsync(new PlaceHold(held.Id.Value, Actors.Operations, HoldType.Manual, "customer asked to wait"));
 
         await ReceiveAsync(Hoodie, Berlin, 1);
@@ -97,7 +97,7 @@ public sealed class BackorderConversionTests : AllocationScenario
         await SetStockAsync(Hoodie, (Berlin, 3), (Rotterdam, 2));
         // Captured in parallel too; validated here, so that allocation (not the outbox dispatcher) is what races.
         var ids = await Task.WhenAll(Enumerable.Range(0, orders).Select(_ => Task.Run(() =>
-            CaptureAsync(new CaptureOrderBuilder().ForChannel(channel).By(Actors.Admin).WithLine(Hoodie, 1)))));
+            CaptureAsync(new OrderBuilder().ForChannel(channel).By(Actors.Admin).WithLine(Hoodie, 1)))));
         foreach (var id in ids)
             await OrderStepAsync(new ValidateOrder(id, Actor.System));
         using var start = new SemaphoreSlim(0);

@@ -21,7 +21,7 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [Fact]
     public async Task Capture_WithAValidOrder_StoresItCapturedWithTotalsAndOneEvent()
     {
-        var result = await CaptureAsync(new CaptureOrderBuilder().WithLine("TEE-CREW-M-BLK", 2, 25m).WithLine("JEANS-SLIM-L-NVY", 1, 89.90m).Build());
+        var result = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 2, 25m).WithLine("JEANS-SLIM-L-NVY", 1, 89.90m).BuildCommand());
 
         Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
         Assert.False(result.Value.WasAlreadyCaptured);
@@ -35,7 +35,7 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [Fact]
     public async Task Capture_RepeatedWithTheSameContent_ReturnsTheFirstOrderAndChangesNothing()
     {
-        var command = new CaptureOrderBuilder().WithExternalId("WEB-REPEAT-1").Build();
+        var command = new OrderBuilder().WithExternalId("WEB-REPEAT-1").BuildCommand();
         var first = await CaptureAsync(command);
 
         var again = await CaptureAsync(command);
@@ -49,11 +49,11 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [Fact]
     public async Task Capture_ResentWithOtherFormattingAndLineOrder_IsTheSameOrder()
     {
-        var first = await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-FMT-1")
-            .WithLine("TEE-CREW-M-BLK", 1).WithLine("TEE-CREW-L-BLK", 2).Build());
+        var first = await CaptureAsync(new OrderBuilder().WithExternalId("WEB-FMT-1")
+            .WithLine("TEE-CREW-M-BLK", 1).WithLine("TEE-CREW-L-BLK", 2).BuildCommand());
 
-        var resent = await CaptureAsync(new CaptureOrderBuilder().WithExternalId(" WEB-FMT-1 ").ForChannel("web")
-            .WithLine("tee-crew-l-blk", 2).WithLine(" tee-crew-m-blk", 1).WithCurrency("eur").Build());
+        var resent = await CaptureAsync(new OrderBuilder().WithExternalId(" WEB-FMT-1 ").ForChannel("web")
+            .WithLine("tee-crew-l-blk", 2).WithLine(" tee-crew-m-blk", 1).WithCurrency("eur").BuildCommand());
 
         Assert.True(resent.IsSuccess, string.Join("; ", resent.Errors));
         Assert.True(resent.Value.WasAlreadyCaptured);
@@ -63,9 +63,9 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [Fact]
     public async Task Capture_RepeatedWithDifferentContent_IsAConflictAndChangesNothing()
     {
-        await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 1).Build());
+        await CaptureAsync(new OrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 1).BuildCommand());
 
-        var different = await CaptureAsync(new CaptureOrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 3).Build());
+        var different = await CaptureAsync(new OrderBuilder().WithExternalId("WEB-CONFLICT-1").WithLine("TEE-CREW-M-BLK", 3).BuildCommand());
 
         Assert.Equal(OrderErrors.DuplicateCaptureConflictCode, different.Error.Code);
         Assert.Equal("externalOrderId", different.Error.Field);
@@ -75,7 +75,7 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [Fact]
     public async Task Capture_SentEightTimesAtOnce_StoresOneOrderAndAnswersEveryCallWithIt()
     {
-        var command = new CaptureOrderBuilder().WithExternalId("WEB-RACE-1").Build();
+        var command = new OrderBuilder().WithExternalId("WEB-RACE-1").BuildCommand();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CaptureAsync(command))));
 
@@ -106,22 +106,22 @@ public sealed class CaptureOrderTests : IAsyncLifetime
     [MemberData(nameof(BadInput))]
     public async Task Capture_WithBadInput_ReturnsANamedErrorAndChangesNothing(string problem, string code, string? field)
     {
-        var builder = new CaptureOrderBuilder();
+        var builder = new OrderBuilder();
         var command = problem switch
         {
-            "unknown channel" => builder.ForChannel("NOPE").By(Actors.Admin).Build(),
-            "unknown sku" => builder.WithLine("NO-SUCH-SKU", 1).Build(),
-            "zero quantity" => builder.WithLine("TEE-CREW-M-BLK", 0).Build(),
-            "negative quantity" => builder.WithLine("TEE-CREW-M-BLK", -3).Build(),
-            "missing city" => builder.ShippingTo("Anna", "Street 1", " ", "10115", "DE").Build(),
-            "unsupported currency" => builder.WithCurrency("XYZ").Build(),
-            "lines in two currencies" => builder.WithLine("TEE-CREW-M-BLK", 1, 25m, "EUR").WithLine("TEE-CREW-L-BLK", 1, 25m, "USD").Build(),
-            "price with too many decimals" => builder.WithLine("TEE-CREW-M-BLK", 1, 19.999m).Build(),
-            "negative price" => builder.WithLine("TEE-CREW-M-BLK", 1, -1m).Build(),
-            "same sku twice" => builder.WithLine("TEE-CREW-M-BLK", 1).WithLine("tee-crew-m-blk", 2).Build(),
-            "no external id" => builder.WithExternalId("  ").Build(),
-            "bad email" => builder.WithCustomer("not-an-email", "Anna").Build(),
-            "partner on a foreign channel" => builder.ForChannel("MKT-AMAZON").Build(),
+            "unknown channel" => builder.ForChannel("NOPE").By(Actors.Admin).BuildCommand(),
+            "unknown sku" => builder.WithLine("NO-SUCH-SKU", 1).BuildCommand(),
+            "zero quantity" => builder.WithLine("TEE-CREW-M-BLK", 0).BuildCommand(),
+            "negative quantity" => builder.WithLine("TEE-CREW-M-BLK", -3).BuildCommand(),
+            "missing city" => builder.ShippingTo("Anna", "Street 1", " ", "10115", "DE").BuildCommand(),
+            "unsupported currency" => builder.WithCurrency("XYZ").BuildCommand(),
+            "lines in two currencies" => builder.WithLine("TEE-CREW-M-BLK", 1, 25m, "EUR").WithLine("TEE-CREW-L-BLK", 1, 25m, "USD").BuildCommand(),
+            "price with too many decimals" => builder.WithLine("TEE-CREW-M-BLK", 1, 19.999m).BuildCommand(),
+            "negative price" => builder.WithLine("TEE-CREW-M-BLK", 1, -1m).BuildCommand(),
+            "same sku twice" => builder.WithLine("TEE-CREW-M-BLK", 1).WithLine("tee-crew-m-blk", 2).BuildCommand(),
+            "no external id" => builder.WithExternalId("  ").BuildCommand(),
+            "bad email" => builder.WithCustomer("not-an-email", "Anna").BuildCommand(),
+            "partner on a foreign channel" => builder.ForChannel("MKT-AMAZON").BuildCommand(),
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),
         };
 

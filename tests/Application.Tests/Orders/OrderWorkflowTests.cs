@@ -28,9 +28,9 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Guid> CaptureAsync(CaptureOrderBuilder builder)
+    private async Task<Guid> CaptureAsync(OrderBuilder builder)
     {
-        var result = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.Build());
+        var result = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.BuildCommand());
         Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
         return result.Value.OrderId;
     }
@@ -43,7 +43,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task CapturedOrder_WithNothingToDecide_ValidatesAndAllocatesWithoutAPerson()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
 
         await _host.DispatchOutboxAsync();
 
@@ -58,7 +58,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task OutboxEvents_DeliveredAgain_ChangeNothing()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
         var before = await _host.LoadAsync(orderId);
 
@@ -79,7 +79,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Order_WithAMalformedPostalCode_WaitsCapturedOnAnAddressHoldUntilCustomerServiceVerifiesIt()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ShippingTo("Anna Schmidt", "Invalidenstraße 1", "Berlin", "1011", "DE"));
+        var orderId = await CaptureAsync(new OrderBuilder().ShippingTo("Anna Schmidt", "Invalidenstraße 1", "Berlin", "1011", "DE"));
         await _host.DispatchOutboxAsync();
 
         var held = await _host.LoadAsync(orderId);
@@ -103,7 +103,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task HighValueOrder_ValidatesButWaitsForFinanceBeforeAllocation()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+        var orderId = await CaptureAsync(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
         await _host.DispatchOutboxAsync();
 
         var held = await _host.LoadAsync(orderId);
@@ -124,7 +124,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task RiskyConsumerOrder_IsHeldForFraudReview_WithTheRulesThatScoredIt()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder()
+        var orderId = await CaptureAsync(new OrderBuilder()
             .WithCustomer("quick.buyer@mailinator.com", "Quick Buyer")
             .ShippingTo("Someone Else", "Hauptstraße 9", "Köln", "50667", "DE")
             .WithServiceLevel(ServiceLevel.NextDay)
@@ -142,7 +142,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task WholesaleOrder_OverTheCustomersCreditLimit_IsHeldForACreditCheck()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ForChannel("WHOLESALE").By(Actors.Admin)
+        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("WHOLESALE").By(Actors.Admin)
             .WithCustomer("buying@boutique-nord.example.com", "Boutique Nord GmbH")
             .ShippingTo("Boutique Nord GmbH", "Lange Reihe 5", "Hamburg", "20099", "DE")
             .WithLine("JEANS-SLIM-M-NVY", 1_000, 55m));
@@ -155,7 +155,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task AllocatedOrder_MovesThroughTheWarehouse_IsInvoicedAutomatically_AndCompletes()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
 
         AssertSuccess(await SendAsync(new ReleaseOrder(orderId, Actors.Operations)));
@@ -183,8 +183,8 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task InvoiceNumbers_AreSequentialWithoutGaps()
     {
-        var first = await ShipAsync(await CaptureAsync(new CaptureOrderBuilder()));
-        var second = await ShipAsync(await CaptureAsync(new CaptureOrderBuilder()));
+        var first = await ShipAsync(await CaptureAsync(new OrderBuilder()));
+        var second = await ShipAsync(await CaptureAsync(new OrderBuilder()));
         await _host.DispatchOutboxAsync();
 
         Assert.Equal("INV-2026-000001", (await _host.LoadAsync(first)).InvoiceNumber);
@@ -194,7 +194,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Command_WithAStaleExpectedVersion_IsAConflictAndChangesNothing()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
         var before = await _host.LoadAsync(orderId);
 
@@ -208,7 +208,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task IllegalTransition_IsANamedErrorAndChangesNothing()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
 
         var result = await SendAsync(new ConfirmShipment(orderId, Actors.Warehouse, "DHL", "123"));
@@ -220,7 +220,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task ManualHold_BlocksRelease_UntilASecondPersonReleasesIt()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
         AssertSuccess(await SendAsync(new PlaceHold(orderId, Actors.Operations, HoldType.FraudReview, "Customer called: card stolen?")));
         var holdId = (await _host.LoadAsync(orderId)).OpenHolds.Single().Id;
@@ -241,7 +241,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task PartnerClient_CannotActOnAnotherChannelsOrder()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
+        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
         await _host.DispatchOutboxAsync();
 
         var result = await SendAsync(new CancelOrder(orderId, Actors.WebShop, "not mine"));
@@ -253,7 +253,7 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Blockers_OfAnOrderOutsideTheCallersChannels_AreNotFound_AndInsideThemAnswered()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
+        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
         await _host.DispatchOutboxAsync();
 
         var outside = await _host.QueryAsync<GetOrderBlockers, OrderBlockers>(new GetOrderBlockers(orderId, ["WEB"]));

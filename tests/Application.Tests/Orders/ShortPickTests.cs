@@ -15,7 +15,7 @@ public sealed class ShortPickTests : AllocationScenario
 {
     private const string Polo = "POLO-PIQUE-M-GRY";
 
-    private async Task<Order> PickingAsync(CaptureOrderBuilder builder)
+    private async Task<Order> PickingAsync(OrderBuilder builder)
     {
         var order = await CaptureAndAllocateAsync(builder);
         Assert.Equal(OrderStatus.Allocated, order.Status);
@@ -28,7 +28,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_WithStockElsewhere_WritesTheMissingUnitsOffAndReservesThemAtTheOtherLocation()
     {
         await SetStockAsync(Polo, (Berlin, 3), (Rotterdam, 5));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 3));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 3));
         Assert.Equal(Berlin, order.Shipments.Single().Location.Value);
 
         var result = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 2));
@@ -47,7 +47,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_WithNoStockLeft_BackordersTheUnitsAndThePickedShipmentKeepsItsPick()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 3));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 3));
         await OrderStepAsync(new ConfirmPick(order.Id.Value, Actors.Warehouse));
 
         var result = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 1));
@@ -64,7 +64,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_OnAChannelWithoutBackorders_HoldsTheOrderForTheShortfall()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
+        var order = await PickingAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
 
         var result = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 1));
 
@@ -79,7 +79,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortfallHoldInPicking_ReleasedAfterStockArrives_AllocatesTheShortPickedUnitsAgain()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
+        var order = await PickingAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Polo, 3));
         var held = await OrderStepAsync(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 1));
         await ReceiveAsync(Polo, Rotterdam, 4);
         await Host.DispatchOutboxAsync();
@@ -98,7 +98,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_OfMoreUnitsThanTheShipmentHolds_IsRefusedAndChangesNothing()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 2));
 
         await RefusedAsync<ReportShortPick, OrderCommandResult>(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 3),
             OrderErrors.ShortPickInvalidCode, "missingQuantity");
@@ -112,7 +112,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_WithBadInput_IsRefusedWithANamedErrorAndChangesNothing(int lineNumber, int missing, string code, string field)
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 2));
 
         await RefusedAsync<ReportShortPick, OrderCommandResult>(new ReportShortPick(order.Id.Value, Actors.Warehouse, lineNumber, missing), code, field);
     }
@@ -121,7 +121,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_ByAnActorOutsideTheWarehouse_IsNotPermitted()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 2));
 
         await RefusedAsync<ReportShortPick, OrderCommandResult>(new ReportShortPick(order.Id.Value, Actors.Finance, 1, 1), OrderErrors.ActorNotPermittedCode);
     }
@@ -130,7 +130,7 @@ public sealed class ShortPickTests : AllocationScenario
     public async Task ShortPick_OfAnEmptyShipmentId_IsRefused()
     {
         await SetStockAsync(Polo, (Berlin, 3));
-        var order = await PickingAsync(new CaptureOrderBuilder().WithLine(Polo, 2));
+        var order = await PickingAsync(new OrderBuilder().WithLine(Polo, 2));
 
         await RefusedAsync<ReportShortPick, OrderCommandResult>(new ReportShortPick(order.Id.Value, Actors.Warehouse, 1, 1, Guid.Empty),
             OrderErrors.ShipmentNotFoundCode, "shipmentId");

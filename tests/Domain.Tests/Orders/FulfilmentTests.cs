@@ -172,7 +172,7 @@ public sealed class FulfilmentTests
     [Fact]
     public void Invoice_CarriesTheOrderTotalInMinorUnitsAndCurrency()
     {
-        var order = new OrderBuilder().InCurrency("GBP").WithLine("TEE-M-BLK", 3, 12.50m).InStatus(OrderStatus.Shipped).Build();
+        var order = new OrderBuilder().WithCurrency("GBP").WithLine("TEE-M-BLK", 3, 12.50m).InStatus(OrderStatus.Shipped).Build();
 
         order.Invoice("INV-9", Actors.Finance, Clock.Now);
 

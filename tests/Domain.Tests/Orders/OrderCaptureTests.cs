@@ -9,7 +9,7 @@ public sealed class OrderCaptureTests
     [Fact]
     public void Capture_WithValidDraft_StartsInCapturedWithVersionOneAndOneTimelineEntry()
     {
-        var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).ForChannel("web").Capture(Actors.System).Value;
+        var order = new OrderBuilder().WithLine("TEE-M-BLK", 2).ForChannel("web").By(Actors.System).Capture().Value;
 
         Assert.Equal(OrderStatus.Captured, order.Status);
         Assert.Equal(1, order.Version);
@@ -22,7 +22,8 @@ public sealed class OrderCaptureTests
     [Fact]
     public void Capture_RaisesOrderCapturedWithTheLinesAndTotal()
     {
-        var order = new OrderBuilder().ForChannel("web").WithExternalId("WEB-42").WithLine("TEE-M-BLK", 2, 19.99m).Build();
+        var order = new OrderBuilder().ForChannel("web").WithExternalId("WEB-42").WithLine("TEE-M-BLK", 2, 19.99m)
+            .WithCustomer("jane.doe@example.com", "Jane Doe").Build();
 
         var captured = Assert.IsType<OrderCaptured>(Assert.Single(order.PendingEvents));
         Assert.Equal((order.Id.Value, "WEB", "WEB-42", "EUR", 3998L),
@@ -45,7 +46,7 @@ public sealed class OrderCaptureTests
     [Fact]
     public void Capture_InACurrencyWithoutMinorUnits_TotalsWholeYen()
     {
-        var order = new OrderBuilder().InCurrency("JPY").WithLine("TEE-M-BLK", 3, 1500m).Build();
+        var order = new OrderBuilder().WithCurrency("JPY").WithLine("TEE-M-BLK", 3, 1500m).Build();
 
         Assert.Equal(4500, order.TotalMinor);
         Assert.Equal(4500m, order.Total.Amount);
@@ -90,7 +91,7 @@ public sealed class OrderCaptureTests
     [Fact]
     public void Capture_WithALinePricedInAnotherCurrency_FailsOnThatLinesUnitPrice()
     {
-        var result = new OrderBuilder().InCurrency("EUR").WithLine("TEE-M-BLK", 1).WithLine("SOCK-OS-WHT", 1, 5m, "USD").Capture();
+        var result = new OrderBuilder().WithCurrency("EUR").WithLine("TEE-M-BLK", 1).WithLine("SOCK-OS-WHT", 1, 5m, "USD").Capture();
 
         ResultAssert.FailsWith(result, OrderErrors.LineCurrencyMismatchCode, "lines[1].unitPrice.currencyCode");
     }

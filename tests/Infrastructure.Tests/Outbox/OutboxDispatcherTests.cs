@@ -18,10 +18,10 @@ public sealed class OutboxDispatcherTests
     {
         var handled = new HandledEvents();
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
-        var first = Orders.Capture("WEB-1", ErpTestHost.Start);
+        var first = new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build();
         first.Validate(5, Domain.Common.Actor.System, ErpTestHost.Start.AddMinutes(1));
         await OrderPersistenceTests.SaveAsync(database, first);
-        var second = Orders.Capture("WEB-2", ErpTestHost.Start.AddMinutes(2));
+        var second = new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start.AddMinutes(2)).Build();
         await OrderPersistenceTests.SaveAsync(database, second);
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
@@ -45,7 +45,7 @@ public sealed class OutboxDispatcherTests
         {
             var repository = sp.GetRequiredService<IOrderRepository>();
             for (var i = 0; i < OutboxDispatcher.BatchSize + 20; i++)
-                repository.Add(Orders.Capture($"WEB-{i}", ErpTestHost.Start.AddSeconds(i)));
+                repository.Add(new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start.AddSeconds(i)).Build());
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
 
@@ -62,7 +62,7 @@ public sealed class OutboxDispatcherTests
         var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3" })
-            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, ErpTestHost.Start));
+            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
         var failingRun = await dispatcher.DispatchPendingAsync(default);
@@ -84,7 +84,7 @@ public sealed class OutboxDispatcherTests
         var handled = new HandledEvents();
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3", "WEB-4" })
-            await OrderPersistenceTests.SaveAsync(database, Orders.Capture(id, ErpTestHost.Start));
+            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
         var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => dispatcher.DispatchPendingAsync(default))));

@@ -22,12 +22,12 @@ internal static class ReadSideSteps
 
     public static async Task<Guid> CaptureAsync(this ErpTestHost host, string channel, string externalOrderId, params (string Sku, int Quantity, decimal UnitPrice)[] lines)
     {
-        var capture = new CaptureOrderBuilder().By(Actor.System).ForChannel(channel).WithExternalId(externalOrderId)
+        var capture = new OrderBuilder().By(Actor.System).ForChannel(channel).WithExternalId(externalOrderId)
             .WithCustomer($"{externalOrderId.ToLowerInvariant()}@example.com", "Test Customer")
             .ShippingTo("Test Customer", "Hauptstraße 1", "Berlin", "10115", "DE");
         foreach (var (sku, quantity, unitPrice) in lines.Length > 0 ? lines : [("TEE-CREW-M-BLK", 1, 25m)])
             capture.WithLine(sku, quantity, unitPrice);
-        var result = await host.SendAsync<CaptureOrder, CapturedOrder>(capture.Build());
+        var result = await host.SendAsync<CaptureOrder, CapturedOrder>(capture.BuildCommand());
         Assert.True(result.IsSuccess, result.IsSuccess ? null : result.Error.ToString());
         return result.Value.OrderId;
     }

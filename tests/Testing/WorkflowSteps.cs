@@ -1,13 +1,7 @@
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
-namespace EcomErp.Domain.Tests.Builders;
-
-/// <summary>One workflow command with valid arguments, and the reason it writes to the timeline.</summary>
-public sealed record WorkflowStep(OrderStatus Target, string? TimelineReason, Func<Order, Actor, DateTimeOffset, Result> Run)
-{
-    public override string ToString() => $"into {Target}";
-}
+namespace EcomErp.Testing;
 
 /// <summary>Every command that moves an order into a status, so tests and the builder drive orders the same way.</summary>
 public static class WorkflowSteps

@@ -1,7 +1,7 @@
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
-namespace EcomErp.Domain.Tests.Builders;
+namespace EcomErp.Testing;
 
 /// <summary>Allocation decisions as the Application would hand them to an order, over the units it still needs.</summary>
 public static class Allocations

@@ -1,4 +1,4 @@
-namespace EcomErp.Domain.Tests.Builders;
+namespace EcomErp.Testing;
 
 /// <summary>Fixed points in time: specifications never read the wall clock.</summary>
 public static class Clock
