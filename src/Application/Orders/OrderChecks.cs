@@ -26,8 +26,8 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
     public async Task<IReadOnlyList<HoldRequest>> FindDataProblemsAsync(Order order, CancellationToken cancellationToken)
     {
         var problems = new List<HoldRequest>();
-        if (order.AddressVerifiedBy is null && order.ShipTo.ShapeProblems() is { Count: > 0 } addressProblems)
-            problems.Add(new HoldRequest(HoldType.AddressValidation, string.Join(" ", addressProblems)));
+        if (order.AddressVerifiedBy is null && order.AddressFindings is { Count: > 0 } findings)
+            problems.Add(new HoldRequest(HoldType.AddressValidation, AddressRules.Describe(findings)));
 
         var catalogProblems = new List<string>();
         var channel = await catalog.FindChannelAsync(order.Channel, cancellationToken);

@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Orders;
 
-/// <summary>A ship-to address. Capture requires its parts; validation checks country and postal code shape.</summary>
+/// <summary>A ship-to address. Capture requires its parts; validation checks it against <see cref="AddressRules"/>.</summary>
 public sealed record Address
 {
     public const int NameMaxLength = 200;
@@ -48,18 +47,17 @@ public sealed record Address
             city!.Trim(), postalCode!.Trim().ToUpperInvariant(), countryCode!);
     }
 
-    /// <summary>
-    /// Why this address cannot be shipped to, or none. Served countries and their postal code shapes
-    /// are the rule; an address a person verified skips this check (see <see cref="Order.ReleaseHold"/>).
-    /// </summary>
-    public IReadOnlyList<string> ShapeProblems()
+    /// <summary>The parts that differ from <paramref name="other"/>, each as "part 'from' to 'to'", for the timeline of an amendment.</summary>
+    public IEnumerable<string> DifferencesTo(Address other)
     {
-        if (!PostalCodeShapes.TryGetValue(Country, out var shape))
-            return [$"Country {Country} is not served."];
-        return shape.IsMatch(PostalCode) ? [] : [$"Postal code '{PostalCode}' does not have the shape used in {Country}."];
+        ArgumentNullException.ThrowIfNull(other);
+        (string Part, string? From, string? To)[] parts =
+        [
+            ("name", Name, other.Name), ("line1", Line1, other.Line1), ("line2", Line2, other.Line2), ("city", City, other.City),
+            ("postalCode", PostalCode, other.PostalCode), ("country", Country, other.Country),
+        ];
+        return parts.Where(p => !string.Equals(p.From, p.To, StringComparison.Ordinal)).Select(p => $"{p.Part} '{p.From}' to '{p.To}'");
     }
-
-    public static IReadOnlyCollection<string> ServedCountries => PostalCodeShapes.Keys;
 
     private static void Require(string? value, int maxLength, string field, List<Error> errors)
     {
@@ -70,15 +68,4 @@ public sealed record Address
         else if (value.Trim().Length > maxLength)
             errors.Add(OrderErrors.AddressPartTooLong(field, maxLength));
     }
-
-    private static readonly Dictionary<string, Regex> PostalCodeShapes = new(StringComparer.Ordinal)
-    {
-        ["DE"] = Shape(@"\d{5}"), ["FR"] = Shape(@"\d{5}"), ["IT"] = Shape(@"\d{5}"), ["ES"] = Shape(@"\d{5}"),
-        ["FI"] = Shape(@"\d{5}"), ["AT"] = Shape(@"\d{4}"), ["BE"] = Shape(@"\d{4}"), ["CH"] = Shape(@"\d{4}"),
-        ["DK"] = Shape(@"\d{4}"), ["NO"] = Shape(@"\d{4}"), ["NL"] = Shape(@"\d{4} ?[A-Z]{2}"),
-        ["SE"] = Shape(@"\d{3} ?\d{2}"), ["PL"] = Shape(@"\d{2}-\d{3}"), ["IE"] = Shape(@"[A-Z]\d[\dW] ?[A-Z\d]{4}"),
-        ["GB"] = Shape(@"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"), ["US"] = Shape(@"\d{5}(-\d{4})?"),
-    };
-
-    private static Regex Shape(string pattern) => new($"^{pattern}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

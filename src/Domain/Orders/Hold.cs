@@ -24,4 +24,7 @@ public sealed class Hold
 
     internal void Release(string releasedBy, DateTimeOffset at, string resolution) =>
         (ReleasedBy, ReleasedAt, Resolution) = (releasedBy, at, resolution);
+
+    /// <summary>The same open hold for a new reason: an amendment that did not cure what it holds the order for.</summary>
+    internal void Restate(string reason) => Reason = reason;
 }

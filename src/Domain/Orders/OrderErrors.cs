@@ -71,6 +71,8 @@ public static class OrderErrors
     public const string LineNotFoundCode = "ORDER_LINE_NOT_FOUND";
     [ErrorDescription("A short pick reports no missing unit, or more than the shipment holds of the line.")]
     public const string ShortPickInvalidCode = "ORDER_SHORT_PICK_INVALID";
+    [ErrorDescription("An amendment (ship-to, priority) would leave the order as it is: nothing was changed.")]
+    public const string AmendmentUnchangedCode = "ORDER_AMENDMENT_UNCHANGED";
 
     public const int ExternalIdMaxLength = 64;
     public const int ReasonMaxLength = 500;
@@ -207,6 +209,12 @@ public static class OrderErrors
             return ReasonRequired(field);
         return TextRules.Check(trimmed, field, TextLayout.MultiLine) is { } refused ? refused : trimmed;
     }
+
+    // Amendments.
+    public static Error AmendmentUnchanged(string field, string what) =>
+        new(AmendmentUnchangedCode, $"The order's {what} is already this; nothing to amend.", field);
+
+    public static Error PriorityInvalid() => new(CommonErrors.ValidationFailed, "A priority is one of LOW, NORMAL, HIGH, URGENT.", "priority");
 
     // Customer and address parts.
     public static Error CountryInvalid() => new(AddressInvalid, "A country is a two-letter ISO 3166 code such as DE.", "shipTo.country");

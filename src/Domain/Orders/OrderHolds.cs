@@ -53,6 +53,14 @@ internal sealed class OrderHolds(List<Hold> holds)
         return hold;
     }
 
+    public Hold? OpenOf(HoldType type) => holds.Find(h => h.IsOpen && h.Type == type);
+
+    /// <summary>
+    /// Closes an open hold whose cause the order itself cured (an amended address that passes): no owner to ask, since
+    /// whoever may amend the order has just removed the reason for it.
+    /// </summary>
+    public void Cure(Hold hold, Actor actor, DateTimeOffset at, string resolution) => hold.Release(actor.Id, at, resolution);
+
     /// <summary>Closes every open hold (the order is cancelled) and returns them.</summary>
     public IReadOnlyList<Hold> ReleaseAll(Actor actor, DateTimeOffset at, string resolution)
     {

@@ -14,4 +14,7 @@ public enum OrderStep
     Invoice,
     Complete,
     Cancel,
+
+    /// <summary>A change to the order's ship-to or priority before release (<see cref="Order.AmendShipTo"/>, <see cref="Order.AmendPriority"/>).</summary>
+    Amend,
 }

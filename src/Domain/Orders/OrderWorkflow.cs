@@ -36,8 +36,18 @@ public static class OrderWorkflow
     ];
 
     /// <summary>
+    /// States before release: once the warehouse has the order, its labels and its place in the pick sequence are fixed
+    /// (a change then is a cancellation and a new order).
+    /// </summary>
+    private static readonly HashSet<OrderStatus> Amendable =
+    [
+        OrderStatus.Captured, OrderStatus.Validated, OrderStatus.Backordered, OrderStatus.PartiallyAllocated, OrderStatus.Allocated,
+    ];
+
+    /// <summary>
     /// Every step's guard and owners. A step that moves the order starts from the states with a legal move into what it
-    /// reaches; picking work happens inside Picking; cancellation is open until the goods leave, and holds do not block it.
+    /// reaches; picking work happens inside Picking; cancellation is open until the goods leave, and holds do not block it;
+    /// amendments are open until release.
     /// </summary>
     private static readonly Dictionary<OrderStep, OrderStepRule> Steps = new()
     {
@@ -53,6 +63,8 @@ public static class OrderWorkflow
         [OrderStep.Invoice] = Moving([OrderStatus.Invoiced], Roles.Finance),
         [OrderStep.Complete] = Moving([OrderStatus.Completed], Roles.Finance),
         [OrderStep.Cancel] = new(Cancellable, [OrderStatus.Cancelled], [Roles.CustomerService, Roles.OperationsManager], BlockedByHolds: false),
+        // An amendment is how a hold on a bad address ends, so holds do not block it.
+        [OrderStep.Amend] = new(Amendable, [], [Roles.CustomerService, Roles.OperationsManager], BlockedByHolds: false),
     };
 
     /// <summary>The step an order in <paramref name="status"/> takes next when everything goes well; null for terminal states.</summary>

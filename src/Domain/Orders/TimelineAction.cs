@@ -34,4 +34,10 @@ public enum TimelineAction
 
     HoldPlaced,
     HoldReleased,
+
+    /// <summary>The ship-to was amended; the reason names the parts that changed, from and to.</summary>
+    ShipToAmended,
+
+    /// <summary>The priority was amended; the reason says from and to.</summary>
+    PriorityAmended,
 }

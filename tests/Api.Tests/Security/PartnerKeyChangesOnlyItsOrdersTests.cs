@@ -30,7 +30,7 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     private static readonly string[] OrderMutations =
     [
         "captureOrder", "placeHold", "releaseHold", "releaseOrder", "startPicking", "confirmPick", "confirmPack", "confirmShipment",
-        "reportShortPick", "invoiceOrder", "completeOrder", "cancelOrder",
+        "reportShortPick", "invoiceOrder", "completeOrder", "cancelOrder", "amendOrderShipTo", "amendOrderPriority",
     ];
 
     private string _admin = null!;
@@ -117,6 +117,8 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         "confirmShipment" => new { orderId, carrier = "DHL", trackingNumber = "00340434161094042557" },
         "reportShortPick" => new { orderId, lineNumber = 1, missingQuantity = 1 },
         "cancelOrder" => new { orderId, reason = "Customer withdrew." },
+        "amendOrderShipTo" => new { orderId, shipTo = new { name = "Anna Schmidt", line1 = "Torstraße 1", city = "Berlin", postalCode = "10119", country = "DE" } },
+        "amendOrderPriority" => new { orderId, priority = "URGENT" },
         _ => new { orderId },
     };
 

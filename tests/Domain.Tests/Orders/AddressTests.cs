@@ -76,9 +76,9 @@ public sealed class AddressTests
     [InlineData("D02 X285", "IE")]
     [InlineData("10001-1234", "US")]
     [InlineData("1010", "AT")]
-    public void ShapeProblems_ForAPostalCodeShapedAsTheCountryUsesIt_IsEmpty(string postalCode, string country)
+    public void AddressRules_ForAPostalCodeShapedAsTheCountryUsesIt_IsEmpty(string postalCode, string country)
     {
-        Assert.Empty(Valid(postalCode, country).ShapeProblems());
+        Assert.Empty(AddressRules.Check(Valid(postalCode, country), ServiceLevel.Standard));
     }
 
     [Theory]
@@ -89,21 +89,21 @@ public sealed class AddressTests
     [InlineData("SW1A", "GB")]
     [InlineData("00950", "PL")]
     [InlineData("10115", "AT")]
-    public void ShapeProblems_ForAPostalCodeOfTheWrongShape_NamesPostalCodeAndCountry(string postalCode, string country)
+    public void AddressRules_ForAPostalCodeOfTheWrongShape_NamesPostalCodeAndCountry(string postalCode, string country)
     {
-        var problem = Assert.Single(Valid(postalCode, country).ShapeProblems());
+        var problem = Assert.Single(AddressRules.Check(Valid(postalCode, country), ServiceLevel.Standard)).Message;
 
         Assert.Contains(postalCode.ToUpperInvariant(), problem);
         Assert.Contains(country, problem);
     }
 
     [Fact]
-    public void ShapeProblems_ForACountryNotServed_SaysSo()
+    public void AddressRules_ForACountryNotServed_SaysSo()
     {
-        var problem = Assert.Single(Valid("100-0001", "JP").ShapeProblems());
+        var problem = Assert.Single(AddressRules.Check(Valid("100-0001", "JP"), ServiceLevel.Standard)).Message;
 
         Assert.Contains("JP is not served", problem);
-        Assert.DoesNotContain("JP", Address.ServedCountries);
+        Assert.DoesNotContain("JP", AddressRules.ServedCountries);
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(IReadOnlyList<PurchaseOrderLineSnapshot>) => new[] { new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 4, new DateOnly(2026, 3, 20)) },
             _ when type == typeof(IReadOnlyList<OrderLineAllocation>) => new[] { new OrderLineAllocation(1, "TEE-CREW-M-BLK", 3, 2, 1) },
             _ when type == typeof(ShipmentSnapshot) => SampleShipment(),
+            _ when type == typeof(OrderShipToSnapshot) => new OrderShipToSnapshot("Anna Schmidt", $"Torstraße {index}", "Hinterhaus", "Berlin", "10119", "DE"),
             _ when type == typeof(IReadOnlyList<ShipmentSnapshot>) => new[] { SampleShipment() },
             _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },

@@ -19,7 +19,7 @@ public sealed class CaptureOrderInput
     public CaptureOrder ToCommand(Actor actor) => new(
         actor, Channel, ExternalOrderId, ServiceLevel,
         new CaptureOrderCustomer(Customer.Email, Customer.Name),
-        new CaptureOrderAddress(ShipTo.Name, ShipTo.Line1, ShipTo.Line2, ShipTo.City, ShipTo.PostalCode, ShipTo.Country),
+        ShipTo.ToCommand(),
         [.. Lines.Select(l => new CaptureOrderLine(l.Sku, l.Quantity, new CaptureOrderPrice(l.UnitPrice.Amount, l.UnitPrice.CurrencyCode)))],
         Priority);
 }
@@ -38,6 +38,8 @@ public sealed class AddressInput
     public string City { get; set; } = "";
     public string PostalCode { get; set; } = "";
     public string Country { get; set; } = "";
+
+    public CaptureOrderAddress ToCommand() => new(Name, Line1, Line2, City, PostalCode, Country);
 }
 
 public sealed class CaptureOrderLineInput
@@ -79,7 +81,9 @@ public sealed class AddressInputType : InputObjectGraphType<AddressInput>
     public AddressInputType()
     {
         Name = "AddressInput";
-        Description = "A postal address; validation checks the postal code's shape for the country.";
+        Description = "A postal address. Validation holds the order (AddressValidation) when the country is not served, the postal code "
+            + "does not have the country's shape, line 1 lacks a house number where the country's addresses carry one, or it is a PO box "
+            + "for EXPRESS or NEXT_DAY delivery (couriers do not deliver to PO boxes; STANDARD post does).";
         Field<NonNullGraphType<StringGraphType>>("name").Description("Recipient.");
         Field<NonNullGraphType<StringGraphType>>("line1").Description("Street and number.");
         Field<StringGraphType>("line2").Description("Additional address line.");

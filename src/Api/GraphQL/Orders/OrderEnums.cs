@@ -88,6 +88,8 @@ public sealed class TimelineActionType() : DescribedEnumType<TimelineAction>("Ti
         [TimelineAction.ShortPicked] = "A picker found fewer units than a shipment reserved.",
         [TimelineAction.HoldPlaced] = "A hold was placed; holdType says which.",
         [TimelineAction.HoldReleased] = "A hold was released; holdType says which.",
+        [TimelineAction.ShipToAmended] = "The ship-to was amended before release; the reason names the parts that changed, from and to.",
+        [TimelineAction.PriorityAmended] = "The priority was amended before release; the reason says from and to.",
     });
 
 public sealed class BlockerCodeType() : DescribedEnumType<BlockerCode>("BlockerCode",

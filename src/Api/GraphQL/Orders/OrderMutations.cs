@@ -111,6 +111,17 @@ public static class OrderMutations
                 t.Field<NonNullGraphType<StringGraphType>>("resolution").Description($"How it was resolved, 1 to {OrderErrors.ReasonMaxLength} characters.");
             },
             (i, id, actor) => Guid.TryParse(i.HoldId, out var holdId) ? new(id, actor, holdId, i.Resolution, i.ExpectedVersion) : null);
+        Step<Application.Orders.AmendOrderShipTo.AmendOrderShipTo>(mutation, "amendOrderShipTo",
+            "Changes where an order ships, before release (owners: CustomerService, OperationsManager). The new address is validated at once: "
+            + "an open AddressValidation hold is released when it passes (the order moves on by itself) and kept with the new findings when it does not.",
+            ApiScopes.OrdersWrite,
+            t => t.Field<NonNullGraphType<AddressInputType>>("shipTo").Description("The new ship-to, as captureOrder takes it."),
+            (i, id, actor) => new(id, actor, i.ShipTo!.ToCommand(), i.ExpectedVersion));
+        Step<Application.Orders.AmendOrderPriority.AmendOrderPriority>(mutation, "amendOrderPriority",
+            "Changes an order's fulfilment priority, before release (owners: CustomerService, OperationsManager).",
+            ApiScopes.OrdersWrite,
+            t => t.Field<NonNullGraphType<OrderPriorityType>>("priority").Description("The new priority."),
+            (i, id, actor) => new(id, actor, i.Priority, i.ExpectedVersion));
     }
 
     /// <summary>

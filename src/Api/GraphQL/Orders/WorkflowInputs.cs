@@ -19,6 +19,8 @@ public class OrderStepInput
     public string? ShipmentId { get; set; }
     public int LineNumber { get; set; }
     public int MissingQuantity { get; set; }
+    public AddressInput? ShipTo { get; set; }
+    public OrderPriority Priority { get; set; }
 
     /// <summary>The optional shipment id: null when left out, false when it is not a valid id.</summary>
     public bool TryGetShipmentId(out Guid? shipmentId)

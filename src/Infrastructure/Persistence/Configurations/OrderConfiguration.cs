@@ -49,6 +49,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasMany(o => o.Shipments).WithOne().HasForeignKey(OrderChildConfiguration.OrderIdColumn).IsRequired().OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.Shipments).UsePropertyAccessMode(PropertyAccessMode.Field);
         order.Ignore(o => o.OpenShipments);
+        order.Ignore(o => o.AddressFindings);
     }
 }
 

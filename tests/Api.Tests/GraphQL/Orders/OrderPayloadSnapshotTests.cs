@@ -7,7 +7,7 @@ namespace EcomErp.Api.Tests.GraphQL.Orders;
 
 /// <summary>
 /// The payloads a client reads back from the order mutations, pinned in committed snapshots: one success and one
-/// refusal per family (capture; the warehouse steps, with invoicing and completion; holds; cancellation). Ids,
+/// refusal per family (capture; the warehouse steps, with invoicing and completion; holds; cancellation; amendments). Ids,
 /// cursors, sequences and timestamps are replaced by placeholders (<see cref="SnapshotJson"/>): this host runs on the
 /// real clock.
 /// </summary>
@@ -152,6 +152,50 @@ public sealed class OrderPayloadSnapshotTests : IAsyncLifetime
 
         Assert.All(refusals.Values, payload => Assert.NotEqual(0, payload.GetProperty("userErrors").GetArrayLength()));
         CommittedSnapshot.Match(SnapshotJson.Normalise(JsonSerializer.SerializeToElement(refusals), fakeClock: false));
+    }
+
+    [Fact]
+    public async Task Amendments_Succeeded_AnswerTheOrderWithItsAddressHoldPlacedThenReleased()
+    {
+        var id = await CapturedAndAllocatedAsync("SNAP-AMEND");
+
+        var steps = new Dictionary<string, JsonElement>
+        {
+            ["amendOrderShipToABadPostalCode"] = await MutateAsync(_shop, "amendOrderShipTo", "AmendOrderShipToInput",
+                new { orderId = id, shipTo = new { name = "Anna Schmidt", line1 = "Torstraße 1", line2 = "Hinterhaus", city = "Berlin", postalCode = "1011", country = "DE" } }),
+            ["amendOrderShipToAGoodAddress"] = await MutateAsync(_shop, "amendOrderShipTo", "AmendOrderShipToInput",
+                new { orderId = id, shipTo = new { name = "Anna Schmidt", line1 = "Torstraße 1", line2 = "Hinterhaus", city = "Berlin", postalCode = "10119", country = "DE" } }),
+            ["amendOrderPriority"] = await MutateAsync(_shop, "amendOrderPriority", "AmendOrderPriorityInput", new { orderId = id, priority = "URGENT" }),
+        };
+
+        Assert.All(steps.Values, payload => Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength()));
+        CommittedSnapshot.Match(SnapshotJson.Normalise(JsonSerializer.SerializeToElement(steps), fakeClock: false));
+    }
+
+    [Fact]
+    public async Task Amendments_Refused_AnswerUserErrorsWithCodesAndFields()
+    {
+        var id = await CapturedAndAllocatedAsync("SNAP-AMEND-BAD");
+
+        var refusals = new Dictionary<string, JsonElement>
+        {
+            ["shipToIncomplete"] = await MutateAsync(_shop, "amendOrderShipTo", "AmendOrderShipToInput",
+                new { orderId = id, shipTo = new { name = "Anna Schmidt", line1 = " ", city = "Berlin", postalCode = "10115", country = "Germany" } }),
+            ["shipToUnchanged"] = await MutateAsync(_shop, "amendOrderShipTo", "AmendOrderShipToInput",
+                new { orderId = id, shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode = "10115", country = "DE" } }),
+            ["priorityOfAReleasedOrder"] = await MutateAsync(_shop, "amendOrderPriority", "AmendOrderPriorityInput",
+                new { orderId = await ReleasedAsync(id), priority = "URGENT" }),
+            ["priorityOfAnUnknownOrder"] = await MutateAsync(_shop, "amendOrderPriority", "AmendOrderPriorityInput", new { orderId = Guid.NewGuid(), priority = "LOW" }),
+        };
+
+        Assert.All(refusals.Values, payload => Assert.NotEqual(0, payload.GetProperty("userErrors").GetArrayLength()));
+        CommittedSnapshot.Match(SnapshotJson.Normalise(JsonSerializer.SerializeToElement(refusals), fakeClock: false));
+    }
+
+    private async Task<string> ReleasedAsync(string id)
+    {
+        Assert.Equal(0, (await MutateAsync(_warehouse, "releaseOrder", "ReleaseOrderInput", new { orderId = id })).GetProperty("userErrors").GetArrayLength());
+        return id;
     }
 
     private async Task<JsonElement> CaptureAsync(string externalId, int quantity, string email = "anna.schmidt@example.com") =>
