@@ -93,7 +93,7 @@ public sealed class WorkflowByApiKeysEndToEndTests : IAsyncLifetime
                 ("CAPTURED", Client(shop.ClientId)), ("VALIDATED", Actor.SystemId), ("HOLD_PLACED", Actor.SystemId),
                 ("HOLD_RELEASED", Client(finance.ClientId)), ("ALLOCATED", Actor.SystemId), ("RELEASED", Client(warehouse.ClientId)),
                 ("PICKING", Client(warehouse.ClientId)), ("PICKED", Client(warehouse.ClientId)), ("PACKED", Client(warehouse.ClientId)),
-                ("SHIPPED", Client(warehouse.ClientId)), ("INVOICED", Client(finance.ClientId)), ("COMPLETED", Client(finance.ClientId)),
+                ("SHIPMENT_SHIPPED", Client(warehouse.ClientId)), ("SHIPPED", Client(warehouse.ClientId)), ("INVOICED", Client(finance.ClientId)), ("COMPLETED", Client(finance.ClientId)),
             ],
             takenBy);
     }
