@@ -1,5 +1,6 @@
 using EcomErp.Application.Access.AuthenticateApiClient;
 using EcomErp.Application.Access.ChangeApiClientAccess;
+using EcomErp.Application.Access.GetApiCaller;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Access.ListApiClients;
 using EcomErp.Domain.Access;
@@ -101,5 +102,18 @@ public sealed class ApiClientRoleTests : IAsyncLifetime
 
         Assert.Equal(CommonErrors.NotPermitted, refused.Error.Code);
         Assert.Empty((await AuthenticateAsync(issued.PlainKey)).Roles);
+    }
+
+    [Fact]
+    public async Task ChangeAccess_OfTheRolesAlone_IsAChangeOfGrants_SoAnOpenSocketsRecheckClosesIt()
+    {
+        var issued = await IssueAsync("Finance connector", [ApiScopes.OrdersRead], [Roles.Finance]);
+        var granted = await AuthenticateAsync(issued.PlainKey);
+
+        await _host.SendAsync<ChangeApiClientAccess, Guid>(new ChangeApiClientAccess(Actors.Admin, issued.ClientId, [ApiScopes.OrdersRead], [], []));
+        var current = (await _host.QueryAsync<GetApiCaller, ApiCaller>(new GetApiCaller(issued.ClientId))).Value;
+
+        Assert.Equal(granted.Scopes, current.Scopes);
+        Assert.False(granted.GrantsTheSameAs(current));
     }
 }
