@@ -43,7 +43,7 @@ internal sealed class ApiClientGrants : IDisposable
     /// <summary>Keeps a read just made elsewhere (the connection's authentication), so the first check costs nothing.</summary>
     public void Remember(ApiCaller current) => reads[current.ClientId] = new Read(clock.GetTimestamp(), Task.FromResult<ApiCaller?>(current));
 
-    /// <summary>True while the client is active with exactly the scopes and channels it had when it was <paramref name="granted"/>.</summary>
+    /// <summary>True while the client is active with exactly the scopes, channels and roles it had when it was <paramref name="granted"/>.</summary>
     public async ValueTask<bool> StillGrantAsync(ApiCaller granted, CancellationToken cancellationToken)
     {
         if (!reads.TryGetValue(granted.ClientId, out var read) || clock.GetElapsedTime(read.StartedAt) >= recheckInterval)

@@ -17,6 +17,9 @@ public static class ApiClaims
     public const string Scope = "scope";
     public const string Channel = "ecomerp:channel";
 
+    /// <summary>A granted business role; not <c>ClaimTypes.Role</c>, so no role-based policy of the admin ever sees a key as a person.</summary>
+    public const string Role = "ecomerp:role";
+
     public static ClaimsPrincipal ToPrincipal(ApiCaller caller)
     {
         var claims = new List<Claim>
@@ -27,6 +30,7 @@ public static class ApiClaims
         };
         claims.AddRange(caller.Scopes.Select(s => new Claim(Scope, s)));
         claims.AddRange(caller.Channels.Select(c => new Claim(Channel, c)));
+        claims.AddRange(caller.Roles.Select(r => new Claim(Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
@@ -34,7 +38,8 @@ public static class ApiClaims
     public static ApiCaller? ToCaller(this ClaimsPrincipal? principal) =>
         principal?.FindFirst(ClientId) is { } id && Guid.TryParse(id.Value, out var clientId)
             ? new ApiCaller(clientId, principal.Identity?.Name ?? "",
-                [.. principal.FindAll(Scope).Select(c => c.Value)], [.. principal.FindAll(Channel).Select(c => c.Value)])
+                [.. principal.FindAll(Scope).Select(c => c.Value)], [.. principal.FindAll(Channel).Select(c => c.Value)],
+                [.. principal.FindAll(Role).Select(c => c.Value)])
             : null;
 }
 

@@ -27,7 +27,7 @@ internal sealed partial class DemoApiClientSeeder(
         var existing = await list.HandleAsync(new ListApiClients(), cancellationToken);
         if (existing.IsFailure || existing.Value.Count > 0)
             return;
-        var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, []), cancellationToken);
+        var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, [], []), cancellationToken);
         if (issued.IsFailure)
             throw new InvalidOperationException($"Could not issue the demo API client: {issued.Error}");
         var path = await secretFiles.WriteAsync(directory.Value.InitialPasswordDirectory, KeyFileName, issued.Value.PlainKey, cancellationToken);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EcomErp.Infrastructure.Access;
 
-/// <summary>API clients; a key is found by its unique prefix. Scopes and channels are short lists kept as JSON arrays.</summary>
+/// <summary>API clients; a key is found by its unique prefix. Scopes, roles and channels are short lists kept as JSON arrays.</summary>
 internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
 {
     /// <summary>Six scopes or a few dozen channel codes as a JSON array fit well within this.</summary>
@@ -27,10 +27,12 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         client.Property(c => c.RevokedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
         client.Ignore(c => c.IsActive);
         MapList(client.Property(c => c.Scopes), "_scopes");
+        // Clients issued before roles could be granted read an empty list, not an empty string that is no JSON.
+        MapList(client.Property(c => c.Roles), "_roles").HasDefaultValue(Array.Empty<string>());
         MapList(client.Property(c => c.Channels), "_channels");
     }
 
-    private static void MapList(PropertyBuilder<IReadOnlyList<string>> list, string field) =>
+    private static PropertyBuilder<IReadOnlyList<string>> MapList(PropertyBuilder<IReadOnlyList<string>> list, string field) =>
         list.HasField(field).UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(new StringListConverter(), new StringListComparer())
             .HasMaxLength(ListMaxLength);

@@ -23,7 +23,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
         return client;
     }
 
-    private static async Task<HttpResponseMessage> PostIssueAsync(HttpClient client, string name, string[] scopes, string channels = "")
+    private static async Task<HttpResponseMessage> PostIssueAsync(HttpClient client, string name, string[] scopes, string channels = "", string[]? roles = null)
     {
         var token = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
         var fields = new List<KeyValuePair<string, string>>
@@ -33,6 +33,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
             new("__RequestVerificationToken", token),
         };
         fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Input.Scopes", s)));
+        fields.AddRange((roles ?? []).Select(r => new KeyValuePair<string, string>("Input.Roles", r)));
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri($"{PagePath}?handler=Issue", UriKind.Relative), form);
     }
@@ -119,11 +120,12 @@ public sealed partial class ApiClientsPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, await CallGraphQLAsync(key));
     }
 
-    private static async Task<HttpResponseMessage> PostChangeAccessAsync(HttpClient client, string clientId, string[] scopes, string channels)
+    private static async Task<HttpResponseMessage> PostChangeAccessAsync(HttpClient client, string clientId, string[] scopes, string channels, string[]? roles = null)
     {
         var token = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
         var fields = new List<KeyValuePair<string, string>> { new("channels", channels), new("__RequestVerificationToken", token) };
         fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("scopes", s)));
+        fields.AddRange((roles ?? []).Select(r => new KeyValuePair<string, string>("roles", r)));
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri($"{PagePath}?handler=ChangeAccess&clientId={clientId}", UriKind.Relative), form);
     }
@@ -174,6 +176,74 @@ public sealed partial class ApiClientsPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task IssueForm_OffersEveryRoleButAdmin_AsLabelledCheckboxes()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+
+        var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+
+        foreach (var role in Roles.Assignable.Where(r => r != Roles.Admin))
+            Assert.Matches($"""<label class="check"><input type="checkbox" name="Input.Roles" value="{role}" /> {role}</label>""", page);
+        Assert.DoesNotContain("name=\"Input.Roles\" value=\"Admin\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_IssuesAClientWithTheFinanceRole_SeesTheRoleInTheList_AndCanChangeItsRoles()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+
+        using var posted = await PostIssueAsync(client, "ERP finance connector", ["orders:read", "orders:write"], roles: [Roles.Finance]);
+        var issuedPage = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        var clientId = RevokeTarget().Matches(issuedPage).Select(m => m.Groups["id"].Value).Last();
+        using var changed = await PostChangeAccessAsync(client, clientId, ["orders:read", "orders:write"], "", [Roles.Finance, Roles.CustomerService]);
+        var changedPage = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("Finance", RolesShownFor("ERP finance connector", issuedPage));
+        Assert.Matches("""<input type="checkbox" name="roles" value="Finance" checked="checked" />""", issuedPage);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("Finance, CustomerService", RolesShownFor("ERP finance connector", changedPage));
+    }
+
+    [Fact]
+    public async Task IssueGrantingAdmin_ShowsTheErrorNextToTheRoles_KeepsTheInput_AndIssuesNothing()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+
+        using var forged = await PostIssueAsync(client, "Would-be admin", ["orders:read"], roles: [Roles.Finance, Roles.Admin]);
+        var list = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+
+        var html = await forged.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Roles"[^>]*>An API client is never granted Admin[^<]*\(API_CLIENT_ROLE_NOT_GRANTABLE\)""", html);
+        Assert.Contains("value=\"Would-be admin\"", html, StringComparison.Ordinal);
+        Assert.Matches("""name="Input.Roles" value="Finance" checked="checked" />""", html);
+        Assert.Matches("""name="Input.Scopes" value="orders:read" checked="checked" />""", html);
+        Assert.DoesNotContain("Would-be admin", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeAccessGrantingAdmin_SaysWhy_AndKeepsTheRolesItHad()
+    {
+        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var _ = await PostIssueAsync(client, "Finance connector", ["orders:read"], roles: [Roles.Finance]);
+        var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        var clientId = RevokeTarget().Matches(page).Select(m => m.Groups["id"].Value).Last();
+
+        using var refused = await PostChangeAccessAsync(client, clientId, ["orders:read"], "", [Roles.Admin]);
+        var afterRefusal = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("(API_CLIENT_ROLE_NOT_GRANTABLE)", afterRefusal, StringComparison.Ordinal);
+        Assert.Equal("Finance", RolesShownFor("Finance connector", afterRefusal));
+    }
+
+    /// <summary>What the list's Roles column shows for the client of that name.</summary>
+    private static string RolesShownFor(string clientName, string page) =>
+        Regex.Match(page, $"""<td>{Regex.Escape(clientName)}</td>.*?data-testid="client-roles">(?<roles>[^<]*)<""", RegexOptions.Singleline)
+            .Groups["roles"].Value;
 
     [GeneratedRegex("""data-testid="issued-key">(?<key>eck_[^<]+)<""")]
     private static partial Regex IssuedKey();

@@ -17,7 +17,7 @@ public class HealthEndpointTests
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
-            .HandleAsync(new IssueApiClient(Actor.System, "monitoring", [ApiScopes.HealthRead], []), CancellationToken.None);
+            .HandleAsync(new IssueApiClient(Actor.System, "monitoring", [ApiScopes.HealthRead], [], []), CancellationToken.None);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.Value.PlainKey);
         return await client.SendAsync(request);

@@ -25,7 +25,7 @@ public sealed class HealthDetailsTests : IDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
-            .HandleAsync(new IssueApiClient(Actor.System, "monitoring", scopes, []), CancellationToken.None);
+            .HandleAsync(new IssueApiClient(Actor.System, "monitoring", scopes, [], []), CancellationToken.None);
         return issued.Value.PlainKey;
     }
 

@@ -7,8 +7,8 @@ namespace EcomErp.Domain.Tests.Access;
 public sealed class ApiClientTests
 {
     private static Result<(ApiClient Client, string PlainKey)> Issue(
-        string name = "Zalando connector", string[]? scopes = null, string[]? channels = null, Actor? actor = null) =>
-        ApiClient.Issue(name, scopes ?? [ApiScopes.OrdersWrite], (channels ?? []).Select(ChannelCode.Of), actor ?? Actors.Admin, Clock.Now);
+        string name = "Zalando connector", string[]? scopes = null, string[]? channels = null, Actor? actor = null, string[]? roles = null) =>
+        ApiClient.Issue(name, scopes ?? [ApiScopes.OrdersWrite], roles ?? [], (channels ?? []).Select(ChannelCode.Of), actor ?? Actors.Admin, Clock.Now);
 
     [Fact]
     public void Issue_ByAnAdmin_KeepsOnlyAHashOfTheKeyItReturnsOnce()
@@ -130,5 +130,76 @@ public sealed class ApiClientTests
         ResultAssert.FailsWith(client.Revoke(Actors.Finance, Clock.Now), CommonErrors.NotPermitted);
 
         Assert.True(client.IsActive);
+    }
+
+    [Fact]
+    public void Issue_WithGrantedRoles_KeepsThemTrimmedAndOnce()
+    {
+        var (client, _) = Issue(roles: [" Finance ", Roles.Finance, Roles.WarehouseManager]).Value;
+
+        Assert.Equal([Roles.Finance, Roles.WarehouseManager], client.Roles);
+    }
+
+    [Fact]
+    public void Issue_WithoutRoles_GrantsNone()
+    {
+        var (client, _) = Issue().Value;
+
+        Assert.Empty(client.Roles);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.System)]
+    public void Issue_GrantingAdminOrSystem_IsRefusedOnTheRolesField_ForAnApiClientIsNeverAnAdministrator(string role)
+    {
+        ResultAssert.FailsWith(Issue(roles: [Roles.Finance, role]), ApiClientErrors.RoleNotGrantable, "roles");
+    }
+
+    [Theory]
+    [InlineData("Accountant")]
+    [InlineData("finance")]
+    [InlineData("")]
+    public void Issue_GrantingARoleThatDoesNotExist_IsRefusedOnTheRolesField(string role)
+    {
+        ResultAssert.FailsWith(Issue(roles: [role]), ApiClientErrors.RoleUnknown, "roles");
+    }
+
+    [Fact]
+    public void GrantableRoles_AreEveryAssignableRoleButAdmin()
+    {
+        Assert.Equal(Roles.Assignable.Where(r => r != Roles.Admin), ApiClient.GrantableRoles);
+    }
+
+    [Fact]
+    public void ChangeAccess_ByAnAdmin_ReplacesScopesRolesAndChannels()
+    {
+        var (client, _) = Issue(roles: [Roles.CustomerService], channels: ["WEB"]).Value;
+
+        ResultAssert.Succeeded(client.ChangeAccess([ApiScopes.OrdersRead], [Roles.Finance], [], Actors.Admin));
+
+        Assert.Equal([ApiScopes.OrdersRead], client.Scopes);
+        Assert.Equal([Roles.Finance], client.Roles);
+        Assert.Empty(client.Channels);
+    }
+
+    [Fact]
+    public void ChangeAccess_GrantingAdmin_IsRefusedAndKeepsTheRolesItHad()
+    {
+        var (client, _) = Issue(roles: [Roles.Finance]).Value;
+
+        ResultAssert.FailsWith(client.ChangeAccess([ApiScopes.OrdersWrite], [Roles.Admin], [], Actors.Admin), ApiClientErrors.RoleNotGrantable, "roles");
+
+        Assert.Equal([Roles.Finance], client.Roles);
+    }
+
+    [Fact]
+    public void ChangeAccess_ByAnActorWhoIsNotAnAdmin_IsNotPermittedAndGrantsNothing()
+    {
+        var (client, _) = Issue().Value;
+
+        ResultAssert.FailsWith(client.ChangeAccess([ApiScopes.OrdersWrite], [Roles.Finance], [], Actors.Finance), CommonErrors.NotPermitted);
+
+        Assert.Empty(client.Roles);
     }
 }

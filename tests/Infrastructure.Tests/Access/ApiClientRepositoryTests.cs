@@ -21,7 +21,7 @@ public sealed class ApiClientRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task AnIssuedClient_IsFoundByItsKeyPrefix_WithItsScopesAndChannels_AndARevocationIsSaved()
     {
-        var (client, key) = ApiClient.Issue("Zalando feed", [ApiScopes.OrdersRead, ApiScopes.OrdersWrite], [ChannelCode.Of("MKT-ZALANDO")],
+        var (client, key) = ApiClient.Issue("Zalando feed", [ApiScopes.OrdersRead, ApiScopes.OrdersWrite], [], [ChannelCode.Of("MKT-ZALANDO")],
             Admin, _host.Time.GetUtcNow()).Value;
         await SaveAsync(repository => repository.Add(client));
 

@@ -87,9 +87,9 @@ public static class OrderMutations
             (i, id, actor) => i.TryGetShipmentId(out var shipmentId)
                 ? new(id, actor, i.LineNumber, i.MissingQuantity, shipmentId, i.ExpectedVersion)
                 : null);
-        Step<Application.Orders.InvoiceOrder.InvoiceOrder>(mutation, "invoiceOrder", "Invoices a shipped order now (it also happens automatically after shipment).",
+        Step<Application.Orders.InvoiceOrder.InvoiceOrder>(mutation, "invoiceOrder", "Invoices a shipped order now (it also happens automatically after shipment). Finance's step: a key needs the Finance role granted.",
             ApiScopes.OrdersWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
-        Step<Application.Orders.CompleteOrder.CompleteOrder>(mutation, "completeOrder", "Closes an invoiced order.",
+        Step<Application.Orders.CompleteOrder.CompleteOrder>(mutation, "completeOrder", "Closes an invoiced order. Finance's step: a key needs the Finance role granted.",
             ApiScopes.OrdersWrite, null, (i, id, actor) => new(id, actor, i.ExpectedVersion));
         Step<Application.Orders.CancelOrder.CancelOrder>(mutation, "cancelOrder", "Cancels an order before it ships.",
             ApiScopes.OrdersWrite,
@@ -103,7 +103,7 @@ public static class OrderMutations
                 t.Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, 1 to {OrderErrors.ReasonMaxLength} characters.");
             },
             (i, id, actor) => new(id, actor, i.Type, i.Reason, i.ExpectedVersion));
-        Step<Application.Orders.ReleaseHold.ReleaseHold>(mutation, "releaseHold", "Releases an open hold. Four eyes: whoever placed a fraud, high-value or credit hold cannot release it.",
+        Step<Application.Orders.ReleaseHold.ReleaseHold>(mutation, "releaseHold", "Releases an open hold. High-value and credit holds are released by the Finance role (a key needs it granted). Four eyes: whoever placed a fraud, high-value or credit hold cannot release it.",
             ApiScopes.OrdersWrite,
             t =>
             {

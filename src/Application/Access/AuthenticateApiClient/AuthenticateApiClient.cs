@@ -7,28 +7,34 @@ namespace EcomErp.Application.Access.AuthenticateApiClient;
 /// <summary>Who is calling, given a presented API key.</summary>
 public sealed record AuthenticateApiClient(string PresentedKey);
 
-/// <summary>An authenticated caller: its scopes, and the channels it is restricted to (empty: all).</summary>
-public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels)
+/// <summary>An authenticated caller: its scopes, the channels it is restricted to (empty: all) and the business roles it was granted.</summary>
+public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles)
 {
-    public static ApiCaller Of(ApiClient client) => new(client.Id, client.Name, client.Scopes, client.Channels);
+    public static ApiCaller Of(ApiClient client) => new(client.Id, client.Name, client.Scopes, client.Channels, client.Roles);
 
-    /// <summary>True when both grant the same: the same client, scopes and channels (in any order).</summary>
+    /// <summary>True when both grant the same: the same client, scopes, channels and roles (in any order).</summary>
     public bool GrantsTheSameAs(ApiCaller other) =>
         ClientId == other.ClientId
-        && Scopes.Order(StringComparer.Ordinal).SequenceEqual(other.Scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal)
-        && Channels.Order(StringComparer.Ordinal).SequenceEqual(other.Channels.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        && SameSet(Scopes, other.Scopes) && SameSet(Channels, other.Channels) && SameSet(Roles, other.Roles);
 
-    /// <summary>The caller as a workflow actor: its scopes grant the roles that own the steps they cover.</summary>
+    /// <summary>
+    /// The caller as a workflow actor: the roles it was granted, and those that own the steps its scopes cover. The scope
+    /// mapping stays for the clients issued before roles could be granted; approvals are the granted roles' to give.
+    /// </summary>
     public Actor ToActor() =>
-        new($"api-client:{ClientId}", Name, [.. Scopes.SelectMany(RolesOf).Distinct()], Channels.Count == 0 ? null : Channels);
+        new($"api-client:{ClientId}", Name, [.. Roles.Concat(Scopes.SelectMany(RolesOf)).Distinct(StringComparer.Ordinal)],
+            Channels.Count == 0 ? null : Channels);
+
+    private static bool SameSet(IReadOnlyList<string> left, IReadOnlyList<string> right) =>
+        left.Order(StringComparer.Ordinal).SequenceEqual(right.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static IEnumerable<string> RolesOf(string scope) => scope switch
     {
-        ApiScopes.OrdersWrite => [Roles.CustomerService],
-        ApiScopes.FulfillmentWrite => [Roles.WarehouseManager, Roles.OperationsManager],
+        ApiScopes.OrdersWrite => [Domain.Common.Roles.CustomerService],
+        ApiScopes.FulfillmentWrite => [Domain.Common.Roles.WarehouseManager, Domain.Common.Roles.OperationsManager],
         // Purchase orders and safety stock are the Planner's; receipts, transfers, moves and counts the WarehouseManager's;
         // approving an adjustment the OperationsManager's (four eyes: a different client than the requester).
-        ApiScopes.InventoryWrite => [Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager],
+        ApiScopes.InventoryWrite => [Domain.Common.Roles.Planner, Domain.Common.Roles.WarehouseManager, Domain.Common.Roles.OperationsManager],
         _ => [],
     };
 }

@@ -4,8 +4,8 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.ChangeApiClientAccess;
 
-/// <summary>Replaces an API client's scopes and channels; connections opened with the old grants are closed.</summary>
-public sealed record ChangeApiClientAccess(Actor Actor, Guid ClientId, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels);
+/// <summary>Replaces an API client's scopes, channels and granted roles; connections opened with the old grants are closed.</summary>
+public sealed record ChangeApiClientAccess(Actor Actor, Guid ClientId, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles);
 
 internal sealed class ChangeApiClientAccessHandler(IApiClientRepository clients, ApiClientAccess access, IUnitOfWork unitOfWork)
     : ICommandHandler<ChangeApiClientAccess, Guid>
@@ -18,7 +18,7 @@ internal sealed class ChangeApiClientAccessHandler(IApiClientRepository clients,
         var client = await clients.GetAsync(command.ClientId, cancellationToken);
         if (client is null)
             return new Error(ApiClientErrors.NotFound, $"API client {command.ClientId} does not exist.", "clientId");
-        var changed = client.ChangeAccess(command.Scopes, channels.Value, command.Actor);
+        var changed = client.ChangeAccess(command.Scopes, command.Roles, channels.Value, command.Actor);
         if (changed.IsFailure)
             return Result<Guid>.Failure(changed.Errors);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -4,8 +4,8 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.IssueApiClient;
 
-/// <summary>Issues an API client. The plain key is in the result and nowhere else: show it once.</summary>
-public sealed record IssueApiClient(Actor Actor, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels);
+/// <summary>Issues an API client with its scopes, channels and granted roles. The plain key is in the result and nowhere else: show it once.</summary>
+public sealed record IssueApiClient(Actor Actor, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles);
 
 public sealed record IssuedApiClient(Guid ClientId, string Name, string PlainKey);
 
@@ -17,7 +17,7 @@ internal sealed class IssueApiClientHandler(IApiClientRepository clients, ApiCli
         var channels = await access.ChannelsAsync(command.Channels, cancellationToken);
         if (channels.IsFailure)
             return Result<IssuedApiClient>.Failure(channels.Errors);
-        var issued = ApiClient.Issue(command.Name, command.Scopes, channels.Value, command.Actor, clock.GetUtcNow());
+        var issued = ApiClient.Issue(command.Name, command.Scopes, command.Roles, channels.Value, command.Actor, clock.GetUtcNow());
         if (issued.IsFailure)
             return Result<IssuedApiClient>.Failure(issued.Errors);
         var (client, plainKey) = issued.Value;

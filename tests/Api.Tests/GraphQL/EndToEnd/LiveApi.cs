@@ -52,14 +52,15 @@ public sealed class LiveApi : IAsyncDisposable
         return Task.FromResult(new LiveApi(factory, factory.StartKestrel()));
     }
 
-    public async Task<string> IssueKeyAsync(string[] scopes, string[]? channels = null) => (await IssueClientAsync(scopes, channels)).PlainKey;
+    public async Task<string> IssueKeyAsync(string[] scopes, string[]? channels = null, string[]? roles = null) =>
+        (await IssueClientAsync(scopes, channels, roles)).PlainKey;
 
-    /// <summary>Issues a client as the admin page would.</summary>
-    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[]? channels = null)
+    /// <summary>Issues a client as the admin page would, with the business roles it is granted (none by default).</summary>
+    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[]? channels = null, string[]? roles = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
-            .HandleAsync(new IssueApiClient(Actor.System, $"test client {Guid.NewGuid():N}", scopes, channels ?? []), CancellationToken.None);
+            .HandleAsync(new IssueApiClient(Actor.System, $"test client {Guid.NewGuid():N}", scopes, channels ?? [], roles ?? []), CancellationToken.None);
         Assert.True(issued.IsSuccess, string.Join("; ", issued.Errors));
         return issued.Value;
     }
@@ -73,14 +74,17 @@ public sealed class LiveApi : IAsyncDisposable
         Assert.True(revoked.IsSuccess, string.Join("; ", revoked.Errors));
     }
 
-    /// <summary>Replaces a client's scopes and channels as the admin page does.</summary>
-    public async Task ChangeAccessAsync(Guid clientId, string[] scopes, string[] channels)
+    /// <summary>Replaces a client's scopes, channels and granted roles (none by default) as the admin page does.</summary>
+    public async Task ChangeAccessAsync(Guid clientId, string[] scopes, string[] channels, string[]? roles = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var changed = await scope.ServiceProvider.GetRequiredService<ICommandHandler<ChangeApiClientAccess, Guid>>()
-            .HandleAsync(new ChangeApiClientAccess(Actor.System, clientId, scopes, channels), CancellationToken.None);
+            .HandleAsync(new ChangeApiClientAccess(Actor.System, clientId, scopes, channels, roles ?? []), CancellationToken.None);
         Assert.True(changed.IsSuccess, string.Join("; ", changed.Errors));
     }
+
+    /// <summary>Runs what the worker would, for a host started without the <c>worker</c> role (<c>EcomErp:Roles</c> = <c>api,admin</c>).</summary>
+    public Task SettleAsync() => Services.SettleAsync();
 
     public Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null) =>
         GraphQLRequests.PostAsync(_http, key, query, variables);

@@ -3,8 +3,6 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
-using EcomErp.Infrastructure.Outbox;
-using EcomErp.Infrastructure.ReadModels.Projection;
 using EcomErp.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -55,18 +53,12 @@ public sealed class OrderApiHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
-            .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels), CancellationToken.None);
+            .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels, []), CancellationToken.None);
         return issued.Value;
     }
 
     /// <summary>Runs what the worker would: the automation, then the projection, until both are idle.</summary>
-    public async Task SettleAsync()
-    {
-        while (await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None) > 0)
-        {
-        }
-        await Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
-    }
+    public Task SettleAsync() => Services.SettleAsync();
 
     public Task<(int Status, JsonElement Body)> PostAsync(string? key, string query, object? variables = null) =>
         GraphQLRequests.PostAsync(_http, key, query, variables);

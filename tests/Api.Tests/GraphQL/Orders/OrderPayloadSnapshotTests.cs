@@ -78,8 +78,8 @@ public sealed class OrderPayloadSnapshotTests : IAsyncLifetime
     }
 
     /// <remarks>
-    /// Invoicing and completion belong to Finance, a role no API client holds (the automation invoices after the last
-    /// shipment): over the API their payloads are refusals, pinned here.
+    /// Invoicing and completion belong to Finance, a role the shop's key was not granted (the automation invoices after the
+    /// last shipment): the payloads of its attempts are refusals, pinned here.
     /// </remarks>
     [Fact]
     public async Task WarehouseSteps_InvoiceAndCompletion_Refused_AnswerUserErrorsWithCodesAndFields()

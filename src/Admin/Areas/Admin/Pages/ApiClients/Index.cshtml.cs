@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.ApiClients;
 
-/// <summary>Issue, change and revoke API clients. A new key is shown once, right after it is issued.</summary>
+/// <summary>Issue, change and revoke API clients, with their scopes, channels and granted roles. A new key is shown once, right after it is issued.</summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class IndexModel(
     IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
@@ -35,6 +35,9 @@ public sealed class IndexModel(
 
     public static IReadOnlyList<string> AllScopes => ApiScopes.All;
 
+    /// <summary>Every role but Admin: an API client is never an administrator.</summary>
+    public static IReadOnlyList<string> GrantableRoles => ApiClient.GrantableRoles;
+
     public sealed class InputModel
     {
         [Required]
@@ -44,6 +47,9 @@ public sealed class IndexModel(
 
         [Display(Name = "Scopes")]
         public List<string> Scopes { get; set; } = [];
+
+        [Display(Name = "Roles")]
+        public List<string> Roles { get; set; } = [];
 
         [Display(Name = "Channels (comma-separated; empty for every channel)")]
         [StringLength(500)]
@@ -57,7 +63,7 @@ public sealed class IndexModel(
         if (ModelState.IsValid)
         {
             var channels = (Input.Channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var issued = await issue.HandleAsync(new IssueApiClient(User.ToActor(), Input.Name, Input.Scopes, channels), cancellationToken);
+            var issued = await issue.HandleAsync(new IssueApiClient(User.ToActor(), Input.Name, Input.Scopes, channels, Input.Roles), cancellationToken);
             if (issued.IsSuccess)
             {
                 IssuedKey = issued.Value.PlainKey;
@@ -78,11 +84,12 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    /// <summary>Replaces a client's scopes and channels; its open connections are closed and reconnect with the new access.</summary>
-    public async Task<IActionResult> OnPostChangeAccessAsync(Guid clientId, List<string> scopes, string? channels, CancellationToken cancellationToken)
+    /// <summary>Replaces a client's scopes, channels and roles; its open connections are closed and reconnect with the new access.</summary>
+    public async Task<IActionResult> OnPostChangeAccessAsync(
+        Guid clientId, List<string> scopes, string? channels, List<string> roles, CancellationToken cancellationToken)
     {
         var channelList = (channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, scopes, channelList), cancellationToken);
+        var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, scopes, channelList, roles), cancellationToken);
         StatusMessage = changed.IsSuccess
             ? "The client's access is changed; its open connections were closed."
             : $"{changed.Error.Message} ({changed.Error.Code})";
@@ -99,6 +106,7 @@ public sealed class IndexModel(
     {
         "name" => $"{nameof(Input)}.{nameof(InputModel.Name)}",
         "scopes" => $"{nameof(Input)}.{nameof(InputModel.Scopes)}",
+        "roles" => $"{nameof(Input)}.{nameof(InputModel.Roles)}",
         { } field when field.StartsWith("channels", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Channels)}",
         _ => string.Empty,
     };
