@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
+        services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
