@@ -61,7 +61,7 @@ public sealed class ExceptionEscalationTests : IAsyncLifetime
         Assert.Equal((1, Roles.OperationsManager, (DateTimeOffset?)breachAt), (stored.EscalationLevel, stored.EscalatedTo, stored.BreachedAt));
         Assert.Equal(ExceptionCaseAction.Escalated, stored.Timeline[^1].Action);
         Assert.Equal(breachAt + TimeSpan.FromHours(8), stored.NextEscalationAt);
-        Assert.Equal(40, stored.Priority.Factors.Single(f => f.Name == ExceptionPriority.SlaTimeLeft).Points);
+        Assert.Equal(40, stored.Priority.Factors.Single(f => f.Kind == PriorityFactorKind.SlaTimeLeft).Points);
         Assert.Equal(1, await _host.WithDbAsync(db => db.OutboxMessages.AsNoTracking().CountAsync(m => m.EventType == nameof(ExceptionCaseEscalated))));
 
         // The next rung is 8 h further: a run in between leaves the case where it is.

@@ -59,8 +59,8 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
         var exceptionCase = await AssertCaseAsync(order, HoldType.FraudReview, ExceptionType.FraudReview, Roles.OperationsManager, TimeSpan.FromHours(4));
 
         Assert.Contains("disposable email domain mailinator.com", exceptionCase.Reason);
-        Assert.Equal(15, exceptionCase.PriorityFactors.Single(f => f.Name == ExceptionPriority.ServiceLevelFactor).Points);
-        Assert.Equal(9, exceptionCase.PriorityFactors.Single(f => f.Name == ExceptionPriority.OrderValue).Points);
+        Assert.Equal(15, exceptionCase.PriorityFactors.Single(f => f.Kind == PriorityFactorKind.ServiceLevel).Points);
+        Assert.Equal(9, exceptionCase.PriorityFactors.Single(f => f.Kind == PriorityFactorKind.OrderValue).Points);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
         var exceptionCase = await AssertCaseAsync(order, HoldType.HighValueApproval, ExceptionType.HighValueApproval, Roles.Finance, TimeSpan.FromHours(8));
 
         Assert.Equal(Actor.SystemId, exceptionCase.RaisedBy);
-        Assert.Equal(25, exceptionCase.PriorityFactors.Single(f => f.Name == ExceptionPriority.OrderValue).Points);
+        Assert.Equal(25, exceptionCase.PriorityFactors.Single(f => f.Kind == PriorityFactorKind.OrderValue).Points);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
 
         var exceptionCase = await AssertCaseAsync(order, HoldType.InventoryShortfall, ExceptionType.InventoryShortfall, Roles.Planner, TimeSpan.FromHours(24));
 
-        Assert.Equal(10, exceptionCase.PriorityFactors.Single(f => f.Name == ExceptionPriority.Channel).Points);
+        Assert.Equal(10, exceptionCase.PriorityFactors.Single(f => f.Kind == PriorityFactorKind.Channel).Points);
     }
 
     [Fact]

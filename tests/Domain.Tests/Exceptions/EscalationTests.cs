@@ -101,11 +101,11 @@ public sealed class EscalationTests
     public void Escalate_RaisesThePriorityAsTheCaseIsNowOverdue()
     {
         var exceptionCase = FraudCase();
-        var before = exceptionCase.Priority.Factors.Single(f => f.Name == ExceptionPriority.SlaTimeLeft).Points;
+        var before = exceptionCase.Priority.Factors.Single(f => f.Kind == PriorityFactorKind.SlaTimeLeft).Points;
 
         ResultAssert.Succeeded(exceptionCase.Escalate(Policy, DueAt.AddHours(2)));
 
-        var overdue = exceptionCase.Priority.Factors.Single(f => f.Name == ExceptionPriority.SlaTimeLeft);
+        var overdue = exceptionCase.Priority.Factors.Single(f => f.Kind == PriorityFactorKind.SlaTimeLeft);
         Assert.Equal((20, 40), (before, overdue.Points));
         Assert.Equal("overdue by 2 h", overdue.Explanation);
         Assert.Equal(exceptionCase.Priority.Factors.Sum(f => f.Points), exceptionCase.PriorityValue);

@@ -12,7 +12,7 @@ public sealed class ExceptionPriorityTests
 
     private static Money Eur(decimal amount) => Money.FromAmount(amount, Currency.Of("EUR")).Value;
 
-    private static int Points(PriorityScore score, string factor) => score.Factors.Single(f => f.Name == factor).Points;
+    private static int Points(PriorityScore score, PriorityFactorKind factor) => score.Factors.Single(f => f.Kind == factor).Points;
 
     [Fact]
     public void Score_IsTheSumOfItsFactors_EachShownWithWhy()
@@ -20,9 +20,9 @@ public sealed class ExceptionPriorityTests
         var score = ExceptionPriority.Score(new PriorityInputs(Eur(1_250m), ServiceLevel.Express, ChannelKind.Marketplace, OrderPriority.High), Now.AddHours(3), Now);
 
         Assert.Equal(
-            [(ExceptionPriority.OrderValue, 12), (ExceptionPriority.SlaTimeLeft, 20), (ExceptionPriority.ServiceLevelFactor, 10),
-             (ExceptionPriority.Channel, 10), (ExceptionPriority.OrderPriorityFactor, 10)],
-            score.Factors.Select(f => (f.Name, f.Points)));
+            [(PriorityFactorKind.OrderValue, 12), (PriorityFactorKind.SlaTimeLeft, 20), (PriorityFactorKind.ServiceLevel, 10),
+             (PriorityFactorKind.Channel, 10), (PriorityFactorKind.OrderPriority, 10)],
+            score.Factors.Select(f => (f.Kind, f.Points)));
         Assert.Equal(62, score.Value);
         Assert.All(score.Factors, f => Assert.False(string.IsNullOrWhiteSpace(f.Explanation)));
         Assert.Equal("3 h left of the SLA", score.Factors[1].Explanation);
@@ -42,7 +42,7 @@ public sealed class ExceptionPriorityTests
     [InlineData(2_999, 29)]
     [InlineData(1_000_000, ExceptionPriority.OrderValueMaxPoints)]
     public void OrderValue_GivesOnePointPerFullHundred_Capped(decimal amount, int points) =>
-        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(Eur(amount)), Now.AddDays(2), Now), ExceptionPriority.OrderValue));
+        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(Eur(amount)), Now.AddDays(2), Now), PriorityFactorKind.OrderValue));
 
     [Theory]
     [InlineData(48 * 60, 0)]
@@ -52,14 +52,14 @@ public sealed class ExceptionPriorityTests
     [InlineData(0, 40)]
     [InlineData(-90, 40)]
     public void SlaTimeLeft_RanksACaseHigherAsItsDueTimeComes(int minutesLeft, int points) =>
-        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(), Now.AddMinutes(minutesLeft), Now), ExceptionPriority.SlaTimeLeft));
+        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(), Now.AddMinutes(minutesLeft), Now), PriorityFactorKind.SlaTimeLeft));
 
     [Theory]
     [InlineData(ServiceLevel.Standard, 0)]
     [InlineData(ServiceLevel.Express, 10)]
     [InlineData(ServiceLevel.NextDay, 15)]
     public void ServiceLevel_RanksFasterDeliveryHigher(ServiceLevel level, int points) =>
-        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(ServiceLevel: level), Now.AddDays(2), Now), ExceptionPriority.ServiceLevelFactor));
+        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(ServiceLevel: level), Now.AddDays(2), Now), PriorityFactorKind.ServiceLevel));
 
     [Theory]
     [InlineData(ChannelKind.DirectToConsumer, 0)]
@@ -67,7 +67,7 @@ public sealed class ExceptionPriorityTests
     [InlineData(ChannelKind.Wholesale, 5)]
     [InlineData(ChannelKind.Marketplace, 10)]
     public void Channel_RanksMarketplacesAndWholesaleHigher(ChannelKind kind, int points) =>
-        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(ChannelKind: kind), Now.AddDays(2), Now), ExceptionPriority.Channel));
+        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(ChannelKind: kind), Now.AddDays(2), Now), PriorityFactorKind.Channel));
 
     [Theory]
     [InlineData(OrderPriority.Low, 0)]
@@ -75,14 +75,14 @@ public sealed class ExceptionPriorityTests
     [InlineData(OrderPriority.High, 10)]
     [InlineData(OrderPriority.Urgent, 15)]
     public void OrderPriority_StandsInForTheCustomerTier(OrderPriority priority, int points) =>
-        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(OrderPriority: priority), Now.AddDays(2), Now), ExceptionPriority.OrderPriorityFactor));
+        Assert.Equal(points, Points(ExceptionPriority.Score(new PriorityInputs(OrderPriority: priority), Now.AddDays(2), Now), PriorityFactorKind.OrderPriority));
 
     [Fact]
     public void ASubjectWithoutAnOrder_IsScoredOnItsSlaAlone()
     {
         var score = ExceptionPriority.Score(new PriorityInputs(), Now.AddMinutes(30), Now);
 
-        Assert.Equal((ExceptionPriority.SlaTimeLeft, 30), (Assert.Single(score.Factors).Name, score.Value));
+        Assert.Equal((PriorityFactorKind.SlaTimeLeft, 30), (Assert.Single(score.Factors).Kind, score.Value));
     }
 
     [Fact]
@@ -93,6 +93,6 @@ public sealed class ExceptionPriorityTests
         var later = ExceptionPriority.Refresh(score, Now.AddHours(30), Now.AddHours(31));
 
         Assert.Equal((5 + 0 + 15, 5 + 40 + 15), (score.Value, later.Value));
-        Assert.Equal(score.Factors.Where(f => f.Name != ExceptionPriority.SlaTimeLeft), later.Factors.Where(f => f.Name != ExceptionPriority.SlaTimeLeft));
+        Assert.Equal(score.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft), later.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EcomErp.Domain.Exceptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,8 @@ internal sealed class ExceptionCaseConfiguration : IEntityTypeConfiguration<Exce
     internal const string CaseIdColumn = "CaseId";
     private const int PriorityFactorsMaxLength = 2000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Kinds by name: the stored factors do not depend on the enum's numbers.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public void Configure(EntityTypeBuilder<ExceptionCase> exceptionCase)
     {
