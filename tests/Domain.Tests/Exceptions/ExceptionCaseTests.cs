@@ -10,6 +10,9 @@ public sealed class ExceptionCaseTests
     private static readonly Guid OrderId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000a1");
     private static readonly Guid HoldId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000b1");
 
+    /// <summary>A second finance person: the queue's role without having raised anything.</summary>
+    private static readonly Actor OtherFinance = Actors.Person("user:fred", "Fred (finance)", Roles.Finance);
+
     private static ExceptionCase HighValueCase(string raisedBy = Actor.SystemId) => ExceptionCase.Raise(
         ExceptionType.HighValueApproval, ExceptionSubject.Order(OrderId), HoldId, "WEB", "Total 3000.00 EUR reaches 2500.00 EUR.", raisedBy,
         ExceptionSlaPolicies.DefaultFor(ExceptionType.HighValueApproval), new PriorityInputs(), Clock.Now);
@@ -161,6 +164,19 @@ public sealed class ExceptionCaseTests
 
         Assert.Equal((ExceptionCaseStatus.Dismissed, (ExceptionResolution?)null, "raised twice"), (exceptionCase.Status, exceptionCase.Resolution, exceptionCase.ResolutionNote));
         Assert.IsType<ExceptionCaseDismissed>(exceptionCase.PendingEvents[^1]);
+    }
+
+    [Fact]
+    public void Dismiss_FromAssigned_ClosesTheCase()
+    {
+        var exceptionCase = HighValueCase();
+        ResultAssert.Succeeded(exceptionCase.Assign(Actors.Finance.Id, Actors.Finance, Clock.Now));
+
+        ResultAssert.Succeeded(exceptionCase.Dismiss("duplicate of another case", OtherFinance, Clock.Now));
+
+        Assert.Equal((ExceptionCaseStatus.Dismissed, OtherFinance.Id), (exceptionCase.Status, exceptionCase.ClosedBy));
+        Assert.Equal([ExceptionCaseAction.Raised, ExceptionCaseAction.Assigned, ExceptionCaseAction.Dismissed], exceptionCase.Timeline.Select(e => e.Action));
+        Assert.Equal([1, 2, 3], exceptionCase.Timeline.Select(e => e.Sequence));
     }
 
     [Theory]
