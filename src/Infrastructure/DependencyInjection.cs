@@ -51,6 +51,8 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IOrderRepository, OrderRepository>();
+        services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
+        services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
@@ -65,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
         services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<Exceptions.ExceptionEscalationJob>();
         // Hangfire keeps its storage in a process-wide static (JobStorage.Current) and resolves the DI storage
         // from it once per process. Every host gets a storage instance of its own instead, registered before
         // AddHangfire so its static default is never used: several hosts in one process (the test suite, or an
@@ -94,7 +97,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// For the worker role: the Hangfire job server, the every-minute safety run of the outbox dispatcher, and
-    /// one run at start-up.
+    /// one run at start-up; the every-minute escalation of overdue exception cases.
     /// </summary>
     public static IServiceCollection AddOutboxWorker(this IServiceCollection services)
     {
@@ -103,6 +106,7 @@ public static class DependencyInjection
         services.AddHangfireServer((provider, options) =>
             options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<OutboxWorkerStartup>();
+        services.AddHostedService<Exceptions.ExceptionEscalationStartup>();
         return services;
     }
 }

@@ -58,6 +58,17 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
         return new AllocationDecision(allocations, unallocated, currency, shipmentCosts);
     }
 
+    /// <summary>Cancels the order and gives every unit its open shipments held reserved back to Available, in the caller's unit of work.</summary>
+    public async Task<Result> CancelAsync(Order order, string reason, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cancelled = order.Cancel(reason, actor, now);
+        if (cancelled.IsFailure)
+            return cancelled;
+        return await MoveReservationsAsync(order, cancelled.Value,
+            (balance, units) => balance.ReleaseReservation(Quantity.Of(units.Quantity), order.Id.Value, actor, now, order.Channel),
+            cancellationToken);
+    }
+
     /// <summary>
     /// Applies <paramref name="move"/> (consume, release, write off) to the balance each of the order's reserved units sits
     /// on, loaded tracked in one query, in the caller's unit of work. A unit without a balance is a broken invariant:

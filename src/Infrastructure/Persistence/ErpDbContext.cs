@@ -1,5 +1,6 @@
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Policies;
 using EcomErp.Infrastructure.Outbox;
@@ -26,6 +27,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
+    public DbSet<ExceptionCase> ExceptionCases => Set<ExceptionCase>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
     internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;
@@ -65,6 +66,7 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(ShipmentSnapshot) => SampleShipment(),
             _ when type == typeof(OrderShipToSnapshot) => new OrderShipToSnapshot("Anna Schmidt", $"Torstraße {index}", "Hinterhaus", "Berlin", "10119", "DE"),
             _ when type == typeof(IReadOnlyList<ShipmentSnapshot>) => new[] { SampleShipment() },
+            _ when type == typeof(ExceptionSubject) => new ExceptionSubject(ExceptionSubjectKind.Shipment, Guid.CreateVersion7(), 2, Guid.CreateVersion7()),
             _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },

@@ -12,13 +12,6 @@ internal sealed class CancelOrderHandler(
     IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
     : OrderCommandHandler<CancelOrder>(orders, unitOfWork, validator, clock, retry)
 {
-    protected override async Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var cancelled = order.Cancel(command.Reason, command.Actor, now);
-        if (cancelled.IsFailure)
-            return cancelled;
-        return await allocation.MoveReservationsAsync(order, cancelled.Value,
-            (balance, units) => balance.ReleaseReservation(Quantity.Of(units.Quantity), order.Id.Value, command.Actor, now, order.Channel),
-            cancellationToken);
-    }
+    protected override Task<Result> ApplyAsync(Order order, CancelOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        allocation.CancelAsync(order, command.Reason, command.Actor, now, cancellationToken);
 }

@@ -292,6 +292,154 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Skus", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("HoldId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriorityFactors")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "EcomErp.Domain.Exceptions.ExceptionCase.Subject#ExceptionSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier")
+                                .HasColumnName("SubjectId");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("int")
+                                .HasColumnName("SubjectKind");
+
+                            b1.Property<int?>("LineNumber")
+                                .HasColumnType("int")
+                                .HasColumnName("SubjectLineNumber");
+
+                            b1.Property<Guid?>("ShipmentId")
+                                .HasColumnType("uniqueidentifier")
+                                .HasColumnName("SubjectShipmentId");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId")
+                        .IsUnique()
+                        .HasFilter("[HoldId] IS NOT NULL");
+
+                    b.HasIndex("Queue", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ExceptionCases", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCaseEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("CaseId", "Sequence");
+
+                    b.ToTable("ExceptionCaseTimeline", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
                 {
                     b.Property<string>("Sku")
@@ -1554,6 +1702,15 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCaseEntry", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Exceptions.ExceptionCase", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.LedgerEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Inventory.InventoryBalance", null)
@@ -1675,6 +1832,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Inventory.InventoryBalance", b =>

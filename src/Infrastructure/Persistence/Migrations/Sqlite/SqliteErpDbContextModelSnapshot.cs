@@ -287,6 +287,153 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Skus", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HoldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityFactors")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "EcomErp.Domain.Exceptions.ExceptionCase.Subject#ExceptionSubject", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectId");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SubjectKind");
+
+                            b1.Property<int?>("LineNumber")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SubjectLineNumber");
+
+                            b1.Property<Guid?>("ShipmentId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectShipmentId");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId")
+                        .IsUnique();
+
+                    b.HasIndex("Queue", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ExceptionCases", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCaseEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Sequence");
+
+                    b.ToTable("ExceptionCaseTimeline", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
                 {
                     b.Property<string>("Sku")
@@ -1544,6 +1691,15 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCaseEntry", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Exceptions.ExceptionCase", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.LedgerEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Inventory.InventoryBalance", null)
@@ -1665,6 +1821,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Inventory.InventoryBalance", b =>

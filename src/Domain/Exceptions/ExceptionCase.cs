@@ -1,0 +1,205 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Exceptions;
+
+/// <summary>
+/// A decision someone owes the business: a typed case about one subject, in the queue of the role that decides it, on an
+/// SLA clock with an escalation ladder, with a priority whose factors are shown and a timeline of its own. Every step a
+/// person takes passes one guard (<see cref="CheckCan"/>): the queue's role or Admin, never the one who raised it when it
+/// decides, and nothing after it is closed.
+/// </summary>
+public sealed class ExceptionCase : AggregateRoot
+{
+    public const int AssigneeMaxLength = 128;
+    public const int QueueMaxLength = 64;
+    public const int ReasonMaxLength = 1000;
+
+    private readonly List<ExceptionCaseEntry> _timeline = [];
+
+    private ExceptionCase() { }
+
+    public ExceptionCaseId Id { get; private set; }
+    public ExceptionType Type { get; private set; }
+    public ExceptionSubject Subject { get; private set; } = null!;
+
+    /// <summary>The order hold behind the case, if a hold raised it: one case per hold.</summary>
+    public Guid? HoldId { get; private set; }
+
+    public string Channel { get; private set; } = "";
+
+    /// <summary>Why the case was raised, as the fact that raised it said (a hold's reason, say).</summary>
+    public string Reason { get; private set; } = "";
+
+    /// <summary>The owner role: only it (or Admin) assigns, resolves and dismisses.</summary>
+    public string Queue { get; private set; } = "";
+
+    public string? Assignee { get; private set; }
+    public int PriorityValue { get; private set; }
+    public IReadOnlyList<PriorityFactor> PriorityFactors { get; private set; } = [];
+
+    /// <summary>Who raised the case, or placed the hold behind it (a person, an API client or the system).</summary>
+    public string RaisedBy { get; private set; } = "";
+
+    public DateTimeOffset RaisedAt { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public int PolicyVersion { get; private set; }
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>The role the last escalation brought the case to; null before the first.</summary>
+    public string? EscalatedTo { get; private set; }
+
+    /// <summary>When the SLA breach was first recorded; null while the case was never escalated.</summary>
+    public DateTimeOffset? BreachedAt { get; private set; }
+
+    public ExceptionCaseStatus Status { get; private set; }
+    public ExceptionResolution? Resolution { get; private set; }
+    public string? ResolutionNote { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public IReadOnlyList<ExceptionCaseEntry> Timeline => _timeline;
+
+    public PriorityScore Priority => new(PriorityValue, PriorityFactors);
+
+    public bool IsClosed => Status is ExceptionCaseStatus.Resolved or ExceptionCaseStatus.Dismissed;
+
+    public bool IsOverdueAt(DateTimeOffset now) => !IsClosed && now > DueAt;
+
+    /// <summary>
+    /// Opens a case in its type's queue, due when its policy's SLA ends. <paramref name="raisedBy"/> is whoever caused it
+    /// (the placer of the hold behind it): the four-eyes rule keeps them from deciding it.
+    /// </summary>
+    public static ExceptionCase Raise(ExceptionType type, ExceptionSubject subject, Guid? holdId, string channel, string reason, string raisedBy,
+        ExceptionSlaPolicy policy, PriorityInputs priority, DateTimeOffset at, ExceptionCaseId? id = null)
+    {
+        if (policy.Type != type)
+            throw new ArgumentException($"A {type} case is timed by its own policy, not by the {policy.Type} one.", nameof(policy));
+        var dueAt = at + policy.Sla;
+        var score = ExceptionPriority.Score(priority, dueAt, at);
+        var trimmed = reason.Trim();
+        var exceptionCase = new ExceptionCase
+        {
+            Id = id ?? ExceptionCaseId.New(), Type = type, Subject = subject, HoldId = holdId, Channel = channel,
+            Reason = trimmed.Length > ReasonMaxLength ? trimmed[..ReasonMaxLength] : trimmed,
+            Queue = ExceptionQueues.OwnerOf(type), PriorityValue = score.Value, PriorityFactors = score.Factors,
+            RaisedBy = raisedBy, RaisedAt = at, DueAt = dueAt, PolicyVersion = policy.Version, Status = ExceptionCaseStatus.Open,
+        };
+        exceptionCase.Record(at, raisedBy, ExceptionCaseAction.Raised, exceptionCase.Reason,
+            new ExceptionCaseRaised(exceptionCase.Id.Value, type, exceptionCase.Queue, channel, subject, dueAt, raisedBy, at));
+        return exceptionCase;
+    }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="step"/>, or null: the case is open, the actor holds the
+    /// queue's role (or Admin), and a decision is not by whoever raised the case (four eyes).
+    /// </summary>
+    public Error? CheckCan(ExceptionCaseStep step, Actor actor)
+    {
+        if (IsClosed)
+            return ExceptionCaseErrors.Closed(Id, Status);
+        if (!actor.MayActAs(Queue))
+            return ExceptionCaseErrors.NotPermitted(actor, Queue, step);
+        if (step is ExceptionCaseStep.Resolve or ExceptionCaseStep.Dismiss && actor.Id == RaisedBy)
+            return ExceptionCaseErrors.SelfApproval();
+        return null;
+    }
+
+    /// <summary>Gives the case to a person (or hands it on to another); the case becomes Assigned.</summary>
+    public Result Assign(string assignee, Actor actor, DateTimeOffset at)
+    {
+        if (CheckCan(ExceptionCaseStep.Assign, actor) is { } refused)
+            return refused;
+        var who = assignee?.Trim();
+        if (string.IsNullOrEmpty(who) || who.Length > AssigneeMaxLength)
+            return ExceptionCaseErrors.AssigneeInvalid($"An assignee of 1 to {AssigneeMaxLength} characters is required.");
+        if (who == Assignee)
+            return ExceptionCaseErrors.AssigneeInvalid($"The case is assigned to {who} already.");
+        if (TextRules.Check(who, "assignee") is { } unreadable)
+            return unreadable;
+        Assignee = who;
+        Status = ExceptionCaseStatus.Assigned;
+        Record(at, actor.Id, ExceptionCaseAction.Assigned, $"assigned to {who}",
+            new ExceptionCaseAssigned(Id.Value, Type, Queue, Channel, who, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>Decides the case: <see cref="ExceptionResolution.Approved"/> or <see cref="ExceptionResolution.Rejected"/>, with a note.</summary>
+    public Result Resolve(ExceptionResolution resolution, string note, Actor actor, DateTimeOffset at)
+    {
+        if (CheckCan(ExceptionCaseStep.Resolve, actor) is { } refused)
+            return refused;
+        if (resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected))
+            return ExceptionCaseErrors.ResolutionInvalid(resolution);
+        var why = ExceptionCaseErrors.CheckNote(note);
+        if (why.IsFailure)
+            return why.Error;
+        Close(ExceptionCaseStatus.Resolved, resolution, why.Value, actor.Id, at);
+        return Result.Success();
+    }
+
+    /// <summary>Closes the case without a decision on its subject (raised in error, say); the note says why.</summary>
+    public Result Dismiss(string note, Actor actor, DateTimeOffset at)
+    {
+        if (CheckCan(ExceptionCaseStep.Dismiss, actor) is { } refused)
+            return refused;
+        var why = ExceptionCaseErrors.CheckNote(note);
+        if (why.IsFailure)
+            return why.Error;
+        Close(ExceptionCaseStatus.Dismissed, null, why.Value, actor.Id, at);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Records that the subject was decided elsewhere (the hold released by hand, the order cancelled): that command was
+    /// guarded where it ran, so no role or four-eyes check applies here; only a closed case refuses.
+    /// </summary>
+    public Result CloseAtSource(string actorId, string note, DateTimeOffset at)
+    {
+        if (IsClosed)
+            return ExceptionCaseErrors.Closed(Id, Status);
+        var trimmed = note.Trim();
+        Close(ExceptionCaseStatus.Resolved, ExceptionResolution.ClosedAtSource,
+            trimmed.Length > ExceptionCaseErrors.NoteMaxLength ? trimmed[..ExceptionCaseErrors.NoteMaxLength] : trimmed, actorId, at);
+        return Result.Success();
+    }
+
+    /// <summary>When the next rung of <paramref name="policy"/>'s ladder is due; null when closed or at the top.</summary>
+    public DateTimeOffset? NextEscalationAt(ExceptionSlaPolicy policy) => IsClosed ? null : policy.NextEscalationAt(DueAt, EscalationLevel);
+
+    /// <summary>
+    /// Climbs ONE rung of the ladder when it is due at <paramref name="now"/>, and records the SLA breach on the timeline.
+    /// A case overdue by two rungs climbs one per call, so no level is ever skipped. The SLA factor of the priority is taken
+    /// again, since an overdue case ranks higher.
+    /// </summary>
+    public Result Escalate(ExceptionSlaPolicy policy, DateTimeOffset now)
+    {
+        if (IsClosed)
+            return ExceptionCaseErrors.Closed(Id, Status);
+        if (policy.RungAbove(EscalationLevel) is not { } rung || now < DueAt + rung.AfterDue)
+            return ExceptionCaseErrors.EscalationNotDue(Id, EscalationLevel, NextEscalationAt(policy));
+        EscalationLevel = rung.Level;
+        EscalatedTo = rung.Role;
+        BreachedAt ??= now;
+        var score = ExceptionPriority.Refresh(Priority, DueAt, now);
+        (PriorityValue, PriorityFactors) = (score.Value, score.Factors);
+        Record(now, Actor.SystemId, ExceptionCaseAction.Escalated,
+            $"SLA due {DueAt:u} breached by {(now - DueAt).TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} h; escalated to level {rung.Level} ({rung.Role}).",
+            new ExceptionCaseEscalated(Id.Value, Type, Queue, Channel, rung.Level, rung.Role, Actor.SystemId, now));
+        return Result.Success();
+    }
+
+    private void Close(ExceptionCaseStatus status, ExceptionResolution? resolution, string note, string actorId, DateTimeOffset at)
+    {
+        (Status, Resolution, ResolutionNote, ClosedBy, ClosedAt) = (status, resolution, note, actorId, at);
+        if (status == ExceptionCaseStatus.Dismissed)
+            Record(at, actorId, ExceptionCaseAction.Dismissed, note, new ExceptionCaseDismissed(Id.Value, Type, Queue, Channel, note, actorId, at));
+        else
+            Record(at, actorId, ExceptionCaseAction.Resolved, $"{resolution}: {note}",
+                new ExceptionCaseResolved(Id.Value, Type, Queue, Channel, resolution!.Value, note, actorId, at));
+    }
+
+    private void Record(DateTimeOffset at, string actorId, ExceptionCaseAction action, string note, ExceptionCaseEvent happened)
+    {
+        _timeline.Add(new ExceptionCaseEntry(_timeline.Count + 1, at, actorId, action, note));
+        Raise(happened);
+    }
+}

@@ -1,0 +1,46 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+
+namespace EcomErp.Domain.Exceptions;
+
+/// <summary>
+/// Which type of case each order hold raises, and which role's queue owns each type. The hold-backed types take their
+/// owner from <see cref="HoldOwnership"/>, so a hold and its case can never name different owners.
+/// </summary>
+public static class ExceptionQueues
+{
+    public static ExceptionType TypeOf(HoldType hold) => hold switch
+    {
+        HoldType.FraudReview => ExceptionType.FraudReview,
+        HoldType.AddressValidation => ExceptionType.AddressValidation,
+        HoldType.HighValueApproval => ExceptionType.HighValueApproval,
+        HoldType.CreditCheck => ExceptionType.CreditCheck,
+        HoldType.InventoryShortfall => ExceptionType.InventoryShortfall,
+        HoldType.Manual => ExceptionType.ManualHold,
+        _ => throw new ArgumentOutOfRangeException(nameof(hold), hold, null),
+    };
+
+    /// <summary>The hold type behind a case type, or null for types no order hold raises.</summary>
+    public static HoldType? HoldTypeOf(ExceptionType type) => type switch
+    {
+        ExceptionType.FraudReview => HoldType.FraudReview,
+        ExceptionType.AddressValidation => HoldType.AddressValidation,
+        ExceptionType.HighValueApproval => HoldType.HighValueApproval,
+        ExceptionType.CreditCheck => HoldType.CreditCheck,
+        ExceptionType.InventoryShortfall => HoldType.InventoryShortfall,
+        ExceptionType.ManualHold => HoldType.Manual,
+        _ => null,
+    };
+
+    /// <summary>The role whose queue the type lands in: only that role (or an administrator) assigns, resolves and dismisses.</summary>
+    public static string OwnerOf(ExceptionType type) => HoldTypeOf(type) is { } hold
+        ? HoldOwnership.OwnerOf(hold)
+        : type switch
+        {
+            ExceptionType.CarrierCapacity or ExceptionType.ShortPick => Roles.WarehouseManager,
+            // The role that approves a stock adjustment today (StockAdjustment.Approve).
+            ExceptionType.AdjustmentApproval => Roles.OperationsManager,
+            ExceptionType.IntegrationFailure => Roles.Admin,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
+}

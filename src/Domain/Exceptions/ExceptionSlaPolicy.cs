@@ -1,0 +1,17 @@
+using EcomErp.Domain.Common;
+
+namespace EcomErp.Domain.Exceptions;
+
+/// <summary>
+/// How long a type of case may stay open (<see cref="Sla"/>, in elapsed time: working hours are not modelled, see
+/// decision 024) and its escalation ladder, rung 1 first. <see cref="Version"/> and <see cref="ChangedBy"/> say which
+/// edition of the policy a case was timed by, so a later policy page can version it without rewriting open cases.
+/// </summary>
+public sealed record ExceptionSlaPolicy(ExceptionType Type, TimeSpan Sla, IReadOnlyList<EscalationRung> Ladder, int Version = 1, string ChangedBy = Actor.SystemId)
+{
+    /// <summary>The rung above <paramref name="level"/>, or null at the top of the ladder.</summary>
+    public EscalationRung? RungAbove(int level) => Ladder.FirstOrDefault(r => r.Level == level + 1);
+
+    /// <summary>When a case at <paramref name="level"/> due at <paramref name="dueAt"/> climbs the next rung; null at the top.</summary>
+    public DateTimeOffset? NextEscalationAt(DateTimeOffset dueAt, int level) => RungAbove(level) is { } rung ? dueAt + rung.AfterDue : null;
+}

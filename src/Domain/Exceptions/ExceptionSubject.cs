@@ -1,0 +1,17 @@
+namespace EcomErp.Domain.Exceptions;
+
+/// <summary>
+/// What a case is about: an aggregate by kind and id (an order, a stock adjustment), narrowed to a line or a shipment of
+/// it where the decision concerns only that part. A case always has one.
+/// </summary>
+public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? LineNumber = null, Guid? ShipmentId = null)
+{
+    public static ExceptionSubject Order(Guid orderId) => new(ExceptionSubjectKind.Order, orderId);
+
+    public override string ToString() => Kind switch
+    {
+        ExceptionSubjectKind.OrderLine => $"order {Id} line {LineNumber}",
+        ExceptionSubjectKind.Shipment => $"order {Id} shipment {ShipmentId}",
+        _ => $"{Kind} {Id}",
+    };
+}

@@ -1,0 +1,11 @@
+namespace EcomErp.Domain.Exceptions;
+
+/// <summary>What a case is about.</summary>
+public enum ExceptionSubjectKind
+{
+    Order = 0,
+    OrderLine = 1,
+    Shipment = 2,
+    StockAdjustment = 3,
+    PurchaseOrder = 4,
+}

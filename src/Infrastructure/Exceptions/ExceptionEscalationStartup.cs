@@ -1,0 +1,16 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+
+namespace EcomErp.Infrastructure.Exceptions;
+
+/// <summary>On a worker node: registers the every-minute escalation run of overdue exception cases.</summary>
+internal sealed class ExceptionEscalationStartup(IRecurringJobManager recurringJobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.AddOrUpdate<ExceptionEscalationJob>(ExceptionEscalationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

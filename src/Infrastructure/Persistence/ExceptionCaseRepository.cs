@@ -1,0 +1,26 @@
+using EcomErp.Application.Exceptions;
+using EcomErp.Domain.Exceptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.Persistence;
+
+internal sealed class ExceptionCaseRepository(ErpDbContext db) : IExceptionCaseRepository
+{
+    private IQueryable<ExceptionCase> Aggregates => db.ExceptionCases.Include(c => c.Timeline.OrderBy(e => e.Sequence));
+
+    public Task<ExceptionCase?> GetAsync(ExceptionCaseId id, CancellationToken cancellationToken) =>
+        Aggregates.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public Task<ExceptionCase?> FindByHoldAsync(Guid holdId, CancellationToken cancellationToken) =>
+        Aggregates.FirstOrDefaultAsync(c => c.HoldId == holdId, cancellationToken);
+
+    public void Add(ExceptionCase exceptionCase) => db.ExceptionCases.Add(exceptionCase);
+
+    public async Task<IReadOnlyList<ExceptionCaseId>> FindOverdueAsync(DateTimeOffset now, int belowLevel, int limit, CancellationToken cancellationToken) =>
+        await db.ExceptionCases.AsNoTracking()
+            .Where(c => (c.Status == ExceptionCaseStatus.Open || c.Status == ExceptionCaseStatus.Assigned) && c.DueAt <= now && c.EscalationLevel < belowLevel)
+            .OrderBy(c => c.DueAt).ThenBy(c => c.Id)
+            .Select(c => c.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+}
