@@ -4,7 +4,7 @@ namespace EcomErp.Application.Exceptions;
 
 /// <summary>
 /// The SLA policy in force for each exception type. The defaults come from code (<see cref="ExceptionSlaPolicies"/>,
-/// decision 024); a governed, versioned policy store replaces this service when it exists.
+/// decision 025); a governed, versioned policy store replaces this service when it exists.
 /// </summary>
 public interface IExceptionSlaPolicies
 {

@@ -3,7 +3,7 @@ using EcomErp.Domain.Common;
 namespace EcomErp.Domain.Exceptions;
 
 /// <summary>
-/// The default SLA and escalation ladder of every exception type (the values are documented in decision 024). Every
+/// The default SLA and escalation ladder of every exception type (the values are documented in decision 025). Every
 /// ladder has the same shape: as soon as the SLA is breached the operations manager is brought in (level 1), and when the
 /// case is overdue by as long again as its SLA an administrator (level 2). The shorter the SLA, the more a late
 /// decision costs: a fraud or carrier decision holds a shipment today; a credit check or a stock adjustment can wait a day.

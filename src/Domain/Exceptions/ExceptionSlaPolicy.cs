@@ -4,7 +4,7 @@ namespace EcomErp.Domain.Exceptions;
 
 /// <summary>
 /// How long a type of case may stay open (<see cref="Sla"/>, in elapsed time: working hours are not modelled, see
-/// decision 024) and its escalation ladder, rung 1 first. <see cref="Version"/> and <see cref="ChangedBy"/> say which
+/// decision 025) and its escalation ladder, rung 1 first. <see cref="Version"/> and <see cref="ChangedBy"/> say which
 /// edition of the policy a case was timed by, so a later policy page can version it without rewriting open cases.
 /// </summary>
 public sealed record ExceptionSlaPolicy(ExceptionType Type, TimeSpan Sla, IReadOnlyList<EscalationRung> Ladder, int Version = 1, string ChangedBy = Actor.SystemId)

@@ -28,17 +28,17 @@ public sealed class ExceptionCaseCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Guid> CaptureAndRunAsync(CaptureOrderBuilder builder)
+    private async Task<Guid> CaptureAndRunAsync(OrderBuilder builder)
     {
-        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.Build());
+        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.BuildCommand());
         Assert.True(captured.IsSuccess, string.Join("; ", captured.Errors));
         await _host.DispatchOutboxAsync();
         return captured.Value.OrderId;
     }
 
-    private Task<Guid> HighValueOrderAsync() => CaptureAndRunAsync(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+    private Task<Guid> HighValueOrderAsync() => CaptureAndRunAsync(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
 
-    private Task<Guid> FraudOrderAsync() => CaptureAndRunAsync(new CaptureOrderBuilder()
+    private Task<Guid> FraudOrderAsync() => CaptureAndRunAsync(new OrderBuilder()
         .WithCustomer("quick.buyer@mailinator.com", "Quick Buyer")
         .ShippingTo("Someone Else", "Hauptstraße 9", "Köln", "50667", "DE")
         .WithServiceLevel(ServiceLevel.NextDay)
@@ -95,7 +95,7 @@ public sealed class ExceptionCaseCommandTests : IAsyncLifetime
     [Fact]
     public async Task TheApiClientThatPlacedTheHold_CannotApproveItsCase_ASecondFinancePersonCan()
     {
-        var orderId = await CaptureAndRunAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAndRunAsync(new OrderBuilder());
         AssertSuccess(await _host.SendAsync<PlaceHold, OrderCommandResult>(
             new PlaceHold(orderId, FinanceConnector, HoldType.HighValueApproval, "Connector flagged the payment terms.")));
         await _host.DispatchOutboxAsync();
@@ -234,7 +234,7 @@ public sealed class ExceptionCaseCommandTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(10));
         var highValueOrder = await HighValueOrderAsync();      // high value, due in 8 h
         _host.Time.Advance(TimeSpan.FromMinutes(10));
-        var shortfallOrder = await CaptureAndRunAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin)
+        var shortfallOrder = await CaptureAndRunAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin)
             .WithLine("HOODIE-ZIP-M-BLK", 5_000, 0.10m));      // shortfall, due in 24 h
 
         var byDue = await ListAsync(new ExceptionCaseFilter());

@@ -24,7 +24,7 @@ public sealed class ExceptionEscalationTests : IAsyncLifetime
     /// <summary>A high-value case: due 8 h after raising; rung 1 (operations manager) at due, rung 2 (admin) 8 h past due.</summary>
     private async Task<Guid> HighValueCaseAsync()
     {
-        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m).Build());
+        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m).BuildCommand());
         Assert.True(captured.IsSuccess, string.Join("; ", captured.Errors));
         await _host.DispatchOutboxAsync();
         return await _host.WithDbAsync(db => db.ExceptionCases.AsNoTracking()

@@ -23,9 +23,9 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Order> CaptureAndRunAsync(CaptureOrderBuilder builder)
+    private async Task<Order> CaptureAndRunAsync(OrderBuilder builder)
     {
-        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.Build());
+        var captured = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.BuildCommand());
         Assert.True(captured.IsSuccess, string.Join("; ", captured.Errors));
         await _host.DispatchOutboxAsync();
         return await _host.LoadAsync(captured.Value.OrderId);
@@ -50,7 +50,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task AFraudScoreOverTheThreshold_RaisesAFraudReviewCaseForOperationsDueInFourHours()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder()
+        var order = await CaptureAndRunAsync(new OrderBuilder()
             .WithCustomer("quick.buyer@mailinator.com", "Quick Buyer")
             .ShippingTo("Someone Else", "Hauptstraße 9", "Köln", "50667", "DE")
             .WithServiceLevel(ServiceLevel.NextDay)
@@ -66,7 +66,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task AHighValueOrder_RaisesAHighValueApprovalCaseForFinanceDueInEightHours()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+        var order = await CaptureAndRunAsync(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
 
         var exceptionCase = await AssertCaseAsync(order, HoldType.HighValueApproval, ExceptionType.HighValueApproval, Roles.Finance, TimeSpan.FromHours(8));
 
@@ -77,7 +77,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task AShortfallOnAChannelWithoutBackorders_RaisesAnInventoryShortfallCaseForPlanningDueInADay()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine("HOODIE-ZIP-M-BLK", 5_000, 0.10m));
+        var order = await CaptureAndRunAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine("HOODIE-ZIP-M-BLK", 5_000, 0.10m));
 
         var exceptionCase = await AssertCaseAsync(order, HoldType.InventoryShortfall, ExceptionType.InventoryShortfall, Roles.Planner, TimeSpan.FromHours(24));
 
@@ -87,7 +87,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task OneCasePerHold_AReplayedHoldPlacedEventRaisesNothingMore()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+        var order = await CaptureAndRunAsync(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
         var before = await AllCasesAsync();
 
         var placed = await _host.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == nameof(OrderHoldPlaced)).ToListAsync())
@@ -103,7 +103,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task AHoldReleasedOnTheOrder_ClosesItsCaseAtSource_AndAReplayChangesNothing()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+        var order = await CaptureAndRunAsync(new OrderBuilder().WithLine("JACKET-DENIM-M-BLK", 20, 129m));
         var hold = order.OpenHolds.Single(h => h.Type == HoldType.HighValueApproval);
         var released = await _host.SendAsync<ReleaseHold, OrderCommandResult>(new ReleaseHold(order.Id.Value, Actors.Finance, hold.Id, "Known customer."));
         Assert.True(released.IsSuccess, string.Join("; ", released.Errors));
@@ -125,7 +125,7 @@ public sealed class OrderHoldCasesTests : IAsyncLifetime
     [Fact]
     public async Task AManualHoldByAPerson_RaisesACaseThatPersonCannotDecide_AndCancellingTheOrderClosesIt()
     {
-        var order = await CaptureAndRunAsync(new CaptureOrderBuilder());
+        var order = await CaptureAndRunAsync(new OrderBuilder());
         var placed = await _host.SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(order.Id.Value, Actors.Operations, HoldType.Manual, "Customer called about the address."));
         Assert.True(placed.IsSuccess, string.Join("; ", placed.Errors));
         await _host.DispatchOutboxAsync();

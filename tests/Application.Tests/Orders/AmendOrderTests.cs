@@ -18,9 +18,9 @@ public sealed class AmendOrderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Guid> CaptureAsync(CaptureOrderBuilder builder)
+    private async Task<Guid> CaptureAsync(OrderBuilder builder)
     {
-        var result = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.Build());
+        var result = await _host.SendAsync<CaptureOrder, CapturedOrder>(builder.BuildCommand());
         Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
         return result.Value.OrderId;
     }
@@ -31,7 +31,7 @@ public sealed class AmendOrderTests : IAsyncLifetime
     [Fact]
     public async Task Order_WithABadPostalCode_IsHeldAtValidation_AndAmendingItWithAGoodAddressReleasesTheHoldAndTheOrderAllocates()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ShippingTo("Anna Schmidt", "Invalidenstraße 1", "Berlin", "1011", "DE"));
+        var orderId = await CaptureAsync(new OrderBuilder().ShippingTo("Anna Schmidt", "Invalidenstraße 1", "Berlin", "1011", "DE"));
         await _host.DispatchOutboxAsync();
         var held = await _host.LoadAsync(orderId);
         Assert.Equal(OrderStatus.Captured, held.Status);
@@ -57,7 +57,7 @@ public sealed class AmendOrderTests : IAsyncLifetime
     [Fact]
     public async Task Order_WithAPoBoxForExpressDelivery_IsHeldAtValidation_AndAnotherBadAddressKeepsItHeldWithTheNewFindings()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder()
+        var orderId = await CaptureAsync(new OrderBuilder()
             .ShippingTo("Anna Schmidt", "Postfach 10 02 03", "Berlin", "10115", "DE").WithServiceLevel(ServiceLevel.Express));
         await _host.DispatchOutboxAsync();
         Assert.StartsWith($"[{AddressRules.PoBoxNotDeliveredCode}]", Assert.Single((await _host.LoadAsync(orderId)).OpenHolds).Reason);
@@ -74,7 +74,7 @@ public sealed class AmendOrderTests : IAsyncLifetime
     [Fact]
     public async Task AmendShipTo_WithAnIncompleteAddress_NamesTheFieldsAndChangesNothing()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder());
+        var orderId = await CaptureAsync(new OrderBuilder());
         await _host.DispatchOutboxAsync();
         var before = await _host.LoadAsync(orderId);
 
@@ -89,7 +89,7 @@ public sealed class AmendOrderTests : IAsyncLifetime
     [Fact]
     public async Task AmendPriority_BeforeRelease_IsSaved_AndByAPartnerOfAnotherChannel_IsNotFound()
     {
-        var orderId = await CaptureAsync(new CaptureOrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
+        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin));
         await _host.DispatchOutboxAsync();
 
         var byPartner = await SendAsync(new AmendOrderPriority(orderId, Actors.WebShop, OrderPriority.Urgent));

@@ -42,7 +42,7 @@ internal sealed class ResolveExceptionCaseHandler(
 
     /// <summary>
     /// The queue's decision carries the authority to cancel, whatever the decider's own roles (Finance does not cancel orders
-    /// otherwise), so the order is cancelled by the system, with a reason naming the case and the person (decision 024).
+    /// otherwise), so the order is cancelled by the system, with a reason naming the case and the person (decision 025).
     /// </summary>
     private async Task<Result<Order?>> CancelOrderAsync(ExceptionCase exceptionCase, string note, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
