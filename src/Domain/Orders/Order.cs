@@ -8,7 +8,7 @@ namespace EcomErp.Domain.Orders;
 /// enters), appends to the timeline and raises an event; anything else is a named error. The allocation and
 /// shipments (<see cref="OrderShipments"/>) and the holds (<see cref="OrderHolds"/>) are parts of their own.
 /// </summary>
-public sealed class Order : AggregateRoot
+public sealed partial class Order : AggregateRoot
 {
     public const int CarrierMaxLength = 64;
     public const int TrackingNumberMaxLength = 64;
@@ -42,8 +42,6 @@ public sealed class Order : AggregateRoot
     public long TotalMinor { get; private set; }
     public int? FraudScore { get; private set; }
 
-    /// <summary>Set when a person verified the ship-to address by releasing an address-validation hold.</summary>
-    public string? AddressVerifiedBy { get; private set; }
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
     public string? InvoiceNumber { get; private set; }
@@ -64,8 +62,6 @@ public sealed class Order : AggregateRoot
     public bool IsPicked => _allocation.IsPicked;
     /// <summary>Units of the order without an allocation: backordered, short, or given back by a short pick.</summary>
     public int UnallocatedUnits => _allocation.UnallocatedUnits;
-    /// <summary>What keeps the ship-to from being shipped to at the order's service level (<see cref="AddressRules"/>); empty when nothing does.</summary>
-    public IReadOnlyList<AddressFinding> AddressFindings => AddressRules.Check(ShipTo, ServiceLevel);
     /// <summary>True when a hold of this type was released before: a person already judged that risk.</summary>
     public bool HasReleasedHold(HoldType type) => _holdsPart.WasReleased(type);
 
@@ -215,47 +211,11 @@ public sealed class Order : AggregateRoot
             return refused;
         // Open holds close with the order, visibly: their queues and read models must see them end.
         foreach (var hold in _holdsPart.ReleaseAll(actor, at, "order cancelled"))
-            Happened(at, actor, TimelineAction.HoldReleased, "order cancelled",
-                new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, "order cancelled", actor.Id, at), hold.Type);
+            HoldReleased(hold, actor, at);
         var released = _allocation.CancelOpen();
         CancellationReason = why.Value;
         Moved(OrderStatus.Cancelled, actor, at, why.Value, new OrderCancelled(Id.Value, Channel.Value, Status, why.Value, actor.Id, at));
         return Result<IReadOnlyList<ReservedUnits>>.Success(released);
-    }
-
-    /// <summary>
-    /// Changes where the order goes, before release. Nobody has verified the new address, so it is validated at once: an open
-    /// address hold is released when it passes (the workflow moves on by itself) and kept, for the new findings, when it
-    /// does not; a failing address on an order without one puts the order on an address hold, as validation would.
-    /// </summary>
-    public Result AmendShipTo(Address address, Actor actor, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if ((CheckCan(OrderStep.Amend, actor) ?? (address == ShipTo ? OrderErrors.AmendmentUnchanged("shipTo", "ship-to") : null)) is { } refused)
-            return refused;
-        var from = ShipTo;
-        (ShipTo, AddressVerifiedBy) = (address, null);
-        var findings = AddressFindings;
-        var still = findings.Count > 0 ? $" It fails address validation: {AddressRules.Describe(findings)}" : "";
-        Happened(at, actor, TimelineAction.ShipToAmended, Bounded($"Ship-to amended: {string.Join("; ", from.DifferencesTo(address))}.{still}"),
-            new OrderShipToAmended(Id.Value, Channel.Value, OrderShipToSnapshot.Of(from), OrderShipToSnapshot.Of(address), [.. findings.Select(f => f.Code)],
-                actor.Id, at));
-        ReviewAddressHold(findings, actor, at);
-        return Result.Success();
-    }
-
-    /// <summary>Changes the order's fulfilment priority (backorder conversion and release go by it), before release.</summary>
-    public Result AmendPriority(OrderPriority priority, Actor actor, DateTimeOffset at)
-    {
-        var invalid = !Enum.IsDefined(priority) ? OrderErrors.PriorityInvalid()
-            : priority == Priority ? OrderErrors.AmendmentUnchanged("priority", "priority") : null;
-        if ((CheckCan(OrderStep.Amend, actor) ?? invalid) is { } refused)
-            return refused;
-        var from = Priority;
-        Priority = priority;
-        Happened(at, actor, TimelineAction.PriorityAmended, $"Priority amended from {from} to {priority}.",
-            new OrderPriorityAmended(Id.Value, Channel.Value, from, priority, actor.Id, at));
-        return Result.Success();
     }
 
     public Result<Guid> PlaceHold(HoldType type, string reason, Actor actor, DateTimeOffset at, Func<Guid>? newId = null)
@@ -275,30 +235,13 @@ public sealed class Order : AggregateRoot
             return released;
         var hold = released.Value;
         AddressVerifiedBy = hold.Type == HoldType.AddressValidation ? actor.Id : AddressVerifiedBy;
-        Happened(at, actor, TimelineAction.HoldReleased, hold.Resolution,
-            new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, hold.Resolution!, actor.Id, at), hold.Type);
+        HoldReleased(hold, actor, at);
         return Result.Success();
     }
 
-    /// <summary>The address hold after an amendment: released when the new ship-to passes, restated or placed when it does not.</summary>
-    private void ReviewAddressHold(IReadOnlyList<AddressFinding> findings, Actor actor, DateTimeOffset at)
-    {
-        var open = _holdsPart.OpenOf(HoldType.AddressValidation);
-        if (open is not null && findings.Count == 0)
-        {
-            _holdsPart.Cure(open, actor, at, "The amended ship-to passes address validation.");
-            Happened(at, actor, TimelineAction.HoldReleased, open.Resolution,
-                new OrderHoldReleased(Id.Value, Channel.Value, open.Id, open.Type, open.Resolution!, actor.Id, at), open.Type);
-        }
-        else if (open is not null)
-            open.Restate(AddressRules.Describe(findings));
-        else if (findings.Count > 0 && PlaceHold(HoldType.AddressValidation, AddressRules.Describe(findings), actor, at) is { IsFailure: true } hold)
-            throw new InvalidOperationException($"The address hold could not be placed: {hold.Error}");
-    }
-
-    /// <summary>A timeline reason within its column: long address parts are cut, never refused.</summary>
-    private static string Bounded(string reason) =>
-        reason.Length <= OrderErrors.ReasonMaxLength ? reason : string.Concat(reason.AsSpan(0, OrderErrors.ReasonMaxLength - 1), "…");
+    private void HoldReleased(Hold hold, Actor actor, DateTimeOffset at) =>
+        Happened(at, actor, TimelineAction.HoldReleased, hold.Resolution,
+            new OrderHoldReleased(Id.Value, Channel.Value, hold.Id, hold.Type, hold.Resolution!, actor.Id, at), hold.Type);
 
     /// <summary>What stops the order's next step as far as it knows: a terminal state, open holds, the next state's entry criteria (GetOrderBlockers adds master data).</summary>
     public IReadOnlyList<Blocker> GetBlockers()

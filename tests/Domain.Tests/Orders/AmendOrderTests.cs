@@ -23,7 +23,7 @@ public sealed class AmendOrderTests
     [MemberData(nameof(BeforeRelease))]
     public void AmendShipTo_BeforeRelease_ByCustomerService_ChangesTheShipToOnTheTimelineWithFromAndTo(OrderStatus status)
     {
-        var order = new OrderBuilder().InStatus(status).Build();
+        var order = new OrderBuilder().ShippingTo("Jane Doe", "Invalidenstraße 116", "Berlin", "10115", "DE").InStatus(status).Build();
         var before = order.ShipTo;
 
         ResultAssert.Succeeded(order.AmendShipTo(Good, Actors.CustomerService, Clock.Now));
