@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace EcomErp.Api.Security;
 
 /// <summary>
-/// For the embedded demo only: when there is no API client yet, issues one with every scope so a person can
-/// try the API at once. Its key goes to a file readable by the owner only, next to the admin's password.
+/// For the embedded demo only: when there is no API client yet, issues one with every scope and every role an API client
+/// can be granted, so a person can take an order from capture to completion through the API at once. Its key goes to a file readable by the owner only, next to the admin's password.
 /// </summary>
 internal sealed partial class DemoApiClientSeeder(
     IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
@@ -27,7 +27,7 @@ internal sealed partial class DemoApiClientSeeder(
         var existing = await list.HandleAsync(new ListApiClients(), cancellationToken);
         if (existing.IsFailure || existing.Value.Count > 0)
             return;
-        var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, [], []), cancellationToken);
+        var issued = await issue.HandleAsync(new IssueApiClient(Actor.System, ClientName, ApiScopes.All, [], ApiClient.GrantableRoles), cancellationToken);
         if (issued.IsFailure)
             throw new InvalidOperationException($"Could not issue the demo API client: {issued.Error}");
         var path = await secretFiles.WriteAsync(directory.Value.InitialPasswordDirectory, KeyFileName, issued.Value.PlainKey, cancellationToken);

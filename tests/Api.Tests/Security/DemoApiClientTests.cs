@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.ListApiClients;
+using EcomErp.Domain.Access;
 using EcomErp.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Api.Tests.Security;
 
@@ -35,6 +39,21 @@ public sealed class DemoApiClientTests
         Assert.Equal(HttpStatusCode.OK, await QueryAsync(factory, key));
         Assert.Equal(HttpStatusCode.Unauthorized, await QueryAsync(factory, key[..^2] + "xx"));
         Assert.Equal(HttpStatusCode.Unauthorized, await QueryAsync(factory, null));
+    }
+
+    [Fact]
+    public async Task EmbeddedDemo_TheKeyIsGrantedEveryRoleAnApiClientMayHold_SoItCanTakeAnOrderToCompletion()
+    {
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+
+        var clients = await scope.ServiceProvider.GetRequiredService<IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>>>()
+            .HandleAsync(new ListApiClients(), CancellationToken.None);
+
+        var demo = Assert.Single(clients.Value);
+        Assert.Equal(ApiClient.GrantableRoles.Order(StringComparer.Ordinal), demo.Roles.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("Admin", demo.Roles);
     }
 
     [Fact]
