@@ -42,6 +42,8 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Erp"] = $"Data Source={DatabasePath}",
             ["ConnectionStrings:Redis"] = string.Empty,
             ["EcomErp:SeedDemoData"] = "false",
+            // Tests that seed the demo master data count what they capture themselves.
+            ["EcomErp:SeedDemoOrders"] = "false",
             ["EcomErp:Admin:InitialPassword"] = AdminPassword,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
