@@ -281,6 +281,30 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
         Assert.Contains(first.ToString("N")[..8], mine, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AQueue_FilteredByChannelAndLeastPriority_ShowsOnlyTheCasesThatMatch()
+    {
+        var smaller = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
+        var larger = await CaseOfOrderAsync(await CaptureAsync(new OrderBuilder().WithLine("JACKET-DENIM-L-BLK", 40, 129m)), ExceptionType.HighValueApproval);
+        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var rows = (await scope.ServiceProvider.GetRequiredService<Application.Abstractions.IQueryHandler<ListExceptionCases, ExceptionCasePage>>()
+            .HandleAsync(new ListExceptionCases(new ExceptionCaseListRequest(new ExceptionCaseFilter(Types: [ExceptionType.HighValueApproval]),
+                ExceptionCaseSortField.DueAt, false, 50)), CancellationToken.None)).Value.Items;
+        var threshold = rows.Single(r => r.Id == larger).Priority;
+        Assert.True(threshold > rows.Single(r => r.Id == smaller).Priority, "the larger order ranks higher");
+
+        var byPriority = await client.GetStringAsync(new Uri($"{IndexPath}/queue/highvalueapproval?minPriority={threshold}", UriKind.Relative));
+        var otherChannel = await client.GetStringAsync(new Uri($"{IndexPath}/queue/highvalueapproval?channel=WHOLESALE", UriKind.Relative));
+        var web = await client.GetStringAsync(new Uri($"{IndexPath}/queue/highvalueapproval?channel=WEB", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"case-count\">1 open case(s).", byPriority, StringComparison.Ordinal);
+        Assert.Contains($"/case/{larger}", byPriority, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/case/{smaller}", byPriority, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"case-count\">0 open case(s).", otherChannel, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"case-count\">2 open case(s).", web, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("""name="Input.Version" value="(?<v>\d+)" """)]
     private static partial Regex VersionInput();
 }

@@ -14,7 +14,7 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Exceptions;
 
 /// <summary>
 /// One queue's open cases (route <c>queue/{type}</c>), or the person's own (<c>queue/mine</c>), due first, with the SLA countdown
-/// taken now; narrowed by channel and sorted by due time or priority through the query string, keyset-paged, and assigned in bulk.
+/// taken now; narrowed by channel and least priority and sorted by due time or priority through the query string, keyset-paged, and assigned in bulk.
 /// </summary>
 public sealed class QueueModel(
     ExceptionWorkbench workbench,
@@ -32,6 +32,10 @@ public sealed class QueueModel(
 
     [FromQuery(Name = "channel")]
     public string? Channel { get; set; }
+
+    /// <summary>Keeps cases whose priority score is at least this.</summary>
+    [FromQuery(Name = "minPriority")]
+    public int? MinPriority { get; set; }
 
     /// <summary><c>priority</c> ranks the highest score first; anything else sorts by due time, soonest first.</summary>
     [FromQuery(Name = "sort")]
@@ -99,7 +103,7 @@ public sealed class QueueModel(
         StatusMessage = refused.Count == 0
             ? $"{done} case(s) assigned."
             : $"{done} case(s) assigned; {refused.Count} refused: {string.Join(" ", refused.Distinct())}";
-        return RedirectToPage(new { type = Type, channel = Channel, sort = Sort, after = After });
+        return RedirectToPage(new { type = Type, channel = Channel, minPriority = MinPriority, sort = Sort, after = After });
     }
 
     /// <summary>The page's cases and choices; false when the route names no queue the person sees.</summary>
@@ -110,13 +114,13 @@ public sealed class QueueModel(
         IReadOnlyCollection<string> queues;
         if (string.Equals(Type, Mine, StringComparison.OrdinalIgnoreCase))
         {
-            filter = new ExceptionCaseFilter(Statuses: OpenStatuses, Assignee: actor.Id, Channel: NullIfEmpty(Channel));
+            filter = new ExceptionCaseFilter(Statuses: OpenStatuses, Assignee: actor.Id, Channel: NullIfEmpty(Channel), MinPriority: MinPriority);
             queues = ExceptionWorkbench.VisibleTypes(User).Select(ExceptionQueues.OwnerOf).Distinct().ToList();
         }
         else if (Enum.TryParse<ExceptionType>(Type, ignoreCase: true, out var type) && Enum.IsDefined(type)
                  && ExceptionWorkbench.VisibleTypes(User).Contains(type) && !int.TryParse(Type, out _))
         {
-            filter = new ExceptionCaseFilter(Types: [type], Statuses: OpenStatuses, Channel: NullIfEmpty(Channel));
+            filter = new ExceptionCaseFilter(Types: [type], Statuses: OpenStatuses, Channel: NullIfEmpty(Channel), MinPriority: MinPriority);
             queues = [ExceptionQueues.OwnerOf(type)];
             Title = $"{type} queue";
         }
