@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcomErp.Admin;
 
@@ -33,6 +34,9 @@ public static class AdminServiceCollectionExtensions
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddOptions<AdminNavigationOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddScoped<AdminIdentitySeeder>();
+        services.AddScoped<Exceptions.ExceptionWorkbench>();
+        // Pages count SLA time from the one clock of the host, so tests can move it (FakeTimeProvider).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSignInLimits(configuration);
 
         services.AddRazorPages(options =>

@@ -38,6 +38,7 @@ if (roles.Admin)
     if (app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData)
     {
         await app.Services.SeedDemoApiClientAsync();
+        await app.Services.SeedDemoExceptionOrdersAsync(app.Configuration);
     }
 }
 

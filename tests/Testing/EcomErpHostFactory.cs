@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
 using EcomErp.Admin.Identity;
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,9 +29,12 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Test-Admin-Passw0rd!";
 
     private readonly Dictionary<string, string> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public EcomErpHostFactory(IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="services">Replaces services after the host's own, e.g. a FakeTimeProvider as the one TimeProvider.</param>
+    public EcomErpHostFactory(IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         DataDirectory = Directory.CreateTempSubdirectory("ecomerp-test-").FullName;
         settings = new Dictionary<string, string>
         {
@@ -34,6 +42,8 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Erp"] = $"Data Source={DatabasePath}",
             ["ConnectionStrings:Redis"] = string.Empty,
             ["EcomErp:SeedDemoData"] = "false",
+            // Tests that seed the demo master data count what they capture themselves.
+            ["EcomErp:SeedDemoOrders"] = "false",
             ["EcomErp:Admin:InitialPassword"] = AdminPassword,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
@@ -87,6 +97,40 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
         })
         { BaseAddress = server };
 
+    /// <summary>
+    /// Sends a command through the host's own handler (as the API would), then delivers the outbox and projects the read models
+    /// the way the host's background loops do, so what the command raised (holds, exception cases, the order's next steps) is
+    /// there when the call returns.
+    /// </summary>
+    public async Task<Result<TResult>> SendAsync<TCommand, TResult>(TCommand command)
+    {
+        Result<TResult> result;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<ICommandHandler<TCommand, TResult>>().HandleAsync(command, CancellationToken.None);
+        }
+        await RunBackgroundWorkAsync();
+        return result;
+    }
+
+    /// <summary>Delivers pending outbox events (and what their handlers raise in turn) and projects the read models.</summary>
+    public async Task RunBackgroundWorkAsync()
+    {
+        while (await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+        await Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+    }
+
+    /// <summary>The workflow actor a person of this email acts as in the admin (<c>user:{id}</c>).</summary>
+    public async Task<Actor> ActorOfAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        return new Actor($"user:{user.Id}", email, roles);
+    }
+
     public async Task CreateUserAsync(string email, string password, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -109,6 +153,11 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

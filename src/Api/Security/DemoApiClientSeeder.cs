@@ -43,6 +43,7 @@ public static class DemoApiClientSeeding
     public static IServiceCollection AddDemoApiClientSeeding(this IServiceCollection services)
     {
         services.AddScoped<DemoApiClientSeeder>();
+        services.AddScoped<Hosting.DemoExceptionOrders>();
         return services;
     }
 
@@ -50,5 +51,14 @@ public static class DemoApiClientSeeding
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoApiClientSeeder>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>The demo orders that raise exception cases, unless <see cref="Hosting.DemoExceptionOrders.SettingKey"/> is false.</summary>
+    public static async Task SeedDemoExceptionOrdersAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        if (!configuration.GetValue(Hosting.DemoExceptionOrders.SettingKey, true))
+            return;
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Hosting.DemoExceptionOrders>().SeedAsync(cancellationToken);
     }
 }

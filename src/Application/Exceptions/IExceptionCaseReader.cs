@@ -13,6 +13,7 @@ public enum ExceptionCaseSortField
 /// <summary>
 /// What a case list is narrowed to; every given criterion must hold. <see cref="Overdue"/> true keeps open cases past their
 /// due time, false the others. <see cref="Assignee"/> is an actor id (the API's "assigned to me" passes the caller's).
+/// <see cref="MinPriority"/> keeps cases whose stored priority score is at least that.
 /// </summary>
 public sealed record ExceptionCaseFilter(
     IReadOnlyCollection<ExceptionType>? Types = null,
@@ -20,7 +21,8 @@ public sealed record ExceptionCaseFilter(
     IReadOnlyCollection<string>? Queues = null,
     string? Assignee = null,
     bool? Overdue = null,
-    string? Channel = null);
+    string? Channel = null,
+    int? MinPriority = null);
 
 /// <summary>
 /// One page of cases: the <paramref name="Size"/> first after <paramref name="After"/> (and before <paramref name="Before"/>),

@@ -83,6 +83,8 @@ internal sealed class ExceptionCaseReader(Persistence.ErpDbContext db) : IExcept
             rows = rows.Where(r => r.Assignee == assignee);
         if (filter.Channel is { } channel)
             rows = rows.Where(r => r.Channel == channel);
+        if (filter.MinPriority is { } minPriority)
+            rows = rows.Where(r => r.PriorityValue >= minPriority);
         if (filter.Overdue is { } overdue)
             rows = overdue
                 ? rows.Where(r => (r.Status == ExceptionCaseStatus.Open || r.Status == ExceptionCaseStatus.Assigned) && r.DueAt < nowTicks)

@@ -8,7 +8,8 @@ namespace EcomErp.Browser.Tests.Admin;
 /// (no sandbox as root, no background networking on a closed network). One per test class; <paramref name="settings"/>
 /// override the host's configuration.
 /// </summary>
-public sealed class AdminInChromium(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime, IDisposable
+public sealed class AdminInChromium(IReadOnlyDictionary<string, string>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    : IAsyncLifetime, IDisposable
 {
     /// <summary>
     /// An <see cref="InitScript"/> that records every content security policy violation the browser reports in
@@ -20,13 +21,16 @@ public sealed class AdminInChromium(IReadOnlyDictionary<string, string>? setting
 
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly EcomErpHostFactory host = new(settings);
+    private readonly EcomErpHostFactory host = new(settings, services);
     private readonly string profileDirectory = Directory.CreateTempSubdirectory("ecomerp-chromium-").FullName;
     private IPlaywright? playwright;
     private IBrowserContext? browser;
 
     /// <summary>The host's data folder (its database; with demo data, its demo API key).</summary>
     public string DataDirectory => host.DataDirectory;
+
+    /// <summary>The host itself, to send commands and create people as the test's setup.</summary>
+    public EcomErpHostFactory Host => host;
 
     /// <summary>Runs in every page before the page's own scripts (and outside its content security policy).</summary>
     public string? InitScript { get; init; }

@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using EcomErp.Admin.Exceptions;
+using EcomErp.Admin.Identity;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Exceptions;
+using EcomErp.Application.Exceptions.AssignExceptionCase;
+using EcomErp.Application.Exceptions.DismissExceptionCase;
+using EcomErp.Application.Exceptions.GetExceptionCase;
+using EcomErp.Application.Exceptions.ResolveExceptionCase;
+using EcomErp.Application.Orders.GetOrder;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages.Exceptions;
+
+/// <summary>
+/// One case: its subject (for an order: lines, value, ship-to, holds), its reason, priority factors, SLA and timeline, and the
+/// decisions the person's role allows. Each decision names the case version it was taken on, so a case someone else changed
+/// meanwhile is refused rather than decided blind.
+/// </summary>
+public sealed class CaseModel(
+    ExceptionWorkbench workbench,
+    IQueryHandler<GetExceptionCase, ExceptionCaseView> get,
+    IQueryHandler<GetOrder, OrderView?> getOrder,
+    ICommandHandler<ResolveExceptionCase, ExceptionCaseCommandResult> resolve,
+    ICommandHandler<AssignExceptionCase, ExceptionCaseCommandResult> assign,
+    ICommandHandler<DismissExceptionCase, ExceptionCaseCommandResult> dismiss,
+    TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public ExceptionCaseView Case { get; private set; } = null!;
+
+    public OrderView? Order { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public bool MayAct { get; private set; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Assignees { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public sealed class DecisionInput
+    {
+        /// <summary>The case version the person saw.</summary>
+        public int Version { get; set; }
+
+        [Display(Name = "Approval note")]
+        public string? ApproveNote { get; set; }
+
+        [Display(Name = "Reason for rejecting")]
+        public string? RejectReason { get; set; }
+
+        [Display(Name = "Assign to")]
+        public string? Assignee { get; set; }
+
+        [Display(Name = "Dismissal note")]
+        public string? DismissNote { get; set; }
+    }
+
+    public string Name(string? actorId) => actorId is null ? "nobody" : Names.GetValueOrDefault(actorId, actorId);
+
+    public string Money(long minor, string currency) => new Money(minor, Currency.Of(currency)).ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        Input.Version = Case.Version;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.ApproveNote),
+        (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Approved, Input.ApproveNote ?? "", version), cancellationToken),
+        "The case is approved; its hold is released and the order moves on.", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.RejectReason),
+        (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Rejected, Input.RejectReason ?? "", version), cancellationToken),
+        "The case is rejected; its order is cancelled.", cancellationToken);
+
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.Assignee),
+        (actor, version) => assign.HandleAsync(new AssignExceptionCase(Id, actor, Input.Assignee ?? "", version), cancellationToken),
+        "The case is assigned.", cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.DismissNote),
+        (actor, version) => dismiss.HandleAsync(new DismissExceptionCase(Id, actor, Input.DismissNote ?? "", version), cancellationToken),
+        "The case is dismissed; its hold is released.", cancellationToken);
+
+    /// <summary>
+    /// Sends one decision; on success post-redirect-get with a status line, on refusal the same page with the person's input
+    /// kept and the refusal beside the field it concerns (<paramref name="field"/> for the note or assignee, else above the forms).
+    /// </summary>
+    private async Task<IActionResult> DecideAsync(
+        string field, Func<Actor, int, Task<Result<ExceptionCaseCommandResult>>> send, string done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        var result = await send(User.ToActor(), Input.Version);
+        if (result.IsSuccess)
+        {
+            StatusMessage = done;
+            return RedirectToPage(new { id = Id });
+        }
+        foreach (var error in result.Errors)
+            ModelState.AddModelError(error.Field is "note" or "assignee" ? $"{nameof(Input)}.{field}" : string.Empty, Readable(error));
+        // The next try is taken on the case as now shown; the note or assignee typed stays.
+        ModelState.Remove($"{nameof(Input)}.{nameof(DecisionInput.Version)}");
+        Input.Version = Case.Version;
+        return Page();
+    }
+
+    /// <summary>The domain's message, with a plain next step where one helps, and its code for support.</summary>
+    private static string Readable(Error error) => error.Code switch
+    {
+        CommonErrors.Conflict => $"Someone changed this case while you were reading it; the page now shows it as it is. Check it and decide again. ({error.Code})",
+        ExceptionCaseErrors.SelfApprovalCode => $"You raised this case or placed its hold: a second person must decide it (four eyes). ({error.Code})",
+        _ => $"{error.Message} ({error.Code})",
+    };
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var found = await get.HandleAsync(new GetExceptionCase(Id, VisibleQueues: ExceptionWorkbench.VisibleQueues(User)), cancellationToken);
+        if (found.IsFailure)
+            return false;
+        Case = found.Value;
+        Now = clock.GetUtcNow();
+        if (Case.Subject.Kind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment)
+        {
+            var order = await getOrder.HandleAsync(new GetOrder(Case.Subject.Id), cancellationToken);
+            Order = order.IsSuccess ? order.Value : null;
+        }
+        MayAct = Case.Status is ExceptionCaseStatus.Open or ExceptionCaseStatus.Assigned && ExceptionWorkbench.MayAct(User, Case.Queue);
+        Assignees = MayAct ? await workbench.AssigneesAsync([Case.Queue]) : [];
+        Names = await workbench.NamesAsync([Case.RaisedBy, Case.Assignee, Case.ClosedBy, .. Case.Timeline.Select(e => e.ActorId)]);
+        return true;
+    }
+}
