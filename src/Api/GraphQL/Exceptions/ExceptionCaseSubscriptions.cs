@@ -54,12 +54,15 @@ public sealed class ExceptionCaseChangedType : ObjectGraphType<ExceptionCaseChan
         Field(n => n.ActorId).Description("Who: user:…, api-client:… or system.");
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position of the change in the global event log; increases with every event.").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When it happened.").Resolve(c => c.Source.OccurredAt);
-        // Read per event, as OrderStatusChanged.order is: a subscription lives long, and a cached case would go stale.
         Field<ExceptionCaseType>("exceptionCase")
             .Description("The case as it is stored when the event is sent; it may already include later changes.")
             .ResolveAsync(async c =>
             {
-                var found = await c.QueryAsync<GetExceptionCase, ExceptionCaseView>(new GetExceptionCase(c.Source.CaseId));
+                // Read per event in a scope of its own: the subscription's scope lives as long as it does, and its DbContext
+                // would keep answering with the case as it first loaded it.
+                await using var scope = c.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                var found = await scope.ServiceProvider.GetRequiredService<IQueryHandler<GetExceptionCase, ExceptionCaseView>>()
+                    .HandleAsync(new GetExceptionCase(c.Source.CaseId), c.CancellationToken);
                 return found.IsFailure && found.Error.Code == ExceptionCaseErrors.NotFoundCode ? null : ExceptionCaseNode.Of(c.ValueOrThrow(found));
             });
     }
