@@ -113,10 +113,14 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         foreach (var name in ExceptionCaseMutations)
         {
             var before = await StateAsync();
-            var input = new { caseId = Guid.NewGuid(), assignee = "user:fay", resolution = "APPROVED", note = "Partner says yes." };
-            var inputType = char.ToUpperInvariant(name[0]) + name[1..] + "Input";
-            var fields = name == "assignExceptionCase" ? new { input.caseId, input.assignee } : name == "dismissExceptionCase" ? new { input.caseId, input.note } : (object)input;
-            var (status, body) = await Api.PostAsync(_partner, Mutation(name, inputType, "userErrors { code }"), new { input = fields });
+            var caseId = Guid.NewGuid();
+            object input = name switch
+            {
+                "assignExceptionCase" => new { caseId, assignee = "user:fay" },
+                "resolveExceptionCase" => new { caseId, resolution = "APPROVED", note = "Partner says yes." },
+                _ => new { caseId, note = "Partner says no." },
+            };
+            var (status, body) = await Api.PostAsync(_partner, Mutation(name, char.ToUpperInvariant(name[0]) + name[1..] + "Input", "userErrors { code }"), new { input });
 
             Assert.True(status == 200 && body.GetProperty("data").ValueKind == JsonValueKind.Null, $"{name}: {body}");
             Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
