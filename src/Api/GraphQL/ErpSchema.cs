@@ -1,6 +1,7 @@
 using EcomErp.Api.GraphQL.Allocation;
 using EcomErp.Api.GraphQL.Catalog;
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Api.GraphQL.Exceptions;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using GraphQL;
@@ -50,6 +51,7 @@ public sealed class ErpQuery : ObjectGraphType
         AllocationQueries.AddTo(this);
         InventoryLedgerQueries.AddTo(this);
         PurchaseOrderQueries.AddTo(this);
+        ExceptionCaseQueries.AddTo(this);
     }
 }
 
@@ -61,6 +63,7 @@ public sealed class ErpMutation : ObjectGraphType
         Description = "Commands. Expected business failures come back in each payload's userErrors.";
         OrderMutations.AddTo(this);
         InventoryMutations.AddTo(this);
+        ExceptionCaseMutations.AddTo(this);
     }
 }
 
@@ -72,6 +75,7 @@ public sealed class ErpSubscription : ObjectGraphType
         Description = "Live updates over WebSocket (graphql-transport-ws).";
         OrderSubscriptions.AddTo(this);
         InventorySubscriptions.AddTo(this);
+        ExceptionCaseSubscriptions.AddTo(this);
     }
 }
 

@@ -1,4 +1,5 @@
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
 
 namespace EcomErp.Application.Abstractions;
@@ -19,6 +20,14 @@ public sealed record InventoryChangedNotification(InventoryPositionView Position
 [NotificationChannel("ecomerp:availability")]
 public sealed record AvailabilityChangedNotification(
     string Channel, string Sku, int AvailableToPromise, int? PriorityAvailableToPromise, int Committed, long Sequence, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// An exception case was raised, assigned, escalated, resolved or dismissed; sent once the case's event was projected.
+/// It names the case's type, queue and channel, so a subscriber filters and scopes it without a lookup.
+/// </summary>
+[NotificationChannel("ecomerp:exception-cases")]
+public sealed record ExceptionCaseChangedNotification(
+    Guid CaseId, ExceptionType Type, string Queue, string Channel, ExceptionCaseAction Action, string ActorId, long Sequence, DateTimeOffset OccurredAt);
 
 /// <summary>
 /// An API client was revoked or its scopes or channels changed: every node closes the connections it authenticated

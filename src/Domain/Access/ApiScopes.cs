@@ -10,8 +10,14 @@ public static class ApiScopes
     public const string FulfillmentWrite = "fulfillment:write";
     public const string ReturnsWrite = "returns:write";
 
+    /// <summary>Exception cases of the queues the key's roles own; never for partner keys, whatever their scopes.</summary>
+    public const string ExceptionsRead = "exceptions:read";
+
+    /// <summary>Assign, resolve and dismiss cases. The scope opens the fields; the queue's role (granted to the key) decides.</summary>
+    public const string ExceptionsWrite = "exceptions:write";
+
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, HealthRead];
 }

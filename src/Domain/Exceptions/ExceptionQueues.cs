@@ -32,6 +32,13 @@ public static class ExceptionQueues
         _ => null,
     };
 
+    /// <summary>
+    /// The queues someone in these roles sees: a queue is named after its owner role, so their own roles' queues; every
+    /// queue (null) for Admin, who may act in any, and Executive, who oversees them all without deciding.
+    /// </summary>
+    public static IReadOnlyCollection<string>? VisibleTo(IReadOnlyCollection<string> roles) =>
+        roles.Contains(Roles.Admin, StringComparer.Ordinal) || roles.Contains(Roles.Executive, StringComparer.Ordinal) ? null : roles;
+
     /// <summary>The role whose queue the type lands in: only that role (or an administrator) assigns, resolves and dismisses.</summary>
     public static string OwnerOf(ExceptionType type) => HoldTypeOf(type) is { } hold
         ? HoldOwnership.OwnerOf(hold)

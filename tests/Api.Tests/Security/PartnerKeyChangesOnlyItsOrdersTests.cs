@@ -33,6 +33,9 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         "reportShortPick", "invoiceOrder", "completeOrder", "cancelOrder", "amendOrderShipTo", "amendOrderPriority",
     ];
 
+    // Exception cases are never a partner's (decision 025): every case mutation is refused to a channel-restricted key.
+    private static readonly string[] ExceptionCaseMutations = ["assignExceptionCase", "resolveExceptionCase", "dismissExceptionCase"];
+
     private string _admin = null!;
     private string _partner = null!;
     private string _sku = null!;
@@ -58,8 +61,8 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         var mutations = await InventoryMutationsAsync();
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
-        // A mutation added to the schema must be classified here: an order mutation the partner keeps, or an inventory one it is refused.
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Order());
+        // A mutation added to the schema must be classified here: an order mutation the partner keeps, or an inventory or case one it is refused.
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Order());
 
         foreach (var (name, inputType, fields, input) in mutations)
         {
@@ -102,6 +105,27 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         }
         Assert.Equal(before, await StateAsync());
         Assert.Empty(UserErrors(await Api.MutateAsync(_partner, "cancelOrder", "CancelOrderInput", OrderFields, StepInput("cancelOrder", ownId))));
+    }
+
+    [Fact]
+    public async Task EveryExceptionCaseMutation_FromAChannelRestrictedKeyWithEveryScope_IsForbiddenAndChangesNothing()
+    {
+        foreach (var name in ExceptionCaseMutations)
+        {
+            var before = await StateAsync();
+            var caseId = Guid.NewGuid();
+            object input = name switch
+            {
+                "assignExceptionCase" => new { caseId, assignee = "user:fay" },
+                "resolveExceptionCase" => new { caseId, resolution = "APPROVED", note = "Partner says yes." },
+                _ => new { caseId, note = "Partner says no." },
+            };
+            var (status, body) = await Api.PostAsync(_partner, Mutation(name, char.ToUpperInvariant(name[0]) + name[1..] + "Input", "userErrors { code }"), new { input });
+
+            Assert.True(status == 200 && body.GetProperty("data").ValueKind == JsonValueKind.Null, $"{name}: {body}");
+            Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal(before, await StateAsync());
+        }
     }
 
     private static class OrderErrors

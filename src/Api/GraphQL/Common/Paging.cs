@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using GraphQL;
 using GraphQL.Builders;
@@ -67,6 +68,14 @@ public static class Paging
             Fingerprint = fingerprint,
         };
     }
+
+    /// <summary>
+    /// The store's (sort key, id) position in a cursor <see cref="Page"/> accepted for a keyset list; its key text is ours, so
+    /// one that does not parse is a forgery.
+    /// </summary>
+    public static OrderCursor? KeysetPosition(string? key) => key is null
+        ? null
+        : OrderCursor.Parse(key) ?? throw new ExecutionError("The cursor is not one this API issued for this list.") { Code = InvalidCursor };
 
     // The fingerprint is computed once per field, in Page; every cursor of the page reuses it.
     internal static string Cursor(string list, string fingerprint, string key) =>

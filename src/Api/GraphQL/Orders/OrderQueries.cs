@@ -57,8 +57,8 @@ public static class OrderQueries
                 var sort = context.Sort(OrderSortInputType.Default);
                 var paging = context.Page(CursorList);
                 var page = context.ValueOrThrow(await context.QueryAsync<ListOrders, OrderPage>(new ListOrders(new OrderListRequest(
-                    filter, sort.Field, sort.Descending, paging.Size, Position(paging.After), caller.VisibleChannels(),
-                    paging.FromTheEnd, Position(paging.Before)))));
+                    filter, sort.Field, sort.Descending, paging.Size, Paging.KeysetPosition(paging.After), caller.VisibleChannels(),
+                    paging.FromTheEnd, Paging.KeysetPosition(paging.Before)))));
                 return ConnectionPage.Of([.. page.Items.Select(item => new OrderNode(item, null))], i => paging.Cursor(page.Cursors[i].ToString()),
                     page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
@@ -78,10 +78,6 @@ public static class OrderQueries
 
     private const string CursorList = "orders";
 
-    /// <summary>The store's position in a cursor Paging accepted for this list; its key text is ours, so a bad one is a forgery.</summary>
-    private static OrderCursor? Position(string? key) => key is null
-        ? null
-        : OrderCursor.Parse(key) ?? throw new ExecutionError("The cursor is not one this API issued for this list.") { Code = Paging.InvalidCursor };
 }
 
 public sealed class OrderBlockersType : ObjectGraphType<OrderBlockers>

@@ -30,6 +30,8 @@ internal sealed class ProjectionBatch(IReadOnlyList<ProjectedEvent> events, long
 
     public List<AvailabilityChangedNotification> AvailabilityNotifications { get; } = [];
 
+    public List<ExceptionCaseChangedNotification> ExceptionCaseNotifications { get; } = [];
+
     /// <summary>The newest sequence of each key's events in this batch (events of other kinds are skipped).</summary>
     public Dictionary<TKey, long> LatestSequenceBy<TKey>(Func<IDomainEvent, TKey?> keyOf) where TKey : struct
     {

@@ -28,6 +28,7 @@ public sealed partial class ReadModelProjector : IDisposable
     private readonly ILogger<ReadModelProjector> _logger;
     private readonly IReadModelProjection[] _projections = [
         new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
+        new ExceptionCaseProjection(),
     ];
 
     public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, INotificationBus bus, ReadModelOptions options,
@@ -99,6 +100,8 @@ public sealed partial class ReadModelProjector : IDisposable
         foreach (var notification in batch.AvailabilityNotifications)
             await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken),
                 $"availability {notification.Sku} {notification.Channel}", notification.Sequence);
+        foreach (var notification in batch.ExceptionCaseNotifications)
+            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"exception case {notification.CaseId}", notification.Sequence);
         return batch.Events.Count;
     }
 

@@ -1,0 +1,83 @@
+using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Exceptions;
+using EcomErp.Domain.Exceptions;
+
+namespace EcomErp.Api.GraphQL.Exceptions;
+
+public sealed class ExceptionTypeType() : DescribedEnumType<ExceptionType>("ExceptionType",
+    "What kind of decision a case waits for; each type lands in the queue of its owner role.",
+    new Dictionary<ExceptionType, string>
+    {
+        [ExceptionType.FraudReview] = "An order's fraud score reached the threshold (queue OPERATIONS_MANAGER).",
+        [ExceptionType.AddressValidation] = "An order's ship-to failed the address rules (queue CUSTOMER_SERVICE).",
+        [ExceptionType.InventoryShortfall] = "An order cannot be allocated as its channel allows (queue PLANNER).",
+        [ExceptionType.CarrierCapacity] = "A location's daily carrier capacity is exhausted (queue WAREHOUSE_MANAGER).",
+        [ExceptionType.HighValueApproval] = "An order's value reached the approval threshold (queue FINANCE).",
+        [ExceptionType.CreditCheck] = "A wholesale order exceeds the customer's credit limit (queue FINANCE).",
+        [ExceptionType.ShortPick] = "A picker found fewer units than reserved (queue WAREHOUSE_MANAGER).",
+        [ExceptionType.AdjustmentApproval] = "A stock adjustment waits for its second approval (queue OPERATIONS_MANAGER).",
+        [ExceptionType.IntegrationFailure] = "A consumer of the event log parked an event it could not process (queue ADMIN).",
+        [ExceptionType.ManualHold] = "A person put an order on hold (queue OPERATIONS_MANAGER).",
+    });
+
+public sealed class ExceptionCaseStatusType() : DescribedEnumType<ExceptionCaseStatus>("ExceptionCaseStatus",
+    "OPEN, then ASSIGNED, then RESOLVED or DISMISSED. Escalation is a level of an open case, not a status.",
+    new Dictionary<ExceptionCaseStatus, string>
+    {
+        [ExceptionCaseStatus.Open] = "Raised and nobody's yet.",
+        [ExceptionCaseStatus.Assigned] = "Given to a person.",
+        [ExceptionCaseStatus.Resolved] = "Decided: approved, rejected, or closed where it arose.",
+        [ExceptionCaseStatus.Dismissed] = "Closed without a decision on its subject (raised in error); its hold was released.",
+    });
+
+public sealed class ExceptionSubjectKindType() : DescribedEnumType<ExceptionSubjectKind>("ExceptionSubjectKind",
+    "What a case is about.",
+    new Dictionary<ExceptionSubjectKind, string>
+    {
+        [ExceptionSubjectKind.Order] = "A whole order.",
+        [ExceptionSubjectKind.OrderLine] = "One line of an order (lineNumber).",
+        [ExceptionSubjectKind.Shipment] = "One shipment of an order (shipmentId).",
+        [ExceptionSubjectKind.StockAdjustment] = "A stock adjustment.",
+        [ExceptionSubjectKind.PurchaseOrder] = "A purchase order.",
+    });
+
+public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResolution>("ExceptionResolution",
+    "How a resolved case ended. A person chooses APPROVED or REJECTED; CLOSED_AT_SOURCE is recorded by EcomErp only "
+    + "(sending it is EXCEPTION_CASE_RESOLUTION_INVALID).",
+    new Dictionary<ExceptionResolution, string>
+    {
+        [ExceptionResolution.Approved] = "Approved: the hold behind the case is released and the order moves on by itself.",
+        [ExceptionResolution.Rejected] = "Rejected: the order is cancelled, with the note in its reason.",
+        [ExceptionResolution.ClosedAtSource] = "The hold behind the case was released, or its order cancelled, by other means.",
+    });
+
+public sealed class PriorityFactorKindType() : DescribedEnumType<PriorityFactorKind>("PriorityFactorKind",
+    "What a priority factor weighs.",
+    new Dictionary<PriorityFactorKind, string>
+    {
+        [PriorityFactorKind.OrderValue] = "The order's value: 1 point per full 100 of its currency, at most 30.",
+        [PriorityFactorKind.SlaTimeLeft] = "Time left before the SLA is breached (overdue 40, up to 1 h 30, up to 4 h 20, up to 24 h 10), as of the last escalation run.",
+        [PriorityFactorKind.ServiceLevel] = "The delivery speed the customer chose (next day 15, express 10).",
+        [PriorityFactorKind.Channel] = "The kind of channel (marketplace 10, wholesale 5).",
+        [PriorityFactorKind.OrderPriority] = "The order's own priority (urgent 15, high 10), standing in for a customer tier.",
+    });
+
+public sealed class ExceptionCaseActionType() : DescribedEnumType<ExceptionCaseAction>("ExceptionCaseAction",
+    "What happened to a case.",
+    new Dictionary<ExceptionCaseAction, string>
+    {
+        [ExceptionCaseAction.Raised] = "The case was raised.",
+        [ExceptionCaseAction.Assigned] = "The case was given to a person, or handed on.",
+        [ExceptionCaseAction.Escalated] = "The case climbed a rung of its escalation ladder.",
+        [ExceptionCaseAction.Resolved] = "The case was decided.",
+        [ExceptionCaseAction.Dismissed] = "The case was dismissed.",
+    });
+
+public sealed class ExceptionCaseSortFieldType() : DescribedEnumType<ExceptionCaseSortField>("ExceptionCaseSortField",
+    "Fields a case list can be sorted by.",
+    new Dictionary<ExceptionCaseSortField, string>
+    {
+        [ExceptionCaseSortField.DueAt] = "When the case's SLA runs out.",
+        [ExceptionCaseSortField.Priority] = "The case's priority score.",
+        [ExceptionCaseSortField.RaisedAt] = "When the case was raised.",
+    });
