@@ -16,19 +16,19 @@ internal sealed partial class DemoExceptionOrders(ICommandHandler<CaptureOrder, 
     public const string SettingKey = "EcomErp:SeedDemoOrders";
 
     private static readonly CaptureOrderCustomer Anna = new("anna.schmidt@example.com", "Anna Schmidt");
-    private static readonly CaptureOrderAddress AnnaAtHome = new("Anna Schmidt", "Invalidenstraße 1", null, "Berlin", "10115", "DE");
+    private static readonly CaptureOrderAddress AnnaAtHome = new(Name: "Anna Schmidt", "Invalidenstraße 1", null, "Berlin", "10115", "DE");
 
     private static readonly CaptureOrder[] Orders =
     [
         // 20 denim jackets: above the high-value threshold, Finance approves.
         new(Actor.System, "WEB", "DEMO-HIGH-VALUE-1", ServiceLevel.Standard, Anna, AnnaAtHome,
-            [new("JACKET-DENIM-M-BLK", 20, new(129m, "EUR"))]),
+            [new(Sku: "JACKET-DENIM-M-BLK", 20, new(129m, "EUR"))]),
         // A throw-away address, someone else's name at the door and next-day delivery: the fraud score holds it.
         new(Actor.System, "WEB", "DEMO-FRAUD-1", ServiceLevel.NextDay, new("quick.buyer@mailinator.com", "Quick Buyer"),
-            new("Someone Else", "Hauptstraße 9", null, "Köln", "50667", "DE"), [new("HOODIE-ZIP-M-BLK", 12, new(79m, "EUR"))]),
+            new(Name: "Someone Else", "Hauptstraße 9", null, "Köln", "50667", "DE"), [new(Sku: "HOODIE-ZIP-M-BLK", 12, new(79m, "EUR"))]),
         // A German postal code of four digits: customer service verifies the address.
         new(Actor.System, "WEB", "DEMO-ADDRESS-1", ServiceLevel.Standard, Anna, AnnaAtHome with { PostalCode = "1011" },
-            [new("TEE-CREW-M-BLK", 2, new(25m, "EUR"))]),
+            [new(Sku: "TEE-CREW-M-BLK", 2, new(25m, "EUR"))]),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
