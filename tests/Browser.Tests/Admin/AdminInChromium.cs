@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcomErp.Testing;
 using Microsoft.Playwright;
 
@@ -62,12 +63,13 @@ public sealed class AdminInChromium(IReadOnlyDictionary<string, string>? setting
     public async Task<IPage> PageAsync() => browser!.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
 
     /// <summary>
-    /// Waits until the page's URL matches, counting from the navigation's commit. Waiting for its 'load' event as well
-    /// timed out once in CI after a post-redirect-get had already arrived (the wait began after the navigation, and the
-    /// event it waited for never came); the assertions that follow wait for the elements they read.
+    /// Waits until the page's URL matches, by Playwright's retrying URL assertion. Not WaitForURLAsync: when the navigation
+    /// has already arrived it waits for a load state instead (it ignores WaitUntil = Commit then, playwright-dotnet#3365),
+    /// and that wait timed out in CI after a post-redirect-get had already landed; the assertion only reads the URL, so it
+    /// cannot wait for an event that has come and gone. The steps that follow wait for the elements they read.
     /// </summary>
-    public static Task ArrivedAtAsync(IPage page, Func<string, bool> url) =>
-        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+    public static Task ArrivedAtAsync(IPage page, Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
 
     /// <summary>Fails when the page's policy blocked anything since it loaded (needs <see cref="RecordPolicyViolations"/>).</summary>
     public static async Task AssertNothingBlockedAsync(IPage page)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcomErp.Testing;
 using Microsoft.Playwright;
 
@@ -26,7 +27,7 @@ public sealed class ContentSecurityPolicyTests : IAsyncLifetime, IDisposable
         await page.GetByLabel("Email").FillAsync(EcomErpHostFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(EcomErpHostFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await AdminInChromium.ArrivedAtAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
 
         foreach (var path in new[] { "/admin", "/admin/apiclients", "/admin/projections", "/admin/jobs", "/admin/jobs/jobs/succeeded", "/admin/jobs/recurring", "/admin/jobs/servers" })
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.ListExceptionCases;
 using EcomErp.Application.Orders.CaptureOrder;
@@ -45,7 +46,7 @@ public sealed class ExceptionWorkbenchJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await AdminInChromium.ArrivedAtAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
     }
 
     [Fact]
