@@ -42,8 +42,7 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
         if (exceptionCase is null || !command.Actor.MayAccessChannel(exceptionCase.Channel))
             return ExceptionCaseErrors.NotFound(id);
         if (command.ExpectedVersion is { } expected && expected != exceptionCase.Version)
-            return new Error(CommonErrors.Conflict,
-                $"The case is at version {exceptionCase.Version}, not {expected}; reload it and try again.", "expectedVersion");
+            return CommonErrors.StaleVersion("The case", exceptionCase.Version, expected);
 
         var now = clock.GetUtcNow();
         var outcome = await ApplyAsync(exceptionCase, command, now, cancellationToken);

@@ -48,8 +48,7 @@ public abstract class OrderCommandHandler<TCommand>(
         if (order is null || !command.Actor.MayAccessChannel(order.Channel.Value))
             return OrderErrors.NotFound(new OrderId(command.OrderId)).WithField("orderId");
         if (command.ExpectedVersion is { } expected && expected != order.Version)
-            return new Error(CommonErrors.Conflict,
-                $"The order is at version {order.Version}, not {expected}; reload it and try again.", "expectedVersion");
+            return CommonErrors.StaleVersion("The order", order.Version, expected);
 
         var outcome = await ApplyAsync(order, command, clock.GetUtcNow(), cancellationToken);
         if (outcome.IsFailure)

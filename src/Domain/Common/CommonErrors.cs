@@ -31,4 +31,8 @@ public static class CommonErrors
 
     public static Error ConcurrencyConflict(string what) =>
         new(Conflict, $"{what} was changed by someone else; reload it and try again.");
+
+    /// <summary>A command named the version it expects (field <c>expectedVersion</c>) and the record has moved on.</summary>
+    public static Error StaleVersion(string what, int actual, int expected) =>
+        new(Conflict, $"{what} is at version {actual}, not {expected}; reload it and try again.", "expectedVersion");
 }
