@@ -90,7 +90,7 @@ public sealed class ExceptionPriorityTests
     {
         var score = ExceptionPriority.Score(new PriorityInputs(Eur(500m), ServiceLevel.NextDay), Now.AddHours(30), Now);
 
-        var later = ExceptionPriority.Refresh(score, Now.AddHours(30), Now.AddHours(31));
+        var later = ExceptionPriority.Refresh(score, Now.AddHours(30), null, Now.AddHours(31));
 
         Assert.Equal((5 + 0 + 15, 5 + 40 + 15), (score.Value, later.Value));
         Assert.Equal(score.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft), later.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft));
