@@ -132,8 +132,11 @@ public sealed class ExceptionCase : AggregateRoot
     /// </summary>
     public Error? CheckResolution(ExceptionResolution resolution) =>
         resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected) ? ExceptionCaseErrors.ResolutionInvalid(resolution)
-        : resolution == ExceptionResolution.Rejected && Type == ExceptionType.CarrierCapacity ? ExceptionCaseErrors.NotRejectable(Type)
+        : resolution == ExceptionResolution.Rejected && !TakesRejection(Type) ? ExceptionCaseErrors.NotRejectable(Type)
         : null;
+
+    /// <summary>False for the types a person may not reject (carrier capacity), so pages offer no rejection for them.</summary>
+    public static bool TakesRejection(ExceptionType type) => type != ExceptionType.CarrierCapacity;
 
     /// <summary>Decides the case: <see cref="ExceptionResolution.Approved"/> or <see cref="ExceptionResolution.Rejected"/>, with a note.</summary>
     public Result Resolve(ExceptionResolution resolution, string note, Actor actor, DateTimeOffset at)
