@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
         services.AddScoped<Orders.OrderAllocation>();
+        services.AddScoped<Orders.CarrierBookings>();
         services.AddScoped<Access.ApiClientAccess>();
         services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);

@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
         services.AddScoped<IInventoryRepository, InventoryRepository>();
+        services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
         services.AddScoped<DemoDataSeeder>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
@@ -29,6 +30,7 @@ public sealed class OrderBuilder
     private CaptureOrderCustomer _customer = new("anna.schmidt@example.com", "Anna Schmidt");
     private CaptureOrderAddress _shipTo = new("Anna Schmidt", "Invalidenstraße 1", null, "Berlin", "10115", "DE");
     private DateTimeOffset _capturedAt = Clock.CapturedAt;
+    private TimeSpan _shipBySla = TimeSpan.FromHours(ChannelPolicy.DefaultShipBySlaHours);
     private string? _fingerprint;
     private OrderStatus _status = OrderStatus.Captured;
     private bool _pickConfirmed;
@@ -108,6 +110,13 @@ public sealed class OrderBuilder
         return this;
     }
 
+    /// <summary>The channel's ship-by SLA at capture (by default <see cref="ChannelPolicy.DefaultShipBySlaHours"/>); it fixes the order's ship-by.</summary>
+    public OrderBuilder WithShipBySla(TimeSpan sla)
+    {
+        _shipBySla = sla;
+        return this;
+    }
+
     /// <summary>The draft's fingerprint (by default a SHA-256 of channel and external id).</summary>
     public OrderBuilder WithFingerprint(string fingerprint)
     {
@@ -159,7 +168,7 @@ public sealed class OrderBuilder
             lines, _fingerprint ?? Fingerprint(_channel, _externalId));
     }
 
-    public Result<Order> Capture() => Order.Capture(BuildDraft(), _actor, _capturedAt);
+    public Result<Order> Capture() => Order.Capture(BuildDraft(), _shipBySla, _actor, _capturedAt);
 
     /// <summary>The captured aggregate driven into its status; throws when a step fails, as that is the builder's mistake.</summary>
     public Order Build()

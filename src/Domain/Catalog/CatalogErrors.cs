@@ -27,7 +27,7 @@ public static class CatalogErrors
     public const string LocationRegionInvalid = "LOCATION_REGION_INVALID";
     [ErrorDescription("A location's priority is negative.")]
     public const string LocationPriorityInvalid = "LOCATION_PRIORITY_INVALID";
-    [ErrorDescription("A location's daily carrier capacity is negative.")]
+    [ErrorDescription("A location's daily carrier capacity for a service level is negative or larger than any carrier contract books.")]
     public const string LocationCapacityInvalid = "LOCATION_CAPACITY_INVALID";
     [ErrorDescription("A location's shipment or expedite cost is negative, or the two are in different currencies.")]
     public const string LocationCostInvalid = "LOCATION_COST_INVALID";

@@ -19,7 +19,9 @@ public sealed class Location
 
     /// <summary>Lower ships first when everything else is equal.</summary>
     public int Priority { get; private set; }
-    public int DailyCarrierCapacity { get; private set; }
+
+    /// <summary>The carrier pickups booked per day and service level; releases past them wait on a CarrierCapacity hold.</summary>
+    public CarrierCapacity CarrierCapacity { get; private set; } = CarrierCapacity.Unlimited;
     public bool IsActive { get; private set; }
 
     /// <summary>What one shipment from here costs, and what it adds when it must be expedited (minor units of <see cref="CostCurrency"/>).</summary>
@@ -30,7 +32,7 @@ public sealed class Location
     /// <summary>Shipping costs of locations created without them, and the currency split costs are estimated in.</summary>
     public const string DefaultCostCurrency = "EUR";
 
-    public static Result<Location> Create(string code, string name, LocationKind kind, string region, int priority, int dailyCarrierCapacity,
+    public static Result<Location> Create(string code, string name, LocationKind kind, string region, int priority, CarrierCapacity carrierCapacity,
         Money? shipmentCost = null, Money? expediteCost = null)
     {
         var parsed = LocationCode.Create(code);
@@ -46,8 +48,9 @@ public sealed class Location
             return regionRefused;
         if (priority < 0)
             return new Error(CatalogErrors.LocationPriorityInvalid, "A priority cannot be negative.", "priority");
-        if (dailyCarrierCapacity < 0)
-            return new Error(CatalogErrors.LocationCapacityInvalid, "A daily carrier capacity cannot be negative.", "dailyCarrierCapacity");
+        ArgumentNullException.ThrowIfNull(carrierCapacity);
+        if (carrierCapacity.Problems() is { Count: > 0 } capacityRefused)
+            return Result<Location>.Failure(capacityRefused);
         var currency = shipmentCost?.Currency ?? expediteCost?.Currency ?? Currency.Of(DefaultCostCurrency);
         if (shipmentCost is { MinorUnits: < 0 } || expediteCost is { MinorUnits: < 0 }
             || (shipmentCost ?? new Money(0, currency)).Currency != (expediteCost ?? new Money(0, currency)).Currency)
@@ -55,7 +58,7 @@ public sealed class Location
         return new Location
         {
             Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),
-            Priority = priority, DailyCarrierCapacity = dailyCarrierCapacity, IsActive = true,
+            Priority = priority, CarrierCapacity = carrierCapacity, IsActive = true,
             ShipmentCostMinor = shipmentCost?.MinorUnits ?? 0, ExpediteCostMinor = expediteCost?.MinorUnits ?? 0, CostCurrency = currency.Code,
         };
     }

@@ -42,6 +42,9 @@ public sealed class ExceptionCase : AggregateRoot
 
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>The subject order's ship-by deadline when known: the priority's time-left factor counts down to the earlier of it and <see cref="DueAt"/>.</summary>
+    public DateTimeOffset? ShipBy { get; private set; }
     public int PolicyVersion { get; private set; }
     public int EscalationLevel { get; private set; }
 
@@ -81,7 +84,7 @@ public sealed class ExceptionCase : AggregateRoot
             Id = id ?? ExceptionCaseId.New(), Type = type, Subject = subject, HoldId = holdId, Channel = channel,
             Reason = trimmed.Length > ReasonMaxLength ? trimmed[..ReasonMaxLength] : trimmed,
             Queue = ExceptionQueues.OwnerOf(type), PriorityValue = score.Value, PriorityFactors = score.Factors,
-            RaisedBy = raisedBy, RaisedAt = at, DueAt = dueAt, PolicyVersion = policy.Version, Status = ExceptionCaseStatus.Open,
+            RaisedBy = raisedBy, RaisedAt = at, DueAt = dueAt, ShipBy = priority.ShipBy, PolicyVersion = policy.Version, Status = ExceptionCaseStatus.Open,
         };
         exceptionCase.Record(at, raisedBy, ExceptionCaseAction.Raised, exceptionCase.Reason,
             new ExceptionCaseRaised(exceptionCase.Id.Value, type, exceptionCase.Queue, channel, subject, dueAt, raisedBy, at));
@@ -122,13 +125,26 @@ public sealed class ExceptionCase : AggregateRoot
         return Result.Success();
     }
 
+    /// <summary>
+    /// Why a person may not decide this case with <paramref name="resolution"/>, or null: people approve or reject, and a
+    /// carrier-capacity case is never rejected, since an order is not cancelled for a capacity problem (decision 027): it is
+    /// approved over capacity, or stays open until a release on a day with capacity ends it.
+    /// </summary>
+    public Error? CheckResolution(ExceptionResolution resolution) =>
+        resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected) ? ExceptionCaseErrors.ResolutionInvalid(resolution)
+        : resolution == ExceptionResolution.Rejected && !TakesRejection(Type) ? ExceptionCaseErrors.NotRejectable(Type)
+        : null;
+
+    /// <summary>False for the types a person may not reject (carrier capacity), so pages offer no rejection for them.</summary>
+    public static bool TakesRejection(ExceptionType type) => type != ExceptionType.CarrierCapacity;
+
     /// <summary>Decides the case: <see cref="ExceptionResolution.Approved"/> or <see cref="ExceptionResolution.Rejected"/>, with a note.</summary>
     public Result Resolve(ExceptionResolution resolution, string note, Actor actor, DateTimeOffset at)
     {
         if (CheckCan(ExceptionCaseStep.Resolve, actor) is { } refused)
             return refused;
-        if (resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected))
-            return ExceptionCaseErrors.ResolutionInvalid(resolution);
+        if (CheckResolution(resolution) is { } invalid)
+            return invalid;
         var why = ExceptionCaseErrors.CheckNote(note);
         if (why.IsFailure)
             return why.Error;
@@ -179,7 +195,7 @@ public sealed class ExceptionCase : AggregateRoot
         EscalationLevel = rung.Level;
         EscalatedTo = rung.Role;
         BreachedAt ??= now;
-        var score = ExceptionPriority.Refresh(Priority, DueAt, now);
+        var score = ExceptionPriority.Refresh(Priority, DueAt, ShipBy, now);
         (PriorityValue, PriorityFactors) = (score.Value, score.Factors);
         Record(now, Actor.SystemId, ExceptionCaseAction.Escalated,
             $"SLA due {DueAt:u} breached by {(now - DueAt).TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} h; escalated to level {rung.Level} ({rung.Role}).",

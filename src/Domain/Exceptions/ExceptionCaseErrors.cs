@@ -17,7 +17,8 @@ public static class ExceptionCaseErrors
     public const string NoteRequiredCode = "EXCEPTION_CASE_NOTE_REQUIRED";
     [ErrorDescription("An assignee is missing, too long, or is the case's current assignee already.")]
     public const string AssigneeInvalidCode = "EXCEPTION_CASE_ASSIGNEE_INVALID";
-    [ErrorDescription("A resolution names no outcome a person may choose (approve or reject).")]
+    [ErrorDescription("A resolution names no outcome a person may choose (approve or reject), or one the case's type does not take: a carrier-capacity "
+        + "case is never rejected (an order is not cancelled for a capacity problem).")]
     public const string ResolutionInvalidCode = "EXCEPTION_CASE_RESOLUTION_INVALID";
     [ErrorDescription("The case is not yet due for the next rung of its escalation ladder, or is at its top.")]
     public const string EscalationNotDueCode = "EXCEPTION_CASE_ESCALATION_NOT_DUE";
@@ -39,6 +40,10 @@ public static class ExceptionCaseErrors
 
     public static Error ResolutionInvalid(ExceptionResolution resolution) =>
         new(ResolutionInvalidCode, $"{resolution} is recorded by EcomErp itself; a person approves or rejects.", "resolution");
+
+    public static Error NotRejectable(ExceptionType type) =>
+        new(ResolutionInvalidCode, $"A {type} case is not rejected: an order is never cancelled for a capacity problem. Approve it to release the order "
+            + "over capacity, or leave it open: releasing the order on a day with capacity closes it.", "resolution");
 
     public static Error EscalationNotDue(ExceptionCaseId id, int level, DateTimeOffset? nextAt) =>
         new(EscalationNotDueCode, nextAt is { } at

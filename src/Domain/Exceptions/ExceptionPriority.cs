@@ -21,7 +21,7 @@ public static class ExceptionPriority
             var hundreds = Math.Floor(value.Amount / 100m);
             factors.Add(new(PriorityFactorKind.OrderValue, (int)Math.Clamp(hundreds, 0m, OrderValueMaxPoints), $"order value {value}: 1 point per 100, at most {OrderValueMaxPoints}"));
         }
-        factors.Add(TimeLeft(dueAt, now));
+        factors.Add(TimeLeft(dueAt, inputs.ShipBy, now));
         if (inputs.ServiceLevel is { } level)
             factors.Add(new(PriorityFactorKind.ServiceLevel, level switch { ServiceLevel.NextDay => 15, ServiceLevel.Express => 10, _ => 0 }, $"{level} delivery"));
         if (inputs.ChannelKind is { } kind)
@@ -33,14 +33,25 @@ public static class ExceptionPriority
     }
 
     /// <summary>The same score with its SLA factor taken again at <paramref name="now"/>; the other factors do not change.</summary>
-    public static PriorityScore Refresh(PriorityScore score, DateTimeOffset dueAt, DateTimeOffset now) =>
-        PriorityScore.Of([.. score.Factors.Select(f => f.Kind == PriorityFactorKind.SlaTimeLeft ? TimeLeft(dueAt, now) : f)]);
+    public static PriorityScore Refresh(PriorityScore score, DateTimeOffset dueAt, DateTimeOffset? shipBy, DateTimeOffset now) =>
+        PriorityScore.Of([.. score.Factors.Select(f => f.Kind == PriorityFactorKind.SlaTimeLeft ? TimeLeft(dueAt, shipBy, now) : f)]);
 
-    private static PriorityFactor TimeLeft(DateTimeOffset dueAt, DateTimeOffset now)
+    /// <summary>
+    /// Time left before the earlier of the case's SLA due time and the order's ship-by deadline: an order promised to ship
+    /// sooner than its case is due is as urgent as its promise (decision 027). The explanation names which deadline counted.
+    /// </summary>
+    private static PriorityFactor TimeLeft(DateTimeOffset dueAt, DateTimeOffset? shipBy, DateTimeOffset now)
     {
-        var left = dueAt - now;
+        var shipByFirst = shipBy < dueAt;
+        var left = (shipByFirst ? shipBy!.Value : dueAt) - now;
         var points = left <= TimeSpan.Zero ? 40 : left <= TimeSpan.FromHours(1) ? 30 : left <= TimeSpan.FromHours(4) ? 20 : left <= TimeSpan.FromHours(24) ? 10 : 0;
-        var why = left <= TimeSpan.Zero ? $"overdue by {Hours(-left)}" : $"{Hours(left)} left of the SLA";
+        var why = (left <= TimeSpan.Zero, shipByFirst) switch
+        {
+            (true, false) => $"overdue by {Hours(-left)}",
+            (true, true) => $"ship-by passed {Hours(-left)} ago",
+            (false, false) => $"{Hours(left)} left of the SLA",
+            (false, true) => $"{Hours(left)} left to the order's ship-by (before the SLA)",
+        };
         return new(PriorityFactorKind.SlaTimeLeft, points, why);
     }
 

@@ -17,6 +17,7 @@ public static class ExceptionQueues
         HoldType.CreditCheck => ExceptionType.CreditCheck,
         HoldType.InventoryShortfall => ExceptionType.InventoryShortfall,
         HoldType.Manual => ExceptionType.ManualHold,
+        HoldType.CarrierCapacity => ExceptionType.CarrierCapacity,
         _ => throw new ArgumentOutOfRangeException(nameof(hold), hold, null),
     };
 
@@ -29,6 +30,7 @@ public static class ExceptionQueues
         ExceptionType.CreditCheck => HoldType.CreditCheck,
         ExceptionType.InventoryShortfall => HoldType.InventoryShortfall,
         ExceptionType.ManualHold => HoldType.Manual,
+        ExceptionType.CarrierCapacity => HoldType.CarrierCapacity,
         _ => null,
     };
 
@@ -44,7 +46,7 @@ public static class ExceptionQueues
         ? HoldOwnership.OwnerOf(hold)
         : type switch
         {
-            ExceptionType.CarrierCapacity or ExceptionType.ShortPick => Roles.WarehouseManager,
+            ExceptionType.ShortPick => Roles.WarehouseManager,
             // The role that approves a stock adjustment today (StockAdjustment.Approve).
             ExceptionType.AdjustmentApproval => Roles.OperationsManager,
             ExceptionType.IntegrationFailure => Roles.Admin,

@@ -13,6 +13,7 @@ public static class HoldOwnership
         HoldType.CreditCheck => Roles.Finance,
         HoldType.InventoryShortfall => Roles.Planner,
         HoldType.Manual => Roles.OperationsManager,
+        HoldType.CarrierCapacity => Roles.WarehouseManager,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Orders;
@@ -47,6 +48,9 @@ public sealed partial class Order : AggregateRoot
     public string? InvoiceNumber { get; private set; }
     public string? CancellationReason { get; private set; }
     public DateTimeOffset CapturedAt { get; private set; }
+
+    /// <summary>When the order must have shipped: captured at plus the channel's ship-by SLA in force then (fixed at capture).</summary>
+    public DateTimeOffset ShipBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
@@ -65,17 +69,22 @@ public sealed partial class Order : AggregateRoot
     /// <summary>True when a hold of this type was released before: a person already judged that risk.</summary>
     public bool HasReleasedHold(HoldType type) => _holdsPart.WasReleased(type);
 
-    public static Result<Order> Capture(OrderDraft draft, Actor actor, DateTimeOffset at)
+    /// <summary>True when the ship-by deadline has passed and goods are still to leave.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => OrderWorkflow.MissedShipBy(Status, ShipBy, now);
+
+    /// <summary>Captures an order; <paramref name="shipBySla"/> is its channel's ship-by SLA now, which fixes <see cref="ShipBy"/>.</summary>
+    public static Result<Order> Capture(OrderDraft draft, TimeSpan shipBySla, Actor actor, DateTimeOffset at)
     {
         if (draft.CaptureFingerprint.Length != FingerprintLength)
             throw new ArgumentException("The capture fingerprint is a hex SHA-256.", nameof(draft));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(shipBySla, TimeSpan.Zero);
         if (draft.Problems() is { Count: > 0 } problems)
             return Result<Order>.Failure(problems);
         var order = new Order
         {
             Id = OrderId.New(), Channel = draft.Channel, ExternalOrderId = draft.ExternalOrderId.Trim(), Currency = draft.Lines[0].UnitPrice.Currency,
             ServiceLevel = draft.ServiceLevel, Priority = draft.Priority, Customer = draft.Customer, ShipTo = draft.ShipTo,
-            CaptureFingerprint = draft.CaptureFingerprint, Status = OrderStatus.Captured, CapturedAt = at, UpdatedAt = at, TotalMinor = (long)draft.TotalMinor(),
+            CaptureFingerprint = draft.CaptureFingerprint, Status = OrderStatus.Captured, CapturedAt = at, ShipBy = at + shipBySla, UpdatedAt = at, TotalMinor = (long)draft.TotalMinor(),
         };
         order._lines.AddRange(draft.Lines.Select((l, i) => new OrderLine(i + 1, l.Sku, l.Quantity.Value, l.UnitPrice.MinorUnits)));
         order.AppendTimeline(at, actor, TimelineAction.Captured, null, OrderStatus.Captured, null);
@@ -126,8 +135,38 @@ public sealed partial class Order : AggregateRoot
         return Result.Success();
     }
 
-    public Result Release(Actor actor, DateTimeOffset at) =>
-        Step(OrderStep.Release, OrderStatus.Released, actor, at, null, null, () => new OrderReleased(Id.Value, Channel.Value, actor.Id, at));
+    /// <summary>
+    /// Releases the order to the warehouse once the Application booked a carrier pickup for each open shipment (decision 027);
+    /// <paramref name="reason"/> says so when a person approved the release over capacity. An open carrier-capacity hold does
+    /// not stop it: the pickups it waited for are booked now, so the release ends that hold (and its case closes at source).
+    /// </summary>
+    public Result Release(Actor actor, DateTimeOffset at, string? reason = null)
+    {
+        if (CheckCan(OrderStep.Release, actor) is { } refused)
+            return refused;
+        if (_holdsPart.OpenOf(HoldType.CarrierCapacity) is { } waiting)
+        {
+            _holdsPart.Cure(waiting, actor, at, $"Carrier pickups booked on {CarrierCapacityDay.DayOf(at):yyyy-MM-dd}.");
+            HoldReleased(waiting, actor, at);
+        }
+        Moved(OrderStatus.Released, actor, at, reason is null ? null : Bounded(reason), new OrderReleased(Id.Value, Channel.Value, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// A release the carriers cannot take today (<paramref name="exhausted"/> names the full pickups): instead of overbooking, the
+    /// order waits on a CarrierCapacity hold placed by the system, whose case goes to the warehouse manager. A retry while it
+    /// waits is refused with what is still full, and changes nothing.
+    /// </summary>
+    public Result HoldForCarrierCapacity(string exhausted, Actor actor, DateTimeOffset at)
+    {
+        if (CheckCan(OrderStep.Release, actor) is { } refused)
+            return refused;
+        if (_holdsPart.OpenOf(HoldType.CarrierCapacity) is not null)
+            return OrderErrors.CarrierCapacityExhausted(exhausted);
+        var placed = PlaceHold(HoldType.CarrierCapacity, Bounded($"No carrier pickup left: {exhausted}."), Actor.System, at);
+        return placed.IsFailure ? placed.Error : Result.Success();
+    }
 
     public Result StartPicking(Actor actor, DateTimeOffset at) =>
         Step(OrderStep.StartPicking, OrderStatus.Picking, actor, at, null, null, () => new OrderPickingStarted(Id.Value, Channel.Value, actor.Id, at));
@@ -261,7 +300,7 @@ public sealed partial class Order : AggregateRoot
         var rule = OrderWorkflow.RuleOf(step);
         if (!rule.From.Contains(Status))
             return rule.Reaches is [var target, ..] ? OrderErrors.IllegalTransition(Status, target) : OrderErrors.OutOfState(step, Status);
-        if (rule.BlockedByHolds && _holdsPart.Blocking() is { } onHold)
+        if (rule.BlockedByHolds && _holdsPart.Blocking(rule.Cures) is { } onHold)
             return onHold;
         if (!rule.Owners.Any(actor.MayActAs))
             return OrderErrors.ActorNotPermitted(actor, rule.Owners[0], $"take the {step} step");

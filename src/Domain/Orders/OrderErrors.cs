@@ -73,6 +73,9 @@ public static class OrderErrors
     public const string ShortPickInvalidCode = "ORDER_SHORT_PICK_INVALID";
     [ErrorDescription("An amendment (ship-to, priority) would leave the order as it is: nothing was changed.")]
     public const string AmendmentUnchangedCode = "ORDER_AMENDMENT_UNCHANGED";
+    [ErrorDescription("The order already waits on a carrier-capacity hold and today's pickups are still full: the release changes nothing until "
+        + "capacity frees (another day) or the warehouse manager approves its case over capacity.")]
+    public const string CarrierCapacityExhaustedCode = "ORDER_CARRIER_CAPACITY_EXHAUSTED";
 
     public const int ExternalIdMaxLength = 64;
     public const int ReasonMaxLength = 500;
@@ -191,6 +194,9 @@ public static class OrderErrors
 
     // Holds.
     public static Error NotHoldable(OrderStatus status) => new(IllegalTransitionCode, $"A {status} order cannot be put on hold.");
+
+    public static Error CarrierCapacityExhausted(string exhausted) =>
+        new(CarrierCapacityExhaustedCode, $"The order still waits for carrier capacity: {exhausted}.");
 
     public static Error HoldAlreadyOpen(HoldType type) => new(HoldAlreadyOpenCode, $"The order already has an open {type} hold.", "type");
 

@@ -18,8 +18,9 @@ internal sealed class OrderHolds(List<Hold> holds)
     public IEnumerable<Blocker> Blockers() => Open.Select(h => new Blocker(BlockerCode.OnHold,
         $"Open {h.Type} hold since {h.PlacedAt:u} ({h.Reason}); the {HoldOwnership.OwnerOf(h.Type)} role releases it.", h.Type));
 
-    /// <summary>The refusal of a forward step while any hold is open, or null.</summary>
-    public Error? Blocking() => AnyOpen ? OrderErrors.OnHold(Open.Select(h => h.Type)) : null;
+    /// <summary>The refusal of a forward step while any hold other than one of the type the step cures is open, or null.</summary>
+    public Error? Blocking(HoldType? cured = null) =>
+        Open.Where(h => h.Type != cured).Select(h => h.Type).ToList() is { Count: > 0 } blocking ? OrderErrors.OnHold(blocking) : null;
 
     public Result<Hold> Place(HoldType type, string reason, Actor actor, DateTimeOffset at, Guid id)
     {

@@ -54,7 +54,8 @@ public static class OrderWorkflow
         [OrderStep.Validate] = Moving([OrderStatus.Validated], Roles.System),
         // Picking: an allocation of the units a short pick gave back keeps the order in Picking or sends it back to wait.
         [OrderStep.Allocate] = Moving([OrderStatus.Allocated, OrderStatus.PartiallyAllocated, OrderStatus.Backordered], Roles.System),
-        [OrderStep.Release] = Moving([OrderStatus.Released], Roles.OperationsManager),
+        // A release that books the carrier pickups it waited for ends the carrier-capacity hold (decision 027).
+        [OrderStep.Release] = Moving([OrderStatus.Released], Roles.OperationsManager) with { Cures = HoldType.CarrierCapacity },
         [OrderStep.StartPicking] = Moving([OrderStatus.Picking], Roles.WarehouseManager),
         [OrderStep.ConfirmPick] = Inside(OrderStatus.Picking, Roles.WarehouseManager),
         [OrderStep.RecordShortPick] = Inside(OrderStatus.Picking, Roles.WarehouseManager),
@@ -112,6 +113,13 @@ public static class OrderWorkflow
           ?? throw new ArgumentOutOfRangeException(nameof(target), target, null);
 
     public static bool IsTerminal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Cancelled;
+
+    /// <summary>
+    /// True when an order in <paramref name="status"/> has missed its ship-by deadline at <paramref name="now"/>: goods are still
+    /// to leave (a partly shipped order is late for the rest) and the deadline has passed. Shipped and later, or cancelled, never are.
+    /// </summary>
+    public static bool MissedShipBy(OrderStatus status, DateTimeOffset shipBy, DateTimeOffset now) =>
+        now > shipBy && status is not (OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.Completed or OrderStatus.Cancelled);
 
     private static OrderStepRule Moving(OrderStatus[] reaches, string owner) =>
         new(Moves.Where(m => reaches.Contains(m.To)).Select(m => m.From).ToHashSet(), reaches, [owner]);

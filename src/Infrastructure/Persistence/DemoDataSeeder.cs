@@ -46,9 +46,10 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
 
         await AddMissingAsync(db.Locations, l => l.Code,
         [
-            Location.Create("WH-BERLIN", "Berlin warehouse", LocationKind.Warehouse, "DE", 1, 2_000, new Money(450, Euro), new Money(900, Euro)),
-            Location.Create("WH-ROTTERDAM", "Rotterdam warehouse", LocationKind.Warehouse, "NL", 2, 1_500, new Money(480, Euro), new Money(950, Euro)),
-            Location.Create("WH-LEEDS", "Leeds warehouse", LocationKind.Warehouse, "GB", 3, 1_000, new Money(620, Euro), new Money(1_400, Euro)),
+            // Daily carrier pickups per service level (standard, express, next day): the faster contracts book fewer.
+            Location.Create("WH-BERLIN", "Berlin warehouse", LocationKind.Warehouse, "DE", 1, new CarrierCapacity(2_000, 600, 200), new Money(450, Euro), new Money(900, Euro)),
+            Location.Create("WH-ROTTERDAM", "Rotterdam warehouse", LocationKind.Warehouse, "NL", 2, new CarrierCapacity(1_500, 400, 150), new Money(480, Euro), new Money(950, Euro)),
+            Location.Create("WH-LEEDS", "Leeds warehouse", LocationKind.Warehouse, "GB", 3, new CarrierCapacity(1_000, 300, 100), new Money(620, Euro), new Money(1_400, Euro)),
         ], cancellationToken);
 
         var now = timeProvider.GetUtcNow();

@@ -52,9 +52,11 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
 
     /// <summary>
     /// A row that only collides when another save changed the same thing first: a part of an existing aggregate
-    /// (its next timeline entry, say; the child insert runs before the root's version check) or a document counter.
+    /// (its next timeline entry, say; the child insert runs before the root's version check), a document counter, or a
+    /// day's carrier pickups (two first bookings of the day).
     /// </summary>
-    private static bool IsRacedForByAnotherSave(EntityEntry entry) => entry.Entity is DocumentCounter || AggregateOf(entry.Metadata) is not null;
+    private static bool IsRacedForByAnotherSave(EntityEntry entry) =>
+        entry.Entity is DocumentCounter or Domain.Catalog.CarrierCapacityDay || AggregateOf(entry.Metadata) is not null;
 
     private static IReadOnlyEntityType? AggregateOf(IReadOnlyEntityType part) => part.GetForeignKeys()
         .FirstOrDefault(fk => fk.IsRequired && typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType))?.PrincipalEntityType;

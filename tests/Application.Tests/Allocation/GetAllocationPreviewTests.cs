@@ -188,7 +188,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
         await Host.WithDbAsync(async db =>
         {
             var euro = Currency.Of("EUR");
-            db.Locations.Add(Location.Create(Poznan, "Poznań 3PL", LocationKind.ThirdPartyLogistics, "PL", 5, 800, new Money(700, euro), new Money(1_200, euro)).Value);
+            db.Locations.Add(Location.Create(Poznan, "Poznań 3PL", LocationKind.ThirdPartyLogistics, "PL", 5, CarrierCapacity.EveryLevel(800), new Money(700, euro), new Money(1_200, euro)).Value);
             return await db.SaveChangesAsync();
         });
         Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "WEB", [Berlin, Rotterdam, Leeds], [Poznan],

@@ -161,8 +161,8 @@ public sealed class ChannelPolicyTests : IAsyncLifetime
     {
         Location[] locations =
         [
-            Location.Create("WH-B", "B", LocationKind.Warehouse, "DE", 2, 10).Value, Location.Create("WH-A", "A", LocationKind.Warehouse, "NL", 1, 10).Value,
-            Location.Create("DS-C", "C", LocationKind.DropShipSupplier, "PL", 0, 10).Value,
+            Location.Create("WH-B", "B", LocationKind.Warehouse, "DE", 2, CarrierCapacity.EveryLevel(10)).Value, Location.Create("WH-A", "A", LocationKind.Warehouse, "NL", 1, CarrierCapacity.EveryLevel(10)).Value,
+            Location.Create("DS-C", "C", LocationKind.DropShipSupplier, "PL", 0, CarrierCapacity.EveryLevel(10)).Value,
         ];
 
         var policy = Channel.Create("OUTLET", "Outlet", ChannelKind.Marketplace).Value.ToAllocationPolicy(locations);

@@ -56,7 +56,7 @@ public sealed class ReservationConcurrencyTests : InventoryScenario
     {
         await Host.WithDbAsync(db =>
         {
-            db.Locations.Add(Location.Create("STORE-AMS", "Amsterdam store", LocationKind.Store, "NL", 5, 50).Value);
+            db.Locations.Add(Location.Create("STORE-AMS", "Amsterdam store", LocationKind.Store, "NL", 5, CarrierCapacity.EveryLevel(50)).Value);
             return db.SaveChangesAsync();
         });
         const int callers = 8;

@@ -122,7 +122,7 @@ public sealed class AllocateOrderTests : AllocationScenario
     {
         await Host.WithDbAsync(db =>
         {
-            db.Locations.Add(Location.Create("3PL-POZNAN", "Poznań 3PL", LocationKind.ThirdPartyLogistics, "PL", 9, 500).Value);
+            db.Locations.Add(Location.Create("3PL-POZNAN", "Poznań 3PL", LocationKind.ThirdPartyLogistics, "PL", 9, CarrierCapacity.EveryLevel(500)).Value);
             return db.SaveChangesAsync();
         });
         Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "MKT-ZALANDO", [Berlin, Rotterdam], ["3PL-POZNAN"],

@@ -9,11 +9,11 @@ public sealed class ChannelPolicyTests
 {
     private static readonly Dictionary<LocationCode, Location> Network = new[]
     {
-        Location.Create("WH-LEEDS", "Leeds", LocationKind.Warehouse, "GB", 3, 1_000).Value,
-        Location.Create("WH-BERLIN", "Berlin", LocationKind.Warehouse, "DE", 1, 2_000).Value,
-        Location.Create("WH-ROTTERDAM", "Rotterdam", LocationKind.Warehouse, "NL", 2, 1_500).Value,
-        Location.Create("STORE-PARIS", "Paris store", LocationKind.Store, "FR", 0, 100).Value,
-        Location.Create("3PL-PRAGUE", "Prague 3PL", LocationKind.ThirdPartyLogistics, "CZ", 5, 500).Value,
+        Location.Create("WH-LEEDS", "Leeds", LocationKind.Warehouse, "GB", 3, CarrierCapacity.EveryLevel(1_000)).Value,
+        Location.Create("WH-BERLIN", "Berlin", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(2_000)).Value,
+        Location.Create("WH-ROTTERDAM", "Rotterdam", LocationKind.Warehouse, "NL", 2, CarrierCapacity.EveryLevel(1_500)).Value,
+        Location.Create("STORE-PARIS", "Paris store", LocationKind.Store, "FR", 0, CarrierCapacity.EveryLevel(100)).Value,
+        Location.Create("3PL-PRAGUE", "Prague 3PL", LocationKind.ThirdPartyLogistics, "CZ", 5, CarrierCapacity.EveryLevel(500)).Value,
     }.ToDictionary(l => l.Code);
 
     private static ChannelPolicyDraft Draft(

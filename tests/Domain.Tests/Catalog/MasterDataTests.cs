@@ -147,28 +147,29 @@ public sealed class MasterDataTests
     [Fact]
     public void Location_Create_NormalisesCodeAndRegion()
     {
-        var location = Location.Create("wh-berlin", "Berlin DC", LocationKind.Warehouse, " de ", 1, 500).Value;
+        var location = Location.Create("wh-berlin", "Berlin DC", LocationKind.Warehouse, " de ", 1, CarrierCapacity.EveryLevel(500)).Value;
 
-        Assert.Equal(("WH-BERLIN", "DE", 1, 500, true),
-            (location.Code.Value, location.Region, location.Priority, location.DailyCarrierCapacity, location.IsActive));
+        Assert.Equal(("WH-BERLIN", "DE", 1, CarrierCapacity.EveryLevel(500), true),
+            (location.Code.Value, location.Region, location.Priority, location.CarrierCapacity, location.IsActive));
     }
 
     [Fact]
     public void Location_WithoutARegion_IsRefusedOnTheRegionField()
     {
-        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "", 1, 500), "LOCATION_REGION_INVALID", "region");
+        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "", 1, CarrierCapacity.EveryLevel(500)), "LOCATION_REGION_INVALID", "region");
     }
 
     [Fact]
     public void Location_WithANegativePriority_IsRefusedOnThePriorityField()
     {
-        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", -1, 500), "LOCATION_PRIORITY_INVALID", "priority");
+        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", -1, CarrierCapacity.EveryLevel(500)), "LOCATION_PRIORITY_INVALID", "priority");
     }
 
     [Fact]
     public void Location_WithANegativeCapacity_IsRefusedOnTheCapacityField()
     {
-        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, -1), "LOCATION_CAPACITY_INVALID", "dailyCarrierCapacity");
+        ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, new CarrierCapacity(-1, 10, null)),
+            "LOCATION_CAPACITY_INVALID", "carrierCapacity.standard");
     }
 
     [Fact]
@@ -232,15 +233,15 @@ public sealed class MasterDataTests
     [Fact]
     public void Location_Create_KeepsShippingCostsInOneCurrency_AndRefusesNegativeOrMixedCosts()
     {
-        var location = Location.Create("WH-A", "A", LocationKind.Warehouse, "de", 1, 100, Eur(4.50m), Eur(9m)).Value;
+        var location = Location.Create("WH-A", "A", LocationKind.Warehouse, "de", 1, CarrierCapacity.EveryLevel(100), Eur(4.50m), Eur(9m)).Value;
         Assert.Equal((450L, 900L, "EUR"), (location.ShipmentCostMinor, location.ExpediteCostMinor, location.CostCurrency));
 
-        var free = Location.Create("WH-B", "B", LocationKind.Warehouse, "NL", 2, 100).Value;
+        var free = Location.Create("WH-B", "B", LocationKind.Warehouse, "NL", 2, CarrierCapacity.EveryLevel(100)).Value;
         Assert.Equal((0L, 0L, Location.DefaultCostCurrency), (free.ShipmentCostMinor, free.ExpediteCostMinor, free.CostCurrency));
 
-        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, 100, new Money(-1, Currency.Of("EUR"))),
+        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, CarrierCapacity.EveryLevel(100), new Money(-1, Currency.Of("EUR"))),
             "LOCATION_COST_INVALID", "shipmentCost");
-        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, 100, Eur(1m), new Money(100, Currency.Of("GBP"))),
+        ResultAssert.FailsWith(Location.Create("WH-C", "C", LocationKind.Warehouse, "NL", 2, CarrierCapacity.EveryLevel(100), Eur(1m), new Money(100, Currency.Of("GBP"))),
             "LOCATION_COST_INVALID", "shipmentCost");
     }
 
@@ -248,8 +249,8 @@ public sealed class MasterDataTests
     public void MasterDataNames_MadeOfInvisibleOrControlCharacters_AreRefusedOnTheirField()
     {
         ResultAssert.FailsWith(Channel.Create("WEB", "\u200B", ChannelKind.DirectToConsumer), TextRules.InvisibleOnlyCode, "name");
-        ResultAssert.FailsWith(Location.Create("WH-X", "Hall\u0007", LocationKind.Warehouse, "DE", 1, 10), TextRules.ControlCharacterCode, "name");
-        ResultAssert.FailsWith(Location.Create("WH-X", "Hall", LocationKind.Warehouse, "D\u202EE", 1, 10), TextRules.BidiOverrideCode, "region");
+        ResultAssert.FailsWith(Location.Create("WH-X", "Hall\u0007", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(10)), TextRules.ControlCharacterCode, "name");
+        ResultAssert.FailsWith(Location.Create("WH-X", "Hall", LocationKind.Warehouse, "D\u202EE", 1, CarrierCapacity.EveryLevel(10)), TextRules.BidiOverrideCode, "region");
         ResultAssert.FailsWith(Customer.Create("a@b.de", "\u2066Anna\u2069"), TextRules.BidiOverrideCode, "customer.name");
     }
 }

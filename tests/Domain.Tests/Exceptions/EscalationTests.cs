@@ -110,4 +110,18 @@ public sealed class EscalationTests
         Assert.Equal("overdue by 2 h", overdue.Explanation);
         Assert.Equal(exceptionCase.Priority.Factors.Sum(f => f.Points), exceptionCase.PriorityValue);
     }
+
+    [Fact]
+    public void Escalate_TakesTheTimeLeftAgainstTheOrdersShipBy_WhenItCameFirst()
+    {
+        var shipBy = Clock.Now.AddHours(1);
+        var exceptionCase = ExceptionCase.Raise(ExceptionType.FraudReview, ExceptionSubject.Order(Guid.CreateVersion7()), null, "WEB",
+            "Fraud score 75", Actor.SystemId, Policy, new PriorityInputs(ShipBy: shipBy), Clock.Now);
+        Assert.Equal((shipBy, 30), (exceptionCase.ShipBy, exceptionCase.Priority.Factors.Single(f => f.Kind == PriorityFactorKind.SlaTimeLeft).Points));
+
+        ResultAssert.Succeeded(exceptionCase.Escalate(Policy, DueAt.AddHours(1)));
+
+        var timeLeft = exceptionCase.Priority.Factors.Single(f => f.Kind == PriorityFactorKind.SlaTimeLeft);
+        Assert.Equal((40, "ship-by passed 4 h ago"), (timeLeft.Points, timeLeft.Explanation));
+    }
 }

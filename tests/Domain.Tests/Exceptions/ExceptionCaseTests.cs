@@ -26,6 +26,7 @@ public sealed class ExceptionCaseTests
         { HoldType.CreditCheck, ExceptionType.CreditCheck, Roles.Finance },
         { HoldType.InventoryShortfall, ExceptionType.InventoryShortfall, Roles.Planner },
         { HoldType.Manual, ExceptionType.ManualHold, Roles.OperationsManager },
+        { HoldType.CarrierCapacity, ExceptionType.CarrierCapacity, Roles.WarehouseManager },
     };
 
     [Theory]

@@ -90,9 +90,44 @@ public sealed class ExceptionPriorityTests
     {
         var score = ExceptionPriority.Score(new PriorityInputs(Eur(500m), ServiceLevel.NextDay), Now.AddHours(30), Now);
 
-        var later = ExceptionPriority.Refresh(score, Now.AddHours(30), Now.AddHours(31));
+        var later = ExceptionPriority.Refresh(score, Now.AddHours(30), null, Now.AddHours(31));
 
         Assert.Equal((5 + 0 + 15, 5 + 40 + 15), (score.Value, later.Value));
         Assert.Equal(score.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft), later.Factors.Where(f => f.Kind != PriorityFactorKind.SlaTimeLeft));
+    }
+
+    [Fact]
+    public void TimeLeft_CountsDownToTheOrdersShipBy_WhenItComesBeforeTheSla()
+    {
+        var score = ExceptionPriority.Score(new PriorityInputs(ShipBy: Now.AddMinutes(30)), Now.AddHours(8), Now);
+
+        var factor = Assert.Single(score.Factors);
+        Assert.Equal((PriorityFactorKind.SlaTimeLeft, 30, "0.5 h left to the order's ship-by (before the SLA)"), (factor.Kind, factor.Points, factor.Explanation));
+    }
+
+    [Fact]
+    public void TimeLeft_OfAnOrderPastItsShipBy_IsOverdueThoughTheCaseIsNot()
+    {
+        var factor = Assert.Single(ExceptionPriority.Score(new PriorityInputs(ShipBy: Now.AddHours(-2)), Now.AddHours(8), Now).Factors);
+
+        Assert.Equal((40, "ship-by passed 2 h ago"), (factor.Points, factor.Explanation));
+    }
+
+    [Fact]
+    public void TimeLeft_KeepsTheSla_WhenShipByComesLater()
+    {
+        var withShipBy = ExceptionPriority.Score(new PriorityInputs(ShipBy: Now.AddHours(30)), Now.AddHours(3), Now);
+
+        Assert.Equal(ExceptionPriority.Score(new PriorityInputs(), Now.AddHours(3), Now).Factors, withShipBy.Factors);
+    }
+
+    [Fact]
+    public void Refresh_CountsDownToShipBy_WhenItComesFirst()
+    {
+        var score = ExceptionPriority.Score(new PriorityInputs(ShipBy: Now.AddHours(10)), Now.AddHours(30), Now);
+
+        var later = ExceptionPriority.Refresh(score, Now.AddHours(30), Now.AddHours(10), Now.AddHours(9.5));
+
+        Assert.Equal((10, 30), (score.Value, later.Value));
     }
 }

@@ -17,6 +17,7 @@ public sealed class HoldTests
         { HoldType.CreditCheck, Actors.Finance.Id },
         { HoldType.InventoryShortfall, Actors.Planner.Id },
         { HoldType.Manual, Actors.Operations.Id },
+        { HoldType.CarrierCapacity, Actors.Warehouse.Id },
     };
 
     public static TheoryData<OrderStatus> StatusesWithANextStep() => WorkflowSteps.NonTerminal.ToTheoryData();

@@ -1,3 +1,6 @@
+using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
@@ -20,6 +23,27 @@ public sealed class MigrationTests
         Assert.IsType<SqliteErpDbContext>(db);
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+    }
+
+    [Fact]
+    public async Task CarrierCapacityMigration_GivesEveryServiceLevelTheOldDailyCapacity_AndEveryOrderItsChannelsShipBy()
+    {
+        await using var host = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });
+        var captured = await host.SendAsync<CaptureOrder, CapturedOrder>(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.System).BuildCommand());
+        Assert.True(captured.IsSuccess, string.Join("; ", captured.Errors));
+        // Back to the schema before decision 027, with a single capacity (0 for one location: it must stay "no pickups", not become "no limit").
+        await host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().GetService<IMigrator>().MigrateAsync("20261203055455_ExceptionCases"));
+        await host.ExecuteSqlAsync("UPDATE Locations SET DailyCarrierCapacity = 750 WHERE Code = 'WH-LEEDS'");
+        await host.ExecuteSqlAsync("UPDATE Locations SET DailyCarrierCapacity = 0 WHERE Code = 'WH-ROTTERDAM'");
+
+        await host.InScopeAsync(sp => sp.GetRequiredService<ErpDbContext>().Database.MigrateAsync());
+
+        var (locations, channel) = await host.WithDbAsync(async db => (await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Code.Value),
+            await db.Channels.AsNoTracking().SingleAsync(c => c.Code == ChannelCode.Of("MKT-ZALANDO"))));
+        Assert.Equal(CarrierCapacity.EveryLevel(750), locations["WH-LEEDS"].CarrierCapacity);
+        Assert.Equal(CarrierCapacity.EveryLevel(0), locations["WH-ROTTERDAM"].CarrierCapacity);
+        var order = await host.LoadAsync(captured.Value.OrderId);
+        Assert.Equal(order.CapturedAt.AddHours(channel.Policy.ShipBySlaHours), order.ShipBy);
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public sealed class HoldTypeType() : DescribedEnumType<HoldType>("HoldType",
         [HoldType.CreditCheck] = "A wholesale order exceeds the customer's credit; finance decides.",
         [HoldType.InventoryShortfall] = "Not enough stock; planning decides.",
         [HoldType.Manual] = "Placed by a person, or a catalog problem; operations releases it.",
+        [HoldType.CarrierCapacity] = "A release found no carrier pickup left today at a shipment's location and service level; the warehouse manager "
+            + "approves it over capacity, or a release on a day with capacity ends it.",
     });
 
 public sealed class ShipmentStatusType() : DescribedEnumType<ShipmentStatus>("ShipmentStatus",

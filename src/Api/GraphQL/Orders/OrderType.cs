@@ -3,6 +3,7 @@ using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Api.GraphQL.Orders;
 
@@ -33,6 +34,15 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the order last changed.").Resolve(c => c.Source.Summary.UpdatedAt);
 
         Detail<NonNullGraphType<ServiceLevelType>, ServiceLevel>("serviceLevel", "Delivery speed the customer chose.", v => v.ServiceLevel);
+        Detail<NonNullGraphType<DateTimeOffsetGraphType>, DateTimeOffset>("shipBy",
+            "When the order must have shipped: captured at plus the channel's ship-by SLA in force at capture.", v => v.ShipBy);
+        Field<NonNullGraphType<BooleanGraphType>>("overdue")
+            .Description("True when shipBy has passed and goods are still to leave (shipped, invoiced, completed and cancelled orders never are).")
+            .Resolve(context =>
+            {
+                var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+                return context.Source.Full is { } full ? full.IsOverdueAt(now) : OrderBatchLoader.For(context).Load(context.Source.Summary.Id, v => v.IsOverdueAt(now));
+            });
         Detail<NonNullGraphType<OrderPriorityType>, OrderPriority>("priority", "Fulfilment priority.", v => v.Priority);
         Detail<NonNullGraphType<CustomerType>, OrderCustomerView>("customer", "The buyer.", v => v.Customer);
         Detail<NonNullGraphType<AddressType>, OrderAddressView>("shipTo", "Where the order ships to.", v => v.ShipTo);

@@ -46,7 +46,7 @@ internal sealed partial class OrderHoldCases(
             return Result<ExceptionCase?>.Success(null);
         var order = await orders.GetAsync(new OrderId(placed.OrderId), cancellationToken);
         var channel = order is null ? null : await catalog.FindChannelAsync(order.Channel, cancellationToken);
-        var inputs = new PriorityInputs(order?.Total, order?.ServiceLevel, channel?.Kind, order?.Priority);
+        var inputs = new PriorityInputs(order?.Total, order?.ServiceLevel, channel?.Kind, order?.Priority, order?.ShipBy);
         var type = ExceptionQueues.TypeOf(placed.HoldType);
         var raised = ExceptionCase.Raise(type, ExceptionSubject.Order(placed.OrderId), placed.HoldId, placed.Channel, placed.Reason, placed.ActorId,
             policies.For(type), inputs, placed.OccurredAt);

@@ -9,7 +9,8 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 
 /// <summary>
 /// Decides a case. <see cref="ExceptionResolution.Approved"/> releases the order hold behind it (the workflow then moves on by
-/// itself); <see cref="ExceptionResolution.Rejected"/> cancels the order with the note as the reason. The queue's role or
+/// itself; an approved carrier-capacity case releases the order over capacity as well); <see cref="ExceptionResolution.Rejected"/>
+/// cancels the order with the note as the reason (never for carrier capacity). The queue's role or
 /// Admin decides, never whoever raised the case or placed its hold.
 /// </summary>
 public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null)
@@ -17,7 +18,7 @@ public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionRes
 
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation, CarrierBookings carrierBookings)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
     protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -25,19 +26,35 @@ internal sealed class ResolveExceptionCaseHandler(
         // The case's refusals come first and change nothing; only then is the order touched, and the case closed last.
         if (exceptionCase.CheckCan(ExceptionCaseStep.Resolve, command.Actor) is { } refused)
             return refused;
-        if (command.Resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected))
-            return ExceptionCaseErrors.ResolutionInvalid(command.Resolution);
+        if (exceptionCase.CheckResolution(command.Resolution) is { } invalid)
+            return invalid;
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)
             return note.Error;
 
-        var acted = command.Resolution == ExceptionResolution.Approved
-            ? await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
-            : await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var acted = command.Resolution == ExceptionResolution.Rejected
+            ? await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
+            : exceptionCase.Type == ExceptionType.CarrierCapacity
+                ? await ReleaseOverCapacityAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
+                : await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
         if (acted.IsFailure)
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);
         return resolved.IsFailure ? Result<Order?>.Failure(resolved.Errors) : acted;
+    }
+
+    /// <summary>
+    /// An approved carrier-capacity case releases its hold and then the order itself, over capacity, in the same save: waiting for
+    /// the automation would leave the order allocated, and the approval is the decision to release it (decision 027).
+    /// </summary>
+    private async Task<Result<Order?>> ReleaseOverCapacityAsync(ExceptionCase exceptionCase, string note, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var order = await ReleaseHoldAsync(exceptionCase, note, actor, now, cancellationToken);
+        if (order.IsFailure || order.Value is null)
+            return order;
+        var released = await carrierBookings.ReleaseOverCapacityAsync(order.Value, $"approved by {actor.Name} ({actor.Id}) in exception case {exceptionCase.Id}: {note}",
+            now, cancellationToken);
+        return released.IsFailure ? Result<Order?>.Failure(released.Errors) : order;
     }
 
     /// <summary>

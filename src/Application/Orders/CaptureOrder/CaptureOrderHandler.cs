@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using FluentValidation;
@@ -18,12 +19,13 @@ internal sealed class CaptureOrderHandler(
         if (!command.Actor.MayAccessChannel(draft.Channel.Value))
             return new Error(OrderErrors.UnknownChannelCode, $"Channel {draft.Channel} does not exist.", "channel");
 
-        var known = await CheckMasterDataAsync(draft, cancellationToken);
-        if (known.IsFailure)
-            return Result<CapturedOrder>.Failure(known.Errors);
+        var channel = await CheckMasterDataAsync(draft, cancellationToken);
+        if (channel.IsFailure)
+            return Result<CapturedOrder>.Failure(channel.Errors);
 
         // The order's own rules come before the idempotency lookup: a capture that breaks them is refused, resent or not.
-        var captured = Order.Capture(draft, command.Actor, clock.GetUtcNow());
+        // The ship-by deadline is fixed now, from the channel's SLA in force at capture.
+        var captured = Order.Capture(draft, TimeSpan.FromHours(channel.Value.Policy.ShipBySlaHours), command.Actor, clock.GetUtcNow());
         if (captured.IsFailure)
             return Result<CapturedOrder>.Failure(captured.Errors);
         var existing = await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken);
@@ -47,7 +49,8 @@ internal sealed class CaptureOrderHandler(
             ? CapturedOrder.Of(existing, wasAlreadyCaptured: true)
             : OrderErrors.DuplicateCaptureConflict(draft.Channel, draft.ExternalOrderId);
 
-    private async Task<Result> CheckMasterDataAsync(OrderDraft draft, CancellationToken cancellationToken)
+    /// <summary>The order's channel when it and every SKU exist and the channel is active; else every problem found.</summary>
+    private async Task<Result<Channel>> CheckMasterDataAsync(OrderDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var channel = await catalog.FindChannelAsync(draft.Channel, cancellationToken);
@@ -62,6 +65,6 @@ internal sealed class CaptureOrderHandler(
             if (!skus.ContainsKey(draft.Lines[i].Sku))
                 errors.Add(new Error(OrderErrors.UnknownSkuCode, $"SKU {draft.Lines[i].Sku} does not exist.", $"lines[{i}].sku"));
         }
-        return errors.Count == 0 ? Result.Success() : Result.Failure(errors);
+        return errors.Count == 0 ? channel! : Result<Channel>.Failure(errors);
     }
 }

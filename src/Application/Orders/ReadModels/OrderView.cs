@@ -29,11 +29,15 @@ public sealed record OrderView(
     string? InvoiceNumber,
     string? CancellationReason,
     DateTimeOffset CapturedAt,
+    DateTimeOffset ShipBy,
     DateTimeOffset UpdatedAt,
     int Version,
     long LastSequence)
 {
     public bool IsOnHold => Holds.Any(h => h.ReleasedAt is null);
+
+    /// <summary>True when the ship-by deadline has passed at <paramref name="now"/> and goods are still to leave (asked at read time: a stored flag would go stale).</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => OrderWorkflow.MissedShipBy(Status, ShipBy, now);
 
     /// <summary>The slim form a list page carries; details come through the batch loader.</summary>
     public OrderSummaryView ToSummary() =>
@@ -57,7 +61,7 @@ public sealed record OrderView(
         [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType))],
         [.. order.Timeline.Where(t => t.To is { } to && t.From != to).GroupBy(t => t.To!.Value).Select(g => new OrderStatusTimestamp(g.Key, g.First().At))],
         order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
-        order.CapturedAt, order.UpdatedAt, order.Version, lastSequence);
+        order.CapturedAt, order.ShipBy, order.UpdatedAt, order.Version, lastSequence);
 }
 
 public sealed record OrderSummaryView(

@@ -54,6 +54,19 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         location.Property(l => l.Name).HasMaxLength(Location.NameMaxLength);
         location.Property(l => l.Region).HasMaxLength(Location.RegionMaxLength);
         location.Property(l => l.CostCurrency).HasMaxLength(Domain.Common.Currency.CodeLength).IsFixedLength();
+        // A column per service level (CarrierCapacity_Standard, ...): null is no limit, which a count of 0 is not.
+        location.ComplexProperty(l => l.CarrierCapacity);
+    }
+}
+
+internal sealed class CarrierCapacityDayConfiguration : IEntityTypeConfiguration<CarrierCapacityDay>
+{
+    public void Configure(EntityTypeBuilder<CarrierCapacityDay> day)
+    {
+        day.ToTable("CarrierCapacityDays");
+        day.HasKey(d => new { d.Location, d.ServiceLevel, d.Day });
+        // Every booking raises the count: two releases that both read the last free pickup cannot both save.
+        day.Property(d => d.Booked).IsConcurrencyToken();
     }
 }
 

@@ -32,8 +32,10 @@ public sealed class LiveApi : IAsyncDisposable
     /// <param name="settings">Host settings over the defaults, as environment variables would give them.</param>
     /// <param name="databaseOf">Another running host whose SQLite file this one shares (a second node): it then runs the
     /// <c>api</c> role only, without seeding, since one worker per database file is the rule.</param>
+    /// <param name="services">Replaces services after the host's own, e.g. a FakeTimeProvider as the one TimeProvider.</param>
     public static Task<LiveApi> StartAsync(
-        string? redisConnectionString = null, IReadOnlyDictionary<string, string>? settings = null, LiveApi? databaseOf = null)
+        string? redisConnectionString = null, IReadOnlyDictionary<string, string>? settings = null, LiveApi? databaseOf = null,
+        Action<IServiceCollection>? services = null)
     {
         var overrides = new Dictionary<string, string>
         {
@@ -48,7 +50,7 @@ public sealed class LiveApi : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             overrides[key] = value;
-        var factory = new EcomErpHostFactory(overrides);
+        var factory = new EcomErpHostFactory(overrides, services);
         return Task.FromResult(new LiveApi(factory, factory.StartKestrel()));
     }
 

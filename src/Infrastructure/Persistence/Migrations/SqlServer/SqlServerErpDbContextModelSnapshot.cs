@@ -85,6 +85,30 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ApiClients", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Catalog.CarrierCapacityDay", b =>
+                {
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ServiceLevel")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Booked")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("BookedOverCapacity")
+                        .HasColumnType("int");
+
+                    b.HasKey("Location", "ServiceLevel", "Day");
+
+                    b.ToTable("CarrierCapacityDays", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Catalog.Channel", b =>
                 {
                     b.Property<string>("Code")
@@ -195,9 +219,6 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
-                    b.Property<int>("DailyCarrierCapacity")
-                        .HasColumnType("int");
-
                     b.Property<long>("ExpediteCostMinor")
                         .HasColumnType("bigint");
 
@@ -222,6 +243,20 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<long>("ShipmentCostMinor")
                         .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CarrierCapacity", "EcomErp.Domain.Catalog.Location.CarrierCapacity#CarrierCapacity", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Express")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("NextDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Standard")
+                                .HasColumnType("int");
+                        });
 
                     b.HasKey("Code");
 
@@ -364,6 +399,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("ShipBy")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -875,6 +913,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ServiceLevel")
                         .HasColumnType("int");
 
+                    b.Property<long>("ShipBy")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -1211,6 +1252,54 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, Type, Status, SubjectKind, SubjectId, Channel, Queue, Assignee, PriorityValue, RaisedAt, DueAt, EscalationLevel, Version FROM ExceptionCases");
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>

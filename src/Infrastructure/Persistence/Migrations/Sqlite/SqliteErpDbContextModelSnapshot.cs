@@ -80,6 +80,30 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ApiClients", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Catalog.CarrierCapacityDay", b =>
+                {
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookedOverCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Location", "ServiceLevel", "Day");
+
+                    b.ToTable("CarrierCapacityDays", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Catalog.Channel", b =>
                 {
                     b.Property<string>("Code")
@@ -190,9 +214,6 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<int>("DailyCarrierCapacity")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ExpediteCostMinor")
                         .HasColumnType("INTEGER");
 
@@ -217,6 +238,20 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("ShipmentCostMinor")
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CarrierCapacity", "EcomErp.Domain.Catalog.Location.CarrierCapacity#CarrierCapacity", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Express")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("NextDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Standard")
+                                .HasColumnType("INTEGER");
+                        });
 
                     b.HasKey("Code");
 
@@ -359,6 +394,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShipBy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -869,6 +907,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("ServiceLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ShipBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1206,6 +1247,54 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, Type, Status, SubjectKind, SubjectId, Channel, Queue, Assignee, PriorityValue, RaisedAt, DueAt, EscalationLevel, Version FROM ExceptionCases");
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>
