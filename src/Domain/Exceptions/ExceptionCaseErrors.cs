@@ -19,6 +19,8 @@ public static class ExceptionCaseErrors
     public const string AssigneeInvalidCode = "EXCEPTION_CASE_ASSIGNEE_INVALID";
     [ErrorDescription("A resolution names no outcome a person may choose (approve or reject).")]
     public const string ResolutionInvalidCode = "EXCEPTION_CASE_RESOLUTION_INVALID";
+    [ErrorDescription("The case's subject waits for a decision only the case records (a stock adjustment): approve or reject it; dismissing would leave the subject undecided with no case.")]
+    public const string DecisionRequiredCode = "EXCEPTION_CASE_DECISION_REQUIRED";
     [ErrorDescription("The case is not yet due for the next rung of its escalation ladder, or is at its top.")]
     public const string EscalationNotDueCode = "EXCEPTION_CASE_ESCALATION_NOT_DUE";
 
@@ -39,6 +41,9 @@ public static class ExceptionCaseErrors
 
     public static Error ResolutionInvalid(ExceptionResolution resolution) =>
         new(ResolutionInvalidCode, $"{resolution} is recorded by EcomErp itself; a person approves or rejects.", "resolution");
+
+    public static Error DecisionRequired(ExceptionCase exceptionCase) =>
+        new(DecisionRequiredCode, $"A {exceptionCase.Type} case is decided, not dismissed: approve or reject the {exceptionCase.Subject.Kind} it is about.", "caseId");
 
     public static Error EscalationNotDue(ExceptionCaseId id, int level, DateTimeOffset? nextAt) =>
         new(EscalationNotDueCode, nextAt is { } at

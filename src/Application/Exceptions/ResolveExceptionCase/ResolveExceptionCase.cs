@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
@@ -8,21 +9,22 @@ using FluentValidation;
 namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 
 /// <summary>
-/// Decides a case. <see cref="ExceptionResolution.Approved"/> releases the order hold behind it (the workflow then moves on by
-/// itself); <see cref="ExceptionResolution.Rejected"/> cancels the order with the note as the reason. The queue's role or
-/// Admin decides, never whoever raised the case or placed its hold.
+/// Decides a case, acting on its subject. For an order: <see cref="ExceptionResolution.Approved"/> releases the order hold
+/// behind it (the workflow then moves on by itself); <see cref="ExceptionResolution.Rejected"/> cancels the order with the
+/// note as the reason. For a stock adjustment: approved applies it (the stock moves), rejected refuses it with the note (no
+/// stock moves). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
 /// </summary>
 public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null)
     : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
 
 internal sealed class ResolveExceptionCaseHandler(
-    IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
+    IValidator<ExceptionCaseCommand> validator, IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
-    protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
+    protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The case's refusals come first and change nothing; only then is the order touched, and the case closed last.
+        // The case's refusals come first and change nothing; only then is the subject touched, and the case closed last.
         if (exceptionCase.CheckCan(ExceptionCaseStep.Resolve, command.Actor) is { } refused)
             return refused;
         if (command.Resolution is not (ExceptionResolution.Approved or ExceptionResolution.Rejected))
@@ -31,13 +33,19 @@ internal sealed class ResolveExceptionCaseHandler(
         if (note.IsFailure)
             return note.Error;
 
-        var acted = command.Resolution == ExceptionResolution.Approved
-            ? await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
-            : await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var approve = command.Resolution == ExceptionResolution.Approved;
+        var acted = exceptionCase.Subject.Kind switch
+        {
+            ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
+                cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
+            _ => (approve
+                ? await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
+                : await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
+        };
         if (acted.IsFailure)
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);
-        return resolved.IsFailure ? Result<Order?>.Failure(resolved.Errors) : acted;
+        return resolved.IsFailure ? Result<CaseEffect>.Failure(resolved.Errors) : acted;
     }
 
     /// <summary>
