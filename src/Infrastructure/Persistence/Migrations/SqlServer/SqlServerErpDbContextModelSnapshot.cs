@@ -677,6 +677,17 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long?>("RejectedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("bigint");
 
@@ -1211,6 +1222,54 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, Type, Status, SubjectKind, SubjectId, Channel, Queue, Assignee, PriorityValue, RaisedAt, DueAt, EscalationLevel, Version FROM ExceptionCases");
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>
