@@ -21,6 +21,8 @@ public static class ExceptionCaseErrors
     public const string ResolutionInvalidCode = "EXCEPTION_CASE_RESOLUTION_INVALID";
     [ErrorDescription("The case's subject waits for a decision only the case records (a stock adjustment): approve or reject it; dismissing would leave the subject undecided with no case.")]
     public const string DecisionRequiredCode = "EXCEPTION_CASE_DECISION_REQUIRED";
+    [ErrorDescription("A corrected address was sent with a resolution that takes none: only an ADDRESS_VALIDATION case, approved, takes one.")]
+    public const string CorrectionNotAcceptedCode = "EXCEPTION_CASE_CORRECTION_NOT_ACCEPTED";
     [ErrorDescription("The case is not yet due for the next rung of its escalation ladder, or is at its top.")]
     public const string EscalationNotDueCode = "EXCEPTION_CASE_ESCALATION_NOT_DUE";
 
@@ -44,6 +46,11 @@ public static class ExceptionCaseErrors
 
     public static Error DecisionRequired(ExceptionCase exceptionCase) =>
         new(DecisionRequiredCode, $"A {exceptionCase.Type} case is decided, not dismissed: approve or reject the {exceptionCase.Subject.Kind} it is about.", "caseId");
+
+    public static Error CorrectionNotAccepted(ExceptionCase exceptionCase, ExceptionResolution resolution) =>
+        new(CorrectionNotAcceptedCode, exceptionCase.Type != ExceptionType.AddressValidation
+            ? $"A {exceptionCase.Type} case takes no corrected address; only an AddressValidation case does."
+            : $"A corrected address comes with an approval, not with {resolution}.", "correctedAddress");
 
     public static Error EscalationNotDue(ExceptionCaseId id, int level, DateTimeOffset? nextAt) =>
         new(EscalationNotDueCode, nextAt is { } at

@@ -47,6 +47,7 @@ public sealed class ExceptionCaseInput
     public string Assignee { get; set; } = "";
     public ExceptionResolution Resolution { get; set; }
     public string Note { get; set; } = "";
+    public AddressInput? CorrectedAddress { get; set; }
 }
 
 // Built with new per mutation (name and fields vary), so the container must not try to construct it.
@@ -78,13 +79,17 @@ public static class ExceptionCaseMutations
         Step<ResolveExceptionCase>(mutation, "resolveExceptionCase",
             "Decides a case: APPROVED releases the hold behind it and the order moves on by itself; REJECTED cancels the order with the note. "
             + "For an ADJUSTMENT_APPROVAL case, APPROVED applies the stock adjustment and REJECTED refuses it with the note. "
+            + "An ADDRESS_VALIDATION case may be APPROVED with a correctedAddress: the order's ship-to is amended and validated again; an address "
+            + "that passes releases the hold and the order moves on, one that still fails is refused with its findings' codes and changes nothing. "
             + "The queue's role (or Admin) decides, never whoever raised the case, placed its hold or requested its adjustment (EXCEPTION_CASE_SELF_APPROVAL).",
             t =>
             {
                 t.Field<NonNullGraphType<ExceptionResolutionType>>("resolution").Description("APPROVED or REJECTED.");
                 t.Field<NonNullGraphType<StringGraphType>>("note").Description($"Why, 1 to {ExceptionCaseErrors.NoteMaxLength} characters.");
+                t.Field<AddressInputType>("correctedAddress")
+                    .Description("For an ADDRESS_VALIDATION case approved: the ship-to the order is amended to (EXCEPTION_CASE_CORRECTION_NOT_ACCEPTED otherwise).");
             },
-            (i, id, actor) => new(id, actor, i.Resolution, i.Note, i.ExpectedVersion));
+            (i, id, actor) => new(id, actor, i.Resolution, i.Note, i.ExpectedVersion, i.CorrectedAddress?.ToCommand()));
         Step<DismissExceptionCase>(mutation, "dismissExceptionCase",
             "Closes a case without a decision on its subject (raised in error); the hold behind it is released with the note. The queue's role (or Admin), never whoever raised it. "
             + "An ADJUSTMENT_APPROVAL case is approved or rejected, not dismissed (EXCEPTION_CASE_DECISION_REQUIRED).",

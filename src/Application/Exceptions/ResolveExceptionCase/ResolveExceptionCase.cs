@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
+using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -12,10 +13,17 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 /// Decides a case, acting on its subject. For an order: <see cref="ExceptionResolution.Approved"/> releases the order hold
 /// behind it (the workflow then moves on by itself); <see cref="ExceptionResolution.Rejected"/> cancels the order with the
 /// note as the reason. For a stock adjustment: approved applies it (the stock moves), rejected refuses it with the note (no
-/// stock moves). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
+/// stock moves). An address case may be approved with <see cref="CorrectedAddress"/>: the order's ship-to is amended by the
+/// decider (an amendment, on the order's timeline) and validated again; only an address that now passes is taken, which
+/// releases the hold so the order moves on by itself, and one that still fails is refused with its findings, changing nothing
+/// (decision 030). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
 /// </summary>
-public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null)
-    : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
+public sealed record ResolveExceptionCase(
+    Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null, CaptureOrderAddress? CorrectedAddress = null)
+    : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion)
+{
+    public const string CorrectedAddressField = "correctedAddress";
+}
 
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
@@ -34,10 +42,14 @@ internal sealed class ResolveExceptionCaseHandler(
             return note.Error;
 
         var approve = command.Resolution == ExceptionResolution.Approved;
+        if (command.CorrectedAddress is { } corrected && (exceptionCase.Type != ExceptionType.AddressValidation || !approve))
+            return ExceptionCaseErrors.CorrectionNotAccepted(exceptionCase, command.Resolution);
         var acted = exceptionCase.Subject.Kind switch
         {
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
                 cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
+            _ when command.CorrectedAddress is { } address =>
+                (await AmendShipToAsync(exceptionCase, address, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
             _ => (approve
                 ? await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
                 : await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
@@ -46,6 +58,33 @@ internal sealed class ResolveExceptionCaseHandler(
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);
         return resolved.IsFailure ? Result<CaseEffect>.Failure(resolved.Errors) : acted;
+    }
+
+    /// <summary>
+    /// Amends the order's ship-to as the decider, through the order's own amendment guard, when the corrected address passes
+    /// address validation for the order's service level; the amendment releases the address hold behind the case. An address
+    /// that still fails is refused with its findings (on <c>correctedAddress</c>) before the order is touched.
+    /// </summary>
+    private async Task<Result<Order?>> AmendShipToAsync(ExceptionCase exceptionCase, CaptureOrderAddress corrected, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var address = corrected.ToAddress(ResolveExceptionCase.CorrectedAddressField);
+        if (address.IsFailure)
+            return Result<Order?>.Failure(address.Errors);
+        var order = await SubjectOrderAsync(exceptionCase, cancellationToken);
+        if (order.IsFailure || order.Value is null)
+            return order;
+        var findings = AddressRules.Check(address.Value, order.Value.ServiceLevel);
+        if (findings.Count > 0)
+            return Result<Order?>.Failure([.. findings.Select(f => new Error(f.Code, $"The corrected address still fails validation: {f.Message}",
+                ResolveExceptionCase.CorrectedAddressField))]);
+        var amended = order.Value.AmendShipTo(address.Value, actor, now);
+        if (amended.IsFailure)
+            return Result<Order?>.Failure(amended.Errors);
+        // The amendment released the hold (its cause is gone); a hold still open would leave the case resolved over a held order.
+        return order.Value.OpenHolds.Any(h => h.Id == exceptionCase.HoldId)
+            ? throw new InvalidOperationException($"Amending order {order.Value.Id} to a passing address left hold {exceptionCase.HoldId} open.")
+            : order;
     }
 
     /// <summary>

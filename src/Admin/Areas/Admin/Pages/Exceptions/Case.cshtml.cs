@@ -9,6 +9,7 @@ using EcomErp.Application.Exceptions.GetExceptionCase;
 using EcomErp.Application.Exceptions.ResolveExceptionCase;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.GetStockAdjustment;
+using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
@@ -76,7 +77,36 @@ public sealed class CaseModel(
 
         [Display(Name = "Dismissal note")]
         public string? DismissNote { get; set; }
+
+        /// <summary>The corrected ship-to of an address case, prefilled with the order's current one.</summary>
+        public AddressForm Address { get; set; } = new();
+
+        [Display(Name = "Correction note")]
+        public string? CorrectionNote { get; set; }
     }
+
+    public sealed class AddressForm
+    {
+        public string? Name { get; set; }
+
+        [Display(Name = "Address line 1")]
+        public string? Line1 { get; set; }
+
+        [Display(Name = "Address line 2")]
+        public string? Line2 { get; set; }
+
+        public string? City { get; set; }
+
+        [Display(Name = "Postal code")]
+        public string? PostalCode { get; set; }
+
+        public string? Country { get; set; }
+
+        public CaptureOrderAddress ToCommand() => new(Name ?? "", Line1 ?? "", Line2, City ?? "", PostalCode ?? "", Country ?? "");
+    }
+
+    /// <summary>An address case offers to correct the order's ship-to, as long as the order is there to amend.</summary>
+    public bool MayCorrectAddress => Case.Type == ExceptionType.AddressValidation && Order is not null;
 
     public string Name(string? actorId) => actorId is null ? "nobody" : Names.GetValueOrDefault(actorId, actorId);
 
@@ -87,6 +117,11 @@ public sealed class CaseModel(
         if (!await LoadAsync(cancellationToken))
             return NotFound();
         Input.Version = Case.Version;
+        if (Order?.ShipTo is { } shipTo)
+            Input.Address = new AddressForm
+            {
+                Name = shipTo.Name, Line1 = shipTo.Line1, Line2 = shipTo.Line2, City = shipTo.City, PostalCode = shipTo.PostalCode, Country = shipTo.Country,
+            };
         return Page();
     }
 
@@ -101,6 +136,11 @@ public sealed class CaseModel(
         done => done.Adjustment is null
             ? "The case is rejected; its order is cancelled."
             : "The case is rejected; the adjustment is refused and no stock moved.", cancellationToken);
+
+    public Task<IActionResult> OnPostCorrectAddressAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.CorrectionNote),
+        (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Approved, Input.CorrectionNote ?? "", version,
+            Input.Address.ToCommand()), cancellationToken),
+        _ => "The address is corrected and passes validation; the hold is released and the order moves on.", cancellationToken);
 
     public Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.Assignee),
         (actor, version) => assign.HandleAsync(new AssignExceptionCase(Id, actor, Input.Assignee ?? "", version), cancellationToken),
@@ -127,11 +167,28 @@ public sealed class CaseModel(
             return RedirectToPage(new { id = Id });
         }
         foreach (var error in result.Errors)
-            ModelState.AddModelError(error.Field is "note" or "assignee" ? $"{nameof(Input)}.{field}" : string.Empty, Readable(error));
+            ModelState.AddModelError(KeyOf(error.Field, field), Readable(error));
         // The next try is taken on the case as now shown; the note or assignee typed stays.
         ModelState.Remove($"{nameof(Input)}.{nameof(DecisionInput.Version)}");
         Input.Version = Case.Version;
         return Page();
+    }
+
+    /// <summary>
+    /// Where a refusal shows: beside the note or assignee typed (<paramref name="field"/>), beside the address part it names, beside
+    /// the address form for a finding about the whole address, else above the forms.
+    /// </summary>
+    private static string KeyOf(string? errorField, string field)
+    {
+        const string corrected = ResolveExceptionCase.CorrectedAddressField;
+        return errorField switch
+        {
+            "note" or "assignee" => $"{nameof(Input)}.{field}",
+            corrected => $"{nameof(Input)}.{nameof(DecisionInput.Address)}",
+            { } part when part.Length > corrected.Length + 1 && part.StartsWith(corrected + ".", StringComparison.Ordinal) =>
+                $"{nameof(Input)}.{nameof(DecisionInput.Address)}.{char.ToUpperInvariant(part[corrected.Length + 1])}{part[(corrected.Length + 2)..]}",
+            _ => string.Empty,
+        };
     }
 
     /// <summary>The domain's message, with a plain next step where one helps, and its code for support.</summary>
