@@ -25,8 +25,8 @@ public sealed record CaseEffect(Order? Order = null, StockAdjustment? Adjustment
 }
 
 /// <summary>
-/// The shape every case command shares: check the command, load the case (one outside the caller's channels does not exist
-/// for them), check the expected version, let the case and its subject decide, and save both in ONE unit of work, so a
+/// The shape every case command shares: check the command, load the case (one outside the caller's channels or visible queues
+/// does not exist for them: NOT_FOUND, as for an unknown id), check the expected version, let the case and its subject decide, and save both in ONE unit of work, so a
 /// decision and its effect on its subject (a hold released, an order cancelled, an adjustment approved or refused) are stored together with their events. A save
 /// that lost a race loads and decides again, a bounded number of times, unless the caller named the version it expects.
 /// </summary>
@@ -50,7 +50,8 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
     {
         var id = new ExceptionCaseId(command.CaseId);
         var exceptionCase = await cases.GetAsync(id, cancellationToken);
-        if (exceptionCase is null || !command.Actor.MayAccessChannel(exceptionCase.Channel))
+        // A case the caller may not see answers as an unknown one, so a refusal never tells which cases exist in other queues.
+        if (exceptionCase is null || !command.Actor.MayAccessChannel(exceptionCase.Channel) || !ExceptionQueues.IsVisibleTo(exceptionCase.Queue, command.Actor))
             return ExceptionCaseErrors.NotFound(id);
         if (command.ExpectedVersion is { } expected && expected != exceptionCase.Version)
             return CommonErrors.StaleVersion("The case", exceptionCase.Version, expected);

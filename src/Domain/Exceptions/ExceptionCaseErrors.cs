@@ -9,7 +9,7 @@ public static class ExceptionCaseErrors
     public const string NotFoundCode = "EXCEPTION_CASE_NOT_FOUND";
     [ErrorDescription("The case was resolved or dismissed already and takes no further change.")]
     public const string ClosedCode = "EXCEPTION_CASE_CLOSED";
-    [ErrorDescription("The caller lacks the role of the case's queue (or Admin), which alone assigns, resolves and dismisses its cases.")]
+    [ErrorDescription("The caller sees the case's queue but lacks its role (or Admin), which alone assigns, resolves and dismisses its cases (an executive reads every queue and decides none). A case in a queue the caller does not see is EXCEPTION_CASE_NOT_FOUND.")]
     public const string NotPermittedCode = "EXCEPTION_CASE_NOT_PERMITTED";
     [ErrorDescription("Whoever raised the case, or placed the hold behind it, may not resolve or dismiss it too (four eyes).")]
     public const string SelfApprovalCode = "EXCEPTION_CASE_SELF_APPROVAL";
