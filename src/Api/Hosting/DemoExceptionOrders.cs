@@ -1,6 +1,11 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.AdjustStock;
+using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 
 namespace EcomErp.Api.Hosting;
@@ -9,8 +14,15 @@ namespace EcomErp.Api.Hosting;
 /// For the embedded demo only: a few web orders captured through the real <see cref="CaptureOrder"/> path, so the exception
 /// workbench has cases of several types from their real causes (a high value, a fraud score, a malformed postal code); the
 /// outbox raises the holds' cases as for any order. Capture is idempotent on (channel, external id), so a restart adds nothing.
+/// <para>
+/// So that the workbench shows overdue cases on first start, two facts are seeded as having happened a day ago, through the
+/// same handlers composed with a clock set back (<see cref="DemoHistoryClock"/>): an order put on a manual hold, and a stock
+/// adjustment waiting for its second approval. Their cases are raised at those facts' times, as every case is, so their SLA
+/// ran out before the host started and the escalation job takes them up. They are seeded with the order's first capture only.
+/// </para>
 /// </summary>
-internal sealed partial class DemoExceptionOrders(ICommandHandler<CaptureOrder, CapturedOrder> capture, ILogger<DemoExceptionOrders> logger)
+internal sealed partial class DemoExceptionOrders(
+    ICommandHandler<CaptureOrder, CapturedOrder> capture, IServiceProvider services, TimeProvider clock, ILogger<DemoExceptionOrders> logger)
 {
     /// <summary>Configuration key; on by default, and read only when the demo data is seeded at all.</summary>
     public const string SettingKey = "EcomErp:SeedDemoOrders";
@@ -31,18 +43,49 @@ internal sealed partial class DemoExceptionOrders(ICommandHandler<CaptureOrder, 
             [new(Sku: "TEE-CREW-M-BLK", 2, new(25m, "EUR"))]),
     ];
 
+    // Longer ago than the manual-hold and adjustment SLAs (24 h, decision 025), so both cases are overdue by two hours.
+    private static readonly TimeSpan HeldAgo = TimeSpan.FromHours(26);
+
+    private static readonly CaptureOrder Overdue =
+        new(Actor.System, "WEB", "DEMO-OVERDUE-1", ServiceLevel.Standard, Anna, AnnaAtHome, [new(Sku: "TEE-CREW-L-BLK", 3, new(25m, "EUR"))]);
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         foreach (var order in Orders)
-        {
-            var captured = await capture.HandleAsync(order, cancellationToken);
-            if (captured.IsFailure)
-                throw new InvalidOperationException($"Demo order {order.ExternalOrderId} is invalid: {captured.Error}");
-            if (!captured.Value.WasAlreadyCaptured)
-                LogCaptured(logger, order.ExternalOrderId, captured.Value.Status);
-        }
+            await CaptureAsync(capture, order, cancellationToken);
+
+        var capturedAgo = new DemoHistoryClock(clock, HeldAgo + TimeSpan.FromMinutes(5));
+        var heldAgo = new DemoHistoryClock(clock, HeldAgo);
+        var overdue = await CaptureAsync(WithClock<ICommandHandler<CaptureOrder, CapturedOrder>>(capturedAgo), Overdue, cancellationToken);
+        if (overdue.WasAlreadyCaptured)
+            return;
+        Succeeded(await WithClock<ICommandHandler<PlaceHold, OrderCommandResult>>(heldAgo).HandleAsync(
+            new PlaceHold(overdue.OrderId, Actor.System, HoldType.Manual, "The customer asked us to keep the parcel until they are back from holiday."),
+            cancellationToken), "the manual hold");
+        Succeeded(await WithClock<ICommandHandler<AdjustStock, AdjustmentView>>(heldAgo).HandleAsync(
+            new AdjustStock(Actor.System, "TEE-CREW-L-BLK", "WH-BERLIN", 60, ReasonCodes.Found, "A pallet found behind the racking at the night count."),
+            cancellationToken), "the stock adjustment");
+        LogHistory(logger, HeldAgo.TotalHours);
     }
+
+    private async Task<CapturedOrder> CaptureAsync(ICommandHandler<CaptureOrder, CapturedOrder> handler, CaptureOrder order, CancellationToken cancellationToken)
+    {
+        var captured = Succeeded(await handler.HandleAsync(order, cancellationToken), $"demo order {order.ExternalOrderId}");
+        if (!captured.WasAlreadyCaptured)
+            LogCaptured(logger, order.ExternalOrderId, captured.Status);
+        return captured;
+    }
+
+    /// <summary>The host's handler for <typeparamref name="THandler"/>, composed again with <paramref name="past"/> as its clock.</summary>
+    private THandler WithClock<THandler>(DemoHistoryClock past) where THandler : class =>
+        (THandler)ActivatorUtilities.CreateInstance(services, services.GetRequiredService<THandler>().GetType(), past);
+
+    private static T Succeeded<T>(Result<T> result, string what) =>
+        result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's {what} is invalid: {result.Error}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Captured the demo order {ExternalOrderId} ({Status}) for the exception workbench")]
     private static partial void LogCaptured(ILogger logger, string externalOrderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded a manual hold and a stock adjustment {Hours} h in the past, so the workbench shows overdue cases")]
+    private static partial void LogHistory(ILogger logger, double hours);
 }

@@ -1,7 +1,9 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using FluentValidation;
 
@@ -10,13 +12,22 @@ namespace EcomErp.Application.Exceptions;
 /// <summary>A command on one exception case. <see cref="ExpectedVersion"/>, when given, must match the case's or the command is a conflict.</summary>
 public abstract record ExceptionCaseCommand(Guid CaseId, Actor Actor, int? ExpectedVersion = null);
 
-/// <summary>The case after the command, and the order it acted on (its hold released, or it cancelled); null when it touched none.</summary>
-public sealed record ExceptionCaseCommandResult(ExceptionCaseView Case, OrderCommandResult? Order);
+/// <summary>
+/// The case after the command, and the subject it acted on: the order (its hold released, or it cancelled) or the stock
+/// adjustment (approved or rejected); null where it touched none.
+/// </summary>
+public sealed record ExceptionCaseCommandResult(ExceptionCaseView Case, OrderCommandResult? Order, AdjustmentView? Adjustment = null);
+
+/// <summary>What a case command did to the case's subject: the order or the stock adjustment it acted on; neither when it touched none.</summary>
+public sealed record CaseEffect(Order? Order = null, StockAdjustment? Adjustment = null)
+{
+    public static CaseEffect None { get; } = new();
+}
 
 /// <summary>
-/// The shape every case command shares: check the command, load the case (one outside the caller's channels does not exist
-/// for them), check the expected version, let the case and its subject decide, and save both in ONE unit of work, so a
-/// decision and its effect on the order (a hold released, the order cancelled) are stored together with their events. A save
+/// The shape every case command shares: check the command, load the case (one outside the caller's channels or visible queues
+/// does not exist for them: NOT_FOUND, as for an unknown id), check the expected version, let the case and its subject decide, and save both in ONE unit of work, so a
+/// decision and its effect on its subject (a hold released, an order cancelled, an adjustment approved or refused) are stored together with their events. A save
 /// that lost a race loads and decides again, a bounded number of times, unless the caller named the version it expects.
 /// </summary>
 public abstract class ExceptionCaseCommandHandler<TCommand>(
@@ -39,7 +50,8 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
     {
         var id = new ExceptionCaseId(command.CaseId);
         var exceptionCase = await cases.GetAsync(id, cancellationToken);
-        if (exceptionCase is null || !command.Actor.MayAccessChannel(exceptionCase.Channel))
+        // A case the caller may not see answers as an unknown one, so a refusal never tells which cases exist in other queues.
+        if (exceptionCase is null || !command.Actor.MayAccessChannel(exceptionCase.Channel) || !ExceptionQueues.IsVisibleTo(exceptionCase.Queue, command.Actor))
             return ExceptionCaseErrors.NotFound(id);
         if (command.ExpectedVersion is { } expected && expected != exceptionCase.Version)
             return CommonErrors.StaleVersion("The case", exceptionCase.Version, expected);
@@ -52,16 +64,17 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
         if (saved.IsFailure)
             return Result<ExceptionCaseCommandResult>.Failure(saved.Errors);
         return new ExceptionCaseCommandResult(ExceptionCaseView.From(exceptionCase, policies.For(exceptionCase.Type), now),
-            outcome.Value is { } order ? OrderCommandHandler<OrderCommand>.ToResult(order) : null);
+            outcome.Value.Order is { } order ? OrderCommandHandler<OrderCommand>.ToResult(order) : null,
+            outcome.Value.Adjustment is { } adjustment ? AdjustmentView.From(adjustment) : null);
     }
 
-    /// <summary>Decides on the case and acts on its subject; the order acted on, or null.</summary>
-    protected abstract Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Decides on the case and acts on its subject; what it acted on.</summary>
+    protected abstract Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The order a case is about, for a case whose subject is an order or a part of one; null for other subjects.</summary>
     protected async Task<Result<Order?>> SubjectOrderAsync(ExceptionCase exceptionCase, CancellationToken cancellationToken)
     {
-        if (exceptionCase.Subject.Kind is not (ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment))
+        if (!exceptionCase.Subject.ConcernsAnOrder())
             return Result<Order?>.Success(null);
         var order = await orders.GetAsync(new OrderId(exceptionCase.Subject.Id), cancellationToken);
         return order is null ? OrderErrors.NotFound(new OrderId(exceptionCase.Subject.Id)) : order;

@@ -18,9 +18,10 @@ public sealed record TransferView(
 }
 
 public sealed record AdjustmentView(
-    Guid AdjustmentId, string Sku, string Location, int QuantityChange, string ReasonCode, AdjustmentStatus Status, string RequestedBy,
-    string? ApprovedBy, int Version)
+    Guid AdjustmentId, string Sku, string Location, int QuantityChange, string ReasonCode, string? Note, AdjustmentStatus Status, string RequestedBy,
+    DateTimeOffset RequestedAt, string? ApprovedBy, string? RejectedBy, string? RejectionReason, int Version)
 {
     public static AdjustmentView From(StockAdjustment adjustment) => new(adjustment.Id.Value, adjustment.Sku.Value, adjustment.Location.Value,
-        adjustment.QuantityChange, adjustment.ReasonCode, adjustment.Status, adjustment.RequestedBy, adjustment.ApprovedBy, adjustment.Version);
+        adjustment.QuantityChange, adjustment.ReasonCode, adjustment.Note, adjustment.Status, adjustment.RequestedBy, adjustment.RequestedAt,
+        adjustment.ApprovedBy, adjustment.RejectedBy, adjustment.RejectionReason, adjustment.Version);
 }

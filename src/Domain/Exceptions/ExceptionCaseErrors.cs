@@ -9,7 +9,7 @@ public static class ExceptionCaseErrors
     public const string NotFoundCode = "EXCEPTION_CASE_NOT_FOUND";
     [ErrorDescription("The case was resolved or dismissed already and takes no further change.")]
     public const string ClosedCode = "EXCEPTION_CASE_CLOSED";
-    [ErrorDescription("The caller lacks the role of the case's queue (or Admin), which alone assigns, resolves and dismisses its cases.")]
+    [ErrorDescription("The caller sees the case's queue but lacks its role (or Admin), which alone assigns, resolves and dismisses its cases (an executive reads every queue and decides none). A case in a queue the caller does not see is EXCEPTION_CASE_NOT_FOUND.")]
     public const string NotPermittedCode = "EXCEPTION_CASE_NOT_PERMITTED";
     [ErrorDescription("Whoever raised the case, or placed the hold behind it, may not resolve or dismiss it too (four eyes).")]
     public const string SelfApprovalCode = "EXCEPTION_CASE_SELF_APPROVAL";
@@ -20,6 +20,10 @@ public static class ExceptionCaseErrors
     [ErrorDescription("A resolution names no outcome a person may choose (approve or reject), or one the case's type does not take: a carrier-capacity "
         + "case is never rejected (an order is not cancelled for a capacity problem).")]
     public const string ResolutionInvalidCode = "EXCEPTION_CASE_RESOLUTION_INVALID";
+    [ErrorDescription("The case's subject waits for a decision only the case records (a stock adjustment): approve or reject it; dismissing would leave the subject undecided with no case.")]
+    public const string DecisionRequiredCode = "EXCEPTION_CASE_DECISION_REQUIRED";
+    [ErrorDescription("A corrected address was sent with a resolution that takes none: only an ADDRESS_VALIDATION case, approved, takes one.")]
+    public const string CorrectionNotAcceptedCode = "EXCEPTION_CASE_CORRECTION_NOT_ACCEPTED";
     [ErrorDescription("The case is not yet due for the next rung of its escalation ladder, or is at its top.")]
     public const string EscalationNotDueCode = "EXCEPTION_CASE_ESCALATION_NOT_DUE";
 
@@ -44,6 +48,14 @@ public static class ExceptionCaseErrors
     public static Error NotRejectable(ExceptionType type) =>
         new(ResolutionInvalidCode, $"A {type} case is not rejected: an order is never cancelled for a capacity problem. Approve it to release the order "
             + "over capacity, or leave it open: releasing the order on a day with capacity closes it.", "resolution");
+
+    public static Error DecisionRequired(ExceptionCase exceptionCase) =>
+        new(DecisionRequiredCode, $"A {exceptionCase.Type} case is decided, not dismissed: approve or reject the {exceptionCase.Subject.Kind} it is about.", "caseId");
+
+    public static Error CorrectionNotAccepted(ExceptionCase exceptionCase, ExceptionResolution resolution) =>
+        new(CorrectionNotAcceptedCode, exceptionCase.Type != ExceptionType.AddressValidation
+            ? $"A {exceptionCase.Type} case takes no corrected address; only an AddressValidation case does."
+            : $"A corrected address comes with an approval, not with {resolution}.", "correctedAddress");
 
     public static Error EscalationNotDue(ExceptionCaseId id, int level, DateTimeOffset? nextAt) =>
         new(EscalationNotDueCode, nextAt is { } at

@@ -1,8 +1,16 @@
+using EcomErp.Domain.Inventory;
+
 namespace EcomErp.Domain.Exceptions;
 
 public readonly record struct ExceptionCaseId(Guid Value)
 {
     public static ExceptionCaseId New() => new(Guid.CreateVersion7());
+
+    /// <summary>
+    /// The one case of a stock adjustment that waits for approval takes the adjustment's id: a replayed request finds it by key,
+    /// and the key settles a race between two deliveries, as the unique hold id does for a hold's case.
+    /// </summary>
+    public static ExceptionCaseId ForAdjustment(AdjustmentId adjustment) => new(adjustment.Value);
 
     public override string ToString() => Value.ToString();
 }

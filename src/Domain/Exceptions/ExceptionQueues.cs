@@ -41,6 +41,13 @@ public static class ExceptionQueues
     public static IReadOnlyCollection<string>? VisibleTo(IReadOnlyCollection<string> roles) =>
         roles.Contains(Roles.Admin, StringComparer.Ordinal) || roles.Contains(Roles.Executive, StringComparer.Ordinal) ? null : roles;
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> sees cases of <paramref name="queue"/> (<see cref="VisibleTo"/>; the system sees every
+    /// queue). A case in a queue the actor does not see does not exist for them: reads and changes answer as for an unknown case.
+    /// </summary>
+    public static bool IsVisibleTo(string queue, Actor actor) =>
+        actor.IsSystem || VisibleTo(actor.Roles) is not { } queues || queues.Contains(queue, StringComparer.Ordinal);
+
     /// <summary>The role whose queue the type lands in: only that role (or an administrator) assigns, resolves and dismisses.</summary>
     public static string OwnerOf(ExceptionType type) => HoldTypeOf(type) is { } hold
         ? HoldOwnership.OwnerOf(hold)

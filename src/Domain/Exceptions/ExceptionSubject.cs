@@ -8,6 +8,11 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
 {
     public static ExceptionSubject Order(Guid orderId) => new(ExceptionSubjectKind.Order, orderId);
 
+    public static ExceptionSubject Adjustment(Guid adjustmentId) => new(ExceptionSubjectKind.StockAdjustment, adjustmentId);
+
+    /// <summary>True for a subject that is an order or a part of one (a method, so the subject's stored and serialized form stays its four parts).</summary>
+    public bool ConcernsAnOrder() => Kind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment;
+
     public override string ToString() => Kind switch
     {
         ExceptionSubjectKind.OrderLine => $"order {Id} line {LineNumber}",

@@ -59,7 +59,7 @@ public static class InventoryErrors
     public const string AdjustmentTooLargeCode = "ADJUSTMENT_TOO_LARGE";
     [ErrorDescription("The stock adjustment was approved or rejected already.")]
     public const string AdjustmentNotPendingCode = "ADJUSTMENT_NOT_PENDING";
-    [ErrorDescription("The person who requested a stock adjustment may not approve it too (four eyes).")]
+    [ErrorDescription("The person who requested a stock adjustment may not approve or reject it too (four eyes).")]
     public const string SelfApprovalCode = "ADJUSTMENT_SELF_APPROVAL";
     [ErrorDescription("The SKU already has this inspection requirement, so nothing would change.")]
     public const string InspectionUnchangedCode = "INSPECTION_REQUIREMENT_UNCHANGED";

@@ -4,7 +4,7 @@ namespace EcomErp.Domain.Inventory;
 
 /// <summary>
 /// A correction of Available stock with a reason: positive (found) or negative (lost, written off).
-/// Up to the approval threshold it applies at once; above it, it waits until a second person approves
+/// Up to the approval threshold it applies at once; above it, it waits until a second person approves or rejects it
 /// (four eyes: never the requester).
 /// </summary>
 public sealed class StockAdjustment : AggregateRoot
@@ -24,6 +24,11 @@ public sealed class StockAdjustment : AggregateRoot
     public DateTimeOffset RequestedAt { get; private set; }
     public string? ApprovedBy { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? RejectedBy { get; private set; }
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    /// <summary>Why the second person refused the adjustment; null unless <see cref="AdjustmentStatus.Rejected"/>.</summary>
+    public string? RejectionReason { get; private set; }
 
     private string Reference => $"ADJ:{Id}";
 
@@ -83,12 +88,8 @@ public sealed class StockAdjustment : AggregateRoot
     /// <summary>A second person approves a pending adjustment, which then applies (a negative one needs the stock to still be there).</summary>
     public Result Approve(InventoryBalance balance, Actor actor, DateTimeOffset at)
     {
-        if (!actor.MayActAs(Roles.OperationsManager))
-            return InventoryErrors.NotPermitted(actor, Roles.OperationsManager, "approve a stock adjustment");
-        if (Status != AdjustmentStatus.PendingApproval)
-            return new Error(InventoryErrors.AdjustmentNotPendingCode, $"Adjustment {Id} is {Status}, not waiting for approval.");
-        if (actor.Id == RequestedBy)
-            return new Error(InventoryErrors.SelfApprovalCode, "A second person must approve an adjustment you requested (four eyes).");
+        if (CheckCanDecide(actor, "approve") is { } refused)
+            return refused;
         if (balance.Sku != Sku || balance.Location != Location)
             throw new ArgumentException($"Adjustment {Id} is for {Sku} at {Location}.", nameof(balance));
         var applied = ApplyTo(balance, actor, at);
@@ -97,6 +98,38 @@ public sealed class StockAdjustment : AggregateRoot
         (Status, ApprovedBy, ApprovedAt) = (AdjustmentStatus.Applied, actor.Id, at);
         Raise(new StockAdjustmentApproved(Id.Value, Sku.Value, Location.Value, QuantityChange, ReasonCode, RequestedBy, actor.Id, at));
         return Result.Success();
+    }
+
+    /// <summary>A second person refuses a pending adjustment, with a reason: no stock moves, and it can no longer be approved.</summary>
+    public Result Reject(string? reason, Actor actor, DateTimeOffset at)
+    {
+        if (CheckCanDecide(actor, "reject") is { } refused)
+            return refused;
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+            return new Error(InventoryErrors.ReasonRequiredCode, "Rejecting an adjustment needs a reason.", "reason");
+        if (why.Length > InventoryErrors.NoteMaxLength)
+            return new Error(InventoryErrors.NoteTooLongCode, $"A reason has at most {InventoryErrors.NoteMaxLength} characters.", "reason");
+        if (TextRules.Check(why, "reason", TextLayout.MultiLine) is { } unreadable)
+            return unreadable;
+        (Status, RejectedBy, RejectedAt, RejectionReason) = (AdjustmentStatus.Rejected, actor.Id, at, why);
+        Raise(new StockAdjustmentRejected(Id.Value, Sku.Value, Location.Value, QuantityChange, ReasonCode, RequestedBy, why, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not decide the adjustment, or null: it waits for a decision, and the decider is an
+    /// operations manager other than the requester (four eyes, for a rejection as for an approval).
+    /// </summary>
+    private Error? CheckCanDecide(Actor actor, string verb)
+    {
+        if (!actor.MayActAs(Roles.OperationsManager))
+            return InventoryErrors.NotPermitted(actor, Roles.OperationsManager, $"{verb} a stock adjustment");
+        if (Status != AdjustmentStatus.PendingApproval)
+            return new Error(InventoryErrors.AdjustmentNotPendingCode, $"Adjustment {Id} is {Status}, not waiting for approval.");
+        if (actor.Id == RequestedBy)
+            return new Error(InventoryErrors.SelfApprovalCode, $"A second person must {verb} an adjustment you requested (four eyes).");
+        return null;
     }
 
     private Result ApplyTo(InventoryBalance balance, Actor actor, DateTimeOffset at) => QuantityChange > 0

@@ -103,6 +103,8 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
         adjustment.Property(a => a.Note).HasMaxLength(InventoryErrors.NoteMaxLength);
         adjustment.Property(a => a.RequestedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
         adjustment.Property(a => a.ApprovedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        adjustment.Property(a => a.RejectedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        adjustment.Property(a => a.RejectionReason).HasMaxLength(InventoryErrors.NoteMaxLength);
         adjustment.HasIndex(a => new { a.Status, a.RequestedAt });
         adjustment.HasIndex(a => new { a.Sku, a.Location });
     }

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using EcomErp.Api.Security;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Admin.Tests.Exceptions;
 
@@ -25,5 +28,29 @@ public sealed class DemoExceptionOrdersTests : IDisposable
 
         foreach (var type in new[] { ExceptionType.HighValueApproval, ExceptionType.FraudReview, ExceptionType.AddressValidation })
             Assert.Matches($"""(?s)data-testid="queue-{type}">.*?data-testid="open-count">1<""", Regex.Match(page, $"""data-testid="queue-{type}">.*?</tr>""", RegexOptions.Singleline).Value);
+    }
+
+    [Fact]
+    public async Task OnFirstStart_AManualHoldAndAStockAdjustmentFromADayAgo_AreOverdueCases_AndSeedingAgainAddsNothing()
+    {
+        using var client = _factory.CreateBrowserLikeClient();
+        await _factory.RunBackgroundWorkAsync();
+        await AdminSignIn.SignInAsync(client, EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        var first = await client.GetStringAsync(new Uri("/admin/exceptions", UriKind.Relative));
+
+        await _factory.Services.SeedDemoExceptionOrdersAsync(_factory.Services.GetRequiredService<IConfiguration>());
+        await _factory.RunBackgroundWorkAsync();
+        var again = await client.GetStringAsync(new Uri("/admin/exceptions", UriKind.Relative));
+
+        foreach (var page in new[] { first, again })
+        {
+            foreach (var type in new[] { ExceptionType.ManualHold, ExceptionType.AdjustmentApproval })
+            {
+                var row = Regex.Match(page, $"""data-testid="queue-{type}">.*?</tr>""", RegexOptions.Singleline).Value;
+                Assert.Matches("""data-testid="open-count">1<""", row);
+                Assert.Matches("""data-testid="overdue-count" class="overdue">1<""", row);
+            }
+            Assert.Matches("""(?s)data-testid="queue-HighValueApproval">.*?data-testid="overdue-count"[^>]*>0<""", page);
+        }
     }
 }

@@ -70,6 +70,30 @@ public sealed class StockAdjustmentTests
     }
 
     [Fact]
+    public void Reject_ByASecondPerson_RefusesWithTheReason_AndNoStockMoves()
+    {
+        var requester = Actors.Person("wanda", "Wanda", Roles.WarehouseManager, Roles.OperationsManager);
+        var balance = Balance(100);
+        var adjustment = StockAdjustment.Request(balance, -70, ReasonCodes.Lost, null, Threshold, requester, Clock.Now).Value;
+
+        ResultAssert.FailsWith(adjustment.Reject("mine", requester, Clock.Now), InventoryErrors.SelfApprovalCode);
+        ResultAssert.FailsWith(adjustment.Reject("no", Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
+        ResultAssert.FailsWith(adjustment.Reject("  ", Approver, Clock.Now), InventoryErrors.ReasonRequiredCode, "reason");
+        ResultAssert.FailsWith(adjustment.Reject(new string('x', InventoryErrors.NoteMaxLength + 1), Approver, Clock.Now), InventoryErrors.NoteTooLongCode, "reason");
+        Assert.Equal(AdjustmentStatus.PendingApproval, adjustment.Status);
+
+        ResultAssert.Succeeded(adjustment.Reject(" Recount the bin first. ", Approver, Clock.Now));
+
+        Assert.Equal((AdjustmentStatus.Rejected, Approver.Id, "Recount the bin first.", (string?)null),
+            (adjustment.Status, adjustment.RejectedBy, adjustment.RejectionReason, adjustment.ApprovedBy));
+        Assert.Equal((100, 1), (balance.Available, balance.RecordedEntries.Count));
+        Assert.IsType<StockAdjustmentRejected>(adjustment.PendingEvents[^1]);
+        ResultAssert.FailsWith(adjustment.Approve(balance, Approver, Clock.Now), InventoryErrors.AdjustmentNotPendingCode);
+        ResultAssert.FailsWith(adjustment.Reject("again", Approver, Clock.Now), InventoryErrors.AdjustmentNotPendingCode);
+        LedgerHolds(balance);
+    }
+
+    [Fact]
     public void Request_WithoutAReason_WithAnUnknownReason_OrZero_IsRefused()
     {
         var balance = Balance(10);

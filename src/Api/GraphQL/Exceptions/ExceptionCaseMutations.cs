@@ -1,10 +1,12 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.AssignExceptionCase;
 using EcomErp.Application.Exceptions.DismissExceptionCase;
 using EcomErp.Application.Exceptions.ResolveExceptionCase;
+using EcomErp.Application.Inventory;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
@@ -13,10 +15,10 @@ using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Exceptions;
 
-/// <summary>The answer of a case mutation: the case and the order it acted on as the command left them, or the business errors.</summary>
-public sealed record ExceptionCasePayload(ExceptionCaseNode? ExceptionCase, OrderNode? Order, IReadOnlyList<Error> UserErrors)
+/// <summary>The answer of a case mutation: the case and the subject it acted on as the command left them, or the business errors.</summary>
+public sealed record ExceptionCasePayload(ExceptionCaseNode? ExceptionCase, OrderNode? Order, AdjustmentView? Adjustment, IReadOnlyList<Error> UserErrors)
 {
-    public static ExceptionCasePayload Failed(IReadOnlyList<Error> errors) => new(null, null, errors);
+    public static ExceptionCasePayload Failed(IReadOnlyList<Error> errors) => new(null, null, null, errors);
 }
 
 // Built with new per mutation (name and description vary), so the container must not try to construct it.
@@ -30,6 +32,8 @@ public sealed class ExceptionCasePayloadType : ObjectGraphType<ExceptionCasePayl
         Field<ExceptionCaseType>("exceptionCase").Description("The case after the mutation; null when it failed.").Resolve(c => c.Source.ExceptionCase);
         Field<OrderType>("order").Description("The order the mutation acted on (its hold released, or it cancelled); null when it touched none or failed.")
             .Resolve(c => c.Source.Order);
+        Field<StockAdjustmentType>("adjustment").Description("The stock adjustment the mutation decided (approved or rejected); null when it touched none or failed.")
+            .Resolve(c => c.Source.Adjustment);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
             .Description("Expected business failures; empty on success. Nothing changed when there are any.").Resolve(c => c.Source.UserErrors);
     }
@@ -43,6 +47,7 @@ public sealed class ExceptionCaseInput
     public string Assignee { get; set; } = "";
     public ExceptionResolution Resolution { get; set; }
     public string Note { get; set; } = "";
+    public AddressInput? CorrectedAddress { get; set; }
 }
 
 // Built with new per mutation (name and fields vary), so the container must not try to construct it.
@@ -73,15 +78,21 @@ public static class ExceptionCaseMutations
             (i, id, actor) => new(id, actor, i.Assignee, i.ExpectedVersion));
         Step<ResolveExceptionCase>(mutation, "resolveExceptionCase",
             "Decides a case: APPROVED releases the hold behind it and the order moves on by itself; REJECTED cancels the order with the note. "
-            + "The queue's role (or Admin) decides, never whoever raised the case or placed its hold (EXCEPTION_CASE_SELF_APPROVAL).",
+            + "For an ADJUSTMENT_APPROVAL case, APPROVED applies the stock adjustment and REJECTED refuses it with the note. "
+            + "An ADDRESS_VALIDATION case may be APPROVED with a correctedAddress: the order's ship-to is amended and validated again; an address "
+            + "that passes releases the hold and the order moves on, one that still fails is refused with its findings' codes and changes nothing. "
+            + "The queue's role (or Admin) decides, never whoever raised the case, placed its hold or requested its adjustment (EXCEPTION_CASE_SELF_APPROVAL).",
             t =>
             {
                 t.Field<NonNullGraphType<ExceptionResolutionType>>("resolution").Description("APPROVED or REJECTED.");
                 t.Field<NonNullGraphType<StringGraphType>>("note").Description($"Why, 1 to {ExceptionCaseErrors.NoteMaxLength} characters.");
+                t.Field<AddressInputType>("correctedAddress")
+                    .Description("For an ADDRESS_VALIDATION case approved: the ship-to the order is amended to (EXCEPTION_CASE_CORRECTION_NOT_ACCEPTED otherwise).");
             },
-            (i, id, actor) => new(id, actor, i.Resolution, i.Note, i.ExpectedVersion));
+            (i, id, actor) => new(id, actor, i.Resolution, i.Note, i.ExpectedVersion, i.CorrectedAddress?.ToCommand()));
         Step<DismissExceptionCase>(mutation, "dismissExceptionCase",
-            "Closes a case without a decision on its subject (raised in error); the hold behind it is released with the note. The queue's role (or Admin), never whoever raised it.",
+            "Closes a case without a decision on its subject (raised in error); the hold behind it is released with the note. The queue's role (or Admin), never whoever raised it. "
+            + "An ADJUSTMENT_APPROVAL case is approved or rejected, not dismissed (EXCEPTION_CASE_DECISION_REQUIRED).",
             t => t.Field<NonNullGraphType<StringGraphType>>("note").Description($"Why, 1 to {ExceptionCaseErrors.NoteMaxLength} characters."),
             (i, id, actor) => new(id, actor, i.Note, i.ExpectedVersion));
     }
@@ -104,7 +115,8 @@ public static class ExceptionCaseMutations
                 var handler = context.RequestServices!.GetRequiredService<ICommandHandler<TCommand, ExceptionCaseCommandResult>>();
                 var result = await handler.HandleAsync(command(input, caseId, caller.Actor()), context.CancellationToken);
                 return result.IsSuccess
-                    ? new ExceptionCasePayload(ExceptionCaseNode.Of(result.Value.Case), result.Value.Order is { } order ? OrderNode.Of(order.Order) : null, [])
+                    ? new ExceptionCasePayload(ExceptionCaseNode.Of(result.Value.Case), result.Value.Order is { } order ? OrderNode.Of(order.Order) : null,
+                        result.Value.Adjustment, [])
                     : ExceptionCasePayload.Failed(result.Errors);
             });
     }

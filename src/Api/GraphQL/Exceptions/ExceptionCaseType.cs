@@ -1,7 +1,10 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.GetExceptionCase;
+using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.GetStockAdjustment;
 using EcomErp.Domain.Exceptions;
 using GraphQL;
 using GraphQL.Types;
@@ -41,9 +44,7 @@ public sealed class ExceptionCaseNode
         context.ValueOrThrow(await context.QueryAsync<GetExceptionCase, ExceptionCaseView>(new GetExceptionCase(Summary.Id)));
 
     /// <summary>The order the case is about, for a case about an order or a part of one.</summary>
-    public Guid? OrderId => Summary.SubjectKind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment
-        ? Summary.SubjectId
-        : null;
+    public Guid? OrderId => new ExceptionSubject(Summary.SubjectKind, Summary.SubjectId).ConcernsAnOrder() ? Summary.SubjectId : null;
 }
 
 public sealed class ExceptionCaseType : ObjectGraphType<ExceptionCaseNode>
@@ -59,7 +60,12 @@ public sealed class ExceptionCaseType : ObjectGraphType<ExceptionCaseNode>
         Field<NonNullGraphType<ExceptionSubjectType>>("subject").Description("What the case is about.").Resolve(c => c.Source);
         Field<OrderType>("order").Description("The order the case is about; null when its subject is not an order or a part of one, or the read model does not show it yet.")
             .Resolve(c => c.Source.OrderId is { } orderId ? OrderBatchLoader.For(c).Load(orderId, OrderNode.Of) : null);
-        Field<NonNullGraphType<StringGraphType>>("channel").Description("Code of the channel of the case's subject.").Resolve(c => c.Source.Summary.Channel);
+        Field<StockAdjustmentType>("adjustment").Description("The stock adjustment the case is about; null unless its subject is a STOCK_ADJUSTMENT.")
+            .ResolveAsync(async c => c.Source.Summary.SubjectKind == ExceptionSubjectKind.StockAdjustment
+                ? c.ValueOrThrow(await c.QueryAsync<GetStockAdjustment, AdjustmentView?>(new GetStockAdjustment(c.Source.Summary.SubjectId)))
+                : null);
+        Field<NonNullGraphType<StringGraphType>>("channel").Description("Code of the channel of the case's subject; empty for a subject in no channel (a stock adjustment).")
+            .Resolve(c => c.Source.Summary.Channel);
         Field<NonNullGraphType<RoleType>>("queue").Description("The queue the case is in: its owner role, which alone (with Admin) assigns, resolves and dismisses it.")
             .Resolve(c => c.Source.Summary.Queue);
         Field<StringGraphType>("assignee").Description("The actor id of the person the case is assigned to (user:… or api-client:…); null while open.")

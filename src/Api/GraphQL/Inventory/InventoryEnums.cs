@@ -42,6 +42,7 @@ public sealed class AdjustmentStatusType() : DescribedEnumType<AdjustmentStatus>
     {
         [AdjustmentStatus.PendingApproval] = "Above the approval threshold: no stock changed until a second person approves it.",
         [AdjustmentStatus.Applied] = "The stock changed.",
+        [AdjustmentStatus.Rejected] = "A second person refused it: no stock changed.",
     });
 
 /// <summary>Every reason a ledger entry can carry; the enum's values are the ledger's codes themselves.</summary>

@@ -124,9 +124,11 @@ public sealed class StockAdjustmentType : ObjectGraphType<AdjustmentView>
         Field(a => a.Location).Description("The location code.");
         Field(a => a.QuantityChange).Description("Units added (positive) or removed (negative) from Available.");
         Field<NonNullGraphType<AdjustmentReasonType>>("reasonCode").Description("Why.").Resolve(c => c.Source.ReasonCode);
-        Field<NonNullGraphType<AdjustmentStatusType>>("status").Description("Applied, or waiting for approval.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<AdjustmentStatusType>>("status").Description("Applied, waiting for approval, or rejected.").Resolve(c => c.Source.Status);
         Field(a => a.RequestedBy).Description("Who asked for the adjustment: a user, an API client or 'system', as actorId elsewhere.");
         Field(a => a.ApprovedBy, nullable: true).Description("Who approved it, as requestedBy; null when it needed no approval or still waits.");
+        Field(a => a.RejectedBy, nullable: true).Description("Who rejected it, as requestedBy; null unless REJECTED.");
+        Field(a => a.RejectionReason, nullable: true).Description("Why it was rejected; null unless REJECTED.");
         Field(a => a.Version).Description("Concurrency version of the adjustment.");
     }
 }

@@ -14,9 +14,9 @@ internal sealed class AssignExceptionCaseHandler(
     IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
     : ExceptionCaseCommandHandler<AssignExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
-    protected override Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, AssignExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
+    protected override Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, AssignExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var assigned = exceptionCase.Assign(command.Assignee, command.Actor, now);
-        return Task.FromResult(assigned.IsFailure ? Result<Order?>.Failure(assigned.Errors) : Result<Order?>.Success(null));
+        return Task.FromResult(assigned.IsFailure ? Result<CaseEffect>.Failure(assigned.Errors) : CaseEffect.None);
     }
 }

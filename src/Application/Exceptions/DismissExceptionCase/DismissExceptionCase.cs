@@ -8,7 +8,8 @@ namespace EcomErp.Application.Exceptions.DismissExceptionCase;
 
 /// <summary>
 /// Closes a case without a decision on its subject (raised in error, say); the hold behind it is released with the note,
-/// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it.
+/// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it. A stock adjustment's case is not
+/// dismissed: its adjustment would wait on with no case, so it is approved or rejected (EXCEPTION_CASE_DECISION_REQUIRED).
 /// </summary>
 public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note, int? ExpectedVersion = null) : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
 
@@ -17,17 +18,19 @@ internal sealed class DismissExceptionCaseHandler(
     IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
     : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
-    protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
+    protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (exceptionCase.CheckCan(ExceptionCaseStep.Dismiss, command.Actor) is { } refused)
             return refused;
+        if (exceptionCase.Subject.Kind == ExceptionSubjectKind.StockAdjustment)
+            return ExceptionCaseErrors.DecisionRequired(exceptionCase);
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)
             return note.Error;
         var released = await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
         if (released.IsFailure)
-            return released;
+            return Result<CaseEffect>.Failure(released.Errors);
         var dismissed = exceptionCase.Dismiss(note.Value, command.Actor, now);
-        return dismissed.IsFailure ? Result<Order?>.Failure(dismissed.Errors) : released;
+        return dismissed.IsFailure ? Result<CaseEffect>.Failure(dismissed.Errors) : new CaseEffect(released.Value);
     }
 }

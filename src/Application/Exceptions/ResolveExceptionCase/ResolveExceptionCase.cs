@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
+using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -8,22 +10,31 @@ using FluentValidation;
 namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 
 /// <summary>
-/// Decides a case. <see cref="ExceptionResolution.Approved"/> releases the order hold behind it (the workflow then moves on by
-/// itself; an approved carrier-capacity case releases the order over capacity as well); <see cref="ExceptionResolution.Rejected"/>
-/// cancels the order with the note as the reason (never for carrier capacity). The queue's role or
-/// Admin decides, never whoever raised the case or placed its hold.
+/// Decides a case, acting on its subject. For an order: <see cref="ExceptionResolution.Approved"/> releases the order hold
+/// behind it (the workflow then moves on by itself; an approved carrier-capacity case releases the order over capacity as
+/// well); <see cref="ExceptionResolution.Rejected"/> cancels the order with the note as the reason (never for carrier
+/// capacity). For a stock adjustment: approved applies it (the stock moves), rejected refuses it with the note (no stock
+/// moves). An address case may be approved with <see cref="CorrectedAddress"/>: the order's ship-to is amended by the
+/// decider (an amendment, on the order's timeline) and validated again; only an address that now passes is taken, which
+/// releases the hold so the order moves on by itself, and one that still fails is refused with its findings, changing nothing
+/// (decision 030). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
 /// </summary>
-public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null)
-    : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
+public sealed record ResolveExceptionCase(
+    Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null, CaptureOrderAddress? CorrectedAddress = null)
+    : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion)
+{
+    public const string CorrectedAddressField = "correctedAddress";
+}
 
 internal sealed class ResolveExceptionCaseHandler(
-    IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation, CarrierBookings carrierBookings)
+    IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
+    IValidator<ExceptionCaseCommand> validator, IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
+    CarrierBookings carrierBookings)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
-    protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
+    protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The case's refusals come first and change nothing; only then is the order touched, and the case closed last.
+        // The case's refusals come first and change nothing; only then is the subject touched, and the case closed last.
         if (exceptionCase.CheckCan(ExceptionCaseStep.Resolve, command.Actor) is { } refused)
             return refused;
         if (exceptionCase.CheckResolution(command.Resolution) is { } invalid)
@@ -32,15 +43,52 @@ internal sealed class ResolveExceptionCaseHandler(
         if (note.IsFailure)
             return note.Error;
 
-        var acted = command.Resolution == ExceptionResolution.Rejected
-            ? await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
-            : exceptionCase.Type == ExceptionType.CarrierCapacity
-                ? await ReleaseOverCapacityAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
-                : await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var approve = command.Resolution == ExceptionResolution.Approved;
+        if (command.CorrectedAddress is { } corrected && (exceptionCase.Type != ExceptionType.AddressValidation || !approve))
+            return ExceptionCaseErrors.CorrectionNotAccepted(exceptionCase, command.Resolution);
+        var acted = exceptionCase.Subject.Kind switch
+        {
+            ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
+                cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
+            _ when command.CorrectedAddress is { } address =>
+                (await AmendShipToAsync(exceptionCase, address, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
+            _ => (!approve
+                ? await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
+                : exceptionCase.Type == ExceptionType.CarrierCapacity
+                    ? await ReleaseOverCapacityAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
+                    : await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
+        };
         if (acted.IsFailure)
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);
-        return resolved.IsFailure ? Result<Order?>.Failure(resolved.Errors) : acted;
+        return resolved.IsFailure ? Result<CaseEffect>.Failure(resolved.Errors) : acted;
+    }
+
+    /// <summary>
+    /// Amends the order's ship-to as the decider, through the order's own amendment guard, when the corrected address passes
+    /// address validation for the order's service level; the amendment releases the address hold behind the case. An address
+    /// that still fails is refused with its findings (on <c>correctedAddress</c>) before the order is touched.
+    /// </summary>
+    private async Task<Result<Order?>> AmendShipToAsync(ExceptionCase exceptionCase, CaptureOrderAddress corrected, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var address = corrected.ToAddress(ResolveExceptionCase.CorrectedAddressField);
+        if (address.IsFailure)
+            return Result<Order?>.Failure(address.Errors);
+        var order = await SubjectOrderAsync(exceptionCase, cancellationToken);
+        if (order.IsFailure || order.Value is null)
+            return order;
+        var findings = AddressRules.Check(address.Value, order.Value.ServiceLevel);
+        if (findings.Count > 0)
+            return Result<Order?>.Failure([.. findings.Select(f => new Error(f.Code, $"The corrected address still fails validation: {f.Message}",
+                ResolveExceptionCase.CorrectedAddressField))]);
+        var amended = order.Value.AmendShipTo(address.Value, actor, now);
+        if (amended.IsFailure)
+            return Result<Order?>.Failure(amended.Errors);
+        // The amendment released the hold (its cause is gone); a hold still open would leave the case resolved over a held order.
+        return order.Value.OpenHolds.Any(h => h.Id == exceptionCase.HoldId)
+            ? throw new InvalidOperationException($"Amending order {order.Value.Id} to a passing address left hold {exceptionCase.HoldId} open.")
+            : order;
     }
 
     /// <summary>

@@ -1,24 +1,39 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Exceptions;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
 
 namespace EcomErp.Application.Inventory.ApproveAdjustment;
 
-/// <summary>A second person approves an adjustment that waits for approval; it then changes the stock.</summary>
+/// <summary>
+/// A second person approves an adjustment that waits for approval; it then changes the stock, and its ADJUSTMENT_APPROVAL case
+/// is resolved as approved by the same person in the same save, so no case stays open for a decided adjustment.
+/// </summary>
 public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId);
 
 internal sealed class ApproveAdjustmentHandler(
-    IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock, ConcurrencyRetry retry)
+    IInventoryRepository inventory, IExceptionCaseRepository cases, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock,
+    ConcurrencyRetry retry)
     : InventoryCommandHandler<ApproveAdjustment, AdjustmentView>(unitOfWork, validator, clock, retry)
 {
+    /// <summary>The resolution note of a case whose adjustment was approved on the adjustment itself.</summary>
+    internal const string ApprovedOnTheAdjustment = "Approved on the adjustment itself.";
+
     protected override async Task<Result<AdjustmentView>> DecideAsync(ApproveAdjustment command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await inventory.GetAdjustmentAsync(new AdjustmentId(command.AdjustmentId), cancellationToken) is not { } adjustment)
-            return InventoryErrors.AdjustmentNotFound(command.AdjustmentId);
-        var balances = await inventory.GetBalancesAsync(adjustment.Location, [adjustment.Sku], cancellationToken);
-        var approved = adjustment.Approve(balances[adjustment.Sku], command.Actor, now);
-        return approved.IsSuccess ? AdjustmentView.From(adjustment) : Result<AdjustmentView>.Failure(approved.Errors);
+        var approved = await inventory.DecideAdjustmentAsync(command.AdjustmentId, approve: true, null, command.Actor, now, cancellationToken);
+        if (approved.IsFailure)
+            return Result<AdjustmentView>.Failure(approved.Errors);
+        // No case yet (its raising is still in the outbox): the raiser finds the adjustment decided and raises none.
+        if (await cases.GetAsync(ExceptionCaseId.ForAdjustment(approved.Value.Id), cancellationToken) is { IsClosed: false } openCase)
+        {
+            var resolved = openCase.Resolve(ExceptionResolution.Approved, ApprovedOnTheAdjustment, command.Actor, now);
+            if (resolved.IsFailure)
+                return Result<AdjustmentView>.Failure(resolved.Errors);
+        }
+        return AdjustmentView.From(approved.Value);
     }
 }
 

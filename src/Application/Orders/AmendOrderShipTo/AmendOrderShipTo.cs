@@ -25,5 +25,5 @@ internal sealed class AmendOrderShipToHandler(
         Task.FromResult(order.AmendShipTo(ToAddress(command.ShipTo).Value, command.Actor, now));
 
     private static Result<Address> ToAddress(CaptureOrderAddress? a) =>
-        a is null ? OrderErrors.AddressPartMissing("shipTo") : Address.Create(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Country);
+        a is null ? OrderErrors.AddressPartMissing("shipTo") : a.ToAddress();
 }

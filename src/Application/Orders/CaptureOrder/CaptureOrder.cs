@@ -24,7 +24,21 @@ public sealed record CaptureOrder(
 
 public sealed record CaptureOrderCustomer(string Email, string Name);
 
-public sealed record CaptureOrderAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
+public sealed record CaptureOrderAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country)
+{
+    /// <summary>The address as the order holds it, or what is wrong with it, each error on its part of <paramref name="field"/> (e.g. shipTo.postalCode).</summary>
+    public Result<Address> ToAddress(string field = ShipToField)
+    {
+        var address = Address.Create(Name, Line1, Line2, City, PostalCode, Country);
+        return address.IsSuccess || field == ShipToField
+            ? address
+            : Result<Address>.Failure([.. address.Errors.Select(e => e.Field is { } part && part.StartsWith(ShipToField, StringComparison.Ordinal)
+                ? e.WithField(field + part[ShipToField.Length..])
+                : e)]);
+    }
+
+    private const string ShipToField = "shipTo";
+}
 
 public sealed record CaptureOrderLine(string Sku, int Quantity, CaptureOrderPrice UnitPrice);
 

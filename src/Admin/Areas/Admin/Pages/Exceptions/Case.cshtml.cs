@@ -7,6 +7,9 @@ using EcomErp.Application.Exceptions.AssignExceptionCase;
 using EcomErp.Application.Exceptions.DismissExceptionCase;
 using EcomErp.Application.Exceptions.GetExceptionCase;
 using EcomErp.Application.Exceptions.ResolveExceptionCase;
+using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.GetStockAdjustment;
+using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
@@ -17,7 +20,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EcomErp.Admin.Areas.Admin.Pages.Exceptions;
 
 /// <summary>
-/// One case: its subject (for an order: lines, value, ship-to, holds), its reason, priority factors, SLA and timeline, and the
+/// One case: its subject (for an order: lines, value, ship-to, holds; for a stock adjustment: SKU, location, quantity, reason,
+/// requester), its reason, priority factors, SLA and timeline, and the
 /// decisions the person's role allows. Each decision names the case version it was taken on, so a case someone else changed
 /// meanwhile is refused rather than decided blind.
 /// </summary>
@@ -25,6 +29,7 @@ public sealed class CaseModel(
     ExceptionWorkbench workbench,
     IQueryHandler<GetExceptionCase, ExceptionCaseView> get,
     IQueryHandler<GetOrder, OrderView?> getOrder,
+    IQueryHandler<GetStockAdjustment, AdjustmentView?> getAdjustment,
     ICommandHandler<ResolveExceptionCase, ExceptionCaseCommandResult> resolve,
     ICommandHandler<AssignExceptionCase, ExceptionCaseCommandResult> assign,
     ICommandHandler<DismissExceptionCase, ExceptionCaseCommandResult> dismiss,
@@ -42,6 +47,11 @@ public sealed class CaseModel(
     public ExceptionCaseView Case { get; private set; } = null!;
 
     public OrderView? Order { get; private set; }
+
+    public AdjustmentView? Adjustment { get; private set; }
+
+    /// <summary>A stock adjustment's case is decided, never dismissed (its adjustment would wait on with no case).</summary>
+    public bool MayDismiss => Case.Subject.Kind != ExceptionSubjectKind.StockAdjustment;
 
     public DateTimeOffset Now { get; private set; }
 
@@ -67,7 +77,36 @@ public sealed class CaseModel(
 
         [Display(Name = "Dismissal note")]
         public string? DismissNote { get; set; }
+
+        /// <summary>The corrected ship-to of an address case, prefilled with the order's current one.</summary>
+        public AddressForm Address { get; set; } = new();
+
+        [Display(Name = "Correction note")]
+        public string? CorrectionNote { get; set; }
     }
+
+    public sealed class AddressForm
+    {
+        public string? Name { get; set; }
+
+        [Display(Name = "Address line 1")]
+        public string? Line1 { get; set; }
+
+        [Display(Name = "Address line 2")]
+        public string? Line2 { get; set; }
+
+        public string? City { get; set; }
+
+        [Display(Name = "Postal code")]
+        public string? PostalCode { get; set; }
+
+        public string? Country { get; set; }
+
+        public CaptureOrderAddress ToCommand() => new(Name ?? "", Line1 ?? "", Line2, City ?? "", PostalCode ?? "", Country ?? "");
+    }
+
+    /// <summary>An address case offers to correct the order's ship-to, as long as the order is there to amend.</summary>
+    public bool MayCorrectAddress => Case.Type == ExceptionType.AddressValidation && Order is not null;
 
     public string Name(string? actorId) => actorId is null ? "nobody" : Names.GetValueOrDefault(actorId, actorId);
 
@@ -78,46 +117,78 @@ public sealed class CaseModel(
         if (!await LoadAsync(cancellationToken))
             return NotFound();
         Input.Version = Case.Version;
+        if (Order?.ShipTo is { } shipTo)
+            Input.Address = new AddressForm
+            {
+                Name = shipTo.Name, Line1 = shipTo.Line1, Line2 = shipTo.Line2, City = shipTo.City, PostalCode = shipTo.PostalCode, Country = shipTo.Country,
+            };
         return Page();
     }
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.ApproveNote),
         (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Approved, Input.ApproveNote ?? "", version), cancellationToken),
-        "The case is approved; its hold is released and the order moves on.", cancellationToken);
+        done => done.Adjustment is null
+            ? "The case is approved; its hold is released and the order moves on."
+            : "The case is approved; the adjustment is applied and the stock moved.", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.RejectReason),
         (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Rejected, Input.RejectReason ?? "", version), cancellationToken),
-        "The case is rejected; its order is cancelled.", cancellationToken);
+        done => done.Adjustment is null
+            ? "The case is rejected; its order is cancelled."
+            : "The case is rejected; the adjustment is refused and no stock moved.", cancellationToken);
+
+    public Task<IActionResult> OnPostCorrectAddressAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.CorrectionNote),
+        (actor, version) => resolve.HandleAsync(new ResolveExceptionCase(Id, actor, ExceptionResolution.Approved, Input.CorrectionNote ?? "", version,
+            Input.Address.ToCommand()), cancellationToken),
+        _ => "The address is corrected and passes validation; the hold is released and the order moves on.", cancellationToken);
 
     public Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.Assignee),
         (actor, version) => assign.HandleAsync(new AssignExceptionCase(Id, actor, Input.Assignee ?? "", version), cancellationToken),
-        "The case is assigned.", cancellationToken);
+        _ => "The case is assigned.", cancellationToken);
 
     public Task<IActionResult> OnPostDismissAsync(CancellationToken cancellationToken) => DecideAsync(nameof(DecisionInput.DismissNote),
         (actor, version) => dismiss.HandleAsync(new DismissExceptionCase(Id, actor, Input.DismissNote ?? "", version), cancellationToken),
-        "The case is dismissed; its hold is released.", cancellationToken);
+        _ => "The case is dismissed; its hold is released.", cancellationToken);
 
     /// <summary>
     /// Sends one decision; on success post-redirect-get with a status line, on refusal the same page with the person's input
     /// kept and the refusal beside the field it concerns (<paramref name="field"/> for the note or assignee, else above the forms).
     /// </summary>
     private async Task<IActionResult> DecideAsync(
-        string field, Func<Actor, int, Task<Result<ExceptionCaseCommandResult>>> send, string done, CancellationToken cancellationToken)
+        string field, Func<Actor, int, Task<Result<ExceptionCaseCommandResult>>> send, Func<ExceptionCaseCommandResult, string> done,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
         var result = await send(User.ToActor(), Input.Version);
         if (result.IsSuccess)
         {
-            StatusMessage = done;
+            StatusMessage = done(result.Value);
             return RedirectToPage(new { id = Id });
         }
         foreach (var error in result.Errors)
-            ModelState.AddModelError(error.Field is "note" or "assignee" ? $"{nameof(Input)}.{field}" : string.Empty, Readable(error));
+            ModelState.AddModelError(KeyOf(error.Field, field), Readable(error));
         // The next try is taken on the case as now shown; the note or assignee typed stays.
         ModelState.Remove($"{nameof(Input)}.{nameof(DecisionInput.Version)}");
         Input.Version = Case.Version;
         return Page();
+    }
+
+    /// <summary>
+    /// Where a refusal shows: beside the note or assignee typed (<paramref name="field"/>), beside the address part it names, beside
+    /// the address form for a finding about the whole address, else above the forms.
+    /// </summary>
+    private static string KeyOf(string? errorField, string field)
+    {
+        const string corrected = ResolveExceptionCase.CorrectedAddressField;
+        return errorField switch
+        {
+            "note" or "assignee" => $"{nameof(Input)}.{field}",
+            corrected => $"{nameof(Input)}.{nameof(DecisionInput.Address)}",
+            { } part when part.Length > corrected.Length + 1 && part.StartsWith(corrected + ".", StringComparison.Ordinal) =>
+                $"{nameof(Input)}.{nameof(DecisionInput.Address)}.{char.ToUpperInvariant(part[corrected.Length + 1])}{part[(corrected.Length + 2)..]}",
+            _ => string.Empty,
+        };
     }
 
     /// <summary>The domain's message, with a plain next step where one helps, and its code for support.</summary>
@@ -135,14 +206,20 @@ public sealed class CaseModel(
             return false;
         Case = found.Value;
         Now = clock.GetUtcNow();
-        if (Case.Subject.Kind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment)
+        if (Case.Subject.ConcernsAnOrder())
         {
             var order = await getOrder.HandleAsync(new GetOrder(Case.Subject.Id), cancellationToken);
             Order = order.IsSuccess ? order.Value : null;
         }
+        else if (Case.Subject.Kind == ExceptionSubjectKind.StockAdjustment)
+        {
+            var adjustment = await getAdjustment.HandleAsync(new GetStockAdjustment(Case.Subject.Id), cancellationToken);
+            Adjustment = adjustment.IsSuccess ? adjustment.Value : null;
+        }
         MayAct = Case.Status is ExceptionCaseStatus.Open or ExceptionCaseStatus.Assigned && ExceptionWorkbench.MayAct(User, Case.Queue);
         Assignees = MayAct ? await workbench.AssigneesAsync([Case.Queue]) : [];
-        Names = await workbench.NamesAsync([Case.RaisedBy, Case.Assignee, Case.ClosedBy, .. Case.Timeline.Select(e => e.ActorId)]);
+        Names = await workbench.NamesAsync([Case.RaisedBy, Case.Assignee, Case.ClosedBy, Adjustment?.RequestedBy, Adjustment?.ApprovedBy, Adjustment?.RejectedBy,
+            .. Case.Timeline.Select(e => e.ActorId)]);
         return true;
     }
 }

@@ -1,0 +1,28 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+
+namespace EcomErp.Application.Inventory;
+
+/// <summary>
+/// How a pending stock adjustment is decided, whether on the adjustment itself (ApproveAdjustment) or on its
+/// ADJUSTMENT_APPROVAL case (ResolveExceptionCase): the adjustment's own guard (an operations manager, never the requester)
+/// decides, and an approval posts to the balance it names. The caller saves.
+/// </summary>
+internal static class AdjustmentDecisions
+{
+    public static async Task<Result<StockAdjustment>> DecideAdjustmentAsync(this IInventoryRepository inventory, Guid adjustmentId, bool approve,
+        string? reason, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await inventory.GetAdjustmentAsync(new AdjustmentId(adjustmentId), cancellationToken) is not { } adjustment)
+            return InventoryErrors.AdjustmentNotFound(adjustmentId);
+        Result decided;
+        if (approve)
+        {
+            var balances = await inventory.GetBalancesAsync(adjustment.Location, [adjustment.Sku], cancellationToken);
+            decided = adjustment.Approve(balances[adjustment.Sku], actor, now);
+        }
+        else
+            decided = adjustment.Reject(reason, actor, now);
+        return decided.IsSuccess ? adjustment : Result<StockAdjustment>.Failure(decided.Errors);
+    }
+}
