@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<Allocation.AllocationSetupLoader>();
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Access.ApiClientAccess>();
+        services.AddScoped<Policies.PolicyChangeDecisions>();
         services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();

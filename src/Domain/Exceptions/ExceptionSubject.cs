@@ -8,6 +8,8 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
 {
     public static ExceptionSubject Order(Guid orderId) => new(ExceptionSubjectKind.Order, orderId);
 
+    public static ExceptionSubject PolicyChange(Guid changeId) => new(ExceptionSubjectKind.Policy, changeId);
+
     public override string ToString() => Kind switch
     {
         ExceptionSubjectKind.OrderLine => $"order {Id} line {LineNumber}",

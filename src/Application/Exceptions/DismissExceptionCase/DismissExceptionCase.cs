@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Policies;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -8,13 +9,14 @@ namespace EcomErp.Application.Exceptions.DismissExceptionCase;
 
 /// <summary>
 /// Closes a case without a decision on its subject (raised in error, say); the hold behind it is released with the note,
-/// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it.
+/// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it. Dismissing a policy approval case
+/// discards its pending change, so no change waits without a case (decision 028).
 /// </summary>
 public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note, int? ExpectedVersion = null) : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
 
 internal sealed class DismissExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
+    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges)
     : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
     protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,7 +26,9 @@ internal sealed class DismissExceptionCaseHandler(
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)
             return note.Error;
-        var released = await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var released = exceptionCase.Subject.Kind == ExceptionSubjectKind.Policy
+            ? Acted(await policyChanges.DecideAsync(exceptionCase, approve: false, note.Value, command.Actor, now, cancellationToken))
+            : await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
         if (released.IsFailure)
             return released;
         var dismissed = exceptionCase.Dismiss(note.Value, command.Actor, now);

@@ -1,5 +1,6 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders;
+using EcomErp.Application.Policies;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -10,14 +11,15 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 /// <summary>
 /// Decides a case. <see cref="ExceptionResolution.Approved"/> releases the order hold behind it (the workflow then moves on by
 /// itself); <see cref="ExceptionResolution.Rejected"/> cancels the order with the note as the reason. The queue's role or
-/// Admin decides, never whoever raised the case or placed its hold.
+/// Admin decides, never whoever raised the case or placed its hold. A policy approval case decides the pending policy change
+/// behind it instead: approved, it takes effect now; rejected, it is discarded (decision 028).
 /// </summary>
 public sealed record ResolveExceptionCase(Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null)
     : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
 
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation)
+    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation, PolicyChangeDecisions policyChanges)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
     protected override async Task<Result<Order?>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,9 +33,13 @@ internal sealed class ResolveExceptionCaseHandler(
         if (note.IsFailure)
             return note.Error;
 
-        var acted = command.Resolution == ExceptionResolution.Approved
-            ? await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken)
-            : await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var approve = command.Resolution == ExceptionResolution.Approved;
+        var acted = exceptionCase.Subject.Kind switch
+        {
+            ExceptionSubjectKind.Policy => Acted(await policyChanges.DecideAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken)),
+            _ when approve => await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken),
+            _ => await CancelOrderAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken),
+        };
         if (acted.IsFailure)
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);

@@ -1,0 +1,31 @@
+using EcomErp.Domain.Policies;
+
+namespace EcomErp.Application.Policies;
+
+/// <summary>One change of a policy value as the history shows it.</summary>
+public sealed record PolicyChangeView(
+    Guid Id, string Key, PolicyScope Scope, int Number, decimal Value, decimal PreviousValue, string Reason, string ProposedBy, DateTimeOffset ProposedAt,
+    PolicyChangeStatus Status, DateTimeOffset? EffectiveFrom, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? CaseId)
+{
+    public static PolicyChangeView From(PolicyChange c) => new(
+        c.Id, c.Key, c.Scope, c.Number, c.Value, c.PreviousValue, c.Reason, c.ProposedBy, c.ProposedAt, c.Status, c.EffectiveFrom, c.DecidedBy,
+        c.DecidedAt, c.DecisionNote, c.CaseId);
+}
+
+/// <summary>
+/// A policy in one scope: its definition, the value in force there (<see cref="IsDefault"/> when nobody set one; inherited
+/// from a wider scope when <see cref="SetBy"/> names another scope), and the change waiting for a second administrator.
+/// </summary>
+public sealed record PolicyView(PolicyDefinition Definition, PolicyScope Scope, decimal Value, PolicyChangeView? SetBy, PolicyChangeView? Pending)
+{
+    public bool IsDefault => SetBy is null;
+
+    /// <summary>The policy in <paramref name="scope"/> as <paramref name="changes"/> (any changes of its key) leave it.</summary>
+    public static PolicyView Of(PolicyDefinition definition, PolicyScope scope, IReadOnlyCollection<PolicyChange> changes)
+    {
+        var inForce = definition.InForce(scope, changes);
+        var pending = changes.FirstOrDefault(c => c.Key == definition.Key && c.IsPending && c.Scope == scope);
+        return new PolicyView(definition, scope, inForce.Value, inForce.SetBy is { } set ? PolicyChangeView.From(set) : null,
+            pending is null ? null : PolicyChangeView.From(pending));
+    }
+}
