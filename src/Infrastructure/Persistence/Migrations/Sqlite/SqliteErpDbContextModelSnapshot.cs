@@ -1108,27 +1108,76 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OrderTimeline", (string)null);
                 });
 
-            modelBuilder.Entity("EcomErp.Domain.Policies.PolicyValue", b =>
+            modelBuilder.Entity("EcomErp.Domain.Policies.PolicyChange", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAt")
+                    b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<decimal>("PreviousValue")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("Id");
 
-                    b.ToTable("PolicyValues", (string)null);
+                    b.HasIndex("Key", "Channel", "Currency", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PolicyChanges", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
@@ -1206,6 +1255,54 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, Type, Status, SubjectKind, SubjectId, Channel, Queue, Assignee, PriorityValue, RaisedAt, DueAt, EscalationLevel, Version FROM ExceptionCases");
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.InventoryLedgerReadModel", b =>
