@@ -8,8 +8,14 @@ public sealed record PolicyChangeView(
     PolicyChangeStatus Status, DateTimeOffset? EffectiveFrom, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? CaseId)
 {
     public static PolicyChangeView From(PolicyChange c) => new(
-        c.Id, c.Key, c.Scope, c.Number, c.Value, c.PreviousValue, c.Reason, c.ProposedBy, c.ProposedAt, c.Status, c.EffectiveFrom, c.DecidedBy,
+        c.Id, c.Key, c.Scope, c.Number, Plain(c.Value), Plain(c.PreviousValue), c.Reason, c.ProposedBy, c.ProposedAt, c.Status, c.EffectiveFrom, c.DecidedBy,
         c.DecidedAt, c.DecisionNote, c.CaseId);
+
+    /// <summary>
+    /// The value without the trailing zeros a store adds (SQLite reads 70 back as 70.0, SQL Server as 70.0000), so every
+    /// reader shows the number that was set.
+    /// </summary>
+    internal static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 }
 
 /// <summary>
@@ -25,7 +31,7 @@ public sealed record PolicyView(PolicyDefinition Definition, PolicyScope Scope, 
     {
         var inForce = definition.InForce(scope, changes);
         var pending = changes.FirstOrDefault(c => c.Key == definition.Key && c.IsPending && c.Scope == scope);
-        return new PolicyView(definition, scope, inForce.Value, inForce.SetBy is { } set ? PolicyChangeView.From(set) : null,
+        return new PolicyView(definition, scope, PolicyChangeView.Plain(inForce.Value), inForce.SetBy is { } set ? PolicyChangeView.From(set) : null,
             pending is null ? null : PolicyChangeView.From(pending));
     }
 }
