@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Orders.CarrierBookings>();
         services.AddScoped<Access.ApiClientAccess>();
+        services.AddScoped<Policies.PolicyChangeDecisions>();
         services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();

@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();
         services.AddScoped<IPolicyReader, PolicyReader>();
+        services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
         services.AddScoped<IInventoryRepository, InventoryRepository>();
         services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();

@@ -4,6 +4,7 @@ using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.GraphQL.Exceptions;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
+using EcomErp.Api.GraphQL.Policies;
 using GraphQL;
 using GraphQL.Types;
 
@@ -52,6 +53,7 @@ public sealed class ErpQuery : ObjectGraphType
         InventoryLedgerQueries.AddTo(this);
         PurchaseOrderQueries.AddTo(this);
         ExceptionCaseQueries.AddTo(this);
+        PolicyQueries.AddTo(this);
     }
 }
 
@@ -64,6 +66,7 @@ public sealed class ErpMutation : ObjectGraphType
         OrderMutations.AddTo(this);
         InventoryMutations.AddTo(this);
         ExceptionCaseMutations.AddTo(this);
+        PolicyMutations.AddTo(this);
     }
 }
 

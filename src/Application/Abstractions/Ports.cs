@@ -38,10 +38,14 @@ public interface ICatalog
     Task<IReadOnlyDictionary<LocationCode, Location>> FindLocationsAsync(IReadOnlyCollection<LocationCode> codes, CancellationToken cancellationToken);
 }
 
+/// <summary>The policy values in force, for decisions (decision 028).</summary>
 public interface IPolicyReader
 {
-    /// <summary>The governed value of a policy, or its default when nobody set it.</summary>
-    Task<decimal> GetAsync(PolicyDefinition policy, CancellationToken cancellationToken);
+    /// <summary>The global value of a policy in force now, or its default when nobody set it.</summary>
+    Task<decimal> GetAsync(PolicyDefinition policy, CancellationToken cancellationToken) => GetAsync(policy, PolicyScope.Global, cancellationToken);
+
+    /// <summary>The value of a policy in force now in <paramref name="scope"/>, falling back to wider scopes and then the default (<see cref="PolicyDefinition.InForce"/>).</summary>
+    Task<decimal> GetAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken);
 }
 
 /// <summary>Gap-free document numbers, taken inside the current unit of work so a rolled-back save takes none.</summary>

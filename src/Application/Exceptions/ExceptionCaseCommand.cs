@@ -71,6 +71,9 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
     /// <summary>Decides on the case and acts on its subject; what it acted on.</summary>
     protected abstract Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The outcome of acting on a subject that is not an order: no order to report.</summary>
+    protected static Result<Order?> Acted(Result acted) => acted.IsFailure ? Result<Order?>.Failure(acted.Errors) : Result<Order?>.Success(null);
+
     /// <summary>The order a case is about, for a case whose subject is an order or a part of one; null for other subjects.</summary>
     protected async Task<Result<Order?>> SubjectOrderAsync(ExceptionCase exceptionCase, CancellationToken cancellationToken)
     {

@@ -45,8 +45,8 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
     /// <summary>Risks of a valid order: they let it validate but hold it for a decision before stock is committed.</summary>
     public async Task<(FraudAssessment Fraud, IReadOnlyList<HoldRequest> Holds)> AssessRisksAsync(Order order, CancellationToken cancellationToken)
     {
-        var highValueThreshold = await ThresholdAsync(order.Currency, cancellationToken);
-        var fraudThreshold = (int)await policies.GetAsync(PolicyKeys.FraudScoreThreshold, cancellationToken);
+        var highValueThreshold = await HighValueThresholdAsync(order, cancellationToken);
+        var fraudThreshold = (int)await policies.GetAsync(PolicyKeys.FraudScoreThreshold, new PolicyScope(order.Channel.Value, ""), cancellationToken);
         var channel = await catalog.FindChannelAsync(order.Channel, cancellationToken);
         var fraud = await ScoreFraudAsync(order, channel, highValueThreshold, cancellationToken);
 
@@ -62,10 +62,15 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
         return (fraud, holds);
     }
 
-    private async Task<Money> ThresholdAsync(Currency currency, CancellationToken cancellationToken)
+    /// <summary>
+    /// The channel's threshold in the order's currency; else the global one in that currency; else the global one for every
+    /// currency; else the default, read as an amount of the order's currency (decision 028).
+    /// </summary>
+    private async Task<Money> HighValueThresholdAsync(Order order, CancellationToken cancellationToken)
     {
-        var amount = await policies.GetAsync(PolicyKeys.HighValueThreshold, cancellationToken);
-        // The policy is in major units of the order's currency; round away decimals the currency cannot hold.
+        var currency = order.Currency;
+        var amount = await policies.GetAsync(PolicyKeys.HighValueThreshold, new PolicyScope(order.Channel.Value, currency.Code), cancellationToken);
+        // A value for every currency may carry more decimals than this one holds (2.50 read as JPY): round them away.
         return Money.FromAmount(Math.Round(amount, currency.MinorDigits), currency).Value;
     }
 

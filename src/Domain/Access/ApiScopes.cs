@@ -16,8 +16,14 @@ public static class ApiScopes
     /// <summary>Assign, resolve and dismiss cases. The scope opens the fields; the queue's role (granted to the key) decides.</summary>
     public const string ExceptionsWrite = "exceptions:write";
 
+    /// <summary>Policy values, their history and pending changes: thresholds say what passes unchecked, so not for every key (decision 028).</summary>
+    public const string PoliciesRead = "policies:read";
+
+    /// <summary>Set policy values. The scope opens the field; the Admin role (granted to the key) sets, and a second administrator approves money thresholds.</summary>
+    public const string PoliciesWrite = "policies:write";
+
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, HealthRead];
 }

@@ -57,6 +57,8 @@ public static class ExceptionQueues
             // The role that approves a stock adjustment today (StockAdjustment.Approve).
             ExceptionType.AdjustmentApproval => Roles.OperationsManager,
             ExceptionType.IntegrationFailure => Roles.Admin,
+            // A second administrator approves a change of a threshold that guards money (decision 028).
+            ExceptionType.PolicyApproval => Roles.Admin,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
 }

@@ -22,6 +22,8 @@ public static class ExceptionSlaPolicies
         Ladder(ExceptionType.AdjustmentApproval, TimeSpan.FromHours(24)),
         Ladder(ExceptionType.IntegrationFailure, TimeSpan.FromHours(1)),
         Ladder(ExceptionType.ManualHold, TimeSpan.FromHours(24)),
+        // A money threshold change waits for its second administrator; nothing stops meanwhile, the old value holds.
+        Ladder(ExceptionType.PolicyApproval, TimeSpan.FromHours(24)),
     ];
 
     public static ExceptionSlaPolicy DefaultFor(ExceptionType type) => Defaults.Single(p => p.Type == type);

@@ -10,6 +10,8 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
 
     public static ExceptionSubject Adjustment(Guid adjustmentId) => new(ExceptionSubjectKind.StockAdjustment, adjustmentId);
 
+    public static ExceptionSubject PolicyChange(Guid changeId) => new(ExceptionSubjectKind.Policy, changeId);
+
     /// <summary>True for a subject that is an order or a part of one (a method, so the subject's stored and serialized form stays its four parts).</summary>
     public bool ConcernsAnOrder() => Kind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment;
 

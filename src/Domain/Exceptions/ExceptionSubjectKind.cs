@@ -8,4 +8,7 @@ public enum ExceptionSubjectKind
     Shipment = 2,
     StockAdjustment = 3,
     PurchaseOrder = 4,
+
+    /// <summary>A pending change of a policy value (its id is the change's).</summary>
+    Policy = 5,
 }

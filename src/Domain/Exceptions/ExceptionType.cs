@@ -13,4 +13,5 @@ public enum ExceptionType
     AdjustmentApproval = 7,
     IntegrationFailure = 8,
     ManualHold = 9,
+    PolicyApproval = 10,
 }

@@ -1,22 +1,25 @@
 namespace EcomErp.Domain.Policies;
 
-/// <summary>The catalog of policies, with their defaults and allowed ranges.</summary>
+/// <summary>
+/// The catalog of policies, with their defaults, allowed ranges and scopes. The thresholds that decide whether money moves
+/// without a person's approval (high value, stock adjustments) guard money: changing them needs a second administrator.
+/// </summary>
 public static class PolicyKeys
 {
     public static readonly PolicyDefinition HighValueThreshold = new(
         "orders.high-value-threshold",
-        "Order total (in the order's currency, major units) above which finance approves before allocation.",
-        2_500m, 0m, 100_000_000m);
+        "Order total (in the order's currency, major units) at or above which finance approves before allocation; per channel and currency.",
+        2_500m, 0m, 100_000_000m, PolicyScoping.PerChannelInCurrency, GuardsMoney: true);
 
     public static readonly PolicyDefinition FraudScoreThreshold = new(
         "orders.fraud-score-threshold",
-        "Fraud score (0-100) at or above which an order waits for a fraud review.",
-        60m, 0m, 100m);
+        "Fraud score (0-100) at or above which an order waits for a fraud review; per channel.",
+        60m, 0m, 100m, PolicyScoping.PerChannel);
 
     public static readonly PolicyDefinition AdjustmentApprovalThreshold = new(
         "inventory.adjustment-approval-threshold",
         "Units (either way) above which a stock adjustment or cycle-count correction waits for a second person's approval.",
-        50m, 0m, 100_000m);
+        50m, 0m, 100_000m, GuardsMoney: true);
 
     public static readonly PolicyDefinition ReceiptOverTolerancePercent = new(
         "inventory.receipt-over-tolerance-percent",

@@ -36,9 +36,27 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
     }
 }
 
+/// <summary>The values in force for decisions: the effective changes of the scope and the wider ones it falls back to, in one query.</summary>
 internal sealed class PolicyReader(ErpDbContext db) : IPolicyReader
 {
-    public async Task<decimal> GetAsync(PolicyDefinition policy, CancellationToken cancellationToken) =>
-        await db.PolicyValues.AsNoTracking().Where(p => p.Key == policy.Key).Select(p => (decimal?)p.Value).FirstOrDefaultAsync(cancellationToken)
-        ?? policy.Default;
+    public async Task<decimal> GetAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken)
+    {
+        var (channel, currency) = (scope.Channel, scope.Currency);
+        var effective = await db.PolicyChanges.AsNoTracking()
+            .Where(c => c.Key == policy.Key && c.Status == PolicyChangeStatus.Effective
+                && (c.Channel == channel || c.Channel == "") && (c.Currency == currency || c.Currency == ""))
+            .ToListAsync(cancellationToken);
+        return policy.InForce(scope, effective).Value;
+    }
+}
+
+internal sealed class PolicyRepository(ErpDbContext db) : Application.Policies.IPolicyRepository
+{
+    public async Task<IReadOnlyList<PolicyChange>> ListAsync(string? key, CancellationToken cancellationToken) =>
+        await db.PolicyChanges.Where(c => key == null || c.Key == key).ToListAsync(cancellationToken);
+
+    public Task<PolicyChange?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.PolicyChanges.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public void Add(PolicyChange change) => db.PolicyChanges.Add(change);
 }

@@ -65,8 +65,9 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
             Customer.Create("buying@boutique-nord.example.com", "Boutique Nord GmbH", new Money(5_000_000, Euro)),
         ], cancellationToken);
 
-        await AddMissingAsync(db.PolicyValues, p => p.Key,
-            [.. PolicyKeys.All.Select(p => PolicyValue.Create(p.Key, p.Default, Actor.System, now))], cancellationToken);
+        await AddMissingAsync(db.PolicyChanges, p => (p.Key, p.Scope),
+            [.. PolicyKeys.All.Select(p => (Result<PolicyChange>)PolicyChange.FirstVersion(p, PolicyScope.Global, p.Default, "Demo seed: the default value.", Actor.SystemId, now))],
+            cancellationToken);
 
         await DemoStock.SeedAsync(db, now, cancellationToken);
     }

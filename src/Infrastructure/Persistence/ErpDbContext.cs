@@ -26,7 +26,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<Sku> Skus => Set<Sku>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Customer> Customers => Set<Customer>();
-    public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
+    public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<ExceptionCase> ExceptionCases => Set<ExceptionCase>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();

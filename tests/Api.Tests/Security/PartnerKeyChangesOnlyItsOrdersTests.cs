@@ -2,7 +2,10 @@ using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
 using GraphQL.Types;
@@ -36,6 +39,9 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     // Exception cases are never a partner's (decision 025): every case mutation is refused to a channel-restricted key.
     private static readonly string[] ExceptionCaseMutations = ["assignExceptionCase", "resolveExceptionCase", "dismissExceptionCase"];
 
+    // Policies are the business's, never a partner's (decision 028): setPolicy is refused to a channel-restricted key.
+    private static readonly string[] PolicyMutations = ["setPolicy"];
+
     private string _admin = null!;
     private string _partner = null!;
     private string _sku = null!;
@@ -62,7 +68,7 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         // A mutation added to the schema must be classified here: an order mutation the partner keeps, or an inventory or case one it is refused.
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Order());
 
         foreach (var (name, inputType, fields, input) in mutations)
         {
@@ -126,6 +132,28 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
             Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
             Assert.Equal(before, await StateAsync());
         }
+    }
+
+    [Fact]
+    public async Task SetPolicy_FromAChannelRestrictedKeyWithEveryScope_IsForbiddenAndChangesNothing()
+    {
+        string partnerAdmin;
+        await using (var issuing = Api.Services.CreateAsyncScope())
+            partnerAdmin = (await issuing.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>().HandleAsync(
+                new IssueApiClient(Actor.System, "partner with every scope", [.. ApiScopes.All], [Partner], [Roles.OperationsManager, Roles.Finance]), CancellationToken.None)).Value.PlainKey;
+        async Task<int> ChangesAsync()
+        {
+            await using var scope = Api.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ErpDbContext>().PolicyChanges.CountAsync();
+        }
+        var before = await ChangesAsync();
+
+        var (status, body) = await Api.PostAsync(partnerAdmin, Mutation("setPolicy", "SetPolicyInput", "userErrors { code }"),
+            new { input = new { key = "orders.fraud-score-threshold", scope = new { channel = Partner }, value = 99, reason = "Partner says so." } });
+
+        Assert.True(status == 200 && body.GetProperty("data").ValueKind == JsonValueKind.Null, body.ToString());
+        Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(before, await ChangesAsync());
     }
 
     private static class OrderErrors

@@ -139,6 +139,7 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
             ["sku"] = [_sku],
             ["code"] = [_sku],
             ["skus"] = [new[] { _sku }],
+            ["key"] = ["orders.high-value-threshold"],
             ["ids"] = [new[] { _purchaseOrderId }.Concat(_byChannel.Values.Select(o => o.OrderId)).ToArray()],
         };
         var schema = Api.Services.GetRequiredService<ISchema>();

@@ -53,7 +53,7 @@ public sealed class MasterDataTests
         await database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
-            db.PolicyValues.Add(PolicyValue.Create(PolicyKeys.FraudScoreThreshold.Key, 42.5m, Actor.System, ErpTestHost.Start).Value);
+            db.PolicyChanges.Add(PolicyChange.FirstVersion(PolicyKeys.FraudScoreThreshold, PolicyScope.Global, 42.5m, "test", Actor.SystemId, ErpTestHost.Start));
             await db.SaveChangesAsync();
         });
 
@@ -67,11 +67,40 @@ public sealed class MasterDataTests
         Assert.Equal(PolicyKeys.HighValueThreshold.Default, unset);
     }
 
+    [Fact]
+    public async Task PolicyReader_TakesTheChannelsValueInTheCurrency_ThenTheGlobalOneInTheCurrency_ThenTheOneForEveryCurrency_ThenTheDefault()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var highValue = PolicyKeys.HighValueThreshold;
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            db.PolicyChanges.AddRange(
+                PolicyChange.FirstVersion(highValue, new PolicyScope("WEB", "EUR"), 1_000m, "test", Actor.SystemId, ErpTestHost.Start),
+                PolicyChange.FirstVersion(highValue, new PolicyScope("", "EUR"), 3_000m, "test", Actor.SystemId, ErpTestHost.Start),
+                PolicyChange.FirstVersion(highValue, new PolicyScope("", "JPY"), 400_000m, "test", Actor.SystemId, ErpTestHost.Start));
+            await db.SaveChangesAsync();
+        });
+        Task<decimal> ReadAsync(string channel, string currency) => database.InScopeAsync(sp =>
+            sp.GetRequiredService<IPolicyReader>().GetAsync(highValue, new PolicyScope(channel, currency), default));
+
+        Assert.Equal((1_000m, 3_000m, 400_000m, highValue.Default), (await ReadAsync("WEB", "EUR"), await ReadAsync("MKT-ZALANDO", "EUR"),
+            await ReadAsync("WEB", "JPY"), await ReadAsync("WEB", "GBP")));
+
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            db.PolicyChanges.Add(PolicyChange.FirstVersion(highValue, PolicyScope.Global, 5_000m, "for every currency", Actor.SystemId, ErpTestHost.Start));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal((1_000m, 5_000m), (await ReadAsync("WEB", "EUR"), await ReadAsync("WEB", "GBP")));
+    }
+
     private static Task<(int Channels, int Locations, int Skus, int Customers, int Policies)> CountsAsync(ErpTestHost database) =>
         database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
             return (await db.Channels.CountAsync(), await db.Locations.CountAsync(), await db.Skus.CountAsync(),
-                await db.Customers.CountAsync(), await db.PolicyValues.CountAsync());
+                await db.Customers.CountAsync(), await db.PolicyChanges.CountAsync());
         });
 }

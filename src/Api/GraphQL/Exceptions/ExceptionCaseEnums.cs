@@ -18,6 +18,7 @@ public sealed class ExceptionTypeType() : DescribedEnumType<ExceptionType>("Exce
         [ExceptionType.AdjustmentApproval] = "A stock adjustment waits for its second approval (queue OPERATIONS_MANAGER).",
         [ExceptionType.IntegrationFailure] = "A consumer of the event log parked an event it could not process (queue ADMIN).",
         [ExceptionType.ManualHold] = "A person put an order on hold (queue OPERATIONS_MANAGER).",
+        [ExceptionType.PolicyApproval] = "A change of a threshold that guards money waits for a second administrator (queue ADMIN); approving makes it effective, rejecting discards it.",
     });
 
 public sealed class ExceptionCaseStatusType() : DescribedEnumType<ExceptionCaseStatus>("ExceptionCaseStatus",
@@ -39,6 +40,7 @@ public sealed class ExceptionSubjectKindType() : DescribedEnumType<ExceptionSubj
         [ExceptionSubjectKind.Shipment] = "One shipment of an order (shipmentId).",
         [ExceptionSubjectKind.StockAdjustment] = "A stock adjustment.",
         [ExceptionSubjectKind.PurchaseOrder] = "A purchase order.",
+        [ExceptionSubjectKind.Policy] = "A pending policy change (its id is the change's; see policyHistory).",
     });
 
 public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResolution>("ExceptionResolution",

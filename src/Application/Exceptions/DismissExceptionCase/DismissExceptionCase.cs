@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Policies;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -10,12 +11,13 @@ namespace EcomErp.Application.Exceptions.DismissExceptionCase;
 /// Closes a case without a decision on its subject (raised in error, say); the hold behind it is released with the note,
 /// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it. A stock adjustment's case is not
 /// dismissed: its adjustment would wait on with no case, so it is approved or rejected (EXCEPTION_CASE_DECISION_REQUIRED).
+/// Dismissing a policy approval case discards its pending change, so no change waits without a case (decision 028).
 /// </summary>
 public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note, int? ExpectedVersion = null) : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
 
 internal sealed class DismissExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
+    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges)
     : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -27,7 +29,9 @@ internal sealed class DismissExceptionCaseHandler(
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)
             return note.Error;
-        var released = await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
+        var released = exceptionCase.Subject.Kind == ExceptionSubjectKind.Policy
+            ? Acted(await policyChanges.DecideAsync(exceptionCase, approve: false, note.Value, command.Actor, now, cancellationToken))
+            : await ReleaseHoldAsync(exceptionCase, note.Value, command.Actor, now, cancellationToken);
         if (released.IsFailure)
             return Result<CaseEffect>.Failure(released.Errors);
         var dismissed = exceptionCase.Dismiss(note.Value, command.Actor, now);

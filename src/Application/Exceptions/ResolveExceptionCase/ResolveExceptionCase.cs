@@ -2,6 +2,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Application.Policies;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -18,6 +19,8 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 /// decider (an amendment, on the order's timeline) and validated again; only an address that now passes is taken, which
 /// releases the hold so the order moves on by itself, and one that still fails is refused with its findings, changing nothing
 /// (decision 030). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
+/// A policy approval case decides the pending policy change behind it: approved, it takes effect now; rejected, it is
+/// discarded (decision 028).
 /// </summary>
 public sealed record ResolveExceptionCase(
     Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null, CaptureOrderAddress? CorrectedAddress = null)
@@ -29,7 +32,7 @@ public sealed record ResolveExceptionCase(
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
     IValidator<ExceptionCaseCommand> validator, IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
-    CarrierBookings carrierBookings)
+    CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -48,6 +51,8 @@ internal sealed class ResolveExceptionCaseHandler(
             return ExceptionCaseErrors.CorrectionNotAccepted(exceptionCase, command.Resolution);
         var acted = exceptionCase.Subject.Kind switch
         {
+            ExceptionSubjectKind.Policy => Acted(await policyChanges.DecideAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
+                .Map(_ => CaseEffect.None),
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
                 cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
             _ when command.CorrectedAddress is { } address =>

@@ -84,15 +84,29 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     }
 }
 
-internal sealed class PolicyValueConfiguration : IEntityTypeConfiguration<PolicyValue>
+/// <summary>
+/// Policy changes: one row per change, never deleted (decision 028). A change's number is unique per key and scope, so two
+/// administrators proposing at once cannot both take the next number: the loser retries and finds the pending change.
+/// </summary>
+internal sealed class PolicyChangeConfiguration : IEntityTypeConfiguration<PolicyChange>
 {
-    public void Configure(EntityTypeBuilder<PolicyValue> policy)
+    public void Configure(EntityTypeBuilder<PolicyChange> change)
     {
-        policy.ToTable("PolicyValues");
-        policy.HasKey(p => p.Key);
-        policy.Property(p => p.Key).HasMaxLength(PolicyValue.KeyMaxLength);
+        change.ToTable("PolicyChanges");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.Id).ValueGeneratedNever();
+        change.Property(c => c.Key).HasMaxLength(PolicyChange.KeyMaxLength);
+        change.Property(c => c.Channel).HasMaxLength(Domain.Common.ChannelCode.MaxLength);
+        change.Property(c => c.Currency).HasMaxLength(Domain.Common.Currency.CodeLength);
+        change.HasIndex(c => new { c.Key, c.Channel, c.Currency, c.Number }).IsUnique();
         // Policy ranges reach 100 000 000 with fractions; SQLite keeps decimals as text, which is exact.
-        policy.Property(p => p.Value).HasPrecision(19, 4);
-        policy.Property(p => p.UpdatedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        change.Property(c => c.Value).HasPrecision(19, 4);
+        change.Property(c => c.PreviousValue).HasPrecision(19, 4);
+        change.Property(c => c.Reason).HasMaxLength(PolicyErrors.ReasonMaxLength);
+        change.Property(c => c.ProposedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        change.Property(c => c.DecidedBy).HasMaxLength(PersistenceLimits.ActorIdMaxLength);
+        change.Property(c => c.DecisionNote).HasMaxLength(Domain.Exceptions.ExceptionCaseErrors.NoteMaxLength);
+        change.Ignore(c => c.Scope);
+        change.Ignore(c => c.IsPending);
     }
 }

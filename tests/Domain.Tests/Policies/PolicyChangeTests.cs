@@ -1,0 +1,172 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Policies;
+using EcomErp.Domain.Tests.Builders;
+
+namespace EcomErp.Domain.Tests.Policies;
+
+public sealed class PolicyChangeTests
+{
+    private const string FraudScore = "orders.fraud-score-threshold";
+    private const string HighValue = "orders.high-value-threshold";
+
+    private static readonly Actor OtherAdmin = Actors.Person("user:abe", "Abe (admin)", Roles.Admin);
+
+    public static TheoryData<string> PeopleOtherThanAdmin() =>
+        new[] { Actors.Warehouse, Actors.Finance, Actors.Operations, Actors.CustomerService, Actors.Planner, Actors.Executive }
+            .Select(a => a.Id).ToTheoryData();
+
+    private static Result<PolicyChange> Propose(string key, decimal value, Actor? actor = null, PolicyScope? scope = null, string reason = "Peak season.") =>
+        PolicyChange.Propose(PolicyKeys.Find(key)!, scope ?? PolicyScope.Global, value, reason, PolicyKeys.Find(key)!.Default, 2, ExceptionCaseId.New(),
+            actor ?? Actors.Admin, Clock.Now);
+
+    private static PolicyChange PendingHighValue(decimal value = 5_000m) => Propose(HighValue, value, scope: new PolicyScope("WEB", "EUR")).Value;
+
+    [Fact]
+    public void Catalog_HasTheFraudAndHighValueThresholdsWithTheirDefaults()
+    {
+        Assert.Equal((60m, 2_500m), (PolicyKeys.Find(FraudScore)!.Default, PolicyKeys.Find(HighValue)!.Default));
+        Assert.Null(PolicyKeys.Find("orders.unknown"));
+    }
+
+    [Fact]
+    public void Catalog_MarksTheHighValueAndAdjustmentThresholdsAsGuardingMoney_AndNothingElse()
+    {
+        Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key], PolicyKeys.All.Where(p => p.GuardsMoney).Select(p => p.Key));
+    }
+
+    [Theory]
+    [InlineData(FraudScore, 0)]
+    [InlineData(FraudScore, 100)]
+    [InlineData(HighValue, 0)]
+    [InlineData(HighValue, 100_000_000)]
+    public void Propose_WithinTheRangeOfItsKey_RecordsValueFromWhatWhoWhenAndWhy(string key, int value)
+    {
+        var change = Propose(key, value).Value;
+
+        Assert.Equal((key, (decimal)value, PolicyKeys.Find(key)!.Default, Actors.Admin.Id, Clock.Now, "Peak season.", 2),
+            (change.Key, change.Value, change.PreviousValue, change.ProposedBy, change.ProposedAt, change.Reason, change.Number));
+    }
+
+    [Fact]
+    public void Propose_OfAPolicyThatDoesNotGuardMoney_IsEffectiveAtOnceWithoutACase()
+    {
+        var change = Propose(FraudScore, 75m).Value;
+
+        Assert.Equal((PolicyChangeStatus.Effective, (DateTimeOffset?)Clock.Now, (Guid?)null), (change.Status, change.EffectiveFrom, change.CaseId));
+    }
+
+    [Fact]
+    public void Propose_OfAMoneyThreshold_IsPendingInItsApprovalCase_AndNotYetEffective()
+    {
+        var caseId = ExceptionCaseId.New();
+        var change = PolicyChange.Propose(PolicyKeys.HighValueThreshold, new PolicyScope("WEB", "EUR"), 5_000m, "Peak season.", 2_500m, 1, caseId, Actors.Admin, Clock.Now).Value;
+
+        Assert.Equal((PolicyChangeStatus.Pending, (DateTimeOffset?)null, (Guid?)caseId.Value), (change.Status, change.EffectiveFrom, change.CaseId));
+    }
+
+    [Theory]
+    [InlineData(FraudScore, -1)]
+    [InlineData(FraudScore, 100.01)]
+    [InlineData(HighValue, -0.01)]
+    [InlineData(HighValue, 100_000_000.01)]
+    public void Propose_OutsideTheRangeOfItsKey_IsRefusedOnTheValueField(string key, double value)
+    {
+        var error = ResultAssert.FailsWith(Propose(key, (decimal)value), "POLICY_VALUE_OUT_OF_RANGE", "value");
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Theory]
+    [InlineData(FraudScore, "WEB", "EUR", "currencyCode")]
+    [InlineData("inventory.adjustment-approval-threshold", "WEB", "", "scope")]
+    [InlineData("inventory.adjustment-approval-threshold", "", "EUR", "scope")]
+    [InlineData(HighValue, "WEB", "", "currencyCode")]
+    public void Propose_InAScopeThePolicyDoesNotHave_IsRefused(string key, string channel, string currency, string field)
+    {
+        ResultAssert.FailsWith(Propose(key, 10m, scope: new PolicyScope(channel, currency)), "POLICY_SCOPE_INVALID", field);
+    }
+
+    [Fact]
+    public void Propose_AnAmountWithMoreDecimalsThanItsCurrency_IsRefusedOnTheValueField()
+    {
+        ResultAssert.FailsWith(Propose(HighValue, 10_000.5m, scope: new PolicyScope("", "JPY")), CommonErrors.MoneyPrecision, "value");
+    }
+
+    [Theory]
+    [InlineData("", "POLICY_REASON_REQUIRED")]
+    [InlineData("   ", "POLICY_REASON_REQUIRED")]
+    [InlineData("bad\u202Ereason", "TEXT_BIDI_OVERRIDE")]
+    public void Propose_WithoutAReadableReason_IsRefusedOnTheReasonField(string reason, string code)
+    {
+        ResultAssert.FailsWith(Propose(FraudScore, 70m, reason: reason), code, "reason");
+    }
+
+    [Theory]
+    [MemberData(nameof(PeopleOtherThanAdmin))]
+    public void Propose_ByAnyoneButAnAdmin_IsNotPermitted(string actorId)
+    {
+        ResultAssert.FailsWith(Propose(FraudScore, 80m, Actors.ById(actorId)), CommonErrors.NotPermitted);
+    }
+
+    [Fact]
+    public void Approve_ByASecondAdministrator_MakesItEffectiveNowFromTheValueInForce()
+    {
+        var change = PendingHighValue();
+        var later = Clock.Now.AddHours(3);
+
+        ResultAssert.Succeeded(change.Approve(3_000m, "Agreed with finance.", OtherAdmin, later));
+
+        Assert.Equal((PolicyChangeStatus.Effective, (DateTimeOffset?)later, 3_000m, OtherAdmin.Id, "Agreed with finance."),
+            (change.Status, change.EffectiveFrom, change.PreviousValue, change.DecidedBy, change.DecisionNote));
+    }
+
+    [Fact]
+    public void Approve_ByWhoeverProposedIt_IsRefusedAndItStaysPending()
+    {
+        var change = PendingHighValue();
+
+        ResultAssert.FailsWith(change.Approve(2_500m, "Mine.", Actors.Admin, Clock.Now), "POLICY_SELF_APPROVAL");
+
+        Assert.Equal(PolicyChangeStatus.Pending, change.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(PeopleOtherThanAdmin))]
+    public void Approve_ByAnyoneButAnAdmin_IsNotPermitted(string actorId)
+    {
+        var change = PendingHighValue();
+
+        ResultAssert.FailsWith(change.Approve(2_500m, "ok", Actors.ById(actorId), Clock.Now), CommonErrors.NotPermitted);
+
+        Assert.Equal(PolicyChangeStatus.Pending, change.Status);
+    }
+
+    [Fact]
+    public void Reject_DiscardsIt_AndADecidedChangeTakesNoFurtherDecision()
+    {
+        var change = PendingHighValue();
+
+        ResultAssert.Succeeded(change.Reject("Too high.", OtherAdmin, Clock.Now));
+
+        Assert.Equal((PolicyChangeStatus.Rejected, (DateTimeOffset?)null), (change.Status, change.EffectiveFrom));
+        ResultAssert.FailsWith(change.Approve(2_500m, "ok", OtherAdmin, Clock.Now), "POLICY_CHANGE_DECIDED");
+    }
+
+    [Fact]
+    public void InForce_TakesTheLatestEffectiveChangeOfTheMostSpecificScope_IgnoringPendingOnes()
+    {
+        var definition = PolicyKeys.HighValueThreshold;
+        var webEur = new PolicyScope("WEB", "EUR");
+        PolicyChange[] changes =
+        [
+            PolicyChange.FirstVersion(definition, PolicyScope.Global, 4_000m, "seed", Actor.SystemId, Clock.Now),
+            PolicyChange.FirstVersion(definition, new PolicyScope("", "EUR"), 3_000m, "seed", Actor.SystemId, Clock.Now),
+            PendingHighValue(9_000m),
+        ];
+
+        Assert.Equal((3_000m, 3_000m, 4_000m), (definition.InForce(webEur, changes).Value, definition.InForce(new PolicyScope("MKT", "EUR"), changes).Value,
+            definition.InForce(new PolicyScope("WEB", "GBP"), changes).Value));
+        Assert.True(definition.InForce(webEur, []).IsDefault);
+    }
+}
