@@ -22,7 +22,10 @@ public static class DependencyInjection
         services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();
+        services.AddScoped<Audit.CommandAudit>();
         services.AddHandlers();
+        // After the scan, so every command handler it found is wrapped, and before any host adds its own.
+        services.Decorate(typeof(ICommandHandler<,>), typeof(Audit.AuditedCommandHandler<,>));
         return services;
     }
 

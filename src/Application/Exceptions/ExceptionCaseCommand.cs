@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Orders;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -8,7 +10,10 @@ using FluentValidation;
 namespace EcomErp.Application.Exceptions;
 
 /// <summary>A command on one exception case. <see cref="ExpectedVersion"/>, when given, must match the case's or the command is a conflict.</summary>
-public abstract record ExceptionCaseCommand(Guid CaseId, Actor Actor, int? ExpectedVersion = null);
+public abstract record ExceptionCaseCommand(Guid CaseId, Actor Actor, int? ExpectedVersion = null) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<ExceptionCase>(CaseId);
+}
 
 /// <summary>The case after the command, and the order it acted on (its hold released, or it cancelled); null when it touched none.</summary>
 public sealed record ExceptionCaseCommandResult(ExceptionCaseView Case, OrderCommandResult? Order);

@@ -1,4 +1,6 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -6,7 +8,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.ApproveAdjustment;
 
 /// <summary>A second person approves an adjustment that waits for approval; it then changes the stock.</summary>
-public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId);
+public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<StockAdjustment>(AdjustmentId);
+}
 
 internal sealed class ApproveAdjustmentHandler(
     IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock, ConcurrencyRetry retry)
