@@ -10,7 +10,7 @@ namespace EcomErp.Application.Audit;
 /// refused, or done without a save, is recorded here in a small transaction of its own. The system's commands (jobs, the outbox
 /// automation) are not recorded: the order timeline and the event log already keep what they do, at no cost on the hot path.
 /// </summary>
-internal sealed class AuditedCommandHandler<TCommand, TResult>(
+public sealed class AuditedCommandHandler<TCommand, TResult>(
     ICommandHandler<TCommand, TResult> inner, CommandAudit audit, IAuditLog log, TimeProvider clock) : ICommandHandler<TCommand, TResult>
 {
     private static readonly string CommandName = typeof(TCommand).Name;

@@ -16,8 +16,11 @@ public static class ApiScopes
     /// <summary>Assign, resolve and dismiss cases. The scope opens the fields; the queue's role (granted to the key) decides.</summary>
     public const string ExceptionsWrite = "exceptions:write";
 
+    /// <summary>The audit log: every command by a person or API client, with master data before and after. Never for partner keys.</summary>
+    public const string AuditRead = "audit:read";
+
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, AuditRead, HealthRead];
 }

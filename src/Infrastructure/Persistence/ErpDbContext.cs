@@ -70,7 +70,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
 
     /// <summary>
     /// The audit log is append-only: no code path changes or removes an entry, and this makes a slip fail loudly instead of
-    /// rewriting history (bulk ExecuteUpdate/ExecuteDelete bypass it; an architecture test keeps them away from the log).
+    /// rewriting history. Bulk statements bypass the change tracker; an architecture test keeps them away from the log.
     /// </summary>
     private void RefuseAuditLogChanges()
     {
