@@ -35,7 +35,8 @@ public static class DependencyInjection
     /// </summary>
     private static void AddHandlers(this IServiceCollection services) =>
         services.Scan(scan => scan.FromAssemblyOf<ConcurrencyRetry>()
-            .AddClasses(classes => classes.AssignableToAny(HandlerContracts), publicOnly: false)
+            // An open generic class is no handler of its own: the audit decorator (registered by Decorate) is the only one.
+            .AddClasses(classes => classes.AssignableToAny(HandlerContracts).Where(type => !type.IsGenericTypeDefinition), publicOnly: false)
             .AsImplementedInterfaces(IsHandlerContract)
             .WithScopedLifetime());
 
