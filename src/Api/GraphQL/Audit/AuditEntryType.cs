@@ -14,7 +14,7 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt").Description("When the command was handled.").Resolve(c => c.Source.RecordedAt);
         Field<NonNullGraphType<AuditActorType>>("actor").Description("Who sent the command.").Resolve(c => c.Source);
         Field<NonNullGraphType<StringGraphType>>("command").Description("The command's name, for example SetChannelPolicy or RevokeApiClient.").Resolve(c => c.Source.Command);
-        Field<AuditSubjectType>("subject").Description("The record the command acts on; null for a refused command that would have created one.")
+        Field<AuditSubjectType>("subject").Description("The record the command acts on; null only for an entry that names none.")
             .Resolve(c => c.Source.SubjectKind is null ? null : c.Source);
         Field<NonNullGraphType<AuditOutcomeType>>("outcome").Description("How the command ended.").Resolve(c => c.Source.Outcome);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("errorCodes")
@@ -46,7 +46,7 @@ public sealed class AuditSubjectType : ObjectGraphType<AuditEntry>
         Description = "The record an audited command acts on.";
         Field<NonNullGraphType<StringGraphType>>("kind").Description("The record's type: Order, ExceptionCase, ApiClient, Channel, PurchaseOrder, Transfer, InventoryBalance…")
             .Resolve(c => c.Source.SubjectKind);
-        Field<StringGraphType>("id").Description("Its id or code (SKU/LOCATION for a balance); null for a refused command that would have created it.")
+        Field<StringGraphType>("id").Description("Its id or code (SKU/LOCATION for a balance); null when the command would have created it and was refused, or repeated a creation.")
             .Resolve(c => c.Source.SubjectId);
     }
 }
