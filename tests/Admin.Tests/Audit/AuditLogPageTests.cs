@@ -53,7 +53,7 @@ public sealed partial class AuditLogPageTests : IDisposable
         var hash = await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Set<ApiClient>().AsNoTracking().Where(c => c.Name == "Audited storefront").Select(c => c.KeyHash).SingleAsync();
         Assert.Equal(1, Rows(html));
         Assert.Contains(EcomErpHostFactory.AdminEmail, html, StringComparison.Ordinal);
-        Assert.Contains("<td>Name</td><td>—</td><td>Audited storefront</td>", html, StringComparison.Ordinal);
+        Assert.Matches("<td>Name</td><td>[^<]+</td><td>Audited storefront</td>", html);
         Assert.DoesNotContain(hash, html, StringComparison.Ordinal);
         Assert.DoesNotContain("KeyHash", html, StringComparison.Ordinal);
     }
@@ -95,7 +95,7 @@ public sealed partial class AuditLogPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.DoesNotContain($"href=\"{PagePath}\"", financeOverview, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/admin/account/accessdenied", denied.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/admin/account/accessdenied", denied.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
