@@ -30,11 +30,11 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
     public DbSet<ExceptionCase> ExceptionCases => Set<ExceptionCase>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
+    internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
     /// <summary>Append-only: a save that would change or remove an entry is refused (<see cref="RefuseAuditLogChanges"/>).</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
-    public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
-    internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
     /// <summary>How many outbox rows the last successful save wrote (the unit of work signals the dispatcher when any).</summary>
     internal int OutboxMessagesWritten { get; private set; }

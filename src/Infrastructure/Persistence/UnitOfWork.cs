@@ -42,7 +42,9 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            if (exception.Entries.Count > 0 && exception.Entries.All(IsRacedForByAnotherSave))
+            // The audit entry is new with every save: it never collides, whatever batch the provider reports with the failure.
+            var collided = exception.Entries.Where(e => e.Entity is not AuditEntry).ToList();
+            if (collided.Count > 0 && collided.All(IsRacedForByAnotherSave))
                 return CommonErrors.ConcurrencyConflict(Describe(exception));
             return new Error(PersistenceErrors.DuplicateKey, $"{Describe(exception)} already exists.");
         }
