@@ -24,7 +24,10 @@ public static class DependencyInjection
         services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();
+        services.AddScoped<Audit.CommandAudit>();
         services.AddHandlers();
+        // After the scan, so every command handler it found is wrapped, and before any host adds its own.
+        services.Decorate(typeof(ICommandHandler<,>), typeof(Audit.AuditedCommandHandler<,>));
         return services;
     }
 
@@ -34,7 +37,8 @@ public static class DependencyInjection
     /// </summary>
     private static void AddHandlers(this IServiceCollection services) =>
         services.Scan(scan => scan.FromAssemblyOf<ConcurrencyRetry>()
-            .AddClasses(classes => classes.AssignableToAny(HandlerContracts), publicOnly: false)
+            // An open generic class is no handler of its own: the audit decorator (registered by Decorate) is the only one.
+            .AddClasses(classes => classes.AssignableToAny(HandlerContracts).Where(type => !type.IsGenericTypeDefinition), publicOnly: false)
             .AsImplementedInterfaces(IsHandlerContract)
             .WithScopedLifetime());
 

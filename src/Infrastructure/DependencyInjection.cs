@@ -50,6 +50,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<Application.Audit.IAuditLog, Audit.AuditLog>();
+        services.AddScoped<Application.Audit.IAuditLogReader, ReadModels.AuditLogReader>();
         services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Application.Tests;
@@ -17,6 +18,14 @@ public sealed class DependencyInjectionTests
            select (contract, type),
     ];
 
+    private static bool IsCommandHandler(Type contract) => contract.GetGenericTypeDefinition() == typeof(ICommandHandler<,>);
+
+    /// <summary>
+    /// The handler registered under a command contract: the audit decorator takes the contract itself, and the handler it wraps
+    /// stays registered under a key of its own (Scrutor's "decorated" key).
+    /// </summary>
+    private static Type? HandlerOf(ServiceDescriptor descriptor) => descriptor.IsKeyedService ? descriptor.KeyedImplementationType : descriptor.ImplementationType;
+
     [Fact]
     public void AddApplication_RegistersEveryHandler_OnceUnderEachOfItsContracts_Scoped_AndNothingElseUnderThem()
     {
@@ -28,17 +37,45 @@ public sealed class DependencyInjectionTests
         Assert.All(registered, d => Assert.Equal(ServiceLifetime.Scoped, d.Lifetime));
         Assert.Equal(
             Handlers.Select(h => $"{h.Contract} <- {h.Handler}").Order(),
-            registered.Select(d => $"{d.ServiceType} <- {d.ImplementationType}").Order());
+            registered.Where(d => HandlerOf(d) is not null).Select(d => $"{d.ServiceType} <- {HandlerOf(d)}").Order());
+        // The only registrations without a handler type are the decorators, one per command contract.
+        Assert.Equal(
+            Handlers.Where(h => IsCommandHandler(h.Contract)).Select(h => h.Contract.ToString()).Order(),
+            registered.Where(d => HandlerOf(d) is null).Select(d => d.ServiceType.ToString()).Order());
     }
 
     [Fact]
-    public async Task EveryHandler_ResolvesFromTheHostsContainer_UnderEachOfItsContracts()
+    public async Task EveryHandler_ResolvesFromTheHostsContainer_UnderEachOfItsContracts_EveryCommandHandlerWrappedByTheAudit()
     {
-        await using var host = await ErpTestHost.StartAsync();
+        List<ServiceDescriptor> services = [];
+        await using var host = await ErpTestHost.StartAsync(new ErpTestHostOptions { Services = composed => services = [.. composed] });
         await using var scope = host.Services.CreateAsyncScope();
 
-        Assert.All(Handlers, h =>
+        Assert.All(Handlers.Where(h => !IsCommandHandler(h.Contract)), h =>
             Assert.Single(scope.ServiceProvider.GetServices(h.Contract), service => service!.GetType() == h.Handler));
+        Assert.All(Handlers.Where(h => IsCommandHandler(h.Contract)), h =>
+        {
+            var audited = Assert.Single(scope.ServiceProvider.GetServices(h.Contract));
+            Assert.Equal(typeof(AuditedCommandHandler<,>).MakeGenericType(h.Contract.GetGenericArguments()), audited!.GetType());
+            var key = services.Single(d => d.ServiceType == h.Contract && d.IsKeyedService).ServiceKey;
+            Assert.Equal(h.Handler, scope.ServiceProvider.GetRequiredKeyedService(h.Contract, key).GetType());
+        });
+    }
+
+    /// <summary>
+    /// What makes every command by a person or API client reach the audit log: its handler is wrapped (above), and the command says
+    /// who sends it and what it is about. A command without an actor is the system's alone (a job's) and is not recorded.
+    /// </summary>
+    [Fact]
+    public void EveryCommandThatCarriesAnActor_IsAnAuditedCommand_NamingItsSubject()
+    {
+        var commands = Handlers.Where(h => IsCommandHandler(h.Contract)).Select(h => h.Contract.GetGenericArguments()[0]).Distinct().ToList();
+
+        Assert.NotEmpty(commands);
+        Assert.All(commands, command => Assert.True(
+            typeof(IAuditedCommand).IsAssignableFrom(command) || command.GetProperty(nameof(IAuditedCommand.Actor)) is null,
+            $"{command.Name} carries an Actor but is not an {nameof(IAuditedCommand)}, so the audit log would miss it."));
+        Assert.Contains(commands, command => !typeof(IAuditedCommand).IsAssignableFrom(command));
     }
 
     [Fact]

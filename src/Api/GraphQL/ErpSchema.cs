@@ -1,6 +1,7 @@
 using EcomErp.Api.GraphQL.Allocation;
 using EcomErp.Api.GraphQL.Catalog;
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Api.GraphQL.Audit;
 using EcomErp.Api.GraphQL.Exceptions;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
@@ -54,6 +55,7 @@ public sealed class ErpQuery : ObjectGraphType
         PurchaseOrderQueries.AddTo(this);
         ExceptionCaseQueries.AddTo(this);
         PolicyQueries.AddTo(this);
+        AuditLogQueries.AddTo(this);
     }
 }
 

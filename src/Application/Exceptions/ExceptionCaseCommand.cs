@@ -1,6 +1,8 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Inventory;
@@ -10,7 +12,10 @@ using FluentValidation;
 namespace EcomErp.Application.Exceptions;
 
 /// <summary>A command on one exception case. <see cref="ExpectedVersion"/>, when given, must match the case's or the command is a conflict.</summary>
-public abstract record ExceptionCaseCommand(Guid CaseId, Actor Actor, int? ExpectedVersion = null);
+public abstract record ExceptionCaseCommand(Guid CaseId, Actor Actor, int? ExpectedVersion = null) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<ExceptionCase>(CaseId);
+}
 
 /// <summary>
 /// The case after the command, and the subject it acted on: the order (its hold released, or it cancelled) or the stock

@@ -1,4 +1,6 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -6,7 +8,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory;
 
 /// <summary>A command on the balance of one SKU at one location.</summary>
-public abstract record BalanceCommand(Actor Actor, string Sku, string Location);
+public abstract record BalanceCommand(Actor Actor, string Sku, string Location) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<InventoryBalance>(Sku, Location);
+}
 
 /// <summary>Load the balance of a known SKU and location, let it decide, answer with the balance as it was left.</summary>
 public abstract class BalanceCommandHandler<TCommand>(

@@ -1,5 +1,7 @@
-using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -7,7 +9,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory;
 
 /// <summary>A command on one existing purchase order.</summary>
-public abstract record PurchaseOrderCommand(Actor Actor, Guid PurchaseOrderId);
+public abstract record PurchaseOrderCommand(Actor Actor, Guid PurchaseOrderId) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<PurchaseOrder>(PurchaseOrderId);
+}
 
 /// <summary>Load the purchase order and the balances of its lines at its location, let it decide, answer with the order as it was left.</summary>
 public abstract class PurchaseOrderCommandHandler<TCommand>(

@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using FluentValidation;
@@ -7,7 +9,10 @@ using FluentValidation;
 namespace EcomErp.Application.Orders;
 
 /// <summary>A command on one existing order. <see cref="ExpectedVersion"/>, when given, must match or the command is a conflict.</summary>
-public abstract record OrderCommand(Guid OrderId, Actor Actor, int? ExpectedVersion = null);
+public abstract record OrderCommand(Guid OrderId, Actor Actor, int? ExpectedVersion = null) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<Order>(OrderId);
+}
 
 /// <summary>
 /// Where an order stands after a command, with the state the command produced: the command's own answer,

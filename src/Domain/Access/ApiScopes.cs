@@ -22,8 +22,11 @@ public static class ApiScopes
     /// <summary>Set policy values. The scope opens the field; the Admin role (granted to the key) sets, and a second administrator approves money thresholds.</summary>
     public const string PoliciesWrite = "policies:write";
 
+    /// <summary>The audit log: every command by a person or API client, with master data before and after. Never for partner keys.</summary>
+    public const string AuditRead = "audit:read";
+
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, AuditRead, HealthRead];
 }

@@ -8,9 +8,19 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
 {
     public const string SystemId = "system";
 
+    /// <summary>The id of a signed-in person starts with this (the rest is their Identity user id).</summary>
+    public const string PersonIdPrefix = "user:";
+
+    /// <summary>The id of an API client starts with this (the rest is the client's id).</summary>
+    public const string ApiClientIdPrefix = "api-client:";
+
     public static Actor System { get; } = new(SystemId, "EcomErp", [Common.Roles.System]);
 
     public bool IsSystem => Id == SystemId;
+
+    /// <summary>The kind of actor, read from the id's form, which the two edges that make actors (admin sign-in, API key) give it.</summary>
+    public ActorKind Kind =>
+        IsSystem ? ActorKind.System : Id.StartsWith(ApiClientIdPrefix, StringComparison.Ordinal) ? ActorKind.ApiClient : ActorKind.Person;
 
     /// <summary>True when the actor may see and act on the channel's data.</summary>
     public bool MayAccessChannel(string channel) => Channels is null || Channels.Contains(channel, StringComparer.Ordinal);

@@ -37,12 +37,13 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
             .HasConversion(new StringListConverter(), new StringListComparer())
             .HasMaxLength(ListMaxLength);
 
-    private sealed class StringListConverter() : ValueConverter<IReadOnlyList<string>, string>(
+    /// <summary>A short list of strings as a JSON array (also the audit log's roles and error codes).</summary>
+    internal sealed class StringListConverter() : ValueConverter<IReadOnlyList<string>, string>(
         list => JsonSerializer.Serialize(list, (JsonSerializerOptions?)null),
         json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>());
 
     /// <summary>Compares by content and snapshots a copy, so a change to the list is seen as a change of the column.</summary>
-    private sealed class StringListComparer() : ValueComparer<IReadOnlyList<string>>(
+    internal sealed class StringListComparer() : ValueComparer<IReadOnlyList<string>>(
         (left, right) => left == null ? right == null : right != null && left.SequenceEqual(right),
         list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
         list => list.ToList());

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
@@ -32,12 +33,16 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
     internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
+    /// <summary>Append-only: a save that would change or remove an entry is refused (<see cref="RefuseAuditLogChanges"/>).</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     /// <summary>How many outbox rows the last successful save wrote (the unit of work signals the dispatcher when any).</summary>
     internal int OutboxMessagesWritten { get; private set; }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         OutboxMessagesWritten = 0;
+        RefuseAuditLogChanges();
         var messages = AddOutboxMessages();
         var written = messages.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
@@ -51,6 +56,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     {
         if (ChangeTracker.Entries<AggregateRoot>().Any(e => e.Entity.PendingEvents.Count > 0))
             throw new InvalidOperationException("Aggregates with pending events are saved with SaveChangesAsync (the unit of work).");
+        RefuseAuditLogChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -61,6 +67,16 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     /// <summary>The plain EF save, for overrides of <see cref="SaveWithOutboxAsync"/>.</summary>
     protected Task<int> SaveStateAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// The audit log is append-only: no code path changes or removes an entry, and this makes a slip fail loudly instead of
+    /// rewriting history. Bulk statements bypass the change tracker; an architecture test keeps them away from the log.
+    /// </summary>
+    private void RefuseAuditLogChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit log is append-only: an entry is never changed or removed.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,8 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Audit;
 using EcomErp.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
@@ -10,10 +13,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
-/// Saves the scope's changes and their outbox rows in one transaction. A stale version or a taken unique
-/// key comes back as an error; after any failure the change tracker is emptied so the scope can re-read.
+/// Saves the scope's changes, their outbox rows and the audit entry of the command that made them in one transaction. A
+/// stale version or a taken unique key comes back as an error; after any failure the change tracker is emptied (the audit
+/// entry with it) so the scope can re-read, and the command's next save carries its entry again.
 /// </summary>
-internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : IUnitOfWork
+internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, CommandAudit audit, TimeProvider clock) : IUnitOfWork
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
@@ -23,6 +27,9 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
 
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var command = audit.Unrecorded;
+        if (command is not null)
+            db.Add(GovernedRecords.EntryFor(command, db.ChangeTracker, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -35,7 +42,9 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            if (exception.Entries.Count > 0 && exception.Entries.All(IsRacedForByAnotherSave))
+            // The audit entry is new with every save: it never collides, whatever batch the provider reports with the failure.
+            var collided = exception.Entries.Where(e => e.Entity is not AuditEntry).ToList();
+            if (collided.Count > 0 && collided.All(IsRacedForByAnotherSave))
                 return CommonErrors.ConcurrencyConflict(Describe(exception));
             return new Error(PersistenceErrors.DuplicateKey, $"{Describe(exception)} already exists.");
         }
@@ -45,6 +54,7 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
             throw;
         }
 
+        command?.Recorded();
         if (db.OutboxMessagesWritten > 0)
             outboxSignal.Notify();
         return Result.Success();
@@ -62,7 +72,7 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal) : 
         .FirstOrDefault(fk => fk.IsRequired && typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType))?.PrincipalEntityType;
 
     private static string Describe(DbUpdateException exception) =>
-        exception.Entries.Where(e => e.Entity is not OutboxMessage)
+        exception.Entries.Where(e => e.Entity is not (OutboxMessage or AuditEntry))
             .Select(e => (AggregateOf(e.Metadata) ?? e.Metadata).ClrType.Name).FirstOrDefault() ?? "The record";
 
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch

@@ -57,4 +57,12 @@ public sealed class ActorTests
         Assert.True(partner.MayAccessChannel("MKT-ZALANDO"));
         Assert.False(partner.MayAccessChannel("WEB"));
     }
+
+    [Fact]
+    public void Kind_IsReadFromTheIdsForm_APersonAnApiClientOrTheSystem()
+    {
+        Assert.Equal(ActorKind.Person, Actors.Finance.Kind);
+        Assert.Equal(ActorKind.ApiClient, new Actor($"{Actor.ApiClientIdPrefix}{Guid.NewGuid()}", "Web shop", [Roles.CustomerService]).Kind);
+        Assert.Equal(ActorKind.System, Actor.System.Kind);
+    }
 }

@@ -22,7 +22,7 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
     /// mapping stays for the clients issued before roles could be granted; approvals are the granted roles' to give.
     /// </summary>
     public Actor ToActor() =>
-        new($"api-client:{ClientId}", Name, [.. Roles.Concat(Scopes.SelectMany(RolesOf)).Distinct(StringComparer.Ordinal)],
+        new($"{Actor.ApiClientIdPrefix}{ClientId}", Name, [.. Roles.Concat(Scopes.SelectMany(RolesOf)).Distinct(StringComparer.Ordinal)],
             Channels.Count == 0 ? null : Channels);
 
     private static bool SameSet(IReadOnlyList<string> left, IReadOnlyList<string> right) =>

@@ -1,11 +1,17 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.ChangeApiClientAccess;
 
 /// <summary>Replaces an API client's scopes, channels and granted roles; connections opened with the old grants are closed.</summary>
-public sealed record ChangeApiClientAccess(Actor Actor, Guid ClientId, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles);
+public sealed record ChangeApiClientAccess(Actor Actor, Guid ClientId, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles)
+    : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<ApiClient>(ClientId);
+}
 
 internal sealed class ChangeApiClientAccessHandler(IApiClientRepository clients, ApiClientAccess access, IUnitOfWork unitOfWork)
     : ICommandHandler<ChangeApiClientAccess, Guid>

@@ -1,11 +1,17 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.IssueApiClient;
 
 /// <summary>Issues an API client with its scopes, channels and granted roles. The plain key is in the result and nowhere else: show it once.</summary>
-public sealed record IssueApiClient(Actor Actor, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles);
+public sealed record IssueApiClient(Actor Actor, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Channels, IReadOnlyList<string> Roles)
+    : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Created<ApiClient>();
+}
 
 public sealed record IssuedApiClient(Guid ClientId, string Name, string PlainKey);
 

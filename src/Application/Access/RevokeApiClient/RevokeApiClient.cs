@@ -1,11 +1,16 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Application.Access.RevokeApiClient;
 
 /// <summary>Revokes an API client: its key stops working at once, on open connections too.</summary>
-public sealed record RevokeApiClient(Actor Actor, Guid ClientId);
+public sealed record RevokeApiClient(Actor Actor, Guid ClientId) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<ApiClient>(ClientId);
+}
 
 internal sealed class RevokeApiClientHandler(IApiClientRepository clients, ApiClientAccess access, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<RevokeApiClient, Guid>

@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Inventory;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -14,7 +16,10 @@ namespace EcomErp.Application.Catalog.SetChannelPolicy;
 public sealed record SetChannelPolicy(
     Actor Actor, string Channel, IReadOnlyList<string> EligibleLocations, IReadOnlyList<string> AlternateLocations, bool SplitAllowed,
     bool BackorderAllowed, bool SubstitutionAllowed, IReadOnlyList<string> RuleOrder, int? StockSharePercent, int? StockCapPerSku,
-    OrderPriority? SafetyStockDrawFrom, int ShipBySlaHours, int? ExpectedVersion = null);
+    OrderPriority? SafetyStockDrawFrom, int ShipBySlaHours, int? ExpectedVersion = null) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<Channel>(Channel);
+}
 
 internal sealed class SetChannelPolicyHandler(IChannelRepository channels, IUnitOfWork unitOfWork, IValidator<SetChannelPolicy> validator,
     TimeProvider clock) : ICommandHandler<SetChannelPolicy, ChannelPolicyView>

@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Exceptions;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Inventory;
@@ -11,7 +13,10 @@ namespace EcomErp.Application.Inventory.ApproveAdjustment;
 /// A second person approves an adjustment that waits for approval; it then changes the stock, and its ADJUSTMENT_APPROVAL case
 /// is resolved as approved by the same person in the same save, so no case stays open for a decided adjustment.
 /// </summary>
-public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId);
+public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<StockAdjustment>(AdjustmentId);
+}
 
 internal sealed class ApproveAdjustmentHandler(
     IInventoryRepository inventory, IExceptionCaseRepository cases, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock,

@@ -1,5 +1,7 @@
-using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -7,7 +9,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.CreatePurchaseOrder;
 
 /// <summary>Drafts a purchase order from a supplier for one receiving location. Nothing is Inbound until it is confirmed.</summary>
-public sealed record CreatePurchaseOrder(Actor Actor, string Supplier, string Location, IReadOnlyList<CreatePurchaseOrderLine> Lines);
+public sealed record CreatePurchaseOrder(Actor Actor, string Supplier, string Location, IReadOnlyList<CreatePurchaseOrderLine> Lines) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Created<PurchaseOrder>();
+}
 
 public sealed record CreatePurchaseOrderLine(string Sku, int Quantity, DateOnly ExpectedOn);
 

@@ -1,4 +1,6 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -9,7 +11,10 @@ namespace EcomErp.Application.Inventory.ReceiveTransfer;
 /// A transfer arrived: what came moves from InTransit to Available at the destination; the rest of each
 /// line (a line not listed arrived with nothing) is written off as a discrepancy.
 /// </summary>
-public sealed record ReceiveTransfer(Actor Actor, Guid TransferId, IReadOnlyList<ArrivedLine> Lines);
+public sealed record ReceiveTransfer(Actor Actor, Guid TransferId, IReadOnlyList<ArrivedLine> Lines) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<Transfer>(TransferId);
+}
 
 /// <summary>Units of a SKU that arrived; zero is a line that arrived with nothing.</summary>
 public sealed record ArrivedLine(string Sku, int Quantity);

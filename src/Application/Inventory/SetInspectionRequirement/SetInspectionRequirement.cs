@@ -1,4 +1,6 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -6,7 +8,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.SetInspectionRequirement;
 
 /// <summary>Says whether received units of a SKU go to QualityHold for inspection instead of straight to Available.</summary>
-public sealed record SetInspectionRequirement(Actor Actor, string Sku, bool RequiresInspection);
+public sealed record SetInspectionRequirement(Actor Actor, string Sku, bool RequiresInspection) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Of<InspectionRequirement>(Sku);
+}
 
 public sealed record InspectionRequirementView(string Sku, bool RequiresInspection, int Version);
 

@@ -1,4 +1,6 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -6,7 +8,10 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.ShipTransfer;
 
 /// <summary>Creates a transfer and ships it: Available at the source leaves, InTransit at the destination arrives, in one transaction.</summary>
-public sealed record ShipTransfer(Actor Actor, string FromLocation, string ToLocation, IReadOnlyList<TransferLineInput> Lines);
+public sealed record ShipTransfer(Actor Actor, string FromLocation, string ToLocation, IReadOnlyList<TransferLineInput> Lines) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Created<Transfer>();
+}
 
 public sealed record TransferLineInput(string Sku, int Quantity);
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 
@@ -20,7 +22,10 @@ public sealed record CaptureOrder(
     CaptureOrderCustomer Customer,
     CaptureOrderAddress ShipTo,
     IReadOnlyList<CaptureOrderLine> Lines,
-    OrderPriority? Priority = null);
+    OrderPriority? Priority = null) : IAuditedCommand
+{
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Created<Order>();
+}
 
 public sealed record CaptureOrderCustomer(string Email, string Name);
 

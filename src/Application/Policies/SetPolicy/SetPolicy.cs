@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Exceptions;
+using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Policies;
@@ -11,7 +13,11 @@ namespace EcomErp.Application.Policies.SetPolicy;
 /// policy that guards money only gets a pending change and an approval case in the Admin queue: a second administrator
 /// resolves the case to make it effective (decision 028). Every other policy takes the value at once.
 /// </summary>
-public sealed record SetPolicy(Actor Actor, string Key, string? Channel, string? Currency, decimal Value, string Reason);
+public sealed record SetPolicy(Actor Actor, string Key, string? Channel, string? Currency, decimal Value, string Reason) : IAuditedCommand
+{
+    // The change the command records is its subject: it names the key, the scope and the value before and after.
+    AuditSubject IAuditedCommand.Subject => AuditSubject.Created<PolicyChange>();
+}
 
 /// <summary>The policy in the scope after the command (its pending change included) and the change recorded.</summary>
 public sealed record SetPolicyResult(PolicyView Policy, PolicyChangeView Change);
