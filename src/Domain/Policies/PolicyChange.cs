@@ -56,14 +56,15 @@ public sealed class PolicyChange
 
     /// <summary>
     /// An administrator's change of <paramref name="definition"/> in <paramref name="scope"/>: effective at once, or, for a
-    /// policy that guards money, pending in <paramref name="approvalCase"/> until a second administrator decides.
+    /// policy that guards money, pending in <paramref name="approvalCase"/> until a second administrator decides. An API client
+    /// (never an administrator, decision 026) only proposes: its change of any policy waits for an administrator the same way.
     /// <paramref name="inForce"/> is the value in force in the scope now; <paramref name="number"/> the change's number there.
     /// </summary>
     public static Result<PolicyChange> Propose(PolicyDefinition definition, PolicyScope scope, decimal value, string reason, decimal inForce,
         int number, ExceptionCaseId approvalCase, Actor actor, DateTimeOffset at)
     {
-        if (!actor.MayActAs(Roles.Admin))
-            return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies.");
+        if (!MayPropose(actor))
+            return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies, or an API client proposes them.");
         if (definition.Check(value, scope) is { } invalid)
             return invalid;
         var why = PolicyErrors.CheckReason(reason);
@@ -74,12 +75,15 @@ public sealed class PolicyChange
             Id = Guid.CreateVersion7(at), Key = definition.Key, Channel = scope.Channel, Currency = scope.Currency, Number = number, Value = value,
             PreviousValue = inForce, Reason = why.Value, ProposedBy = actor.Id, ProposedAt = at, Status = PolicyChangeStatus.Pending,
         };
-        if (definition.GuardsMoney)
+        if (definition.GuardsMoney || actor.Kind == ActorKind.ApiClient)
             change.CaseId = approvalCase.Value;
         else
             (change.Status, change.EffectiveFrom) = (PolicyChangeStatus.Effective, at);
         return change;
     }
+
+    /// <summary>Administrators set policies; an API client granted the scope proposes changes that an administrator approves.</summary>
+    public static bool MayPropose(Actor actor) => actor.MayActAs(Roles.Admin) || actor.Kind == ActorKind.ApiClient;
 
     /// <summary>
     /// The starting value of a scope, in force at once without a second approval: for the demo seed and for values carried

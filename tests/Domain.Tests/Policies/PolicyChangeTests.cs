@@ -57,6 +57,19 @@ public sealed class PolicyChangeTests
     }
 
     [Fact]
+    public void Propose_ByAnApiClient_OfAnyPolicy_IsOnlyAProposal_PendingInItsApprovalCase()
+    {
+        var connector = new Actor("api-client:config-pipeline", "Config pipeline", [Roles.OperationsManager]);
+
+        var change = Propose(FraudScore, 75m, connector).Value;
+
+        Assert.Equal((PolicyChangeStatus.Pending, (DateTimeOffset?)null, "api-client:config-pipeline"), (change.Status, change.EffectiveFrom, change.ProposedBy));
+        Assert.NotNull(change.CaseId);
+        ResultAssert.FailsWith(change.Approve(60m, "Mine.", connector, Clock.Now), CommonErrors.NotPermitted);
+        Assert.True(change.Approve(60m, "Agreed.", OtherAdmin, Clock.Now).IsSuccess);
+    }
+
+    [Fact]
     public void Propose_OfAMoneyThreshold_IsPendingInItsApprovalCase_AndNotYetEffective()
     {
         var caseId = ExceptionCaseId.New();

@@ -55,7 +55,8 @@ public static class PolicyMutations
         mutation.Field<NonNullGraphType<SetPolicyPayloadType>>("setPolicy")
             .Description("Sets a policy value in a scope, with a reason. A threshold that guards money (needsSecondApproval) only gets a pending change and a "
                 + "POLICY_APPROVAL case: another administrator resolves the case (resolveExceptionCase) to make it effective. Everything else takes effect at once. "
-                + $"Needs the '{ApiScopes.PoliciesWrite}' scope and the Admin role granted to the key.")
+                + $"Needs the '{ApiScopes.PoliciesWrite}' scope. A key is never an administrator, so a key's change of any policy is a proposal: it stays PENDING "
+                + "in a POLICY_APPROVAL case until an administrator approves it.")
             .Argument<NonNullGraphType<SetPolicyInputType>>("input", "The change.")
             .ResolveAsync(async context =>
             {

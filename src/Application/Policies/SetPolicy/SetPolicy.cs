@@ -11,7 +11,8 @@ namespace EcomErp.Application.Policies.SetPolicy;
 /// <summary>
 /// An administrator sets a policy value in a scope (global when neither channel nor currency is given), with a reason. A
 /// policy that guards money only gets a pending change and an approval case in the Admin queue: a second administrator
-/// resolves the case to make it effective (decision 028). Every other policy takes the value at once.
+/// resolves the case to make it effective (decision 028). Every other policy takes the value at once. An API client's change
+/// (a configuration pipeline, say) always waits for an administrator's approval that way, whatever the policy.
 /// </summary>
 public sealed record SetPolicy(Actor Actor, string Key, string? Channel, string? Currency, decimal Value, string Reason) : IAuditedCommand
 {
@@ -29,8 +30,8 @@ internal sealed class SetPolicyHandler(
 {
     public async Task<Result<SetPolicyResult>> HandleAsync(SetPolicy command, CancellationToken cancellationToken)
     {
-        if (command.Actor is null || !command.Actor.MayActAs(Roles.Admin))
-            return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies.");
+        if (command.Actor is null || !PolicyChange.MayPropose(command.Actor))
+            return new Error(CommonErrors.NotPermitted, "Only an administrator sets policies, or an API client proposes them.");
         if (PolicyKeys.Find(command.Key) is not { } definition)
             return PolicyErrors.UnknownPolicy(command.Key);
         var scope = PolicyScope.Create(command.Channel, command.Currency);

@@ -15,7 +15,7 @@ namespace EcomErp.Api.Tests.GraphQL.Policies;
 /// <summary>
 /// Policies through GraphQL on the real host on Kestrel. Administration stays with people (decision 026: no key is ever an
 /// administrator), so administrators set policies through the same command the admin page sends, and keys read them, their
-/// pending changes and history; setPolicy answers every key NOT_PERMITTED and changes nothing (decision 028).
+/// pending changes and history; a key's setPolicy is only a proposal that an administrator approves (decision 028).
 /// </summary>
 public sealed class PolicyApiTests : IAsyncLifetime
 {
@@ -100,18 +100,39 @@ public sealed class PolicyApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetPolicy_FromAKeyWithThePolicyScopes_IsNotPermitted_SinceNoKeyIsAnAdministrator_AndChangesNothing()
+    public async Task SetPolicy_FromAKeyWithTheWriteScope_OnlyProposes_EvenANonMoneyPolicy_UntilAnAdministratorApprovesItsCase()
     {
         var writer = await _api.IssueKeyAsync([ApiScopes.PoliciesRead, ApiScopes.PoliciesWrite], roles: [Roles.OperationsManager, Roles.Finance]);
 
         var set = (await _api.DataAsync(writer, Mutation("setPolicy", "SetPolicyInput", SetFields),
             new { input = new { key = FraudScore, value = 70, reason = "Bot wave." } })).GetProperty("setPolicy");
 
-        Assert.Equal(("NOT_PERMITTED", JsonValueKind.Null, JsonValueKind.Null), (Text(set.GetProperty("userErrors")[0], "code"),
+        Assert.Equal(0, set.GetProperty("userErrors").GetArrayLength());
+        var change = set.GetProperty("change");
+        Assert.Equal(("PENDING", "70", "60"), (Text(change, "status"), Text(change, "value"), Text(change, "previousValue")));
+        Assert.StartsWith("api-client:", Text(change, "proposedBy"), StringComparison.Ordinal);
+        Assert.Equal("60", Text(await PolicyAsync(FraudScore), "value"));
+        Assert.Equal(Text(change, "id"), Text((await PolicyAsync(FraudScore)).GetProperty("pendingChange"), "id"));
+
+        await using (var scope = _api.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ICommandHandler<ResolveExceptionCase, ExceptionCaseCommandResult>>().HandleAsync(
+                new ResolveExceptionCase(Guid.Parse(Text(change, "caseId")!), OtherAdmin, ExceptionResolution.Approved, "Agreed."), CancellationToken.None)).IsSuccess);
+
+        Assert.Equal("70", Text(await PolicyAsync(FraudScore), "value"));
+    }
+
+    [Fact]
+    public async Task SetPolicy_FromAKeyWithTheWriteScope_WithABadValue_IsACodedError_AndChangesNothing()
+    {
+        var writer = await _api.IssueKeyAsync([ApiScopes.PoliciesRead, ApiScopes.PoliciesWrite]);
+
+        var set = (await _api.DataAsync(writer, Mutation("setPolicy", "SetPolicyInput", SetFields),
+            new { input = new { key = FraudScore, value = 170, reason = "Typo." } })).GetProperty("setPolicy");
+
+        Assert.Equal(("POLICY_VALUE_OUT_OF_RANGE", JsonValueKind.Null, JsonValueKind.Null), (Text(set.GetProperty("userErrors")[0], "code"),
             set.GetProperty("policy").ValueKind, set.GetProperty("change").ValueKind));
         Assert.Equal(0, (await _api.DataAsync(_reader, HistoryQuery, new { key = FraudScore, scope = new { } })).GetProperty("policyHistory")
             .EnumerateArray().Count(c => Text(c, "proposedBy")!.StartsWith("api-client:", StringComparison.Ordinal)));
-        Assert.Equal("60", Text(await PolicyAsync(FraudScore), "value"));
     }
 
     [Fact]
