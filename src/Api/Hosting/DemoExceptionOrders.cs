@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Orders;
@@ -56,13 +57,13 @@ internal sealed partial class DemoExceptionOrders(
 
         var capturedAgo = new DemoHistoryClock(clock, HeldAgo + TimeSpan.FromMinutes(5));
         var heldAgo = new DemoHistoryClock(clock, HeldAgo);
-        var overdue = await CaptureAsync(WithClock<ICommandHandler<CaptureOrder, CapturedOrder>>(capturedAgo), Overdue, cancellationToken);
+        var overdue = await CaptureAsync(WithClock<CaptureOrder, CapturedOrder>(capturedAgo), Overdue, cancellationToken);
         if (overdue.WasAlreadyCaptured)
             return;
-        Succeeded(await WithClock<ICommandHandler<PlaceHold, OrderCommandResult>>(heldAgo).HandleAsync(
+        Succeeded(await WithClock<PlaceHold, OrderCommandResult>(heldAgo).HandleAsync(
             new PlaceHold(overdue.OrderId, Actor.System, HoldType.Manual, "The customer asked us to keep the parcel until they are back from holiday."),
             cancellationToken), "the manual hold");
-        Succeeded(await WithClock<ICommandHandler<AdjustStock, AdjustmentView>>(heldAgo).HandleAsync(
+        Succeeded(await WithClock<AdjustStock, AdjustmentView>(heldAgo).HandleAsync(
             new AdjustStock(Actor.System, "TEE-CREW-L-BLK", "WH-BERLIN", 60, ReasonCodes.Found, "A pallet found behind the racking at the night count."),
             cancellationToken), "the stock adjustment");
         LogHistory(logger, HeldAgo.TotalHours);
@@ -76,9 +77,16 @@ internal sealed partial class DemoExceptionOrders(
         return captured;
     }
 
-    /// <summary>The host's handler for <typeparamref name="THandler"/>, composed again with <paramref name="past"/> as its clock.</summary>
-    private THandler WithClock<THandler>(DemoHistoryClock past) where THandler : class =>
-        (THandler)ActivatorUtilities.CreateInstance(services, services.GetRequiredService<THandler>().GetType(), past);
+    /// <summary>
+    /// The host's handler of <typeparamref name="TCommand"/>, composed again with <paramref name="past"/> as its clock. The audit
+    /// decorator around it records nothing for the System actor, so the handler it wraps is the one built again.
+    /// </summary>
+    private ICommandHandler<TCommand, TResult> WithClock<TCommand, TResult>(DemoHistoryClock past)
+    {
+        var handler = services.GetRequiredService<ICommandHandler<TCommand, TResult>>();
+        var own = handler is AuditedCommandHandler<TCommand, TResult> audited ? audited.Inner : handler;
+        return (ICommandHandler<TCommand, TResult>)ActivatorUtilities.CreateInstance(services, own.GetType(), past);
+    }
 
     private static T Succeeded<T>(Result<T> result, string what) =>
         result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's {what} is invalid: {result.Error}");

@@ -15,6 +15,9 @@ public sealed class AuditedCommandHandler<TCommand, TResult>(
 {
     private static readonly string CommandName = typeof(TCommand).Name;
 
+    /// <summary>The handler this one audits, for a composition that has to build it again (the demo's history, dated in the past).</summary>
+    public ICommandHandler<TCommand, TResult> Inner => inner;
+
     public async Task<Result<TResult>> HandleAsync(TCommand command, CancellationToken cancellationToken)
     {
         if (command is not IAuditedCommand { Actor: { IsSystem: false } actor } audited)

@@ -97,4 +97,44 @@ public sealed class ExceptionWorkbenchJourneyTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(row.GetByTestId("sla")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Overdue\s+overdue by 35 min"));
         await AdminInChromium.AssertNothingBlockedAsync(page);
     }
+
+    [Fact]
+    public async Task AnAdministrator_CannotApproveTheThresholdChangeTheyProposed_ASecondOneCan_AndItTakesEffect()
+    {
+        await admin.Host.CreateUserAsync("ada@ecomerp.local", Password, Roles.Admin);
+        await admin.Host.CreateUserAsync("abe@ecomerp.local", Password, Roles.Admin);
+        var page = await admin.PageAsync();
+        await SignInAsync(page, "ada@ecomerp.local");
+
+        await page.GotoAsync("/admin/policies");
+        await page.GetByLabel("Policy", new() { Exact = true }).SelectOptionAsync("orders.high-value-threshold");
+        await page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("WEB");
+        await page.GetByLabel("Currency", new() { Exact = true }).SelectOptionAsync("EUR");
+        await page.GetByLabel("New value", new() { Exact = true }).FillAsync("5000");
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("Peak season: fewer holds for the web shop.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("own-proposal")).ToBeVisibleAsync();
+
+        // The proposer finds the approval case in the queue, tries to approve it anyway, and is refused: it stays open.
+        await page.GotoAsync("/admin/exceptions/queue/policyapproval");
+        await page.GetByTestId("case-row").GetByRole(AriaRole.Link).ClickAsync();
+        var caseUrl = page.Url;
+        await page.GetByLabel("Approval note").FillAsync("Fine by me.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("four eyes");
+        await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync(nameof(ExceptionCaseStatus.Open));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin/account/login"));
+        await SignInAsync(page, "abe@ecomerp.local");
+        await page.GotoAsync(caseUrl);
+        await page.GetByLabel("Approval note").FillAsync("Agreed for the season.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Resolved (Approved)");
+
+        await page.GotoAsync("/admin/policies");
+        await Assertions.Expect(page.GetByTestId("policy-orders.high-value-threshold-WEB-EUR").GetByTestId("policy-value")).ToContainTextAsync("5000");
+        await Assertions.Expect(page.GetByTestId("no-pending")).ToBeVisibleAsync();
+        await AdminInChromium.AssertNothingBlockedAsync(page);
+    }
 }
