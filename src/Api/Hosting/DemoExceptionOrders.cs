@@ -42,6 +42,9 @@ internal sealed partial class DemoExceptionOrders(
         // A German postal code of four digits: customer service verifies the address.
         new(Actor.System, "WEB", "DEMO-ADDRESS-1", ServiceLevel.Standard, Anna, AnnaAtHome with { PostalCode = "1011" },
             [new(Sku: "TEE-CREW-M-BLK", 2, new(25m, "EUR"))]),
+        // 200 crew tees on Zalando, which does not backorder: more than its share of the stock, so the planner decides.
+        new(Actor.System, "MKT-ZALANDO", "DEMO-SHORTFALL-1", ServiceLevel.Standard, Anna, AnnaAtHome,
+            [new(Sku: "TEE-CREW-L-BLK", 200, new(10m, "EUR"))]),
     ];
 
     // Longer ago than the manual-hold and adjustment SLAs (24 h, decision 025), so both cases are overdue by two hours.

@@ -18,7 +18,7 @@ public sealed class DemoExceptionOrdersTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task TheDemo_HasAHighValueAFraudAndAnAddressCase_ForTheAdministratorToSee()
+    public async Task TheDemo_HasAHighValueAFraudAnAddressAndAShortfallCase_ForTheAdministratorToSee()
     {
         using var client = _factory.CreateBrowserLikeClient();
         await _factory.RunBackgroundWorkAsync();
@@ -26,7 +26,7 @@ public sealed class DemoExceptionOrdersTests : IDisposable
 
         var page = await client.GetStringAsync(new Uri("/admin/exceptions", UriKind.Relative));
 
-        foreach (var type in new[] { ExceptionType.HighValueApproval, ExceptionType.FraudReview, ExceptionType.AddressValidation })
+        foreach (var type in new[] { ExceptionType.HighValueApproval, ExceptionType.FraudReview, ExceptionType.AddressValidation, ExceptionType.InventoryShortfall })
             Assert.Matches($"""(?s)data-testid="queue-{type}">.*?data-testid="open-count">1<""", Regex.Match(page, $"""data-testid="queue-{type}">.*?</tr>""", RegexOptions.Singleline).Value);
     }
 
