@@ -21,7 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.CarrierBookings>();
         services.AddScoped<Access.ApiClientAccess>();
         services.AddScoped<Policies.PolicyChangeDecisions>();
-        services.TryAddSingleton<Exceptions.IExceptionSlaPolicies, Exceptions.DefaultExceptionSlaPolicies>();
+        services.AddScoped<Exceptions.IExceptionSlaPolicies, Exceptions.GovernedExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();
         services.AddScoped<Audit.CommandAudit>();

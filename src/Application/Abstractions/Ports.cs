@@ -45,7 +45,11 @@ public interface IPolicyReader
     Task<decimal> GetAsync(PolicyDefinition policy, CancellationToken cancellationToken) => GetAsync(policy, PolicyScope.Global, cancellationToken);
 
     /// <summary>The value of a policy in force now in <paramref name="scope"/>, falling back to wider scopes and then the default (<see cref="PolicyDefinition.InForce"/>).</summary>
-    Task<decimal> GetAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken);
+    async Task<decimal> GetAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken) =>
+        (await InForceAsync(policy, scope, cancellationToken)).Value;
+
+    /// <summary>The value in force now in <paramref name="scope"/> and the change that set it (<see cref="PolicyDefinition.InForce"/>).</summary>
+    Task<PolicyInForce> InForceAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken);
 }
 
 /// <summary>Gap-free document numbers, taken inside the current unit of work so a rolled-back save takes none.</summary>

@@ -37,7 +37,7 @@ public sealed record CaseEffect(Order? Order = null, StockAdjustment? Adjustment
 /// </summary>
 public abstract class ExceptionCaseCommandHandler<TCommand>(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
+    TimeProvider clock, ConcurrencyRetry retry)
     : ICommandHandler<TCommand, ExceptionCaseCommandResult>
     where TCommand : ExceptionCaseCommand
 {
@@ -68,7 +68,7 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
             return Result<ExceptionCaseCommandResult>.Failure(saved.Errors);
-        return new ExceptionCaseCommandResult(ExceptionCaseView.From(exceptionCase, policies.For(exceptionCase.Type), now),
+        return new ExceptionCaseCommandResult(ExceptionCaseView.From(exceptionCase, ExceptionSlaPolicies.TimedBy(exceptionCase), now),
             outcome.Value.Order is { } order ? OrderCommandHandler<OrderCommand>.ToResult(order) : null,
             outcome.Value.Adjustment is { } adjustment ? AdjustmentView.From(adjustment) : null);
     }

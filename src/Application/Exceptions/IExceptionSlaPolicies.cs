@@ -1,22 +1,26 @@
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Policies;
 
 namespace EcomErp.Application.Exceptions;
 
 /// <summary>
-/// The SLA policy in force for each exception type. The defaults come from code (<see cref="ExceptionSlaPolicies"/>,
-/// decision 025); a governed, versioned policy store replaces this service when it exists.
+/// The SLA policy a NEW case of each type is timed by: the ladder's shape comes from code (<see cref="ExceptionSlaPolicies"/>,
+/// decision 025), its duration from the governed policy in force (<see cref="PolicyKeys.SlaHours"/>). An open case keeps
+/// the ladder it was raised with (<see cref="ExceptionSlaPolicies.TimedBy"/>).
 /// </summary>
 public interface IExceptionSlaPolicies
 {
-    ExceptionSlaPolicy For(ExceptionType type);
-
-    /// <summary>The highest escalation level any policy reaches: cases at it have nowhere left to climb.</summary>
-    int TopLevel { get; }
+    Task<ExceptionSlaPolicy> ForAsync(ExceptionType type, CancellationToken cancellationToken);
 }
 
-internal sealed class DefaultExceptionSlaPolicies : IExceptionSlaPolicies
+internal sealed class GovernedExceptionSlaPolicies(IPolicyReader policies) : IExceptionSlaPolicies
 {
-    public ExceptionSlaPolicy For(ExceptionType type) => ExceptionSlaPolicies.DefaultFor(type);
-
-    public int TopLevel { get; } = ExceptionSlaPolicies.Defaults.Max(p => p.Ladder.Count == 0 ? 0 : p.Ladder.Max(r => r.Level));
+    public async Task<ExceptionSlaPolicy> ForAsync(ExceptionType type, CancellationToken cancellationToken)
+    {
+        var inForce = await policies.InForceAsync(PolicyKeys.SlaHours(type), PolicyScope.Global, cancellationToken);
+        return inForce.SetBy is { } change
+            ? ExceptionSlaPolicies.Ladder(type, TimeSpan.FromHours((double)inForce.Value), change.Number, change.DecidedBy ?? change.ProposedBy)
+            : ExceptionSlaPolicies.Ladder(type, TimeSpan.FromHours((double)inForce.Value));
+    }
 }

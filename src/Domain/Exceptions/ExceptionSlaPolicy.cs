@@ -5,10 +5,14 @@ namespace EcomErp.Domain.Exceptions;
 /// <summary>
 /// How long a type of case may stay open (<see cref="Sla"/>, in elapsed time: working hours are not modelled, see
 /// decision 025) and its escalation ladder, rung 1 first. <see cref="Version"/> and <see cref="ChangedBy"/> say which
-/// edition of the policy a case was timed by, so a later policy page can version it without rewriting open cases.
+/// edition of the policy a case was timed by: the number of the policy change in force (<see cref="Policies.PolicyChange.Number"/>),
+/// or <see cref="CodeDefaultVersion"/> while nobody changed the code default.
 /// </summary>
-public sealed record ExceptionSlaPolicy(ExceptionType Type, TimeSpan Sla, IReadOnlyList<EscalationRung> Ladder, int Version = 1, string ChangedBy = Actor.SystemId)
+public sealed record ExceptionSlaPolicy(ExceptionType Type, TimeSpan Sla, IReadOnlyList<EscalationRung> Ladder, int Version = ExceptionSlaPolicy.CodeDefaultVersion, string ChangedBy = Actor.SystemId)
 {
+    /// <summary>The edition of a policy nobody changed: below the first change's number, so the two are never confused.</summary>
+    public const int CodeDefaultVersion = 0;
+
     /// <summary>The rung above <paramref name="level"/>, or null at the top of the ladder.</summary>
     public EscalationRung? RungAbove(int level) => Ladder.FirstOrDefault(r => r.Level == level + 1);
 

@@ -1,3 +1,5 @@
+using EcomErp.Domain.Exceptions;
+
 namespace EcomErp.Domain.Policies;
 
 /// <summary>
@@ -31,8 +33,26 @@ public static class PolicyKeys
         "Percent of a purchase order line's quantity that may be missing for the line to count as complete (the rest is closed).",
         2m, 0m, 100m);
 
+    /// <summary>
+    /// The SLA of each exception type, in hours, defaulting to the code's (decision 025). Only new cases are timed by a
+    /// changed value: an open case keeps the due time and ladder it was raised with.
+    /// </summary>
+    public static IReadOnlyList<PolicyDefinition> SlaHoursPolicies { get; } =
+    [
+        .. ExceptionSlaPolicies.Defaults.Select(p => new PolicyDefinition(
+            $"exceptions.sla-hours.{SlaKeyOf(p.Type)}",
+            $"Hours a {p.Type} case may stay open: then it is overdue and goes to the operations manager, and after as long again to an administrator. New cases only.",
+            (decimal)p.Sla.TotalHours, 0.25m, 720m)),
+    ];
+
     public static IReadOnlyList<PolicyDefinition> All { get; } =
-        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent];
+        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies];
+
+    public static PolicyDefinition SlaHours(ExceptionType type) => SlaHoursPolicies.Single(p => p.Key == $"exceptions.sla-hours.{SlaKeyOf(type)}");
 
     public static PolicyDefinition? Find(string key) => All.FirstOrDefault(p => p.Key == key);
+
+    /// <summary>FraudReview: fraud-review.</summary>
+    private static string SlaKeyOf(ExceptionType type) =>
+        string.Concat(type.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
 }

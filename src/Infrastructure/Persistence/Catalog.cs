@@ -39,14 +39,14 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
 /// <summary>The values in force for decisions: the effective changes of the scope and the wider ones it falls back to, in one query.</summary>
 internal sealed class PolicyReader(ErpDbContext db) : IPolicyReader
 {
-    public async Task<decimal> GetAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken)
+    public async Task<PolicyInForce> InForceAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken)
     {
         var (channel, currency) = (scope.Channel, scope.Currency);
         var effective = await db.PolicyChanges.AsNoTracking()
             .Where(c => c.Key == policy.Key && c.Status == PolicyChangeStatus.Effective
                 && (c.Channel == channel || c.Channel == "") && (c.Currency == currency || c.Currency == ""))
             .ToListAsync(cancellationToken);
-        return policy.InForce(scope, effective).Value;
+        return policy.InForce(scope, effective);
     }
 }
 

@@ -35,6 +35,30 @@ public sealed class PolicyChangeTests
         Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key], PolicyKeys.All.Where(p => p.GuardsMoney).Select(p => p.Key));
     }
 
+    [Fact]
+    public void Catalog_HasOneGlobalSlaHoursPolicyPerExceptionType_DefaultingToTheCodeLadder()
+    {
+        Assert.All(Enum.GetValues<ExceptionType>(), type =>
+        {
+            var definition = PolicyKeys.SlaHours(type);
+            Assert.Equal(((decimal)ExceptionSlaPolicies.DefaultFor(type).Sla.TotalHours, 0.25m, 720m, PolicyScoping.Global, false),
+                (definition.Default, definition.Min, definition.Max, definition.Scoping, definition.GuardsMoney));
+        });
+        Assert.Equal(4m, PolicyKeys.Find("exceptions.sla-hours.fraud-review")!.Default);
+        Assert.Equal(Enum.GetValues<ExceptionType>().Length, PolicyKeys.All.Count(p => p.Key.StartsWith("exceptions.sla-hours.", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(721)]
+    public void SlaHours_OutsideAQuarterHourTo30Days_IsRefused(double hours)
+    {
+        var refused = PolicyChange.Propose(PolicyKeys.SlaHours(ExceptionType.FraudReview), PolicyScope.Global, (decimal)hours, "Faster.", 4m, 1,
+            ExceptionCaseId.New(), Actors.Admin, Clock.Now);
+
+        ResultAssert.FailsWith(refused, PolicyErrors.ValueOutOfRange);
+    }
+
     [Theory]
     [InlineData(FraudScore, 0)]
     [InlineData(FraudScore, 100)]

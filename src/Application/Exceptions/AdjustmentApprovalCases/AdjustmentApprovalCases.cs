@@ -47,7 +47,7 @@ internal sealed partial class AdjustmentApprovalCases(
             + "above the approval threshold, a second person approves or rejects it.";
         // Stock has no channel: an adjustment's case is in no channel, so no partner key ever reaches it.
         var raised = ExceptionCase.Raise(ExceptionType.AdjustmentApproval, ExceptionSubject.Adjustment(requested.AdjustmentId), null, "", reason,
-            requested.ActorId, policies.For(ExceptionType.AdjustmentApproval), new PriorityInputs(), requested.OccurredAt, id);
+            requested.ActorId, await policies.ForAsync(ExceptionType.AdjustmentApproval, cancellationToken), new PriorityInputs(), requested.OccurredAt, id);
         cases.Add(raised);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsFailure ? Result<ExceptionCase?>.Failure(saved.Errors) : raised;

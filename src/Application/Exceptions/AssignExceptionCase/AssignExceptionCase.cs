@@ -11,8 +11,8 @@ public sealed record AssignExceptionCase(Guid CaseId, Actor Actor, string Assign
 
 internal sealed class AssignExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry)
-    : ExceptionCaseCommandHandler<AssignExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
+    TimeProvider clock, ConcurrencyRetry retry)
+    : ExceptionCaseCommandHandler<AssignExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, AssignExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {

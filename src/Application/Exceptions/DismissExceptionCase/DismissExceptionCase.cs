@@ -17,8 +17,8 @@ public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note,
 
 internal sealed class DismissExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges)
-    : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
+    TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges)
+    : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed record EscalationRun(int Overdue, int Escalated);
 /// beyond <see cref="BatchSize"/> wait for the next run, earliest due first.
 /// </summary>
 internal sealed partial class EscalateOverdueCasesHandler(
-    IExceptionCaseRepository cases, IExceptionSlaPolicies policies, IUnitOfWork unitOfWork, TimeProvider clock, ConcurrencyRetry retry,
+    IExceptionCaseRepository cases, IUnitOfWork unitOfWork, TimeProvider clock, ConcurrencyRetry retry,
     ILogger<EscalateOverdueCasesHandler> logger)
     : ICommandHandler<EscalateOverdueCases, EscalationRun>
 {
@@ -26,7 +26,7 @@ internal sealed partial class EscalateOverdueCasesHandler(
     public async Task<Result<EscalationRun>> HandleAsync(EscalateOverdueCases command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var overdue = await cases.FindOverdueAsync(now, policies.TopLevel, BatchSize, cancellationToken);
+        var overdue = await cases.FindOverdueAsync(now, ExceptionSlaPolicies.TopLevel, BatchSize, cancellationToken);
         var escalated = 0;
         foreach (var id in overdue)
         {
@@ -45,7 +45,7 @@ internal sealed partial class EscalateOverdueCasesHandler(
         var exceptionCase = await cases.GetAsync(id, cancellationToken);
         if (exceptionCase is null)
             return false;
-        var escalated = exceptionCase.Escalate(policies.For(exceptionCase.Type), now);
+        var escalated = exceptionCase.Escalate(ExceptionSlaPolicies.TimedBy(exceptionCase), now);
         if (escalated.IsFailure)
             return escalated.Error.Code is ExceptionCaseErrors.EscalationNotDueCode or ExceptionCaseErrors.ClosedCode
                 ? false

@@ -10,7 +10,7 @@ namespace EcomErp.Application.Exceptions.GetExceptionCase;
 /// </summary>
 public sealed record GetExceptionCase(Guid CaseId, IReadOnlyCollection<string>? VisibleChannels = null, IReadOnlyCollection<string>? VisibleQueues = null);
 
-internal sealed class GetExceptionCaseHandler(IExceptionCaseRepository cases, IExceptionSlaPolicies policies, TimeProvider clock)
+internal sealed class GetExceptionCaseHandler(IExceptionCaseRepository cases, TimeProvider clock)
     : IQueryHandler<GetExceptionCase, ExceptionCaseView>
 {
     public async Task<Result<ExceptionCaseView>> HandleAsync(GetExceptionCase query, CancellationToken cancellationToken)
@@ -21,6 +21,6 @@ internal sealed class GetExceptionCaseHandler(IExceptionCaseRepository cases, IE
             || query.VisibleChannels is { } channels && !channels.Contains(exceptionCase.Channel, StringComparer.Ordinal)
             || query.VisibleQueues is { } queues && !queues.Contains(exceptionCase.Queue, StringComparer.Ordinal))
             return ExceptionCaseErrors.NotFound(id);
-        return ExceptionCaseView.From(exceptionCase, policies.For(exceptionCase.Type), clock.GetUtcNow());
+        return ExceptionCaseView.From(exceptionCase, ExceptionSlaPolicies.TimedBy(exceptionCase), clock.GetUtcNow());
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class OrderHoldCases(
         var inputs = new PriorityInputs(order?.Total, order?.ServiceLevel, channel?.Kind, order?.Priority, order?.ShipBy);
         var type = ExceptionQueues.TypeOf(placed.HoldType);
         var raised = ExceptionCase.Raise(type, ExceptionSubject.Order(placed.OrderId), placed.HoldId, placed.Channel, placed.Reason, placed.ActorId,
-            policies.For(type), inputs, placed.OccurredAt);
+            await policies.ForAsync(type, cancellationToken), inputs, placed.OccurredAt);
         cases.Add(raised);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsFailure ? Result<ExceptionCase?>.Failure(saved.Errors) : raised;

@@ -31,9 +31,9 @@ public sealed record ResolveExceptionCase(
 
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
-    IValidator<ExceptionCaseCommand> validator, IExceptionSlaPolicies policies, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
+    IValidator<ExceptionCaseCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
     CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges)
-    : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, policies, clock, retry)
+    : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -61,7 +61,7 @@ internal sealed class SetPolicyHandler(
         if (change.IsPending)
             cases.Add(ExceptionCase.Raise(ExceptionType.PolicyApproval, ExceptionSubject.PolicyChange(change.Id), null, scope.Channel,
                 $"{command.Actor.Name} ({command.Actor.Id}) proposes {definition.Key} ({scope}): {inForce} -> {change.Value}. {change.Reason}",
-                command.Actor.Id, slaPolicies.For(ExceptionType.PolicyApproval), new PriorityInputs(), now, caseId));
+                command.Actor.Id, await slaPolicies.ForAsync(ExceptionType.PolicyApproval, cancellationToken), new PriorityInputs(), now, caseId));
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
             return Result<SetPolicyResult>.Failure(saved.Errors);

@@ -59,7 +59,11 @@ public sealed class PolicyApiTests : IAsyncLifetime
     {
         var policies = (await _api.DataAsync(_reader, $"{{ policies {{ {PolicyFields} }} }}")).GetProperty("policies").EnumerateArray().ToList();
 
-        Assert.Equal(5, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
+        // Five thresholds and tolerances, and the SLA hours of each of the eleven exception types.
+        Assert.Equal(16, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
+        var fraudSla = await PolicyAsync("exceptions.sla-hours.fraud-review");
+        Assert.Equal(("4", "0.25", "720", "GLOBAL", false), (Text(fraudSla, "defaultValue"), Text(fraudSla, "minimum"),
+            Text(fraudSla, "maximum"), Text(fraudSla, "scoping"), fraudSla.GetProperty("needsSecondApproval").GetBoolean()));
         var highValue = await PolicyAsync(HighValue);
         Assert.Equal(("2500", "0", "100000000", "PER_CHANNEL_IN_CURRENCY", true), (Text(highValue, "defaultValue"), Text(highValue, "minimum"),
             Text(highValue, "maximum"), Text(highValue, "scoping"), highValue.GetProperty("needsSecondApproval").GetBoolean()));
