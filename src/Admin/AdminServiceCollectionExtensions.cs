@@ -33,6 +33,12 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddOptions<AdminNavigationOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
+        // A mistyped default zone fails the start, not every page that shows a date.
+        services.AddOptions<Shell.AdminTimeZoneOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName))
+            .Validate(options => Shell.PersonTimeZone.Find(options.TimeZone) is not null,
+                $"{AdminBootstrapOptions.SectionName}:TimeZone must be an IANA time zone id, such as Europe/Berlin or UTC.")
+            .ValidateOnStart();
+        services.AddSingleton<Shell.PersonTimeZone>();
         services.AddScoped<AdminIdentitySeeder>();
         services.AddScoped<Exceptions.ExceptionWorkbench>();
         // Pages count SLA time from the one clock of the host, so tests can move it (FakeTimeProvider).
@@ -44,6 +50,7 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AuthorizeAreaFolder(Area, "/");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/Login");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToAreaPage(Area, "/Error");
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthorizationBuilder()
@@ -91,6 +98,16 @@ public static class AdminServiceCollectionExtensions
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminIdentitySeeder>().SeedAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Answers an error status without a body under <see cref="PathBase"/> (an unknown path, a missing record, a refused post)
+    /// with the admin's status page, keeping the status code. Only there: the API's answers stay exactly as they are. Goes
+    /// before routing, so the re-executed request is routed to the page.
+    /// </summary>
+    public static IApplicationBuilder UseAdminStatusPages(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(PathBase, StringComparison.OrdinalIgnoreCase),
+            admin => admin.UseStatusCodePagesWithReExecute(PathBase + "/error/{0}"));
 
     /// <summary>Maps the admin's Razor Pages under <see cref="PathBase"/>.</summary>
     public static IEndpointConventionBuilder MapAdmin(this IEndpointRouteBuilder endpoints) => endpoints.MapRazorPages();

@@ -60,6 +60,11 @@ public static partial class HostComposition
             app.UseGraphQLIde();
         }
 
+        if (roles.Admin)
+        {
+            app.UseAdminStatusPages();
+        }
+
         app.UseRouting();
         // After routing (the sign-in limit is the login page's endpoint policy), before anything spends work on a post.
         app.UseRateLimiter();

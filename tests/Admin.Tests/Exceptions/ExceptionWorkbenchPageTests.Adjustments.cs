@@ -71,7 +71,7 @@ public sealed partial class ExceptionWorkbenchPageTests
         var after = await client.GetStringAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Matches("""data-valmsg-for="Input.RejectReason"[^>]*>[^<]*\(EXCEPTION_CASE_NOTE_REQUIRED\)""", await empty.Content.ReadAsStringAsync());
+        Assert.Matches("""data-valmsg-for="Input.RejectReason"[^>]*>A note of 1 to 500 characters is required.<""", await empty.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
         Assert.Contains("The case is rejected; the adjustment is refused and no stock moved.", after, StringComparison.Ordinal);
         Assert.Matches("""data-testid="adjustment-status">\s*Rejected, rejected by operations@ecomerp.local: Recount the bin first.""", after);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
@@ -92,7 +93,9 @@ public sealed partial class PoliciesPageTests : IDisposable
         using var self = await PostAsync(ada, "Approve", new() { ["Decision.CaseId"] = caseId, ["Decision.Note"] = "Mine." });
 
         Assert.Equal(HttpStatusCode.OK, self.StatusCode);
-        Assert.Contains("EXCEPTION_CASE_SELF_APPROVAL", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var selfHtml = await self.Content.ReadAsStringAsync();
+        Assert.Contains("You proposed this change: a second administrator decides it (four eyes).<", selfHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("EXCEPTION_CASE_SELF_APPROVAL", selfHtml, StringComparison.Ordinal);
         Assert.Contains("80 by ada@ecomerp.local", Row(await PageAsync(ada), "inventory.adjustment-approval-threshold"), StringComparison.Ordinal);
     }
 
@@ -108,12 +111,12 @@ public sealed partial class PoliciesPageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("orders.fraud-score-threshold", "101", "", "", "Input_Value", "POLICY_VALUE_OUT_OF_RANGE")]
+    [InlineData("orders.fraud-score-threshold", "101", "", "", "Input_Value", "orders.fraud-score-threshold must be between 0 and 100.")]
     [InlineData("orders.fraud-score-threshold", "seventy", "", "", "Input_Value", "")]
-    [InlineData(HighValue, "3000", "WEB", "", "Input_Currency", "POLICY_SCOPE_INVALID")]
-    [InlineData("", "3000", "", "", "Input_Key", "POLICY_UNKNOWN_KEY")]
+    [InlineData(HighValue, "3000", "WEB", "", "Input_Currency", "orders.high-value-threshold is an amount of money: a channel's value names its currency.")]
+    [InlineData("", "3000", "", "", "Input_Key", "'' is not a policy.")]
     public async Task ABadProposal_ShowsItsErrorBesideTheField_KeepsWhatWasTyped_AndChangesNothing(
-        string key, string value, string channel, string currency, string fieldId, string code)
+        string key, string value, string channel, string currency, string fieldId, string message)
     {
         using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
         var before = await ChangesAsync();
@@ -122,7 +125,8 @@ public sealed partial class PoliciesPageTests : IDisposable
         var html = await posted.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Matches($"""<span class="error field-validation-error" data-valmsg-for="{fieldId.Replace('_', '.')}"[^>]*>[^<]*{code}""", html);
+        Assert.Matches($"""<span class="error field-validation-error" data-valmsg-for="{fieldId.Replace('_', '.')}"[^>]*>[^<]*{Regex.Escape(HtmlEncoder.Default.Encode(message))}<""", html);
+        Assert.DoesNotContain("(POLICY_", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Typed with care, kept on failure.\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{value}\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await ChangesAsync());

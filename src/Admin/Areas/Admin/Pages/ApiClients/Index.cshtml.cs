@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.ChangeApiClientAccess;
 using EcomErp.Application.Access.IssueApiClient;
@@ -19,7 +21,8 @@ public sealed class IndexModel(
     IQueryHandler<ListApiClients, IReadOnlyList<ApiClientSummary>> list,
     ICommandHandler<IssueApiClient, IssuedApiClient> issue,
     ICommandHandler<RevokeApiClient, Guid> revoke,
-    ICommandHandler<ChangeApiClientAccess, Guid> changeAccess) : PageModel
+    ICommandHandler<ChangeApiClientAccess, Guid> changeAccess,
+    ExceptionWorkbench workbench) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -32,6 +35,11 @@ public sealed class IndexModel(
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<ApiClientSummary> Clients { get; private set; } = [];
+
+    private IReadOnlyDictionary<string, string> names = new Dictionary<string, string>();
+
+    /// <summary>Who issued a client as people read it (their email), not the actor id.</summary>
+    public string Name(string actorId) => names.GetValueOrDefault(actorId, actorId);
 
     public static IReadOnlyList<string> AllScopes => ApiScopes.All;
 
@@ -70,8 +78,7 @@ public sealed class IndexModel(
                 StatusMessage = $"Issued '{issued.Value.Name}'. Copy the key now: it is not shown again.";
                 return RedirectToPage();
             }
-            foreach (var error in issued.Errors)
-                ModelState.AddModelError(FieldOf(error), $"{error.Message} ({error.Code})");
+            ModelState.AddErrors(issued.Errors, FieldOf);
         }
         await LoadAsync(cancellationToken);
         return Page();
@@ -80,7 +87,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostRevokeAsync(Guid clientId, CancellationToken cancellationToken)
     {
         var revoked = await revoke.HandleAsync(new RevokeApiClient(User.ToActor(), clientId), cancellationToken);
-        StatusMessage = revoked.IsSuccess ? "The client is revoked; its key no longer works." : $"{revoked.Error.Message} ({revoked.Error.Code})";
+        StatusMessage = revoked.IsSuccess ? "The client is revoked; its key no longer works." : FormErrors.Readable(revoked.Error);
         return RedirectToPage();
     }
 
@@ -92,7 +99,7 @@ public sealed class IndexModel(
         var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, scopes, channelList, roles), cancellationToken);
         StatusMessage = changed.IsSuccess
             ? "The client's access is changed; its open connections were closed."
-            : $"{changed.Error.Message} ({changed.Error.Code})";
+            : FormErrors.Readable(changed.Error);
         return RedirectToPage();
     }
 
@@ -100,14 +107,15 @@ public sealed class IndexModel(
     {
         var clients = await list.HandleAsync(new ListApiClients(), cancellationToken);
         Clients = clients.IsSuccess ? clients.Value : [];
+        names = await workbench.NamesAsync(Clients.Select(c => c.CreatedBy));
     }
 
-    private static string FieldOf(Error error) => error.Field switch
+    private static string FieldOf(string? field) => field switch
     {
         "name" => $"{nameof(Input)}.{nameof(InputModel.Name)}",
         "scopes" => $"{nameof(Input)}.{nameof(InputModel.Scopes)}",
         "roles" => $"{nameof(Input)}.{nameof(InputModel.Roles)}",
-        { } field when field.StartsWith("channels", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Channels)}",
+        { } channel when channel.StartsWith("channels", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Channels)}",
         _ => string.Empty,
     };
 }

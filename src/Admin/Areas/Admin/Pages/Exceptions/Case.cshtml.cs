@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.AssignExceptionCase;
@@ -191,12 +192,12 @@ public sealed class CaseModel(
         };
     }
 
-    /// <summary>The domain's message, with a plain next step where one helps, and its code for support.</summary>
+    /// <summary>The domain's message, with a plain next step where one helps.</summary>
     private static string Readable(Error error) => error.Code switch
     {
-        CommonErrors.Conflict => $"Someone changed this case while you were reading it; the page now shows it as it is. Check it and decide again. ({error.Code})",
-        ExceptionCaseErrors.SelfApprovalCode => $"You raised this case or placed its hold: a second person must decide it (four eyes). ({error.Code})",
-        _ => $"{error.Message} ({error.Code})",
+        CommonErrors.Conflict => $"Someone changed this case while you were reading it; the page now shows it as it is. Check it and decide again.",
+        ExceptionCaseErrors.SelfApprovalCode => $"You raised this case or placed its hold: a second person must decide it (four eyes).",
+        _ => FormErrors.Readable(error),
     };
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

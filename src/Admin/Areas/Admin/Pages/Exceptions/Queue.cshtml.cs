@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.AssignExceptionCase;
@@ -97,7 +98,7 @@ public sealed class QueueModel(
         {
             var assigned = await assign.HandleAsync(new AssignExceptionCase(caseId, actor, Input.Assignee!), cancellationToken);
             if (assigned.IsFailure)
-                refused.Add($"{assigned.Error.Message} ({assigned.Error.Code})");
+                refused.Add(FormErrors.Readable(assigned.Error));
         }
         var done = Input.CaseIds.Distinct().Count() - refused.Count;
         StatusMessage = refused.Count == 0

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Catalog.ListChannels;
 using EcomErp.Application.Catalog.ReadModels;
@@ -99,8 +100,7 @@ public sealed class IndexModel(
         if (!MayChange)
             return Forbid();
         // Only this form's fields count here; an unreadable number stays in the field with the binder's message beside it.
-        foreach (var other in ModelState.Keys.Where(k => !k.StartsWith($"{nameof(Input)}.", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(other);
+        ModelState.KeepOnly(nameof(Input));
         if (ModelState.IsValid)
         {
             if (Input.Value is not { } value)
@@ -115,8 +115,7 @@ public sealed class IndexModel(
                         : $"{result.Value.Change.Key} ({result.Value.Change.Scope}) is now {result.Value.Change.Value}.";
                     return RedirectToPage(new { key = result.Value.Change.Key });
                 }
-                foreach (var error in result.Errors)
-                    ModelState.AddModelError(ProposalField(error.Field), $"{error.Message} ({error.Code})");
+                ModelState.AddErrors(result.Errors, ProposalField);
             }
         }
         await LoadAsync(cancellationToken);
@@ -142,8 +141,8 @@ public sealed class IndexModel(
         foreach (var error in result.Errors)
             ModelState.AddModelError($"{nameof(Decision)}.{nameof(DecisionInput.Note)}", error.Code switch
             {
-                ExceptionCaseErrors.SelfApprovalCode => $"You proposed this change: a second administrator decides it (four eyes). ({error.Code})",
-                _ => $"{error.Message} ({error.Code})",
+                ExceptionCaseErrors.SelfApprovalCode => "You proposed this change: a second administrator decides it (four eyes).",
+                _ => FormErrors.Readable(error),
             });
         await LoadAsync(cancellationToken);
         return Page();

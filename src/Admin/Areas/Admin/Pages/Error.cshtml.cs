@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages;
+
+/// <summary>
+/// What the admin answers, inside its layout, when a request under /admin ends in an error status without a body (an unknown
+/// path, a record that does not exist, a refused form post): the status code stays, the person gets words and a way back.
+/// Re-executed for any method, so it takes no antiforgery token; anonymous, so a refusal on the sign-in page is not turned into
+/// a redirect to it.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string? OriginalPath { get; private set; }
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = Code;
+        OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+    }
+}
