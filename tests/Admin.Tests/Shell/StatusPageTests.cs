@@ -1,0 +1,86 @@
+using System.Net;
+using EcomErp.Domain.Common;
+using EcomErp.Testing;
+
+namespace EcomErp.Admin.Tests.Shell;
+
+/// <summary>Unknown admin paths and missing records answer inside the admin's layout, keeping their status; the API's answers stay as they are.</summary>
+public sealed class StatusPageTests : IDisposable
+{
+    private const string Password = "Status-Passw0rd!";
+
+    private readonly EcomErpHostFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
+    {
+        await _factory.CreateUserAsync(email, Password, roles);
+        var client = _factory.CreateBrowserLikeClient();
+        await AdminSignIn.SignInAsync(client, email, Password);
+        return client;
+    }
+
+    [Fact]
+    public async Task AnUnknownAdminPath_Answers404_InsideTheLayout_NamingThePath()
+    {
+        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+
+        using var response = await client.GetAsync(new Uri("/admin/no-such-page", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Page not found</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/admin/no-such-page</code>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Main\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signed-in-user\">olga@ecomerp.local<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingRecord_Answers404_InsideTheLayout()
+    {
+        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+
+        using var response = await client.GetAsync(new Uri($"/admin/exceptions/case/{Guid.NewGuid()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Page not found</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStrangerOnAnUnknownAdminPath_IsSentToSignInFirst()
+    {
+        using var stranger = _factory.CreateBrowserLikeClient();
+
+        using var response = await stranger.GetAsync(new Uri("/admin/no-such-page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/account/login", new Uri(_factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ARoleRefusal_StillLeadsToTheAccessDeniedPage()
+    {
+        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+
+        using var refused = await client.GetAsync(new Uri("/admin/apiclients", UriKind.Relative));
+        using var denied = await client.GetAsync(refused.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/admin/account/accessdenied", new Uri(_factory.Server.BaseAddress, refused.Headers.Location!).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, denied.StatusCode);
+        Assert.Contains("<h1>Access denied</h1>", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownPathOutsideTheAdmin_KeepsItsBare404()
+    {
+        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+
+        using var response = await client.GetAsync(new Uri("/graphql-no-such-path", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+    }
+}
