@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
         services.AddScoped<IInventoryRepository, InventoryRepository>();
+        services.AddScoped<IInventoryDocuments, InventoryDocuments>();
         services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();

@@ -40,6 +40,11 @@ public static class AdminNavigation
         ]),
         new("Inventory",
         [
+            new("Stock positions", "/Inventory/Index", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
+            new("Ledger", "/Inventory/Ledger", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
+            new("Adjustments", "/Inventory/Adjustments", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
+            new("Transfers", "/Inventory/Transfers/Index", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
+            new("Cycle counts", "/Inventory/CycleCounts", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
         ]),
         new("Purchasing",
         [

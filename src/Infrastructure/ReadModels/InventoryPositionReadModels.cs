@@ -9,6 +9,30 @@ namespace EcomErp.Infrastructure.ReadModels;
 /// <summary>Inventory positions for queries: the documents from the cache, the read table for the misses (filling the cache).</summary>
 internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCache cache) : IInventoryPositionReadModels
 {
+    public async Task<InventoryPositionPage> ListAsync(InventoryPositionListRequest request, CancellationToken cancellationToken)
+    {
+        var rows = db.Set<InventoryPositionReadModel>().AsNoTracking();
+        if (request.Search is { } search)
+        {
+            var matching = db.Set<SkuReadModel>().Where(s => s.Code.Contains(search) || s.NameKey.Contains(search)).Select(s => s.Code);
+            rows = rows.Where(r => r.Sku.Contains(search) || matching.Contains(r.Sku));
+        }
+        if (request.Location is { } location)
+        {
+            var bracketed = InventoryPositionReadModel.Bracketed(location);
+            rows = rows.Where(r => r.Locations.Contains(bracketed));
+            if (request.BelowSafetyStock)
+                rows = rows.Where(r => r.BelowSafetyStockAt.Contains(bracketed));
+        }
+        else if (request.BelowSafetyStock)
+            rows = rows.Where(r => r.BelowSafetyStockAt != "");
+        var page = await rows.Select(r => new { r.Sku, r.Document }).PageAsync(
+            (ordered, reversed) => reversed ? ordered.OrderByDescending(r => r.Sku) : ordered.OrderBy(r => r.Sku),
+            request.After is { } after ? r => string.Compare(r.Sku, after) > 0 : null, null, request.Size, false, cancellationToken);
+        return new InventoryPositionPage([.. page.Rows.Select(r => ReadModelJson.Deserialize<InventoryPositionView>(r.Document))], page.HasNextPage,
+            page.TotalCount);
+    }
+
     public async Task<InventoryPositionView?> GetAsync(string sku, CancellationToken cancellationToken) =>
         SkuCode.Create(sku) is { IsSuccess: true } code && (await GetManyAsync([sku], cancellationToken)).TryGetValue(code.Value.Value, out var view)
             ? view

@@ -1533,12 +1533,24 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BelowSafetyStockAt")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.HasKey("Sku");
 

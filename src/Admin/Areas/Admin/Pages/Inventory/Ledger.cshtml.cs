@@ -1,0 +1,72 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory.ListInventoryLedger;
+using EcomErp.Application.Inventory.ReadModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages.Inventory;
+
+/// <summary>
+/// A SKU's ledger, newest first, from the ledger read model through the same query GraphQL uses: at a location or all, of
+/// some reasons, within days (UTC); keyset pages on the entry's sequence. Filters and the page are in the query string.
+/// </summary>
+[Authorize(Roles = InventoryAccess.Readers)]
+public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedgerPage> list) : PageModel
+{
+    public const int PageSize = 50;
+
+    [FromQuery(Name = "sku")]
+    public string? Sku { get; set; }
+
+    [FromQuery(Name = "location")]
+    public string? Location { get; set; }
+
+    [FromQuery(Name = "reason")]
+    public string? Reason { get; set; }
+
+    /// <summary>The first day shown (UTC).</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; set; }
+
+    /// <summary>The last day shown (UTC), included.</summary>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; set; }
+
+    /// <summary>The sequence of the last entry of the previous page.</summary>
+    [FromQuery(Name = "after")]
+    public long? After { get; set; }
+
+    public IReadOnlyList<InventoryLedgerEntryView> Entries { get; private set; } = [];
+
+    public int TotalCount { get; private set; }
+
+    public long? NextAfter { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            Problem = "A filter could not be read: dates are yyyy-MM-dd, and page links are the ones this page made.";
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(Sku))
+            return;
+        var filter = new InventoryLedgerFilter(
+            string.IsNullOrWhiteSpace(Reason) ? null : [Reason],
+            From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
+            To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null);
+        var page = await list.HandleAsync(new ListInventoryLedger(Sku, string.IsNullOrWhiteSpace(Location) ? null : Location, filter,
+            new LedgerSlice(PageSize, After: After)), cancellationToken);
+        if (page.IsFailure)
+        {
+            Problem = string.Join(" ", page.Errors.Select(Shell.FormErrors.Readable));
+            return;
+        }
+        Entries = page.Value.Entries;
+        TotalCount = page.Value.TotalCount;
+        NextAfter = page.Value.HasNextPage ? Entries[^1].Sequence : null;
+    }
+}

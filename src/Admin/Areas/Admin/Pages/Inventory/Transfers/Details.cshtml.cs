@@ -1,0 +1,90 @@
+using EcomErp.Admin.Exceptions;
+using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Inventory;
+using EcomErp.Application.Inventory.GetTransfer;
+using EcomErp.Application.Inventory.ReceiveTransfer;
+using EcomErp.Domain.Inventory;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages.Inventory.Transfers;
+
+/// <summary>
+/// One transfer: its lines as shipped and received, and the receipt form (units arrived per line). What did not arrive is
+/// written off as the transfer's discrepancy by <see cref="ReceiveTransfer"/> and shown per line.
+/// </summary>
+[Authorize(Roles = InventoryAccess.Readers)]
+public sealed class DetailsModel(
+    IQueryHandler<GetTransfer, TransferView?> get,
+    ICommandHandler<ReceiveTransfer, TransferView> receive,
+    ExceptionWorkbench workbench) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    /// <summary>Units arrived per line, in the transfer's line order.</summary>
+    [BindProperty]
+    public List<int?> Arrived { get; set; } = [];
+
+    public TransferView? Transfer { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public bool MayReceive => User.MayHandleStock();
+
+    public string Name(string? actorId) => actorId is null ? "" : Names.GetValueOrDefault(actorId, actorId);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Transfer is null)
+            return NotFound();
+        Arrived = [.. Transfer.Lines.Select(l => (int?)l.ShippedQuantity)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReceiveAsync(CancellationToken cancellationToken)
+    {
+        if (!MayReceive)
+            return Forbid();
+        await LoadAsync(cancellationToken);
+        if (Transfer is null)
+            return NotFound();
+        ModelState.KeepOnly(nameof(Arrived));
+        for (var i = 0; i < Transfer.Lines.Count; i++)
+        {
+            if (ModelState.IsValid && (i >= Arrived.Count || Arrived[i] is null))
+                ModelState.AddModelError($"{nameof(Arrived)}[{i}]", "Say how many units arrived (0 when none).");
+        }
+        if (ModelState.IsValid)
+        {
+            var result = await receive.HandleAsync(new ReceiveTransfer(User.ToActor(), Id,
+                [.. Transfer.Lines.Select((line, i) => new ArrivedLine(line.Sku, Arrived[i]!.Value))]), cancellationToken);
+            if (result.IsSuccess)
+            {
+                StatusMessage = result.Value.HasDiscrepancy
+                    ? "Transfer received. Less arrived than was shipped: the difference is written off as a discrepancy."
+                    : "Transfer received in full.";
+                return RedirectToPage(new { id = Id });
+            }
+            ModelState.AddErrors(result.Errors, field =>
+                field is not null && field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']', StringComparison.Ordinal) is > 6 and var end
+                    ? $"{nameof(Arrived)}[{field[6..end]}]"
+                    : nameof(Arrived));
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Transfer = (await get.HandleAsync(new GetTransfer(Id), cancellationToken)).Value;
+        if (Transfer is not null)
+            Names = await workbench.NamesAsync([Transfer.ShippedBy, Transfer.ReceivedBy]);
+    }
+}
