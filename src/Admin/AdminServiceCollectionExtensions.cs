@@ -33,6 +33,8 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
         services.AddOptions<AdminNavigationOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.SectionName));
+        services.AddOptions<Import.ImportOptions>().Bind(configuration.GetSection(Import.ImportOptions.SectionName))
+            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 }, "EcomErp:Import:MaxFileBytes and MaxRows are positive.").ValidateOnStart();
         services.AddScoped<AdminIdentitySeeder>();
         services.AddScoped<Exceptions.ExceptionWorkbench>();
         // Pages count SLA time from the one clock of the host, so tests can move it (FakeTimeProvider).
