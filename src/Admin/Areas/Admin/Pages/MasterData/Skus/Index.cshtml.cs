@@ -86,7 +86,9 @@ public sealed class IndexModel(IQueryHandler<ListSkus, SkuPage> list) : PageMode
             return null;
         try
         {
-            return SkuPosition.Parse(Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)), Sort);
+            // A cursor names a SKU by its stored code; anything else is a link this page did not make.
+            var position = SkuPosition.Parse(Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)), Sort);
+            return position is not null && SkuCode.Create(position.Code) is { IsSuccess: true } code && code.Value.Value == position.Code ? position : null;
         }
         catch (FormatException)
         {
