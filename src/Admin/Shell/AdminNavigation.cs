@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EcomErp.Admin.Areas.Admin.Pages.MasterData.Skus;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Admin.Shell;
@@ -51,6 +52,8 @@ public static class AdminNavigation
         ]),
         new("Master data",
         [
+            new("SKUs", "/MasterData/Skus/Index", SkuAccess.ReadRoles),
+            new("Import", "/MasterData/Import", SkuAccess.ChangeRoles),
         ]),
         new("Governance",
         [

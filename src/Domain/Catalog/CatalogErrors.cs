@@ -21,6 +21,14 @@ public static class CatalogErrors
     public const string SkuSubstitutesUnchanged = "SKU_SUBSTITUTES_UNCHANGED";
     [ErrorDescription("The SKU is already active (or inactive), so nothing would change.")]
     public const string SkuActivationUnchanged = "SKU_ACTIVATION_UNCHANGED";
+    [ErrorDescription("The SKU already has exactly these details (name, attributes, price, cost, weight, critical flag), so nothing would change.")]
+    public const string SkuDetailsUnchanged = "SKU_DETAILS_UNCHANGED";
+    [ErrorDescription("A SKU with this code is already in the catalog.")]
+    public const string SkuAlreadyExists = "SKU_ALREADY_EXISTS";
+    [ErrorDescription("No SKU with this code is in the catalog.")]
+    public const string SkuNotFound = "SKU_NOT_FOUND";
+    [ErrorDescription("A substitute named for a SKU is not in the catalog or is inactive.")]
+    public const string SkuSubstituteUnavailable = "SKU_SUBSTITUTE_UNAVAILABLE";
     [ErrorDescription("A location's name is missing or too long.")]
     public const string LocationNameInvalid = "LOCATION_NAME_INVALID";
     [ErrorDescription("A location's region is missing or too long.")]

@@ -36,21 +36,8 @@ public sealed class Sku : AggregateRoot
         var parsed = SkuCode.Create(code);
         if (parsed.IsFailure)
             return Result<Sku>.Failure(parsed.Errors);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
-            return new Error(CatalogErrors.SkuNameInvalid, $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
-        if (TextRules.Check(name, "name") is { } nameRefused)
-            return nameRefused;
-        if (price.MinorUnits < 0 || cost.MinorUnits < 0 || price.Currency != cost.Currency)
-            return new Error(CatalogErrors.SkuPriceInvalid, "Price and cost are non-negative and in one currency.", "price");
-        if (weightGrams < 0)
-            return new Error(CatalogErrors.SkuWeightInvalid, "A weight cannot be negative.", "weightGrams");
-        foreach (var (field, value) in new[] { ("style", style), ("size", size), ("colour", colour) })
-        {
-            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > AttributeMaxLength)
-                return new Error(CatalogErrors.SkuAttributeInvalid, $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
-            if (TextRules.Check(value, field) is { } attributeRefused)
-                return attributeRefused;
-        }
+        if (CheckDetails(new SkuDetails(name, style, size, colour, price, cost, weightGrams, isCritical)) is { } refused)
+            return refused;
         var sku = new Sku
         {
             Code = parsed.Value, Name = name.Trim(), Style = style.Trim(), Size = size.Trim(), Colour = colour.Trim(),
@@ -63,13 +50,67 @@ public sealed class Sku : AggregateRoot
     }
 
     /// <summary>
+    /// Changes what the SKU is and costs (a planner's decision). Price and cost stay in the SKU's currency: prices in
+    /// another one are a new SKU's, since orders, valuations and read models read them in the currency it was registered with.
+    /// </summary>
+    public Result Update(SkuDetails details, Actor actor, DateTimeOffset at)
+    {
+        if (CheckMayChange(actor) is { } notPermitted)
+            return notPermitted;
+        if (CheckDetails(details) is { } refused)
+            return refused;
+        if (details.Price.Currency.Code != PriceCurrency)
+            return new Error(CatalogErrors.SkuPriceInvalid, $"Price and cost of SKU {Code} are in {PriceCurrency}.", "price");
+        var (name, style, size, colour) = (details.Name.Trim(), details.Style.Trim(), details.Size.Trim(), details.Colour.Trim());
+        if ((name, style, size, colour, details.Price.MinorUnits, details.Cost.MinorUnits, details.WeightGrams, details.IsCritical)
+            == (Name, Style, Size, Colour, PriceMinor, CostMinor, WeightGrams, IsCritical))
+            return new Error(CatalogErrors.SkuDetailsUnchanged, $"SKU {Code} already has these details.");
+        (Name, Style, Size, Colour, PriceMinor, CostMinor, WeightGrams, IsCritical) =
+            (name, style, size, colour, details.Price.MinorUnits, details.Cost.MinorUnits, details.WeightGrams, details.IsCritical);
+        Raise(new SkuDetailsChanged(Code.Value, Name, Style, Size, Colour, PriceMinor, CostMinor, PriceCurrency, WeightGrams, IsCritical, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>Why <paramref name="actor"/> may not change the catalog (register, edit, activate, substitutes), or null when it may.</summary>
+    public static Error? CheckMayChange(Actor actor) =>
+        actor.MayActAs(Roles.Planner)
+            ? null
+            : new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
+
+    /// <summary>The one set of rules for what a SKU is and costs, on registration and on every edit.</summary>
+    private static Error? CheckDetails(SkuDetails details)
+    {
+        var (name, price, cost) = (details.Name, details.Price, details.Cost);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
+            return new Error(CatalogErrors.SkuNameInvalid, $"A SKU name of 1 to {NameMaxLength} characters is required.", "name");
+        if (TextRules.Check(name, "name") is { } nameRefused)
+            return nameRefused;
+        if (price.MinorUnits < 0)
+            return new Error(CatalogErrors.SkuPriceInvalid, "A price cannot be negative.", "price");
+        if (cost.MinorUnits < 0)
+            return new Error(CatalogErrors.SkuPriceInvalid, "A cost cannot be negative.", "cost");
+        if (price.Currency != cost.Currency)
+            return new Error(CatalogErrors.SkuPriceInvalid, "Price and cost are in one currency.", "price");
+        if (details.WeightGrams < 0)
+            return new Error(CatalogErrors.SkuWeightInvalid, "A weight cannot be negative.", "weightGrams");
+        foreach (var (field, value) in new[] { ("style", details.Style), ("size", details.Size), ("colour", details.Colour) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > AttributeMaxLength)
+                return new Error(CatalogErrors.SkuAttributeInvalid, $"A {field} of 1 to {AttributeMaxLength} characters is required.", field);
+            if (TextRules.Check(value, field) is { } attributeRefused)
+                return attributeRefused;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Lists the SKUs allowed in this one's place (a planner's decision). Whether those SKUs exist is checked by the
     /// caller, which has the catalog.
     /// </summary>
     public Result SetSubstitutes(IReadOnlyList<SkuCode> substitutes, Actor actor, DateTimeOffset at)
     {
-        if (!actor.MayActAs(Roles.Planner))
-            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
+        if (CheckMayChange(actor) is { } notPermitted)
+            return notPermitted;
         if (substitutes.Count > MaxSubstitutes)
             return new Error(CatalogErrors.SkuSubstitutesInvalid, $"A SKU has at most {MaxSubstitutes} substitutes.", "substitutes");
         for (var i = 0; i < substitutes.Count; i++)
@@ -92,8 +133,8 @@ public sealed class Sku : AggregateRoot
 
     private Result SetActive(bool active, Actor actor, DateTimeOffset at)
     {
-        if (!actor.MayActAs(Roles.Planner))
-            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change the catalog: it needs the {Roles.Planner} role.");
+        if (CheckMayChange(actor) is { } notPermitted)
+            return notPermitted;
         if (IsActive == active)
             return new Error(CatalogErrors.SkuActivationUnchanged, $"SKU {Code} is already {(active ? "active" : "inactive")}.");
         IsActive = active;

@@ -97,6 +97,27 @@ public sealed class InventoryBalance : AggregateRoot
         ForOrder(orderId, actor, "record a short pick", Roles.WarehouseManager)
         ?? PostForOrder(StockBucket.Reserved, null, quantity.Value, ReasonCodes.ShortPick, orderId, channel, actor, at);
 
+    /// <summary>The buckets stock found on the shelves when the business starts on the ledger may go to.</summary>
+    public static IReadOnlyList<StockBucket> OpeningStockBuckets { get; } = [StockBucket.Available, StockBucket.QualityHold, StockBucket.Damaged];
+
+    /// <summary>
+    /// Takes the stock a location holds when it starts on the ledger (a planner's import), as a receipt with reason
+    /// <see cref="ReasonCodes.OpeningBalance"/>. Only into a balance that holds nothing yet: a second import of the same
+    /// file, or opening stock where stock already moved, would count the shelves twice.
+    /// </summary>
+    public Result ReceiveOpeningStock(Quantity quantity, StockBucket bucket, string reference, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return InventoryErrors.NotPermitted(actor, Roles.Planner, "take in opening stock");
+        if (!OpeningStockBuckets.Contains(bucket))
+            return new Error(InventoryErrors.OpeningStockRefusedCode,
+                $"Opening stock goes to {string.Join(", ", OpeningStockBuckets)}, not to {bucket}.", "bucket");
+        if (Levels != StockLevels.Empty)
+            return new Error(InventoryErrors.OpeningStockRefusedCode,
+                $"{Sku} at {Location} already holds stock: opening stock is for a SKU the location holds nothing of yet.", "quantity");
+        return Post(null, bucket, quantity.Value, ReasonCodes.OpeningBalance, reference, actor, at);
+    }
+
     public Result SetSafetyStock(int quantity, Actor actor, DateTimeOffset at)
     {
         if (!actor.MayActAs(Roles.Planner))

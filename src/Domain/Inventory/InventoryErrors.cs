@@ -31,6 +31,8 @@ public static class InventoryErrors
     public const string SafetyStockInvalidCode = "INVENTORY_SAFETY_STOCK_INVALID";
     [ErrorDescription("A counted quantity is negative or above the largest quantity accepted.")]
     public const string CountInvalidCode = "INVENTORY_COUNT_INVALID";
+    [ErrorDescription("Opening stock is posted to a SKU at a location that already holds stock, or to a bucket opening stock does not go to.")]
+    public const string OpeningStockRefusedCode = "INVENTORY_OPENING_STOCK_REFUSED";
     [ErrorDescription("A transfer goes from a location to itself.")]
     public const string SameLocationCode = "INVENTORY_TRANSFER_SAME_LOCATION";
     [ErrorDescription("A supplier code is missing, too long, or not made of letters, digits and dashes.")]

@@ -253,4 +253,48 @@ public sealed class MasterDataTests
         ResultAssert.FailsWith(Location.Create("WH-X", "Hall", LocationKind.Warehouse, "D\u202EE", 1, CarrierCapacity.EveryLevel(10)), TextRules.BidiOverrideCode, "region");
         ResultAssert.FailsWith(Customer.Create("a@b.de", "\u2066Anna\u2069"), TextRules.BidiOverrideCode, "customer.name");
     }
+
+    private static SkuDetails Details(string name = "Tee, organic", Money? price = null, Money? cost = null, int weightGrams = 190, bool critical = true) =>
+        new(name, "TEE", "M", "Black", price ?? Eur(24.99m), cost ?? Eur(7m), weightGrams, critical);
+
+    [Fact]
+    public void Sku_UpdateByAPlanner_ChangesTheDetailsAndRaisesSkuDetailsChanged()
+    {
+        var sku = CreateSku().Value;
+
+        ResultAssert.Succeeded(sku.Update(Details(name: " Tee, organic "), Actors.Planner, Clock.Now));
+
+        Assert.Equal(("Tee, organic", 2499L, 700L, 190, true, 2), (sku.Name, sku.PriceMinor, sku.CostMinor, sku.WeightGrams, sku.IsCritical, sku.Version));
+        var changed = Assert.IsType<SkuDetailsChanged>(sku.PendingEvents[^1]);
+        Assert.Equal(("TEE-M-BLK", "Tee, organic", 2499L, 700L, "EUR", true, "user:pia"),
+            (changed.Sku, changed.Name, changed.PriceMinor, changed.CostMinor, changed.Currency, changed.IsCritical, changed.ActorId));
+    }
+
+    [Fact]
+    public void Sku_Update_ThatIsBadChangesNothingOrComesFromAClerk_IsRefusedByNameAndChangesNothing()
+    {
+        var sku = CreateSku().Value;
+        var events = sku.PendingEvents.Count;
+
+        ResultAssert.FailsWith(sku.Update(Details(name: " "), Actors.Planner, Clock.Now), CatalogErrors.SkuNameInvalid, "name");
+        ResultAssert.FailsWith(sku.Update(Details(cost: Eur(-1m)), Actors.Planner, Clock.Now), CatalogErrors.SkuPriceInvalid, "cost");
+        ResultAssert.FailsWith(sku.Update(Details(weightGrams: -5), Actors.Planner, Clock.Now), CatalogErrors.SkuWeightInvalid, "weightGrams");
+        ResultAssert.FailsWith(sku.Update(Details(price: Money.FromAmount(25m, Currency.Of("USD")).Value, cost: Money.FromAmount(7m, Currency.Of("USD")).Value),
+            Actors.Planner, Clock.Now), CatalogErrors.SkuPriceInvalid, "price");
+        ResultAssert.FailsWith(sku.Update(new SkuDetails("Tee", "TEE", "M", "Black", Eur(19.99m), Eur(6.20m), 180, false), Actors.Planner, Clock.Now),
+            CatalogErrors.SkuDetailsUnchanged);
+        ResultAssert.FailsWith(sku.Update(Details(), Actors.Warehouse, Clock.Now), CommonErrors.NotPermitted);
+
+        Assert.Equal(("Tee", 1999L, 620L, 180, false), (sku.Name, sku.PriceMinor, sku.CostMinor, sku.WeightGrams, sku.IsCritical));
+        Assert.Equal(events, sku.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void Sku_CheckMayChange_LetsPlannersAndAdminsChangeTheCatalog_AndNobodyElse()
+    {
+        Assert.Null(Sku.CheckMayChange(Actors.Planner));
+        Assert.Null(Sku.CheckMayChange(Actors.Admin));
+        Assert.All(new[] { Actors.Warehouse, Actors.Operations, Actors.Finance, Actors.Executive, Actors.CustomerService },
+            actor => Assert.Equal(CommonErrors.NotPermitted, Sku.CheckMayChange(actor)?.Code));
+    }
 }

@@ -207,4 +207,39 @@ public sealed class InventoryBalanceTests
         else
             ResultAssert.Succeeded(balance.Move(StockBucket.Available, bucket, Quantity.Of(quantity), null, Actors.Warehouse, Clock.Now));
     }
+
+    [Theory]
+    [InlineData(StockBucket.Available)]
+    [InlineData(StockBucket.QualityHold)]
+    [InlineData(StockBucket.Damaged)]
+    public void ReceiveOpeningStock_IntoAnEmptyBalance_ReceivesWithTheOpeningBalanceReasonAndTheImportAsReference(StockBucket bucket)
+    {
+        var balance = InventoryBalance.Open(Tee, Berlin);
+
+        ResultAssert.Succeeded(balance.ReceiveOpeningStock(Quantity.Of(12), bucket, "IMPORT:abc", Actors.Planner, Clock.Now));
+
+        Assert.Equal(12, balance.QuantityIn(bucket));
+        var entry = Assert.Single(balance.RecordedEntries);
+        Assert.Equal(((StockBucket?)null, (StockBucket?)bucket, 12, ReasonCodes.OpeningBalance, "IMPORT:abc"),
+            (entry.From, entry.To, entry.Quantity, entry.ReasonCode, entry.Reference));
+        Assert.IsType<StockReceived>(Assert.Single(balance.PendingEvents));
+    }
+
+    [Fact]
+    public void ReceiveOpeningStock_WhereStockIsAlreadyHeld_OrIntoAFlowsBucket_OrByAClerk_IsRefusedAndChangesNothing()
+    {
+        var held = Balance(3);
+        var events = held.PendingEvents.Count;
+        var empty = InventoryBalance.Open(Tee, Berlin);
+
+        ResultAssert.FailsWith(held.ReceiveOpeningStock(Quantity.Of(5), StockBucket.Available, "IMPORT:abc", Actors.Planner, Clock.Now),
+            InventoryErrors.OpeningStockRefusedCode, "quantity");
+        ResultAssert.FailsWith(empty.ReceiveOpeningStock(Quantity.Of(5), StockBucket.Reserved, "IMPORT:abc", Actors.Planner, Clock.Now),
+            InventoryErrors.OpeningStockRefusedCode, "bucket");
+        ResultAssert.FailsWith(empty.ReceiveOpeningStock(Quantity.Of(5), StockBucket.Available, "IMPORT:abc", Actors.Warehouse, Clock.Now),
+            CommonErrors.NotPermitted);
+
+        Assert.Equal((3, events), (held.Available, held.PendingEvents.Count));
+        Assert.Equal((StockLevels.Empty, 0), (empty.Levels, empty.PendingEvents.Count));
+    }
 }

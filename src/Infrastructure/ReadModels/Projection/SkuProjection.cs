@@ -15,6 +15,7 @@ internal sealed class SkuProjection : IReadModelProjection
             SkuRegistered registered => SkuCode.Of(registered.Sku),
             SkuActivationChanged changed => SkuCode.Of(changed.Sku),
             SkuSubstitutesChanged changed => SkuCode.Of(changed.Sku),
+            SkuDetailsChanged changed => SkuCode.Of(changed.Sku),
             _ => (SkuCode?)null,
         });
         if (latest.Count == 0)

@@ -1,0 +1,13 @@
+namespace EcomErp.Admin.Import;
+
+/// <summary>Configuration section <c>EcomErp:Import</c>: how large a CSV file the import page accepts.</summary>
+public sealed class ImportOptions
+{
+    public const string SectionName = "EcomErp:Import";
+
+    /// <summary>The largest file accepted, in bytes (5 MB by default).</summary>
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The most rows (after the header) one file may hold: the whole file is checked and saved in one transaction.</summary>
+    public int MaxRows { get; set; } = 10_000;
+}
