@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
+        services.AddScoped<Application.Catalog.ISupplierRepository, SupplierRepository>();
+        services.AddScoped<Application.Catalog.ICarrierRepository, CarrierRepository>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 
