@@ -31,6 +31,9 @@ public static class AdminNavigation
     private static readonly string[] Everyone = [];
     private static readonly string[] AdminOnly = [Roles.Admin];
     private static readonly string[] Governance = [Roles.Admin, Roles.Executive];
+    private static readonly string[] PurchasingReaders =
+        [Roles.Admin, Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager, Roles.Finance, Roles.Executive];
+    private static readonly string[] MasterDataReaders = [Roles.Admin, Roles.Planner, Roles.OperationsManager, Roles.Finance, Roles.Executive];
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
@@ -43,9 +46,12 @@ public static class AdminNavigation
         ]),
         new("Purchasing",
         [
+            new("Purchase orders", "/Purchasing/Index", PurchasingReaders),
+            new("Suppliers", "/Purchasing/Suppliers/Index", PurchasingReaders),
         ]),
         new("Master data",
         [
+            new("Carriers", "/MasterData/Carriers/Index", MasterDataReaders),
         ]),
         new("Governance",
         [
