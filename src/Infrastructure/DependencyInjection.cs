@@ -65,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
         services.AddScoped<Application.Catalog.ISkuRepository, SkuRepository>();
+        services.AddScoped<Application.Catalog.ISupplierRepository, SupplierRepository>();
+        services.AddScoped<Application.Catalog.ICarrierRepository, CarrierRepository>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 

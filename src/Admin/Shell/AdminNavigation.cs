@@ -32,6 +32,9 @@ public static class AdminNavigation
     private static readonly string[] Everyone = [];
     private static readonly string[] AdminOnly = [Roles.Admin];
     private static readonly string[] Governance = [Roles.Admin, Roles.Executive];
+    private static readonly string[] PurchasingReaders =
+        [Roles.Admin, Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager, Roles.Finance, Roles.Executive];
+    private static readonly string[] MasterDataReaders = [Roles.Admin, Roles.Planner, Roles.OperationsManager, Roles.Finance, Roles.Executive];
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
@@ -49,11 +52,14 @@ public static class AdminNavigation
         ]),
         new("Purchasing",
         [
+            new("Purchase orders", "/Purchasing/Index", PurchasingReaders),
+            new("Suppliers", "/Purchasing/Suppliers/Index", PurchasingReaders),
         ]),
         new("Master data",
         [
             new("SKUs", "/MasterData/Skus/Index", SkuAccess.ReadRoles),
             new("Import", "/MasterData/Import", SkuAccess.ChangeRoles),
+            new("Carriers", "/MasterData/Carriers/Index", MasterDataReaders),
         ]),
         new("Governance",
         [

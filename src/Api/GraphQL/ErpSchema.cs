@@ -49,6 +49,7 @@ public sealed class ErpQuery : ObjectGraphType
         SkuQueries.AddTo(this);
         ChannelQueries.AddTo(this);
         LocationQueries.AddTo(this);
+        SupplierQueries.AddTo(this);
         InventoryQueries.AddTo(this);
         AllocationQueries.AddTo(this);
         InventoryLedgerQueries.AddTo(this);

@@ -36,6 +36,11 @@ public interface ICatalog
 
     /// <summary>The known locations among <paramref name="codes"/>, keyed by code; unknown ones are absent.</summary>
     Task<IReadOnlyDictionary<LocationCode, Location>> FindLocationsAsync(IReadOnlyCollection<LocationCode> codes, CancellationToken cancellationToken);
+
+    Task<Supplier?> FindSupplierAsync(Domain.Inventory.SupplierCode code, CancellationToken cancellationToken);
+
+    /// <summary>Every carrier of the master data, active or not: none at all means shipments name their carrier freely.</summary>
+    Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The policy values in force, for decisions (decision 028).</summary>

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Policies;
@@ -20,6 +21,15 @@ internal static class InventoryChecks
             .ToList();
         return errors.Count == 0 ? Result.Success() : Result.Failure(errors);
     }
+
+    /// <summary>A new purchase order may name only a supplier of the master data that is active.</summary>
+    public static async Task<Result> CheckOrderableSupplierAsync(this ICatalog catalog, SupplierCode supplier, CancellationToken cancellationToken) =>
+        await catalog.FindSupplierAsync(supplier, cancellationToken) switch
+        {
+            null => SupplierErrors.NotFound(supplier),
+            { IsActive: false } => SupplierErrors.Inactive(supplier),
+            _ => Result.Success(),
+        };
 
     /// <summary>The balance of a known SKU at a known location (opened when it has none yet); codes already validated.</summary>
     public static async Task<Result<InventoryBalance>> GetKnownBalanceAsync(this IInventoryRepository inventory, ICatalog catalog, string sku,

@@ -23,6 +23,8 @@ internal static class GovernedRecords
         [typeof(Channel)] = [],
         [typeof(Location)] = [],
         [typeof(Customer)] = [],
+        [typeof(Supplier)] = [],
+        [typeof(Carrier)] = [],
         [typeof(PolicyChange)] = [],
         // The hash proves a key and the prefix finds it: neither belongs in a log that many people read.
         [typeof(ApiClient)] = [nameof(ApiClient.KeyHash), nameof(ApiClient.KeyPrefix)],

@@ -29,6 +29,12 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
         return await db.Locations.AsNoTracking().Where(l => wanted.Contains(l.Code)).ToDictionaryAsync(l => l.Code, cancellationToken);
     }
 
+    public Task<Supplier?> FindSupplierAsync(Domain.Inventory.SupplierCode code, CancellationToken cancellationToken) =>
+        db.Set<Supplier>().AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+
+    public async Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken) =>
+        await db.Set<Carrier>().AsNoTracking().ToListAsync(cancellationToken);
+
     public Task<Customer?> FindCustomerAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();

@@ -69,6 +69,14 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
             [.. PolicyKeys.All.Select(p => (Result<PolicyChange>)PolicyChange.FirstVersion(p, PolicyScope.Global, p.Default, "Demo seed: the default value.", Actor.SystemId, now))],
             cancellationToken);
 
+        // The suppliers the demo purchase orders name (DemoStock), and a third for planners to order from.
+        await AddMissingAsync(db.Set<Supplier>(), s => s.Code,
+        [
+            Supplier.Create("TEXTIL-PORTO", "Têxtil Porto Lda", 21, new SupplierContact("Rui Almeida", "orders@textil-porto.example.com", "+351 22 000 0000"), Actor.System, now),
+            Supplier.Create("DENIM-IZMIR", "Izmir Denim A.Ş.", 35, new SupplierContact("Elif Kaya", "export@denim-izmir.example.com", "+90 232 000 0000"), Actor.System, now),
+            Supplier.Create("KNIT-LISBOA", "Lisboa Knitwear", 28, SupplierContact.None, Actor.System, now),
+        ], cancellationToken);
+
         await DemoStock.SeedAsync(db, now, cancellationToken);
     }
 

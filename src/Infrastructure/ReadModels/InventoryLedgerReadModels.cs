@@ -21,16 +21,23 @@ internal sealed class InventoryLedgerReadModels(ErpDbContext db) : IInventoryLed
     public async Task<InventoryLedgerPage> ListAsync(InventoryLedgerRequest request, CancellationToken cancellationToken)
     {
         var slice = request.Slice;
+        // The ledger knows a purchase order by its reference only; a supplier's are the references of its orders.
+        IReadOnlyList<string>? references = request.Supplier is { } supplier
+            ? [.. (await db.Set<PurchaseOrderReadModel>().AsNoTracking().Where(p => p.Supplier == supplier).Select(p => p.Id).ToListAsync(cancellationToken))
+                .Select(id => $"PO:{id}")]
+            : null;
         // Newest first; read backwards (from the end) it is oldest first.
-        var page = await Filtered(request).PageAsync((rows, reversed) => reversed ? rows.OrderBy(r => r.Sequence) : rows.OrderByDescending(r => r.Sequence),
+        var page = await Filtered(request, references).PageAsync((rows, reversed) => reversed ? rows.OrderBy(r => r.Sequence) : rows.OrderByDescending(r => r.Sequence),
             slice.After is { } after ? r => r.Sequence < after : null, slice.Before is { } before ? r => r.Sequence > before : null,
             slice.Size, slice.FromTheEnd, cancellationToken);
         return new InventoryLedgerPage([.. page.Rows.Select(r => r.ToView())], page.HasNextPage, page.HasPreviousPage, page.TotalCount);
     }
 
-    private IQueryable<InventoryLedgerReadModel> Filtered(InventoryLedgerRequest request)
+    private IQueryable<InventoryLedgerReadModel> Filtered(InventoryLedgerRequest request, IReadOnlyList<string>? references)
     {
         var rows = Rows.Where(r => r.Sku == request.Sku);
+        if (references is not null)
+            rows = rows.Where(r => references.Contains(r.Reference));
         if (request.Location is { } location)
             rows = rows.Where(r => r.Location == location);
         if (request.ReasonCodes.Count > 0)

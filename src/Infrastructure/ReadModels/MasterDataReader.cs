@@ -20,4 +20,13 @@ internal sealed class MasterDataReader(ErpDbContext db) : IMasterDataReader
 
     public async Task<IReadOnlyList<Location>> ListLocationsAsync(CancellationToken cancellationToken) =>
         await db.Locations.AsNoTracking().ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken) =>
+        await db.Set<Supplier>().AsNoTracking().ToListAsync(cancellationToken);
+
+    public Task<Supplier?> FindSupplierAsync(Domain.Inventory.SupplierCode code, CancellationToken cancellationToken) =>
+        db.Set<Supplier>().AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+
+    public async Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken) =>
+        await db.Set<Carrier>().AsNoTracking().ToListAsync(cancellationToken);
 }

@@ -21,7 +21,7 @@ public static class InventoryLedgerQueries
     {
         query.Field<NonNullGraphType<ConnectionGraphType<InventoryLedgerEntryType>>>(List)
             .Description("One SKU's ledger entries, newest first, from the read model. An unknown SKU is INVENTORY_UNKNOWN_SKU, a location "
-                + "no stock was ever booked at INVENTORY_UNKNOWN_LOCATION. Needs 'inventory:read'.")
+                + "no stock was ever booked at INVENTORY_UNKNOWN_LOCATION, a supplier filter naming no supplier SUPPLIER_NOT_FOUND. Needs 'inventory:read'.")
             .Argument<NonNullGraphType<StringGraphType>>("sku", "The SKU code.")
             .Argument<StringGraphType>("location", "Only entries at this location code; every location when omitted.")
             .Argument<InventoryLedgerFilterInputType>("filter", "Criteria every entry must meet.")
@@ -78,8 +78,9 @@ public sealed class InventoryLedgerFilterInput
     public List<string>? ReasonCodes { get; set; }
     public DateTimeOffset? OccurredFrom { get; set; }
     public DateTimeOffset? OccurredTo { get; set; }
+    public string? Supplier { get; set; }
 
-    public InventoryLedgerFilter ToFilter() => new(ReasonCodes, OccurredFrom, OccurredTo);
+    public InventoryLedgerFilter ToFilter() => new(ReasonCodes, OccurredFrom, OccurredTo, Supplier);
 }
 
 public sealed class InventoryLedgerFilterInputType : InputObjectGraphType<InventoryLedgerFilterInput>
@@ -91,5 +92,7 @@ public sealed class InventoryLedgerFilterInputType : InputObjectGraphType<Invent
         Field<ListGraphType<NonNullGraphType<LedgerReasonType>>>("reasonCodes").Description("Only entries with one of these reasons.");
         Field<DateTimeOffsetGraphType>("occurredFrom").Description("Only entries that occurred at or after this time.");
         Field<DateTimeOffsetGraphType>("occurredTo").Description("Only entries that occurred before this time; later than occurredFrom (else INVENTORY_TIME_RANGE_INVALID).");
+        Field<StringGraphType>("supplier").Description("Only entries of purchase orders from this supplier code (INVENTORY_SUPPLIER_INVALID when malformed, "
+            + "SUPPLIER_NOT_FOUND when no supplier has it).");
     }
 }

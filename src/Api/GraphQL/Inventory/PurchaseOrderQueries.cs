@@ -80,7 +80,7 @@ public sealed class PurchaseOrderFilterInputType : InputObjectGraphType<Purchase
         Name = "PurchaseOrderFilter";
         Description = "Narrows a purchase order list; every given criterion must hold.";
         Field<ListGraphType<NonNullGraphType<PurchaseOrderStatusType>>>("statuses").Description("Only orders in one of these states.");
-        Field<StringGraphType>("supplier").Description("Only orders from this supplier code (INVENTORY_SUPPLIER_INVALID when malformed).");
+        Field<StringGraphType>("supplier").Description("Only orders from this supplier code (INVENTORY_SUPPLIER_INVALID when malformed, SUPPLIER_NOT_FOUND when no supplier has it).");
         Field<StringGraphType>("location").Description("Only orders for this receiving location code (INVENTORY_UNKNOWN_LOCATION when no stock was ever booked there).");
         Field<DateOnlyGraphType>("expectedBefore").Description("Only orders with a line still expected before this day.");
     }

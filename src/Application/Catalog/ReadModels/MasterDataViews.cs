@@ -25,4 +25,12 @@ public interface IMasterDataReader
 
     /// <summary>Every location: a channel that follows the warehouse network resolves its eligible locations among them.</summary>
     Task<IReadOnlyList<Location>> ListLocationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every supplier: a few dozen rows, read whole like the channels.</summary>
+    Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken);
+
+    Task<Supplier?> FindSupplierAsync(Domain.Inventory.SupplierCode code, CancellationToken cancellationToken);
+
+    /// <summary>Every carrier, active or not.</summary>
+    Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken);
 }

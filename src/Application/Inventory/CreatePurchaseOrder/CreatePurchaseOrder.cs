@@ -8,7 +8,10 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.CreatePurchaseOrder;
 
-/// <summary>Drafts a purchase order from a supplier for one receiving location. Nothing is Inbound until it is confirmed.</summary>
+/// <summary>
+/// Drafts a purchase order from an active supplier of the master data for one receiving location. Nothing is Inbound until
+/// it is confirmed.
+/// </summary>
 public sealed record CreatePurchaseOrder(Actor Actor, string Supplier, string Location, IReadOnlyList<CreatePurchaseOrderLine> Lines) : IAuditedCommand
 {
     AuditSubject IAuditedCommand.Subject => AuditSubject.Created<PurchaseOrder>();
@@ -24,10 +27,12 @@ internal sealed class CreatePurchaseOrderHandler(
     {
         var location = LocationCode.Of(command.Location);
         var lines = command.Lines.Select(l => new PurchaseOrderLineDraft(SkuCode.Of(l.Sku), Quantity.Of(l.Quantity), l.ExpectedOn)).ToList();
+        var supplier = SupplierCode.Of(command.Supplier);
         var known = await catalog.CheckKnownAsync([.. lines.Select((l, i) => (l.Sku, $"lines[{i}].sku"))], [(location, "location")], cancellationToken);
-        if (known.IsFailure)
-            return Result<PurchaseOrderView>.Failure(known.Errors);
-        var created = PurchaseOrder.Create(SupplierCode.Of(command.Supplier), location, lines, command.Actor, now);
+        var orderable = await catalog.CheckOrderableSupplierAsync(supplier, cancellationToken);
+        if (known.IsFailure || orderable.IsFailure)
+            return Result<PurchaseOrderView>.Failure([.. orderable.Errors, .. known.Errors]);
+        var created = PurchaseOrder.Create(supplier, location, lines, command.Actor, now);
         if (created.IsFailure)
             return Result<PurchaseOrderView>.Failure(created.Errors);
         inventory.Add(created.Value);

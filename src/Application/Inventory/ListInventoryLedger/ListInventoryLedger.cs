@@ -1,22 +1,29 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
 
 namespace EcomErp.Application.Inventory.ListInventoryLedger;
 
-/// <summary>Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To).</summary>
-public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null);
+/// <summary>
+/// Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To), only the entries of
+/// purchase orders from this supplier (a code of the supplier master).
+/// </summary>
+public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null,
+    string? Supplier = null);
 
 /// <summary>One page of a SKU's ledger from the read model, newest first; at one location, or every location when none is given.</summary>
 public sealed record ListInventoryLedger(string Sku, string? Location, InventoryLedgerFilter Filter, LedgerSlice Slice);
 
 /// <summary>
-/// Checks the request, then that the SKU is in the catalog and the location (when given) holds ledger entries, then reads
-/// the page. Locations are master data without events, so the read side knows a location by the entries booked there.
+/// Checks the request, then that the SKU is in the catalog, the location (when given) holds ledger entries and the supplier
+/// (when given) is in the supplier master, then reads the page. Locations are master data without events, so the read side
+/// knows a location by the entries booked there; a supplier nobody keeps is the caller's mistake, not an empty page.
 /// </summary>
-internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledger, IValidator<ListInventoryLedger> validator)
+internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledger, IMasterDataReader masterData, IValidator<ListInventoryLedger> validator)
     : IQueryHandler<ListInventoryLedger, InventoryLedgerPage>
 {
     public async Task<Result<InventoryLedgerPage>> HandleAsync(ListInventoryLedger query, CancellationToken cancellationToken)
@@ -32,12 +39,16 @@ internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledg
             unknown.Add(InventoryErrors.UnknownSku(sku));
         if (location is { } known && !await ledger.IsKnownLocationAsync(known.Value, cancellationToken))
             unknown.Add(InventoryErrors.UnknownLocation(known));
+        var supplier = query.Filter.Supplier is null ? (SupplierCode?)null : SupplierCode.Of(query.Filter.Supplier);
+        if (supplier is { } named && await masterData.FindSupplierAsync(named, cancellationToken) is null)
+            unknown.Add(SupplierErrors.NotFound(named, "filter.supplier"));
         if (unknown.Count > 0)
             return Result<InventoryLedgerPage>.Failure(unknown);
 
         var reasons = (query.Filter.ReasonCodes ?? []).Select(NormalizeReason).Distinct(StringComparer.Ordinal).ToList();
         return await ledger.ListAsync(
-            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice), cancellationToken);
+            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice, supplier?.Value),
+            cancellationToken);
     }
 
     internal static string NormalizeReason(string code) => code.Trim().ToUpperInvariant();
@@ -57,6 +68,7 @@ internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInven
                 .WithErrorCode(CommonErrors.ValidationFailed).WithMessage($"At most {KnownReasons.Count} reason codes.");
             filter.RuleForEach(f => f.ReasonCodes).Must(code => code is not null && KnownReasons.Contains(ListInventoryLedgerHandler.NormalizeReason(code)))
                 .WithErrorCode(InventoryErrors.ReasonUnknownCode).WithMessage((_, code) => $"'{code}' is not a ledger reason code.");
+            filter.RuleFor(f => f.Supplier!).Satisfies(v => SupplierCode.Create(v)).When(f => f.Supplier is not null);
             filter.RuleFor(f => f.OccurredTo).Must((f, to) => f.OccurredFrom is not { } from || to is not { } end || from < end)
                 .WithErrorCode(InventoryErrors.TimeRangeInvalidCode).WithMessage("occurredTo must be later than occurredFrom.");
         });

@@ -1,5 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using FluentValidation;
@@ -15,10 +17,10 @@ public sealed record ListPurchaseOrders(PurchaseOrderListFilter Filter, Purchase
 
 /// <summary>
 /// Checks the filter, then that a location it names holds ledger entries (as the ledger query does: locations have no
-/// events, so the read side knows them by their entries), then reads the page. A supplier is any well-formed code.
+/// events, so the read side knows them by their entries) and a supplier it names is in the supplier master, then reads the page.
 /// </summary>
 internal sealed class ListPurchaseOrdersHandler(
-    IPurchaseOrderReadModels purchaseOrders, IInventoryLedgerReadModels ledger, IValidator<ListPurchaseOrders> validator)
+    IPurchaseOrderReadModels purchaseOrders, IInventoryLedgerReadModels ledger, IMasterDataReader masterData, IValidator<ListPurchaseOrders> validator)
     : IQueryHandler<ListPurchaseOrders, PurchaseOrderPage>
 {
     public async Task<Result<PurchaseOrderPage>> HandleAsync(ListPurchaseOrders query, CancellationToken cancellationToken)
@@ -31,9 +33,12 @@ internal sealed class ListPurchaseOrdersHandler(
         var location = filter.Location is null ? (LocationCode?)null : LocationCode.Of(filter.Location);
         if (location is { } named && !await ledger.IsKnownLocationAsync(named.Value, cancellationToken))
             return InventoryErrors.UnknownLocation(named, "filter.location");
+        var supplier = filter.Supplier is null ? (SupplierCode?)null : SupplierCode.Of(filter.Supplier);
+        if (supplier is { } kept && await masterData.FindSupplierAsync(kept, cancellationToken) is null)
+            return SupplierErrors.NotFound(kept, "filter.supplier");
 
         return await purchaseOrders.ListAsync(new PurchaseOrderListRequest(
-            new PurchaseOrderFilter(filter.Statuses, filter.Supplier is null ? null : SupplierCode.Of(filter.Supplier).Value, location?.Value, filter.ExpectedBefore),
+            new PurchaseOrderFilter(filter.Statuses, supplier?.Value, location?.Value, filter.ExpectedBefore),
             query.SortField, query.Descending, query.Slice), cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ public sealed record LedgerSlice(int Size, bool FromTheEnd = false, long? After 
 /// (empty: every reason), occurred in [<see cref="OccurredFrom"/>, <see cref="OccurredTo"/>).
 /// </summary>
 public sealed record InventoryLedgerRequest(
-    string Sku, string? Location, IReadOnlyCollection<string> ReasonCodes, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, LedgerSlice Slice);
+    string Sku, string? Location, IReadOnlyCollection<string> ReasonCodes, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, LedgerSlice Slice,
+    string? Supplier = null);
 
 /// <summary>
 /// A page of ledger entries, newest first, and whether entries lie beyond it. Paging forward, <see cref="HasPreviousPage"/>

@@ -147,6 +147,40 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Catalog.Carrier", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ServiceLevels")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("ServiceLevelNames");
+
+                    b.Property<string>("TrackingUrlTemplate")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Carriers", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Catalog.CarrierCapacityDay", b =>
                 {
                     b.Property<string>("Location")
@@ -387,6 +421,47 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Style");
 
                     b.ToTable("Skus", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Catalog.Supplier", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Suppliers", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
