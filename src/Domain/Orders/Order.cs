@@ -302,7 +302,7 @@ public sealed partial class Order : AggregateRoot
             return rule.Reaches is [var target, ..] ? OrderErrors.IllegalTransition(Status, target) : OrderErrors.OutOfState(step, Status);
         if (rule.BlockedByHolds && _holdsPart.Blocking(rule.Cures) is { } onHold)
             return onHold;
-        if (!rule.Owners.Any(actor.MayActAs))
+        if (!rule.IsOwnedBy(actor))
             return OrderErrors.ActorNotPermitted(actor, rule.Owners[0], $"take the {step} step");
         return rule.Reaches is [var enters] && _allocation.EntryCriteria(enters, Status) is { } unmet ? OrderErrors.EntryCriteriaNotMet(enters, unmet) : null;
     }

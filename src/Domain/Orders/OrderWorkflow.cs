@@ -119,7 +119,11 @@ public static class OrderWorkflow
     /// to leave (a partly shipped order is late for the rest) and the deadline has passed. Shipped and later, or cancelled, never are.
     /// </summary>
     public static bool MissedShipBy(OrderStatus status, DateTimeOffset shipBy, DateTimeOffset now) =>
-        now > shipBy && status is not (OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.Completed or OrderStatus.Cancelled);
+        now > shipBy && StillToShip.Contains(status);
+
+    /// <summary>States whose goods (some or all) are still to leave: the ones a passed ship-by makes late (lists filter on them in the store).</summary>
+    public static IReadOnlySet<OrderStatus> StillToShip { get; } = Enum.GetValues<OrderStatus>()
+        .Where(s => s is not (OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.Completed or OrderStatus.Cancelled)).ToHashSet();
 
     private static OrderStepRule Moving(OrderStatus[] reaches, string owner) =>
         new(Moves.Where(m => reaches.Contains(m.To)).Select(m => m.From).ToHashSet(), reaches, [owner]);

@@ -26,6 +26,10 @@ internal sealed class OrderReadModel
     public long UpdatedAtTicks { get; private set; }
     public bool IsOnHold { get; private set; }
     public int StatusRank { get; private set; }
+    public long ShipByTicks { get; private set; }
+
+    /// <summary>The <see cref="OrderPriority"/> as its number (Low 0 to Urgent 3): keyset paging compares int or long keys.</summary>
+    public int Priority { get; private set; }
 
     /// <summary>Trimmed and lower case, as <see cref="OrderFilter.NormalizeEmail"/> compares it.</summary>
     public string CustomerEmail { get; private set; } = "";
@@ -55,6 +59,8 @@ internal sealed class OrderReadModel
         UpdatedAtTicks = view.UpdatedAt.UtcTicks;
         IsOnHold = view.IsOnHold;
         StatusRank = OrderWorkflow.RankOf(view.Status);
+        ShipByTicks = view.ShipBy.UtcTicks;
+        Priority = (int)view.Priority;
         CustomerEmail = OrderFilter.NormalizeEmail(view.Customer.Email);
         OpenHoldTypes = HoldTypeMask(view.Holds.Where(h => h.ReleasedAt is null).Select(h => h.Type));
         LastSequence = view.LastSequence;
@@ -84,6 +90,8 @@ internal sealed class OrderReadModelConfiguration : IEntityTypeConfiguration<Ord
         order.HasIndex(o => new { o.Channel, o.CapturedAtTicks, o.Id });
         order.HasIndex(o => new { o.UpdatedAtTicks, o.Id });
         order.HasIndex(o => new { o.StatusRank, o.Id });
+        order.HasIndex(o => new { o.ShipByTicks, o.Id });
+        order.HasIndex(o => new { o.Priority, o.Id });
         // A storefront's "my orders" and a support desk's lookups: one customer's or one external id's few rows.
         order.Property(o => o.CustomerEmail).HasMaxLength(CustomerInfo.EmailMaxLength);
         order.HasIndex(o => new { o.CustomerEmail, o.CapturedAtTicks, o.Id });

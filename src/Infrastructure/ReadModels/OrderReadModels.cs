@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace EcomErp.Infrastructure.ReadModels;
 /// Orders for queries: documents from the cache, the read table on a miss (filling the cache), lists in the
 /// database. Never the write tables.
 /// </summary>
-internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : IOrderReadModels
+internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache, TimeProvider clock) : IOrderReadModels
 {
     private IQueryable<OrderReadModel> Rows => db.Set<OrderReadModel>().AsNoTracking();
 
@@ -112,6 +113,15 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
             var mask = OrderReadModel.HoldTypeMask(holdTypes);
             rows = rows.Where(r => (r.OpenHoldTypes & mask) != 0);
         }
+        if (filter.Overdue is { } overdue)
+        {
+            // OrderWorkflow.MissedShipBy, in the store: the deadline passed and goods still to leave.
+            var nowTicks = clock.GetUtcNow().UtcTicks;
+            var stillToShip = OrderWorkflow.StillToShip.ToList();
+            rows = overdue
+                ? rows.Where(r => r.ShipByTicks < nowTicks && stillToShip.Contains(r.Status))
+                : rows.Where(r => r.ShipByTicks >= nowTicks || !stillToShip.Contains(r.Status));
+        }
         return rows;
     }
 
@@ -121,6 +131,8 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
         OrderSortField.UpdatedAt => (Expression<Func<OrderReadModel, long>>)(r => r.UpdatedAtTicks),
         OrderSortField.Total => (Expression<Func<OrderReadModel, long>>)(r => r.TotalMinor),
         OrderSortField.Status => (Expression<Func<OrderReadModel, int>>)(r => r.StatusRank),
+        OrderSortField.ShipBy => (Expression<Func<OrderReadModel, long>>)(r => r.ShipByTicks),
+        OrderSortField.Priority => (Expression<Func<OrderReadModel, int>>)(r => r.Priority),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown order sort field."),
     };
 
@@ -130,12 +142,15 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache) : 
         OrderSortField.UpdatedAt => r => r.UpdatedAtTicks,
         OrderSortField.Total => r => r.TotalMinor,
         OrderSortField.Status => r => r.StatusRank,
+        OrderSortField.ShipBy => r => r.ShipByTicks,
+        OrderSortField.Priority => r => r.Priority,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown order sort field."),
     };
 
     private static OrderSummaryView ToSummary(OrderReadModel r) => new(
         r.Id, r.Channel, r.ExternalOrderId, r.Status, r.Currency, r.TotalMinor,
-        new DateTimeOffset(r.CapturedAtTicks, TimeSpan.Zero), new DateTimeOffset(r.UpdatedAtTicks, TimeSpan.Zero), r.IsOnHold);
+        new DateTimeOffset(r.CapturedAtTicks, TimeSpan.Zero), new DateTimeOffset(r.UpdatedAtTicks, TimeSpan.Zero), r.IsOnHold,
+        (OrderPriority)r.Priority, new DateTimeOffset(r.ShipByTicks, TimeSpan.Zero));
 
     /// <summary>Channel codes are stored as the domain normalises them (trimmed, upper case).</summary>
     private static string NormalizeChannel(string channel) => channel.Trim().ToUpperInvariant();

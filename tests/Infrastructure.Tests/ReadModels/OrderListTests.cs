@@ -54,6 +54,8 @@ public sealed class OrderListTests : IAsyncLifetime
     [InlineData(OrderSortField.Total, true)]
     [InlineData(OrderSortField.Status, false)]
     [InlineData(OrderSortField.Status, true)]
+    [InlineData(OrderSortField.ShipBy, false)]
+    [InlineData(OrderSortField.Priority, true)]
     public async Task PagingBackward_FromTheEnd_GivesTheSameItemsAsPagingForward_WithPageInfoRightEitherWay(OrderSortField sort, bool descending)
     {
         var forward = await PageThroughAsync(new OrderFilter(), sort, descending, pageSize: 5);
@@ -139,6 +141,35 @@ public sealed class OrderListTests : IAsyncLifetime
         Assert.Equal(22, notOnHold.TotalCount);
         Assert.Equal([fraud], fraudHolds.Items.Select(o => o.Id));
         Assert.Equal([fraud, manual], either.Items.Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task SortByShipBy_OrdersByTheDeadline()
+    {
+        var sorted = await PageThroughAsync(new OrderFilter(), OrderSortField.ShipBy, false, pageSize: 7);
+
+        Assert.Equal(24, sorted.Count);
+        Assert.Equal(sorted.Select(o => o.ShipBy).Order(), sorted.Select(o => o.ShipBy));
+    }
+
+    [Fact]
+    public async Task Overdue_KeepsOrdersPastTheirShipBy_WithGoodsStillToLeave_AtTheTimeOfTheQuery()
+    {
+        var all = await ListAsync(new OrderFilter(), OrderSortField.CapturedAt, false, first: 100);
+        var cancelled = all.Items[^1].Id;
+        await _host.SendAsync(new Application.Orders.CancelOrder.CancelOrder(cancelled, Actor.System, "Customer changed their mind"));
+        await _host.ProjectReadModelsAsync();
+        var latestShipBy = all.Items.Max(o => o.ShipBy);
+        Assert.Empty((await ListAsync(new OrderFilter(Overdue: true), OrderSortField.CapturedAt, false, first: 100)).Items);
+
+        _host.Time.SetUtcNow(latestShipBy.AddMinutes(1));
+        var overdue = await ListAsync(new OrderFilter(Overdue: true), OrderSortField.CapturedAt, false, first: 100);
+        var onTime = await ListAsync(new OrderFilter(Overdue: false), OrderSortField.CapturedAt, false, first: 100);
+
+        Assert.Equal(23, overdue.TotalCount);
+        Assert.DoesNotContain(cancelled, overdue.Items.Select(o => o.Id));
+        Assert.All(overdue.Items, o => Assert.True(o.IsOverdueAt(_host.Time.GetUtcNow())));
+        Assert.Equal([cancelled], onTime.Items.Select(o => o.Id));
     }
 
     [Fact]

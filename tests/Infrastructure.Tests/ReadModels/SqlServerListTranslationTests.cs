@@ -10,6 +10,7 @@ using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
 
@@ -23,6 +24,8 @@ public sealed class SqlServerListTranslationTests
     [Theory]
     [InlineData(OrderSortField.CapturedAt, false, "[o].[CapturedAtTicks] > @", "ORDER BY [o].[CapturedAtTicks], [o].[Id]")]
     [InlineData(OrderSortField.Total, true, "[o].[TotalMinor] < @", "ORDER BY [o].[TotalMinor] DESC, [o].[Id] DESC")]
+    [InlineData(OrderSortField.ShipBy, false, "[o].[ShipByTicks] > @", "ORDER BY [o].[ShipByTicks], [o].[Id]")]
+    [InlineData(OrderSortField.Priority, true, "[o].[Priority] < @", "ORDER BY [o].[Priority] DESC, [o].[Id] DESC")]
     public async Task List_TranslatesToSqlServer_WithTheKeysetInTheDatabase(OrderSortField sort, bool descending, string keyset, string orderBy)
     {
         var server = new OfflineSqlServer();
@@ -34,7 +37,7 @@ public sealed class SqlServerListTranslationTests
             new OrderFilter([OrderStatus.Allocated], ["WEB"], ErpTestHost.Start, ErpTestHost.Start.AddDays(1)),
             sort, descending, 20, new OrderCursor(1_000, Guid.NewGuid()), ["WEB", "MKT-ZALANDO"]);
 
-        var page = await new OrderReadModels(db, cache).ListAsync(request, CancellationToken.None);
+        var page = await new OrderReadModels(db, cache, new FakeTimeProvider(ErpTestHost.Start)).ListAsync(request, CancellationToken.None);
 
         Assert.Empty(page.Items);
         var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
@@ -52,10 +55,10 @@ public sealed class SqlServerListTranslationTests
         await using var _ = db;
         using var cache = new MemoryReadModelCache(new ReadModelOptions());
         var request = new OrderListRequest(
-            new OrderFilter(CustomerEmail: "Anna@Example.com", ExternalOrderId: "WEB-1", OnHold: true, HoldTypes: [HoldType.FraudReview, HoldType.Manual]),
+            new OrderFilter(CustomerEmail: "Anna@Example.com", ExternalOrderId: "WEB-1", OnHold: true, HoldTypes: [HoldType.FraudReview, HoldType.Manual], Overdue: true),
             OrderSortField.Status, false, 20, null, ["WEB"], FromTheEnd: true, Before: new OrderCursor(4, Guid.NewGuid()));
 
-        var page = await new OrderReadModels(db, cache).ListAsync(request, CancellationToken.None);
+        var page = await new OrderReadModels(db, cache, new FakeTimeProvider(ErpTestHost.Start)).ListAsync(request, CancellationToken.None);
 
         Assert.Empty(page.Items);
         var list = Assert.Single(server.Commands, sql => sql.Contains("ORDER BY", StringComparison.Ordinal));
@@ -64,6 +67,7 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("[o].[CustomerEmail] = @", list, StringComparison.Ordinal);
         Assert.Contains("[o].[ExternalOrderId] = @", list, StringComparison.Ordinal);
         Assert.Contains("[o].[OpenHoldTypes] & @", list, StringComparison.Ordinal);
+        Assert.Contains("[o].[ShipByTicks] < @", list, StringComparison.Ordinal);
         Assert.Contains("TOP(@", list, StringComparison.Ordinal);
         // hasNextPage of a page read backwards: is anything at or after 'before'? One EXISTS in the database.
         Assert.Contains(server.Commands, sql => sql.StartsWith("SELECT CASE", StringComparison.Ordinal) && sql.Contains("EXISTS", StringComparison.Ordinal));

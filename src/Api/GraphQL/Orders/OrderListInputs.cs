@@ -15,9 +15,10 @@ public sealed class OrderFilterInput
     public string? ExternalOrderId { get; set; }
     public bool? OnHold { get; set; }
     public List<HoldType>? HoldTypes { get; set; }
+    public bool? Overdue { get; set; }
 
     public OrderFilter ToFilter() => new(Statuses, Channels?.Select(c => c.Trim().ToUpperInvariant()).ToList(), CapturedFrom, CapturedTo,
-        CustomerEmail, ExternalOrderId, OnHold, HoldTypes);
+        CustomerEmail, ExternalOrderId, OnHold, HoldTypes, Overdue);
 }
 
 public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput>
@@ -34,6 +35,7 @@ public sealed class OrderFilterInputType : InputObjectGraphType<OrderFilterInput
         Field<StringGraphType>("externalOrderId").Description("Only orders with this channel order id (exact; one per channel).");
         Field<BooleanGraphType>("onHold").Description("Only orders with (true) or without (false) an open hold.");
         Field<ListGraphType<NonNullGraphType<HoldTypeType>>>("holdTypes").Description("Only orders with an open hold of one of these types.");
+        Field<BooleanGraphType>("overdue").Description("Only orders that have (true) or have not (false) missed their ship-by deadline with goods still to leave, at the time of the query.");
     }
 }
 
@@ -50,4 +52,6 @@ public sealed class OrderSortFieldType() : DescribedEnumType<OrderSortField>("Or
         [OrderSortField.Total] = "Order total by its amount (compare within one currency).",
         [OrderSortField.Status] = "Status in workflow order: CAPTURED, VALIDATED, BACKORDERED, PARTIALLY_ALLOCATED, ALLOCATED, RELEASED, PICKING, PACKED, "
             + "PARTIALLY_SHIPPED, SHIPPED, INVOICED, COMPLETED, then CANCELLED.",
+        [OrderSortField.ShipBy] = "The ship-by deadline.",
+        [OrderSortField.Priority] = "Priority: LOW, NORMAL, HIGH, URGENT.",
     });

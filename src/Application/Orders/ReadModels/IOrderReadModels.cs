@@ -12,11 +12,18 @@ public enum OrderSortField
 
     /// <summary>Workflow order (<see cref="OrderWorkflow.RankOf"/>), not the enum's numbers.</summary>
     Status = 3,
+
+    /// <summary>The ship-by deadline, soonest first when ascending.</summary>
+    ShipBy = 4,
+
+    /// <summary>Priority from Low to Urgent when ascending.</summary>
+    Priority = 5,
 }
 
 /// <summary>
 /// What an order list is narrowed to; every given criterion must hold. <see cref="HoldTypes"/> keeps orders with an
-/// open hold of one of the types; the captured range includes its start and excludes its end.
+/// open hold of one of the types; the captured range includes its start and excludes its end. <see cref="Overdue"/> keeps
+/// orders that have (true) or have not (false) missed their ship-by at the time of the query (<see cref="OrderWorkflow.MissedShipBy"/>).
 /// </summary>
 public sealed record OrderFilter(
     IReadOnlyCollection<OrderStatus>? Statuses = null,
@@ -26,7 +33,8 @@ public sealed record OrderFilter(
     string? CustomerEmail = null,
     string? ExternalOrderId = null,
     bool? OnHold = null,
-    IReadOnlyCollection<HoldType>? HoldTypes = null)
+    IReadOnlyCollection<HoldType>? HoldTypes = null,
+    bool? Overdue = null)
 {
     /// <summary>The filter, or why it cannot be a list: each date within the business range, the range not empty.</summary>
     public Result<OrderFilter> Check(DateTimeOffset now)

@@ -41,7 +41,7 @@ public sealed record OrderView(
 
     /// <summary>The slim form a list page carries; details come through the batch loader.</summary>
     public OrderSummaryView ToSummary() =>
-        new(Id, Channel, ExternalOrderId, Status, Currency, TotalMinor, CapturedAt, UpdatedAt, IsOnHold);
+        new(Id, Channel, ExternalOrderId, Status, Currency, TotalMinor, CapturedAt, UpdatedAt, IsOnHold, Priority, ShipBy);
 
     /// <summary>Projects the aggregate's current state, stamped with the newest event sequence applied.</summary>
     public static OrderView From(Order order, long lastSequence) => new(
@@ -66,7 +66,11 @@ public sealed record OrderView(
 
 public sealed record OrderSummaryView(
     Guid Id, string Channel, string ExternalOrderId, OrderStatus Status, string Currency, long TotalMinor,
-    DateTimeOffset CapturedAt, DateTimeOffset UpdatedAt, bool IsOnHold);
+    DateTimeOffset CapturedAt, DateTimeOffset UpdatedAt, bool IsOnHold, OrderPriority Priority, DateTimeOffset ShipBy)
+{
+    /// <summary>The same rule as <see cref="OrderView.IsOverdueAt"/>.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => OrderWorkflow.MissedShipBy(Status, ShipBy, now);
+}
 
 public sealed record OrderCustomerView(string Email, string Name);
 

@@ -1679,6 +1679,12 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("OpenHoldTypes")
                         .HasColumnType("int");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ShipByTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -1699,6 +1705,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Channel", "ExternalOrderId")
                         .IsUnique();
+
+                    b.HasIndex("Priority", "Id");
+
+                    b.HasIndex("ShipByTicks", "Id");
 
                     b.HasIndex("StatusRank", "Id");
 

@@ -1674,6 +1674,12 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("OpenHoldTypes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShipByTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1694,6 +1700,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Channel", "ExternalOrderId")
                         .IsUnique();
+
+                    b.HasIndex("Priority", "Id");
+
+                    b.HasIndex("ShipByTicks", "Id");
 
                     b.HasIndex("StatusRank", "Id");
 

@@ -1,0 +1,63 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OrderReadModelShipByAndPriority : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Priority",
+                table: "OrderReadModels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ShipByTicks",
+                table: "OrderReadModels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Rows projected before these columns existed take them from the order they mirror (both are the order's own values).
+            migrationBuilder.Sql(
+                "UPDATE OrderReadModels SET ShipByTicks = (SELECT o.ShipBy FROM Orders o WHERE o.Id = OrderReadModels.Id), "
+                + "Priority = (SELECT o.Priority FROM Orders o WHERE o.Id = OrderReadModels.Id) WHERE EXISTS (SELECT 1 FROM Orders o WHERE o.Id = OrderReadModels.Id);");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderReadModels_Priority_Id",
+                table: "OrderReadModels",
+                columns: new[] { "Priority", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderReadModels_ShipByTicks_Id",
+                table: "OrderReadModels",
+                columns: new[] { "ShipByTicks", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OrderReadModels_Priority_Id",
+                table: "OrderReadModels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OrderReadModels_ShipByTicks_Id",
+                table: "OrderReadModels");
+
+            migrationBuilder.DropColumn(
+                name: "Priority",
+                table: "OrderReadModels");
+
+            migrationBuilder.DropColumn(
+                name: "ShipByTicks",
+                table: "OrderReadModels");
+        }
+    }
+}
