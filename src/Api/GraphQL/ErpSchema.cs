@@ -70,6 +70,7 @@ public sealed class ErpMutation : ObjectGraphType
         InventoryMutations.AddTo(this);
         ExceptionCaseMutations.AddTo(this);
         PolicyMutations.AddTo(this);
+        ChannelPolicyMutations.AddTo(this);
     }
 }
 

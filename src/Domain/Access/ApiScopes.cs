@@ -22,11 +22,17 @@ public static class ApiScopes
     /// <summary>Set policy values. The scope opens the field; the Admin role (granted to the key) sets, and a second administrator approves money thresholds.</summary>
     public const string PoliciesWrite = "policies:write";
 
+    /// <summary>
+    /// Change master data (channels and their allocation policies, decision 037). The scope opens the fields; the Planner role
+    /// (granted to the key, or implied by inventory:write) decides, as it does for a person. Never for partner keys.
+    /// </summary>
+    public const string CatalogWrite = "catalog:write";
+
     /// <summary>The audit log: every command by a person or API client, with master data before and after. Never for partner keys.</summary>
     public const string AuditRead = "audit:read";
 
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, AuditRead, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, HealthRead];
 }

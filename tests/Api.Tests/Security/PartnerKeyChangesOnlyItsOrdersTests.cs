@@ -42,6 +42,10 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     // Policies are the business's, never a partner's (decision 028): setPolicy is refused to a channel-restricted key.
     private static readonly string[] PolicyMutations = ["setPolicy"];
 
+    // A channel's allocation policy is the business's decision, never the channel's (decision 037): refused to a channel-restricted key,
+    // proven in ChannelPolicyApiTests.
+    private static readonly string[] CatalogMutations = ["setChannelPolicy"];
+
     private string _admin = null!;
     private string _partner = null!;
     private string _sku = null!;
@@ -68,7 +72,7 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         // A mutation added to the schema must be classified here: an order mutation the partner keeps, or an inventory or case one it is refused.
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Concat(CatalogMutations).Order());
 
         foreach (var (name, inputType, fields, input) in mutations)
         {

@@ -1,9 +1,12 @@
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
+using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Application.Catalog;
+using EcomErp.Application.Catalog.GetChannelPolicy;
 using EcomErp.Application.Catalog.ListChannels;
 using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Domain.Catalog;
+using GraphQL;
 using GraphQL.Types;
 
 namespace EcomErp.Api.GraphQL.Catalog;
@@ -31,7 +34,20 @@ public sealed class ChannelType : ObjectGraphType<ChannelView>
     }
 }
 
-/// <summary>What a storefront plans with; the channel's stock share or cap and the planner's rule order stay in the admin.</summary>
+public sealed class AllocationRuleType() : DescribedEnumType<AllocationRule>("AllocationRule",
+    "A preference the allocation planner ranks locations by; a channel applies them in its rule order, first decides first.",
+    new Dictionary<AllocationRule, string>
+    {
+        [AllocationRule.OneShipment] = "Prefer the location that leaves the fewest units for other shipments (all of the order: one shipment).",
+        [AllocationRule.ShipToRegion] = "Prefer a location in the ship-to country or region.",
+        [AllocationRule.LocationPriority] = "Prefer the location with the higher priority (lower number).",
+        [AllocationRule.StockDepth] = "Prefer the location holding more usable stock of the order's SKUs.",
+    });
+
+/// <summary>
+/// The whole policy as <c>setChannelPolicy</c> sets it (decision 037): a key that may read the channel reads what it may
+/// write, the planner's rule order and the stock share or cap included.
+/// </summary>
 public sealed class ChannelPolicyType : ObjectGraphType<ChannelPolicyView>
 {
     public ChannelPolicyType()
@@ -50,6 +66,15 @@ public sealed class ChannelPolicyType : ObjectGraphType<ChannelPolicyView>
         Field("backorderAllowed", c => c.BackorderAllowed).Description("True when units out of stock are backordered rather than short.");
         Field("substitutionAllowed", c => c.SubstitutionAllowed).Description("True when a SKU may ship as one of its substitutes.");
         Field("shipBySlaHours", c => c.ShipBySlaHours).Description("Hours from capture within which an order must ship.");
+        Field(c => c.Channel).Description("The channel's code.");
+        Field(c => c.Version).Description("Counts the policy's changes; send it as setChannelPolicy's expectedVersion so a change made meanwhile is not overwritten.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AllocationRuleType>>>>("ruleOrder")
+            .Description("The rules the planner ranks locations by, first decides first.")
+            .Resolve(c => c.Source.RuleOrder.Select(Enum.Parse<AllocationRule>).ToList());
+        Field(c => c.StockSharePercent, nullable: true).Description("The percentage (0-100) of usable stock the channel may promise; null: no share.");
+        Field(c => c.StockCapPerSku, nullable: true).Description("The most units of one SKU the channel may promise; null: no cap.");
+        Field<OrderPriorityType>("safetyStockDrawFrom").Description("The lowest order priority that may draw on safety stock; null: no order may.")
+            .Resolve(c => c.Source.SafetyStockDrawFrom);
     }
 }
 
@@ -65,6 +90,19 @@ public static class ChannelQueries
             {
                 var caller = context.RequireCatalogScope();
                 return context.ValueOrThrow(await context.QueryAsync<ListChannels, IReadOnlyList<ChannelView>>(new ListChannels(caller.VisibleChannels())));
+            });
+
+        query.Field<NonNullGraphType<ChannelPolicyType>>("channelPolicy")
+            .Description($"One channel's allocation policy; CHANNEL_NOT_FOUND when no channel has the code. {CatalogAccess.ScopeText}")
+            .Argument<NonNullGraphType<StringGraphType>>("channel", "The channel's code, e.g. WEB.")
+            // A key restricted to channels reads its own channels' policies only.
+            .OpenToPartners()
+            .ResolveAsync(async context =>
+            {
+                var caller = context.RequireCatalogScope();
+                var channel = context.GetArgument<string>("channel");
+                caller.RequireChannel(channel);
+                return context.ValueOrThrow(await context.QueryAsync<GetChannelPolicy, ChannelPolicyView>(new GetChannelPolicy(channel)));
             });
     }
 }

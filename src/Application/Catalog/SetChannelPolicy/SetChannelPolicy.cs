@@ -34,7 +34,7 @@ internal sealed class SetChannelPolicyHandler(IChannelRepository channels, IUnit
         if (channel is null)
             return ChannelPolicyErrors.ChannelNotFound(code);
         if (command.ExpectedVersion is { } expected && expected != channel.Version)
-            return CommonErrors.ConcurrencyConflict($"Channel {code}");
+            return CommonErrors.StaleVersion($"Channel {code}'s policy", channel.Version, expected);
         var locations = await channels.ListLocationsAsync(cancellationToken);
         var policy = ChannelPolicy.Create(Draft(command), locations.ToDictionary(l => l.Code));
         if (policy.IsFailure)
