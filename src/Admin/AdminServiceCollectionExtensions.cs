@@ -18,6 +18,7 @@ public static class AdminServiceCollectionExtensions
     public const string LoginPath = PathBase + "/account/login";
     public const string LogoutPath = PathBase + "/account/logout";
     public const string AccessDeniedPath = PathBase + "/account/accessdenied";
+    public const string ChangePasswordPath = PathBase + "/account/password";
 
     /// <summary>Policy for admin-only surfaces such as the jobs dashboard.</summary>
     public const string AdminOnlyPolicy = "AdminOnly";
@@ -53,6 +54,7 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/Login");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/AccessDenied");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Error");
+            options.Conventions.ConfigureFilter(new MustChangePasswordFilter());
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthorizationBuilder()

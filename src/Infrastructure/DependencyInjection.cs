@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<ICatalog, Catalog>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();
+        services.AddScoped<Application.Users.IUserAccounts, Access.IdentityUserAccounts>();
         services.AddScoped<IDocumentNumbers, DocumentNumbers>();
         services.AddScoped<IInventoryRepository, InventoryRepository>();
         services.AddScoped<IInventoryDocuments, InventoryDocuments>();

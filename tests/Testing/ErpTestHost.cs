@@ -6,6 +6,7 @@ using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +97,8 @@ public sealed class ErpTestHost : IAsyncDisposable
         // The clock goes first: the composition adds the system clock only where none is registered.
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time).AddLogging().AddApplication();
         services.AddInfrastructure(configuration);
+        // The user store as the host composes it (Identity's tables on the ERP database), so the user commands run for real.
+        services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ErpDbContext>();
         services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commands));
         // The test plays the Hangfire jobs itself; the unit of work's notifications are only counted.
         services.RemoveAll<IOutboxSignal>();

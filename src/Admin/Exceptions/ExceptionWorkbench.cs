@@ -3,6 +3,7 @@ using EcomErp.Admin.Identity;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.ListExceptionCases;
+using EcomErp.Application.Users;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using Microsoft.AspNetCore.Identity;
@@ -67,17 +68,21 @@ public sealed class ExceptionWorkbench(IQueryHandler<ListExceptionCases, Excepti
         return [.. people.OrderBy(p => p.Value, StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>Actor ids as people read them: a person's email for <c>user:…</c> ids, the id itself for API clients and the system.</summary>
+    /// <summary>Actor ids as people read them: a person's display name (or email) for <c>user:…</c> ids, the id itself for API clients and the system.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> actorIds)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in actorIds.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             var user = id.StartsWith(UserPrefix, StringComparison.Ordinal) ? await users.FindByIdAsync(id[UserPrefix.Length..]) : null;
-            names[id] = user?.Email ?? id;
+            names[id] = user is null ? id : await DisplayNameAsync(user);
         }
         return names;
     }
+
+    /// <summary>The name the users page gave the person, or their email when they have none (the first administrator).</summary>
+    private async Task<string> DisplayNameAsync(IdentityUser user) =>
+        (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == UserClaimTypes.DisplayName)?.Value ?? user.Email ?? user.Id;
 
     /// <summary>"due in 2 h 10 min" or "overdue by 35 min": whole minutes, rounded towards the deadline's side.</summary>
     public static string Countdown(DateTimeOffset dueAt, DateTimeOffset now)

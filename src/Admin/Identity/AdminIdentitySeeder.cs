@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Users;
 using EcomErp.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -46,8 +48,10 @@ public sealed partial class AdminIdentitySeeder(
 
         if (string.IsNullOrWhiteSpace(configured))
         {
+            // A password that sat in a file is no longer only the administrator's: they choose their own at the first sign-in.
+            EnsureSucceeded(await users.AddClaimAsync(admin, new Claim(UserClaimTypes.MustChangePassword, UserClaimTypes.Marked)), "ask for a new password");
             var path = await secretFiles.WriteAsync(options.Value.InitialPasswordDirectory, AdminBootstrapOptions.InitialPasswordFileName, password, cancellationToken);
-            LogGeneratedPassword(logger, AdminBootstrapOptions.InitialAdminEmail, path);
+            LogGeneratedPassword(logger, AdminBootstrapOptions.InitialAdminEmail, path, AdminServiceCollectionExtensions.ChangePasswordPath);
         }
         else
         {
@@ -65,8 +69,8 @@ public sealed partial class AdminIdentitySeeder(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Created the initial administrator {Email}; its generated password is in {PasswordFile} (readable by the owner only). Sign in and change it.")]
-    private static partial void LogGeneratedPassword(ILogger logger, string email, string passwordFile);
+        Message = "Created the initial administrator {Email}; its generated password is in {PasswordFile} (readable by the owner only). Sign in and change it at {ChangePasswordPage} (the admin asks for that at the first sign-in).")]
+    private static partial void LogGeneratedPassword(ILogger logger, string email, string passwordFile, string changePasswordPage);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Created the initial administrator {Email} with the password from {ConfigurationKey}.")]

@@ -31,7 +31,7 @@ public sealed class AuditedCommandHandler<TCommand, TResult>(
         {
             var now = clock.GetUtcNow();
             await log.AppendAsync(result.IsSuccess
-                ? AuditEntry.Succeeded(CommandName, actor, current.Subject, [], now)
+                ? AuditEntry.Succeeded(CommandName, actor, current.Subject, current.Changes, now)
                 : AuditEntry.Refused(CommandName, actor, current.Subject, result.Errors, now), cancellationToken);
         }
         return result;

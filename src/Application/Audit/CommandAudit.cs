@@ -36,6 +36,16 @@ public sealed class AuditedCommand(string name, Actor actor, AuditSubject subjec
     public Actor Actor { get; } = actor;
     public AuditSubject Subject { get; } = subject;
 
+    private readonly List<AuditedChange> _changes = [];
+
+    /// <summary>
+    /// Changes the handler states itself, for a record the change tracker does not show as people read it (a user's roles are
+    /// rows of ids in Identity's tables; the entry says "Finance, Planner" before and after, and never a password).
+    /// </summary>
+    public IReadOnlyList<AuditedChange> Changes => _changes;
+
+    public void Describe(AuditedChange change) => _changes.Add(change);
+
     /// <summary>True once a save carried the command's entry.</summary>
     public bool IsRecorded { get; private set; }
 

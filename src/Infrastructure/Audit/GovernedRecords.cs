@@ -36,7 +36,7 @@ internal static class GovernedRecords
     public static AuditEntry EntryFor(AuditedCommand command, ChangeTracker tracker, DateTimeOffset at)
     {
         var entries = tracker.Entries().ToList();
-        return AuditEntry.Succeeded(command.Name, command.Actor, SubjectOf(command.Subject, entries), [.. entries.Select(ChangeOf).OfType<AuditedChange>()], at);
+        return AuditEntry.Succeeded(command.Name, command.Actor, SubjectOf(command.Subject, entries), [.. entries.Select(ChangeOf).OfType<AuditedChange>(), .. command.Changes], at);
     }
 
     private static AuditSubject SubjectOf(AuditSubject subject, IEnumerable<EntityEntry> entries)

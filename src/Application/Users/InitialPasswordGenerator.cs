@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 
-namespace EcomErp.Admin.Identity;
+namespace EcomErp.Application.Users;
 
-/// <summary>Makes a random password that passes the admin password policy whatever it draws.</summary>
-internal static class InitialPasswordGenerator
+/// <summary>
+/// Makes a random password that passes the admin password policy whatever it draws: the first administrator's, and the
+/// one-time passwords an administrator hands to a new user or one whose password they reset.
+/// </summary>
+public static class InitialPasswordGenerator
 {
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";
     private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
