@@ -54,7 +54,8 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/Login");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/AccessDenied");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Error");
-            options.Conventions.ConfigureFilter(new MustChangePasswordFilter());
+            // An area convention: ConfigureFilter(filter) reaches only pages outside areas, and every admin page is in one.
+            options.Conventions.AddAreaFolderApplicationModelConvention(Area, "/", model => model.Filters.Add(new MustChangePasswordFilter()));
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthorizationBuilder()

@@ -63,6 +63,7 @@ public static class AdminNavigation
         ]),
         new("Governance",
         [
+            new("Users", "/Users/Index", AdminOnly),
             new("Policies", "/Policies/Index", Governance),
             new("Audit log", "/Audit/Index", Governance),
         ]),

@@ -82,6 +82,10 @@ public class HostStartupTests
 
         var password = (await File.ReadAllTextAsync(passwordFile)).Trim();
         await AdminSignIn.SignInAsync(client, EcomErpHostFactory.AdminEmail, password);
+        // A password that sat in a file is changed first: every admin page leads to the password page until then.
+        using var landing = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+        Assert.Equal("/admin/account/password", landing.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -93,5 +97,8 @@ public class HostStartupTests
         await AdminSignIn.SignInAsync(client, EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
 
         Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "initial-admin-password.txt")));
+        // A configured password is the operator's own choice: nobody is sent to change it.
+        using var landing = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
     }
 }
