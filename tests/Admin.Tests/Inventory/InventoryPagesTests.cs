@@ -362,18 +362,23 @@ public sealed partial class InventoryPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task TheLedger_FiltersByReasonInTheQueryString_AndAnUnknownSkuOrABadDateSaysSo()
+    public async Task TheLedger_FiltersByReasonBucketAndReferenceInTheQueryString_AndAnUnknownSkuOrABadDateSaysSo()
     {
         using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         for (var i = 0; i < 3; i++)
             await PostAsync(wim, PositionPath, "Move", Move(Warehouse, "Available", "QualityHold", "1", $"hold {i}"));
 
         var held = await GetAsync(wim, $"/admin/inventory/ledger?sku={Sku}&reason={ReasonCodes.QualityHoldPlaced}");
+        var oneReference = await GetAsync(wim, $"/admin/inventory/ledger?sku={Sku}&bucket=QualityHold&reference=hold%201");
+        var damaged = await GetAsync(wim, $"/admin/inventory/ledger?sku={Sku}&bucket=Damaged");
         var unknownSku = WebUtility.HtmlDecode(await GetAsync(wim, "/admin/inventory/ledger?sku=NO-SUCH-SKU"));
         var badDate = await GetAsync(wim, $"/admin/inventory/ledger?sku={Sku}&from=yesterday");
 
         Assert.Equal(3, Regex.Count(held, """data-testid="ledger-reason">QUALITY_HOLD_PLACED<"""));
         Assert.Contains("3 entries.", held, StringComparison.Ordinal);
+        Assert.Contains("1 entry.", oneReference, StringComparison.Ordinal);
+        Assert.Contains(">hold 1<", oneReference, StringComparison.Ordinal);
+        Assert.Contains("0 entries.", damaged, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"ledger-problem\"", unknownSku, StringComparison.Ordinal);
         Assert.Contains("NO-SUCH-SKU", unknownSku, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"ledger-problem\"", badDate, StringComparison.Ordinal);

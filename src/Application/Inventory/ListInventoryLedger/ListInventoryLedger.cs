@@ -6,8 +6,12 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.ListInventoryLedger;
 
-/// <summary>Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To).</summary>
-public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null);
+/// <summary>
+/// Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To), only entries into or
+/// out of <see cref="Bucket"/>, only entries with this <see cref="Reference"/> (exactly, as the flows write it).
+/// </summary>
+public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null,
+    StockBucket? Bucket = null, string? Reference = null);
 
 /// <summary>One page of a SKU's ledger from the read model, newest first; at one location, or every location when none is given.</summary>
 public sealed record ListInventoryLedger(string Sku, string? Location, InventoryLedgerFilter Filter, LedgerSlice Slice);
@@ -37,7 +41,8 @@ internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledg
 
         var reasons = (query.Filter.ReasonCodes ?? []).Select(NormalizeReason).Distinct(StringComparer.Ordinal).ToList();
         return await ledger.ListAsync(
-            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice), cancellationToken);
+            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice,
+                query.Filter.Bucket, string.IsNullOrWhiteSpace(query.Filter.Reference) ? null : query.Filter.Reference.Trim()), cancellationToken);
     }
 
     internal static string NormalizeReason(string code) => code.Trim().ToUpperInvariant();
@@ -59,6 +64,9 @@ internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInven
                 .WithErrorCode(InventoryErrors.ReasonUnknownCode).WithMessage((_, code) => $"'{code}' is not a ledger reason code.");
             filter.RuleFor(f => f.OccurredTo).Must((f, to) => f.OccurredFrom is not { } from || to is not { } end || from < end)
                 .WithErrorCode(InventoryErrors.TimeRangeInvalidCode).WithMessage("occurredTo must be later than occurredFrom.");
+            filter.RuleFor(f => f.Bucket).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
+            filter.RuleFor(f => f.Reference).MaximumLength(LedgerEntry.ReferenceMaxLength).WithErrorCode(InventoryErrors.ReferenceInvalidCode)
+                .WithMessage($"A reference has at most {LedgerEntry.ReferenceMaxLength} characters.");
         });
     }
 }
