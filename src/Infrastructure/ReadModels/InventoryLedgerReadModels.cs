@@ -45,6 +45,10 @@ internal sealed class InventoryLedgerReadModels(ErpDbContext db) : IInventoryLed
             var reasons = request.ReasonCodes.ToList();
             rows = rows.Where(r => reasons.Contains(r.ReasonCode));
         }
+        if (request.Bucket is { } bucket)
+            rows = rows.Where(r => r.FromBucket == bucket || r.ToBucket == bucket);
+        if (request.Reference is { } reference)
+            rows = rows.Where(r => r.Reference == reference);
         if (request.OccurredFrom is { } from)
         {
             var fromTicks = from.UtcTicks;

@@ -10,10 +10,11 @@ namespace EcomErp.Application.Inventory.ListInventoryLedger;
 
 /// <summary>
 /// Narrows a SKU's ledger: only these reason codes (none: all), only entries that occurred in [From, To), only the entries of
-/// purchase orders from this supplier (a code of the supplier master).
+/// purchase orders from this supplier (a code of the supplier master), only entries into or out of <see cref="Bucket"/>, only
+/// entries with this <see cref="Reference"/> (exactly, as the flows write it).
 /// </summary>
 public sealed record InventoryLedgerFilter(IReadOnlyList<string>? ReasonCodes = null, DateTimeOffset? OccurredFrom = null, DateTimeOffset? OccurredTo = null,
-    string? Supplier = null);
+    string? Supplier = null, StockBucket? Bucket = null, string? Reference = null);
 
 /// <summary>One page of a SKU's ledger from the read model, newest first; at one location, or every location when none is given.</summary>
 public sealed record ListInventoryLedger(string Sku, string? Location, InventoryLedgerFilter Filter, LedgerSlice Slice);
@@ -47,8 +48,8 @@ internal sealed class ListInventoryLedgerHandler(IInventoryLedgerReadModels ledg
 
         var reasons = (query.Filter.ReasonCodes ?? []).Select(NormalizeReason).Distinct(StringComparer.Ordinal).ToList();
         return await ledger.ListAsync(
-            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice, supplier?.Value),
-            cancellationToken);
+            new InventoryLedgerRequest(sku.Value, location?.Value, reasons, query.Filter.OccurredFrom, query.Filter.OccurredTo, query.Slice, supplier?.Value,
+                query.Filter.Bucket, string.IsNullOrWhiteSpace(query.Filter.Reference) ? null : query.Filter.Reference.Trim()), cancellationToken);
     }
 
     internal static string NormalizeReason(string code) => code.Trim().ToUpperInvariant();
@@ -71,6 +72,9 @@ internal sealed class ListInventoryLedgerValidator : AbstractValidator<ListInven
             filter.RuleFor(f => f.Supplier!).Satisfies(v => SupplierCode.Create(v)).When(f => f.Supplier is not null);
             filter.RuleFor(f => f.OccurredTo).Must((f, to) => f.OccurredFrom is not { } from || to is not { } end || from < end)
                 .WithErrorCode(InventoryErrors.TimeRangeInvalidCode).WithMessage("occurredTo must be later than occurredFrom.");
+            filter.RuleFor(f => f.Bucket).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
+            filter.RuleFor(f => f.Reference).MaximumLength(LedgerEntry.ReferenceMaxLength).WithErrorCode(InventoryErrors.ReferenceInvalidCode)
+                .WithMessage($"A reference has at most {LedgerEntry.ReferenceMaxLength} characters.");
         });
     }
 }

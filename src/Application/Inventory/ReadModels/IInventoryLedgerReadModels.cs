@@ -1,3 +1,5 @@
+using EcomErp.Domain.Inventory;
+
 namespace EcomErp.Application.Inventory.ReadModels;
 
 /// <summary>
@@ -10,11 +12,12 @@ public sealed record LedgerSlice(int Size, bool FromTheEnd = false, long? After 
 
 /// <summary>
 /// One page of one SKU's ledger, codes already normalised: at one location or all, with the given reason codes only
-/// (empty: every reason), occurred in [<see cref="OccurredFrom"/>, <see cref="OccurredTo"/>).
+/// (empty: every reason), occurred in [<see cref="OccurredFrom"/>, <see cref="OccurredTo"/>), into or out of
+/// <see cref="Bucket"/> (null: any), with exactly <see cref="Reference"/> (null: any).
 /// </summary>
 public sealed record InventoryLedgerRequest(
     string Sku, string? Location, IReadOnlyCollection<string> ReasonCodes, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, LedgerSlice Slice,
-    string? Supplier = null);
+    string? Supplier = null, StockBucket? Bucket = null, string? Reference = null);
 
 /// <summary>
 /// A page of ledger entries, newest first, and whether entries lie beyond it. Paging forward, <see cref="HasPreviousPage"/>

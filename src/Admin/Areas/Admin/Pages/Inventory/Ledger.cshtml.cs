@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory.ListInventoryLedger;
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Domain.Inventory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,8 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Inventory;
 
 /// <summary>
 /// A SKU's ledger, newest first, from the ledger read model through the same query GraphQL uses: at a location or all, of
-/// some reasons, within days (UTC); keyset pages on the entry's sequence. Filters and the page are in the query string.
+/// a reason, into or out of a bucket, with a reference, within days (UTC); keyset pages on the entry's sequence. Filters and
+/// the page are in the query string.
 /// </summary>
 [Authorize(Roles = InventoryAccess.Readers)]
 public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedgerPage> list) : PageModel
@@ -24,6 +26,12 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
 
     [FromQuery(Name = "reason")]
     public string? Reason { get; set; }
+
+    [FromQuery(Name = "bucket")]
+    public StockBucket? Bucket { get; set; }
+
+    [FromQuery(Name = "reference")]
+    public string? Reference { get; set; }
 
     /// <summary>The first day shown (UTC).</summary>
     [FromQuery(Name = "from")]
@@ -57,7 +65,8 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
         var filter = new InventoryLedgerFilter(
             string.IsNullOrWhiteSpace(Reason) ? null : [Reason],
             From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null);
+            To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
+            Bucket, string.IsNullOrWhiteSpace(Reference) ? null : Reference);
         var page = await list.HandleAsync(new ListInventoryLedger(Sku, string.IsNullOrWhiteSpace(Location) ? null : Location, filter,
             new LedgerSlice(PageSize, After: After)), cancellationToken);
         if (page.IsFailure)
