@@ -7,6 +7,8 @@ public static class CatalogErrors
 {
     [ErrorDescription("A channel's name is missing or too long.")]
     public const string ChannelNameInvalid = "CHANNEL_NAME_INVALID";
+    [ErrorDescription("The channel is already active (or inactive), so nothing would change.")]
+    public const string ChannelActivationUnchanged = "CHANNEL_ACTIVATION_UNCHANGED";
     [ErrorDescription("A SKU's name is missing or too long.")]
     public const string SkuNameInvalid = "SKU_NAME_INVALID";
     [ErrorDescription("A SKU's price or cost is negative, or the two are in different currencies.")]

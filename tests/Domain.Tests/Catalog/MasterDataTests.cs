@@ -35,14 +35,31 @@ public sealed class MasterDataTests
     }
 
     [Fact]
-    public void Channel_DeactivateAndActivate_ToggleIsActive()
+    public void Channel_DeactivateAndActivate_ToggleIsActive_EachWithAnEvent()
     {
         var channel = Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer).Value;
+        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-        channel.Deactivate();
+        Assert.True(channel.Deactivate(planner, at).IsSuccess);
         Assert.False(channel.IsActive);
-        channel.Activate();
+        Assert.True(channel.Activate(planner, at).IsSuccess);
         Assert.True(channel.IsActive);
+        Assert.Equal([new ChannelActivationChanged("WEB", false, "user:pia", at), new ChannelActivationChanged("WEB", true, "user:pia", at)],
+            channel.PendingEvents.Cast<ChannelActivationChanged>());
+    }
+
+    [Fact]
+    public void Channel_ActivatedAgainOrByAnotherRole_IsRefusedWithANamedError_AndStaysAsItWas()
+    {
+        var channel = Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer).Value;
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        ResultAssert.FailsWith(channel.Activate(new Actor("user:pia", "Pia", [Roles.Planner]), at), "CHANNEL_ACTIVATION_UNCHANGED");
+        ResultAssert.FailsWith(channel.Deactivate(new Actor("user:fay", "Fay", [Roles.Finance]), at), "NOT_PERMITTED");
+
+        Assert.True(channel.IsActive);
+        Assert.Empty(channel.PendingEvents);
     }
 
     [Fact]
