@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EcomErp.Admin.Areas.Admin.Pages.MasterData;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Admin.Shell;
@@ -46,6 +47,7 @@ public static class AdminNavigation
         ]),
         new("Master data",
         [
+            new("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
         ]),
         new("Governance",
         [
