@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
+        services.AddScoped<Application.Catalog.ILocationRepository, LocationRepository>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 
