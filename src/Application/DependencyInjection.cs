@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.CarrierBookings>();
         services.AddScoped<Access.ApiClientAccess>();
         services.AddScoped<Policies.PolicyChangeDecisions>();
+        services.AddScoped<Catalog.ActivateChannel.ChannelActivation>();
         services.AddScoped<Exceptions.IExceptionSlaPolicies, Exceptions.GovernedExceptionSlaPolicies>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();

@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Catalog.ISkuRepository, SkuRepository>();
         services.AddScoped<Application.Catalog.ISupplierRepository, SupplierRepository>();
         services.AddScoped<Application.Catalog.ICarrierRepository, CarrierRepository>();
+        services.AddScoped<Application.Catalog.ILocationRepository, LocationRepository>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EcomErp.Admin.Areas.Admin.Pages.MasterData.Skus;
+using EcomErp.Admin.Areas.Admin.Pages.MasterData;
 using EcomErp.Domain.Common;
 
 namespace EcomErp.Admin.Shell;
@@ -60,6 +61,7 @@ public static class AdminNavigation
             new("SKUs", "/MasterData/Skus/Index", SkuAccess.ReadRoles),
             new("Import", "/MasterData/Import", SkuAccess.ChangeRoles),
             new("Carriers", "/MasterData/Carriers/Index", MasterDataReaders),
+            new("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
         ]),
         new("Governance",
         [

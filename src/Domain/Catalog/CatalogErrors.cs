@@ -7,6 +7,8 @@ public static class CatalogErrors
 {
     [ErrorDescription("A channel's name is missing or too long.")]
     public const string ChannelNameInvalid = "CHANNEL_NAME_INVALID";
+    [ErrorDescription("The channel is already active (or inactive), so nothing would change.")]
+    public const string ChannelActivationUnchanged = "CHANNEL_ACTIVATION_UNCHANGED";
     [ErrorDescription("A SKU's name is missing or too long.")]
     public const string SkuNameInvalid = "SKU_NAME_INVALID";
     [ErrorDescription("A SKU's price or cost is negative, or the two are in different currencies.")]
@@ -39,6 +41,16 @@ public static class CatalogErrors
     public const string LocationCapacityInvalid = "LOCATION_CAPACITY_INVALID";
     [ErrorDescription("A location's shipment or expedite cost is negative, or the two are in different currencies.")]
     public const string LocationCostInvalid = "LOCATION_COST_INVALID";
+    [ErrorDescription("The location already reads exactly so, so nothing would change.")]
+    public const string LocationUnchanged = "LOCATION_UNCHANGED";
+    [ErrorDescription("The location is already active (or inactive), so nothing would change.")]
+    public const string LocationActivationUnchanged = "LOCATION_ACTIVATION_UNCHANGED";
+    [ErrorDescription("A location is deactivated while a channel's policy still ships from it; the message names the channels.")]
+    public const string LocationInUse = "LOCATION_IN_USE";
+    [ErrorDescription("No location has this code.")]
+    public const string LocationNotFound = "LOCATION_NOT_FOUND";
+    [ErrorDescription("A location with this code already exists.")]
+    public const string LocationExists = "LOCATION_EXISTS";
     [ErrorDescription("A customer's credit limit is negative.")]
     public const string CustomerCreditLimitInvalid = "CUSTOMER_CREDIT_LIMIT_INVALID";
 }

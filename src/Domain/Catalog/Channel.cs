@@ -44,7 +44,19 @@ public sealed class Channel : AggregateRoot
         return Result.Success();
     }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>Stops the channel taking new orders (a planner's or an administrator's decision); its orders in flight go on.</summary>
+    public Result Deactivate(Actor actor, DateTimeOffset at) => SetActive(false, actor, at);
 
-    public void Activate() => IsActive = true;
+    public Result Activate(Actor actor, DateTimeOffset at) => SetActive(true, actor, at);
+
+    private Result SetActive(bool active, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change a channel: it needs the {Roles.Planner} role.");
+        if (IsActive == active)
+            return new Error(CatalogErrors.ChannelActivationUnchanged, $"Channel {Code} is already {(active ? "active" : "inactive")}.");
+        IsActive = active;
+        Raise(new ChannelActivationChanged(Code.Value, active, actor.Id, at));
+        return Result.Success();
+    }
 }

@@ -2,8 +2,8 @@ using EcomErp.Domain.Common;
 
 namespace EcomErp.Domain.Catalog;
 
-/// <summary>A place stock is kept and shipped from.</summary>
-public sealed class Location
+/// <summary>A place stock is kept and shipped from; master data, <see cref="AggregateRoot.Version"/> counts its changes.</summary>
+public sealed class Location : AggregateRoot
 {
     public const int NameMaxLength = 100;
     public const int RegionMaxLength = 32;
@@ -38,6 +38,50 @@ public sealed class Location
         var parsed = LocationCode.Create(code);
         if (parsed.IsFailure)
             return Result<Location>.Failure(parsed.Errors);
+        var location = new Location { Code = parsed.Value, IsActive = true };
+        var details = location.Apply(name, kind, region, priority, carrierCapacity, shipmentCost, expediteCost);
+        return details.IsSuccess ? location : Result<Location>.Failure(details.Errors);
+    }
+
+    /// <summary>Replaces what a location is and what shipping from it costs (a planner's or an administrator's decision).</summary>
+    public Result Update(string name, LocationKind kind, string region, int priority, CarrierCapacity carrierCapacity, Money? shipmentCost, Money? expediteCost,
+        Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change a location: it needs the {Roles.Planner} role.");
+        var before = (Name, Kind, Region, Priority, CarrierCapacity, ShipmentCostMinor, ExpediteCostMinor, CostCurrency);
+        var applied = Apply(name, kind, region, priority, carrierCapacity, shipmentCost, expediteCost);
+        if (applied.IsFailure)
+            return applied;
+        if (before == (Name, Kind, Region, Priority, CarrierCapacity, ShipmentCostMinor, ExpediteCostMinor, CostCurrency))
+            return new Error(CatalogErrors.LocationUnchanged, $"Location {Code} already reads exactly so.");
+        Raise(new LocationChanged(Code.Value, Name, Kind, Region, Priority, CarrierCapacity.Standard, CarrierCapacity.Express, CarrierCapacity.NextDay,
+            ShipmentCostMinor, ExpediteCostMinor, CostCurrency, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Stops shipping from the location. Whether a channel still lists it is the caller's to check (it has the channels):
+    /// a location is never deactivated from under a policy.
+    /// </summary>
+    public Result Deactivate(Actor actor, DateTimeOffset at) => SetActive(false, actor, at);
+
+    public Result Activate(Actor actor, DateTimeOffset at) => SetActive(true, actor, at);
+
+    private Result SetActive(bool active, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change a location: it needs the {Roles.Planner} role.");
+        if (IsActive == active)
+            return new Error(CatalogErrors.LocationActivationUnchanged, $"Location {Code} is already {(active ? "active" : "inactive")}.");
+        IsActive = active;
+        Raise(new LocationActivationChanged(Code.Value, active, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>The one check of a location's details, for a new location and a changed one; nothing changes unless all pass.</summary>
+    private Result Apply(string name, LocationKind kind, string region, int priority, CarrierCapacity carrierCapacity, Money? shipmentCost, Money? expediteCost)
+    {
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
             return new Error(CatalogErrors.LocationNameInvalid, $"A location name of 1 to {NameMaxLength} characters is required.", "name");
         if (TextRules.Check(name, "name") is { } nameRefused)
@@ -50,16 +94,13 @@ public sealed class Location
             return new Error(CatalogErrors.LocationPriorityInvalid, "A priority cannot be negative.", "priority");
         ArgumentNullException.ThrowIfNull(carrierCapacity);
         if (carrierCapacity.Problems() is { Count: > 0 } capacityRefused)
-            return Result<Location>.Failure(capacityRefused);
+            return Result.Failure(capacityRefused);
         var currency = shipmentCost?.Currency ?? expediteCost?.Currency ?? Currency.Of(DefaultCostCurrency);
         if (shipmentCost is { MinorUnits: < 0 } || expediteCost is { MinorUnits: < 0 }
             || (shipmentCost ?? new Money(0, currency)).Currency != (expediteCost ?? new Money(0, currency)).Currency)
             return new Error(CatalogErrors.LocationCostInvalid, "Shipment and expedite costs are non-negative and in one currency.", "shipmentCost");
-        return new Location
-        {
-            Code = parsed.Value, Name = name.Trim(), Kind = kind, Region = region.Trim().ToUpperInvariant(),
-            Priority = priority, CarrierCapacity = carrierCapacity, IsActive = true,
-            ShipmentCostMinor = shipmentCost?.MinorUnits ?? 0, ExpediteCostMinor = expediteCost?.MinorUnits ?? 0, CostCurrency = currency.Code,
-        };
+        (Name, Kind, Region, Priority, CarrierCapacity) = (name.Trim(), kind, region.Trim().ToUpperInvariant(), priority, carrierCapacity);
+        (ShipmentCostMinor, ExpediteCostMinor, CostCurrency) = (shipmentCost?.MinorUnits ?? 0, expediteCost?.MinorUnits ?? 0, currency.Code);
+        return Result.Success();
     }
 }

@@ -35,14 +35,31 @@ public sealed class MasterDataTests
     }
 
     [Fact]
-    public void Channel_DeactivateAndActivate_ToggleIsActive()
+    public void Channel_DeactivateAndActivate_ToggleIsActive_EachWithAnEvent()
     {
         var channel = Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer).Value;
+        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-        channel.Deactivate();
+        Assert.True(channel.Deactivate(planner, at).IsSuccess);
         Assert.False(channel.IsActive);
-        channel.Activate();
+        Assert.True(channel.Activate(planner, at).IsSuccess);
         Assert.True(channel.IsActive);
+        Assert.Equal([new ChannelActivationChanged("WEB", false, "user:pia", at), new ChannelActivationChanged("WEB", true, "user:pia", at)],
+            channel.PendingEvents.Cast<ChannelActivationChanged>());
+    }
+
+    [Fact]
+    public void Channel_ActivatedAgainOrByAnotherRole_IsRefusedWithANamedError_AndStaysAsItWas()
+    {
+        var channel = Channel.Create("WEB", "Web shop", ChannelKind.DirectToConsumer).Value;
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        ResultAssert.FailsWith(channel.Activate(new Actor("user:pia", "Pia", [Roles.Planner]), at), "CHANNEL_ACTIVATION_UNCHANGED");
+        ResultAssert.FailsWith(channel.Deactivate(new Actor("user:fay", "Fay", [Roles.Finance]), at), "NOT_PERMITTED");
+
+        Assert.True(channel.IsActive);
+        Assert.Empty(channel.PendingEvents);
     }
 
     [Fact]
@@ -170,6 +187,57 @@ public sealed class MasterDataTests
     {
         ResultAssert.FailsWith(Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, new CarrierCapacity(-1, 10, null)),
             "LOCATION_CAPACITY_INVALID", "carrierCapacity.standard");
+    }
+
+    [Fact]
+    public void Location_Update_ReplacesItsDetails_WithAnEventCarryingThem()
+    {
+        var location = Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(500)).Value;
+        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        ResultAssert.Succeeded(location.Update("Berlin hub", LocationKind.ThirdPartyLogistics, " at ", 4, new CarrierCapacity(100, 0, null), Eur(5m), Eur(9.5m), planner, at));
+
+        Assert.Equal(("Berlin hub", LocationKind.ThirdPartyLogistics, "AT", 4, new CarrierCapacity(100, 0, null), 500L, 950L, 1),
+            (location.Name, location.Kind, location.Region, location.Priority, location.CarrierCapacity, location.ShipmentCostMinor, location.ExpediteCostMinor, location.Version));
+        Assert.Equal(new LocationChanged("WH-BERLIN", "Berlin hub", LocationKind.ThirdPartyLogistics, "AT", 4, 100, 0, null, 500, 950, "EUR", "user:pia", at),
+            Assert.Single(location.PendingEvents));
+    }
+
+    [Fact]
+    public void Location_UpdateWithABadValue_TheSameDetails_OrAnotherRole_IsRefusedWithANamedError_AndChangesNothing()
+    {
+        var location = Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(500)).Value;
+        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        ResultAssert.FailsWith(location.Update("Berlin DC", LocationKind.Warehouse, "DE", 1, new CarrierCapacity(5, 5, -1), null, null, planner, at),
+            "LOCATION_CAPACITY_INVALID", "carrierCapacity.nextDay");
+        ResultAssert.FailsWith(location.Update("Berlin DC", LocationKind.Warehouse, "DE", -2, CarrierCapacity.EveryLevel(500), null, null, planner, at),
+            "LOCATION_PRIORITY_INVALID", "priority");
+        ResultAssert.FailsWith(location.Update("Berlin DC", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(500), null, null, planner, at),
+            "LOCATION_UNCHANGED");
+        ResultAssert.FailsWith(location.Update("Elsewhere", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(500), null, null,
+            new Actor("user:fay", "Fay", [Roles.Finance]), at), "NOT_PERMITTED");
+
+        Assert.Equal(("Berlin DC", 1, CarrierCapacity.EveryLevel(500), 0), (location.Name, location.Priority, location.CarrierCapacity, location.Version));
+        Assert.Empty(location.PendingEvents);
+    }
+
+    [Fact]
+    public void Location_DeactivateAndActivate_EachRaiseAnEvent_AndARepeatIsRefused()
+    {
+        var location = Location.Create("WH-BERLIN", "Berlin DC", LocationKind.Warehouse, "DE", 1, CarrierCapacity.EveryLevel(500)).Value;
+        var planner = new Actor("user:pia", "Pia", [Roles.Planner]);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        ResultAssert.Succeeded(location.Deactivate(planner, at));
+        ResultAssert.FailsWith(location.Deactivate(planner, at), "LOCATION_ACTIVATION_UNCHANGED");
+        ResultAssert.Succeeded(location.Activate(planner, at));
+
+        Assert.True(location.IsActive);
+        Assert.Equal([new LocationActivationChanged("WH-BERLIN", false, "user:pia", at), new LocationActivationChanged("WH-BERLIN", true, "user:pia", at)],
+            location.PendingEvents.Cast<LocationActivationChanged>());
     }
 
     [Fact]

@@ -340,6 +340,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("ShipmentCostMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CarrierCapacity", "EcomErp.Domain.Catalog.Location.CarrierCapacity#CarrierCapacity", b1 =>
                         {
                             b1.IsRequired();

@@ -335,6 +335,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ShipmentCostMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CarrierCapacity", "EcomErp.Domain.Catalog.Location.CarrierCapacity#CarrierCapacity", b1 =>
                         {
                             b1.IsRequired();
