@@ -33,6 +33,10 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
     [FromQuery(Name = "reference")]
     public string? Reference { get; set; }
 
+    /// <summary>Only the receipts of this supplier's purchase orders (a code of the supplier master; an unknown one is refused).</summary>
+    [FromQuery(Name = "supplier")]
+    public string? Supplier { get; set; }
+
     /// <summary>The first day shown (UTC).</summary>
     [FromQuery(Name = "from")]
     public DateOnly? From { get; set; }
@@ -66,7 +70,8 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
             string.IsNullOrWhiteSpace(Reason) ? null : [Reason],
             From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
             To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
-            Bucket, string.IsNullOrWhiteSpace(Reference) ? null : Reference);
+            Supplier: string.IsNullOrWhiteSpace(Supplier) ? null : Supplier, Bucket: Bucket,
+            Reference: string.IsNullOrWhiteSpace(Reference) ? null : Reference);
         var page = await list.HandleAsync(new ListInventoryLedger(Sku, string.IsNullOrWhiteSpace(Location) ? null : Location, filter,
             new LedgerSlice(PageSize, After: After)), cancellationToken);
         if (page.IsFailure)
