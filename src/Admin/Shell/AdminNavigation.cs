@@ -31,11 +31,13 @@ public static class AdminNavigation
     private static readonly string[] Everyone = [];
     private static readonly string[] AdminOnly = [Roles.Admin];
     private static readonly string[] Governance = [Roles.Admin, Roles.Executive];
+    private static readonly string[] OrderReaders = Areas.Admin.Pages.Orders.IndexModel.Readers.Split(',');
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
         new("Orders",
         [
+            new("Orders", "/Orders/Index", OrderReaders),
             new("Exceptions", ExceptionsPage, Everyone),
         ]),
         new("Inventory",
