@@ -36,11 +36,13 @@ public static class AdminNavigation
     private static readonly string[] PurchasingReaders =
         [Roles.Admin, Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager, Roles.Finance, Roles.Executive];
     private static readonly string[] MasterDataReaders = [Roles.Admin, Roles.Planner, Roles.OperationsManager, Roles.Finance, Roles.Executive];
+    private static readonly string[] OrderReaders = Areas.Admin.Pages.Orders.IndexModel.Readers.Split(',');
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
         Section("Orders",
         [
+            Link("Orders", "/Orders/Index", OrderReaders),
             Link("Exceptions", ExceptionsPage, Everyone),
         ]),
         Section("Inventory",

@@ -1,5 +1,4 @@
 using EcomErp.Application.Abstractions;
-using EcomErp.Application.Audit;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Orders;
@@ -21,6 +20,7 @@ namespace EcomErp.Api.Hosting;
 /// adjustment waiting for its second approval. Their cases are raised at those facts' times, as every case is, so their SLA
 /// ran out before the host started and the escalation job takes them up. They are seeded with the order's first capture only.
 /// </para>
+/// <para>Orders in every other state of the workflow come from <see cref="DemoOrders"/>, seeded after these.</para>
 /// </summary>
 internal sealed partial class DemoExceptionOrders(
     ICommandHandler<CaptureOrder, CapturedOrder> capture, IServiceProvider services, TimeProvider clock, ILogger<DemoExceptionOrders> logger)
@@ -80,16 +80,7 @@ internal sealed partial class DemoExceptionOrders(
         return captured;
     }
 
-    /// <summary>
-    /// The host's handler of <typeparamref name="TCommand"/>, composed again with <paramref name="past"/> as its clock. The audit
-    /// decorator around it records nothing for the System actor, so the handler it wraps is the one built again.
-    /// </summary>
-    private ICommandHandler<TCommand, TResult> WithClock<TCommand, TResult>(DemoHistoryClock past)
-    {
-        var handler = services.GetRequiredService<ICommandHandler<TCommand, TResult>>();
-        var own = handler is AuditedCommandHandler<TCommand, TResult> audited ? audited.Inner : handler;
-        return (ICommandHandler<TCommand, TResult>)ActivatorUtilities.CreateInstance(services, own.GetType(), past);
-    }
+    private ICommandHandler<TCommand, TResult> WithClock<TCommand, TResult>(DemoHistoryClock past) => past.Compose<TCommand, TResult>(services);
 
     private static T Succeeded<T>(Result<T> result, string what) =>
         result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo's {what} is invalid: {result.Error}");

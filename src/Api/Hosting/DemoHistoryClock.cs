@@ -1,3 +1,6 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Audit;
+
 namespace EcomErp.Api.Hosting;
 
 /// <summary>
@@ -9,4 +12,15 @@ internal sealed class DemoHistoryClock(TimeProvider now, TimeSpan ago) : TimePro
     public TimeSpan Ago { get; } = ago;
 
     public override DateTimeOffset GetUtcNow() => now.GetUtcNow() - Ago;
+
+    /// <summary>
+    /// The host's handler of <typeparamref name="TCommand"/> from <paramref name="services"/>, composed again with this clock. The audit
+    /// decorator around it records nothing for the System actor, so the handler it wraps is the one built again.
+    /// </summary>
+    public ICommandHandler<TCommand, TResult> Compose<TCommand, TResult>(IServiceProvider services)
+    {
+        var handler = services.GetRequiredService<ICommandHandler<TCommand, TResult>>();
+        var own = handler is AuditedCommandHandler<TCommand, TResult> audited ? audited.Inner : handler;
+        return (ICommandHandler<TCommand, TResult>)ActivatorUtilities.CreateInstance(services, own.GetType(), this);
+    }
 }

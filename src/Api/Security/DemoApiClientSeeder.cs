@@ -44,6 +44,7 @@ public static class DemoApiClientSeeding
     {
         services.AddScoped<DemoApiClientSeeder>();
         services.AddScoped<Hosting.DemoExceptionOrders>();
+        services.AddScoped<Hosting.DemoOrders>();
         return services;
     }
 
@@ -53,12 +54,13 @@ public static class DemoApiClientSeeding
         await scope.ServiceProvider.GetRequiredService<DemoApiClientSeeder>().SeedAsync(cancellationToken);
     }
 
-    /// <summary>The demo orders that raise exception cases, unless <see cref="Hosting.DemoExceptionOrders.SettingKey"/> is false.</summary>
+    /// <summary>The demo orders that raise exception cases and the orders in every workflow state, unless <see cref="Hosting.DemoExceptionOrders.SettingKey"/> is false.</summary>
     public static async Task SeedDemoExceptionOrdersAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         if (!configuration.GetValue(Hosting.DemoExceptionOrders.SettingKey, true))
             return;
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Hosting.DemoExceptionOrders>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Hosting.DemoOrders>().SeedAsync(cancellationToken);
     }
 }

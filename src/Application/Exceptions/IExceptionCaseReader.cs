@@ -22,7 +22,8 @@ public sealed record ExceptionCaseFilter(
     string? Assignee = null,
     bool? Overdue = null,
     string? Channel = null,
-    int? MinPriority = null);
+    int? MinPriority = null,
+    Guid? SubjectId = null);
 
 /// <summary>
 /// One page of cases: the <paramref name="Size"/> first after <paramref name="After"/> (and before <paramref name="Before"/>),

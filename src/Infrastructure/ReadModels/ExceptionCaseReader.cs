@@ -81,6 +81,8 @@ internal sealed class ExceptionCaseReader(Persistence.ErpDbContext db) : IExcept
         }
         if (filter.Assignee is { } assignee)
             rows = rows.Where(r => r.Assignee == assignee);
+        if (filter.SubjectId is { } subjectId)
+            rows = rows.Where(r => r.SubjectId == subjectId);
         if (filter.Channel is { } channel)
             rows = rows.Where(r => r.Channel == channel);
         if (filter.MinPriority is { } minPriority)
