@@ -57,7 +57,7 @@ public sealed class LedgerPropertyTests : InventoryScenario
             case Kind.Receive:
                 var eta = DateOnly.FromDateTime(ErpTestHost.Start.UtcDateTime);
                 var created = await SendAsync<CreatePurchaseOrder, PurchaseOrderView>(
-                    new CreatePurchaseOrder(Planner, "SUP-PROP", location, [new CreatePurchaseOrderLine(sku, step.Quantity, eta)]));
+                    new CreatePurchaseOrder(Planner, "TEXTIL-PORTO", location, [new CreatePurchaseOrderLine(sku, step.Quantity, eta)]));
                 if (created.IsFailure)
                     return created;
                 Succeeded(await SendAsync<ConfirmPurchaseOrder, PurchaseOrderView>(new ConfirmPurchaseOrder(Planner, created.Value.Id)));

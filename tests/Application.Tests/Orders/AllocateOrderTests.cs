@@ -1,3 +1,6 @@
+using EcomErp.Application.Catalog.CreateCarrier;
+using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Catalog.UpdateCarrier;
 using EcomErp.Application.Catalog;
 using EcomErp.Application.Catalog.SetChannelPolicy;
 using EcomErp.Application.Orders;
@@ -136,6 +139,31 @@ public sealed class AllocateOrderTests : AllocationScenario
         Assert.Equal("3PL-POZNAN", order.Shipments.Single().Location.Value);
         Assert.Equal((3, 3), await LevelsAsync(Polo, "3PL-POZNAN"));
         Assert.Equal((1, 0), await LevelsAsync(Polo, Berlin));
+    }
+
+    [Fact]
+    public async Task ConfirmShipment_OnceTheMasterKeepsCarriers_TakesOnlyAnActiveOne()
+    {
+        await SetStockAsync(Tee, (Berlin, 5));
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
+        var id = order.Id.Value;
+        await OrderStepAsync(new ReleaseOrder(id, Actors.Operations));
+        await OrderStepAsync(new StartPicking(id, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPick(id, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPack(id, Actors.Warehouse, 1));
+        Succeeded(await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "DHL", "DHL", [ServiceLevel.Standard])));
+        Succeeded(await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "POSTNL", "PostNL", [ServiceLevel.Standard])));
+        Succeeded(await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Planner, "POSTNL", "PostNL", [ServiceLevel.Standard], null, false)));
+
+        var unknown = await SendAsync<ConfirmShipment, OrderCommandResult>(new ConfirmShipment(id, Actors.Warehouse, "Pigeon Post", "JD01"));
+        var inactive = await SendAsync<ConfirmShipment, OrderCommandResult>(new ConfirmShipment(id, Actors.Warehouse, "POSTNL", "JD01"));
+        Assert.Equal((CarrierErrors.UnknownCode, "carrier"), (unknown.Error.Code, unknown.Error.Field));
+        Assert.Equal(CarrierErrors.UnknownCode, inactive.Error.Code);
+        Assert.Equal((3, 2), await LevelsAsync(Tee, Berlin));
+
+        var shipped = await OrderStepAsync(new ConfirmShipment(id, Actors.Warehouse, "dhl", "JD01"));
+
+        Assert.Equal(OrderStatus.Shipped, shipped.Status);
     }
 
     [Fact]
