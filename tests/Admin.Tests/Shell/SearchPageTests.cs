@@ -46,7 +46,7 @@ public sealed partial class SearchPageTests : IDisposable
     {
         using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         var web = await CaptureAsync(new OrderBuilder().ForChannel("WEB").WithExternalId("SHARED-1001"));
-        var zalando = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").WithExternalId("SHARED-1001"));
+        var zalando = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithExternalId("SHARED-1001"));
 
         using var response = await SearchAsync(client, "SHARED-1001");
         var html = await response.Content.ReadAsStringAsync();
@@ -76,7 +76,7 @@ public sealed partial class SearchPageTests : IDisposable
     public async Task AnExternalOrderIdOfOneOrder_OpensThatOrdersPage()
     {
         using var client = await SignedInAsync("carla@ecomerp.local", Roles.CustomerService);
-        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-AMAZON").WithExternalId("AMZ-302-7781"));
+        var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-AMAZON").By(Actors.Admin).WithExternalId("AMZ-302-7781"));
 
         using var response = await SearchAsync(client, "  AMZ-302-7781 ");
 
