@@ -44,7 +44,7 @@ public sealed partial class ProfilePageTests : IDisposable
         return await client.PostAsync(new Uri(PagePath, UriKind.Relative), form);
     }
 
-    private static string Now(string html) => NowShown().Match(html).Value;
+    private static string Now(string html) => WebUtility.HtmlDecode(NowShown().Match(html).Value);
 
     [Fact]
     public async Task APersonChoosesTheirTimeZone_AndEveryDateIsShownInIt_AlsoInTheirNextSession()

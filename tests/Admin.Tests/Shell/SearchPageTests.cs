@@ -52,7 +52,7 @@ public sealed partial class SearchPageTests : IDisposable
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var matches = Match().Matches(html).Select(m => m.Value).ToList();
+        var matches = Match().Matches(html).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
         Assert.Equal(2, matches.Count);
         Assert.Single(matches, m => m.Contains(web.ToString(), StringComparison.Ordinal) && m.Contains("WEB ·", StringComparison.Ordinal));
         Assert.Single(matches, m => m.Contains(zalando.ToString(), StringComparison.Ordinal) && m.Contains("MKT-ZALANDO ·", StringComparison.Ordinal));
