@@ -42,10 +42,12 @@ public sealed partial class ExceptionWorkbenchPageTests
         Assert.Matches("""name="Input.Address.PostalCode" value="1011" """, form);
         Assert.Matches("""name="Input.Address.Line1" value="Invalidenstraße 1" """, form);
         Assert.Equal(HttpStatusCode.OK, stillFails.StatusCode);
-        Assert.Matches($"""data-valmsg-for="Input.Address"[^>]*>[^<]*\({AddressRules.HouseNumberMissingCode}\)""", stillFailsHtml);
+        Assert.Matches("""data-valmsg-for="Input.Address"[^>]*>[^<]*Line 1 'Invalidenstraße' has no house number; addresses in DE carry one.[^<(]*<""", stillFailsHtml);
+        Assert.DoesNotContain(AddressRules.HouseNumberMissingCode, stillFailsHtml, StringComparison.Ordinal);
         Assert.Matches("""name="Input.Address.Line1" value="Invalidenstraße" """, stillFailsHtml);
         Assert.Contains("value=\"Customer confirmed by phone.\"", stillFailsHtml, StringComparison.Ordinal);
-        Assert.Matches("""data-valmsg-for="Input.Address.City"[^>]*>[^<]+\(""", blankCityHtml);
+        Assert.Matches("""data-valmsg-for="Input.Address.City"[^>]*>[^<]*city is required.<""", blankCityHtml);
+        Assert.DoesNotContain(OrderErrors.AddressMissing, blankCityHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
         Assert.Equal(path, corrected.Headers.Location?.OriginalString);
         Assert.Contains("The address is corrected and passes validation", after, StringComparison.Ordinal);

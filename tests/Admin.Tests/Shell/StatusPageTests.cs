@@ -60,7 +60,7 @@ public sealed class StatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task ARoleRefusal_StillLeadsToTheAccessDeniedPage()
+    public async Task ARoleRefusal_StillLeadsToTheAccessDeniedPage_InsideTheLayout_With403()
     {
         using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
 
@@ -69,8 +69,11 @@ public sealed class StatusPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/admin/account/accessdenied", new Uri(_factory.Server.BaseAddress, refused.Headers.Location!).AbsolutePath);
-        Assert.Equal(HttpStatusCode.OK, denied.StatusCode);
-        Assert.Contains("<h1>Access denied</h1>", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var html = await denied.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Access denied</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Main\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>Request not completed</h1>", html, StringComparison.Ordinal);
     }
 
     [Fact]

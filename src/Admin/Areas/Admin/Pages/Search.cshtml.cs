@@ -52,7 +52,7 @@ public sealed class SearchModel(
 
         Searched = true;
         Matches = await FindAsync(Q.Trim(), cancellationToken);
-        return Matches is [var only] && LinkTo(only) is { } address ? Redirect(address) : Page();
+        return Matches is [var only] ? Redirect(LinkTo(only)) : Page();
     }
 
     /// <summary>
