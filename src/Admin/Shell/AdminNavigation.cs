@@ -48,6 +48,7 @@ public static class AdminNavigation
         new("Master data",
         [
             new("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
+            new("Locations", "/MasterData/Locations/Index", ChannelRoles.Readers),
         ]),
         new("Governance",
         [
