@@ -85,6 +85,7 @@ public sealed class LocationPagesTests : IDisposable
         var page = await pia.GetStringAsync(new Uri(created.Headers.Location!.OriginalString, UriKind.Relative));
         Assert.Contains("Location WH-MUNICH is added, active.", page, StringComparison.Ordinal);
         Assert.Equal("standard 800, express unlimited, next day 0", Testid(page, "location-capacity"));
+        Assert.Equal("4.20 EUR / 8.50 EUR", Testid(page, "location-costs"));
         Assert.Contains("CreateLocation", page, StringComparison.Ordinal);
         Assert.Contains(">WH-MUNICH</a>", await pia.GetStringAsync(new Uri(ListPath, UriKind.Relative)), StringComparison.Ordinal);
     }

@@ -11,16 +11,19 @@ namespace EcomErp.Application.Catalog.GetLocation;
 /// </summary>
 public sealed record GetLocation(string Location);
 
-/// <summary>A location as its editors see it: <see cref="Details"/> in the form UpdateLocation takes, and the version to expect.</summary>
-public sealed record LocationRecordView(string Code, bool IsActive, int Version, LocationDetails Details)
+/// <summary>
+/// A location as its editors see it: <see cref="Details"/> in the form UpdateLocation takes, the version to expect, and the
+/// costs as money to show.
+/// </summary>
+public sealed record LocationRecordView(string Code, bool IsActive, int Version, LocationDetails Details, Money ShipmentCost, Money ExpediteCost)
 {
     public static LocationRecordView From(Location location)
     {
         var currency = Currency.Of(location.CostCurrency);
         var capacity = location.CarrierCapacity;
+        var (shipment, expedite) = (new Money(location.ShipmentCostMinor, currency), new Money(location.ExpediteCostMinor, currency));
         return new(location.Code.Value, location.IsActive, location.Version, new LocationDetails(location.Name, location.Kind, location.Region,
-            location.Priority, capacity.Standard, capacity.Express, capacity.NextDay, new Money(location.ShipmentCostMinor, currency).Amount,
-            new Money(location.ExpediteCostMinor, currency).Amount, currency.Code));
+            location.Priority, capacity.Standard, capacity.Express, capacity.NextDay, shipment.Amount, expedite.Amount, currency.Code), shipment, expedite);
     }
 }
 
