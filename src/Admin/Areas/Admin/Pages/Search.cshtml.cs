@@ -55,13 +55,10 @@ public sealed class SearchModel(
         return Matches is [var only] ? Redirect(LinkTo(only)) : Page();
     }
 
-    /// <summary>
-    /// The address of a match's page. The record pages are built beside this one (issue 12) and named in the admin's
-    /// conventions with their key as a route value; where one is not part of this build yet, that conventional address stands in.
-    /// </summary>
+    /// <summary>The address of a match's page: the record pages take their key as a route value.</summary>
     public string LinkTo(SearchMatch match) =>
         Url.Page(match.Page, new Dictionary<string, object?> { ["area"] = "Admin", [match.RouteKey] = match.Key })
-        ?? $"{AdminServiceCollectionExtensions.PathBase}{match.Page.ToLowerInvariant()}/{Uri.EscapeDataString(match.Key)}";
+        ?? throw new InvalidOperationException($"No admin page {match.Page} takes the route value {match.RouteKey}.");
 
     private async Task<IReadOnlyList<SearchMatch>> FindAsync(string query, CancellationToken cancellationToken)
     {
@@ -91,7 +88,7 @@ public sealed class SearchModel(
     }
 
     private static SearchMatch Of(Guid id, string externalOrderId, string channel, string status, long totalMinor, string currency, DateTimeOffset capturedAt) =>
-        new("Order", $"Order {externalOrderId}", $"{channel} · {status} · {Money(totalMinor, currency)} · captured", capturedAt, OrderPage, "id", id.ToString());
+        new SearchMatch("Order", $"Order {externalOrderId}", $"{channel} · {status} · {Money(totalMinor, currency)} · captured", capturedAt, OrderPage, "id", id.ToString());
 
     private static string Money(long minor, string currency) => new Domain.Common.Money(minor, Domain.Common.Currency.Of(currency)).ToString();
 }
