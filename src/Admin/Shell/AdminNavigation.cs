@@ -65,8 +65,6 @@ public static class AdminNavigation
             Link("Carriers", "/MasterData/Carriers/Index", MasterDataReaders),
             Link("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
             Link("Locations", "/MasterData/Locations/Index", ChannelRoles.Readers),
-            new("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
-            new("Locations", "/MasterData/Locations/Index", ChannelRoles.Readers),
         ]),
         Section("Governance",
         [
