@@ -102,6 +102,7 @@ public sealed class LocationPagesTests : IDisposable
 
         using var posted = await PostAsync(pia, ListPath + "?kind=Warehouse", fields);
         using var taken = await PostAsync(pia, ListPath, existing);
+        using var noKind = await PostAsync(pia, ListPath, new(fields) { ["Input.Kind"] = "99", ["Input.Region"] = "DE", ["Input.ExpressCapacity"] = "" });
         var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
         var takenHtml = WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync());
 
@@ -111,6 +112,9 @@ public sealed class LocationPagesTests : IDisposable
         Assert.Contains("value=\"-3\"", html, StringComparison.Ordinal);
         Assert.Contains("3 locations.", html, StringComparison.Ordinal);
         Assert.Matches("""data-valmsg-for="Input.Code"[^>]*>Location WH-BERLIN already exists.""", takenHtml);
+        // A kind that is not one of LocationKind's is refused by model binding, before any command.
+        Assert.Equal(HttpStatusCode.OK, noKind.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Kind"[^>]*>The value '99' is invalid.""", WebUtility.HtmlDecode(await noKind.Content.ReadAsStringAsync()));
         Assert.DoesNotContain("LOCATION_", Regex.Match(html, """data-testid="create-form".*?</form>""", RegexOptions.Singleline).Value, StringComparison.Ordinal);
         Assert.Equal(before, await NetworkAsync());
     }
