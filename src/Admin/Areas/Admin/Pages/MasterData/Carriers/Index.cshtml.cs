@@ -33,7 +33,7 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]

@@ -20,7 +20,7 @@ public sealed class IndexModel(IQueryHandler<ListChannels, IReadOnlyList<Channel
     [BindProperty(SupportsGet = true)]
     public bool? Active { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
