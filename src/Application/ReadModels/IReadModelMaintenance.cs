@@ -1,7 +1,10 @@
 namespace EcomErp.Application.ReadModels;
 
-/// <summary>Where the read models stand against the event log.</summary>
-public sealed record ProjectionStatus(long NewestSequence, long AppliedSequence)
+/// <summary>
+/// Where the read models stand against the event log. While <paramref name="Rebuilding"/>, the applied sequence climbs
+/// from 0 towards the newest one batch by batch: that is the rebuild's progress.
+/// </summary>
+public sealed record ProjectionStatus(long NewestSequence, long AppliedSequence, bool Rebuilding = false)
 {
     public long Lag => Math.Max(0, NewestSequence - AppliedSequence);
 }

@@ -7,7 +7,7 @@ internal sealed class ReadModelMaintenance(ProjectionLagProbe probe, ReadModelRe
     public async Task<ProjectionStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         var reading = await probe.ReadAsync(cancellationToken);
-        return new ProjectionStatus(reading.NewestSequence, reading.AppliedSequence);
+        return new ProjectionStatus(reading.NewestSequence, reading.AppliedSequence, rebuilder.IsRunning);
     }
 
     public Task<int> RebuildAsync(CancellationToken cancellationToken) => rebuilder.RebuildAsync(cancellationToken);

@@ -14,14 +14,28 @@ namespace EcomErp.Infrastructure.ReadModels.Projection;
 public sealed partial class ReadModelRebuilder(
     ReadModelProjector projector, IServiceScopeFactory scopes, IReadModelCache cache, ILogger<ReadModelRebuilder> logger)
 {
+    // Per process: the admin that runs the rebuild in its request is the one whose page polls the progress.
+    private int _running;
+
+    /// <summary>True from the moment the read tables are cleared until the outbox is drained again.</summary>
+    public bool IsRunning => Volatile.Read(ref _running) == 1;
+
     /// <summary>Returns how many outbox events were re-applied.</summary>
     public Task<int> RebuildAsync(CancellationToken cancellationToken) => projector.ExclusiveAsync(async () =>
     {
-        var announced = await ClearReadTablesAsync(cancellationToken);
-        await cache.ClearAsync(cancellationToken);
-        var applied = await projector.DrainAsync(notifyAfterSequence: announced, cancellationToken);
-        LogRebuilt(logger, applied);
-        return applied;
+        Volatile.Write(ref _running, 1);
+        try
+        {
+            var announced = await ClearReadTablesAsync(cancellationToken);
+            await cache.ClearAsync(cancellationToken);
+            var applied = await projector.DrainAsync(notifyAfterSequence: announced, cancellationToken);
+            LogRebuilt(logger, applied);
+            return applied;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
     }, cancellationToken);
 
     /// <summary>Empties the read tables and the checkpoint in one transaction; returns the checkpoint it removed.</summary>

@@ -18,6 +18,17 @@ public sealed partial class IndexModel(IReadModelMaintenance maintenance, ILogge
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Status = await maintenance.GetStatusAsync(cancellationToken);
 
+    /// <summary>
+    /// The rebuild's figures as JSON (<c>{"rebuilding":true,"applied":120,"newest":480}</c>), polled by projections.js
+    /// while the rebuild runs in the request of the person who started it.
+    /// </summary>
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken cancellationToken)
+    {
+        var status = await maintenance.GetStatusAsync(cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(new { rebuilding = status.Rebuilding, applied = status.AppliedSequence, newest = status.NewestSequence });
+    }
+
     public async Task<IActionResult> OnPostRebuildAsync(CancellationToken cancellationToken)
     {
         var applied = await maintenance.RebuildAsync(cancellationToken);
