@@ -11,8 +11,11 @@ namespace EcomErp.Admin.Identity;
 /// </summary>
 public sealed class MustChangePasswordFilter : IAsyncPageFilter
 {
-    /// <summary>Pages a person who must change their password may still open.</summary>
-    private static readonly string[] Open = ["/Account/Password", "/Account/Logout", "/Account/Login", "/Account/AccessDenied"];
+    /// <summary>
+    /// Pages a person who must change their password may still open; among them the status page, which renders the status
+    /// of a refused request (a 400 for a missing antiforgery token, a 404) and must not turn it into a redirect.
+    /// </summary>
+    private static readonly string[] Open = ["/Account/Password", "/Account/Logout", "/Account/Login", "/Account/AccessDenied", "/Error"];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

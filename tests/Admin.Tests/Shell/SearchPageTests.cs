@@ -93,7 +93,10 @@ public sealed partial class SearchPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/admin/masterdata/skus/details", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Contains("TEE-CREW-M-BLK", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+        // Addresses are written in lower case (RouteOptions.LowercaseUrls); the page it leads to shows the SKU.
+        Assert.Contains("TEE-CREW-M-BLK", response.Headers.Location.OriginalString, StringComparison.OrdinalIgnoreCase);
+        var skuPage = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("TEE-CREW-M-BLK", skuPage, StringComparison.Ordinal);
     }
 
     [Fact]
