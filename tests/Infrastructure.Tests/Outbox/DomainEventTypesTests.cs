@@ -70,7 +70,18 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0].IsEnum =>
+                EnumValues(type.GetGenericArguments()[0]),
             _ => throw new NotSupportedException($"Teach {nameof(SampleValue)} a sample {type.Name} for {parameter.Member.DeclaringType?.Name}.{parameter.Name}."),
         };
+    }
+
+    /// <summary>Every value of <paramref name="enumType"/>, as a typed array (a list of service levels, say).</summary>
+    private static Array EnumValues(Type enumType)
+    {
+        var values = Enum.GetValues(enumType);
+        var typed = Array.CreateInstance(enumType, values.Length);
+        Array.Copy(values, typed, values.Length);
+        return typed;
     }
 }
