@@ -22,7 +22,10 @@ public sealed class OrdersJourneyTests : IAsyncLifetime, IDisposable
     private readonly AdminInChromium admin;
 
     public OrdersJourneyTests() =>
-        admin = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" }, services => services.AddSingleton<TimeProvider>(time))
+        // No worker role: the automation runs only when the test says (RunBackgroundWorkAsync), so the order it holds
+        // cannot be validated and allocated between its capture and its hold.
+        admin = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true", ["EcomErp:Roles"] = "api,admin" },
+            services => services.AddSingleton<TimeProvider>(time))
         {
             InitScript = AdminInChromium.RecordPolicyViolations,
         };
@@ -33,7 +36,7 @@ public sealed class OrdersJourneyTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => admin.Dispose();
 
-    /// <summary>Captured and put on a manual hold before the automation's first look, so it waits in Captured.</summary>
+    /// <summary>Captured and put on a manual hold before the automation's first look, so it waits in Captured (SendAsync then projects it).</summary>
     private async Task CaptureHeldAsync(string externalId)
     {
         Result<CapturedOrder> captured;
