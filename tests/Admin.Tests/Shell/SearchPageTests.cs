@@ -116,6 +116,24 @@ public sealed partial class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task APersonWhoMayNotReadOrders_FindsNoOrder_NotEvenItsSummary()
+    {
+        using var client = await SignedInAsync("paul@ecomerp.local", Roles.Planner);
+        var orderId = await CaptureAsync(new OrderBuilder().WithExternalId("PLANNER-CANNOT-SEE-1"));
+
+        using var byExternalId = await SearchAsync(client, "PLANNER-CANNOT-SEE-1");
+        using var byId = await SearchAsync(client, orderId.ToString());
+
+        foreach (var response in new[] { byExternalId, byId })
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("data-testid=\"search-none\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"search-match\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task NothingFound_SaysSo_AndKeepsTheQueryInBothSearchBoxes()
     {
         using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);

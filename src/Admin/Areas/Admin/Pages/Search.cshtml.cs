@@ -62,30 +62,35 @@ public sealed class SearchModel(
 
     private async Task<IReadOnlyList<SearchMatch>> FindAsync(string query, CancellationToken cancellationToken)
     {
+        // Each kind is looked up only for people its pages admit (the same role lists their [Authorize] states), so a match
+        // never shows a summary the person could not open.
+        var mayReadOrders = MayRead(Orders.IndexModel.Readers);
+        var mayReadPurchaseOrders = MayRead(Purchasing.PurchasingRoles.Read);
         var matches = new List<SearchMatch>();
         if (Guid.TryParse(query, out var id))
         {
-            if ((await order.HandleAsync(new GetOrder(id), cancellationToken)).Value is { } found)
+            if (mayReadOrders && (await order.HandleAsync(new GetOrder(id), cancellationToken)).Value is { } found)
                 matches.Add(Of(found.Id, found.ExternalOrderId, found.Channel, found.Status.ToString(), found.TotalMinor, found.Currency, found.CapturedAt));
-            if ((await purchaseOrder.HandleAsync(new GetPurchaseOrder(id), cancellationToken)).Value is { } po)
+            if (mayReadPurchaseOrders && (await purchaseOrder.HandleAsync(new GetPurchaseOrder(id), cancellationToken)).Value is { } po)
                 matches.Add(new SearchMatch("Purchase order", $"Purchase order from {po.Supplier}",
                     $"{po.Status} · to {po.Location} · {po.Lines.Count} line(s)", po.CreatedAt, PurchaseOrderPage, "id", po.Id.ToString()));
         }
 
-        var byExternalId = await orders.HandleAsync(
+        if (mayReadOrders && await orders.HandleAsync(
             new ListOrders(new OrderListRequest(new OrderFilter(ExternalOrderId: query), OrderSortField.CapturedAt, true, MaxOrders, null, null)),
-            cancellationToken);
-        if (byExternalId.IsSuccess)
+            cancellationToken) is { IsSuccess: true } byExternalId)
             matches.AddRange(byExternalId.Value.Items
                 .Where(o => matches.All(m => m.Key != o.Id.ToString()))
                 .Select(o => Of(o.Id, o.ExternalOrderId, o.Channel, o.Status.ToString(), o.TotalMinor, o.Currency, o.CapturedAt)));
 
         // A query that is no well-formed SKU code is simply no SKU here (the order and purchase order lookups had their turn).
-        if (await sku.HandleAsync(new GetSku(query), cancellationToken) is { IsSuccess: true, Value: { } item })
+        if (MayRead(MasterData.Skus.SkuAccess.Read) && await sku.HandleAsync(new GetSku(query), cancellationToken) is { IsSuccess: true, Value: { } item })
             matches.Add(new SearchMatch("SKU", $"SKU {item.Code}", $"{item.Name} · {Money(item.PriceMinor, item.Currency)}{(item.IsActive ? "" : " · inactive")}",
                 null, SkuPage, "code", item.Code));
         return matches;
     }
+
+    private bool MayRead(string roles) => roles.Split(',').Any(User.IsInRole);
 
     private static SearchMatch Of(Guid id, string externalOrderId, string channel, string status, long totalMinor, string currency, DateTimeOffset capturedAt) =>
         new SearchMatch("Order", $"Order {externalOrderId}", $"{channel} · {status} · {Money(totalMinor, currency)} · captured", capturedAt, OrderPage, "id", id.ToString());
