@@ -91,7 +91,8 @@ public static class DependencyInjection
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings();
-        services.AddHangfire(_ => { });
+        services.AddHangfire((provider, hangfire) => hangfire.UseLogProvider(
+            new Jobs.HostScopedHangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag]);
         var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
