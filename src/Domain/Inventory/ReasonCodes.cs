@@ -22,6 +22,14 @@ public static class ReasonCodes
     public const string QualityHoldReleased = "QUALITY_HOLD_RELEASED";
     public const string DamageRecorded = "DAMAGE_RECORDED";
     public const string ReturnInspected = "RETURN_INSPECTED";
+
+    // Posted by the returns flow (issue 13); the reference is the return's RMA number.
+    public const string ReturnReceived = "RETURN_RECEIVED";
+    public const string ReturnRestocked = "RETURN_RESTOCKED";
+    public const string ReturnRefurbished = "RETURN_REFURBISHED";
+    public const string ReturnDamaged = "RETURN_DAMAGED";
+    public const string ReturnWrittenOff = "RETURN_WRITTEN_OFF";
+    public const string ReturnToVendor = "RETURN_TO_VENDOR";
     public const string Reservation = "RESERVED";
     public const string ReservationReleased = "RESERVATION_RELEASED";
     public const string Shipment = "SHIPPED";
