@@ -70,6 +70,8 @@ public static partial class HostComposition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (roles.Admin)
+            app.UseMustChangePasswordFor(JobsDashboardPath);
 
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();

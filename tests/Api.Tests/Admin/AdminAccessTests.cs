@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Claims;
+using EcomErp.Application.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using EcomErp.Domain.Common;
 using EcomErp.Testing;
 
@@ -62,5 +66,33 @@ public class AdminAccessTests
 
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("EcomErp jobs", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JobsDashboard_ForAnAdministratorWhoMustStillChangeTheirPassword_SendsThemToThePasswordPage()
+    {
+        using var factory = new EcomErpHostFactory();
+        using var client = factory.CreateBrowserLikeClient();
+        const string email = "new-admin@ecomerp.local", password = "New-Admin-Passw0rd!";
+        await factory.CreateUserAsync(email, password, Roles.Admin);
+        await MarkMustChangePasswordAsync(factory, email);
+        await AdminSignIn.SignInAsync(client, email, password);
+
+        using var dashboard = await client.GetAsync(new Uri("/admin/jobs", UriKind.Relative));
+        using var jobsApi = await client.GetAsync(new Uri("/admin/jobs/stats", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Equal("/admin/account/password", dashboard.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, jobsApi.StatusCode);
+        Assert.DoesNotContain("EcomErp jobs", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task MarkMustChangePasswordAsync(EcomErpHostFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email);
+        var marked = await users.AddClaimAsync(user!, new Claim(UserClaimTypes.MustChangePassword, UserClaimTypes.Marked));
+        Assert.True(marked.Succeeded);
     }
 }
