@@ -40,13 +40,10 @@ public sealed class PurchaseOrder : AggregateRoot
         var errors = new List<Error>();
         if (StockDocuments.CheckLines(lines.Select(l => l.Sku).ToList()) is { } linesError)
             errors.Add(linesError);
-        var today = DateOnly.FromDateTime(at.UtcDateTime);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].ExpectedOn < today)
-                errors.Add(new Error(InventoryErrors.ExpectedDateInvalidCode, "An expected date cannot be in the past.", $"lines[{i}].expectedOn"));
-            else if (BusinessDates.Check(lines[i].ExpectedOn, at, $"lines[{i}].expectedOn") is { } outOfRange)
-                errors.Add(outOfRange);
+            if (CheckExpectedOn(lines[i].ExpectedOn, at, $"lines[{i}].expectedOn") is { } invalid)
+                errors.Add(invalid);
         }
         if (errors.Count > 0)
             return Result<PurchaseOrder>.Failure(errors);
@@ -62,23 +59,51 @@ public sealed class PurchaseOrder : AggregateRoot
         return order;
     }
 
-    /// <summary>The supplier confirmed: every line becomes Inbound at the location, with its ETA.</summary>
-    public Result Confirm(IReadOnlyDictionary<SkuCode, InventoryBalance> balances, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// The supplier confirmed: every line becomes Inbound at the location, with its ETA — the one drafted, or the date the
+    /// supplier gave in <paramref name="confirmedEtas"/> (suppliers often confirm other dates than were asked for).
+    /// </summary>
+    public Result Confirm(IReadOnlyDictionary<SkuCode, InventoryBalance> balances, Actor actor, DateTimeOffset at,
+        IReadOnlyList<ConfirmedEta>? confirmedEtas = null)
     {
         if (!actor.MayActAs(Roles.Planner))
             return InventoryErrors.NotPermitted(actor, Roles.Planner, "confirm a purchase order");
         if (Status != PurchaseOrderStatus.Draft)
             return IllegalTransition(PurchaseOrderStatus.Confirmed);
+        confirmedEtas ??= [];
+        if (CheckConfirmedEtas(confirmedEtas, at) is { Count: > 0 } refused)
+            return Result.Failure(refused);
         foreach (var line in _lines)
         {
-            line.Expect();
+            line.Expect(confirmedEtas.FirstOrDefault(e => e.Sku == line.Sku)?.ExpectedOn ?? line.ExpectedOn);
             Post(balances, line.Sku, null, StockBucket.Inbound, line.OrderedQuantity, ReasonCodes.PurchaseOrderConfirmed, actor, at);
         }
         Status = PurchaseOrderStatus.Confirmed;
         (ConfirmedAt, UpdatedAt) = (at, at);
-        Raise(new PurchaseOrderConfirmed(Id.Value, Location.Value, actor.Id, at));
+        Raise(new PurchaseOrderConfirmed(Id.Value, Location.Value, actor.Id, at, Snapshot()));
         return Result.Success();
     }
+
+    private List<Error> CheckConfirmedEtas(IReadOnlyList<ConfirmedEta> confirmedEtas, DateTimeOffset at)
+    {
+        var errors = new List<Error>();
+        if (confirmedEtas.Select(e => e.Sku).Distinct().Count() != confirmedEtas.Count)
+            errors.Add(new Error(InventoryErrors.DuplicateLineCode, "A SKU's confirmed date is given once.", "lines"));
+        for (var i = 0; i < confirmedEtas.Count; i++)
+        {
+            if (!_lines.Exists(l => l.Sku == confirmedEtas[i].Sku))
+                errors.Add(new Error(InventoryErrors.LineNotOnDocumentCode, $"SKU {confirmedEtas[i].Sku} is not on purchase order {Id}.", $"lines[{i}].sku"));
+            else if (CheckExpectedOn(confirmedEtas[i].ExpectedOn, at, $"lines[{i}].expectedOn") is { } invalid)
+                errors.Add(invalid);
+        }
+        return errors;
+    }
+
+    /// <summary>An ETA is today or later, within the dates the business plans in.</summary>
+    private static Error? CheckExpectedOn(DateOnly expectedOn, DateTimeOffset at, string field) =>
+        expectedOn < DateOnly.FromDateTime(at.UtcDateTime)
+            ? new Error(InventoryErrors.ExpectedDateInvalidCode, "An expected date cannot be in the past.", field)
+            : BusinessDates.Check(expectedOn, at, field);
 
     /// <summary>
     /// Goods arrived. Each line's units come out of Inbound (any extra within tolerance from outside) into

@@ -20,7 +20,7 @@ public sealed class PurchaseOrderLine
     /// <summary>Units still expected, booked as Inbound at the receiving location.</summary>
     public int OutstandingQuantity { get; private set; }
 
-    internal void Expect() => OutstandingQuantity = OrderedQuantity;
+    internal void Expect(DateOnly expectedOn) => (OutstandingQuantity, ExpectedOn) = (OrderedQuantity, expectedOn);
 
     internal void Receive(int quantity)
     {

@@ -54,6 +54,36 @@ public sealed class PurchaseOrderTests
     }
 
     [Fact]
+    public void Confirm_WithTheSuppliersDates_MovesThoseLinesETAs_AndTheEventCarriesThem()
+    {
+        var order = Draft();
+
+        ResultAssert.Succeeded(order.Confirm(Balances, Actors.Planner, Clock.Now, [new ConfirmedEta(Hoodie, Eta.AddDays(9))]));
+
+        Assert.Equal([(Tee, Eta), (Hoodie, Eta.AddDays(9))], order.Lines.Select(l => (l.Sku, l.ExpectedOn)));
+        var confirmed = Assert.IsType<PurchaseOrderConfirmed>(order.PendingEvents[^1]);
+        Assert.Equal([Eta, Eta.AddDays(9)], confirmed.Lines!.Select(l => l.ExpectedOn));
+        Assert.Equal(Levels(inbound: 20), _hoodie.Levels);
+    }
+
+    [Fact]
+    public void Confirm_WithADateInThePast_ASkuNotOnTheOrder_OrOneGivenTwice_IsRefusedBesideTheLine_AndBooksNothing()
+    {
+        var order = Draft();
+
+        ResultAssert.FailsWith(order.Confirm(Balances, Actors.Planner, Clock.Now, [new(Tee, Eta), new(Hoodie, Eta.AddDays(-30))]),
+            InventoryErrors.ExpectedDateInvalidCode, "lines[1].expectedOn");
+        ResultAssert.FailsWith(order.Confirm(Balances, Actors.Planner, Clock.Now, [new(SkuCode.Of("NOT-ORDERED"), Eta)]),
+            InventoryErrors.LineNotOnDocumentCode, "lines[0].sku");
+        ResultAssert.FailsWith(order.Confirm(Balances, Actors.Planner, Clock.Now, [new(Tee, Eta), new(Tee, Eta.AddDays(1))]),
+            InventoryErrors.DuplicateLineCode, "lines");
+
+        Assert.Equal(PurchaseOrderStatus.Draft, order.Status);
+        Assert.All(order.Lines, l => Assert.Equal(Eta, l.ExpectedOn));
+        Assert.Equal(StockLevels.Empty, _tee.Levels);
+    }
+
+    [Fact]
     public void Confirm_Twice_IsAnIllegalTransition()
     {
         var order = Confirmed();

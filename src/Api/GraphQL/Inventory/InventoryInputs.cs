@@ -67,8 +67,16 @@ public sealed class CreatePurchaseOrderInput
 public sealed class ConfirmPurchaseOrderInput
 {
     public string PurchaseOrderId { get; set; } = "";
+    public List<ConfirmPurchaseOrderLineInput>? Lines { get; set; }
 
-    public Result<ConfirmPurchaseOrder> ToCommand(Actor actor) => InventoryIds.PurchaseOrder(PurchaseOrderId).Map(id => new ConfirmPurchaseOrder(actor, id));
+    public Result<ConfirmPurchaseOrder> ToCommand(Actor actor) => InventoryIds.PurchaseOrder(PurchaseOrderId)
+        .Map(id => new ConfirmPurchaseOrder(actor, id, Lines?.Select(l => new ConfirmPurchaseOrderLine(l.Sku, l.ExpectedOn)).ToList()));
+}
+
+public sealed class ConfirmPurchaseOrderLineInput
+{
+    public string Sku { get; set; } = "";
+    public DateOnly ExpectedOn { get; set; }
 }
 
 public sealed class ReceivePurchaseOrderInput
@@ -179,6 +187,17 @@ public sealed class PurchaseOrderLineInputType : InputObjectGraphType<PurchaseOr
         Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU code.");
         Field<NonNullGraphType<IntGraphType>>("quantity").Description($"Units ordered, 1 to {Quantity.Max}.");
         Field<NonNullGraphType<DateOnlyGraphType>>("expectedOn").Description("The ETA, booked with the Inbound units when the order is confirmed.");
+    }
+}
+
+public sealed class ConfirmPurchaseOrderLineInputType : InputObjectGraphType<ConfirmPurchaseOrderLineInput>
+{
+    public ConfirmPurchaseOrderLineInputType()
+    {
+        Name = "ConfirmPurchaseOrderLineInput";
+        Description = "The date the supplier confirmed for one line, when it differs from the drafted ETA.";
+        Field<NonNullGraphType<StringGraphType>>("sku").Description("The SKU of a line of the purchase order.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("expectedOn").Description("The confirmed ETA: today or later.");
     }
 }
 

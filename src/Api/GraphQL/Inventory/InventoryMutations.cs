@@ -37,9 +37,15 @@ public static class InventoryMutations
             }),
             (i, actor) => i.ToCommand(actor), InventoryResults.PurchaseOrder);
 
-        Command(mutation, "confirmPurchaseOrder", "The supplier confirmed a draft purchase order: its lines become Inbound at the receiving location with their ETAs (Planner).",
-            new InventoryInputType<ConfirmPurchaseOrderInput>("ConfirmPurchaseOrderInput", "The purchase order to confirm.",
-                t => t.Field<NonNullGraphType<IdGraphType>>("purchaseOrderId").Description("The purchase order's id.")),
+        Command(mutation, "confirmPurchaseOrder",
+            "The supplier confirmed a draft purchase order: its lines become Inbound at the receiving location with their ETAs, "
+            + "the drafted ones or those the supplier confirmed (Planner).",
+            new InventoryInputType<ConfirmPurchaseOrderInput>("ConfirmPurchaseOrderInput", "The purchase order to confirm.", t =>
+            {
+                t.Field<NonNullGraphType<IdGraphType>>("purchaseOrderId").Description("The purchase order's id.");
+                t.Field<ListGraphType<NonNullGraphType<ConfirmPurchaseOrderLineInputType>>>("lines")
+                    .Description("The lines the supplier confirmed for another date than drafted; the others keep theirs.");
+            }),
             (i, actor) => i.ToCommand(actor), InventoryResults.PurchaseOrder);
 
         Command(mutation, "receivePurchaseOrder",

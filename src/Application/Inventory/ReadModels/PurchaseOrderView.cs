@@ -37,8 +37,8 @@ public sealed record PurchaseOrderView(
         PurchaseOrderConfirmed confirmed when confirmed.PurchaseOrderId == Id =>
             this with
             {
-                Status = PurchaseOrderStatus.Confirmed, ConfirmedAt = confirmed.OccurredAt, UpdatedAt = confirmed.OccurredAt, Version = version,
-                LastSequence = sequence,
+                Status = PurchaseOrderStatus.Confirmed, Lines = confirmed.Lines ?? Lines, ConfirmedAt = confirmed.OccurredAt,
+                UpdatedAt = confirmed.OccurredAt, Version = version, LastSequence = sequence,
             },
         PurchaseOrderGoodsReceived received when received.PurchaseOrderId == Id =>
             this with

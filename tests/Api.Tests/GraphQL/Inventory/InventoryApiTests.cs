@@ -68,6 +68,27 @@ public sealed class InventoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PurchaseOrder_ConfirmedForAnotherDate_BooksInboundWithTheSuppliersEta_AndAPastDateIsRefusedBesideTheLine()
+    {
+        var id = (await CreatePurchaseOrderAsync(_inventory, Sku, "WH-LEEDS", 40)).GetProperty("id").GetString();
+        var before = await Api.LevelsAsync(Sku, "WH-LEEDS");
+        var later = DateOnly.Parse(ExpectedOn, System.Globalization.CultureInfo.InvariantCulture).AddDays(10).ToString("yyyy-MM-dd");
+
+        var past = await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields,
+            new { purchaseOrderId = id, lines = new[] { new { sku = Sku, expectedOn = "2001-01-01" } } });
+        var afterRefusal = await Api.LevelsAsync(Sku, "WH-LEEDS");
+        var confirmed = await Api.MutateAsync(_inventory, "confirmPurchaseOrder", "ConfirmPurchaseOrderInput", PurchaseOrderFields,
+            new { purchaseOrderId = id, lines = new[] { new { sku = Sku, expectedOn = later } } });
+
+        var refusal = Assert.Single(UserErrors(past));
+        Assert.Equal((InventoryErrors.ExpectedDateInvalidCode, "lines[0].expectedOn"), (refusal.Code, refusal.Field));
+        Assert.Equal(before, afterRefusal);
+        var order = Succeeded(confirmed, "purchaseOrder");
+        Assert.Equal(("CONFIRMED", later), (order.GetProperty("status").GetString(), order.GetProperty("lines")[0].GetProperty("expectedOn").GetString()));
+        Assert.Equal(before with { Inbound = before.Inbound + 40 }, await Api.LevelsAsync(Sku, "WH-LEEDS"));
+    }
+
+    [Fact]
     public async Task Transfer_ShippedAndReceivedShort_IsInTransitThenAvailableAtTheDestination_WithTheRestADiscrepancy()
     {
         var (sku, source) = await Api.SkuWithAvailableAsync("WH-BERLIN", 10);

@@ -26,6 +26,20 @@ public sealed class PurchaseOrderViewTests
     }
 
     [Fact]
+    public void AConfirmationWithTheSuppliersDates_MovesTheLinesEtas_AndAnOlderOneWithoutLines_KeepsTheDrafted()
+    {
+        var draft = PurchaseOrderView.Created(new PurchaseOrderCreated(Id, "TEXTIL-PORTO", "WH-LEEDS",
+            [new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 0, Soon)], "planner", Created), 1, version: 1);
+
+        var moved = draft.Apply(new PurchaseOrderConfirmed(Id, "WH-LEEDS", "planner", Created.AddHours(1),
+            [new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 0, Later)]), 2, version: 2);
+        var older = draft.Apply(new PurchaseOrderConfirmed(Id, "WH-LEEDS", "planner", Created.AddHours(1)), 2, version: 2);
+
+        Assert.Equal((Later, Later), (moved.NextExpectedOn!.Value, moved.Lines[0].ExpectedOn));
+        Assert.Equal(Soon, older.Lines[0].ExpectedOn);
+    }
+
+    [Fact]
     public void ACancelledOrDraftOrder_ExpectsWhatItsStatusSays()
     {
         var draft = PurchaseOrderView.Created(new PurchaseOrderCreated(Id, "TEXTIL-PORTO", "WH-LEEDS",

@@ -46,6 +46,10 @@ public sealed class DetailsModel(
     [BindProperty]
     public CancelInput Cancellation { get; set; } = new();
 
+    /// <summary>The ETA the supplier confirmed per line, in line order; a line left at its drafted date keeps it.</summary>
+    [BindProperty]
+    public ConfirmationInput Confirmation { get; set; } = new();
+
     public PurchaseOrderView Order { get; private set; } = null!;
 
     /// <summary>Per SKU of the order, its available to promise in each channel (channel code → units).</summary>
@@ -63,6 +67,11 @@ public sealed class DetailsModel(
         public List<int?> Quantities { get; set; } = [];
     }
 
+    public sealed class ConfirmationInput
+    {
+        public List<DateOnly?> ExpectedOn { get; set; } = [];
+    }
+
     public sealed class CancelInput
     {
         [Display(Name = "Reason")]
@@ -78,9 +87,18 @@ public sealed class DetailsModel(
     {
         if (!MayPlan)
             return Forbid();
-        ModelState.Clear();
-        var result = await confirm.HandleAsync(new ConfirmPurchaseOrder(User.ToActor(), Id), cancellationToken);
-        return await DoneAsync(result, "is confirmed: its lines are inbound with their ETAs", _ => string.Empty, cancellationToken);
+        ModelState.KeepOnly(nameof(Confirmation));
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        if (!ModelState.IsValid)
+            return Page();
+        // Only the dates the supplier moved go to the command; each keeps its row, so a refusal lands beside it.
+        var rows = Order.Lines.Select((line, row) => (line, row, on: Confirmation.ExpectedOn.ElementAtOrDefault(row)))
+            .Where(r => r.on is { } on && on != r.line.ExpectedOn).ToList();
+        var result = await confirm.HandleAsync(
+            new ConfirmPurchaseOrder(User.ToActor(), Id, [.. rows.Select(r => new ConfirmPurchaseOrderLine(r.line.Sku, r.on!.Value))]), cancellationToken);
+        return await DoneAsync(result, "is confirmed: its lines are inbound with their ETAs",
+            field => LineField(field, nameof(Confirmation), nameof(ConfirmationInput.ExpectedOn), [.. rows.Select(r => r.row)]), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReceiveAsync(CancellationToken cancellationToken)
@@ -102,7 +120,8 @@ public sealed class DetailsModel(
         }
         var result = await receive.HandleAsync(new ReceivePurchaseOrder(User.ToActor(), Id, [.. rows.Select(r => new ReceivedLine(r.line.Sku, r.quantity))]),
             cancellationToken);
-        return await DoneAsync(result, "has its receipt booked", field => ReceiptField(field, [.. rows.Select(r => r.row)]), cancellationToken);
+        return await DoneAsync(result, "has its receipt booked",
+            field => LineField(field, nameof(Receipt), nameof(ReceiptInput.Quantities), [.. rows.Select(r => r.row)]), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
@@ -131,10 +150,11 @@ public sealed class DetailsModel(
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
-    private static string ReceiptField(string? field, List<int> rows) =>
+    /// <summary>The form field of the page row behind a command's "lines[i]…" field (the command carries only some rows).</summary>
+    private static string LineField(string? field, string form, string list, List<int> rows) =>
         field is not null && field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is > 6 and var close
             && int.TryParse(field[6..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rows.Count
-            ? $"{nameof(Receipt)}.{nameof(ReceiptInput.Quantities)}[{rows[index]}]"
+            ? $"{form}.{list}[{rows[index]}]"
             : string.Empty;
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
