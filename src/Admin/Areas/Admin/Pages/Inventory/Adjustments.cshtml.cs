@@ -35,7 +35,7 @@ public sealed class AdjustmentsModel(
     public string? StatusMessage { get; set; }
 
     /// <summary>The page of recent adjustments, from 1.</summary>
-    [FromQuery(Name = "p")]
+    [FromQuery(Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [FromQuery(Name = "reason")]

@@ -32,7 +32,7 @@ public sealed class CycleCountsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    [FromQuery(Name = "p")]
+    [FromQuery(Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]

@@ -38,7 +38,7 @@ public sealed class IndexModel(IQueryHandler<ListUsers, UserAccountPage> list, I
     public string? Search { get; set; }
 
     /// <summary>The page number ("page" is Razor Pages' own route value).</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
@@ -87,7 +87,7 @@ public sealed class IndexModel(IQueryHandler<ListUsers, UserAccountPage> list, I
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (ModelState.GetValidationState(nameof(Locked).ToLowerInvariant()) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
-            || ModelState.GetValidationState("p") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            || ModelState.GetValidationState("pageNumber") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             Problem = "The filter is not readable: locked is true or false, the page a number.";
             return;

@@ -36,7 +36,7 @@ public sealed class IndexModel(
     [FromQuery(Name = "status")]
     public TransferStatus? Status { get; set; }
 
-    [FromQuery(Name = "p")]
+    [FromQuery(Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
