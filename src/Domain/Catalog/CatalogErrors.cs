@@ -47,6 +47,8 @@ public static class CatalogErrors
     public const string LocationActivationUnchanged = "LOCATION_ACTIVATION_UNCHANGED";
     [ErrorDescription("A location is deactivated while a channel's policy still ships from it; the message names the channels.")]
     public const string LocationInUse = "LOCATION_IN_USE";
+    [ErrorDescription("A location is deactivated while it still holds units in some bucket (inbound and in transit included); the message names the buckets.")]
+    public const string LocationHasStock = "LOCATION_HAS_STOCK";
     [ErrorDescription("No location has this code.")]
     public const string LocationNotFound = "LOCATION_NOT_FOUND";
     [ErrorDescription("A location with this code already exists.")]
