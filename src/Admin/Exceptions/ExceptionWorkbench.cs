@@ -80,6 +80,13 @@ public sealed class ExceptionWorkbench(IQueryHandler<ListExceptionCases, Excepti
         return names;
     }
 
+    /// <summary>
+    /// Who a person reads for an actor of a record (timeline, audit entry): the person's display name from <see cref="NamesAsync"/>,
+    /// else the name the record kept (an API client's, the system's, or a person's no longer in the user store).
+    /// </summary>
+    public static string ReadableName(IReadOnlyDictionary<string, string> names, string actorId, string recordedName) =>
+        names.TryGetValue(actorId, out var name) && name != actorId ? name : recordedName;
+
     /// <summary>The name the users page gave the person, or their email when they have none (the first administrator).</summary>
     private async Task<string> DisplayNameAsync(IdentityUser user) =>
         (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == UserClaimTypes.DisplayName)?.Value ?? user.Email ?? user.Id;

@@ -1,3 +1,4 @@
+using EcomErp.Admin.Exceptions;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Audit;
 using EcomErp.Application.Audit.ListAuditLog;
@@ -10,7 +11,7 @@ namespace EcomErp.Admin.Shell;
 /// channel, a location, a supplier…: <c>@await Component.InvokeAsync("RecentChanges", new { kind = "Sku", id = "TEE-M" })</c>.
 /// <paramref name="kind"/> is the record type's name as the audit names subjects (<see cref="Domain.Audit.AuditSubject"/>).
 /// </summary>
-public sealed class RecentChangesViewComponent(IQueryHandler<ListAuditLog, AuditLogPage> auditLog) : ViewComponent
+public sealed class RecentChangesViewComponent(IQueryHandler<ListAuditLog, AuditLogPage> auditLog, ExceptionWorkbench people) : ViewComponent
 {
     public const int DefaultCount = 10;
 
@@ -19,8 +20,13 @@ public sealed class RecentChangesViewComponent(IQueryHandler<ListAuditLog, Audit
         var page = await auditLog.HandleAsync(
             new ListAuditLog(new AuditLogRequest(new AuditLogFilter(SubjectKind: kind, SubjectId: id), Math.Clamp(count, 1, AuditLogRequest.MaxSize))),
             HttpContext.RequestAborted);
-        return View(new RecentChanges(kind, id, page.IsSuccess ? page.Value.Items : [], page.IsSuccess ? page.Value.TotalCount : 0));
+        var entries = page.IsSuccess ? page.Value.Items : [];
+        return View(new RecentChanges(kind, id, entries, page.IsSuccess ? page.Value.TotalCount : 0, await people.NamesAsync(entries.Select(e => e.ActorId))));
     }
 }
 
-public sealed record RecentChanges(string Kind, string Id, IReadOnlyList<Domain.Audit.AuditEntry> Entries, int TotalCount);
+public sealed record RecentChanges(string Kind, string Id, IReadOnlyList<Domain.Audit.AuditEntry> Entries, int TotalCount, IReadOnlyDictionary<string, string> Names)
+{
+    /// <summary>Who made the change, as people read them (<see cref="ExceptionWorkbench.ReadableName"/>).</summary>
+    public string Who(Domain.Audit.AuditEntry entry) => ExceptionWorkbench.ReadableName(Names, entry.ActorId, entry.ActorName);
+}

@@ -71,6 +71,7 @@ public sealed class ErpMutation : ObjectGraphType
         ExceptionCaseMutations.AddTo(this);
         PolicyMutations.AddTo(this);
         ChannelPolicyMutations.AddTo(this);
+        ChannelMutations.AddTo(this);
     }
 }
 

@@ -9,6 +9,10 @@ public static class CatalogErrors
     public const string ChannelNameInvalid = "CHANNEL_NAME_INVALID";
     [ErrorDescription("The channel is already active (or inactive), so nothing would change.")]
     public const string ChannelActivationUnchanged = "CHANNEL_ACTIVATION_UNCHANGED";
+    [ErrorDescription("The channel already has this name, so nothing would change.")]
+    public const string ChannelNameUnchanged = "CHANNEL_NAME_UNCHANGED";
+    [ErrorDescription("A channel with this code already exists.")]
+    public const string ChannelExists = "CHANNEL_EXISTS";
     [ErrorDescription("A SKU's name is missing or too long.")]
     public const string SkuNameInvalid = "SKU_NAME_INVALID";
     [ErrorDescription("A SKU's price or cost is negative, or the two are in different currencies.")]
@@ -47,6 +51,8 @@ public static class CatalogErrors
     public const string LocationActivationUnchanged = "LOCATION_ACTIVATION_UNCHANGED";
     [ErrorDescription("A location is deactivated while a channel's policy still ships from it; the message names the channels.")]
     public const string LocationInUse = "LOCATION_IN_USE";
+    [ErrorDescription("A location is deactivated while it still holds units in some bucket (inbound and in transit included); the message names the buckets.")]
+    public const string LocationHasStock = "LOCATION_HAS_STOCK";
     [ErrorDescription("No location has this code.")]
     public const string LocationNotFound = "LOCATION_NOT_FOUND";
     [ErrorDescription("A location with this code already exists.")]

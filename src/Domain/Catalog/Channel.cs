@@ -23,12 +23,29 @@ public sealed class Channel : AggregateRoot
         var parsed = ChannelCode.Create(code);
         if (parsed.IsFailure)
             return Result<Channel>.Failure(parsed.Errors);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
-            return new Error(CatalogErrors.ChannelNameInvalid, $"A channel name of 1 to {NameMaxLength} characters is required.", "name");
-        if (TextRules.Check(name, "name") is { } nameRefused)
+        if (CheckName(name) is { } nameRefused)
             return nameRefused;
         return new Channel { Code = parsed.Value, Name = name.Trim(), Kind = kind, IsActive = true, Policy = ChannelPolicy.DefaultFor(kind) };
     }
+
+    /// <summary>Renames the channel (a planner's or an administrator's decision); its code, which orders and keys name, stays.</summary>
+    public Result Rename(string name, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not change a channel: it needs the {Roles.Planner} role.");
+        if (CheckName(name) is { } nameRefused)
+            return nameRefused;
+        if (name.Trim() == Name)
+            return new Error(CatalogErrors.ChannelNameUnchanged, $"Channel {Code} is already named {Name}.", "name");
+        Name = name.Trim();
+        Raise(new ChannelRenamed(Code.Value, Name, actor.Id, at));
+        return Result.Success();
+    }
+
+    private static Error? CheckName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength
+            ? new Error(CatalogErrors.ChannelNameInvalid, $"A channel name of 1 to {NameMaxLength} characters is required.", "name")
+            : TextRules.Check(name, "name");
 
     /// <summary>Replaces the allocation policy (a planner's or an administrator's decision).</summary>
     public Result SetPolicy(ChannelPolicy policy, Actor actor, DateTimeOffset at)

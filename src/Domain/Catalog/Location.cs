@@ -61,10 +61,24 @@ public sealed class Location : AggregateRoot
     }
 
     /// <summary>
-    /// Stops shipping from the location. Whether a channel still lists it is the caller's to check (it has the channels):
-    /// a location is never deactivated from under a policy.
+    /// Stops shipping from the location. Whether a channel still lists it, and whether it still holds stock
+    /// (<see cref="CheckHoldsNoStock"/>), are the caller's to check (it has the channels and the balances): a location is
+    /// never deactivated from under a policy or with units in it.
     /// </summary>
     public Result Deactivate(Actor actor, DateTimeOffset at) => SetActive(false, actor, at);
+
+    /// <summary>
+    /// Refuses to let a location go while any bucket here holds units, <see cref="Inventory.StockBucket.Inbound"/> and
+    /// <see cref="Inventory.StockBucket.InTransit"/> included: a deactivated location would strand them (a purchase order or a
+    /// transfer still delivers here, reserved units still ship from here). The message names the buckets.
+    /// </summary>
+    public Result CheckHoldsNoStock(Inventory.StockLevels heldHere)
+    {
+        var held = Enum.GetValues<Inventory.StockBucket>().Where(b => heldHere[b] != 0).Select(b => $"{b} {heldHere[b]}").ToList();
+        return held.Count == 0 ? Result.Success()
+            : new Error(CatalogErrors.LocationHasStock,
+                $"Location {Code} still holds units ({string.Join(", ", held)}); move, ship, receive or write them off before deactivating it.", "location");
+    }
 
     public Result Activate(Actor actor, DateTimeOffset at) => SetActive(true, actor, at);
 

@@ -42,9 +42,9 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     // Policies are the business's, never a partner's (decision 028): setPolicy is refused to a channel-restricted key.
     private static readonly string[] PolicyMutations = ["setPolicy"];
 
-    // A channel's allocation policy is the business's decision, never the channel's (decision 037): refused to a channel-restricted key,
-    // proven in ChannelPolicyApiTests.
-    private static readonly string[] CatalogMutations = ["setChannelPolicy"];
+    // A channel's allocation policy, which channels exist and their names are the business's decision, never a channel's (decision 037):
+    // refused to a channel-restricted key, proven in ChannelPolicyApiTests and ChannelApiTests.
+    private static readonly string[] CatalogMutations = ["setChannelPolicy", "createChannel", "renameChannel"];
 
     private string _admin = null!;
     private string _partner = null!;

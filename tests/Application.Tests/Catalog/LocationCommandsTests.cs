@@ -89,8 +89,13 @@ public sealed class LocationCommandsTests : IAsyncLifetime
         foreach (var channel in new[] { "WEB", "MKT-AMAZON" })
             Assert.True((await _host.SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Actors.Planner, channel, ["WH-BERLIN", "WH-ROTTERDAM"], [],
                 true, true, false, ["OneShipment"], null, null, null, 48))).IsSuccess);
-        var stopped = await _host.SendAsync<DeactivateLocation, LocationView>(new DeactivateLocation(Actors.Planner, "WH-LEEDS"));
-        var started = await _host.SendAsync<ActivateLocation, LocationView>(new ActivateLocation(Actors.Planner, "WH-LEEDS"));
+        // No policy lists WH-LEEDS now, but the demo stock it holds keeps it active (LocationStockTests); a location that holds
+        // nothing, also listed by no policy, stops and starts.
+        var holding = await _host.SendAsync<DeactivateLocation, LocationView>(new DeactivateLocation(Actors.Planner, "WH-LEEDS"));
+        Assert.Equal("LOCATION_HAS_STOCK", holding.Error.Code);
+        Assert.True((await _host.SendAsync<CreateLocation, LocationView>(new CreateLocation(Actors.Planner, "3PL-VENLO", ThirdParty))).IsSuccess);
+        var stopped = await _host.SendAsync<DeactivateLocation, LocationView>(new DeactivateLocation(Actors.Planner, "3PL-VENLO"));
+        var started = await _host.SendAsync<ActivateLocation, LocationView>(new ActivateLocation(Actors.Planner, "3PL-VENLO"));
 
         Assert.True(stopped.IsSuccess && !stopped.Value.IsActive, string.Join("; ", stopped.Errors));
         Assert.True(started.IsSuccess && started.Value.IsActive, string.Join("; ", started.Errors));

@@ -33,7 +33,7 @@ internal sealed class DeactivateChannelHandler(ChannelActivation activation) : I
         activation.ChangeAsync(command.Actor, command.Channel, (channel, at) => channel.Deactivate(command.Actor, at), cancellationToken);
 }
 
-/// <summary>The one path of both commands: load the channel, let it decide, save with its event.</summary>
+/// <summary>The one path of the commands that change a channel (activation, RenameChannel): load it, let it decide, save with its event.</summary>
 internal sealed class ChannelActivation(IChannelRepository channels, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task<Result<ChannelView>> ChangeAsync(Actor actor, string code, Func<Channel, DateTimeOffset, Result> change, CancellationToken cancellationToken)
@@ -50,7 +50,13 @@ internal sealed class ChannelActivation(IChannelRepository channels, IUnitOfWork
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
             return Result<ChannelView>.Failure(saved.Errors);
-        return new ChannelView(channel.Code.Value, channel.Name, channel.Kind, channel.IsActive,
-            ChannelPolicyView.From(channel, await channels.ListLocationsAsync(cancellationToken)));
+        return await channels.ViewAsync(channel, cancellationToken);
     }
+}
+
+internal static class ChannelViews
+{
+    /// <summary>The channel as commands answer it, its policy resolved against the location network.</summary>
+    public static async Task<ChannelView> ViewAsync(this IChannelRepository channels, Channel channel, CancellationToken cancellationToken) =>
+        new(channel.Code.Value, channel.Name, channel.Kind, channel.IsActive, ChannelPolicyView.From(channel, await channels.ListLocationsAsync(cancellationToken)));
 }

@@ -15,7 +15,8 @@ public sealed record ActivateLocation(Actor Actor, string Location) : IAuditedCo
 
 /// <summary>
 /// Stops shipping from a location. Refused while a channel's policy lists it (LOCATION_IN_USE names the channels): a policy
-/// would otherwise route to a location that ships nothing; change those policies first.
+/// would otherwise route to a location that ships nothing; change those policies first. Refused too while it holds units in
+/// any bucket (LOCATION_HAS_STOCK names them, see <see cref="Location.CheckHoldsNoStock"/>).
 /// </summary>
 public sealed record DeactivateLocation(Actor Actor, string Location) : IAuditedCommand
 {
@@ -45,6 +46,8 @@ internal sealed class DeactivateLocationHandler(ILocationRepository locations, I
         if (deactivated.IsSuccess && await locations.ChannelsListingAsync(location.Code, cancellationToken) is { Count: > 0 } listing)
             return new Error(CatalogErrors.LocationInUse,
                 $"Location {location.Code} is listed by the allocation policy of {string.Join(", ", listing)}; take it out of those policies first.", "location");
+        if (deactivated.IsSuccess && location.CheckHoldsNoStock(await locations.StockHeldAsync(location.Code, cancellationToken)) is { IsFailure: true } holding)
+            return Result<LocationView>.Failure(holding.Errors);
         return await deactivated.SavedAsync(location, unitOfWork, cancellationToken);
     }
 }

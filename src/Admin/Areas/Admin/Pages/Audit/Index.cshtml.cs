@@ -1,3 +1,4 @@
+using EcomErp.Admin.Exceptions;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Audit;
 using EcomErp.Application.Audit.ListAuditLog;
@@ -15,7 +16,7 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Audit;
 /// time through the query string, keyset-paged, with master data and policy before and after. Administrators and executives read it.
 /// </summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Executive}")]
-public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list) : PageModel
+public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list, ExceptionWorkbench people) : PageModel
 {
     public const int PageSize = 25;
 
@@ -43,6 +44,11 @@ public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list) :
     public string? After { get; set; }
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Who made the change, as people read them (<see cref="ExceptionWorkbench.ReadableName"/>).</summary>
+    public string Who(AuditEntry entry) => ExceptionWorkbench.ReadableName(Names, entry.ActorId, entry.ActorName);
 
     public int TotalCount { get; private set; }
 
@@ -72,6 +78,7 @@ public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list) :
             return;
         }
         Entries = page.Value.Items;
+        Names = await people.NamesAsync(Entries.Select(e => e.ActorId));
         TotalCount = page.Value.TotalCount;
         NextCursor = page.Value.HasNextPage ? page.Value.Cursors[^1].ToString() : null;
     }

@@ -9,6 +9,7 @@ using EcomErp.Application.Catalog.ActivateChannel;
 using EcomErp.Application.Catalog.ListChannels;
 using EcomErp.Application.Catalog.ListLocations;
 using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Catalog.RenameChannel;
 using EcomErp.Application.Catalog.SetChannelPolicy;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
@@ -22,7 +23,8 @@ namespace EcomErp.Admin.Areas.Admin.Pages.MasterData.Channels;
 /// <summary>
 /// One channel: its allocation policy as a form (sent whole through SetChannelPolicy, the command the API's
 /// setChannelPolicy sends), and an allocation preview of a sample order under the policy in force (GetAllocationPreview, the
-/// API's dry run), so a planner sees what a change does before and after saving it. Planners and administrators change;
+/// API's dry run), so a planner sees what a change does before and after saving it; a rename form (RenameChannel). Planners
+/// and administrators change;
 /// operations, warehouse and executives read.
 /// </summary>
 [Authorize(Roles = ChannelRoles.Read)]
@@ -32,7 +34,8 @@ public sealed class DetailsModel(
     IQueryHandler<GetAllocationPreview, AllocationPreviewView> preview,
     ICommandHandler<SetChannelPolicy, ChannelPolicyView> setPolicy,
     ICommandHandler<ActivateChannel, ChannelView> activate,
-    ICommandHandler<DeactivateChannel, ChannelView> deactivate) : PageModel
+    ICommandHandler<DeactivateChannel, ChannelView> deactivate,
+    ICommandHandler<RenameChannel, ChannelView> rename) : PageModel
 {
     /// <summary>The rule selects of the form: one per allocation rule, so any order of all of them can be entered.</summary>
     public static readonly int RuleSlots = Enum.GetValues<AllocationRule>().Length;
@@ -45,6 +48,9 @@ public sealed class DetailsModel(
 
     [BindProperty(SupportsGet = true)]
     public PreviewInput Sample { get; set; } = new();
+
+    [BindProperty]
+    public RenameInput Renaming { get; set; } = new();
 
     public ChannelView Channel { get; private set; } = null!;
 
@@ -103,6 +109,12 @@ public sealed class DetailsModel(
         };
     }
 
+    public sealed class RenameInput
+    {
+        [Display(Name = "Name")]
+        public string? Name { get; set; }
+    }
+
     /// <summary>A sample order to preview: one "SKU quantity" per line, where it ships to and how fast.</summary>
     public sealed class PreviewInput
     {
@@ -124,6 +136,7 @@ public sealed class DetailsModel(
         if (!await LoadAsync(code, cancellationToken))
             return NotFound();
         Input = PolicyInput.From(Channel.Policy);
+        Renaming = new RenameInput { Name = Channel.Name };
         ModelState.KeepOnly(nameof(Sample));
         await PreviewAsync(cancellationToken);
         return Page();
@@ -150,6 +163,28 @@ public sealed class DetailsModel(
             return RedirectToPage(new { code = Channel.Code, Sample.Lines, Sample.ShipTo, Sample.Region, Sample.Service });
         }
         ModelState.AddErrors(result.Errors, PolicyField);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!MayChange)
+            return Forbid();
+        if (!await LoadAsync(code, cancellationToken))
+            return NotFound();
+        ModelState.KeepOnly(nameof(Renaming));
+        if (ModelState.IsValid)
+        {
+            var result = await rename.HandleAsync(new RenameChannel(User.ToActor(), Channel.Code, Renaming.Name ?? ""), cancellationToken);
+            if (result.IsSuccess)
+            {
+                StatusMessage = $"Channel {Channel.Code} is now named {result.Value.Name}.";
+                return RedirectToPage(new { code = Channel.Code });
+            }
+            ModelState.AddErrors(result.Errors, field => field == "name" ? $"{nameof(Renaming)}.{nameof(RenameInput.Name)}" : string.Empty);
+        }
+        // The policy form shows what is in force, not what this post left in it.
+        Input = PolicyInput.From(Channel.Policy);
         return Page();
     }
 

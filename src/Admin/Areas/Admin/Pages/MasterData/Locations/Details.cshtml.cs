@@ -15,7 +15,7 @@ namespace EcomErp.Admin.Areas.Admin.Pages.MasterData.Locations;
 /// <summary>
 /// One location: its details as a form (sent whole through UpdateLocation with the version it was filled from) and
 /// activate/deactivate with a confirm step. Deactivating a location a channel's policy lists is refused with the channels
-/// named. Planners and administrators change; operations, warehouse and executives read.
+/// named; a location that holds stock shows why instead of the button. Planners and administrators change; operations, warehouse and executives read.
 /// </summary>
 [Authorize(Roles = ChannelRoles.Read)]
 public sealed class DetailsModel(
