@@ -52,6 +52,9 @@ public static class PostingRules
 
     public static bool IsValued(StockBucket? bucket) => bucket is { } held && held != StockBucket.Inbound;
 
+    /// <summary>The units of <paramref name="levels"/> the journal values.</summary>
+    public static int ValuedUnits(StockLevels levels) => Enum.GetValues<StockBucket>().Where(b => IsValued(b)).Sum(b => levels[b]);
+
     /// <summary>True when a move changes the units in valued buckets, so it needs the SKU's cost and posts.</summary>
     public static bool Values(StockLedgerEvent move) => IsValued(move.From) != IsValued(move.To);
 

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Finance;
@@ -20,10 +19,6 @@ namespace EcomErp.Infrastructure.Finance;
 /// </summary>
 internal sealed class JournalPosting(ErpDbContext db)
 {
-    /// <summary>Units in the valued buckets of a balance: every bucket but Inbound (<see cref="PostingRules.IsValued"/>).</summary>
-    internal static readonly Expression<Func<InventoryBalance, int>> ValuedUnits =
-        b => b.Available + b.Reserved + b.QualityHold + b.Damaged + b.ReturnsAwaitingInspection + b.InTransit;
-
     public async Task PostAsync(IReadOnlyList<RaisedEvent> raised, CancellationToken cancellationToken)
     {
         var costs = await CostsOfMovedSkusAsync(raised, cancellationToken);
@@ -58,7 +53,8 @@ internal sealed class JournalPosting(ErpDbContext db)
                         break;
                     var currency = Currency.Of(changed.Currency);
                     var code = SkuCode.Of(changed.Sku);
-                    var units = await db.Set<InventoryBalance>().Where(b => b.Sku == code).Select(ValuedUnits).SumAsync(cancellationToken);
+                    var balances = await db.Set<InventoryBalance>().AsNoTracking().Where(b => b.Sku == code).ToListAsync(cancellationToken);
+                    var units = balances.Sum(b => PostingRules.ValuedUnits(b.Levels));
                     Add(PostingRules.ForCostChange(changed.Sku, new Money(before, currency), new Money(changed.CostMinor, currency), units,
                         fact.SourceFor(PostingRules.CostRevaluation), changed.OccurredAt));
                     break;
