@@ -12,7 +12,13 @@ public sealed class PostingRulesTests
     private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly JournalSource Source = new("InventoryBalance", "TEE-CREW-M-BLK/WH-BERLIN", 7, PostingRules.StockMove);
 
-    private static StockLedgerEvent Move(StockBucket? from, StockBucket? to, string reason, int quantity = 4) => new StockMoved
+    /// <summary>The event a balance raises for the move (the concrete type as InventoryBalance.Post picks it).</summary>
+    private static StockLedgerEvent Move(StockBucket? from, StockBucket? to, string reason, int quantity = 4) => ((StockLedgerEvent)((from, to) switch
+    {
+        (null, _) => new StockReceived(),
+        (_, null) => new StockRemoved(),
+        _ => new StockMoved(),
+    })) with
     {
         Sku = "TEE-CREW-M-BLK", Location = "WH-BERLIN", From = from, To = to, Quantity = quantity, ReasonCode = reason, Reference = "REF-1",
         OccurredAt = At,
