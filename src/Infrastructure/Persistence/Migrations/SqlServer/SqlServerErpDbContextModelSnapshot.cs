@@ -1655,6 +1655,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PolicyChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.JournalEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")

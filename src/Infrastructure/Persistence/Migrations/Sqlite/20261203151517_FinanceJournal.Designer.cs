@@ -1652,6 +1652,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PolicyChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.JournalEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
