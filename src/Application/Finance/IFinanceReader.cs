@@ -1,3 +1,4 @@
+using EcomErp.Application.Finance.ListJournalEntries;
 using EcomErp.Domain.Finance;
 
 namespace EcomErp.Application.Finance;
@@ -10,6 +11,9 @@ public interface IFinanceReader
 
     /// <summary>Debits and credits per account and currency of the entries posted up to and including <paramref name="asOf"/>.</summary>
     Task<IReadOnlyList<TrialBalanceLine>> TrialBalanceAsync(DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>Journal entries with their lines, filtered and keyset-paged in the store, newest first.</summary>
+    Task<JournalPage> ListEntriesAsync(ListJournalEntries.ListJournalEntries request, CancellationToken cancellationToken);
 
     Task<FinanceDocument?> FindDocumentAsync(string number, CancellationToken cancellationToken);
 

@@ -1,4 +1,7 @@
 using EcomErp.Application.Finance;
+using EcomErp.Application.Finance.ListJournalEntries;
+using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Finance;
 using EcomErp.Domain.Inventory;
@@ -9,6 +12,9 @@ namespace EcomErp.Infrastructure.Finance;
 
 internal sealed class FinanceReader(ErpDbContext db) : IFinanceReader
 {
+    private static readonly KeysetOrder<JournalEntryRow> NewestFirst =
+        new((System.Linq.Expressions.Expression<Func<JournalEntryRow, long>>)(r => r.PostedAt), r => r.Id, Descending: true);
+
     public async Task<IReadOnlyList<SkuValuation>> ValueInventoryAsync(CancellationToken cancellationToken)
     {
         // Read in one transaction so a commit between the reads cannot show as a mismatch.
@@ -44,6 +50,45 @@ internal sealed class FinanceReader(ErpDbContext db) : IFinanceReader
             .. totals.OrderBy(t => accounts[t.Account].Type).ThenBy(t => t.Account, StringComparer.Ordinal).ThenBy(t => t.Currency.Code, StringComparer.Ordinal)
                 .Select(t => new TrialBalanceLine(t.Account, accounts[t.Account].Name, accounts[t.Account].Type, t.Currency.Code, t.Debit, t.Credit)),
         ];
+    }
+
+    /// <summary>Like the audit log (decision 029): the page is found on plain columns (time as ticks), then its entries are read whole.</summary>
+    public async Task<JournalPage> ListEntriesAsync(ListJournalEntries request, CancellationToken cancellationToken)
+    {
+        var page = await Filtered(request.Filter).PageAsync(NewestFirst, Position(request.After), Position(request.Before), request.Size, request.FromTheEnd,
+            cancellationToken);
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        var entries = ids.Count == 0
+            ? new Dictionary<Guid, JournalEntry>()
+            : await db.Journal.AsNoTracking().Include(e => e.Lines).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        return new JournalPage([.. page.Rows.Select(r => entries[r.Id])], [.. page.Rows.Select(r => new OrderCursor(r.PostedAt, r.Id))],
+            page.HasNextPage, page.HasPreviousPage, page.TotalCount);
+    }
+
+    private static (long, Guid)? Position(OrderCursor? cursor) => cursor is null ? null : (cursor.SortKey, cursor.Id);
+
+    private IQueryable<JournalEntryRow> Filtered(JournalFilter filter)
+    {
+        var rows = db.Set<JournalEntryRow>().AsNoTracking();
+        if (filter.Account is { } account)
+            rows = rows.Where(r => db.Set<JournalLine>().Any(l => EF.Property<Guid>(l, JournalEntryConfiguration.EntryId) == r.Id && l.Account == account));
+        if (filter.SourceType is { } sourceType)
+            rows = rows.Where(r => r.SourceType == sourceType);
+        if (filter.SourceId is { } sourceId)
+            rows = rows.Where(r => r.SourceId == sourceId);
+        if (filter.Rule is { } rule)
+            rows = rows.Where(r => r.Rule == rule);
+        if (filter.From is { } from)
+        {
+            var fromTicks = from.UtcTicks;
+            rows = rows.Where(r => r.PostedAt >= fromTicks);
+        }
+        if (filter.To is { } to)
+        {
+            var toTicks = to.UtcTicks;
+            rows = rows.Where(r => r.PostedAt < toTicks);
+        }
+        return rows;
     }
 
     public Task<FinanceDocument?> FindDocumentAsync(string number, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using EcomErp.Application.Catalog;
 using EcomErp.Application.Catalog.UpdateSku;
 using EcomErp.Application.Finance.GetFinanceDocument;
 using EcomErp.Application.Finance.GetTrialBalance;
+using EcomErp.Application.Finance.ListJournalEntries;
 using EcomErp.Application.Finance.ListOrderFinanceDocuments;
 using EcomErp.Application.Finance.ReconcileInventory;
 using EcomErp.Application.Inventory;
@@ -243,5 +244,24 @@ public sealed class FinancePostingTests : AllocationScenario
             Assert.Equal(-value.Value, trialBalance.Lines.Single(l => l.Account == OpeningBalanceEquity && l.Currency == value.Key).BalanceMinor);
         });
         await Host.AssertJournalHoldsAsync();
+    }
+
+    [Fact]
+    public async Task TheJournal_ListsEntriesNewestFirst_FilteredByAccountAndSource_InKeysetPages()
+    {
+        await ReceiveAsync(Polo, Berlin, 2);
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        Succeeded(await SendAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, Polo, Berlin, -1, ReasonCodes.Lost)));
+        var filter = new JournalFilter(Account: InventoryAdjustments, SourceType: nameof(InventoryBalance), SourceId: $"{Polo}/{Berlin}");
+
+        var first = Succeeded(await Host.QueryAsync<ListJournalEntries, JournalPage>(new ListJournalEntries(filter, 1)));
+        var second = Succeeded(await Host.QueryAsync<ListJournalEntries, JournalPage>(new ListJournalEntries(filter, 1, After: first.Cursors[0])));
+
+        Assert.Equal((2, true, false), (first.TotalCount, first.HasNextPage, first.HasPreviousPage));
+        Assert.Contains(first.Items.Single().Lines, l => l.Account == InventoryAdjustments && l.DebitMinor > 0);
+        Assert.Contains(second.Items.Single().Lines, l => l.Account == InventoryAdjustments && l.CreditMinor > 0);
+        Assert.Equal((false, true), (second.HasNextPage, second.HasPreviousPage));
+        var refused = await Host.QueryAsync<ListJournalEntries, JournalPage>(new ListJournalEntries(filter, ListJournalEntries.MaxSize + 1));
+        Assert.Equal((CommonErrors.ValidationFailed, "first"), (refused.Error.Code, refused.Error.Field));
     }
 }
