@@ -27,10 +27,9 @@ internal sealed class JournalPosting(ErpDbContext db)
         {
             switch (fact.Event)
             {
-                case StockLedgerEvent move when PostingRules.Values(move):
-                    var cost = costs.TryGetValue(move.Sku, out var known)
-                        ? known
-                        : throw new InvalidOperationException($"Stock of {move.Sku} moved, but the catalog has no such SKU to value it.");
+                // A SKU the catalog lacks has no cost: its stock is worth nothing to the journal, as the reconciliation (over the
+                // catalog's SKUs) sees it. Commands refuse unknown SKUs; only stores written without the catalog hold such stock.
+                case StockLedgerEvent move when PostingRules.Values(move) && costs.TryGetValue(move.Sku, out var cost):
                     Add(PostingRules.ForStockMove(move, cost, fact.SourceFor(PostingRules.StockMove)));
                     break;
                 case OrderInvoiced invoiced when fact.Entry.Entity is Order order:
