@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<IInventoryDocuments, InventoryDocuments>();
         services.AddScoped<Application.Orders.ICarrierCapacityRepository, CarrierCapacityRepository>();
         services.AddScoped<ILedgerReader, LedgerReader>();
+        services.AddScoped<Application.Finance.IFinanceReader, Finance.FinanceReader>();
         services.AddScoped<Application.Catalog.IChannelRepository, ChannelRepository>();
         services.AddScoped<Application.Catalog.ISkuRepository, SkuRepository>();
         services.AddScoped<Application.Catalog.ISupplierRepository, SupplierRepository>();

@@ -1,4 +1,5 @@
 using EcomErp.Infrastructure.Files;
+using EcomErp.Infrastructure.Finance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ public static class DatabaseInitializer
 {
     /// <summary>
     /// Applies the migrations, switches SQLite to WAL (a property of the database file, so once is enough),
-    /// keeps the SQLite files owner-only, and seeds the demo master data when <c>EcomErp:SeedDemoData</c> is on.
+    /// keeps the SQLite files owner-only, values stock that predates the journal (decision 039), and seeds the demo master data when <c>EcomErp:SeedDemoData</c> is on.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -23,6 +24,7 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await JournalOpening.PostAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
 
         if (options.SeedDemoData)
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);

@@ -2,8 +2,10 @@ using EcomErp.Domain.Audit;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Finance;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Policies;
+using EcomErp.Infrastructure.Finance;
 using EcomErp.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,8 +35,14 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
     internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
-    /// <summary>Append-only: a save that would change or remove an entry is refused (<see cref="RefuseAuditLogChanges"/>).</summary>
+    /// <summary>Append-only: a save that would change or remove an entry is refused (<see cref="RefuseChangesToAppendOnlyRecords"/>).</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Append-only like the audit log; entries are added by the posting step of <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    /// <summary>Invoices and credit notes, immutable once issued (append-only like the audit log).</summary>
+    public DbSet<FinanceDocument> FinanceDocuments => Set<FinanceDocument>();
 
     /// <summary>How many outbox rows the last successful save wrote (the unit of work signals the dispatcher when any).</summary>
     internal int OutboxMessagesWritten { get; private set; }
@@ -42,8 +50,11 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         OutboxMessagesWritten = 0;
-        RefuseAuditLogChanges();
-        var messages = AddOutboxMessages();
+        RefuseChangesToAppendOnlyRecords();
+        var raised = DequeueRaisedEvents();
+        if (raised.Count > 0)
+            await new JournalPosting(this).PostAsync(raised, cancellationToken);
+        var messages = AddOutboxMessages(raised);
         var written = messages.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
@@ -56,7 +67,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     {
         if (ChangeTracker.Entries<AggregateRoot>().Any(e => e.Entity.PendingEvents.Count > 0))
             throw new InvalidOperationException("Aggregates with pending events are saved with SaveChangesAsync (the unit of work).");
-        RefuseAuditLogChanges();
+        RefuseChangesToAppendOnlyRecords();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -68,14 +79,19 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     protected Task<int> SaveStateAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+    /// <summary>Records that are written once and never changed or removed: the audit log, the journal and issued documents.</summary>
+    private static readonly Type[] AppendOnly = [typeof(AuditEntry), typeof(JournalEntry), typeof(JournalLine), typeof(FinanceDocument), typeof(FinanceDocumentLine)];
+
     /// <summary>
-    /// The audit log is append-only: no code path changes or removes an entry, and this makes a slip fail loudly instead of
-    /// rewriting history. Bulk statements bypass the change tracker; an architecture test keeps them away from the log.
+    /// The audit log, the journal and issued documents are append-only: no code path changes or removes one, and this makes a
+    /// slip fail loudly instead of rewriting history. Bulk statements bypass the change tracker; an architecture test keeps
+    /// them away from the log.
     /// </summary>
-    private void RefuseAuditLogChanges()
+    private void RefuseChangesToAppendOnlyRecords()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The audit log is append-only: an entry is never changed or removed.");
+        if (ChangeTracker.Entries().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted && AppendOnly.Contains(e.Metadata.ClrType))
+            is { } changed)
+            throw new InvalidOperationException($"{changed.Metadata.ClrType.Name} is append-only: a record is never changed or removed.");
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -99,9 +115,9 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
         configurationBuilder.Properties<Currency>().HaveConversion<CurrencyConverter>().HaveMaxLength(Currency.CodeLength);
     }
 
-    private List<OutboxMessage> AddOutboxMessages()
+    private List<RaisedEvent> DequeueRaisedEvents()
     {
-        var messages = new List<OutboxMessage>();
+        var raised = new List<RaisedEvent>();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             var events = entry.Entity.DequeuePendingEvents();
@@ -112,8 +128,14 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
             // Version counts every event, so the first pending event has the version before the last ones.
             var firstVersion = entry.Entity.Version - events.Count + 1;
             for (var i = 0; i < events.Count; i++)
-                messages.Add(OutboxMessage.From(events[i], aggregateType, aggregateId, firstVersion + i));
+                raised.Add(new RaisedEvent(entry, aggregateType, aggregateId, firstVersion + i, events[i]));
         }
+        return raised;
+    }
+
+    private List<OutboxMessage> AddOutboxMessages(IReadOnlyList<RaisedEvent> raised)
+    {
+        var messages = raised.Select(r => r.ToOutboxMessage()).ToList();
         OutboxMessages.AddRange(messages);
         return messages;
     }
