@@ -67,11 +67,15 @@ public interface IDocumentNumbers
 /// <summary>A gap-free series of document numbers, one per document type and year (INV-2026-000001).</summary>
 public sealed record DocumentSeries(string Prefix)
 {
-    public static DocumentSeries Invoice { get; } = new("INV");
+    private const string InvoicePrefix = "INV";
+    private const string ReturnAuthorizationPrefix = "RMA";
+    private const string CreditNotePrefix = "CN";
+
+    public static DocumentSeries Invoice { get; } = new(InvoicePrefix);
 
     /// <summary>Return merchandise authorisations (RMA numbers).</summary>
-    public static DocumentSeries ReturnAuthorization { get; } = new("RMA");
-    public static DocumentSeries CreditNote { get; } = new("CN");
+    public static DocumentSeries ReturnAuthorization { get; } = new(ReturnAuthorizationPrefix);
+    public static DocumentSeries CreditNote { get; } = new(CreditNotePrefix);
 }
 
 /// <summary>

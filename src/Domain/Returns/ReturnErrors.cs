@@ -37,7 +37,7 @@ public static class ReturnErrors
     public const string ReceiptConflictCode = "RETURN_RECEIPT_CONFLICT";
     [ErrorDescription("More units would be received, closed as missing, graded or dispositioned than the return line has for that step.")]
     public const string QuantityExceedsOutstandingCode = "RETURN_QUANTITY_EXCEEDS_OUTSTANDING";
-    [ErrorDescription("A receipt is at another location than the return's earlier receipts.")]
+    [ErrorDescription("A receipt names an unknown or inactive location, or another location than the return's earlier receipts.")]
     public const string LocationMismatchCode = "RETURN_LOCATION_MISMATCH";
     [ErrorDescription("A disposition takes units whose inspection grade does not allow it (only resellable units are restocked; damaged ones are not refurbished).")]
     public const string GradeNotAllowedCode = "RETURN_GRADE_NOT_ALLOWED";

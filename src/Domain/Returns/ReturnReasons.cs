@@ -5,11 +5,17 @@ public static class ReturnReasons
 {
     public const int CodeMaxLength = 40;
 
-    public static readonly ReturnReason ChangedMind = new("CHANGED_MIND", "The customer no longer wants the item.", ReturnFault.Customer);
-    public static readonly ReturnReason WrongSize = new("WRONG_SIZE", "The item does not fit.", ReturnFault.Customer);
-    public static readonly ReturnReason NotAsDescribed = new("NOT_AS_DESCRIBED", "The item differs from its description.", ReturnFault.Seller);
-    public static readonly ReturnReason Defective = new("DEFECTIVE", "The item is faulty or arrived damaged.", ReturnFault.Seller);
-    public static readonly ReturnReason WrongItemSent = new("WRONG_ITEM_SENT", "Another item than the one ordered was sent.", ReturnFault.Seller);
+    public const string ChangedMindCode = "CHANGED_MIND";
+    public const string WrongSizeCode = "WRONG_SIZE";
+    public const string NotAsDescribedCode = "NOT_AS_DESCRIBED";
+    public const string DefectiveCode = "DEFECTIVE";
+    public const string WrongItemSentCode = "WRONG_ITEM_SENT";
+
+    public static readonly ReturnReason ChangedMind = new(ChangedMindCode, "The customer no longer wants the item.", ReturnFault.Customer);
+    public static readonly ReturnReason WrongSize = new(WrongSizeCode, "The item does not fit.", ReturnFault.Customer);
+    public static readonly ReturnReason NotAsDescribed = new(NotAsDescribedCode, "The item differs from its description.", ReturnFault.Seller);
+    public static readonly ReturnReason Defective = new(DefectiveCode, "The item is faulty or arrived damaged.", ReturnFault.Seller);
+    public static readonly ReturnReason WrongItemSent = new(WrongItemSentCode, "Another item than the one ordered was sent.", ReturnFault.Seller);
 
     public static IReadOnlyList<ReturnReason> All { get; } = [ChangedMind, WrongSize, NotAsDescribed, Defective, WrongItemSent];
 
