@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Application.Audit.IAuditLogReader, ReadModels.AuditLogReader>();
         services.AddScoped<IOrderRepository, OrderRepository>();
+        services.AddScoped<Application.Returns.IReturnRepository, ReturnRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();

@@ -60,7 +60,22 @@ public interface IPolicyReader
 /// <summary>Gap-free document numbers, taken inside the current unit of work so a rolled-back save takes none.</summary>
 public interface IDocumentNumbers
 {
-    Task<string> NextInvoiceNumberAsync(DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>The next number of <paramref name="series"/> in the year of <paramref name="at"/> (UTC): <c>PREFIX-yyyy-nnnnnn</c>.</summary>
+    Task<string> NextAsync(DocumentSeries series, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>A gap-free series of document numbers, one per document type and year (INV-2026-000001).</summary>
+public sealed record DocumentSeries(string Prefix)
+{
+    private const string InvoicePrefix = "INV";
+    private const string ReturnAuthorizationPrefix = "RMA";
+    private const string CreditNotePrefix = "CN";
+
+    public static DocumentSeries Invoice { get; } = new(InvoicePrefix);
+
+    /// <summary>Return merchandise authorisations (RMA numbers).</summary>
+    public static DocumentSeries ReturnAuthorization { get; } = new(ReturnAuthorizationPrefix);
+    public static DocumentSeries CreditNote { get; } = new(CreditNotePrefix);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Returns;
 
 namespace EcomErp.Domain.Policies;
 
@@ -33,6 +34,43 @@ public static class PolicyKeys
         "Percent of a purchase order line's quantity that may be missing for the line to count as complete (the rest is closed).",
         2m, 0m, 100m);
 
+    public static readonly PolicyDefinition ReturnWindowDays = new(
+        "returns.window-days",
+        "Days after a line's shipment within which its units may be returned; per channel.",
+        30m, 0m, 365m, PolicyScoping.PerChannel);
+
+    public static readonly PolicyDefinition ReturnRestockingFeeBasisPoints = new(
+        "returns.restocking-fee-basis-points",
+        "Restocking fee in basis points (100 = 1 %) of the refunded units of lines returned for a customer-fault reason; per channel.",
+        1_000m, 0m, 10_000m, PolicyScoping.PerChannel);
+
+    public static readonly PolicyDefinition ReturnShippingFee = new(
+        "returns.shipping-fee",
+        "Return shipping the customer pays (taken from the refund) unless every line's reason is the seller's fault; per channel and currency.",
+        5m, 0m, 1_000m, PolicyScoping.PerChannelInCurrency);
+
+    public static readonly PolicyDefinition ReturnAutoAuthorizeBelow = new(
+        "returns.auto-authorize-below",
+        "Return value (order prices, major units) below which a return is authorised at once; at or above it a second person authorises; per channel and currency.",
+        250m, 0m, 100_000_000m, PolicyScoping.PerChannelInCurrency, GuardsMoney: true);
+
+    public static readonly PolicyDefinition ReturnWriteOffApprovalUnits = new(
+        "returns.write-off-approval-units",
+        "Scrapped units of a return line above which their write-off waits for a second person's approval; per channel.",
+        5m, 0m, 100_000m, PolicyScoping.PerChannel, GuardsMoney: true);
+
+    /// <summary>Whether a channel accepts returns for each reason of <see cref="ReturnReasons"/> (1 yes, 0 no); every reason by default.</summary>
+    public static IReadOnlyList<PolicyDefinition> ReturnReasonAcceptedPolicies { get; } =
+    [
+        .. ReturnReasons.All.Select(r => new PolicyDefinition(
+            $"returns.reason-accepted.{r.Code.ToLowerInvariant().Replace('_', '-')}",
+            $"1 when the channel accepts returns for {r.Code} ({r.Description}), 0 when it refuses them; per channel.",
+            1m, 0m, 1m, PolicyScoping.PerChannel)),
+    ];
+
+    public static PolicyDefinition ReturnReasonAccepted(ReturnReason reason) =>
+        ReturnReasonAcceptedPolicies.Single(p => p.Key == $"returns.reason-accepted.{reason.Code.ToLowerInvariant().Replace('_', '-')}");
+
     /// <summary>
     /// The SLA of each exception type, in hours, defaulting to the code's (decision 025). Only new cases are timed by a
     /// changed value: an open case keeps the due time and ladder it was raised with.
@@ -46,7 +84,8 @@ public static class PolicyKeys
     ];
 
     public static IReadOnlyList<PolicyDefinition> All { get; } =
-        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies];
+        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies,
+         ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies];
 
     public static PolicyDefinition SlaHours(ExceptionType type) => SlaHoursPolicies.Single(p => p.Key == $"exceptions.sla-hours.{SlaKeyOf(type)}");
 

@@ -24,12 +24,10 @@ internal sealed class DocumentCounter
 
 internal sealed class DocumentNumbers(ErpDbContext db) : IDocumentNumbers
 {
-    private const string InvoicePrefix = "INV";
-
-    public async Task<string> NextInvoiceNumberAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<string> NextAsync(DocumentSeries documentSeries, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var year = at.UtcDateTime.Year.ToString("D4", CultureInfo.InvariantCulture);
-        var series = $"{InvoicePrefix}-{year}";
+        var series = $"{documentSeries.Prefix}-{year}";
         // FindAsync sees a counter this unit of work already took a number from.
         var counter = await db.DocumentCounters.FindAsync([series], cancellationToken);
         if (counter is null)

@@ -5,6 +5,7 @@ using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Finance;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Policies;
+using EcomErp.Domain.Returns;
 using EcomErp.Infrastructure.Finance;
 using EcomErp.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<ExceptionCase> ExceptionCases => Set<ExceptionCase>();
+    public DbSet<Return> Returns => Set<Return>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxCheckpoint> OutboxCheckpoints => Set<OutboxCheckpoint>();
     internal DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();

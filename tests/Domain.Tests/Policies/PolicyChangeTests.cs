@@ -30,9 +30,10 @@ public sealed class PolicyChangeTests
     }
 
     [Fact]
-    public void Catalog_MarksTheHighValueAndAdjustmentThresholdsAsGuardingMoney_AndNothingElse()
+    public void Catalog_MarksTheHighValueAdjustmentAndReturnApprovalThresholdsAsGuardingMoney_AndNothingElse()
     {
-        Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key], PolicyKeys.All.Where(p => p.GuardsMoney).Select(p => p.Key));
+        Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key, PolicyKeys.ReturnWriteOffApprovalUnits.Key],
+            PolicyKeys.All.Where(p => p.GuardsMoney).Select(p => p.Key));
     }
 
     [Fact]

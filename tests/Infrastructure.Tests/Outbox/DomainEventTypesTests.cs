@@ -68,8 +68,12 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(OrderShipToSnapshot) => new OrderShipToSnapshot("Anna Schmidt", $"Torstraße {index}", "Hinterhaus", "Berlin", "10119", "DE"),
             _ when type == typeof(IReadOnlyList<ShipmentSnapshot>) => new[] { SampleShipment() },
             _ when type == typeof(ExceptionSubject) => new ExceptionSubject(ExceptionSubjectKind.Shipment, Guid.CreateVersion7(), 2, Guid.CreateVersion7()),
-            _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type == typeof(IReadOnlyList<RefundedReturnLine>) => new[] { new RefundedReturnLine(1, "TEE-CREW-M-BLK", 2, 2_500, 5_000) },
+            _ when type == typeof(IReadOnlyList<ReturnLineSnapshot>) => new[] { new ReturnLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500, "WRONG_SIZE", "Too small", "TEE-CREW-L-BLK", 1) },
+            _ when type == typeof(IReadOnlyList<ReturnLineQuantity>) => new[] { new ReturnLineQuantity(1, 2) },
+            _ when type == typeof(IReadOnlyList<ReturnLineGrades>) => new[] { new ReturnLineGrades(1, [InspectionGrade.Resellable, InspectionGrade.Damaged]) },
+            _ when type == typeof(IReadOnlyList<ReturnLineDisposition>) => new[] { new ReturnLineDisposition(1, ReturnDisposition.ReturnToVendor, 2) },
+            _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0].IsEnum =>

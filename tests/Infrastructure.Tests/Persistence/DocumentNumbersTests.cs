@@ -33,7 +33,7 @@ public sealed class DocumentNumbersTests
         var numbers = await database.InScopeAsync(async sp =>
         {
             var documents = sp.GetRequiredService<IDocumentNumbers>();
-            string[] taken = [await documents.NextInvoiceNumberAsync(InMarch, default), await documents.NextInvoiceNumberAsync(InMarch, default)];
+            string[] taken = [await documents.NextAsync(DocumentSeries.Invoice, InMarch, default), await documents.NextAsync(DocumentSeries.Invoice, InMarch, default)];
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
             return taken;
         });
@@ -52,8 +52,8 @@ public sealed class DocumentNumbersTests
         await using var first = database.Scope();
         await using var second = database.Scope();
 
-        var firstNumber = await first.ServiceProvider.GetRequiredService<IDocumentNumbers>().NextInvoiceNumberAsync(InMarch, default);
-        var secondNumber = await second.ServiceProvider.GetRequiredService<IDocumentNumbers>().NextInvoiceNumberAsync(InMarch, default);
+        var firstNumber = await first.ServiceProvider.GetRequiredService<IDocumentNumbers>().NextAsync(DocumentSeries.Invoice, InMarch, default);
+        var secondNumber = await second.ServiceProvider.GetRequiredService<IDocumentNumbers>().NextAsync(DocumentSeries.Invoice, InMarch, default);
         var firstSave = await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
         var secondSave = await second.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 
@@ -65,7 +65,7 @@ public sealed class DocumentNumbersTests
 
     private static Task<string> TakeAsync(ErpTestHost database, DateTimeOffset at, bool save) => database.InScopeAsync(async sp =>
     {
-        var number = await sp.GetRequiredService<IDocumentNumbers>().NextInvoiceNumberAsync(at, default);
+        var number = await sp.GetRequiredService<IDocumentNumbers>().NextAsync(DocumentSeries.Invoice, at, default);
         if (save)
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         return number;

@@ -17,7 +17,7 @@ internal sealed class InvoiceOrderHandler(
         // Ask the aggregate's guard before taking a number: a refused invoice must not consume one.
         if (order.CheckCan(OrderStep.Invoice, command.Actor) is { } refused)
             return refused;
-        var number = await numbers.NextInvoiceNumberAsync(now, cancellationToken);
+        var number = await numbers.NextAsync(DocumentSeries.Invoice, now, cancellationToken);
         return order.Invoice(number, command.Actor, now);
     }
 }

@@ -1,0 +1,48 @@
+using EcomErp.Domain.Returns;
+
+namespace EcomErp.Application.Returns;
+
+/// <summary>A return as screens and the API show it: its lines' progress, fees, refund and timeline.</summary>
+public sealed record ReturnView(
+    Guid ReturnId,
+    string RmaNumber,
+    Guid OrderId,
+    string Channel,
+    string Currency,
+    ReturnStatus Status,
+    ReturnRequester Requester,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    bool NeedsApproval,
+    string? AuthorizedBy,
+    string? Location,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DispositionedAt,
+    int RestockingFeeBasisPoints,
+    long ReturnShippingFeeMinor,
+    int WriteOffPending,
+    Guid? ReplacementOrderId,
+    string? CreditNoteNumber,
+    long RefundTotalMinor,
+    DateTimeOffset? RefundedAt,
+    string? ClosingReason,
+    int Version,
+    IReadOnlyList<ReturnLineView> Lines,
+    IReadOnlyList<ReturnTimelineView> Timeline)
+{
+    public static ReturnView From(Return r) => new(
+        r.Id, r.RmaNumber, r.OrderId, r.Channel.Value, r.Currency.Code, r.Status, r.Requester, r.RequestedBy, r.RequestedAt, r.NeedsApproval,
+        r.AuthorizedBy, r.Location?.Value, r.ReceivedAt, r.DispositionedAt, r.RestockingFeeBasisPoints, r.ReturnShippingFeeMinor, r.WriteOffPending,
+        r.ReplacementOrderId, r.CreditNoteNumber, r.RefundTotalMinor, r.RefundedAt, r.ClosingReason, r.Version,
+        [.. r.Lines.Select(l => new ReturnLineView(l.OrderLineNumber, l.Sku.Value, l.Quantity, l.UnitPriceMinor, l.ReasonCode, l.Fault, l.Comment,
+            l.ExchangeSku?.Value, l.ExchangeQuantity, l.ReceivedQuantity, l.MissingQuantity, l.GradedResellable, l.GradedRefurbishable, l.GradedDamaged,
+            l.Restocked, l.Refurbished, l.Scrapped, l.ReturnedToVendor, l.WriteOffPending))],
+        [.. r.Timeline.Select(t => new ReturnTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.From, t.To, t.Note))]);
+}
+
+public sealed record ReturnLineView(
+    int OrderLineNumber, string Sku, int Quantity, long UnitPriceMinor, string ReasonCode, ReturnFault Fault, string? Comment, string? ExchangeSku,
+    int ExchangeQuantity, int Received, int Missing, int GradedResellable, int GradedRefurbishable, int GradedDamaged, int Restocked, int Refurbished,
+    int Scrapped, int ReturnedToVendor, int WriteOffPending);
+
+public sealed record ReturnTimelineView(int Sequence, DateTimeOffset At, string ActorId, string ActorName, ReturnStatus? From, ReturnStatus To, string Note);

@@ -1,0 +1,6 @@
+namespace EcomErp.Domain.Returns;
+
+/// <summary>A return was requested; above the channel's auto-authorise value it waits for a second person's authorisation.</summary>
+public sealed record ReturnRequested(
+    Guid ReturnId, string RmaNumber, Guid OrderId, string Channel, ReturnStatus Status, string Currency, IReadOnlyList<ReturnLineSnapshot> Lines, ReturnRequester Requester, long ValueMinor, bool NeedsApproval, string ActorId, DateTimeOffset OccurredAt)
+    : ReturnEvent(ReturnId, RmaNumber, OrderId, Channel, Status, ActorId, OccurredAt);

@@ -1,0 +1,280 @@
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Inventory;
+using EcomErp.Domain.Orders;
+using EcomErp.Domain.Returns;
+using EcomErp.Domain.Tests.Builders;
+using EcomErp.Testing;
+
+namespace EcomErp.Domain.Tests.Returns;
+
+/// <summary>The return aggregate's rules: what may come back, the step table, receipts, grades, dispositions and the refund.</summary>
+public sealed class ReturnTests
+{
+    private const string Tee = "TEE-CREW-M-BLK";
+    private const string Hoodie = "HOODIE-ZIP-S-OLV";
+    private static readonly LocationCode Berlin = LocationCode.Of("WH-BERLIN");
+    private static readonly DateTimeOffset Shipped = Clock.CapturedAt.AddHours(1);
+
+    /// <summary>Every reason accepted, a 30-day window, 10 % restocking, 5.00 return shipping, auto-authorise below 100.00, write-offs over 2 units approved.</summary>
+    private static readonly ReturnPolicy Policy = new(30, ReturnReasons.All.Select(r => r.Code).ToHashSet(), 1_000, 500, 10_000, 2);
+
+    private static readonly Actor Requester = Actors.CustomerService;
+
+    private readonly Dictionary<SkuCode, InventoryBalance> _balances = new()
+    {
+        [SkuCode.Of(Tee)] = InventoryBalance.Open(SkuCode.Of(Tee), Berlin),
+        [SkuCode.Of(Hoodie)] = InventoryBalance.Open(SkuCode.Of(Hoodie), Berlin),
+    };
+
+    private static Order ShippedOrder() =>
+        new OrderBuilder().WithLine(Tee, 3, 20m).WithLine(Hoodie, 1, 60m).InStatus(OrderStatus.Shipped).Build();
+
+    private static Result<Return> Request(Order order, ReturnLineDraft[] lines, ReturnPolicy? policy = null, Dictionary<int, int>? onOtherReturns = null,
+        DateTimeOffset? at = null, Actor? actor = null) =>
+        Return.Request(order, "RMA-2025-000001", lines, policy ?? Policy, onOtherReturns ?? [], _ => true, actor ?? Requester, at ?? Shipped.AddDays(2));
+
+    private static Return Requested(params ReturnLineDraft[] lines)
+    {
+        var requested = Request(ShippedOrder(), lines.Length > 0 ? lines : [new(1, 2, "WRONG_SIZE")]);
+        ResultAssert.Succeeded(requested);
+        return requested.Value;
+    }
+
+    private Return ReceivedAndGraded(params InspectionGrade[] grades)
+    {
+        var returned = Requested(new ReturnLineDraft(1, grades.Length, "WRONG_SIZE"));
+        ResultAssert.Succeeded(returned.Receive(Guid.NewGuid(), Berlin, [new(1, grades.Length)], _balances, Actors.Warehouse, Shipped.AddDays(3)));
+        ResultAssert.Succeeded(returned.Inspect([new(1, grades)], Actors.Warehouse, Shipped.AddDays(3)));
+        return returned;
+    }
+
+    [Fact]
+    public void Request_BelowTheAutoAuthoriseValue_IsAuthorisedAtOnceByTheSystem()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 2, "WRONG_SIZE"));
+
+        Assert.Equal((ReturnStatus.Authorized, false, Actor.SystemId), (returned.Status, returned.NeedsApproval, returned.AuthorizedBy));
+        Assert.Equal([ReturnStatus.Requested, ReturnStatus.Authorized], returned.Timeline.Select(t => t.To));
+        Assert.Equal(4_000, returned.ValueMinor);
+    }
+
+    [Fact]
+    public void Request_AtOrAboveTheAutoAuthoriseValue_WaitsForASecondPerson_AndItsRequesterMayNotAuthoriseIt()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 2, "WRONG_SIZE"), new ReturnLineDraft(2, 1, "DEFECTIVE"));
+        Assert.Equal((ReturnStatus.Requested, true), (returned.Status, returned.NeedsApproval));
+
+        ResultAssert.FailsWith(returned.Authorize(Requester, Shipped.AddDays(2)), ReturnErrors.SelfApprovalCode);
+        ResultAssert.Succeeded(returned.Authorize(Actors.Operations, Shipped.AddDays(2)));
+
+        Assert.Equal((ReturnStatus.Authorized, Actors.Operations.Id), (returned.Status, returned.AuthorizedBy));
+    }
+
+    [Fact]
+    public void Request_OfALineNotShippedYet_IsRefusedWithANamedError()
+    {
+        var packed = new OrderBuilder().WithLine(Tee, 3).InStatus(OrderStatus.Packed).Build();
+
+        ResultAssert.FailsWith(Request(packed, [new(1, 1, "WRONG_SIZE")]), ReturnErrors.LineNotShippedCode, "lines[0].orderLineNumber");
+    }
+
+    [Fact]
+    public void Request_BeyondShippedLessWhatOtherLiveReturnsTake_IsRefused()
+    {
+        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 2, "WRONG_SIZE")], onOtherReturns: new() { [1] = 2 }),
+            ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        ResultAssert.Succeeded(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE")], onOtherReturns: new() { [1] = 2 }));
+    }
+
+    [Fact]
+    public void Request_AfterTheWindow_IsRefused_OnTheLastDayItIsTaken()
+    {
+        var order = ShippedOrder();
+        var lastShipment = order.Shipments.Max(s => s.ShippedAt!.Value);
+
+        ResultAssert.Succeeded(Request(order, [new(1, 1, "WRONG_SIZE")], at: lastShipment.AddDays(30)));
+        ResultAssert.FailsWith(Request(order, [new(1, 1, "WRONG_SIZE")], at: lastShipment.AddDays(30).AddSeconds(1)), ReturnErrors.WindowClosedCode);
+    }
+
+    [Fact]
+    public void Request_ForAReasonTheChannelDoesNotAccept_OrAnUnknownOne_IsRefusedOnTheReason()
+    {
+        var strict = Policy with { AcceptedReasons = new HashSet<string> { "DEFECTIVE" } };
+
+        ResultAssert.FailsWithAll(Request(ShippedOrder(), [new(1, 1, "CHANGED_MIND"), new(2, 1, "BORED")], strict),
+            (ReturnErrors.ReasonNotAcceptedCode, "lines[0].reasonCode"), (ReturnErrors.ReasonUnknownCode, "lines[1].reasonCode"));
+    }
+
+    [Fact]
+    public void Request_ByAWarehouseManager_IsNotPermitted()
+    {
+        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE")], actor: Actors.Warehouse), ReturnErrors.ActorNotPermittedCode);
+    }
+
+    [Fact]
+    public void Request_ThroughAPartnerKey_IsMarkedAsTheChannelsRequest()
+    {
+        var requested = Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE")], actor: Actors.WebShop);
+
+        Assert.Equal(ReturnRequester.PartnerChannel, requested.Value.Requester);
+    }
+
+    [Fact]
+    public void StepTable_OwnsEachStepByTheRolesOfTheIssue()
+    {
+        Assert.Equal([Roles.OperationsManager, Roles.CustomerService], ReturnWorkflow.RuleOf(ReturnStep.Authorize).Owners);
+        Assert.All([ReturnStep.Receive, ReturnStep.Inspect, ReturnStep.Disposition, ReturnStep.CloseMissingUnits],
+            step => Assert.Equal([Roles.WarehouseManager], ReturnWorkflow.RuleOf(step).Owners));
+        Assert.Equal([Roles.Finance], ReturnWorkflow.RuleOf(ReturnStep.Refund).Owners);
+        Assert.Equal([ReturnStatus.Requested, ReturnStatus.Authorized, ReturnStatus.InTransit], ReturnWorkflow.RuleOf(ReturnStep.Cancel).From.Order());
+    }
+
+    [Fact]
+    public void EveryStep_FromAStateOutsideItsRule_IsAnIllegalTransition_AndTheReturnIsUnchanged()
+    {
+        // A return in each reachable state, driven there by the aggregate's own steps.
+        foreach (var (status, returned) in ReturnsInEveryState())
+        {
+            foreach (var step in Enum.GetValues<ReturnStep>().Where(s => !ReturnWorkflow.RuleOf(s).From.Contains(status)))
+            {
+                var version = returned.Version;
+                Assert.Equal(ReturnErrors.IllegalTransitionCode, returned.CheckCan(step, Actors.Admin)?.Code);
+                Assert.Equal((status, version), (returned.Status, returned.Version));
+            }
+        }
+    }
+
+    private IEnumerable<(ReturnStatus, Return)> ReturnsInEveryState()
+    {
+        var at = Shipped.AddDays(3);
+        var requested = Requested(new ReturnLineDraft(1, 3, "WRONG_SIZE"), new ReturnLineDraft(2, 1, "DEFECTIVE"));
+        yield return (ReturnStatus.Requested, requested);
+        var rejected = Requested(new ReturnLineDraft(1, 3, "WRONG_SIZE"), new ReturnLineDraft(2, 1, "DEFECTIVE"));
+        ResultAssert.Succeeded(rejected.Reject("Worn", Actors.Operations, at));
+        yield return (ReturnStatus.Rejected, rejected);
+        var cancelled = Requested();
+        ResultAssert.Succeeded(cancelled.Cancel("Customer kept it", Requester, at));
+        yield return (ReturnStatus.Cancelled, cancelled);
+        yield return (ReturnStatus.Authorized, Requested());
+        var inTransit = Requested();
+        ResultAssert.Succeeded(inTransit.MarkInTransit("1Z999", Requester, at));
+        yield return (ReturnStatus.InTransit, inTransit);
+        var received = Requested();
+        ResultAssert.Succeeded(received.Receive(Guid.NewGuid(), Berlin, [new(1, 1)], _balances, Actors.Warehouse, at));
+        yield return (ReturnStatus.Received, received);
+        var inspected = ReceivedAndGraded(InspectionGrade.Resellable);
+        yield return (ReturnStatus.Inspected, inspected);
+        var dispositioned = ReceivedAndGraded(InspectionGrade.Resellable);
+        ResultAssert.Succeeded(dispositioned.Disposition([new(1, ReturnDisposition.Restock, 1)], null, _balances, Actors.Warehouse, at));
+        yield return (ReturnStatus.Dispositioned, dispositioned);
+        var refunded = ReceivedAndGraded(InspectionGrade.Resellable);
+        ResultAssert.Succeeded(refunded.Disposition([new(1, ReturnDisposition.Restock, 1)], null, _balances, Actors.Warehouse, at));
+        ResultAssert.Succeeded(refunded.Refund("CN-2025-000001", Actors.Finance, at));
+        yield return (ReturnStatus.Refunded, refunded);
+        var closed = ReceivedAndGraded(InspectionGrade.Resellable);
+        ResultAssert.Succeeded(closed.Disposition([new(1, ReturnDisposition.Restock, 1)], null, _balances, Actors.Warehouse, at));
+        ResultAssert.Succeeded(closed.Refund("CN-2025-000002", Actors.Finance, at));
+        ResultAssert.Succeeded(closed.Close(Actors.Finance, at));
+        yield return (ReturnStatus.Closed, closed);
+    }
+
+    [Fact]
+    public void Receive_TheSameReceiptAgain_ChangesNothing_AndTheSameIdWithOtherContentIsAConflict()
+    {
+        var returned = Requested();
+        var receipt = Guid.NewGuid();
+        Assert.True(returned.Receive(receipt, Berlin, [new(1, 1)], _balances, Actors.Warehouse, Shipped.AddDays(3)).Value);
+        var version = returned.Version;
+
+        Assert.False(returned.Receive(receipt, Berlin, [new(1, 1)], _balances, Actors.Warehouse, Shipped.AddDays(4)).Value);
+        ResultAssert.FailsWith(returned.Receive(receipt, Berlin, [new(1, 2)], _balances, Actors.Warehouse, Shipped.AddDays(4)), ReturnErrors.ReceiptConflictCode, "receiptId");
+
+        Assert.Equal((version, 1, 1), (returned.Version, returned.Lines[0].ReceivedQuantity, _balances[SkuCode.Of(Tee)].ReturnsAwaitingInspection));
+    }
+
+    [Fact]
+    public void Receive_MoreThanTheLineStillExpects_IsRefused()
+    {
+        var returned = Requested();
+
+        ResultAssert.FailsWith(returned.Receive(Guid.NewGuid(), Berlin, [new(1, 3)], _balances, Actors.Warehouse, Shipped.AddDays(3)),
+            ReturnErrors.QuantityExceedsOutstandingCode, "lines[0].quantity");
+        Assert.Equal(0, _balances[SkuCode.Of(Tee)].ReturnsAwaitingInspection);
+    }
+
+    [Fact]
+    public void Disposition_RestockTakesOnlyResellableUnits_AndRefurbishNeverTakesDamagedOnes()
+    {
+        var returned = ReceivedAndGraded(InspectionGrade.Resellable, InspectionGrade.Damaged);
+
+        ResultAssert.FailsWith(returned.Disposition([new(1, ReturnDisposition.Restock, 2)], null, _balances, Actors.Warehouse, Shipped.AddDays(4)),
+            ReturnErrors.GradeNotAllowedCode);
+        var refused = ReceivedAndGraded(InspectionGrade.Damaged);
+        ResultAssert.FailsWith(refused.Disposition([new(1, ReturnDisposition.Refurbish, 1)], null, _balances, Actors.Warehouse, Shipped.AddDays(4)),
+            ReturnErrors.GradeNotAllowedCode);
+    }
+
+    [Fact]
+    public void Scrap_AboveTheWriteOffUnits_WaitsInDamaged_UntilASecondPersonApproves()
+    {
+        var returned = ReceivedAndGraded(InspectionGrade.Damaged, InspectionGrade.Damaged, InspectionGrade.Damaged);
+        var tee = _balances[SkuCode.Of(Tee)];
+
+        ResultAssert.Succeeded(returned.Disposition([new(1, ReturnDisposition.Scrap, 3)], null, _balances, Actors.Warehouse, Shipped.AddDays(4)));
+        Assert.Equal((ReturnStatus.Dispositioned, 3, 3), (returned.Status, returned.WriteOffPending, tee.Damaged));
+        ResultAssert.FailsWith(returned.Close(Actors.Finance, Shipped.AddDays(4)), ReturnErrors.IllegalTransitionCode);
+        ResultAssert.FailsWith(returned.ApproveWriteOff(_balances, Actors.Warehouse, Shipped.AddDays(4)), ReturnErrors.ActorNotPermittedCode);
+        ResultAssert.FailsWith(returned.ApproveWriteOff(_balances, Actors.Admin with { Id = Actors.Warehouse.Id }, Shipped.AddDays(4)), ReturnErrors.SelfApprovalCode);
+
+        ResultAssert.Succeeded(returned.ApproveWriteOff(_balances, Actors.Operations, Shipped.AddDays(5)));
+
+        Assert.Equal((0, 0), (returned.WriteOffPending, tee.Damaged));
+        Assert.Equal(ReasonCodes.ReturnWrittenOff, tee.RecordedEntries[^1].ReasonCode);
+    }
+
+    [Fact]
+    public void Scrap_UpToTheWriteOffUnits_IsWrittenOffAtOnce()
+    {
+        var returned = ReceivedAndGraded(InspectionGrade.Damaged, InspectionGrade.Damaged);
+
+        ResultAssert.Succeeded(returned.Disposition([new(1, ReturnDisposition.Scrap, 2)], null, _balances, Actors.Warehouse, Shipped.AddDays(4)));
+
+        Assert.Equal([ReasonCodes.ReturnReceived, ReasonCodes.ReturnDamaged, ReasonCodes.ReturnWrittenOff],
+            _balances[SkuCode.Of(Tee)].RecordedEntries.Select(e => e.ReasonCode));
+        Assert.All(_balances[SkuCode.Of(Tee)].RecordedEntries, e => Assert.Equal("RMA:RMA-2025-000001", e.Reference));
+        Assert.Equal(StockLevels.Empty, _balances[SkuCode.Of(Tee)].Levels);
+    }
+
+    [Fact]
+    public void Refund_OfACustomerFaultReturn_TakesTheRestockingFeeAndTheReturnShipping_ButNotForMissingOrExchangedUnits()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 3, "WRONG_SIZE", ExchangeSku: "TEE-CREW-L-BLK", ExchangeQuantity: 1));
+        var at = Shipped.AddDays(3);
+        ResultAssert.Succeeded(returned.Receive(Guid.NewGuid(), Berlin, [new(1, 2)], _balances, Actors.Warehouse, at));
+        ResultAssert.Succeeded(returned.CloseMissingUnits([new(1, 1)], Actors.Warehouse, at));
+        ResultAssert.Succeeded(returned.Inspect([new(1, [InspectionGrade.Resellable, InspectionGrade.Resellable])], Actors.Warehouse, at));
+        ResultAssert.Succeeded(returned.Disposition([new(1, ReturnDisposition.Restock, 2)], null, _balances, Actors.Warehouse, at));
+
+        ResultAssert.Succeeded(returned.Refund("CN-2025-000009", Actors.Finance, at));
+
+        var refund = Assert.IsType<ReturnRefunded>(returned.PendingEvents.OfType<ReturnRefunded>().Single());
+        // 2 received, 1 of them exchanged: 1 unit at 20.00 refunded, less 10 % restocking (2.00) and 5.00 return shipping.
+        Assert.Equal([new RefundedReturnLine(1, Tee, 1, 2_000, 2_000)], refund.Lines);
+        Assert.Equal((200L, 500L, 1_300L, "CN-2025-000009"), (refund.RestockingFeeMinor, refund.ReturnShippingFeeMinor, refund.TotalMinor, refund.CreditNoteNumber));
+        Assert.Equal((ReturnStatus.Refunded, 1_300L), (returned.Status, returned.RefundTotalMinor));
+    }
+
+    [Fact]
+    public void Refund_OfASellerFaultReturn_ChargesNoFees()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 1, "DEFECTIVE"));
+        var at = Shipped.AddDays(3);
+        ResultAssert.Succeeded(returned.Receive(Guid.NewGuid(), Berlin, [new(1, 1)], _balances, Actors.Warehouse, at));
+        ResultAssert.Succeeded(returned.Inspect([new(1, [InspectionGrade.Damaged])], Actors.Warehouse, at));
+        ResultAssert.Succeeded(returned.Disposition([new(1, ReturnDisposition.Scrap, 1)], null, _balances, Actors.Warehouse, at));
+
+        var preview = returned.PreviewRefund("CN-X", Actors.Finance, at);
+
+        Assert.Equal((0L, 0L, 2_000L), (preview.RestockingFeeMinor, preview.ReturnShippingFeeMinor, preview.TotalMinor));
+    }
+}
