@@ -619,6 +619,282 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ExceptionCaseTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.Account", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Accounts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "RECEIVABLES",
+                            Name = "Receivables",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "INVENTORY",
+                            Name = "Inventory",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "SUPPLIER_RETURNS_RECEIVABLE",
+                            Name = "Supplier returns receivable",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "TRANSFERS_CLEARING",
+                            Name = "Transfers clearing",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "REFUNDS_PAYABLE",
+                            Name = "Refunds payable",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "GOODS_RECEIVED_NOT_INVOICED",
+                            Name = "Goods received not invoiced",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "OPENING_BALANCE_EQUITY",
+                            Name = "Opening balance equity",
+                            Type = 2
+                        },
+                        new
+                        {
+                            Code = "REVENUE",
+                            Name = "Revenue",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "SALES_RETURNS",
+                            Name = "Sales returns",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RESTOCKING_FEE_INCOME",
+                            Name = "Restocking fee income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RETURN_SHIPPING_INCOME",
+                            Name = "Return shipping income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "COST_OF_GOODS_SOLD",
+                            Name = "Cost of goods sold",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_ADJUSTMENTS",
+                            Name = "Inventory adjustments",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_WRITE_OFF",
+                            Name = "Inventory write-off",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_REVALUATION",
+                            Name = "Inventory revaluation",
+                            Type = 4
+                        });
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("RestockingFeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ReturnShippingFeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RmaNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Kind", "IssuedAt");
+
+                    b.ToTable("FinanceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.Property<string>("DocumentNumber")
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentNumber", "LineNumber");
+
+                    b.ToTable("FinanceDocumentLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SourceVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostedAt");
+
+                    b.HasIndex("SourceType", "SourceId", "SourceVersion", "Rule")
+                        .IsUnique();
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long>("DebitMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("JournalEntryId", "LineNumber");
+
+                    b.HasIndex("Account", "Sku");
+
+                    b.ToTable("JournalLines", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
                 {
                     b.Property<string>("Sku")
@@ -1379,6 +1655,281 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PolicyChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Returns.Return", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorizedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("CreditNoteNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long?>("DispositionedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("NeedsApproval")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundTotalMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReplacementOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Requester")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RestockingFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ReturnShippingFeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RmaNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WriteOffApprovalUnits")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WriteOffRequestedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RmaNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("Returns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnLine", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ExchangeQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExchangeSku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Fault")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GradedDamaged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GradedRefurbishable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GradedResellable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MissingQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Refurbished")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Restocked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReturnedToVendor")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Scrapped")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WriteOffPending")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("Sku", "ReasonCode");
+
+                    b.ToTable("ReturnLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnReceipt", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ReturnId", "ReceiptId");
+
+                    b.ToTable("ReturnReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnTimelineEntry", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReturnId", "Sequence");
+
+                    b.ToTable("ReturnTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.JournalEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2053,6 +2604,30 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.FinanceDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.Account", null)
+                        .WithMany()
+                        .HasForeignKey("Account")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomErp.Domain.Finance.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.LedgerEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Inventory.InventoryBalance", null)
@@ -2125,6 +2700,33 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnReceipt", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnTimelineEntry", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2181,6 +2783,16 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Timeline");
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InventoryBalance", b =>
                 {
                     b.Navigation("RecordedEntries");
@@ -2210,6 +2822,15 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.Return", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Receipts");
+
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

@@ -613,6 +613,282 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ExceptionCaseTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.Account", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Accounts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "RECEIVABLES",
+                            Name = "Receivables",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "INVENTORY",
+                            Name = "Inventory",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "SUPPLIER_RETURNS_RECEIVABLE",
+                            Name = "Supplier returns receivable",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "TRANSFERS_CLEARING",
+                            Name = "Transfers clearing",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "REFUNDS_PAYABLE",
+                            Name = "Refunds payable",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "GOODS_RECEIVED_NOT_INVOICED",
+                            Name = "Goods received not invoiced",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "OPENING_BALANCE_EQUITY",
+                            Name = "Opening balance equity",
+                            Type = 2
+                        },
+                        new
+                        {
+                            Code = "REVENUE",
+                            Name = "Revenue",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "SALES_RETURNS",
+                            Name = "Sales returns",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RESTOCKING_FEE_INCOME",
+                            Name = "Restocking fee income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RETURN_SHIPPING_INCOME",
+                            Name = "Return shipping income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "COST_OF_GOODS_SOLD",
+                            Name = "Cost of goods sold",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_ADJUSTMENTS",
+                            Name = "Inventory adjustments",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_WRITE_OFF",
+                            Name = "Inventory write-off",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_REVALUATION",
+                            Name = "Inventory revaluation",
+                            Type = 4
+                        });
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RestockingFeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReturnShippingFeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RmaNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Kind", "IssuedAt");
+
+                    b.ToTable("FinanceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.Property<string>("DocumentNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentNumber", "LineNumber");
+
+                    b.ToTable("FinanceDocumentLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostedAt");
+
+                    b.HasIndex("SourceType", "SourceId", "SourceVersion", "Rule")
+                        .IsUnique();
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DebitMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JournalEntryId", "LineNumber");
+
+                    b.HasIndex("Account", "Sku");
+
+                    b.ToTable("JournalLines", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
                 {
                     b.Property<string>("Sku")
@@ -1373,6 +1649,281 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PolicyChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Returns.Return", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditNoteNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispositionedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundTotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReplacementOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requester")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RestockingFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturnShippingFeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RmaNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WriteOffApprovalUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffRequestedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RmaNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("Returns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnLine", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExchangeQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExchangeSku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GradedDamaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GradedRefurbishable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GradedResellable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refurbished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Restocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedToVendor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scrapped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WriteOffPending")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("Sku", "ReasonCode");
+
+                    b.ToTable("ReturnLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnReceipt", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReturnId", "ReceiptId");
+
+                    b.ToTable("ReturnReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnTimelineEntry", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReturnId", "Sequence");
+
+                    b.ToTable("ReturnTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.JournalEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2042,6 +2593,30 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.FinanceDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.Account", null)
+                        .WithMany()
+                        .HasForeignKey("Account")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomErp.Domain.Finance.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.LedgerEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Inventory.InventoryBalance", null)
@@ -2114,6 +2689,33 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnReceipt", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.ReturnTimelineEntry", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Returns.Return", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2170,6 +2772,16 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Timeline");
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InventoryBalance", b =>
                 {
                     b.Navigation("RecordedEntries");
@@ -2199,6 +2811,15 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("EcomErp.Domain.Orders.Shipment", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Returns.Return", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Receipts");
+
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

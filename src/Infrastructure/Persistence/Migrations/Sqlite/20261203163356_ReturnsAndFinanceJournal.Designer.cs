@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteErpDbContext))]
-    [Migration("20261203152404_Returns")]
-    partial class Returns
+    [Migration("20261203163356_ReturnsAndFinanceJournal")]
+    partial class ReturnsAndFinanceJournal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -614,6 +614,282 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("CaseId", "Sequence");
 
                     b.ToTable("ExceptionCaseTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.Account", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Accounts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "RECEIVABLES",
+                            Name = "Receivables",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "INVENTORY",
+                            Name = "Inventory",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "SUPPLIER_RETURNS_RECEIVABLE",
+                            Name = "Supplier returns receivable",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "TRANSFERS_CLEARING",
+                            Name = "Transfers clearing",
+                            Type = 0
+                        },
+                        new
+                        {
+                            Code = "REFUNDS_PAYABLE",
+                            Name = "Refunds payable",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "GOODS_RECEIVED_NOT_INVOICED",
+                            Name = "Goods received not invoiced",
+                            Type = 1
+                        },
+                        new
+                        {
+                            Code = "OPENING_BALANCE_EQUITY",
+                            Name = "Opening balance equity",
+                            Type = 2
+                        },
+                        new
+                        {
+                            Code = "REVENUE",
+                            Name = "Revenue",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "SALES_RETURNS",
+                            Name = "Sales returns",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RESTOCKING_FEE_INCOME",
+                            Name = "Restocking fee income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "RETURN_SHIPPING_INCOME",
+                            Name = "Return shipping income",
+                            Type = 3
+                        },
+                        new
+                        {
+                            Code = "COST_OF_GOODS_SOLD",
+                            Name = "Cost of goods sold",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_ADJUSTMENTS",
+                            Name = "Inventory adjustments",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_WRITE_OFF",
+                            Name = "Inventory write-off",
+                            Type = 4
+                        },
+                        new
+                        {
+                            Code = "INVENTORY_REVALUATION",
+                            Name = "Inventory revaluation",
+                            Type = 4
+                        });
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RestockingFeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReturnShippingFeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RmaNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Kind", "IssuedAt");
+
+                    b.ToTable("FinanceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.Property<string>("DocumentNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentNumber", "LineNumber");
+
+                    b.ToTable("FinanceDocumentLines", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostedAt");
+
+                    b.HasIndex("SourceType", "SourceId", "SourceVersion", "Rule")
+                        .IsUnique();
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DebitMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JournalEntryId", "LineNumber");
+
+                    b.HasIndex("Account", "Sku");
+
+                    b.ToTable("JournalLines", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
@@ -1626,6 +1902,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReturnTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.JournalEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2295,6 +2596,30 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocumentLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.FinanceDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalLine", b =>
+                {
+                    b.HasOne("EcomErp.Domain.Finance.Account", null)
+                        .WithMany()
+                        .HasForeignKey("Account")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomErp.Domain.Finance.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.LedgerEntry", b =>
                 {
                     b.HasOne("EcomErp.Domain.Inventory.InventoryBalance", null)
@@ -2448,6 +2773,16 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("EcomErp.Domain.Exceptions.ExceptionCase", b =>
                 {
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.FinanceDocument", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomErp.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("EcomErp.Domain.Inventory.InventoryBalance", b =>
