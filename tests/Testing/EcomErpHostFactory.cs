@@ -187,7 +187,7 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     /// </summary>
     private void StartFromTemplate(IConfiguration configuration, IServiceCollection composed)
     {
-        if (configuration[DatabaseOptions.ConnectionStringKey] != settings[DatabaseOptions.ConnectionStringKey]
+        if (configuration[DatabaseOptions.ConnectionStringKey] != $"Data Source={DatabasePath}"
             || !string.Equals(configuration[DatabaseOptions.ProviderKey], "Sqlite", StringComparison.OrdinalIgnoreCase)
             || !bool.TryParse(configuration[DatabaseOptions.SeedDemoDataKey] ?? "false", out var seedDemoData)
             || File.Exists(DatabasePath))
