@@ -4,6 +4,7 @@ using EcomErp.Admin.Identity;
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels.Projection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcomErp.Testing;
 
@@ -28,6 +31,10 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     // A test-only password for a throw-away database; real installations generate or configure their own.
     public const string AdminPassword = "Test-Admin-Passw0rd!";
 
+    // Every admin test creates and signs in people, and every host its first administrator: at the production work factor those
+    // hashes are a large share of the suite's CPU. The hash format and the code paths stay the production ones.
+    private const int TestPasswordHashIterations = 1_000;
+
     private readonly Dictionary<string, string> settings;
     private readonly Action<IServiceCollection>? services;
 
@@ -38,8 +45,8 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
         DataDirectory = Directory.CreateTempSubdirectory("ecomerp-test-").FullName;
         settings = new Dictionary<string, string>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Erp"] = $"Data Source={DatabasePath}",
+            [DatabaseOptions.ProviderKey] = "Sqlite",
+            [DatabaseOptions.ConnectionStringKey] = $"Data Source={DatabasePath}",
             ["ConnectionStrings:Redis"] = string.Empty,
             ["EcomErp:SeedDemoData"] = "false",
             // Tests that seed the demo master data count what they capture themselves.
@@ -53,6 +60,12 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// Hashes passwords with the production work factor (Identity's default PBKDF2 iteration count) instead of the tests' cheap
+    /// one: for the tests about the hasher itself.
+    /// </summary>
+    public bool ProductionPasswordHashing { get; init; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "ecomerp.db");
 
@@ -159,6 +172,44 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services);
         }
+
+        builder.ConfigureServices((context, composed) => StartFromTemplate(context.Configuration, composed));
+        if (!ProductionPasswordHashing)
+        {
+            builder.ConfigureServices(composed => composed.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = TestPasswordHashIterations));
+        }
+    }
+
+    /// <summary>
+    /// Puts the first state every fresh database of the process shares (<see cref="DatabaseTemplates"/>) in this factory's
+    /// SQLite file before the host initializes it, when the host is on that file and the clock it seeds with is known: the
+    /// system clock or a fake one (whose reading now is the one the seeded rows carry).
+    /// </summary>
+    private void StartFromTemplate(IConfiguration configuration, IServiceCollection composed)
+    {
+        if (configuration[DatabaseOptions.ConnectionStringKey] != $"Data Source={DatabasePath}"
+            || !string.Equals(configuration[DatabaseOptions.ProviderKey], "Sqlite", StringComparison.OrdinalIgnoreCase)
+            || !bool.TryParse(configuration[DatabaseOptions.SeedDemoDataKey] ?? "false", out var seedDemoData)
+            || File.Exists(DatabasePath))
+        {
+            return;
+        }
+
+        DateTimeOffset? seededAt;
+        switch (composed.LastOrDefault(d => d.ServiceType == typeof(TimeProvider) && !d.IsKeyedService)?.ImplementationInstance)
+        {
+            case FakeTimeProvider fake:
+                seededAt = fake.GetUtcNow();
+                break;
+            case var clock when ReferenceEquals(clock, TimeProvider.System):
+                seededAt = null;
+                break;
+            default:
+                return;
+        }
+
+        // The web host is built synchronously; the template is awaited off the test's synchronization context.
+        Task.Run(() => DatabaseTemplates.CopyToAsync(DatabasePath, seedDemoData, seededAt)).GetAwaiter().GetResult();
     }
 
     protected override void Dispose(bool disposing)

@@ -68,8 +68,9 @@ public sealed class ErpTestHost : IAsyncDisposable
     /// <summary>Every SQL query sent, for round-trip assertions.</summary>
     public SqlCommandCounter Commands { get; }
 
-    // No pool: nothing holds the file once the services are disposed, without clearing every pool of the process.
-    public string ConnectionString => $"Data Source={Path.Combine(Directory, "erp.db")};Pooling=False";
+    private const string DatabaseFileName = "erp.db";
+
+    public string ConnectionString => ConnectionStringOf(Directory);
 
     public static Task<ErpTestHost> StartAsync(ErpTestHostOptions? options = null) =>
         StartAsync(System.IO.Directory.CreateTempSubdirectory("ecomerp-tests-").FullName, ownsDirectory: true, options ?? new ErpTestHostOptions());
@@ -80,10 +81,31 @@ public sealed class ErpTestHost : IAsyncDisposable
 
     private static async Task<ErpTestHost> StartAsync(string directory, bool ownsDirectory, ErpTestHostOptions options)
     {
+        var time = new FakeTimeProvider(Start);
+        var signal = new RecordingOutboxSignal();
+        var commands = new SqlCommandCounter();
+        // Only the default composition's first state is known in advance: more settings or services may change what is seeded.
+        if (ownsDirectory && options.Settings is null && options.Services is null)
+            await DatabaseTemplates.CopyToAsync(Path.Combine(directory, DatabaseFileName), options.SeedDemoData, Start);
+        var provider = Compose(directory, options, time, signal, commands);
+        await provider.InitializeDatabaseAsync();
+        return new ErpTestHost(directory, ownsDirectory, options, provider, time, signal, commands);
+    }
+
+    /// <summary>Migrates (and seeds) the database of <paramref name="directory"/> as a host on <paramref name="clock"/> does at its start; returns its file.</summary>
+    internal static async Task<string> InitializeDatabaseAsync(string directory, bool seedDemoData, TimeProvider clock)
+    {
+        await using var provider = Compose(directory, new ErpTestHostOptions { SeedDemoData = seedDemoData }, clock, new RecordingOutboxSignal(), new SqlCommandCounter());
+        await provider.InitializeDatabaseAsync();
+        return Path.Combine(directory, DatabaseFileName);
+    }
+
+    private static ServiceProvider Compose(string directory, ErpTestHostOptions options, TimeProvider time, RecordingOutboxSignal signal, SqlCommandCounter commands)
+    {
         var settings = new Dictionary<string, string?>
         {
             [DatabaseOptions.ProviderKey] = "Sqlite",
-            [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(directory, "erp.db")};Pooling=False",
+            [DatabaseOptions.ConnectionStringKey] = ConnectionStringOf(directory),
             [DatabaseOptions.SeedDemoDataKey] = options.SeedDemoData ? "true" : "false",
             ["ConnectionStrings:" + Infrastructure.DependencyInjection.RedisConnectionStringName] = options.RedisConnectionString,
         };
@@ -91,11 +113,8 @@ public sealed class ErpTestHost : IAsyncDisposable
             settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-        var time = new FakeTimeProvider(Start);
-        var signal = new RecordingOutboxSignal();
-        var commands = new SqlCommandCounter();
         // The clock goes first: the composition adds the system clock only where none is registered.
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(time).AddLogging().AddApplication();
+        var services = new ServiceCollection().AddSingleton(time).AddLogging().AddApplication();
         services.AddInfrastructure(configuration);
         // The user store as the host composes it (Identity's tables on the ERP database), so the user commands run for real.
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ErpDbContext>();
@@ -110,9 +129,7 @@ public sealed class ErpTestHost : IAsyncDisposable
         }
         options.Services?.Invoke(services);
 
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await provider.InitializeDatabaseAsync();
-        return new ErpTestHost(directory, ownsDirectory, options, provider, time, signal, commands);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -165,6 +182,9 @@ public sealed class ErpTestHost : IAsyncDisposable
             // A file still held open only leaves a temp folder behind.
         }
     }
+
+    // No pool: nothing holds the file once the services are disposed, without clearing every pool of the process.
+    private static string ConnectionStringOf(string directory) => $"Data Source={Path.Combine(directory, DatabaseFileName)};Pooling=False";
 
     private static bool IsApplicationEventHandler(ServiceDescriptor descriptor) =>
         descriptor.ServiceType.IsGenericType &&

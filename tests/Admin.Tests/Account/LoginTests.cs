@@ -1,5 +1,9 @@
+using System.Buffers.Binary;
 using System.Net;
+using EcomErp.Domain.Common;
 using EcomErp.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Admin.Tests.Account;
 
@@ -20,6 +24,27 @@ public class LoginTests
         var html = await landing.Content.ReadAsStringAsync();
         Assert.Contains(EcomErpHostFactory.AdminEmail, html, StringComparison.Ordinal);
         Assert.Contains("Admin", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHost_HashesPasswordsAtIdentitysProductionWorkFactor_AndSignsInWithThem()
+    {
+        // The other tests' hosts hash cheaply (EcomErpHostFactory); this one keeps the production setting.
+        using var factory = new EcomErpHostFactory { ProductionPasswordHashing = true };
+        await factory.CreateUserAsync("pat@ecomerp.local", "Production-Passw0rd!", Roles.Planner);
+        string hash;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("pat@ecomerp.local");
+            hash = user!.PasswordHash!;
+        }
+
+        // Identity's version 3 format: a format marker, the PRF, then the iteration count, big-endian.
+        var stored = Convert.FromBase64String(hash);
+        Assert.Equal(0x01, stored[0]);
+        Assert.Equal(new PasswordHasherOptions().IterationCount, BinaryPrimitives.ReadInt32BigEndian(stored.AsSpan(5, 4)));
+        using var client = factory.CreateBrowserLikeClient();
+        await AdminSignIn.SignInAsync(client, "pat@ecomerp.local", "Production-Passw0rd!");
     }
 
     [Theory]

@@ -22,21 +22,11 @@ public sealed class PasswordPageTests : IDisposable
         return created.Value.OneTimePassword;
     }
 
-    private async Task<HttpClient> SignedInAsync(string password)
-    {
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, "fay@ecomerp.local", password);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string password) => new AdminPageSession(_factory).SignedInAsExistingAsync("fay@ecomerp.local", password);
 
-    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next, string confirm, bool withToken = true)
-    {
-        var fields = new Dictionary<string, string> { ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = next, ["Input.ConfirmPassword"] = confirm };
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(PagePath, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string next, string confirm, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, PagePath, handler: null,
+            new() { ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = next, ["Input.ConfirmPassword"] = confirm }, withToken);
 
     [Fact]
     public async Task APersonHandedAPassword_IsSentToChangeIt_ThenWorksOn_WhileTheirOtherSessionsEnd()

@@ -13,15 +13,11 @@ public sealed partial class ApiClientsPageTests : IDisposable
     private const string PagePath = "/admin/apiclients";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public ApiClientsPageTests() => _session = new AdminPageSession(_factory);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, string password)
-    {
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, password);
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> PostIssueAsync(HttpClient client, string name, string[] scopes, string channels = "", string[]? roles = null)
     {
@@ -65,7 +61,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task Admin_IssuesAClient_SeesItsKeyOnce_AndTheKeyOpensTheApi()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
 
         using var posted = await PostIssueAsync(client, "Storefront", ["orders:read", "inventory:read"], "WEB");
         var firstView = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
@@ -82,7 +78,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task RevokedClient_KeyNoLongerOpensTheApi()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
         using var _ = await PostIssueAsync(client, "Old partner", ["orders:read"]);
         var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
         var key = IssuedKey().Match(page).Groups["key"].Value;
@@ -99,7 +95,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task ChangingAClientsAccess_NarrowsWhatItsKeyMayDo_AndAnUnknownChannelChangesNothing()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
         using var _ = await PostIssueAsync(client, "Narrowed partner", ["orders:read", "inventory:read"], "WEB");
         var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
         var key = IssuedKey().Match(page).Groups["key"].Value;
@@ -133,7 +129,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task IssueWithoutScopesOrWithAnUnknownChannel_ShowsTheErrorNextToTheField_KeepsTheInput_AndIssuesNothing()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
 
         using var noScopes = await PostIssueAsync(client, "Nameless scopes", []);
         using var badChannel = await PostIssueAsync(client, "Bad channel", ["orders:read"], "NOPE");
@@ -151,8 +147,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task PersonWithoutTheAdminRole_IsDenied()
     {
-        await _factory.CreateUserAsync("planner@ecomerp.local", "Planner-Passw0rd!", Roles.Planner);
-        using var client = await SignedInAsync("planner@ecomerp.local", "Planner-Passw0rd!");
+        using var client = await _session.SignedInAsync("planner@ecomerp.local", Roles.Planner);
 
         using var response = await client.GetAsync(new Uri(PagePath, UriKind.Relative));
 
@@ -166,7 +161,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [InlineData("handler=Revoke&clientId=4f1c2a8e-0000-4000-8000-000000000001")]
     public async Task PostWithoutAnAntiforgeryToken_IsRejected(string handler)
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Name"] = "Forged", ["Input.Scopes"] = "orders:read", ["scopes"] = "orders:write", ["channels"] = "",
@@ -180,7 +175,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task IssueForm_OffersEveryRoleButAdmin_AsLabelledCheckboxes()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
 
         var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
 
@@ -192,7 +187,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task Admin_IssuesAClientWithTheFinanceRole_SeesTheRoleInTheList_AndCanChangeItsRoles()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
 
         using var posted = await PostIssueAsync(client, "ERP finance connector", ["orders:read", "orders:write"], roles: [Roles.Finance]);
         var issuedPage = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
@@ -210,7 +205,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task IssueGrantingAdmin_ShowsTheErrorNextToTheRoles_KeepsTheInput_AndIssuesNothing()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
 
         using var forged = await PostIssueAsync(client, "Would-be admin", ["orders:read"], roles: [Roles.Finance, Roles.Admin]);
         var list = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
@@ -228,7 +223,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
     [Fact]
     public async Task ChangeAccessGrantingAdmin_SaysWhy_AndKeepsTheRolesItHad()
     {
-        using var client = await SignedInAsync(EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
         using var _ = await PostIssueAsync(client, "Finance connector", ["orders:read"], roles: [Roles.Finance]);
         var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
         var clientId = RevokeTarget().Matches(page).Select(m => m.Groups["id"].Value).Last();

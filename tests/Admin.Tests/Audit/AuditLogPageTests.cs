@@ -18,24 +18,18 @@ public sealed partial class AuditLogPageTests : IDisposable
     private const string Password = "Audit-Page-Passw0rd!";
 
     private readonly EcomErpHostFactory _factory = new();
+    private readonly AdminPageSession _session;
+
+    public AuditLogPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        if (email != EcomErpHostFactory.AdminEmail)
-            await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, email == EcomErpHostFactory.AdminEmail ? EcomErpHostFactory.AdminPassword : Password);
-        return client;
-    }
 
     private static int Rows(string html) => AuditRow().Count(html);
 
     [Fact]
     public async Task AKeyIssuedInTheAdmin_IsInTheLog_WithWhoIssuedItAndItsValues_ButNeverItsKeyHash()
     {
-        using var admin = await SignedInAsync(EcomErpHostFactory.AdminEmail);
+        using var admin = await _session.SignedInAsFirstAdministratorAsync();
         var token = await AdminSignIn.GetAntiforgeryTokenAsync(admin, "/admin/apiclients");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -64,7 +58,7 @@ public sealed partial class AuditLogPageTests : IDisposable
         var finance = await _factory.ActorOfAsync(EcomErpHostFactory.AdminEmail, Roles.Finance);
         for (var i = 0; i < AuditPage.PageSize + 1; i++)
             Assert.True((await _factory.SendAsync<IssueApiClient, IssuedApiClient>(new IssueApiClient(finance, $"Refused {i}", [ApiScopes.OrdersRead], [], []))).IsFailure);
-        using var admin = await SignedInAsync(EcomErpHostFactory.AdminEmail);
+        using var admin = await _session.SignedInAsFirstAdministratorAsync();
 
         var refused = await admin.GetStringAsync(new Uri($"{PagePath}?outcome=Refused&command=IssueApiClient", UriKind.Relative));
         var next = NextPage().Match(refused);
@@ -83,8 +77,8 @@ public sealed partial class AuditLogPageTests : IDisposable
     [Fact]
     public async Task AnExecutive_ReadsTheLog_FromTheNavigation_AndOtherRolesAreTurnedAway()
     {
-        using var executive = await SignedInAsync("executive@ecomerp.local", Roles.Executive);
-        using var finance = await SignedInAsync("finance@ecomerp.local", Roles.Finance);
+        using var executive = await _session.SignedInAsync("executive@ecomerp.local", Roles.Executive);
+        using var finance = await _session.SignedInAsync("finance@ecomerp.local", Roles.Finance);
 
         var overview = await executive.GetStringAsync(new Uri("/admin", UriKind.Relative));
         using var read = await executive.GetAsync(new Uri(PagePath, UriKind.Relative));
@@ -101,7 +95,7 @@ public sealed partial class AuditLogPageTests : IDisposable
     [Fact]
     public async Task AForgedPageLink_OrAWindowEndingBeforeItStarts_IsExplained_NotAnError()
     {
-        using var admin = await SignedInAsync(EcomErpHostFactory.AdminEmail);
+        using var admin = await _session.SignedInAsFirstAdministratorAsync();
 
         using var forged = await admin.GetAsync(new Uri($"{PagePath}?after=not-a-cursor", UriKind.Relative));
         var backwards = await admin.GetStringAsync(new Uri($"{PagePath}?from=2026-03-05&to=2026-03-01", UriKind.Relative));

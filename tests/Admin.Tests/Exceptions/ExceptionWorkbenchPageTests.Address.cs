@@ -23,7 +23,7 @@ public sealed partial class ExceptionWorkbenchPageTests
     {
         var orderId = await CaptureAsync(new OrderBuilder().ShippingTo("Anna Schmidt", "Invalidenstraße 1", "Berlin", "1011", "DE"));
         var caseId = await CaseOfOrderAsync(orderId, ExceptionType.AddressValidation);
-        using var client = await SignedInAsync(CustomerServiceEmail, Roles.CustomerService);
+        using var client = await _session.SignedInAsync(CustomerServiceEmail, Roles.CustomerService);
         var path = $"{IndexPath}/case/{caseId}";
 
         var form = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
@@ -60,7 +60,7 @@ public sealed partial class ExceptionWorkbenchPageTests
     public async Task TheCorrectAddressForm_IsOfferedOnAddressCasesOnly()
     {
         var caseId = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
 
         var page = await client.GetStringAsync(new Uri($"{IndexPath}/case/{caseId}", UriKind.Relative));
 

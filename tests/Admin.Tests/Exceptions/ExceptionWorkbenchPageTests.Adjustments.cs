@@ -34,7 +34,7 @@ public sealed partial class ExceptionWorkbenchPageTests
     public async Task Operations_SeesTheAdjustmentOfItsCase_ApprovesIt_ThePageRedirects_AndTheAdjustmentIsApplied()
     {
         var (_, caseId) = await PendingAdjustmentAsync("TEE-CREW-M-BLK", 70, ReasonCodes.Found);
-        using var client = await SignedInAsync(OperationsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OperationsEmail, Roles.OperationsManager);
         var path = $"{IndexPath}/case/{caseId}";
 
         var before = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
@@ -62,7 +62,7 @@ public sealed partial class ExceptionWorkbenchPageTests
     public async Task RejectingAnAdjustmentWithoutAReason_ShowsTheErrorBesideTheField_AndWithOne_RefusesTheAdjustment()
     {
         var (adjustmentId, caseId) = await PendingAdjustmentAsync("TEE-CREW-L-BLK", -60, ReasonCodes.Lost);
-        using var client = await SignedInAsync(OperationsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OperationsEmail, Roles.OperationsManager);
         var path = $"{IndexPath}/case/{caseId}";
         var version = (await VersionShownAsync(client, path)).ToString(CultureInfo.InvariantCulture);
 

@@ -26,19 +26,15 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(ErpTestHost.Start);
     private readonly EcomErpHostFactory _factory;
+    private readonly AdminPageSession _session;
 
-    public ExceptionWorkbenchPageTests() =>
+    public ExceptionWorkbenchPageTests()
+    {
         _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" }, services => services.AddSingleton<TimeProvider>(_time));
+        _session = new AdminPageSession(_factory, Password);
+    }
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private async Task<Guid> CaptureAsync(OrderBuilder order)
     {
@@ -63,13 +59,8 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
         return page.Value.Items.Single(c => c.SubjectId == orderId).Id;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, path);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, path, handler, fields, withToken);
 
     private static async Task<int> VersionShownAsync(HttpClient client, string path) =>
         int.Parse(VersionInput().Match(await client.GetStringAsync(new Uri(path, UriKind.Relative))).Groups["v"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -82,7 +73,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         await HighValueOrderAsync();
         await FraudOrderAsync();
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
 
         var page = await client.GetStringAsync(new Uri(IndexPath, UriKind.Relative));
 
@@ -100,7 +91,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     public async Task AQueueTheUserDoesNotOwn_AndItsCases_DoNotExistForThem()
     {
         var fraudCase = await CaseOfOrderAsync(await FraudOrderAsync(), ExceptionType.FraudReview);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
 
         using var queue = await client.GetAsync(new Uri(IndexPath + "/queue/fraudreview", UriKind.Relative));
         using var exceptionCase = await client.GetAsync(new Uri($"{IndexPath}/case/{fraudCase}", UriKind.Relative));
@@ -114,7 +105,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var orderId = await HighValueOrderAsync();
         var caseId = await CaseOfOrderAsync(orderId, ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(ExecutiveEmail, Roles.Executive);
+        using var client = await _session.SignedInAsync(ExecutiveEmail, Roles.Executive);
 
         var index = await client.GetStringAsync(new Uri(IndexPath, UriKind.Relative));
         var queue = await client.GetStringAsync(new Uri(IndexPath + "/queue/highvalueapproval", UriKind.Relative));
@@ -136,7 +127,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var orderId = await HighValueOrderAsync();
         var caseId = await CaseOfOrderAsync(orderId, ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         var path = $"{IndexPath}/case/{caseId}";
         var before = await client.GetStringAsync(new Uri(path, UriKind.Relative));
 
@@ -162,7 +153,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     public async Task ApprovalWithoutANote_OrWithATooLongOne_ShowsTheErrorBesideTheField_KeepsTheInput_AndChangesNothing()
     {
         var caseId = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         var path = $"{IndexPath}/case/{caseId}";
         var version = (await VersionShownAsync(client, path)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var tooLong = new string('x', ExceptionCaseErrors.NoteMaxLength + 1);
@@ -189,7 +180,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     public async Task ADecisionPostedWithoutAnAntiforgeryToken_IsRejected_AndChangesNothing(string handler)
     {
         var caseId = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         var path = $"{IndexPath}/case/{caseId}";
 
         using var forged = await PostAsync(client, path, handler, new()
@@ -205,7 +196,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     public async Task WhoeverPlacedTheHold_CannotApproveItsCase_ThePageSaysWhy_AndASecondPersonCan()
     {
         await _factory.CreateUserAsync(SecondFinanceEmail, Password, Roles.Finance);
-        using var placer = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var placer = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         var orderId = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 2));
         var held = await _factory.SendAsync<PlaceHold, OrderCommandResult>(
             new PlaceHold(orderId, await _factory.ActorOfAsync(FinanceEmail, Roles.Finance), HoldType.HighValueApproval, "Unusual for this customer."));
@@ -231,7 +222,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var caseId = await CaseOfOrderAsync(await FraudOrderAsync(), ExceptionType.FraudReview);
         _time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(35));
-        using var client = await SignedInAsync("ops@ecomerp.local", Roles.OperationsManager);
+        using var client = await _session.SignedInAsync("ops@ecomerp.local", Roles.OperationsManager);
 
         var queue = await client.GetStringAsync(new Uri(IndexPath + "/queue/fraudreview", UriKind.Relative));
         var index = await client.GetStringAsync(new Uri(IndexPath, UriKind.Relative));
@@ -248,7 +239,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var caseId = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
         _time.Advance(TimeSpan.FromHours(5) + TimeSpan.FromMinutes(50));
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
 
         var casePage = await client.GetStringAsync(new Uri($"{IndexPath}/case/{caseId}", UriKind.Relative));
 
@@ -261,7 +252,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var first = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
         var second = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         var me = (await _factory.ActorOfAsync(FinanceEmail)).Id;
         const string QueuePath = IndexPath + "/queue/highvalueapproval";
 
@@ -289,7 +280,7 @@ public sealed partial class ExceptionWorkbenchPageTests : IDisposable
     {
         var smaller = await CaseOfOrderAsync(await HighValueOrderAsync(), ExceptionType.HighValueApproval);
         var larger = await CaseOfOrderAsync(await CaptureAsync(new OrderBuilder().WithLine("JACKET-DENIM-L-BLK", 40, 129m)), ExceptionType.HighValueApproval);
-        using var client = await SignedInAsync(FinanceEmail, Roles.Finance);
+        using var client = await _session.SignedInAsync(FinanceEmail, Roles.Finance);
         await using var scope = _factory.Services.CreateAsyncScope();
         var rows = (await scope.ServiceProvider.GetRequiredService<Application.Abstractions.IQueryHandler<ListExceptionCases, ExceptionCasePage>>()
             .HandleAsync(new ListExceptionCases(new ExceptionCaseListRequest(new ExceptionCaseFilter(Types: [ExceptionType.HighValueApproval]),

@@ -29,7 +29,7 @@ public sealed partial class InventoryPagesTests
     [Fact]
     public async Task AWarehouseManager_SendsATransfer_ReceivesLessThanShipped_AndTheDiscrepancyIsShownAndWrittenOff()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var (source, destination) = (await LevelsAsync(Warehouse), await LevelsAsync(Destination));
 
         using var shipped = await PostAsync(wim, TransfersPath, "", Transfer(Warehouse, Destination, Sku, "10"));
@@ -63,7 +63,7 @@ public sealed partial class InventoryPagesTests
     public async Task ABadTransfer_ComesBackWithItsMessageBesideTheField_KeepsWhatWasTyped_AndShipsNothing(
         string from, string to, string sku, string quantity, string field, string message)
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var (transfers, entries) = (await TransfersAsync(), await LedgerEntriesAsync());
 
         using var posted = await PostAsync(wim, TransfersPath, "", Transfer(from, to, sku, quantity));
@@ -79,7 +79,7 @@ public sealed partial class InventoryPagesTests
     [Fact]
     public async Task ReceivingMoreThanWasShipped_ComesBackBesideTheLine_AndTheTransferStaysInTransit()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         using var shipped = await PostAsync(wim, TransfersPath, "", Transfer(Warehouse, Destination, Sku, "4"));
         var detailsPath = shipped.Headers.Location!.OriginalString;
 
@@ -95,8 +95,8 @@ public sealed partial class InventoryPagesTests
     [Fact]
     public async Task TheTransferList_FiltersByStatusInTheQueryString_AndAReaderSeesNoFormAndIsRefusedAPost()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
         using var first = await PostAsync(wim, TransfersPath, "", Transfer(Warehouse, Destination, Sku, "2"));
         using var second = await PostAsync(wim, TransfersPath, "", Transfer(Destination, Warehouse, Sku, "3"));
         await PostAsync(wim, first.Headers.Location!.OriginalString, "Receive", new() { ["Arrived[0]"] = "2" });
@@ -119,7 +119,7 @@ public sealed partial class InventoryPagesTests
     [Fact]
     public async Task ACycleCount_OnTheCountsPage_ShowsItsVariance_AndAnUnknownSkuComesBackBesideTheSku()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var available = (await LevelsAsync()).Available;
         var adjustments = await AdjustmentsAsync();
 

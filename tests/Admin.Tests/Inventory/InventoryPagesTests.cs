@@ -27,24 +27,16 @@ public sealed partial class InventoryPagesTests : IDisposable
     private const string AdjustmentsPath = "/admin/inventory/adjustments";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public InventoryPagesTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     /// <summary>Posts a form of <paramref name="path"/> as a browser does, then lets the host's background work (outbox, projections) run.</summary>
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true)
     {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, path);
-        using var form = new FormUrlEncodedContent(fields);
-        var response = await client.PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
+        var response = await AdminPageSession.PostAsync(client, path, handler, fields, withToken);
         await _factory.RunBackgroundWorkAsync();
         return response;
     }
@@ -100,7 +92,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task AWarehouseManager_MovesStockToQualityHold_ThePageRedirects_AndShowsTheBucketsAndTheLedgerEntry()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var before = await LevelsAsync();
 
         using var moved = await PostAsync(wim, PositionPath, "Move", Move(Warehouse, "Available", "QualityHold", "7", "Torn seams, lot 42"));
@@ -119,7 +111,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task AnAdjustmentOverTheThreshold_SaysItWaitsForApproval_AndMovesNoStock_AndOneUnderIt_AppliesAtOnce()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var before = await LevelsAsync();
 
         using var large = await PostAsync(wim, PositionPath, "Adjust", Adjust(Warehouse, "-60", ReasonCodes.Lost, "Pallet missing"));
@@ -148,7 +140,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     public async Task ABadMove_ComesBackWithItsMessageBesideTheField_KeepsWhatWasTyped_AndChangesNothing(
         string location, string from, string to, string quantity, string field, string message)
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var entries = await LedgerEntriesAsync();
 
         using var posted = await PostAsync(wim, PositionPath, "Move", Move(location, from, to, quantity, "Typed with care"));
@@ -167,7 +159,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task AnAdjustmentWithoutAReason_ComesBackWithTheMessageBesideTheReason_AndRecordsNothing()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var adjustments = await AdjustmentsAsync();
 
         using var posted = await PostAsync(wim, PositionPath, "Adjust", Adjust(Warehouse, "5", "", "Found behind the rack"));
@@ -182,7 +174,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task ACycleCountThatDiffers_BooksACountCorrection_AndACountOverTheThreshold_WaitsForApproval()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var available = (await LevelsAsync()).Available;
 
         using var small = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(available - 2) });
@@ -204,7 +196,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task APlanner_SetsSafetyStockInline_AndABadValueComesBackBesideItsLocation()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         using var set = await PostAsync(pia, PositionPath, "SafetyStock", new() { ["Safety.Location"] = Warehouse, ["Safety.SafetyStock"] = "250" });
         var page = await GetAsync(pia, PositionPath);
@@ -227,7 +219,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task AFinanceReader_SeesThePositionWithoutForms_AndIsRefusedWhenPostingAMoveOrSafetyStock()
     {
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
         var entries = await LedgerEntriesAsync();
 
         var page = await GetAsync(fay, PositionPath);
@@ -247,8 +239,8 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task CustomerService_IsDeniedTheInventoryPages_AndAPostWithoutAnAntiforgeryToken_IsRejected()
     {
-        using var cleo = await SignedInAsync("cleo@ecomerp.local", Roles.CustomerService);
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var cleo = await _session.SignedInAsync("cleo@ecomerp.local", Roles.CustomerService);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         var entries = await LedgerEntriesAsync();
 
         foreach (var path in new[] { "/admin/inventory", PositionPath, "/admin/inventory/ledger", AdjustmentsPath })
@@ -267,7 +259,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task AnUnknownSku_IsNotFound()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
 
         using var response = await wim.GetAsync(new Uri("/admin/inventory/position/NO-SUCH-SKU", UriKind.Relative));
 
@@ -286,8 +278,8 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task TheRequester_CannotApproveTheirOwnAdjustment_ASecondOperationsManagerApprovesIt_AndTheStockMoves()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
-        using var olga = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var olga = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         var id = await RequestLargeAdjustmentAsync(ada, 80);
         var before = await LevelsAsync();
 
@@ -317,8 +309,8 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task RejectingWithoutAReason_ShowsTheMessageBesideTheReason_AndWithOne_RefusesTheAdjustment_AndNoStockMoves()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
-        using var olga = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var olga = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         var id = await RequestLargeAdjustmentAsync(wim, -70);
         var before = await LevelsAsync();
 
@@ -339,7 +331,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task ThePositionsList_FiltersBySearchAndBelowSafetyStock_InTheQueryString_AndPages()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         await PostAsync(pia, PositionPath, "SafetyStock", new() { ["Safety.Location"] = Warehouse, ["Safety.SafetyStock"] = "5000" });
 
         var searched = await GetAsync(pia, "/admin/inventory?q=tee-crew");
@@ -364,7 +356,7 @@ public sealed partial class InventoryPagesTests : IDisposable
     [Fact]
     public async Task TheLedger_FiltersByReasonBucketAndReferenceInTheQueryString_AndAnUnknownSkuOrABadDateSaysSo()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
         for (var i = 0; i < 3; i++)
             await PostAsync(wim, PositionPath, "Move", Move(Warehouse, "Available", "QualityHold", "1", $"hold {i}"));
 

@@ -1,5 +1,4 @@
 using System.Net;
-using EcomErp.Admin.Tests.Purchasing;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;

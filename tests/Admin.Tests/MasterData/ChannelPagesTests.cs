@@ -23,16 +23,11 @@ public sealed class ChannelPagesTests : IDisposable
     private const string SplitSample = "?Sample.Lines=TEE-CREW-M-BLK%202500&Sample.ShipTo=DE&Sample.Service=Standard";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public ChannelPagesTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private static Dictionary<string, string> Policy(string eligible = "WH-BERLIN, WH-ROTTERDAM", bool split = true, string sla = "48", string share = "",
         string cap = "") => new()
@@ -43,13 +38,8 @@ public sealed class ChannelPagesTests : IDisposable
         ["Input.StockCapPerSku"] = cap, ["Input.SafetyStockDrawFrom"] = "", ["Input.ShipBySlaHours"] = sla,
     };
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> fields, bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, WebPath);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(WebPath, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> fields, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, WebPath, handler: null, fields, withToken);
 
     private static async Task<HttpResponseMessage> PostHandlerAsync(HttpClient client, string handler)
     {
@@ -73,7 +63,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task APlanner_SavesAPolicy_IsRedirectedToThePage_WhichShowsIt_AndItsRecentChange()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await WebPolicyAsync();
 
         using var saved = await PostAsync(pia, Policy(split: false, sla: "36"));
@@ -90,7 +80,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task ABadPolicy_ComesBackWithEachMessageBesideItsField_AndWhatWasTyped_AndChangesNothing()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await WebPolicyAsync();
 
         using var posted = await PostAsync(pia, Policy(eligible: "WH-BERLIN, WH-NOWHERE", sla: "0", share: "101"));
@@ -110,7 +100,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task ThePreview_ShowsASplitWhileTheChannelSplits_AndNothingShippedOnceThePlannerTurnsSplittingOff()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         // The preview plans on the inventory position read model: project the demo stock into it first.
         await _factory.RunBackgroundWorkAsync();
 
@@ -127,7 +117,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task ABadSampleOrder_ShowsItsMessageBesideTheLines_AndNoPreview()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         var unreadable = WebUtility.HtmlDecode(await pia.GetStringAsync(new Uri(WebPath + "?Sample.Lines=TEE-CREW-M-BLK%20two&Sample.ShipTo=DE", UriKind.Relative)));
         var unknown = WebUtility.HtmlDecode(await pia.GetStringAsync(new Uri(WebPath + "?Sample.Lines=NO-SUCH-SKU%201&Sample.ShipTo=DE", UriKind.Relative)));
@@ -140,7 +130,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task AnOperationsManager_ReadsTheListAndThePolicy_WithoutASaveButton_AndIsDeniedAPost()
     {
-        using var otto = await SignedInAsync("otto@ecomerp.local", Roles.OperationsManager);
+        using var otto = await _session.SignedInAsync("otto@ecomerp.local", Roles.OperationsManager);
         var before = await WebPolicyAsync();
 
         var list = await otto.GetStringAsync(new Uri(ListPath, UriKind.Relative));
@@ -157,8 +147,8 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task APersonInAnotherRole_IsDenied_AndAPostWithoutAnAntiforgeryToken_IsRejected()
     {
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await WebPolicyAsync();
 
         using var denied = await fay.GetAsync(new Uri(WebPath, UriKind.Relative));
@@ -174,7 +164,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task APlanner_DeactivatesAChannelAfterAConfirmStep_ActivatesItAgain_AndARepeatIsRefusedReadably()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var page = await pia.GetStringAsync(new Uri(WebPath, UriKind.Relative));
         var confirm = await pia.GetStringAsync(new Uri(WebPath + "?confirm=deactivate", UriKind.Relative));
 
@@ -198,7 +188,7 @@ public sealed class ChannelPagesTests : IDisposable
     [Fact]
     public async Task TheListFiltersByKindInTheQueryString()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         var marketplaces = await pia.GetStringAsync(new Uri(ListPath + "?kind=Marketplace", UriKind.Relative));
 

@@ -24,16 +24,11 @@ public sealed partial class ImportPageTests : IDisposable
     {
         ["EcomErp:SeedDemoData"] = "true", ["EcomErp:Import:MaxFileBytes"] = "4096", ["EcomErp:Import:MaxRows"] = "20",
     });
+    private readonly AdminPageSession _session;
+
+    public ImportPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string handler, string field, string fileName, byte[] content,
         bool withToken = true)
@@ -65,7 +60,7 @@ public sealed partial class ImportPageTests : IDisposable
     [Fact]
     public async Task AGoodSkuFile_ThenAGoodStockFile_ImportEveryRow_AndTheStockArrivesThroughTheLedger()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         using var skus = await UploadSkusAsync(pia, $"""
             {SkuHeader}
@@ -92,7 +87,7 @@ public sealed partial class ImportPageTests : IDisposable
     [Fact]
     public async Task AFileWithTwoBadRows_ReportsBothByLineAndReason_ImportsNothing_AndTheAuditRecordsTheRefusedImport()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await StateAsync();
 
         using var posted = await UploadSkusAsync(pia, $"""
@@ -119,7 +114,7 @@ public sealed partial class ImportPageTests : IDisposable
     [InlineData(SkuHeader + "\nPOLO-M-RED,Polo,POLO\n", ImportErrors.FileUnreadable, "not readable as CSV at line 2")]
     public async Task ABadFile_IsRefusedWholeWithAClearMessage_AndChangesNothing(string csv, string code, string message)
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await StateAsync();
 
         using var posted = await UploadSkusAsync(pia, csv);
@@ -134,7 +129,7 @@ public sealed partial class ImportPageTests : IDisposable
     [Fact]
     public async Task AFileOverTheConfiguredLimits_OrNotText_IsRefused_AndChangesNothing()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await StateAsync();
         var tooMany = SkuHeader + "\n" + string.Join("\n", Enumerable.Range(1, 21).Select(i => $"POLO-{i}-RED,Polo,POLO,M,Red,1,1,EUR,1,,"));
 
@@ -151,8 +146,8 @@ public sealed partial class ImportPageTests : IDisposable
     [Fact]
     public async Task AWarehouseManagerIsDenied_AndAnUploadWithoutAnAntiforgeryToken_IsRejected()
     {
-        using var wim = await SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         using var denied = await wim.GetAsync(new Uri(PagePath, UriKind.Relative));
         using var forged = await UploadSkusAsync(pia, $"{SkuHeader}\nPOLO-M-RED,Polo,POLO,M,Red,1,1,EUR,1,,", withToken: false);

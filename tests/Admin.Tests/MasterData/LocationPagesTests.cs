@@ -20,16 +20,11 @@ public sealed class LocationPagesTests : IDisposable
     private const string Password = "Locations-Passw0rd!";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public LocationPagesTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private static Dictionary<string, string> Details(string name = "Munich warehouse", string kind = "Warehouse", string region = "DE", string priority = "4",
         string standard = "800", string express = "", string nextDay = "0", string shipmentCost = "4.20", string currency = "EUR") => new()
@@ -39,13 +34,8 @@ public sealed class LocationPagesTests : IDisposable
         ["Input.Currency"] = currency,
     };
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, path.Split('?')[0]);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, path, handler: null, fields, withToken, tokenFrom: path.Split('?')[0]);
 
     private static Task<HttpResponseMessage> PostHandlerAsync(HttpClient client, string handler) =>
         PostAsync(client, $"{BerlinPath}?handler={handler}", []);
@@ -70,7 +60,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task APlanner_AddsALocation_IsRedirectedToItsPage_WhichShowsIt_AndTheAuditedCreation()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var fields = Details();
         fields["Input.Code"] = "wh-munich";
 
@@ -93,7 +83,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task ABadNewLocation_ComesBackWithEachMessageBesideItsField_AndWhatWasTyped_AndAddsNothing()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await NetworkAsync();
         var fields = Details(region: "", express: "-3");
         fields["Input.Code"] = "WH-MUNICH";
@@ -122,7 +112,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task APlanner_ChangesTheCarrierCapacity_EmptyMeaningNoLimitAndZeroNoPickups_AndAnOutOfRangeLimitComesBackBesideItsField()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var form = await pia.GetStringAsync(new Uri(BerlinPath, UriKind.Relative));
         var version = (await LocationAsync("WH-BERLIN"))!.Version;
         var edit = Details(name: "Berlin warehouse", priority: "1", standard: "", express: "0", nextDay: "150", shipmentCost: "4.50");
@@ -150,7 +140,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task AnOperationsManager_ReadsTheListAndALocation_WithoutAForm_AndIsDeniedEveryPost()
     {
-        using var otto = await SignedInAsync("otto@ecomerp.local", Roles.OperationsManager);
+        using var otto = await _session.SignedInAsync("otto@ecomerp.local", Roles.OperationsManager);
         var before = await NetworkAsync();
         var fields = Details();
         fields["Input.Code"] = "WH-MUNICH";
@@ -174,8 +164,8 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task APersonInAnotherRole_IsDenied_AndAPostWithoutAnAntiforgeryToken_IsRejected()
     {
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await NetworkAsync();
         var fields = Details();
         fields["Input.Code"] = "WH-MUNICH";
@@ -194,7 +184,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task DeactivatingALocationAPolicyLists_IsRefusedReadablyNamingTheChannels_AfterTheConfirmStep_AndChangesNothing()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await NetworkAsync();
         var page = await pia.GetStringAsync(new Uri(BerlinPath, UriKind.Relative));
         var confirm = await pia.GetStringAsync(new Uri(BerlinPath + "?confirm=deactivate", UriKind.Relative));
@@ -216,7 +206,7 @@ public sealed class LocationPagesTests : IDisposable
     [Fact]
     public async Task TheListFiltersByKindInTheQueryString()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         var warehouses = await pia.GetStringAsync(new Uri(ListPath + "?kind=Warehouse", UriKind.Relative));
         var stores = await pia.GetStringAsync(new Uri(ListPath + "?kind=Store&pageNumber=9", UriKind.Relative));

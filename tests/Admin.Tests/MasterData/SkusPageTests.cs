@@ -16,27 +16,17 @@ public sealed class SkusPageTests : IDisposable
     private const string Tee = "TEE-CREW-M-BLK";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public SkusPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
 
     private static string DetailsPath(string code) => $"/admin/masterdata/skus/details/{code}";
 
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? handler, Dictionary<string, string> fields,
-        bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, path);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(handler is null ? path : $"{path}?handler={handler}", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? handler, Dictionary<string, string> fields,
+        bool withToken = true) =>
+        AdminPageSession.PostAsync(client, path, handler, fields, withToken);
 
     private static Dictionary<string, string> Sku(string code = "POLO-M-RED", string name = "Polo Red M", string price = "29.90", string cost = "11.00") => new()
     {
@@ -61,7 +51,7 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task APlanner_RegistersASku_AndLandsOnItsPage_WhereItShowsActiveWithPriceAndCurrency()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         using var posted = await PostAsync(pia, CreatePath, null, Sku());
 
@@ -82,7 +72,7 @@ public sealed class SkusPageTests : IDisposable
     public async Task ABadRegistration_ComesBackWithTheMessageBesideItsField_KeepsWhatWasTyped_AndAddsNothing(
         string code, string name, string price, string field, string message)
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var before = await WithDbAsync(db => db.Skus.CountAsync());
 
         using var posted = await PostAsync(pia, CreatePath, null, Sku(code: code, name: name, price: price, cost: "11.25"));
@@ -99,7 +89,7 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task APlanner_EditsASku_AndABadEditComesBackWithItsMessageAndInput_ChangingNothing()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
         var version = (await StoredAsync(Tee))!.Version;
         var edit = Sku(code: Tee, name: "Crew tee, organic", price: "21.50", cost: "8.00");
         edit["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -126,7 +116,7 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task APlanner_SetsOrderedSubstitutes_AndAnUnknownOneIsRefusedBesideItsField()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         using var saved = await PostAsync(pia, DetailsPath(Tee), "Substitutes",
             new() { ["Substitutes.Codes[0]"] = "tee-crew-l-blk", ["Substitutes.Codes[1]"] = "", ["Substitutes.Codes[2]"] = "TEE-VNECK-M-BLK" });
@@ -146,7 +136,7 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task Deactivating_AsksForConfirmationFirst_ThenDeactivates_AndARepeatIsRefusedWithAReadableMessage()
     {
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         var page = await pia.GetStringAsync(new Uri(DetailsPath(Tee), UriKind.Relative));
         var confirm = await pia.GetStringAsync(new Uri(DetailsPath(Tee) + "?confirm=deactivate", UriKind.Relative));
@@ -167,7 +157,7 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task TheList_SearchesFiltersSortsAndPagesThroughTheQueryString()
     {
-        using var olga = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var olga = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         await _factory.RunBackgroundWorkAsync();
 
         var found = await olga.GetStringAsync(new Uri($"{IndexPath}?q=tee-crew-m&active=true&sort=Price&desc=true", UriKind.Relative));
@@ -191,9 +181,9 @@ public sealed class SkusPageTests : IDisposable
     [Fact]
     public async Task AnExecutive_ReadsASku_WithoutForms_AndCannotPost_ACustomerServiceAgentIsDenied_AndAPostWithoutAToken_IsRejected()
     {
-        using var erik = await SignedInAsync("erik@ecomerp.local", Roles.Executive);
-        using var cato = await SignedInAsync("cato@ecomerp.local", Roles.CustomerService);
-        using var pia = await SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var erik = await _session.SignedInAsync("erik@ecomerp.local", Roles.Executive);
+        using var cato = await _session.SignedInAsync("cato@ecomerp.local", Roles.CustomerService);
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
         var page = await erik.GetStringAsync(new Uri(DetailsPath(Tee), UriKind.Relative));
         using var posted = await PostAsync(erik, DetailsPath(Tee), "Deactivate", []);

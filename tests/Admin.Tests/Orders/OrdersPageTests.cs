@@ -26,21 +26,17 @@ public sealed partial class OrdersPageTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(ErpTestHost.Start);
     private readonly EcomErpHostFactory _factory;
+    private readonly AdminPageSession _session;
 
-    public OrdersPageTests() =>
+    public OrdersPageTests()
+    {
         _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" }, services => services.AddSingleton<TimeProvider>(_time));
+        _session = new AdminPageSession(_factory, Password);
+    }
 
     public void Dispose() => _factory.Dispose();
 
     private static string DetailsPath(Guid id) => $"{IndexPath}/details/{id}";
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private async Task<Guid> CaptureAsync(OrderBuilder order)
     {
@@ -58,12 +54,9 @@ public sealed partial class OrdersPageTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true)
     {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, path);
         if (!fields.ContainsKey("Input.Version"))
             fields["Input.Version"] = await VersionShownAsync(client, path);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
+        return await AdminPageSession.PostAsync(client, path, handler, fields, withToken);
     }
 
     private static async Task<string> VersionShownAsync(HttpClient client, string path) =>
@@ -83,7 +76,7 @@ public sealed partial class OrdersPageTests : IDisposable
         var plain = await CaptureAsync(new OrderBuilder().WithExternalId("WEB-PLAIN-1").WithLine("TEE-CREW-M-BLK", 2));
         var held = await CaptureAsync(new OrderBuilder().WithExternalId("WEB-HELD-1").WithLine("TEE-CREW-M-BLK", 1));
         Assert.True((await _factory.SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(held, Actors.Operations, HoldType.Manual, "Customer asked to wait."))).IsSuccess);
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         var byExternalId = await client.GetStringAsync(new Uri($"{IndexPath}?externalId=WEB-HELD-1", UriKind.Relative));
         var byHold = await client.GetStringAsync(new Uri($"{IndexPath}?hold=Manual", UriKind.Relative));
@@ -108,7 +101,7 @@ public sealed partial class OrdersPageTests : IDisposable
             _time.Advance(TimeSpan.FromMinutes(1));
             await CaptureAsync(new OrderBuilder().WithExternalId($"WEB-PAGE-{i:00}").WithPriority(OrderPriority.Normal).WithLine("TEE-CREW-M-BLK", 1));
         }
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         var byPriority = await client.GetStringAsync(new Uri($"{IndexPath}?sort=Priority&dir=desc", UriKind.Relative));
         var byShipBy = await client.GetStringAsync(new Uri($"{IndexPath}?sort=ShipBy&dir=asc", UriKind.Relative));
@@ -137,7 +130,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task Index_WithACapturedRangeThatEndsBeforeItStarts_OrAnUnknownStatus_SaysWhy_AndListsNothing()
     {
         await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         using var range = await client.GetAsync(new Uri($"{IndexPath}?from=2026-03-05&to=2026-03-01", UriKind.Relative));
         using var status = await client.GetAsync(new Uri($"{IndexPath}?status=Lost", UriKind.Relative));
@@ -159,7 +152,7 @@ public sealed partial class OrdersPageTests : IDisposable
         _time.Advance(TimeSpan.FromHours(47));
         await CaptureAsync(new OrderBuilder().WithExternalId("WEB-LATER").WithLine("TEE-CREW-M-BLK", 1));
         _time.Advance(TimeSpan.FromHours(2));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         var overdue = await client.GetStringAsync(new Uri($"{IndexPath}?overdue=true", UriKind.Relative));
 
@@ -171,8 +164,8 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task OrderPage_ShowsLinesHoldsTheBlockerNamingTheHold_AndItsOpenCase_ToTheRoleThatOwnsIt()
     {
         var id = await CaptureAsync(new OrderBuilder().WithExternalId("WEB-BIG-1").WithLine("JACKET-DENIM-M-BLK", 20, 129m));
-        using var finance = await SignedInAsync("finance@ecomerp.local", Roles.Finance);
-        using var ops = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var finance = await _session.SignedInAsync("finance@ecomerp.local", Roles.Finance);
+        using var ops = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         var page = WebUtility.HtmlDecode(await finance.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative)));
         var opsPage = await ops.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
@@ -196,7 +189,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task OrderPage_OfAnAllocatedOrder_ShowsWhereEachLineIsAllocated()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 3));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         var page = await client.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
 
@@ -208,7 +201,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task PlacingAHold_RedirectsToTheOrder_WhichIsThenHeld_AndReleasingIt_LetsTheOrderMoveOn()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
         var path = DetailsPath(id);
 
         using var placed = await PostAsync(client, path, "PlaceHold", new() { ["Input.HoldType"] = nameof(HoldType.Manual), ["Input.HoldReason"] = "Customer asked to wait." });
@@ -234,7 +227,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task AHoldWithoutAReason_OrWithoutAType_ComesBackWithTheMessageBesideTheField_KeepsTheInput_AndChangesNothing()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
         var path = DetailsPath(id);
 
         using var noReason = await PostAsync(client, path, "PlaceHold", new() { ["Input.HoldType"] = nameof(HoldType.FraudReview), ["Input.HoldReason"] = "  " });
@@ -255,7 +248,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task Cancelling_AsksForConfirmation_ThenCancelsWithTheReason()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
         var path = DetailsPath(id);
 
         using var unconfirmed = await PostAsync(client, path, "Cancel", new() { ["Input.CancelReason"] = "Customer changed their mind." });
@@ -278,8 +271,8 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task AWarehouseUser_PicksPacksAndShips_ThroughTheOrderPage_AndAShipmentWithoutACarrier_IsRefusedBesideTheField()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 2));
-        using var ops = await SignedInAsync(OpsEmail, Roles.OperationsManager);
-        using var warehouse = await SignedInAsync(WarehouseEmail, Roles.WarehouseManager);
+        using var ops = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var warehouse = await _session.SignedInAsync(WarehouseEmail, Roles.WarehouseManager);
         var path = DetailsPath(id);
 
         using var released = await PostAsync(ops, path, "Release", []);
@@ -313,8 +306,8 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task AShortPick_IsRecordedForTheLine_AndAMissingQuantityOfNought_IsRefusedBesideTheField()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 3));
-        using var ops = await SignedInAsync(OpsEmail, Roles.OperationsManager);
-        using var warehouse = await SignedInAsync(WarehouseEmail, Roles.WarehouseManager);
+        using var ops = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var warehouse = await _session.SignedInAsync(WarehouseEmail, Roles.WarehouseManager);
         var path = DetailsPath(id);
         await PostAsync(ops, path, "Release", []);
         await _factory.RunBackgroundWorkAsync();
@@ -335,7 +328,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task AStepPostedOnAVersionSomeoneElseChanged_IsAConflict_ReadableAndNothingChanges()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
         var path = DetailsPath(id);
         var seen = await VersionShownAsync(client, path);
         await _factory.SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(id, Actors.CustomerService, HoldType.Manual, "Customer called."));
@@ -351,8 +344,8 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task APersonWhoDoesNotWorkOrders_IsSentToAccessDenied_AndAReaderCannotTakeAStep()
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var planner = await SignedInAsync(PlannerEmail, Roles.Planner);
-        using var executive = await SignedInAsync(ExecutiveEmail, Roles.Executive);
+        using var planner = await _session.SignedInAsync(PlannerEmail, Roles.Planner);
+        using var executive = await _session.SignedInAsync(ExecutiveEmail, Roles.Executive);
 
         using var index = await planner.GetAsync(new Uri(IndexPath, UriKind.Relative));
         using var details = await planner.GetAsync(new Uri(DetailsPath(id), UriKind.Relative));
@@ -381,7 +374,7 @@ public sealed partial class OrdersPageTests : IDisposable
     public async Task AStepPostedWithoutAnAntiforgeryToken_IsRejected_AndChangesNothing(string handler)
     {
         var id = await CaptureAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 1));
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         using var forged = await PostAsync(client, DetailsPath(id), handler, new()
         {
@@ -397,7 +390,7 @@ public sealed partial class OrdersPageTests : IDisposable
     [Fact]
     public async Task AnUnknownOrder_IsNotFound()
     {
-        using var client = await SignedInAsync(OpsEmail, Roles.OperationsManager);
+        using var client = await _session.SignedInAsync(OpsEmail, Roles.OperationsManager);
 
         using var response = await client.GetAsync(new Uri(DetailsPath(Guid.NewGuid()), UriKind.Relative));
 

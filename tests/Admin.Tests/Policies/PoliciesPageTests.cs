@@ -17,24 +17,14 @@ public sealed partial class PoliciesPageTests : IDisposable
     private const string HighValue = "orders.high-value-threshold";
 
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" });
+    private readonly AdminPageSession _session;
+
+    public PoliciesPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields, bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri($"{PagePath}?handler={handler}", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, PagePath, handler, fields, withToken);
 
     private static Dictionary<string, string> Proposal(string key, string value, string reason, string channel = "", string currency = "") => new()
     {
@@ -55,8 +45,8 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Fact]
     public async Task AnAdministratorsMoneyThreshold_WaitsForASecondAdministrator_WhoApprovesIt_AndTheHistoryShowsWhoWhyAndFromWhat()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
-        using var abe = await SignedInAsync("abe@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var abe = await _session.SignedInAsync("abe@ecomerp.local", Roles.Admin);
 
         using var proposed = await PostAsync(ada, "Propose", Proposal(HighValue, "5000", "Peak season on the web shop.", "WEB", "EUR"));
 
@@ -85,8 +75,8 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Fact]
     public async Task TheProposer_PostingAnApprovalAnyway_IsRefusedBesideTheNote_AndTheChangeStaysPending()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
-        using var abe = await SignedInAsync("abe@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var abe = await _session.SignedInAsync("abe@ecomerp.local", Roles.Admin);
         await PostAsync(ada, "Propose", Proposal("inventory.adjustment-approval-threshold", "80", "Bigger cycle counts."));
         var caseId = CaseIdInput().Match(await PageAsync(abe)).Groups["id"].Value;
 
@@ -102,7 +92,7 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Fact]
     public async Task AChangeOfAPolicyThatGuardsNoMoney_TakesEffectAtOnce()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
         using var posted = await PostAsync(ada, "Propose", Proposal("orders.fraud-score-threshold", "70", "Bot wave.", "WEB"));
 
@@ -118,7 +108,7 @@ public sealed partial class PoliciesPageTests : IDisposable
     public async Task ABadProposal_ShowsItsErrorBesideTheField_KeepsWhatWasTyped_AndChangesNothing(
         string key, string value, string channel, string currency, string fieldId, string message)
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         var before = await ChangesAsync();
 
         using var posted = await PostAsync(ada, "Propose", Proposal(key, value, "Typed with care, kept on failure.", channel, currency));
@@ -135,7 +125,7 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Fact]
     public async Task AnExecutive_ReadsThePage_WithoutAnyForm_AndCannotPost()
     {
-        using var erik = await SignedInAsync("erik@ecomerp.local", Roles.Executive);
+        using var erik = await _session.SignedInAsync("erik@ecomerp.local", Roles.Executive);
 
         var page = await PageAsync(erik);
         using var posted = await PostAsync(erik, "Propose", Proposal("orders.fraud-score-threshold", "70", "Executive decision."));
@@ -150,8 +140,8 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Fact]
     public async Task APersonInAnotherRole_IsDenied_AndAPostWithoutAnAntiforgeryToken_IsRejected()
     {
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
         using var denied = await fay.GetAsync(new Uri(PagePath, UriKind.Relative));
         using var forged = await PostAsync(ada, "Propose", Proposal("orders.fraud-score-threshold", "70", "Forged."), withToken: false);

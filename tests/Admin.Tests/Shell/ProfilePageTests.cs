@@ -27,22 +27,11 @@ public sealed partial class ProfilePageTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(EcomErpHostFactory factory, params string[] roles)
-    {
-        await factory.CreateUserAsync(Email, Password, roles);
-        var client = factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, Email, Password);
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(EcomErpHostFactory factory, params string[] roles) =>
+        new AdminPageSession(factory, Password).SignedInAsync(Email, roles);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string timeZone, bool withToken = true)
-    {
-        var fields = new Dictionary<string, string> { ["Input.TimeZone"] = timeZone };
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(PagePath, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string timeZone, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, PagePath, handler: null, new() { ["Input.TimeZone"] = timeZone }, withToken);
 
     private static string Now(string html) => WebUtility.HtmlDecode(NowShown().Match(html).Value);
 

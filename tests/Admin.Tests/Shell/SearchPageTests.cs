@@ -17,19 +17,15 @@ public sealed partial class SearchPageTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(ErpTestHost.Start);
     private readonly EcomErpHostFactory _factory;
+    private readonly AdminPageSession _session;
 
-    public SearchPageTests() =>
+    public SearchPageTests()
+    {
         _factory = new(new Dictionary<string, string> { ["EcomErp:SeedDemoData"] = "true" }, services => services.AddSingleton<TimeProvider>(_time));
+        _session = new AdminPageSession(_factory, Password);
+    }
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     private async Task<Guid> CaptureAsync(OrderBuilder order)
     {
@@ -44,7 +40,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task AnExternalOrderIdUsedByTwoChannels_ListsBothOrders_EachWithItsChannel()
     {
-        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         var web = await CaptureAsync(new OrderBuilder().ForChannel("WEB").WithExternalId("SHARED-1001"));
         var zalando = await CaptureAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithExternalId("SHARED-1001"));
 
@@ -62,7 +58,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task AnOrdersId_OpensTheOrderPage()
     {
-        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
         var orderId = await CaptureAsync(new OrderBuilder());
 
         using var response = await SearchAsync(client, orderId.ToString());
@@ -75,7 +71,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task AnExternalOrderIdOfOneOrder_OpensThatOrdersPage()
     {
-        using var client = await SignedInAsync("carla@ecomerp.local", Roles.CustomerService);
+        using var client = await _session.SignedInAsync("carla@ecomerp.local", Roles.CustomerService);
         var orderId = await CaptureAsync(new OrderBuilder().ForChannel("MKT-AMAZON").By(Actors.Admin).WithExternalId("AMZ-302-7781"));
 
         using var response = await SearchAsync(client, "  AMZ-302-7781 ");
@@ -87,7 +83,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task ASkuCodeInAnyCase_OpensTheSkusPage()
     {
-        using var client = await SignedInAsync("paul@ecomerp.local", Roles.Planner);
+        using var client = await _session.SignedInAsync("paul@ecomerp.local", Roles.Planner);
 
         using var response = await SearchAsync(client, "tee-crew-m-blk");
 
@@ -102,7 +98,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task APurchaseOrdersId_OpensThePurchaseOrderPage()
     {
-        using var client = await SignedInAsync("paul@ecomerp.local", Roles.Planner);
+        using var client = await _session.SignedInAsync("paul@ecomerp.local", Roles.Planner);
         var planner = await _factory.ActorOfAsync("paul@ecomerp.local", Roles.Planner);
         var created = await _factory.SendAsync<CreatePurchaseOrder, PurchaseOrderView>(new CreatePurchaseOrder(
             planner, "TEXTIL-PORTO", "WH-BERLIN", [new CreatePurchaseOrderLine("TEE-CREW-M-BLK", 40, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(14))]));
@@ -118,7 +114,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task APersonWhoMayNotReadOrders_FindsNoOrder_NotEvenItsSummary()
     {
-        using var client = await SignedInAsync("paul@ecomerp.local", Roles.Planner);
+        using var client = await _session.SignedInAsync("paul@ecomerp.local", Roles.Planner);
         var orderId = await CaptureAsync(new OrderBuilder().WithExternalId("PLANNER-CANNOT-SEE-1"));
 
         using var byExternalId = await SearchAsync(client, "PLANNER-CANNOT-SEE-1");
@@ -136,7 +132,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task NothingFound_SaysSo_AndKeepsTheQueryInBothSearchBoxes()
     {
-        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var client = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
 
         using var response = await SearchAsync(client, "NO-SUCH-ORDER-42");
         var html = await response.Content.ReadAsStringAsync();
@@ -150,7 +146,7 @@ public sealed partial class SearchPageTests : IDisposable
     [Fact]
     public async Task ATooLongQuery_IsRefusedBesideTheBox_AndSearchesNothing()
     {
-        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var client = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
         var tooLong = new string('A', EcomErp.Admin.Areas.Admin.Pages.SearchModel.QueryMaxLength + 1);
 
         using var response = await SearchAsync(client, tooLong);

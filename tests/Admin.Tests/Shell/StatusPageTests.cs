@@ -10,21 +10,16 @@ public sealed class StatusPageTests : IDisposable
     private const string Password = "Status-Passw0rd!";
 
     private readonly EcomErpHostFactory _factory = new();
+    private readonly AdminPageSession _session;
+
+    public StatusPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
 
     [Fact]
     public async Task AnUnknownAdminPath_Answers404_InsideTheLayout_NamingThePath()
     {
-        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
 
         using var response = await client.GetAsync(new Uri("/admin/no-such-page", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -40,7 +35,7 @@ public sealed class StatusPageTests : IDisposable
     [Fact]
     public async Task AMissingRecord_Answers404_InsideTheLayout()
     {
-        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var client = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
 
         using var response = await client.GetAsync(new Uri($"/admin/exceptions/case/{Guid.NewGuid()}", UriKind.Relative));
 
@@ -62,7 +57,7 @@ public sealed class StatusPageTests : IDisposable
     [Fact]
     public async Task ARoleRefusal_StillLeadsToTheAccessDeniedPage_InsideTheLayout_With403()
     {
-        using var client = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var client = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
 
         using var refused = await client.GetAsync(new Uri("/admin/apiclients", UriKind.Relative));
         using var denied = await client.GetAsync(refused.Headers.Location!);
@@ -79,7 +74,7 @@ public sealed class StatusPageTests : IDisposable
     [Fact]
     public async Task AnUnknownPathOutsideTheAdmin_KeepsItsBare404()
     {
-        using var client = await SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
 
         using var response = await client.GetAsync(new Uri("/graphql-no-such-path", UriKind.Relative));
 

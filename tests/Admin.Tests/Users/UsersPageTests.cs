@@ -17,26 +17,16 @@ public sealed partial class UsersPageTests : IDisposable
     private const string Password = "Users-Page-Passw0rd!";
 
     private readonly EcomErpHostFactory _factory = new();
+    private readonly AdminPageSession _session;
+
+    public UsersPageTests() => _session = new AdminPageSession(_factory, Password);
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email, params string[] roles)
-    {
-        await _factory.CreateUserAsync(email, Password, roles);
-        var client = _factory.CreateBrowserLikeClient();
-        await AdminSignIn.SignInAsync(client, email, Password);
-        return client;
-    }
-
     private static string DetailsPath(Guid id) => $"/admin/users/details/{id}";
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string? tokenFrom = null, bool withToken = true)
-    {
-        if (withToken)
-            fields["__RequestVerificationToken"] = await AdminSignIn.GetAntiforgeryTokenAsync(client, tokenFrom ?? path.Split('?')[0]);
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string? tokenFrom = null, bool withToken = true) =>
+        AdminPageSession.PostAsync(client, path, handler: null, fields, withToken, tokenFrom ?? path.Split('?')[0]);
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
@@ -76,7 +66,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task AnAdministrator_AddsAUser_AndReadsTheirOneTimePasswordOnce_OnTheirPage()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
         using var created = await CreateAsync(ada, "fay@example.com", "Fay Finance", Roles.Finance);
 
@@ -98,7 +88,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task AnUnreadableEmail_ComesBackBesideItsField_WithWhatWasTyped_AndAddsNobody()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
         using var refused = await CreateAsync(ada, "fay at example", "Fay Finance", Roles.Finance);
 
@@ -115,9 +105,9 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task APersonWhoIsNoAdministrator_IsRefusedTheListAndEveryForm()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         var adaId = await IdOfAsync("ada@ecomerp.local");
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance, Roles.Executive);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance, Roles.Executive);
 
         using var list = await fay.GetAsync(new Uri(ListPath, UriKind.Relative));
         using var create = await PostAsync(fay, ListPath, new() { ["Input.Email"] = "x@example.com", ["Input.DisplayName"] = "X" }, tokenFrom: "/admin/account/password");
@@ -140,7 +130,7 @@ public sealed partial class UsersPageTests : IDisposable
     [InlineData("?handler=Reset")]
     public async Task AFormPostedWithoutTheAntiforgeryToken_IsRefused(string handler)
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         await _factory.CreateUserAsync("fay@ecomerp.local", Password, Roles.Finance);
         var path = handler.Length == 0 ? ListPath : DetailsPath(await IdOfAsync("fay@ecomerp.local")) + handler;
 
@@ -154,7 +144,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task TheRolesForm_SavesTheCheckedRoles_AndAnUnknownRole_ComesBackBesideTheRoles()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         await _factory.CreateUserAsync("fay@ecomerp.local", Password, Roles.Finance);
         var fay = await IdOfAsync("fay@ecomerp.local");
 
@@ -173,7 +163,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task TheLastUnlockedAdministrator_CannotTakeAwayTheirOwnAdminRole_TheRefusalReadsBesideTheRoles()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         var adaId = await IdOfAsync("ada@ecomerp.local");
         var actor = await _factory.ActorOfAsync("ada@ecomerp.local", Roles.Admin);
         Assert.True((await _factory.SendAsync<LockUser, UserAccount>(new LockUser(actor, await IdOfAsync(EcomErpHostFactory.AdminEmail)))).IsSuccess);
@@ -190,8 +180,8 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task Locking_AsksFirst_EndsTheUsersSessions_AndUnlocking_LetsThemSignInAgain()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
-        using var fay = await SignedInAsync("fay@ecomerp.local", Roles.Finance);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var fay = await _session.SignedInAsync("fay@ecomerp.local", Roles.Finance);
         var fayId = await IdOfAsync("fay@ecomerp.local");
 
         var asks = await ada.GetStringAsync(new Uri(DetailsPath(fayId) + "?confirm=lock", UriKind.Relative));
@@ -216,7 +206,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task LockingOneself_IsRefused_WithTheReasonOnThePage_AndChangesNothing()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         var adaId = await IdOfAsync("ada@ecomerp.local");
 
         using var refused = await PostAsync(ada, DetailsPath(adaId) + "?handler=Lock", new());
@@ -229,7 +219,7 @@ public sealed partial class UsersPageTests : IDisposable
     [Fact]
     public async Task ResettingAPassword_AsksFirst_ShowsTheNewOneOnce_AndTheUserMustChangeIt()
     {
-        using var ada = await SignedInAsync("ada@ecomerp.local", Roles.Admin);
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
         await _factory.CreateUserAsync("fay@ecomerp.local", Password, Roles.Finance);
         var fayId = await IdOfAsync("fay@ecomerp.local");
 
