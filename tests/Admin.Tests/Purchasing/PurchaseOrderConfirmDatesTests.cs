@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EcomErp.Domain.Common;
+using EcomErp.Testing;
 
 namespace EcomErp.Admin.Tests.Purchasing;
 
