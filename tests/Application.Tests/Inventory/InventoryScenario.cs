@@ -1,6 +1,7 @@
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.VerifyLedger;
+using EcomErp.Application.Tests.Finance;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,10 @@ public abstract class InventoryScenario : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await ErpTestHost.StartAsync();
 
-    /// <summary>Every scenario ends with the ledger invariant: each bucket equals the net of its entries.</summary>
+    /// <summary>
+    /// Every scenario ends with the ledger invariant (each bucket equals the net of its entries) and the journal's: stock
+    /// reconciles with the inventory account, every entry balances, the trial balance nets to zero.
+    /// </summary>
     public async Task DisposeAsync()
     {
         try
@@ -28,6 +32,7 @@ public abstract class InventoryScenario : IAsyncLifetime
             var report = await Host.QueryAsync<VerifyLedger, LedgerVerificationReport>(new VerifyLedger());
             Assert.True(report.Value.Holds, $"Ledger mismatches: {string.Join("; ", report.Value.Mismatches)}");
             Assert.True(report.Value.BalancesChecked > 0);
+            await Host.AssertJournalHoldsAsync();
         }
         finally
         {
