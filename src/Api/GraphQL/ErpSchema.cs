@@ -6,6 +6,7 @@ using EcomErp.Api.GraphQL.Exceptions;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Api.GraphQL.Policies;
+using EcomErp.Api.GraphQL.Returns;
 using GraphQL;
 using GraphQL.Types;
 
@@ -54,6 +55,7 @@ public sealed class ErpQuery : ObjectGraphType
         AllocationQueries.AddTo(this);
         InventoryLedgerQueries.AddTo(this);
         PurchaseOrderQueries.AddTo(this);
+        ReturnQueries.AddTo(this);
         ExceptionCaseQueries.AddTo(this);
         PolicyQueries.AddTo(this);
         AuditLogQueries.AddTo(this);
@@ -68,6 +70,7 @@ public sealed class ErpMutation : ObjectGraphType
         Description = "Commands. Expected business failures come back in each payload's userErrors.";
         OrderMutations.AddTo(this);
         InventoryMutations.AddTo(this);
+        ReturnMutations.AddTo(this);
         ExceptionCaseMutations.AddTo(this);
         PolicyMutations.AddTo(this);
         ChannelPolicyMutations.AddTo(this);

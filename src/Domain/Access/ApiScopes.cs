@@ -8,6 +8,7 @@ public static class ApiScopes
     public const string InventoryRead = "inventory:read";
     public const string InventoryWrite = "inventory:write";
     public const string FulfillmentWrite = "fulfillment:write";
+    public const string ReturnsRead = "returns:read";
     public const string ReturnsWrite = "returns:write";
 
     /// <summary>Exception cases of the queues the key's roles own; never for partner keys, whatever their scopes.</summary>
@@ -34,5 +35,5 @@ public static class ApiScopes
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsRead, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, HealthRead];
 }
