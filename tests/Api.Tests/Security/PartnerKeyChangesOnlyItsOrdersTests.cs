@@ -46,6 +46,13 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     // refused to a channel-restricted key, proven in ChannelPolicyApiTests and ChannelApiTests.
     private static readonly string[] CatalogMutations = ["setChannelPolicy", "createChannel", "renameChannel"];
 
+    // Return mutations serve a partner on its own channels' orders and returns (the commands find nothing elsewhere), proven in ReturnApiTests.
+    private static readonly string[] ReturnMutations =
+    [
+        "requestReturn", "authorizeReturn", "rejectReturn", "markReturnInTransit", "receiveReturn", "closeMissingReturnUnits", "inspectReturnLines",
+        "dispositionReturnLines", "approveReturnWriteOff", "refundReturn", "closeReturn", "cancelReturn",
+    ];
+
     private string _admin = null!;
     private string _partner = null!;
     private string _sku = null!;
@@ -71,8 +78,8 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         var mutations = await InventoryMutationsAsync();
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
-        // A mutation added to the schema must be classified here: an order mutation the partner keeps, or an inventory or case one it is refused.
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Concat(CatalogMutations).Order());
+        // A mutation added to the schema must be classified here: an order or return mutation the partner keeps, or an inventory or case one it is refused.
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Concat(CatalogMutations).Concat(ReturnMutations).Order());
 
         foreach (var (name, inputType, fields, input) in mutations)
         {

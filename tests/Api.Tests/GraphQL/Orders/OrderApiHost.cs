@@ -48,12 +48,12 @@ public sealed class OrderApiHost : IAsyncDisposable
 
     public async Task<string> IssueKeyAsync(string[] scopes, string[] channels) => (await IssueClientAsync(scopes, channels)).PlainKey;
 
-    /// <summary>Issues a client as the admin would and returns its id beside its key.</summary>
-    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[] channels)
+    /// <summary>Issues a client as the admin would, with the business roles it acts with (decision 026), and returns its id beside its key.</summary>
+    public async Task<IssuedApiClient> IssueClientAsync(string[] scopes, string[] channels, string[]? roles = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ICommandHandler<IssueApiClient, IssuedApiClient>>()
-            .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels, []), CancellationToken.None);
+            .HandleAsync(new IssueApiClient(Actor.System, $"client {Guid.NewGuid():N}", scopes, channels, roles ?? []), CancellationToken.None);
         return issued.Value;
     }
 
