@@ -59,6 +59,7 @@ public sealed class ErpQuery : ObjectGraphType
         PolicyQueries.AddTo(this);
         AuditLogQueries.AddTo(this);
         JournalQueries.AddTo(this);
+        FinanceQueries.AddTo(this);
     }
 }
 
