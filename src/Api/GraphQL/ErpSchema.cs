@@ -3,6 +3,7 @@ using EcomErp.Api.GraphQL.Catalog;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.GraphQL.Audit;
 using EcomErp.Api.GraphQL.Exceptions;
+using EcomErp.Api.GraphQL.Finance;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
 using EcomErp.Api.GraphQL.Policies;
@@ -59,6 +60,8 @@ public sealed class ErpQuery : ObjectGraphType
         ExceptionCaseQueries.AddTo(this);
         PolicyQueries.AddTo(this);
         AuditLogQueries.AddTo(this);
+        JournalQueries.AddTo(this);
+        FinanceQueries.AddTo(this);
     }
 }
 

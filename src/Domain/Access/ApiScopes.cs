@@ -32,8 +32,11 @@ public static class ApiScopes
     /// <summary>The audit log: every command by a person or API client, with master data before and after. Never for partner keys.</summary>
     public const string AuditRead = "audit:read";
 
+    /// <summary>The journal, the trial balance, the inventory valuation and the invoices and credit notes: every channel's money, so never for partner keys.</summary>
+    public const string FinanceRead = "finance:read";
+
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsRead, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, HealthRead];
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsRead, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, FinanceRead, HealthRead];
 }

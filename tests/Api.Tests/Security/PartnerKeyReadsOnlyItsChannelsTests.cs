@@ -140,6 +140,7 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
             ["code"] = [_sku],
             ["skus"] = [new[] { _sku }],
             ["key"] = ["orders.high-value-threshold"],
+            ["number"] = ["INV-000001"],
             ["ids"] = [new[] { _purchaseOrderId }.Concat(_byChannel.Values.Select(o => o.OrderId)).ToArray()],
         };
         var schema = Api.Services.GetRequiredService<ISchema>();

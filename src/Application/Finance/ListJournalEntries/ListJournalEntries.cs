@@ -21,7 +21,7 @@ public sealed record ListJournalEntries(JournalFilter Filter, int Size, OrderCur
 
 public sealed record JournalPage(IReadOnlyList<JournalEntry> Items, IReadOnlyList<OrderCursor> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);
 
-/// <summary>A page size outside 0 to <see cref="ListJournalEntries.MaxSize"/>, or a window that ends before it starts, is the caller's mistake, with a code.</summary>
+/// <summary>A page size outside 0 to <see cref="ListJournalEntries.MaxSize"/>, a window that ends before it starts, or an account the chart lacks is the caller's mistake, with a code.</summary>
 internal sealed class ListJournalEntriesHandler(IFinanceReader finance) : IQueryHandler<ListJournalEntries, JournalPage>
 {
     public async Task<Result<JournalPage>> HandleAsync(ListJournalEntries query, CancellationToken cancellationToken)
@@ -30,6 +30,9 @@ internal sealed class ListJournalEntriesHandler(IFinanceReader finance) : IQuery
             return new Error(CommonErrors.ValidationFailed, $"A page holds 0 to {ListJournalEntries.MaxSize} entries.", "first");
         if (query.Filter is { From: { } from, To: { } to } && to < from)
             return new Error(CommonErrors.ValidationFailed, "The window ends before it starts: 'to' must not be earlier than 'from'.", "filter.to");
+        // An account outside the chart would just list nothing; saying so catches a misspelt code.
+        if (query.Filter.Account is { } account && !ChartOfAccounts.All.Any(a => a.Code == account))
+            return new Error(CommonErrors.ValidationFailed, $"'{account}' is not an account of the chart of accounts.", "filter.account");
         return await finance.ListEntriesAsync(query, cancellationToken);
     }
 }
