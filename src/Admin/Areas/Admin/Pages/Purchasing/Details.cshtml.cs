@@ -88,10 +88,11 @@ public sealed class DetailsModel(
         if (!MayPlan)
             return Forbid();
         ModelState.KeepOnly(nameof(Confirmation));
-        if (!await LoadAsync(cancellationToken))
+        // The rows map the form to the order's lines; the figures beside them are read only when the page is shown again.
+        if (!await LoadOrderAsync(cancellationToken))
             return NotFound();
         if (!ModelState.IsValid)
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         // Only the dates the supplier moved go to the command; each keeps its row, so a refusal lands beside it.
         var rows = Order.Lines.Select((line, row) => (line, row, on: Confirmation.ExpectedOn.ElementAtOrDefault(row)))
             .Where(r => r.on is { } on && on != r.line.ExpectedOn).ToList();
@@ -106,17 +107,18 @@ public sealed class DetailsModel(
         if (!MayReceive)
             return Forbid();
         ModelState.KeepOnly(nameof(Receipt));
-        if (!await LoadAsync(cancellationToken))
+        // The rows map the form to the order's lines; the figures beside them are read only when the page is shown again.
+        if (!await LoadOrderAsync(cancellationToken))
             return NotFound();
         if (!ModelState.IsValid)
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         // Lines left empty or at 0 are not part of this receipt; each receipt line keeps its row, so a refusal lands beside it.
         var rows = Order.Lines.Select((line, row) => (line, row, quantity: Receipt.Quantities.ElementAtOrDefault(row) ?? 0))
             .Where(r => r.quantity != 0).ToList();
         if (rows.Count == 0)
         {
             ModelState.AddModelError($"{nameof(Receipt)}.{nameof(ReceiptInput.Quantities)}", "Enter the units counted in on at least one line.");
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         }
         var result = await receive.HandleAsync(new ReceivePurchaseOrder(User.ToActor(), Id, [.. rows.Select(r => new ReceivedLine(r.line.Sku, r.quantity))]),
             cancellationToken);
@@ -159,11 +161,31 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        if (!await LoadOrderAsync(cancellationToken))
+            return false;
+        await LoadAvailabilityAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        await LoadAvailabilityAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadOrderAsync(CancellationToken cancellationToken)
+    {
         if ((await get.HandleAsync(new GetPurchaseOrder(Id), cancellationToken)) is not { IsSuccess: true, Value: { } order })
             return false;
         Order = order;
+        return true;
+    }
+
+    /// <summary>Each line's SKU available to promise per channel, for the page as shown.</summary>
+    private async Task LoadAvailabilityAsync(CancellationToken cancellationToken)
+    {
         Channels = [.. (await channels.HandleAsync(new ListChannels(null), cancellationToken)).Value.Select(c => c.Code)];
-        var skus = order.Lines.Select(l => new AvailabilityRequest(l.Sku)).ToList();
+        var skus = Order.Lines.Select(l => new AvailabilityRequest(l.Sku)).ToList();
         var atp = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var channel in Channels)
         {
@@ -174,6 +196,5 @@ public sealed class DetailsModel(
                 (atp.TryGetValue(sku.Sku, out var perChannel) ? perChannel : atp[sku.Sku] = new(StringComparer.Ordinal))[channel] = sku.AvailableToPromise;
         }
         AvailableToPromise = atp.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal);
-        return true;
     }
 }
