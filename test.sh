@@ -31,8 +31,10 @@ fi
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 set +e
+# LogFilePrefix names each assembly's TRX file to the millisecond: the default name, to the second, let two assemblies finishing
+# in the same second overwrite one file.
 dotnet test EcomErp.sln --no-build --configuration Debug --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results_dir"
+  --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=minimal" --results-directory "$results_dir"
 test_exit=$?
 set -e
 
