@@ -90,6 +90,7 @@ public sealed class ErpSubscription : ObjectGraphType
         OrderSubscriptions.AddTo(this);
         InventorySubscriptions.AddTo(this);
         ExceptionCaseSubscriptions.AddTo(this);
+        ReturnSubscriptions.AddTo(this);
     }
 }
 

@@ -32,5 +32,7 @@ public static class ReadModelCacheKeys
 
     public static string Order(Guid id) => $"{Prefix}order:{id:N}";
 
+    public static string Return(Guid id) => $"{Prefix}return:{id:N}";
+
     public static string InventoryPosition(string sku) => $"{Prefix}inventory:{sku}";
 }

@@ -18,5 +18,6 @@ public static class NodeResolvers
 {
     public static IServiceCollection AddNodeResolvers(this IServiceCollection services) => services
         .AddSingleton<INodeResolver, Orders.OrderNodeResolver>()
-        .AddSingleton<INodeResolver, Inventory.PurchaseOrderNodeResolver>();
+        .AddSingleton<INodeResolver, Inventory.PurchaseOrderNodeResolver>()
+        .AddSingleton<INodeResolver, Returns.ReturnNodeResolver>();
 }

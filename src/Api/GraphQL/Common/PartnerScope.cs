@@ -37,6 +37,12 @@ public static class PartnerScope
         }
     }
 
+    /// <summary>
+    /// The same refusal for a field below the root: a type partners reach (Order) may carry a field that is not theirs (its
+    /// finance documents, decision 041), and the root rule cannot see it.
+    /// </summary>
+    public static void RefuseKeysRestrictedToChannels(this IResolveFieldContext context) => RefusePartner(context, context.FieldDefinition.Name);
+
     private static void RefusePartner(IResolveFieldContext context, string field)
     {
         if (context.User.ToCaller() is { Channels.Count: > 0 } partner)

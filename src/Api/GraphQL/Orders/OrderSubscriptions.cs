@@ -1,13 +1,9 @@
 using System.Reactive.Linq;
 using EcomErp.Api.GraphQL.Common;
 using EcomErp.Application.Abstractions;
-using EcomErp.Application.Catalog.ListChannels;
-using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Access;
-using EcomErp.Domain.Catalog;
-using EcomErp.Domain.Common;
 using GraphQL;
 using GraphQL.Types;
 
@@ -29,21 +25,7 @@ public static class OrderSubscriptions
             {
                 var caller = context.RequireScope(ApiScopes.OrdersRead);
                 Guid? orderId = context.GetArgument<string?>("orderId") is null ? null : context.IdArgument("orderId");
-                string? channel = null;
-                if (context.GetArgument<string?>("channel") is { } named)
-                {
-                    var code = ChannelCode.Create(named);
-                    if (code.IsFailure)
-                        throw new ExecutionError($"channel: {code.Error.Message}") { Code = code.Error.Code };
-                    caller.RequireChannel(code.Value.Value);
-                    var known = context.ValueOrThrow(await context.QueryAsync<ListChannels, IReadOnlyList<ChannelView>>(new ListChannels([code.Value.Value])));
-                    if (known.Count == 0)
-                    {
-                        var missing = ChannelPolicyErrors.ChannelNotFound(code.Value);
-                        throw new ExecutionError($"channel: {missing.Message}") { Code = missing.Code };
-                    }
-                    channel = code.Value.Value;
-                }
+                var channel = await context.ChannelArgumentAsync(caller);
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return bus.Observe<OrderStatusChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel))

@@ -60,6 +60,8 @@ public sealed class OrderType : ObjectGraphType<OrderNode>
         Detail<StringGraphType, string?>("invoiceNumber", "Invoice number once invoiced.", v => v.InvoiceNumber);
         Detail<StringGraphType, string?>("cancellationReason", "Why the order was cancelled.", v => v.CancellationReason);
         Detail<NonNullGraphType<IntGraphType>, int>("version", "Optimistic concurrency version; pass it as expectedVersion to refuse acting on a stale view.", v => v.Version);
+        Returns.OrderReturnsField.AddTo(this);
+        Finance.OrderFinanceDocumentFields.AddTo(this);
     }
 
     /// <summary>A field from the full read model: at hand for a single order, batch-loaded for a list item.</summary>

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Returns;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
@@ -31,6 +32,8 @@ internal sealed class ProjectionBatch(IReadOnlyList<ProjectedEvent> events, long
     public List<AvailabilityChangedNotification> AvailabilityNotifications { get; } = [];
 
     public List<ExceptionCaseChangedNotification> ExceptionCaseNotifications { get; } = [];
+
+    public List<ReturnStatusChangedNotification> ReturnNotifications { get; } = [];
 
     /// <summary>The newest sequence of each key's events in this batch (events of other kinds are skipped).</summary>
     public Dictionary<TKey, long> LatestSequenceBy<TKey>(Func<IDomainEvent, TKey?> keyOf) where TKey : struct

@@ -28,7 +28,7 @@ public sealed partial class ReadModelProjector : IDisposable
     private readonly ILogger<ReadModelProjector> _logger;
     private readonly IReadModelProjection[] _projections = [
         new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
-        new ExceptionCaseProjection(),
+        new ExceptionCaseProjection(), new ReturnProjection(),
     ];
 
     public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, INotificationBus bus, ReadModelOptions options,
@@ -102,6 +102,8 @@ public sealed partial class ReadModelProjector : IDisposable
                 $"availability {notification.Sku} {notification.Channel}", notification.Sequence);
         foreach (var notification in batch.ExceptionCaseNotifications)
             await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"exception case {notification.CaseId}", notification.Sequence);
+        foreach (var notification in batch.ReturnNotifications)
+            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"return {notification.ReturnId}", notification.Sequence);
         return batch.Events.Count;
     }
 

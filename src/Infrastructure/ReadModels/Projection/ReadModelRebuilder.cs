@@ -51,6 +51,7 @@ public sealed partial class ReadModelRebuilder(
         await db.Set<InventoryPositionReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<InventoryLedgerReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<PurchaseOrderReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReturnReadModel>().ExecuteDeleteAsync(cancellationToken);
         await checkpoints.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return announced;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
@@ -45,26 +44,8 @@ public sealed class ReturnApiTests : IAsyncLifetime
         Api.MutateAsync(key, name, char.ToUpperInvariant(name[0]) + name[1..] + "Input", ReturnFields, input);
 
     /// <summary>An order captured on the channel, allocated by the system, shipped and so invoiced; answers its id and the location it shipped from.</summary>
-    private async Task<(string OrderId, string Location)> ShippedOrderAsync(string externalId, string channel = "WEB")
-    {
-        var orderId = Succeeded(await Api.MutateAsync(_admin, "captureOrder", "CaptureOrderInput", "order { id } userErrors { code field message }",
-            OrderFlowEndToEndTests.CaptureInput(externalId, channel)), "order").GetProperty("id").GetString()!;
-        await Api.SettleAsync();
-        foreach (var (step, input) in new (string, object)[]
-                 {
-                     ("releaseOrder", new { orderId }), ("startPicking", new { orderId }), ("confirmPick", new { orderId }),
-                     ("confirmPack", new { orderId, packageCount = 1 }),
-                     ("confirmShipment", new { orderId, carrier = "DHL", trackingNumber = "JD014600006282" }),
-                 })
-        {
-            Succeeded(await Api.MutateAsync(_admin, step, char.ToUpperInvariant(step[0]) + step[1..] + "Input", "order { status } userErrors { code field message }", input), "order");
-            await Api.SettleAsync();
-        }
-        var order = (await Api.DataAsync(_admin, "query($id: ID!) { order(id: $id) { status shipments { location } } }", new { id = orderId })).GetProperty("order");
-        // Shipment invoices the order automatically once the outbox settles.
-        Assert.Equal("INVOICED", order.GetProperty("status").GetString());
-        return (orderId, order.GetProperty("shipments")[0].GetProperty("location").GetString()!);
-    }
+    private Task<(string OrderId, string Location)> ShippedOrderAsync(string externalId, string channel = "WEB") =>
+        ReturnTestKit.ShippedOrderAsync((query, variables) => Api.DataAsync(_admin, query, variables), Api.SettleAsync, _admin, externalId, channel);
 
     private async Task<JsonElement?> ReadReturnAsync(string key, string id)
     {

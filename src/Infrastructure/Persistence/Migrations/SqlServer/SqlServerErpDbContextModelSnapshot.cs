@@ -2329,6 +2329,126 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnReadModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("AuthorizedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("ClosedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreditNoteNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<long?>("DispositionedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ExternalOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("InspectedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("NeedsApproval")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ReceivedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RefundedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReplacementOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("RequestedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RmaNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("RmaOrder")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("StatusChangedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StatusRank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsMissing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsReceived")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsRequested")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ValueMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RmaNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "RequestedAtTicks");
+
+                    b.HasIndex("RequestedAtTicks", "Id");
+
+                    b.HasIndex("RmaOrder", "Id");
+
+                    b.HasIndex("StatusChangedAtTicks", "Id");
+
+                    b.HasIndex("StatusRank", "Id");
+
+                    b.HasIndex("Channel", "RequestedAtTicks", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAtTicks", "Id");
+
+                    b.ToTable("ReturnReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.SkuReadModel", b =>
                 {
                     b.Property<string>("Code")

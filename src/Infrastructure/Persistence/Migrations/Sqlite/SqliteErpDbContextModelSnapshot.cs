@@ -2324,6 +2324,126 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnReadModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorizedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditNoteNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long?>("DispositionedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InspectedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReplacementOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RmaNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RmaOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusChangedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RmaNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "RequestedAtTicks");
+
+                    b.HasIndex("RequestedAtTicks", "Id");
+
+                    b.HasIndex("RmaOrder", "Id");
+
+                    b.HasIndex("StatusChangedAtTicks", "Id");
+
+                    b.HasIndex("StatusRank", "Id");
+
+                    b.HasIndex("Channel", "RequestedAtTicks", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAtTicks", "Id");
+
+                    b.ToTable("ReturnReadModels", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.SkuReadModel", b =>
                 {
                     b.Property<string>("Code")

@@ -1,0 +1,12 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Domain.Returns;
+
+namespace EcomErp.Application.Returns;
+
+/// <summary>
+/// Sent on the bus after the return's read model was updated, so a subscriber that queries sees the new state; a request is
+/// the first status a return has, with no previous one.
+/// </summary>
+[NotificationChannel("ecomerp:return-status")]
+public sealed record ReturnStatusChangedNotification(
+    Guid ReturnId, string RmaNumber, Guid OrderId, string Channel, ReturnStatus Status, ReturnStatus? PreviousStatus, long Sequence, DateTimeOffset OccurredAt);

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ReturnsReadModel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReturnReadModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RmaNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RmaOrder = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalOrderId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    StatusRank = table.Column<int>(type: "int", nullable: false),
+                    NeedsApproval = table.Column<bool>(type: "bit", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    RequestedAtTicks = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorizedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    InspectedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    DispositionedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    RefundedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAtTicks = table.Column<long>(type: "bigint", nullable: true),
+                    StatusChangedAtTicks = table.Column<long>(type: "bigint", nullable: false),
+                    UnitsRequested = table.Column<int>(type: "int", nullable: false),
+                    UnitsReceived = table.Column<int>(type: "int", nullable: false),
+                    UnitsMissing = table.Column<int>(type: "int", nullable: false),
+                    ValueMinor = table.Column<long>(type: "bigint", nullable: false),
+                    RefundMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    CreditNoteNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ReplacementOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    Document = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnReadModels", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_Channel_RequestedAtTicks_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "Channel", "RequestedAtTicks", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_OrderId_RequestedAtTicks",
+                table: "ReturnReadModels",
+                columns: new[] { "OrderId", "RequestedAtTicks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_RequestedAtTicks_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "RequestedAtTicks", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_RmaNumber",
+                table: "ReturnReadModels",
+                column: "RmaNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_RmaOrder_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "RmaOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_StatusChangedAtTicks_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "StatusChangedAtTicks", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_StatusRank_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "StatusRank", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnReadModels_Status_StatusChangedAtTicks_Id",
+                table: "ReturnReadModels",
+                columns: new[] { "Status", "StatusChangedAtTicks", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReturnReadModels");
+        }
+    }
+}
