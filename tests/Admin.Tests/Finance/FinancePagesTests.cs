@@ -75,6 +75,8 @@ public sealed partial class FinancePagesTests : IDisposable
         using var badCursor = await fay.GetAsync(new Uri("/admin/finance/documents?after=99999999999999999999:x", UriKind.Relative));
         using var badWindow = await fay.GetAsync(new Uri("/admin/finance/documents?from=2026-03-05&to=2026-03-01", UriKind.Relative));
         using var unknown = await fay.GetAsync(new Uri("/admin/finance/documents/INV-0000-000000", UriKind.Relative));
+        using var endOfTime = await fay.GetAsync(new Uri("/admin/finance/documents?to=9999-12-31", UriKind.Relative));
+        using var balanceAtTheEndOfTime = await fay.GetAsync(new Uri("/admin/finance/trial-balance?asOf=9999-12-31", UriKind.Relative));
 
         Assert.Equal(Areas.Admin.Pages.Finance.DocumentsModel.PageSize, Numbers(first).Split('|').Length);
         Assert.Single(Numbers(second).Split('|'));
@@ -84,6 +86,8 @@ public sealed partial class FinancePagesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, badWindow.StatusCode);
         Assert.Contains("The window ends before it starts", await badWindow.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains($"{Areas.Admin.Pages.Finance.DocumentsModel.PageSize + 1} documents.", await endOfTime.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, balanceAtTheEndOfTime.StatusCode);
     }
 
     [Fact]

@@ -59,8 +59,8 @@ public sealed class DocumentsModel(IQueryHandler<ListFinanceDocuments, FinanceDo
             return;
         }
         var filter = new FinanceDocumentFilter(Type, Order, string.IsNullOrWhiteSpace(Number) ? null : Number.Trim().ToUpperInvariant(),
-            From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null);
+            UtcDays.StartOf(From),
+            UtcDays.EndOf(To));
         var page = await list.HandleAsync(new ListFinanceDocuments(filter, PageSize, after), cancellationToken);
         if (page.IsFailure)
         {

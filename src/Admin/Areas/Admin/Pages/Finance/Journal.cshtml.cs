@@ -59,8 +59,8 @@ public sealed class JournalModel(IQueryHandler<ListJournalEntries, JournalPage> 
         var filter = new JournalFilter(
             Account: string.IsNullOrWhiteSpace(Account) ? null : Account.Trim().ToUpperInvariant(),
             SourceType: string.IsNullOrWhiteSpace(Source) ? null : Source.Trim(),
-            From: From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            To: To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null);
+            From: UtcDays.StartOf(From),
+            To: UtcDays.EndOf(To));
         var page = await list.HandleAsync(new ListJournalEntries(filter, PageSize, after), cancellationToken);
         if (page.IsFailure)
         {

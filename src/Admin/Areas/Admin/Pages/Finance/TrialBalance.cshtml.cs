@@ -37,9 +37,8 @@ public sealed class TrialBalanceModel(
         if (!ModelState.IsValid)
             Problem = "That is not a date; the balance is shown as of now.";
         // The end of the chosen day, never later than now: what has not happened yet cannot be in the balance.
-        Until = AsOf is { } day && ModelState.IsValid ? new DateTimeOffset(day.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero).AddTicks(-1) : now;
-        if (Until > now)
-            Until = now;
+        var endOfDay = ModelState.IsValid ? UtcDays.EndOf(AsOf)?.AddTicks(-1) : null;
+        Until = endOfDay is { } end && end < now ? end : now;
         Balance = (await trialBalance.HandleAsync(new GetTrialBalance(Until), cancellationToken)).Value;
         var reconciliation = await reconcile.HandleAsync(new ReconcileInventory(), cancellationToken);
         Inventory = reconciliation.IsSuccess ? reconciliation.Value : null;
