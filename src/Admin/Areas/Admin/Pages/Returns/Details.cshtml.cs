@@ -127,6 +127,9 @@ public sealed partial class DetailsModel(
 
     public string Money(long minor) => new Money(minor, Currency.Of(Return.Currency)).ToString();
 
+    /// <summary>The amount a refund now would pay, as the refund button and its question name it.</summary>
+    public string RefundText => Refund is { } due ? Money(due.TotalMinor) : "";
+
     /// <summary>Units of a line still to arrive (neither received nor closed as missing).</summary>
     public static int Outstanding(ReturnLineView line) => line.Quantity - line.Received - line.Missing;
 
@@ -317,8 +320,13 @@ public sealed partial class DetailsModel(
         // The next try is decided on the return as it is shown now; the person's entries stay.
         ModelState.Remove(Field(nameof(ActionInput.Version)));
         Input.Version = Return.Version;
-        if (Input.ReceiptId == Guid.Empty)
+        // A receipt id that did not come back whole (only a tampered form loses it) is replaced, so the next post is a receipt again.
+        if (Input.ReceiptId == Guid.Empty || ModelState.GetFieldValidationState(Field(nameof(ActionInput.ReceiptId))) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            if (ModelState.Remove(Field(nameof(ActionInput.ReceiptId))))
+                ModelState.AddModelError("", "The receipt form came back incomplete; check the units and book the receipt again.");
             Input.ReceiptId = Guid.NewGuid();
+        }
         Input.Lines = [.. Return.Lines.Select(l => Input.Lines.FirstOrDefault(i => i.Line == l.OrderLineNumber) ?? new LineInput { Line = l.OrderLineNumber })];
         return Page();
     }
