@@ -58,6 +58,12 @@ public static class AdminNavigation
             Link("Purchase orders", "/Purchasing/Index", PurchasingReaders),
             Link("Suppliers", "/Purchasing/Suppliers/Index", PurchasingReaders),
         ]),
+        Section("Finance",
+        [
+            Link("Invoices and credit notes", "/Finance/Documents", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
+            Link("Journal", "/Finance/Journal", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
+            Link("Trial balance", "/Finance/TrialBalance", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
+        ]),
         Section("Master data",
         [
             Link("SKUs", "/MasterData/Skus/Index", SkuAccess.ReadRoles),

@@ -31,10 +31,10 @@ namespace EcomErp.Api.Hosting;
 /// </summary>
 internal sealed partial class DemoOrders(IServiceProvider services, TimeProvider clock, ILogger<DemoOrders> logger)
 {
-    private static readonly Actor Operations = new("user:demo-operations", "Demo operations", [Roles.OperationsManager]);
-    private static readonly Actor Warehouse = new("user:demo-warehouse", "Demo warehouse", [Roles.WarehouseManager]);
-    private static readonly Actor Finance = new("user:demo-finance", "Demo finance", [Roles.Finance]);
-    private static readonly Actor CustomerService = new("user:demo-service", "Demo customer service", [Roles.CustomerService]);
+    internal static readonly Actor Operations = new("user:demo-operations", "Demo operations", [Roles.OperationsManager]);
+    internal static readonly Actor Warehouse = new("user:demo-warehouse", "Demo warehouse", [Roles.WarehouseManager]);
+    internal static readonly Actor Finance = new("user:demo-finance", "Demo finance", [Roles.Finance]);
+    internal static readonly Actor CustomerService = new("user:demo-service", "Demo customer service", [Roles.CustomerService]);
 
     /// <summary>An order of the demo, the state it is driven to, and a hold placed once it stands there.</summary>
     private sealed record DemoOrder(CaptureOrder Capture, OrderStatus Target, TimeSpan CapturedAgo, (HoldType Type, string Reason)? Hold = null);
@@ -73,19 +73,30 @@ internal sealed partial class DemoOrders(IServiceProvider services, TimeProvider
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         foreach (var demo in Orders)
+            await SeedAsync(demo, cancellationToken);
+    }
+
+    /// <summary>
+    /// Captures <paramref name="capture"/> and drives it to <paramref name="target"/> like the demo's own orders (the returns demo
+    /// ships its orders this way). Null when the order was there already (a restart) or could not reach the state.
+    /// </summary>
+    public Task<Guid?> SeedAsync(CaptureOrder capture, OrderStatus target, CancellationToken cancellationToken) =>
+        SeedAsync(new DemoOrder(capture, target, TimeSpan.FromHours(2)), cancellationToken);
+
+    private async Task<Guid?> SeedAsync(DemoOrder demo, CancellationToken cancellationToken)
+    {
+        var captured = await CaptureAsync(demo, cancellationToken);
+        if (captured is null || captured.WasAlreadyCaptured)
+            return null;
+        var reached = await DriveAsync(captured.OrderId, demo, cancellationToken);
+        if (reached && demo.Hold is { } hold && await SendAsync(new PlaceHold(captured.OrderId, Operations, hold.Type, hold.Reason), cancellationToken) is { IsFailure: true } refused)
         {
-            var captured = await CaptureAsync(demo, cancellationToken);
-            if (captured is null || captured.WasAlreadyCaptured)
-                continue;
-            var reached = await DriveAsync(captured.OrderId, demo, cancellationToken);
-            if (reached && demo.Hold is { } hold && await SendAsync(new PlaceHold(captured.OrderId, Operations, hold.Type, hold.Reason), cancellationToken) is { IsFailure: true } refused)
-            {
-                LogNotReached(logger, demo.Capture.ExternalOrderId, demo.Target, "hold", refused.Error.ToString());
-                reached = false;
-            }
-            if (reached)
-                LogSeeded(logger, demo.Capture.ExternalOrderId, demo.Target);
+            LogNotReached(logger, demo.Capture.ExternalOrderId, demo.Target, "hold", refused.Error.ToString());
+            reached = false;
         }
+        if (reached)
+            LogSeeded(logger, demo.Capture.ExternalOrderId, demo.Target);
+        return reached ? captured.OrderId : null;
     }
 
     private async Task<CapturedOrder?> CaptureAsync(DemoOrder demo, CancellationToken cancellationToken)

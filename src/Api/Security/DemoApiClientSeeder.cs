@@ -45,6 +45,7 @@ public static class DemoApiClientSeeding
         services.AddScoped<DemoApiClientSeeder>();
         services.AddScoped<Hosting.DemoExceptionOrders>();
         services.AddScoped<Hosting.DemoOrders>();
+        services.AddScoped<Hosting.DemoReturns>();
         return services;
     }
 
@@ -54,7 +55,7 @@ public static class DemoApiClientSeeding
         await scope.ServiceProvider.GetRequiredService<DemoApiClientSeeder>().SeedAsync(cancellationToken);
     }
 
-    /// <summary>The demo orders that raise exception cases and the orders in every workflow state, unless <see cref="Hosting.DemoExceptionOrders.SettingKey"/> is false.</summary>
+    /// <summary>The demo orders that raise exception cases, the orders in every workflow state and the returns in every return state, unless <see cref="Hosting.DemoExceptionOrders.SettingKey"/> is false.</summary>
     public static async Task SeedDemoExceptionOrdersAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         if (!configuration.GetValue(Hosting.DemoExceptionOrders.SettingKey, true))
@@ -62,5 +63,6 @@ public static class DemoApiClientSeeding
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Hosting.DemoExceptionOrders>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Hosting.DemoOrders>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Hosting.DemoReturns>().SeedAsync(cancellationToken);
     }
 }

@@ -17,6 +17,9 @@ public interface IFinanceReader
 
     Task<FinanceDocument?> FindDocumentAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>Invoices and credit notes with their lines, filtered and keyset-paged in the store, newest issued first.</summary>
+    Task<ListFinanceDocuments.FinanceDocumentPage> ListDocumentsAsync(ListFinanceDocuments.ListFinanceDocuments request, CancellationToken cancellationToken);
+
     /// <summary>The invoices and credit notes of one order, oldest first.</summary>
     Task<IReadOnlyList<FinanceDocument>> DocumentsOfOrderAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -10,5 +10,8 @@ public interface IReturnRepository
     /// <summary>Per order line number, the units the order's live returns (neither rejected nor cancelled) take.</summary>
     Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsAsync(Guid orderId, CancellationToken cancellationToken);
 
+    /// <summary>Every return of one order, read only (an order has few).</summary>
+    Task<IReadOnlyList<Return>> OfOrderAsync(Guid orderId, CancellationToken cancellationToken);
+
     void Add(Return returned);
 }

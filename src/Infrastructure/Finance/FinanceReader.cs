@@ -1,4 +1,5 @@
 using EcomErp.Application.Finance;
+using EcomErp.Application.Finance.ListFinanceDocuments;
 using EcomErp.Application.Finance.ListJournalEntries;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Infrastructure.ReadModels;
@@ -93,6 +94,37 @@ internal sealed class FinanceReader(ErpDbContext db) : IFinanceReader
 
     public Task<FinanceDocument?> FindDocumentAsync(string number, CancellationToken cancellationToken) =>
         db.FinanceDocuments.AsNoTracking().Include(d => d.Lines).SingleOrDefaultAsync(d => d.Number == number, cancellationToken);
+
+    /// <summary>
+    /// Newest issued first, ties broken by number (descending); the issue time is stored as UTC ticks, so the seek and the sort
+    /// run in the store on both providers. Documents are few beside journal lines, so the count runs over the filtered table.
+    /// </summary>
+    public async Task<FinanceDocumentPage> ListDocumentsAsync(ListFinanceDocuments request, CancellationToken cancellationToken)
+    {
+        var documents = db.FinanceDocuments.AsNoTracking();
+        var filter = request.Filter;
+        if (filter.Kind is { } kind)
+            documents = documents.Where(d => d.Kind == kind);
+        if (filter.OrderId is { } orderId)
+            documents = documents.Where(d => d.OrderId == orderId);
+        if (filter.NumberPrefix is { Length: > 0 } prefix)
+            documents = documents.Where(d => d.Number.StartsWith(prefix));
+        if (filter.From is { } from)
+            documents = documents.Where(d => d.IssuedAt >= from);
+        if (filter.To is { } to)
+            documents = documents.Where(d => d.IssuedAt < to);
+        var total = await documents.CountAsync(cancellationToken);
+        if (request.After is { } after)
+        {
+            var at = new DateTimeOffset(after.IssuedAtTicks, TimeSpan.Zero);
+            documents = documents.Where(d => d.IssuedAt < at || (d.IssuedAt == at && string.Compare(d.Number, after.Number) < 0));
+        }
+        var rows = await documents.Include(d => d.Lines).OrderByDescending(d => d.IssuedAt).ThenByDescending(d => d.Number)
+            .Take(request.Size + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(request.Size).ToList();
+        var next = rows.Count > request.Size ? new FinanceDocumentCursor(page[^1].IssuedAt.UtcTicks, page[^1].Number) : null;
+        return new FinanceDocumentPage(page, next, total);
+    }
 
     public async Task<IReadOnlyList<FinanceDocument>> DocumentsOfOrderAsync(Guid orderId, CancellationToken cancellationToken)
     {

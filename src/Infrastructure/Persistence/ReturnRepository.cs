@@ -19,5 +19,9 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
             .Select(g => new { Line = g.Key, Units = g.Sum(l => l.Quantity - l.MissingQuantity) })
             .ToDictionaryAsync(x => x.Line, x => x.Units, cancellationToken);
 
+    public async Task<IReadOnlyList<Return>> OfOrderAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.Returns.AsNoTracking().Include(r => r.Lines).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()
+            .Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
+
     public void Add(Return returned) => db.Returns.Add(returned);
 }

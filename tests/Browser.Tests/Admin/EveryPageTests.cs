@@ -53,6 +53,8 @@ public sealed partial class EveryPageTests : IAsyncLifetime, IDisposable
 
         // Every role, so every link of the navigation shows; the demo's events delivered, so its lists have rows.
         await admin.Host.CreateUserAsync(Email, Password, [.. Roles.Assignable]);
+        var returnedOrder = await admin.Host.ShipAsync(new OrderBuilder().WithLine("TEE-CREW-M-BLK", 3));
+        var refunded = await admin.Host.RefundAllOfFirstLineAsync(returnedOrder, 2);
         await admin.Host.RunBackgroundWorkAsync();
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync("/admin/account/login");
@@ -84,11 +86,14 @@ public sealed partial class EveryPageTests : IAsyncLifetime, IDisposable
                 await CheckAsync(page, detail, $"{title} record", findings);
         }
 
-        // The shell's own pages, which no section lists.
+        // The shell's own pages, which no section lists, and the record pages reached from an order rather than from a list
+        // (a return and its request form; the return's refund puts a credit note in the finance documents walked above).
         foreach (var (path, name) in new[]
         {
             ("/admin", "overview"), ("/admin/account/profile", "profile"), ("/admin/search?q=no-such-record", "search, nothing found"),
             ("/admin/no-such-page", "not found"), ("/admin/account/accessdenied", "access denied"),
+            ($"/admin/returns/{refunded.ReturnId}", "return"), ($"/admin/returns/new?orderId={returnedOrder}", "request a return"),
+            ($"/admin/orders/details/{returnedOrder}", "order with a return"),
         })
         {
             if (visited.Add(PathOf(path)))

@@ -18,9 +18,12 @@ using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.ReportShortPick;
 using EcomErp.Application.Orders.StartPicking;
+using EcomErp.Application.Returns;
+using EcomErp.Application.Returns.ListOrderReturns;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
+using EcomErp.Domain.Returns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,6 +43,7 @@ public sealed class DetailsModel(
     IQueryHandler<GetOrderBlockers, OrderBlockers> blockers,
     IQueryHandler<ListExceptionCases, ExceptionCasePage> cases,
     ExceptionWorkbench workbench,
+    IQueryHandler<ListOrderReturns, IReadOnlyList<ReturnView>> orderReturns,
     ICommandHandler<ReleaseOrder, OrderCommandResult> release,
     ICommandHandler<CancelOrder, OrderCommandResult> cancel,
     ICommandHandler<PlaceHold, OrderCommandResult> placeHold,
@@ -73,6 +77,12 @@ public sealed class DetailsModel(
     public IReadOnlyList<ExceptionCaseSummaryView> OpenCases { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The order's returns the person's channels allow, oldest first.</summary>
+    public IReadOnlyList<ReturnView> Returns { get; private set; } = [];
+
+    /// <summary>Customer service may ask for a return once a unit has shipped; the command decides the rest.</summary>
+    public bool MayRequestReturn => Order.Lines.Any(l => l.ShippedQuantity > 0) && ReturnWorkflow.RequestOwners.Any(User.ToActor().MayActAs);
 
     public DateTimeOffset Now { get; private set; }
 
@@ -277,6 +287,8 @@ public sealed class DetailsModel(
             new ExceptionCaseFilter(Statuses: [ExceptionCaseStatus.Open, ExceptionCaseStatus.Assigned], SubjectId: Id),
             ExceptionCaseSortField.DueAt, false, ExceptionCaseListRequest.MaxSize, VisibleQueues: ExceptionWorkbench.VisibleQueues(User))), cancellationToken);
         OpenCases = open.IsSuccess ? open.Value.Items : [];
+        var returns = await orderReturns.HandleAsync(new ListOrderReturns(Id, User.ToActor()), cancellationToken);
+        Returns = returns.IsSuccess ? returns.Value : [];
         Names = await workbench.NamesAsync([
             .. Order.Holds.SelectMany(h => new[] { h.PlacedBy, h.ReleasedBy }), .. Order.Timeline.Select(t => t.ActorId)]);
         return true;

@@ -1,0 +1,349 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using EcomErp.Admin.Exceptions;
+using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Returns;
+using EcomErp.Application.Returns.GetReturn;
+using EcomErp.Application.Returns.PreviewReturnRefund;
+using EcomErp.Application.Returns.Steps;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Returns;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EcomErp.Admin.Areas.Admin.Pages.Returns;
+
+/// <summary>
+/// One return (RMA): header, lines with their progress, timeline, the refund it would pay now (<see cref="Return.PreviewRefund"/>
+/// through <see cref="PreviewReturnRefund"/>), and the workflow's steps the signed-in person may take on it now — offered by
+/// <see cref="ReturnStepRule.IsOfferedTo"/>, as the order page offers its steps. Each step goes through the return's existing
+/// command with the version the person saw, so a change made meanwhile comes back as a conflict rather than being overwritten.
+/// </summary>
+[Authorize(Roles = ReturnPageRoles.Readers)]
+public sealed partial class DetailsModel(
+    IQueryHandler<GetReturn, ReturnView> get,
+    IQueryHandler<PreviewReturnRefund, ReturnRefundPreview> preview,
+    ExceptionWorkbench workbench,
+    ICommandHandler<AuthorizeReturn, ReturnCommandResult> authorize,
+    ICommandHandler<RejectReturn, ReturnCommandResult> reject,
+    ICommandHandler<CancelReturn, ReturnCommandResult> cancel,
+    ICommandHandler<MarkReturnInTransit, ReturnCommandResult> markInTransit,
+    ICommandHandler<ReceiveReturn, ReturnCommandResult> receive,
+    ICommandHandler<CloseMissingReturnUnits, ReturnCommandResult> closeMissing,
+    ICommandHandler<InspectReturnLines, ReturnCommandResult> inspect,
+    ICommandHandler<DispositionReturnLines, ReturnCommandResult> disposition,
+    ICommandHandler<ApproveReturnWriteOff, ReturnCommandResult> approveWriteOff,
+    ICommandHandler<RefundReturn, ReturnCommandResult> refund,
+    ICommandHandler<CloseReturn, ReturnCommandResult> close) : PageModel
+{
+    /// <summary>Grades become one entry per unit, so a typed count is bounded before the list is made (no line returns more).</summary>
+    private const int MaxGradedUnitsPerLine = 10_000;
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [BindProperty]
+    public ActionInput Input { get; set; } = new();
+
+    public ReturnView Return { get; private set; } = null!;
+
+    public ReturnRefundPreview? Refund { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Every form of the page posts into this one model; a handler reads the fields of its own form.</summary>
+    public sealed class ActionInput
+    {
+        /// <summary>The return version the person saw.</summary>
+        public int Version { get; set; }
+
+        /// <summary>Made when the receipt form is shown: the same form posted twice is one receipt (the command is idempotent by it).</summary>
+        public Guid ReceiptId { get; set; }
+
+        [Display(Name = "Received at location")]
+        public string? Location { get; set; }
+
+        /// <summary>One row per return line, in the return's order; each form reads its own columns.</summary>
+        public List<LineInput> Lines { get; set; } = [];
+
+        [Display(Name = "Line")]
+        public int? DispositionLine { get; set; }
+
+        [Display(Name = "Send to")]
+        public ReturnDisposition? Disposition { get; set; }
+
+        [Display(Name = "Units")]
+        public int? DispositionQuantity { get; set; }
+
+        [Display(Name = "Supplier (return to vendor)")]
+        public string? Supplier { get; set; }
+
+        [Display(Name = "Tracking number")]
+        public string? TrackingNumber { get; set; }
+
+        [Display(Name = "Reason for rejecting")]
+        public string? RejectReason { get; set; }
+
+        [Display(Name = "Reason for cancelling")]
+        public string? CancelReason { get; set; }
+    }
+
+    /// <summary>Units of one return line a form sends: received, closed as missing, or graded per grade.</summary>
+    public sealed class LineInput
+    {
+        public int Line { get; set; }
+
+        [Display(Name = "Received")]
+        public int? Received { get; set; }
+
+        [Display(Name = "Missing")]
+        public int? Missing { get; set; }
+
+        [Display(Name = "Resellable")]
+        public int? Resellable { get; set; }
+
+        [Display(Name = "Refurbishable")]
+        public int? Refurbishable { get; set; }
+
+        [Display(Name = "Damaged")]
+        public int? Damaged { get; set; }
+    }
+
+    /// <summary>Whether the workflow offers <paramref name="step"/> to the signed-in person on this return now.</summary>
+    public bool Offers(ReturnStep step) => ReturnWorkflow.RuleOf(step).IsOfferedTo(User.ToActor(), Return.Status);
+
+    /// <summary>A write-off waits for approval; the step is offered only then.</summary>
+    public bool OffersWriteOffApproval => Return.WriteOffPending > 0 && Offers(ReturnStep.ApproveWriteOff);
+
+    public bool HasActions => Enum.GetValues<ReturnStep>().Where(s => s != ReturnStep.ApproveWriteOff).Any(Offers) || OffersWriteOffApproval;
+
+    public string Name(string? actorId) => actorId is null ? "" : Names.GetValueOrDefault(actorId, actorId);
+
+    public string Money(long minor) => new Money(minor, Currency.Of(Return.Currency)).ToString();
+
+    /// <summary>The amount a refund now would pay, as the refund button and its question name it.</summary>
+    public string RefundText => Refund is { } due ? Money(due.TotalMinor) : "";
+
+    /// <summary>Units of a line still to arrive (neither received nor closed as missing).</summary>
+    public static int Outstanding(ReturnLineView line) => line.Quantity - line.Received - line.Missing;
+
+    public static int Graded(ReturnLineView line) => line.GradedResellable + line.GradedRefurbishable + line.GradedDamaged;
+
+    public static int Dispositioned(ReturnLineView line) => line.Restocked + line.Refurbished + line.Scrapped + line.ReturnedToVendor;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        Input.Version = Return.Version;
+        Input.ReceiptId = Guid.NewGuid();
+        Input.Location = Return.Location;
+        Input.Lines = [.. Return.Lines.Select(l => new LineInput { Line = l.OrderLineNumber })];
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAuthorizeAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.Authorize, authorize, new AuthorizeReturn(Id, User.ToActor(), Input.Version), "The return is authorised.", None, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.Reject, reject, new RejectReturn(Id, User.ToActor(), Input.RejectReason ?? "", Input.Version), "The return is rejected.",
+            field => field == "reason" ? Field(nameof(ActionInput.RejectReason)) : "", cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.Cancel, cancel, new CancelReturn(Id, User.ToActor(), Input.CancelReason ?? "", Input.Version), "The return is cancelled.",
+            field => field == "reason" ? Field(nameof(ActionInput.CancelReason)) : "", cancellationToken);
+
+    public Task<IActionResult> OnPostMarkInTransitAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.MarkInTransit, markInTransit,
+            new MarkReturnInTransit(Id, User.ToActor(), string.IsNullOrWhiteSpace(Input.TrackingNumber) ? null : Input.TrackingNumber, Input.Version),
+            "The parcel is on its way back.", field => field == "trackingNumber" ? Field(nameof(ActionInput.TrackingNumber)) : "", cancellationToken);
+
+    public Task<IActionResult> OnPostReceiveAsync(CancellationToken cancellationToken)
+    {
+        var (lines, rows) = Units(l => l.Received, nameof(LineInput.Received), "Enter the units that arrived.");
+        if (string.IsNullOrWhiteSpace(Input.Location))
+            ModelState.AddModelError(Field(nameof(ActionInput.Location)), "Where did the units arrive?");
+        return SendAsync(ReturnStep.Receive, receive,
+            new ReceiveReturn(Id, User.ToActor(), Input.ReceiptId, Input.Location?.Trim() ?? "", [.. lines.Select(l => new ReturnLineQuantity(l.Line, l.Units))], Input.Version),
+            "The receipt is booked.", field => LineField(field, rows, nameof(LineInput.Received)) ?? (field == "location" ? Field(nameof(ActionInput.Location)) : ""),
+            cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostCloseMissingAsync(CancellationToken cancellationToken)
+    {
+        var (lines, rows) = Units(l => l.Missing, nameof(LineInput.Missing), "Enter the units that will not arrive.");
+        return SendAsync(ReturnStep.CloseMissingUnits, closeMissing,
+            new CloseMissingReturnUnits(Id, User.ToActor(), [.. lines.Select(l => new ReturnLineQuantity(l.Line, l.Units))], Input.Version),
+            "The missing units are closed.", field => LineField(field, rows, nameof(LineInput.Missing)) ?? "", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostInspectAsync(CancellationToken cancellationToken)
+    {
+        var graded = new List<ReturnLineGrades>();
+        var rows = new List<int>();
+        for (var i = 0; i < Input.Lines.Count; i++)
+        {
+            var row = Input.Lines[i];
+            var grades = Grades(row, i);
+            if (grades.Count == 0)
+                continue;
+            graded.Add(new ReturnLineGrades(row.Line, grades));
+            rows.Add(i);
+        }
+        if (graded.Count == 0 && ModelState.IsValid)
+            ModelState.AddModelError("", "Grade at least one unit.");
+        return SendAsync(ReturnStep.Inspect, inspect, new InspectReturnLines(Id, User.ToActor(), graded, Input.Version), "The inspection is recorded.",
+            field => LineField(field, rows, nameof(LineInput.Resellable)) ?? "", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDispositionAsync(CancellationToken cancellationToken)
+    {
+        Required(nameof(ActionInput.Disposition), Input.Disposition, "Choose where the units go.");
+        Required(nameof(ActionInput.DispositionQuantity), Input.DispositionQuantity, "How many units?");
+        if (Input.Disposition == ReturnDisposition.ReturnToVendor && string.IsNullOrWhiteSpace(Input.Supplier))
+            ModelState.AddModelError(Field(nameof(ActionInput.Supplier)), "Name the supplier the units go back to.");
+        var line = new ReturnLineDisposition(Input.DispositionLine ?? 0, Input.Disposition ?? ReturnDisposition.Restock, Input.DispositionQuantity ?? 0);
+        return SendAsync(ReturnStep.Disposition, disposition,
+            new DispositionReturnLines(Id, User.ToActor(), [line], Input.Disposition == ReturnDisposition.ReturnToVendor ? Input.Supplier?.Trim() : null, Input.Version),
+            "The units are dispositioned.",
+            field => field switch
+            {
+                "supplier" => Field(nameof(ActionInput.Supplier)),
+                "lines[0].quantity" => Field(nameof(ActionInput.DispositionQuantity)),
+                "lines[0].disposition" => Field(nameof(ActionInput.Disposition)),
+                _ => "",
+            }, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostApproveWriteOffAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.ApproveWriteOff, approveWriteOff, new ApproveReturnWriteOff(Id, User.ToActor(), Input.Version), "The write-off is approved.", None,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostRefundAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.Refund, refund, new RefundReturn(Id, User.ToActor(), Input.Version), "The return is refunded.", None, cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
+        SendAsync(ReturnStep.Close, close, new CloseReturn(Id, User.ToActor(), Input.Version), "The return is closed.", None, cancellationToken);
+
+    private static string None(string? field) => "";
+
+    private static string Field(string name) => $"{nameof(Input)}.{name}";
+
+    private static string LineInputField(int row, string column) => $"{nameof(Input)}.{nameof(ActionInput.Lines)}[{row}].{column}";
+
+    /// <summary>The form field of a command error on <c>lines[i]</c>: the row of the form that became the command's i-th line.</summary>
+    private static string? LineField(string? field, List<int> rows, string column) =>
+        field is not null && CommandLine().Match(field) is { Success: true } match && int.Parse(match.Groups["i"].Value, System.Globalization.CultureInfo.InvariantCulture) is var i
+            && i < rows.Count
+            ? LineInputField(rows[i], column)
+            : null;
+
+    [GeneratedRegex(@"^lines\[(?<i>\d{1,4})\]")]
+    private static partial Regex CommandLine();
+
+    /// <summary>The lines of a quantity form that name units, and which form row each came from; a negative count is refused beside its row.</summary>
+    private (List<(int Line, int Units)> Lines, List<int> Rows) Units(Func<LineInput, int?> column, string columnName, string noneMessage)
+    {
+        var lines = new List<(int, int)>();
+        var rows = new List<int>();
+        for (var i = 0; i < Input.Lines.Count; i++)
+        {
+            if (column(Input.Lines[i]) is not { } units || units == 0)
+                continue;
+            lines.Add((Input.Lines[i].Line, units));
+            rows.Add(i);
+        }
+        if (lines.Count == 0 && ModelState.IsValid)
+            ModelState.AddModelError(Input.Lines.Count > 0 ? LineInputField(0, columnName) : "", noneMessage);
+        return (lines, rows);
+    }
+
+    private List<InspectionGrade> Grades(LineInput row, int index)
+    {
+        var grades = new List<InspectionGrade>();
+        foreach (var (count, grade, column) in new[]
+        {
+            (row.Resellable, InspectionGrade.Resellable, nameof(LineInput.Resellable)),
+            (row.Refurbishable, InspectionGrade.Refurbishable, nameof(LineInput.Refurbishable)),
+            (row.Damaged, InspectionGrade.Damaged, nameof(LineInput.Damaged)),
+        })
+        {
+            if (count is < 0 or > MaxGradedUnitsPerLine)
+                ModelState.AddModelError(LineInputField(index, column), $"Enter 0 to {MaxGradedUnitsPerLine} units.");
+            else if (count is { } units)
+                grades.AddRange(Enumerable.Repeat(grade, units));
+        }
+        return grades;
+    }
+
+    private void Required<T>(string field, T? value, string message) where T : struct
+    {
+        if (value is null && ModelState.GetFieldValidationState(Field(field)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError(Field(field), message);
+    }
+
+    /// <summary>
+    /// Sends one step's command: a person whose roles own none of the step is refused outright (403); otherwise the command decides,
+    /// and a refusal comes back beside its field with the person's input kept (a conflict says the return changed meanwhile).
+    /// </summary>
+    private async Task<IActionResult> SendAsync<TCommand>(
+        ReturnStep step, ICommandHandler<TCommand, ReturnCommandResult> handler, TCommand command, string done, Func<string?, string> fieldOf,
+        CancellationToken cancellationToken)
+    {
+        if (!ReturnWorkflow.RuleOf(step).IsOwnedBy(User.ToActor()))
+            return Forbid();
+        ModelState.KeepOnly(nameof(Input));
+        if (ModelState.IsValid)
+        {
+            var result = await handler.HandleAsync(command, cancellationToken);
+            if (result.IsSuccess)
+            {
+                StatusMessage = $"{done} It is {result.Value.Status}.";
+                return RedirectToPage(new { id = Id });
+            }
+            foreach (var error in result.Errors)
+            {
+                if (error.Code == CommonErrors.Conflict)
+                    ModelState.AddModelError("", "Someone changed this return while you were looking at it. The page now shows it as it is: check it and try again.");
+                else
+                    ModelState.AddErrors([error], fieldOf);
+            }
+        }
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        // The next try is decided on the return as it is shown now; the person's entries stay.
+        ModelState.Remove(Field(nameof(ActionInput.Version)));
+        Input.Version = Return.Version;
+        // A receipt id that did not come back whole (only a tampered form loses it) is replaced, so the next post is a receipt again.
+        if (Input.ReceiptId == Guid.Empty || ModelState.GetFieldValidationState(Field(nameof(ActionInput.ReceiptId))) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            if (ModelState.Remove(Field(nameof(ActionInput.ReceiptId))))
+                ModelState.AddModelError("", "The receipt form came back incomplete; check the units and book the receipt again.");
+            Input.ReceiptId = Guid.NewGuid();
+        }
+        Input.Lines = [.. Return.Lines.Select(l => Input.Lines.FirstOrDefault(i => i.Line == l.OrderLineNumber) ?? new LineInput { Line = l.OrderLineNumber })];
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        var found = await get.HandleAsync(new GetReturn(Id, actor), cancellationToken);
+        if (found.IsFailure)
+            return false;
+        Return = found.Value;
+        if (Return.Status is ReturnStatus.Dispositioned or ReturnStatus.Inspected)
+        {
+            var refundNow = await preview.HandleAsync(new PreviewReturnRefund(Id, actor), cancellationToken);
+            Refund = refundNow.IsSuccess ? refundNow.Value : null;
+        }
+        Names = await workbench.NamesAsync([Return.RequestedBy, Return.AuthorizedBy, .. Return.Timeline.Select(t => t.ActorId)]);
+        return true;
+    }
+}
