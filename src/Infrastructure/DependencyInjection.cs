@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Catalog.ISupplierRepository, SupplierRepository>();
         services.AddScoped<Application.Catalog.ICarrierRepository, CarrierRepository>();
         services.AddScoped<Application.Catalog.ILocationRepository, LocationRepository>();
+        services.AddScoped<Application.Orders.ISavedOrderViewRepository, SavedOrderViewRepository>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 

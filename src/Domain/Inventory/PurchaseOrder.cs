@@ -30,7 +30,10 @@ public sealed class PurchaseOrder : AggregateRoot
 
     public IReadOnlyList<PurchaseOrderLine> Lines => _lines;
 
-    private string Reference => $"PO:{Id}";
+    private string Reference => LedgerReference(Id.Value);
+
+    /// <summary>How the ledger names a purchase order's entries (the reference its receipts and cancellation write).</summary>
+    public static string LedgerReference(Guid id) => $"PO:{id}";
 
     public static Result<PurchaseOrder> Create(SupplierCode supplier, LocationCode location, IReadOnlyList<PurchaseOrderLineDraft> lines,
         Actor actor, DateTimeOffset at)

@@ -3,6 +3,7 @@ using EcomErp.Application.Audit;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Orders.Views;
 using EcomErp.Domain.Policies;
 using EcomErp.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ internal static class GovernedRecords
         [typeof(Supplier)] = [],
         [typeof(Carrier)] = [],
         [typeof(PolicyChange)] = [],
+        // A rename reads as before and after; the owner id is the actor the entry names already.
+        [typeof(SavedOrderView)] = [nameof(SavedOrderView.NormalizedName)],
         // The hash proves a key and the prefix finds it: neither belongs in a log that many people read.
         [typeof(ApiClient)] = [nameof(ApiClient.KeyHash), nameof(ApiClient.KeyPrefix)],
     };

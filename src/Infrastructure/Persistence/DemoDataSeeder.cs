@@ -77,6 +77,16 @@ internal sealed class DemoDataSeeder(ErpDbContext db, TimeProvider timeProvider)
             Supplier.Create("KNIT-LISBOA", "Lisboa Knitwear", 28, SupplierContact.None, Actor.System, now),
         ], cancellationToken);
 
+        // The carriers the demo orders ship with (DemoOrders names DHL); once any carrier is kept, a shipment needs an active one.
+        // Tests that need a carrier of their own use codes that are not here (GLS, DPD, POSTNL).
+        await AddMissingAsync(db.Set<Carrier>(), c => c.Code,
+        [
+            Carrier.Create("DHL", "DHL Parcel", [ServiceLevel.Standard, ServiceLevel.Express], "https://www.dhl.com/track?tracking-id={tracking}", Actor.System, now),
+            Carrier.Create("UPS", "UPS", [ServiceLevel.Standard, ServiceLevel.Express, ServiceLevel.NextDay], "https://www.ups.com/track?tracknum={tracking}",
+                Actor.System, now),
+            Carrier.Create("KURIER-BERLIN", "Berlin same-day courier", [ServiceLevel.NextDay], null, Actor.System, now),
+        ], cancellationToken);
+
         await DemoStock.SeedAsync(db, now, cancellationToken);
     }
 

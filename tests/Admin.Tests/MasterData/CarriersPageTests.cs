@@ -21,10 +21,24 @@ public sealed class CarriersPageTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
+    /// <summary>The carriers other than the demo's (DHL, UPS, KURIER-BERLIN): the tests add codes the seed does not use.</summary>
     private async Task<List<Carrier>> CarriersAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Set<Carrier>().AsNoTracking().ToListAsync();
+        return [.. (await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Set<Carrier>().AsNoTracking().ToListAsync())
+            .Where(c => c.Code.Value is not ("DHL" or "UPS" or "KURIER-BERLIN"))];
+    }
+
+    [Fact]
+    public async Task TheDemoCarriers_AreListed_WithTheirServiceLevels()
+    {
+        using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
+
+        var list = await ada.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+
+        Assert.Contains("DHL Parcel", list, StringComparison.Ordinal);
+        Assert.Contains("Standard, Express, NextDay", list, StringComparison.Ordinal);
+        Assert.Contains("Berlin same-day courier", list, StringComparison.Ordinal);
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
@@ -44,14 +58,14 @@ public sealed class CarriersPageTests : IDisposable
     {
         using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
-        using var added = await PostAsync(ada, "Create", "", true, ("Input.Code", "dhl"), ("Input.Name", "DHL Parcel"),
+        using var added = await PostAsync(ada, "Create", "", true, ("Input.Code", "gls"), ("Input.Name", "GLS Parcel"),
             ("Input.ServiceLevels", "Standard"), ("Input.ServiceLevels", "NextDay"), ("Input.TrackingUrlTemplate", "https://track.example.com/?id={tracking}"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var list = await ada.GetStringAsync(new Uri(PagePath, UriKind.Relative));
-        Assert.Contains("Carrier DHL is added.", list, StringComparison.Ordinal);
+        Assert.Contains("Carrier GLS is added.", list, StringComparison.Ordinal);
         Assert.Contains("Standard, NextDay", list, StringComparison.Ordinal);
 
-        using var edited = await PostAsync(ada, "Update", "?code=DHL", true, ("Input.Code", "DHL"), ("Input.Version", "1"), ("Input.Name", "DHL Parcel"),
+        using var edited = await PostAsync(ada, "Update", "?code=GLS", true, ("Input.Code", "GLS"), ("Input.Version", "1"), ("Input.Name", "GLS Parcel"),
             ("Input.ServiceLevels", "Standard"), ("Input.TrackingUrlTemplate", ""), ("Input.IsActive", "false"));
 
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
@@ -65,13 +79,13 @@ public sealed class CarriersPageTests : IDisposable
     {
         using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
 
-        using var posted = await PostAsync(pia, "Create", "", true, ("Input.Code", "UPS"), ("Input.Name", "United Parcel"),
+        using var posted = await PostAsync(pia, "Create", "", true, ("Input.Code", "DPD"), ("Input.Name", "DPD Parcel"),
             ("Input.TrackingUrlTemplate", "ftp://ups.example.com"));
         var html = await posted.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Matches("""<span class="error field-validation-error" data-valmsg-for="Input.ServiceLevels"[^>]*>[^<]+</span>""", html);
-        Assert.Contains("value=\"United Parcel\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"DPD Parcel\"", html, StringComparison.Ordinal);
         Assert.Empty(await CarriersAsync());
     }
 
@@ -83,9 +97,9 @@ public sealed class CarriersPageTests : IDisposable
         using var ada = await _session.SignedInAsync("ada@ecomerp.local", Roles.Admin);
 
         var page = await erik.GetStringAsync(new Uri(PagePath, UriKind.Relative));
-        using var post = await PostAsync(erik, "Create", "", true, ("Input.Code", "DHL"), ("Input.Name", "DHL"), ("Input.ServiceLevels", "Standard"));
+        using var post = await PostAsync(erik, "Create", "", true, ("Input.Code", "GLS"), ("Input.Name", "GLS"), ("Input.ServiceLevels", "Standard"));
         using var denied = await wim.GetAsync(new Uri(PagePath, UriKind.Relative));
-        using var forged = await PostAsync(ada, "Create", "", false, ("Input.Code", "DHL"), ("Input.Name", "DHL"), ("Input.ServiceLevels", "Standard"));
+        using var forged = await PostAsync(ada, "Create", "", false, ("Input.Code", "GLS"), ("Input.Name", "GLS"), ("Input.ServiceLevels", "Standard"));
 
         Assert.DoesNotContain("handler=Create", page, StringComparison.Ordinal);
         Assert.Equal("/admin/account/accessdenied", _session.Resolve(post).AbsolutePath);

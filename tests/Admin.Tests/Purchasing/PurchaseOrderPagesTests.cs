@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using EcomErp.Application.Inventory.SetInspectionRequirement;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Persistence;
@@ -77,6 +78,27 @@ public sealed partial class PurchaseOrderPagesTests : IDisposable
         Assert.Equal(Cell(before, "atp-WEB") + 25, Cell(after, "atp-WEB"));
         Assert.Contains(path.Split('/')[^1][..8], await wim.GetStringAsync(new Uri(ListPath + "?status=PartiallyReceived&supplier=TEXTIL-PORTO", UriKind.Relative)),
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachLine_ShowsItsSkusUnitCost_AndForASkuThatNeedsInspection_TheUnitsOfThisOrderInQualityHold()
+    {
+        var required = await _factory.SendAsync<SetInspectionRequirement, InspectionRequirementView>(new SetInspectionRequirement(Actors.Planner, Sku, true));
+        Assert.True(required.IsSuccess, string.Join("; ", required.Errors));
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        var path = await ConfirmedAsync(pia, 40);
+        var before = await wim.GetStringAsync(new Uri(path, UriKind.Relative));
+
+        using var received = await AdminPageSession.PostAsync(wim, path, "Receive", new() { ["Receipt.Quantities[0]"] = "12" });
+        await _factory.RunBackgroundWorkAsync();
+        var after = await wim.GetStringAsync(new Uri(path, UriKind.Relative));
+
+        // The demo tee costs two fifths of its 25.00 EUR price.
+        Assert.Matches("""data-testid="po-line-cost">10.00 EUR<""", before);
+        Assert.Matches("""data-testid="po-line-inspection" class="inspection-required">Required: receipts go to quality hold<""", before);
+        Assert.Equal(HttpStatusCode.Redirect, received.StatusCode);
+        Assert.Matches("""data-testid="po-line-inspection" class="inspection-required">Required: 12 received into quality hold<""", after);
     }
 
     [Fact]

@@ -126,17 +126,17 @@ public sealed class SupplierAndCarrierCommandTests : IAsyncLifetime
     [Fact]
     public async Task Carriers_AreCreatedAndChanged_WithTheChangeAudited_AndADuplicateOrUnknownCodeIsRefused()
     {
-        var created = await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "dhl", "DHL", [ServiceLevel.Standard, ServiceLevel.Express],
+        var created = await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "gls", "GLS", [ServiceLevel.Standard, ServiceLevel.Express],
             "https://track.example.com/?id={tracking}"));
-        var duplicate = await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "DHL", "DHL again", [ServiceLevel.Standard]));
-        var changed = await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Admin, "DHL", "DHL Parcel", [ServiceLevel.Standard], null, false));
-        var missing = await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Admin, "UPS", "UPS", [ServiceLevel.Standard], null, true));
+        var duplicate = await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "GLS", "GLS again", [ServiceLevel.Standard]));
+        var changed = await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Admin, "GLS", "GLS Parcel", [ServiceLevel.Standard], null, false));
+        var missing = await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Admin, "DPD", "DPD", [ServiceLevel.Standard], null, true));
 
         Assert.True(created.IsSuccess && changed.IsSuccess);
-        Assert.Equal(("DHL Parcel", false), (changed.Value.Name, changed.Value.IsActive));
+        Assert.Equal(("GLS Parcel", false), (changed.Value.Name, changed.Value.IsActive));
         Assert.Equal(CarrierErrors.DuplicateCode, duplicate.Error.Code);
         Assert.Equal(CarrierErrors.NotFoundCode, missing.Error.Code);
-        var change = Assert.Single((await AuditAsync("Carrier", "DHL")).Single(e => e.Command == "UpdateCarrier").Changes);
+        var change = Assert.Single((await AuditAsync("Carrier", "GLS")).Single(e => e.Command == "UpdateCarrier").Changes);
         Assert.Contains(new AuditedValue("IsActive", "true", "false"), change.Values);
     }
 }

@@ -151,7 +151,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         await OrderStepAsync(new StartPicking(id, Actors.Warehouse));
         await OrderStepAsync(new ConfirmPick(id, Actors.Warehouse));
         await OrderStepAsync(new ConfirmPack(id, Actors.Warehouse, 1));
-        Succeeded(await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "DHL", "DHL", [ServiceLevel.Standard])));
+        Succeeded(await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "GLS", "GLS", [ServiceLevel.Standard])));
         Succeeded(await SendAsync<CreateCarrier, CarrierView>(new CreateCarrier(Actors.Planner, "POSTNL", "PostNL", [ServiceLevel.Standard])));
         Succeeded(await SendAsync<UpdateCarrier, CarrierView>(new UpdateCarrier(Actors.Planner, "POSTNL", "PostNL", [ServiceLevel.Standard], null, false)));
 
@@ -161,7 +161,7 @@ public sealed class AllocateOrderTests : AllocationScenario
         Assert.Equal(CarrierErrors.UnknownCode, inactive.Error.Code);
         Assert.Equal((3, 2), await LevelsAsync(Tee, Berlin));
 
-        var shipped = await OrderStepAsync(new ConfirmShipment(id, Actors.Warehouse, "dhl", "JD01"));
+        var shipped = await OrderStepAsync(new ConfirmShipment(id, Actors.Warehouse, "gls", "JD01"));
 
         Assert.Equal(OrderStatus.Shipped, shipped.Status);
     }

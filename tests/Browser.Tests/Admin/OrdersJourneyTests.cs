@@ -85,4 +85,45 @@ public sealed class OrdersJourneyTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(page.GetByTestId("blockers-none")).ToBeVisibleAsync();
         await AdminInChromium.AssertNothingBlockedAsync(page);
     }
+
+    [Fact]
+    public async Task OperationsManager_SavesTheFiltersAsAView_OpensItFromTheViewsRow_AndDeletesIt()
+    {
+        await admin.Host.CreateUserAsync(OpsEmail, Password, Roles.OperationsManager);
+        var page = await admin.PageAsync();
+        await page.GotoAsync("/admin/account/login");
+        await page.GetByLabel("Email").FillAsync(OpsEmail);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
+
+        await page.GotoAsync("/admin/orders");
+        await AdminInChromium.AssertNothingBlockedAsync(page);
+        await page.GetByLabel("Status").SelectOptionAsync(nameof(OrderStatus.Backordered));
+        await page.GetByLabel("Sort by").SelectOptionAsync("ShipBy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("status=Backordered"));
+        await AdminInChromium.AssertNothingBlockedAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your views (0 of 20)" })).ToBeVisibleAsync();
+        await page.GetByLabel("Save these filters and sort as").FillAsync("Backorders by ship-by");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save view" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("View 'Backorders by ship-by' is saved.");
+        await AdminInChromium.AssertNothingBlockedAsync(page);
+
+        await page.GetByTestId("view-All").ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin/orders$"));
+        await page.GetByTestId("my-view").ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, new Regex("status=Backordered"));
+        await Assertions.Expect(page.GetByLabel("Status")).ToHaveValueAsync(nameof(OrderStatus.Backordered));
+        await Assertions.Expect(page.GetByLabel("Sort by")).ToHaveValueAsync("ShipBy");
+        await Assertions.Expect(page.GetByTestId("my-view")).ToHaveAttributeAsync("aria-current", "page");
+
+        await page.GetByTestId("my-view-row").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Delete the view Backorders by ship-by?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The view is deleted.");
+        await Assertions.Expect(page.GetByTestId("my-view")).ToHaveCountAsync(0);
+        await AdminInChromium.AssertNothingBlockedAsync(page);
+    }
 }

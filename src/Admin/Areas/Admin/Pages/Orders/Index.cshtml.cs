@@ -1,12 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using EcomErp.Admin.Identity;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Catalog.ListChannels;
 using EcomErp.Application.Catalog.ReadModels;
+using EcomErp.Application.Orders.DeleteOrderView;
 using EcomErp.Application.Orders.ListOrders;
+using EcomErp.Application.Orders.ListOrderViews;
+using EcomErp.Application.Orders.SaveOrderView;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
+using EcomErp.Domain.Orders.Views;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,11 +22,14 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Orders;
 /// <summary>
 /// The orders index: the order read model through <see cref="ListOrders"/> (the handler GraphQL's <c>orders</c> uses), filtered,
 /// sorted and keyset-paged by the query string so every view is a bookmark; the saved views are such bookmarks. Everyone who
-/// works orders reads it; what they may do to one is the order page's business.
+/// works orders reads it; what they may do to one is the order page's business. Beside the fixed views each person keeps views
+/// of their own (decision 043): the current filters and sort under a name, through <see cref="SaveOrderView"/>.
 /// </summary>
 [Authorize(Roles = Readers)]
 public sealed class IndexModel(
-    IQueryHandler<ListOrders, OrderPage> list, IQueryHandler<ListChannels, IReadOnlyList<ChannelView>> channels, TimeProvider clock) : PageModel
+    IQueryHandler<ListOrders, OrderPage> list, IQueryHandler<ListChannels, IReadOnlyList<ChannelView>> channels,
+    IQueryHandler<ListOrderViews, IReadOnlyList<SavedOrderViewItem>> views, ICommandHandler<SaveOrderView, SavedOrderViewItem> save,
+    ICommandHandler<DeleteOrderView, Guid> delete, TimeProvider clock) : PageModel
 {
     /// <summary>The roles that work orders (Executive reads), for the orders pages and their navigation links.</summary>
     public const string Readers =
@@ -36,6 +46,34 @@ public sealed class IndexModel(
         ("Overdue", new Dictionary<string, string> { ["overdue"] = "true", ["sort"] = nameof(OrderSortField.ShipBy), ["dir"] = "asc" }),
         ("Ready to release", new Dictionary<string, string> { ["status"] = nameof(OrderStatus.Allocated), ["held"] = "false" }),
     ];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>The form that keeps the current filters and sort under a name.</summary>
+    [BindProperty]
+    public NewViewInput NewView { get; set; } = new();
+
+    /// <summary>The form that renames one of the person's views (one per view in the list; the posted one is kept).</summary>
+    [BindProperty]
+    public RenameViewInput Rename { get; set; } = new();
+
+    public sealed class NewViewInput
+    {
+        [Display(Name = "View name")]
+        public string? Name { get; set; }
+    }
+
+    public sealed class RenameViewInput
+    {
+        public Guid? Id { get; set; }
+
+        [Display(Name = "New name")]
+        public string? Name { get; set; }
+    }
+
+    /// <summary>The signed-in person's own views, by name.</summary>
+    public IReadOnlyList<SavedOrderViewItem> MyViews { get; private set; } = [];
 
     [FromQuery(Name = "channel")]
     [Display(Name = "Channel")]
@@ -130,8 +168,58 @@ public sealed class IndexModel(
         return query;
     }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>A saved view's query string as route values for its link (a repeated key counts once, as the page binds it).</summary>
+    public static Dictionary<string, string> RouteValuesOf(string query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).ToDictionary(q => q.Key, q => q.Value.ToString().Split(',')[0], StringComparer.Ordinal);
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSaveViewAsync(CancellationToken cancellationToken)
     {
+        ModelState.KeepOnly(nameof(NewView));
+        var query = QueryString.Create(Query().Select(q => KeyValuePair.Create(q.Key, (string?)q.Value))).ToUriComponent().TrimStart('?');
+        var saved = await save.HandleAsync(new SaveOrderView(User.ToActor(), NewView.Name ?? "", query), cancellationToken);
+        if (saved.IsSuccess)
+        {
+            StatusMessage = $"View '{saved.Value.Name}' is saved.";
+            return RedirectToPage("./Index", Query());
+        }
+        ModelState.AddErrors(saved.Errors, field => field == "name" ? $"{nameof(NewView)}.{nameof(NewViewInput.Name)}" : "");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameViewAsync(CancellationToken cancellationToken)
+    {
+        ModelState.KeepOnly(nameof(Rename));
+        var renamed = await save.HandleAsync(new SaveOrderView(User.ToActor(), Rename.Name ?? "", null, Rename.Id ?? Guid.Empty), cancellationToken);
+        if (renamed.IsSuccess)
+        {
+            StatusMessage = $"The view is renamed to '{renamed.Value.Name}'.";
+            return RedirectToPage("./Index", Query());
+        }
+        ModelState.AddErrors(renamed.Errors, field => field == "name" ? $"{nameof(Rename)}.{nameof(RenameViewInput.Name)}" : "");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteViewAsync([FromForm] Guid viewId, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var deleted = await delete.HandleAsync(new DeleteOrderView(User.ToActor(), viewId), cancellationToken);
+        if (deleted.IsSuccess)
+        {
+            StatusMessage = "The view is deleted.";
+            return RedirectToPage("./Index", Query());
+        }
+        ModelState.AddErrors(deleted.Errors, _ => "");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        MyViews = (await views.HandleAsync(new ListOrderViews(User.ToActor()), cancellationToken)).Value;
         Now = clock.GetUtcNow();
         Channels = [.. (await channels.HandleAsync(new ListChannels(null), cancellationToken)).Value.Select(c => c.Code)];
         if (Dir is { Length: > 0 } dir && dir is not ("asc" or "desc"))

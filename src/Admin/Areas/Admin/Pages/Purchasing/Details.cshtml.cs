@@ -9,6 +9,7 @@ using EcomErp.Application.Inventory.CancelPurchaseOrder;
 using EcomErp.Application.Inventory.ConfirmPurchaseOrder;
 using EcomErp.Application.Inventory.GetAvailableToPromise;
 using EcomErp.Application.Inventory.GetPurchaseOrder;
+using EcomErp.Application.Inventory.GetPurchaseOrderLineFacts;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.ReceivePurchaseOrder;
 using EcomErp.Domain.Common;
@@ -22,13 +23,15 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Purchasing;
 /// <summary>
 /// One purchase order: its lines (ordered, received, expected on), when each step happened, each line's SKU available to
 /// promise per channel (so a receipt's effect shows), and the steps the person's roles allow: confirm, receive within the
-/// tolerance (units that need inspection go to quality hold), cancel after a confirm step.
+/// tolerance (units that need inspection go to quality hold), cancel after a confirm step. Beside each line: its unit cost and
+/// whether its SKU needs inspection, with the units of this order in quality hold (<see cref="GetPurchaseOrderLineFacts"/>).
 /// </summary>
 [Authorize(Roles = PurchasingRoles.Read)]
 public sealed class DetailsModel(
     IQueryHandler<GetPurchaseOrder, PurchaseOrderView?> get,
     IQueryHandler<ListChannels, IReadOnlyList<ChannelView>> channels,
     IQueryHandler<GetAvailableToPromise, AvailableToPromiseView> availability,
+    IQueryHandler<GetPurchaseOrderLineFacts, IReadOnlyList<PurchaseOrderLineFacts>> lineFacts,
     ICommandHandler<ConfirmPurchaseOrder, PurchaseOrderView> confirm,
     ICommandHandler<ReceivePurchaseOrder, PurchaseOrderView> receive,
     ICommandHandler<CancelPurchaseOrder, PurchaseOrderView> cancel) : PageModel
@@ -57,6 +60,9 @@ public sealed class DetailsModel(
         new Dictionary<string, IReadOnlyDictionary<string, int>>();
 
     public IReadOnlyList<string> Channels { get; private set; } = [];
+
+    /// <summary>Per SKU of the order, its unit cost and inspection marks.</summary>
+    public IReadOnlyDictionary<string, PurchaseOrderLineFacts> LineFacts { get; private set; } = new Dictionary<string, PurchaseOrderLineFacts>();
 
     public bool MayPlan => PurchasingRoles.Plan.Any(User.IsInRole);
 
@@ -196,5 +202,6 @@ public sealed class DetailsModel(
                 (atp.TryGetValue(sku.Sku, out var perChannel) ? perChannel : atp[sku.Sku] = new(StringComparer.Ordinal))[channel] = sku.AvailableToPromise;
         }
         AvailableToPromise = atp.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal);
+        LineFacts = (await lineFacts.HandleAsync(new GetPurchaseOrderLineFacts(Order), cancellationToken)).Value.ToDictionary(f => f.Sku, StringComparer.Ordinal);
     }
 }
