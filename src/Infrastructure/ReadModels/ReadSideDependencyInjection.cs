@@ -53,6 +53,7 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
         services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
         services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();
+        services.AddScoped<Application.Returns.Kpis.IReturnKpiReader, ReturnKpiReader>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
         services.AddSingleton<ReadModelProjector>();
