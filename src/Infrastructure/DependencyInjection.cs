@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<Exceptions.ExceptionEscalationJob>();
+        services.AddTransient<Exceptions.AbnormalReturnsJob>();
         // Hangfire keeps its storage in a process-wide static (JobStorage.Current) and resolves the DI storage
         // from it once per process. Every host gets a storage instance of its own instead, registered before
         // AddHangfire so its static default is never used: several hosts in one process (the test suite, or an

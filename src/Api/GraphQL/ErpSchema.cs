@@ -57,6 +57,7 @@ public sealed class ErpQuery : ObjectGraphType
         InventoryLedgerQueries.AddTo(this);
         PurchaseOrderQueries.AddTo(this);
         ReturnQueries.AddTo(this);
+        ReturnKpiQueries.AddTo(this);
         ExceptionCaseQueries.AddTo(this);
         PolicyQueries.AddTo(this);
         AuditLogQueries.AddTo(this);

@@ -10,6 +10,9 @@ public interface IExceptionCaseRepository
     /// <summary>The case an order hold raised, open or closed; null when the hold raised none (yet).</summary>
     Task<ExceptionCase?> FindByHoldAsync(Guid holdId, CancellationToken cancellationToken);
 
+    /// <summary>The open (or assigned) case of <paramref name="type"/> about <paramref name="subject"/>; null when none is open.</summary>
+    Task<ExceptionCase?> FindOpenAsync(ExceptionType type, ExceptionSubject subject, CancellationToken cancellationToken);
+
     void Add(ExceptionCase exceptionCase);
 
     /// <summary>

@@ -12,5 +12,8 @@ public readonly record struct ExceptionCaseId(Guid Value)
     /// </summary>
     public static ExceptionCaseId ForAdjustment(AdjustmentId adjustment) => new(adjustment.Value);
 
+    /// <summary>The one approval case of a return that waits in Requested takes the return's id, as an adjustment's case does.</summary>
+    public static ExceptionCaseId ForReturn(Guid returnId) => new(returnId);
+
     public override string ToString() => Value.ToString();
 }

@@ -59,6 +59,9 @@ public static class ExceptionQueues
             ExceptionType.IntegrationFailure => Roles.Admin,
             // A second administrator approves a change of a threshold that guards money (decision 028).
             ExceptionType.PolicyApproval => Roles.Admin,
+            // Operations authorises returns above the auto-authorise value (decision 038) and owns what returns tell about products.
+            ExceptionType.ReturnApproval => Roles.OperationsManager,
+            ExceptionType.AbnormalReturns => Roles.OperationsManager,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
 }

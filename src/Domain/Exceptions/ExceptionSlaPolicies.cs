@@ -25,6 +25,10 @@ public static class ExceptionSlaPolicies
         Ladder(ExceptionType.ManualHold, TimeSpan.FromHours(24)),
         // A money threshold change waits for its second administrator; nothing stops meanwhile, the old value holds.
         Ladder(ExceptionType.PolicyApproval, TimeSpan.FromHours(24)),
+        // The customer waits for the authorisation; a day, like the other four-eyes approvals.
+        Ladder(ExceptionType.ReturnApproval, TimeSpan.FromHours(24)),
+        // A pattern to look into, not a shipment waiting: three days.
+        Ladder(ExceptionType.AbnormalReturns, TimeSpan.FromHours(72)),
     ];
 
     public static ExceptionSlaPolicy DefaultFor(ExceptionType type) => Defaults.Single(p => p.Type == type);

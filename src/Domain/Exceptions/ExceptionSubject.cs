@@ -1,3 +1,5 @@
+using EcomErp.Domain.Common;
+
 namespace EcomErp.Domain.Exceptions;
 
 /// <summary>
@@ -11,6 +13,23 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
     public static ExceptionSubject Adjustment(Guid adjustmentId) => new(ExceptionSubjectKind.StockAdjustment, adjustmentId);
 
     public static ExceptionSubject PolicyChange(Guid changeId) => new(ExceptionSubjectKind.Policy, changeId);
+
+    public static ExceptionSubject Return(Guid returnId) => new(ExceptionSubjectKind.Return, returnId);
+
+    public static ExceptionSubject Sku(SkuCode sku) => new(ExceptionSubjectKind.Sku, SkuIdOf(sku));
+
+    /// <summary>
+    /// The subject id of a SKU, which has no id but its code: a name-based UUID (the version 5 layout over a SHA-256 of the code), so the
+    /// same SKU is the same subject every time and its open case can be found by subject.
+    /// </summary>
+    public static Guid SkuIdOf(SkuCode sku)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"sku:{sku.Value}"));
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
 
     /// <summary>True for a subject that is an order or a part of one (a method, so the subject's stored and serialized form stays its four parts).</summary>
     public bool ConcernsAnOrder() => Kind is ExceptionSubjectKind.Order or ExceptionSubjectKind.OrderLine or ExceptionSubjectKind.Shipment;

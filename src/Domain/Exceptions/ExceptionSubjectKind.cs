@@ -11,4 +11,10 @@ public enum ExceptionSubjectKind
 
     /// <summary>A pending change of a policy value (its id is the change's).</summary>
     Policy = 5,
+
+    /// <summary>A return (RMA); its id is the return's.</summary>
+    Return = 6,
+
+    /// <summary>A SKU; its id is <see cref="ExceptionSubject.SkuIdOf"/> of the code, which the case's reason names.</summary>
+    Sku = 7,
 }

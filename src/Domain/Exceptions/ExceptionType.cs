@@ -14,4 +14,10 @@ public enum ExceptionType
     IntegrationFailure = 8,
     ManualHold = 9,
     PolicyApproval = 10,
+
+    /// <summary>A return at or above its channel's auto-authorise value waits for a second person (decision 038).</summary>
+    ReturnApproval = 11,
+
+    /// <summary>A SKU's recent return rate exceeds its baseline by the policy's factor (decision 044).</summary>
+    AbnormalReturns = 12,
 }

@@ -59,6 +59,27 @@ public static class PolicyKeys
         "Scrapped units of a return line above which their write-off waits for a second person's approval; per channel.",
         5m, 0m, 100_000m, PolicyScoping.PerChannel, GuardsMoney: true);
 
+    // The abnormal-returns rule (decision 044): global, since a SKU's pattern is judged over every channel's units.
+    public static readonly PolicyDefinition AbnormalReturnsWindowDays = new(
+        "returns.abnormal.window-days",
+        "Days (today included) whose return rate per SKU is compared with its baseline by the abnormal-returns rule.",
+        14m, 1m, 90m);
+
+    public static readonly PolicyDefinition AbnormalReturnsBaselineDays = new(
+        "returns.abnormal.baseline-days",
+        "Days before the recent window whose return rate per SKU is the baseline of the abnormal-returns rule.",
+        90m, 7m, 365m);
+
+    public static readonly PolicyDefinition AbnormalReturnsFactorBasisPoints = new(
+        "returns.abnormal.factor-basis-points",
+        "How far a SKU's recent return rate must exceed its baseline to be flagged, in basis points of the baseline (20000 = twice).",
+        20_000m, 10_000m, 1_000_000m);
+
+    public static readonly PolicyDefinition AbnormalReturnsMinShippedUnits = new(
+        "returns.abnormal.min-shipped-units",
+        "Units of a SKU that must have shipped in the recent window and in the baseline before the abnormal-returns rule judges it (noise is not flagged).",
+        20m, 1m, 1_000_000m);
+
     /// <summary>Whether a channel accepts returns for each reason of <see cref="ReturnReasons"/> (1 yes, 0 no); every reason by default.</summary>
     public static IReadOnlyList<PolicyDefinition> ReturnReasonAcceptedPolicies { get; } =
     [
@@ -85,7 +106,8 @@ public static class PolicyKeys
 
     public static IReadOnlyList<PolicyDefinition> All { get; } =
         [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies,
-         ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies];
+         ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies,
+         AbnormalReturnsWindowDays, AbnormalReturnsBaselineDays, AbnormalReturnsFactorBasisPoints, AbnormalReturnsMinShippedUnits];
 
     public static PolicyDefinition SlaHours(ExceptionType type) => SlaHoursPolicies.Single(p => p.Key == $"exceptions.sla-hours.{SlaKeyOf(type)}");
 

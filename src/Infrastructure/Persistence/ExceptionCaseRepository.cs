@@ -14,6 +14,10 @@ internal sealed class ExceptionCaseRepository(ErpDbContext db) : IExceptionCaseR
     public Task<ExceptionCase?> FindByHoldAsync(Guid holdId, CancellationToken cancellationToken) =>
         Aggregates.FirstOrDefaultAsync(c => c.HoldId == holdId, cancellationToken);
 
+    public Task<ExceptionCase?> FindOpenAsync(ExceptionType type, ExceptionSubject subject, CancellationToken cancellationToken) =>
+        Aggregates.FirstOrDefaultAsync(c => c.Type == type && c.Subject.Kind == subject.Kind && c.Subject.Id == subject.Id
+            && (c.Status == ExceptionCaseStatus.Open || c.Status == ExceptionCaseStatus.Assigned), cancellationToken);
+
     public void Add(ExceptionCase exceptionCase) => db.ExceptionCases.Add(exceptionCase);
 
     public async Task<IReadOnlyList<ExceptionCaseId>> FindOverdueAsync(DateTimeOffset now, int belowLevel, int limit, CancellationToken cancellationToken) =>

@@ -54,6 +54,7 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
         services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();
         services.AddScoped<Application.Returns.IReturnReadModels, ReturnReadModels>();
+        services.AddScoped<Application.Returns.Kpis.IReturnKpiReader, ReturnKpiReader>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
         services.AddSingleton<ReadModelProjector>();

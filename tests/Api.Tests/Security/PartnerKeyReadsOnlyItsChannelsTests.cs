@@ -141,6 +141,8 @@ public sealed class PartnerKeyReadsOnlyItsChannelsTests : IAsyncLifetime
             ["skus"] = [new[] { _sku }],
             ["key"] = ["orders.high-value-threshold"],
             ["number"] = ["INV-000001"],
+            ["from"] = ["2026-03-01"],
+            ["to"] = ["2026-03-31"],
             ["ids"] = [new[] { _purchaseOrderId }.Concat(_byChannel.Values.Select(o => o.OrderId)).ToArray()],
         };
         var schema = Api.Services.GetRequiredService<ISchema>();

@@ -10,7 +10,8 @@ namespace EcomErp.Application.Exceptions.DismissExceptionCase;
 /// <summary>
 /// Closes a case without a decision on its subject (raised in error, say); the hold behind it is released with the note,
 /// so a dismissal is a decision too: the queue's role or Admin, never whoever raised it. A stock adjustment's case is not
-/// dismissed: its adjustment would wait on with no case, so it is approved or rejected (EXCEPTION_CASE_DECISION_REQUIRED).
+/// dismissed, nor a return approval case: its adjustment or return would wait on with no case, so it is approved or rejected
+/// (EXCEPTION_CASE_DECISION_REQUIRED).
 /// Dismissing a policy approval case discards its pending change, so no change waits without a case (decision 028).
 /// </summary>
 public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note, int? ExpectedVersion = null) : ExceptionCaseCommand(CaseId, Actor, ExpectedVersion);
@@ -24,7 +25,7 @@ internal sealed class DismissExceptionCaseHandler(
     {
         if (exceptionCase.CheckCan(ExceptionCaseStep.Dismiss, command.Actor) is { } refused)
             return refused;
-        if (exceptionCase.Subject.Kind == ExceptionSubjectKind.StockAdjustment)
+        if (exceptionCase.Subject.Kind is ExceptionSubjectKind.StockAdjustment or ExceptionSubjectKind.Return)
             return ExceptionCaseErrors.DecisionRequired(exceptionCase);
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)

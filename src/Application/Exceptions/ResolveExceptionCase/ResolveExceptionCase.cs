@@ -3,9 +3,11 @@ using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Policies;
+using EcomErp.Application.Returns;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
+using EcomErp.Domain.Returns;
 using FluentValidation;
 
 namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
@@ -20,7 +22,8 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 /// releases the hold so the order moves on by itself, and one that still fails is refused with its findings, changing nothing
 /// (decision 030). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
 /// A policy approval case decides the pending policy change behind it: approved, it takes effect now; rejected, it is
-/// discarded (decision 028).
+/// discarded (decision 028). A return approval case decides its return: approved, the decider authorises it; rejected, the
+/// decider rejects it with the note (the return's own guard and four-eyes rule apply; decision 044).
 /// </summary>
 public sealed record ResolveExceptionCase(
     Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null, CaptureOrderAddress? CorrectedAddress = null)
@@ -32,7 +35,7 @@ public sealed record ResolveExceptionCase(
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
     IValidator<ExceptionCaseCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
-    CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges)
+    CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges, IReturnRepository returns)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,6 +56,10 @@ internal sealed class ResolveExceptionCaseHandler(
         {
             ExceptionSubjectKind.Policy => Acted(await policyChanges.DecideAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
                 .Map(_ => CaseEffect.None),
+            ExceptionSubjectKind.Return => Acted(await DecideReturnAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
+                .Map(_ => CaseEffect.None),
+            // A flag about a SKU: the decision (confirmed or not) is the case's record; nothing else changes.
+            ExceptionSubjectKind.Sku => Result<CaseEffect>.Success(CaseEffect.None),
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
                 cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
             _ when command.CorrectedAddress is { } address =>
@@ -67,6 +74,18 @@ internal sealed class ResolveExceptionCaseHandler(
             return acted;
         var resolved = exceptionCase.Resolve(command.Resolution, note.Value, command.Actor, now);
         return resolved.IsFailure ? Result<CaseEffect>.Failure(resolved.Errors) : acted;
+    }
+
+    /// <summary>
+    /// Authorises or rejects the return behind the case as the decider, through the return's own guard (its owner roles, the
+    /// state it must be in, and the four-eyes rule against its requester), in the case's save.
+    /// </summary>
+    private async Task<Result> DecideReturnAsync(ExceptionCase exceptionCase, bool approve, string note, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var returned = await returns.GetAsync(exceptionCase.Subject.Id, cancellationToken);
+        if (returned is null)
+            return ReturnErrors.NotFound(exceptionCase.Subject.Id);
+        return approve ? returned.Authorize(actor, now) : returned.Reject(note, actor, now);
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed partial class ReadModelRebuilder(
         await db.Set<InventoryLedgerReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<PurchaseOrderReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ReturnReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReturnKpiReturnRow>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReturnKpiLineRow>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReturnKpiShippedRow>().ExecuteDeleteAsync(cancellationToken);
         await checkpoints.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return announced;

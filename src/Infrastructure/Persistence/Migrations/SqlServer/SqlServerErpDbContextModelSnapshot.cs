@@ -2365,6 +2365,109 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiLineRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RequestedDay")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("RequestedDay", "Sku");
+
+                    b.ToTable("ReturnKpiReturnedUnits", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiReturnRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("DispositionedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReceivedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RefundedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ReturnId");
+
+                    b.HasIndex("DispositionedAtTicks");
+
+                    b.HasIndex("RefundedAtTicks");
+
+                    b.ToTable("ReturnKpiReturns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiShippedRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Channel", "Sku", "Day");
+
+                    b.HasIndex("Day", "Sku");
+
+                    b.ToTable("ReturnKpiShippedUnits", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnReadModel", b =>
                 {
                     b.Property<Guid>("Id")

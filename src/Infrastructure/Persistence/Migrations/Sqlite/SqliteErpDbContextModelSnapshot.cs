@@ -2360,6 +2360,109 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiLineRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("RequestedDay", "Sku");
+
+                    b.ToTable("ReturnKpiReturnedUnits", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiReturnRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispositionedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReturnId");
+
+                    b.HasIndex("DispositionedAtTicks");
+
+                    b.HasIndex("RefundedAtTicks");
+
+                    b.ToTable("ReturnKpiReturns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiShippedRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "Sku", "Day");
+
+                    b.HasIndex("Day", "Sku");
+
+                    b.ToTable("ReturnKpiShippedUnits", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnReadModel", b =>
                 {
                     b.Property<Guid>("Id")

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerErpDbContext))]
-    [Migration("20261203182934_ReturnsReadModel")]
-    partial class ReturnsReadModel
+    [Migration("20261203220657_ReturnsReadModelsKpisAndSavedViews")]
+    partial class ReturnsReadModelsKpisAndSavedViews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1586,6 +1586,42 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OrderTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Orders.Views.SavedOrderView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SavedOrderViews", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Policies.PolicyChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2330,6 +2366,109 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "CreatedAtTicks", "Id");
 
                     b.ToTable("PurchaseOrderReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiLineRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("OrderLineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RequestedDay")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("RequestedDay", "Sku");
+
+                    b.ToTable("ReturnKpiReturnedUnits", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiReturnRow", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("DispositionedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReceivedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RefundedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ReturnId");
+
+                    b.HasIndex("DispositionedAtTicks");
+
+                    b.HasIndex("RefundedAtTicks");
+
+                    b.ToTable("ReturnKpiReturns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiShippedRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Channel", "Sku", "Day");
+
+                    b.HasIndex("Day", "Sku");
+
+                    b.ToTable("ReturnKpiShippedUnits", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnReadModel", b =>

@@ -1,0 +1,46 @@
+using EcomErp.Application.Returns.Kpis;
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomErp.Infrastructure.ReadModels;
+
+/// <summary>Reads the return KPI tables; sums run in the database over day numbers and ticks, which both providers compare.</summary>
+internal sealed class ReturnKpiReader(ErpDbContext db) : IReturnKpiReader
+{
+    public async Task<IReadOnlyList<SkuUnits>> ShippedAsync(KpiWindow window, IReadOnlyCollection<string>? channels, CancellationToken cancellationToken)
+    {
+        var (from, to) = (window.From.DayNumber, window.To.DayNumber);
+        var rows = db.Set<ReturnKpiShippedRow>().AsNoTracking().Where(r => r.Day >= from && r.Day <= to);
+        if (channels is not null)
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        var sums = await rows.GroupBy(r => r.Sku).Select(g => new { Sku = g.Key, Units = g.Sum(r => r.Units) }).ToListAsync(cancellationToken);
+        return [.. sums.Select(s => new SkuUnits(s.Sku, s.Units))];
+    }
+
+    public async Task<IReadOnlyList<ReturnedUnits>> ReturnedAsync(KpiWindow window, IReadOnlyCollection<string>? channels, CancellationToken cancellationToken)
+    {
+        var (from, to) = (window.From.DayNumber, window.To.DayNumber);
+        var rows = db.Set<ReturnKpiLineRow>().AsNoTracking().Where(r => r.IsLive && r.RequestedDay >= from && r.RequestedDay <= to);
+        if (channels is not null)
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        var sums = await rows.GroupBy(r => new { r.Sku, r.ReasonCode }).Select(g => new { g.Key.Sku, g.Key.ReasonCode, Units = g.Sum(r => r.Units) })
+            .ToListAsync(cancellationToken);
+        return [.. sums.Select(s => new ReturnedUnits(s.Sku, s.ReasonCode, s.Units))];
+    }
+
+    public async Task<IReadOnlyList<ReturnMilestones>> MilestonesAsync(KpiWindow window, IReadOnlyCollection<string>? channels, CancellationToken cancellationToken)
+    {
+        var from = new DateTimeOffset(window.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
+        var until = new DateTimeOffset(window.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
+        var rows = db.Set<ReturnKpiReturnRow>().AsNoTracking().Where(r =>
+            (r.DispositionedAtTicks >= from && r.DispositionedAtTicks < until) || (r.RefundedAtTicks >= from && r.RefundedAtTicks < until));
+        if (channels is not null)
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        var found = await rows.ToListAsync(cancellationToken);
+        return [.. found.Select(r => new ReturnMilestones(r.ReturnId, AtOf(r.RequestedAtTicks), AtOf(r.ReceivedAtTicks), AtOf(r.DispositionedAtTicks), AtOf(r.RefundedAtTicks)))];
+    }
+
+    private static DateTimeOffset AtOf(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static DateTimeOffset? AtOf(long? ticks) => ticks is { } value ? AtOf(value) : null;
+}
