@@ -6,8 +6,12 @@ namespace EcomErp.Application.Finance;
 /// <summary>Reads of the journal and the issued documents (both written once, never changed, so they are their own read model).</summary>
 public interface IFinanceReader
 {
-    /// <summary>Per SKU with stock or inventory postings: its valued units, unit cost and the Inventory balance the journal holds for it.</summary>
-    Task<IReadOnlyList<SkuValuation>> ValueInventoryAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Per SKU with stock or inventory postings: its valued units, unit cost and the Inventory balance the journal holds for it; now
+    /// (the balances), or as of a past time (the ledger entries written, the cost in force and the entries posted up to and
+    /// including <paramref name="asOf"/>).
+    /// </summary>
+    Task<IReadOnlyList<SkuValuation>> ValueInventoryAsync(DateTimeOffset? asOf, CancellationToken cancellationToken);
 
     /// <summary>Debits and credits per account and currency of the entries posted up to and including <paramref name="asOf"/>.</summary>
     Task<IReadOnlyList<TrialBalanceLine>> TrialBalanceAsync(DateTimeOffset asOf, CancellationToken cancellationToken);
@@ -20,8 +24,8 @@ public interface IFinanceReader
     /// <summary>Invoices and credit notes with their lines, filtered and keyset-paged in the store, newest issued first.</summary>
     Task<ListFinanceDocuments.FinanceDocumentPage> ListDocumentsAsync(ListFinanceDocuments.ListFinanceDocuments request, CancellationToken cancellationToken);
 
-    /// <summary>The invoices and credit notes of one order, oldest first.</summary>
-    Task<IReadOnlyList<FinanceDocument>> DocumentsOfOrderAsync(Guid orderId, CancellationToken cancellationToken);
+    /// <summary>Per order that has any, its invoices and credit notes, oldest first: one read for every order.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<FinanceDocument>>> DocumentsOfOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken);
 }
 
 /// <summary>

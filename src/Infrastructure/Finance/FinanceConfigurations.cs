@@ -110,3 +110,32 @@ internal sealed class FinanceDocumentLineConfiguration : IEntityTypeConfiguratio
         line.Property(l => l.Sku).HasMaxLength(SkuCode.MaxLength);
     }
 }
+
+/// <summary>
+/// A SKU's unit cost before and after one change, written in the save of the change (<see cref="JournalPosting"/>): the cost a
+/// valuation as of a past time multiplies that time's units by. Keyed by the SKU's version, so one change is recorded once.
+/// </summary>
+internal sealed class SkuCostChange
+{
+    private SkuCostChange() { }
+
+    public SkuCostChange(string sku, int skuVersion, long costBeforeMinor, long costAfterMinor, DateTimeOffset changedAt) =>
+        (Sku, SkuVersion, CostBeforeMinor, CostAfterMinor, ChangedAt) = (sku, skuVersion, costBeforeMinor, costAfterMinor, changedAt);
+
+    public string Sku { get; private set; } = "";
+    public int SkuVersion { get; private set; }
+    public long CostBeforeMinor { get; private set; }
+    public long CostAfterMinor { get; private set; }
+    public DateTimeOffset ChangedAt { get; private set; }
+}
+
+internal sealed class SkuCostChangeConfiguration : IEntityTypeConfiguration<SkuCostChange>
+{
+    public void Configure(EntityTypeBuilder<SkuCostChange> change)
+    {
+        change.ToTable("SkuCostChanges");
+        change.HasKey(c => new { c.Sku, c.SkuVersion });
+        change.Property(c => c.Sku).HasMaxLength(Domain.Common.SkuCode.MaxLength);
+        change.HasIndex(c => c.ChangedAt);
+    }
+}

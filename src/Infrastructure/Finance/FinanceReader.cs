@@ -16,25 +16,65 @@ internal sealed class FinanceReader(ErpDbContext db) : IFinanceReader
     private static readonly KeysetOrder<JournalEntryRow> NewestFirst =
         new((System.Linq.Expressions.Expression<Func<JournalEntryRow, long>>)(r => r.PostedAt), r => r.Id, Descending: true);
 
-    public async Task<IReadOnlyList<SkuValuation>> ValueInventoryAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SkuValuation>> ValueInventoryAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         // Read in one transaction so a commit between the reads cannot show as a mismatch.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var balances = await db.Set<InventoryBalance>().AsNoTracking().ToListAsync(cancellationToken);
-        var journal = await db.Set<JournalLine>().AsNoTracking()
+        var units = asOf is { } at ? await ValuedUnitsByLedgerAsync(at, cancellationToken) : await ValuedUnitsNowAsync(cancellationToken);
+        var inventoryLines = asOf is { } postedBy
+            ? db.Journal.AsNoTracking().Where(e => e.PostedAt <= postedBy).SelectMany(e => e.Lines)
+            : db.Set<JournalLine>().AsNoTracking();
+        var journal = await inventoryLines
             .Where(l => l.Account == ChartOfAccounts.Inventory && l.Sku != null)
             .GroupBy(l => l.Sku!)
             .Select(g => new { Sku = g.Key, Net = g.Sum(l => l.DebitMinor - l.CreditMinor) })
             .ToDictionaryAsync(g => g.Sku, g => g.Net, StringComparer.Ordinal, cancellationToken);
-        var units = balances.GroupBy(b => b.Sku.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(b => PostingRules.ValuedUnits(b.Levels)), StringComparer.Ordinal);
         var valued = units.Where(u => u.Value != 0).Select(u => u.Key).Union(journal.Keys, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var skus = await db.Skus.AsNoTracking().Select(s => new { s.Code, s.CostMinor, s.PriceCurrency }).ToListAsync(cancellationToken);
+        var costsThen = asOf is { } costedAt ? await CostsBeforeChangesAfterAsync(costedAt, cancellationToken) : new Dictionary<string, long>();
         return
         [
             .. skus.Where(s => valued.Contains(s.Code.Value)).OrderBy(s => s.Code.Value, StringComparer.Ordinal)
-                .Select(s => new SkuValuation(s.Code.Value, s.PriceCurrency, units.GetValueOrDefault(s.Code.Value), s.CostMinor, journal.GetValueOrDefault(s.Code.Value))),
+                .Select(s => new SkuValuation(s.Code.Value, s.PriceCurrency, units.GetValueOrDefault(s.Code.Value),
+                    costsThen.TryGetValue(s.Code.Value, out var then) ? then : s.CostMinor, journal.GetValueOrDefault(s.Code.Value))),
         ];
+    }
+
+    private async Task<Dictionary<string, int>> ValuedUnitsNowAsync(CancellationToken cancellationToken)
+    {
+        var balances = await db.Set<InventoryBalance>().AsNoTracking().ToListAsync(cancellationToken);
+        return balances.GroupBy(b => b.Sku.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(b => PostingRules.ValuedUnits(b.Levels)), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The units in valued buckets at <paramref name="asOf"/>, from the ledger entries written by then: balances say only what is
+    /// there now. An entry adds its units when it moves them into a valued bucket and takes them away when it moves them out of
+    /// one (<see cref="PostingRules.IsValued"/>: every bucket but Inbound; null is outside the ledger).
+    /// </summary>
+    private async Task<Dictionary<string, int>> ValuedUnitsByLedgerAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var moves = await db.Set<LedgerEntry>().AsNoTracking()
+            .Where(e => e.At <= asOf)
+            .GroupBy(e => e.Sku)
+            .Select(g => new
+            {
+                Sku = g.Key,
+                Units = g.Sum(e => (e.To != null && e.To != StockBucket.Inbound ? e.Quantity : 0) - (e.From != null && e.From != StockBucket.Inbound ? e.Quantity : 0)),
+            })
+            .ToListAsync(cancellationToken);
+        return moves.ToDictionary(m => m.Sku.Value, m => m.Units, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Per SKU whose cost changed after <paramref name="asOf"/>, the cost it had then: the cost before its first change since. A SKU
+    /// with no later change had its current cost.
+    /// </summary>
+    private async Task<Dictionary<string, long>> CostsBeforeChangesAfterAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var later = await db.Set<SkuCostChange>().AsNoTracking().Where(c => c.ChangedAt > asOf).ToListAsync(cancellationToken);
+        return later.GroupBy(c => c.Sku, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedAt.UtcTicks).ThenBy(c => c.SkuVersion).First().CostBeforeMinor, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<TrialBalanceLine>> TrialBalanceAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -126,9 +166,13 @@ internal sealed class FinanceReader(ErpDbContext db) : IFinanceReader
         return new FinanceDocumentPage(page, next, total);
     }
 
-    public async Task<IReadOnlyList<FinanceDocument>> DocumentsOfOrderAsync(Guid orderId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<FinanceDocument>>> DocumentsOfOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)
     {
-        var documents = await db.FinanceDocuments.AsNoTracking().Include(d => d.Lines).Where(d => d.OrderId == orderId).ToListAsync(cancellationToken);
-        return [.. documents.OrderBy(d => d.IssuedAt).ThenBy(d => d.Number, StringComparer.Ordinal)];
+        var orders = orderIds.Distinct().ToList();
+        if (orders.Count == 0)
+            return new Dictionary<Guid, IReadOnlyList<FinanceDocument>>();
+        var documents = await db.FinanceDocuments.AsNoTracking().Include(d => d.Lines).Where(d => orders.Contains(d.OrderId)).ToListAsync(cancellationToken);
+        return documents.GroupBy(d => d.OrderId).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<FinanceDocument>)[.. g.OrderBy(d => d.IssuedAt).ThenBy(d => d.Number, StringComparer.Ordinal)]);
     }
 }

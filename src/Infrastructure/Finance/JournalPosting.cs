@@ -15,7 +15,7 @@ namespace EcomErp.Infrastructure.Finance;
 /// and the journal entries and documents they produce are added to the same save, so a fact and its posting commit or roll
 /// back together. It reads only what a rule needs: the unit costs of the SKUs whose valued stock moved (one query per save,
 /// none when no move crossed into or out of the valued buckets, so reservations cost what they did), and the valued units of
-/// a SKU whose cost changed.
+/// a SKU whose cost changed. A cost change is also recorded as such (<see cref="SkuCostChange"/>), for valuations as of a past time.
 /// </summary>
 internal sealed class JournalPosting(ErpDbContext db)
 {
@@ -50,6 +50,7 @@ internal sealed class JournalPosting(ErpDbContext db)
                     costsBefore[changed.Sku] = changed.CostMinor;
                     if (before == changed.CostMinor)
                         break;
+                    db.Add(new SkuCostChange(changed.Sku, fact.Version, before, changed.CostMinor, changed.OccurredAt));
                     var currency = Currency.Of(changed.Currency);
                     var code = SkuCode.Of(changed.Sku);
                     var balances = await db.Set<InventoryBalance>().AsNoTracking().Where(b => b.Sku == code).ToListAsync(cancellationToken);

@@ -10,7 +10,22 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
         db.Returns.Include(r => r.Lines).Include(r => r.Receipts).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsAsync(Guid orderId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Return>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Returns.AsNoTracking().Include(r => r.Lines).Include(r => r.Receipts).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()
+            .Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsForNewReturnAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        // The counter is read before the units: a return saved after this read moves the counter, so this save then fails its
+        // check even when the units below were read after that return committed. FindAsync sees a counter this scope took.
+        var counter = await db.Set<OrderReturnCounter>().FindAsync([orderId], cancellationToken);
+        if (counter is null)
+            db.Add(counter = new OrderReturnCounter(orderId));
+        counter.Next();
+        return await UnitsOnLiveReturnsAsync(orderId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.Returns.AsNoTracking()
             .Where(r => r.OrderId == orderId && r.Status != ReturnStatus.Rejected && r.Status != ReturnStatus.Cancelled)
             .SelectMany(r => r.Lines)
@@ -24,4 +39,21 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
             .Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
 
     public void Add(Return returned) => db.Returns.Add(returned);
+}
+
+/// <summary>
+/// How many returns were asked for on one order: the compare-and-set token of "shipped less what is on live returns". Every
+/// request takes the next count in its own save (like <see cref="DocumentCounter"/>), so two requests that counted the same
+/// units race for one row and the one that saves second is a concurrency conflict, on SQLite and SQL Server alike.
+/// </summary>
+internal sealed class OrderReturnCounter
+{
+    private OrderReturnCounter() { }
+
+    public OrderReturnCounter(Guid orderId) => OrderId = orderId;
+
+    public Guid OrderId { get; private set; }
+    public int Requested { get; private set; }
+
+    public void Next() => Requested++;
 }

@@ -63,11 +63,11 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
     /// <summary>
     /// A row that only collides when another save changed the same thing first: a part of an existing aggregate
     /// (its next timeline entry, say; the child insert runs before the root's version check), a document counter, a
-    /// day's carrier pickups (two first bookings of the day), or the posting of a fact another save posted first (the journal's
+    /// day's carrier pickups (two first bookings of the day), an order's first return (two first requests), or the posting of a fact another save posted first (the journal's
     /// unique source, a document's number).
     /// </summary>
     private static bool IsRacedForByAnotherSave(EntityEntry entry) =>
-        entry.Entity is DocumentCounter or Domain.Catalog.CarrierCapacityDay or Domain.Finance.JournalEntry or Domain.Finance.FinanceDocument
+        entry.Entity is DocumentCounter or OrderReturnCounter or Domain.Catalog.CarrierCapacityDay or Domain.Finance.JournalEntry or Domain.Finance.FinanceDocument
         || AggregateOf(entry.Metadata) is not null;
 
     private static IReadOnlyEntityType? AggregateOf(IReadOnlyEntityType part) => part.GetForeignKeys()

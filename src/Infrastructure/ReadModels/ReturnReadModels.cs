@@ -15,16 +15,50 @@ internal sealed class ReturnReadModels(ErpDbContext db, IReadModelCache cache, T
 {
     private IQueryable<ReturnReadModel> Rows => db.Set<ReturnReadModel>().AsNoTracking();
 
-    public async Task<ReturnView?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ReturnView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await GetManyAsync([id], cancellationToken)).GetValueOrDefault(id);
+
+    /// <summary>One cache read for all ids, then one table read for the misses (filling the cache, as orders do).</summary>
+    public async Task<IReadOnlyDictionary<Guid, ReturnView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        var key = ReadModelCacheKeys.Return(id);
-        if ((await cache.GetManyAsync([key], cancellationToken))[0] is { } cached)
-            return ReadModelJson.Deserialize<ReturnView>(cached);
-        var document = await Rows.Where(r => r.Id == id).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
-        if (document is null)
-            return null;
-        await cache.AddMissingAsync([KeyValuePair.Create(key, document)], cancellationToken);
-        return ReadModelJson.Deserialize<ReturnView>(document);
+        var wanted = ids.Distinct().ToList();
+        var views = new Dictionary<Guid, ReturnView>(wanted.Count);
+        if (wanted.Count == 0)
+            return views;
+        var cached = await cache.GetManyAsync([.. wanted.Select(ReadModelCacheKeys.Return)], cancellationToken);
+        var misses = new List<Guid>();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (cached[i] is { } document)
+                views[wanted[i]] = ReadModelJson.Deserialize<ReturnView>(document);
+            else
+                misses.Add(wanted[i]);
+        }
+        if (misses.Count == 0)
+            return views;
+        var stored = await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(cancellationToken);
+        foreach (var row in stored)
+            views[row.Id] = ReadModelJson.Deserialize<ReturnView>(row.Document);
+        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Return(r.Id), r.Document))], cancellationToken);
+        return views;
+    }
+
+    /// <summary>The documents from the table (a list read, like <see cref="ListAsync"/>), in the returns list's requested-at order.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ReturnView>>> OfOrdersAsync(
+        IReadOnlyCollection<Guid> orderIds, IReadOnlyCollection<string>? visibleChannels, CancellationToken cancellationToken)
+    {
+        var orders = orderIds.Distinct().ToList();
+        if (orders.Count == 0)
+            return new Dictionary<Guid, IReadOnlyList<ReturnView>>();
+        var rows = Rows.Where(r => orders.Contains(r.OrderId));
+        if (visibleChannels is not null)
+        {
+            var channels = visibleChannels.Select(ReturnFilter.Normalize).ToList();
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        }
+        var stored = await rows.OrderBy(r => r.RequestedAtTicks).ThenBy(r => r.Id).Select(r => new { r.OrderId, r.Document }).ToListAsync(cancellationToken);
+        return stored.GroupBy(r => r.OrderId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReturnView>)[.. g.Select(r => ReadModelJson.Deserialize<ReturnView>(r.Document))]);
     }
 
     /// <summary>Keyset pages on (sort key, id) in either direction (<see cref="KeysetPaging"/>).</summary>

@@ -19,7 +19,10 @@ public abstract class InventoryScenario : IAsyncLifetime
 
     protected ErpTestHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await ErpTestHost.StartAsync();
+    public async Task InitializeAsync() => Host = await ErpTestHost.StartAsync(HostOptions);
+
+    /// <summary>The host's composition; a scenario that must watch or hold the store's commands adds its interceptor here.</summary>
+    protected virtual ErpTestHostOptions? HostOptions => null;
 
     /// <summary>
     /// Every scenario ends with the ledger invariant (each bucket equals the net of its entries) and the journal's: stock

@@ -52,9 +52,15 @@ public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResol
     + "(sending it is EXCEPTION_CASE_RESOLUTION_INVALID).",
     new Dictionary<ExceptionResolution, string>
     {
-        [ExceptionResolution.Approved] = "Approved: the hold behind the case is released and the order moves on by itself.",
-        [ExceptionResolution.Rejected] = "Rejected: the order is cancelled, with the note in its reason.",
-        [ExceptionResolution.ClosedAtSource] = "The hold behind the case was released, or its order cancelled, by other means.",
+        [ExceptionResolution.Approved] = "Approved, acting on the case's subject: an order's hold is released and the order moves on by itself "
+            + "(an approved carrier-capacity case also releases the order over capacity; an address case may carry the corrected ship-to); "
+            + "a stock adjustment is applied; a pending policy change takes effect; a return waiting for approval (RETURN_APPROVAL) is "
+            + "authorised by the decider; an ABNORMAL_RETURNS flag is confirmed, changing nothing else.",
+        [ExceptionResolution.Rejected] = "Rejected, acting on the case's subject: an order is cancelled with the note as its reason (never for "
+            + "carrier capacity); a stock adjustment is refused; a pending policy change is discarded; a return waiting for approval "
+            + "(RETURN_APPROVAL) is rejected by the decider with the note; an ABNORMAL_RETURNS flag is dismissed, changing nothing else.",
+        [ExceptionResolution.ClosedAtSource] = "Settled outside the case, which only records it: the order's hold was released or the order "
+            + "cancelled, or the return waiting for approval was authorised, rejected or cancelled on the return itself.",
     });
 
 public sealed class PriorityFactorKindType() : DescribedEnumType<PriorityFactorKind>("PriorityFactorKind",

@@ -29,11 +29,15 @@ public static class FinanceQueries
             });
 
         query.Field<NonNullGraphType<InventoryValuationType>>("inventoryValuation")
-            .Description("Stock valued per SKU by the ledger and by the journal, the SKUs where they differ, and the totals. Needs the 'finance:read' scope.")
+            .Description("Stock valued per SKU by the ledger and by the journal, the SKUs where they differ, and the totals, now or as of a time. "
+                + "Needs the 'finance:read' scope.")
+            .Argument<DateTimeOffsetGraphType>("asOf", "Value the stock as it was at this time: the units the ledger held then, at the unit cost in "
+                + "force then, beside the journal's entries posted up to and including it. Now when not given.")
             .ResolveAsync(async context =>
             {
                 context.RequireScope(ApiScopes.FinanceRead);
-                return context.ValueOrThrow(await context.QueryAsync<ReconcileInventory, InventoryReconciliation>(new ReconcileInventory()));
+                return context.ValueOrThrow(await context.QueryAsync<ReconcileInventory, InventoryReconciliation>(
+                    new ReconcileInventory(context.GetArgument<DateTimeOffset?>("asOf"))));
             });
 
         query.Field<FinanceDocumentType>("financeDocument")

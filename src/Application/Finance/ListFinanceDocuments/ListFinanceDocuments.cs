@@ -50,6 +50,7 @@ internal sealed class ListFinanceDocumentsHandler(IFinanceReader finance) : IQue
             return new Error(CommonErrors.ValidationFailed, "The window ends before it starts: 'to' must not be earlier than 'from'.", "filter.to");
         if (query.Filter.NumberPrefix is { Length: > FinanceDocument.NumberMaxLength })
             return new Error(CommonErrors.ValidationFailed, $"A document number has at most {FinanceDocument.NumberMaxLength} characters.", "filter.number");
-        return await finance.ListDocumentsAsync(query, cancellationToken);
+        var filter = query.Filter.NumberPrefix is { } prefix ? query.Filter with { NumberPrefix = GetFinanceDocument.GetFinanceDocument.Normalize(prefix) } : query.Filter;
+        return await finance.ListDocumentsAsync(query with { Filter = filter }, cancellationToken);
     }
 }

@@ -10,5 +10,5 @@ public sealed record ListOrderFinanceDocuments(Guid OrderId);
 internal sealed class ListOrderFinanceDocumentsHandler(IFinanceReader finance) : IQueryHandler<ListOrderFinanceDocuments, IReadOnlyList<FinanceDocument>>
 {
     public async Task<Result<IReadOnlyList<FinanceDocument>>> HandleAsync(ListOrderFinanceDocuments query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<FinanceDocument>>.Success(await finance.DocumentsOfOrderAsync(query.OrderId, cancellationToken));
+        Result<IReadOnlyList<FinanceDocument>>.Success((await finance.DocumentsOfOrdersAsync([query.OrderId], cancellationToken)).GetValueOrDefault(query.OrderId) ?? []);
 }

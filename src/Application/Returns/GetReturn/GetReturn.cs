@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Returns.GetReturns;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Returns;
 
@@ -13,13 +14,8 @@ public sealed record GetReturn(Guid ReturnId, Actor Actor);
 /// </summary>
 internal sealed class GetReturnHandler(IReturnReadModels readModels, IReturnRepository returns) : IQueryHandler<GetReturn, ReturnView>
 {
-    public async Task<Result<ReturnView>> HandleAsync(GetReturn query, CancellationToken cancellationToken)
-    {
-        var view = await readModels.GetAsync(query.ReturnId, cancellationToken);
-        if (view is null && await returns.GetAsync(query.ReturnId, cancellationToken) is { } unprojected)
-            view = ReturnView.From(unprojected);
-        return view is null || !query.Actor.MayAccessChannel(view.Channel)
-            ? ReturnErrors.NotFound(query.ReturnId)
-            : view;
-    }
+    public async Task<Result<ReturnView>> HandleAsync(GetReturn query, CancellationToken cancellationToken) =>
+        (await GetReturnsHandler.FindAsync(readModels, returns, [query.ReturnId], query.Actor, cancellationToken)).TryGetValue(query.ReturnId, out var view)
+            ? view
+            : ReturnErrors.NotFound(query.ReturnId);
 }

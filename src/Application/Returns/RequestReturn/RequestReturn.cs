@@ -39,7 +39,9 @@ internal sealed class RequestReturnHandler(
             return OrderErrors.NotFound(new OrderId(command.OrderId)).WithField("orderId");
         var now = clock.GetUtcNow();
         var policy = await policies.ForAsync(order.Channel, order.Currency, cancellationToken);
-        var onOtherReturns = await returns.UnitsOnLiveReturnsAsync(order.Id.Value, cancellationToken);
+        // Claims the order's next return with the count: a concurrent request for the same order makes one of the saves a
+        // conflict, and the retry counts again and refuses what no longer fits (decision 038).
+        var onOtherReturns = await returns.UnitsOnLiveReturnsForNewReturnAsync(order.Id.Value, cancellationToken);
         var exchangeSkus = command.Lines.Select(l => SkuCode.Create(l.ExchangeSku)).Where(s => s.IsSuccess).Select(s => s.Value).Distinct().ToList();
         var sellable = exchangeSkus.Count == 0 ? new Dictionary<SkuCode, Domain.Catalog.Sku>() : await catalog.FindSkusAsync(exchangeSkus, cancellationToken);
         // The number is taken in this unit of work: a refused request saves nothing and so takes none.

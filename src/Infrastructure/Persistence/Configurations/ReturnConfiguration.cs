@@ -83,3 +83,15 @@ internal sealed class ReturnTimelineEntryConfiguration : IEntityTypeConfiguratio
         entry.Property(e => e.Note).HasMaxLength(ReturnErrors.CommentMaxLength);
     }
 }
+
+/// <summary>One row per order that has been asked to return anything; its count is the requests' concurrency token.</summary>
+internal sealed class OrderReturnCounterConfiguration : IEntityTypeConfiguration<OrderReturnCounter>
+{
+    public void Configure(EntityTypeBuilder<OrderReturnCounter> counter)
+    {
+        counter.ToTable("OrderReturnCounters");
+        counter.HasKey(c => c.OrderId);
+        counter.Property(c => c.OrderId).ValueGeneratedNever();
+        counter.Property(c => c.Requested).IsConcurrencyToken();
+    }
+}

@@ -3,9 +3,11 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Persistence;
 using EcomErp.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +15,8 @@ namespace EcomErp.Api.Tests.GraphQL.Orders;
 
 /// <summary>
 /// The host as api and admin only, so no job server runs: the test moves the outbox itself (automation, then
-/// projection) and sees exactly the state it asked for. Store reads of the order read models are counted.
+/// projection) and sees exactly the state it asked for. Store reads of the order read models are counted, and so is every SQL
+/// query the host sends (<see cref="Commands"/>).
 /// </summary>
 public sealed class OrderApiHost : IAsyncDisposable
 {
@@ -31,6 +34,7 @@ public sealed class OrderApiHost : IAsyncDisposable
         });
         _host = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
+            services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(Commands));
             var inner = services.Last(d => d.ServiceType == typeof(IOrderReadModels));
             services.RemoveAll<IOrderReadModels>();
             services.AddSingleton(Reads);
@@ -41,6 +45,9 @@ public sealed class OrderApiHost : IAsyncDisposable
     }
 
     public ReadCounter Reads { get; } = new();
+
+    /// <summary>Every SQL query the host sent, for round-trip assertions.</summary>
+    public SqlCommandCounter Commands { get; } = new();
 
     public IServiceProvider Services => _host.Services;
 

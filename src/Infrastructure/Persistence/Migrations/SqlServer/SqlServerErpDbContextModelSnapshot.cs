@@ -1966,6 +1966,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.SkuCostChange", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SkuVersion")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostAfterMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostBeforeMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sku", "SkuVersion");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("SkuCostChanges", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2040,6 +2065,20 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.Persistence.OrderReturnCounter", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Requested")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("OrderReturnCounters", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.AuditLogRow", b =>

@@ -1960,6 +1960,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.SkuCostChange", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostAfterMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostBeforeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sku", "SkuVersion");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("SkuCostChanges", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2035,6 +2060,20 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Series");
 
                     b.ToTable("DocumentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.Persistence.OrderReturnCounter", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requested")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("OrderReturnCounters", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.AuditLogRow", b =>
