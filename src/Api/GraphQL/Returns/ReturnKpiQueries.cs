@@ -21,16 +21,17 @@ public static class ReturnKpiQueries
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "The window's first day (UTC).")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "The window's last day (UTC), included.")
             .Argument<StringGraphType>("channel", "One channel's figures; every channel's when not given.")
-            .Argument<NonNullGraphType<IntGraphType>>("topCustomers", $"How many customers byCustomer ranks, 0 to {ReturnKpiErrors.MaxTopCustomers}.",
+            .Argument<IntGraphType>("topCustomers", $"How many customers byCustomer ranks, 0 to {ReturnKpiErrors.MaxTopCustomers}.",
                 a => a.DefaultValue = GetReturnKpis.DefaultTopCustomers)
-            .Argument<NonNullGraphType<IntGraphType>>("customerMinShippedUnits", "Units a customer must have been sent in the window to be ranked in byCustomer.",
+            .Argument<IntGraphType>("customerMinShippedUnits", "Units a customer must have been sent in the window to be ranked in byCustomer.",
                 a => a.DefaultValue = GetReturnKpis.DefaultCustomerMinShippedUnits)
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.ReturnsRead);
                 return context.ValueOrThrow(await context.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(
                     context.GetArgument<DateOnly>("from"), context.GetArgument<DateOnly>("to"), context.GetArgument<string?>("channel"), caller.Actor(),
-                    context.GetArgument<int>("topCustomers"), context.GetArgument<int>("customerMinShippedUnits"))));
+                    context.GetArgument<int?>("topCustomers") ?? GetReturnKpis.DefaultTopCustomers,
+                    context.GetArgument<int?>("customerMinShippedUnits") ?? GetReturnKpis.DefaultCustomerMinShippedUnits)));
             });
     }
 }
