@@ -18,13 +18,26 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
 
     public static ExceptionSubject Sku(SkuCode sku) => new(ExceptionSubjectKind.Sku, SkuIdOf(sku));
 
+    /// <summary>A customer by e-mail (trimmed, lower case, as orders keep it); the subject holds only <see cref="CustomerIdOf"/> of it.</summary>
+    public static ExceptionSubject Customer(string email) => new(ExceptionSubjectKind.Customer, CustomerIdOf(email));
+
     /// <summary>
-    /// The subject id of a SKU, which has no id but its code: a name-based UUID (the version 5 layout over a SHA-256 of the code), so the
-    /// same SKU is the same subject every time and its open case can be found by subject.
+    /// The subject id of a SKU, which has no id but its code: a name-based UUID, so the same SKU is the same subject every time
+    /// and its open case can be found by subject.
     /// </summary>
-    public static Guid SkuIdOf(SkuCode sku)
+    public static Guid SkuIdOf(SkuCode sku) => NameBasedId($"sku:{sku.Value}");
+
+    /// <summary>
+    /// The subject id of a customer, who has no id but an e-mail: a name-based UUID of it, so the case and its lists carry no
+    /// e-mail (personal data) and the same customer is the same subject every time. It is a pseudonym, not an anonymisation:
+    /// whoever knows an address can compute its id.
+    /// </summary>
+    public static Guid CustomerIdOf(string email) => NameBasedId($"customer:{email.Trim().ToLowerInvariant()}");
+
+    /// <summary>The version 5 layout over a SHA-256 of <paramref name="name"/>.</summary>
+    private static Guid NameBasedId(string name)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"sku:{sku.Value}"));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
         var bytes = hash[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);

@@ -17,4 +17,7 @@ public enum ExceptionSubjectKind
 
     /// <summary>A SKU; its id is <see cref="ExceptionSubject.SkuIdOf"/> of the code, which the case's reason names.</summary>
     Sku = 7,
+
+    /// <summary>A customer; its id is <see cref="ExceptionSubject.CustomerIdOf"/> of the e-mail, which only the admin shows.</summary>
+    Customer = 8,
 }

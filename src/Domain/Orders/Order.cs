@@ -204,7 +204,7 @@ public sealed partial class Order : AggregateRoot
         (Carrier, TrackingNumber) = (carrier.Trim(), trackingNumber.Trim());
         var left = _allocation.Ship(shipment, Carrier, TrackingNumber, at);
         Happened(at, actor, TimelineAction.ShipmentShipped, $"shipment {shipment.Number} from {shipment.Location}: {Carrier} {TrackingNumber}",
-            new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at));
+            new ShipmentShipped(Id.Value, Channel.Value, shipment.ToSnapshot(), actor.Id, at, Customer.Email));
         // The events are built before the move: they carry the state the order leaves.
         if (!OpenShipments.Any())
             Moved(OrderStatus.Shipped, actor, at, $"{Carrier} {TrackingNumber}", new OrderShipped(Id.Value, Channel.Value, Status, Carrier, TrackingNumber, actor.Id, at));

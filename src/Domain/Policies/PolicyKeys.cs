@@ -80,6 +80,17 @@ public static class PolicyKeys
         "Units of a SKU that must have shipped in the recent window and in the baseline before the abnormal-returns rule judges it (noise is not flagged).",
         20m, 1m, 1_000_000m);
 
+    // The same rule per customer (decision 044): a customer buys far fewer units than a SKU sells, so the minimum is its own.
+    public static readonly PolicyDefinition AbnormalReturnsCustomerMinShippedUnits = new(
+        "returns.abnormal.customer-min-shipped-units",
+        "Units shipped to a customer in the recent window and in the baseline before the abnormal-returns rule judges the customer (noise is not flagged).",
+        5m, 1m, 100_000m);
+
+    public static readonly PolicyDefinition AbnormalReturnsCustomerMinReturnedUnits = new(
+        "returns.abnormal.customer-min-returned-units",
+        "Units a customer must have returned in the recent window before the abnormal-returns rule flags the customer, however the rates compare: a floor so one or two returns are never a pattern.",
+        3m, 1m, 100_000m);
+
     /// <summary>Whether a channel accepts returns for each reason of <see cref="ReturnReasons"/> (1 yes, 0 no); every reason by default.</summary>
     public static IReadOnlyList<PolicyDefinition> ReturnReasonAcceptedPolicies { get; } =
     [
@@ -107,7 +118,8 @@ public static class PolicyKeys
     public static IReadOnlyList<PolicyDefinition> All { get; } =
         [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies,
          ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies,
-         AbnormalReturnsWindowDays, AbnormalReturnsBaselineDays, AbnormalReturnsFactorBasisPoints, AbnormalReturnsMinShippedUnits];
+         AbnormalReturnsWindowDays, AbnormalReturnsBaselineDays, AbnormalReturnsFactorBasisPoints, AbnormalReturnsMinShippedUnits,
+         AbnormalReturnsCustomerMinShippedUnits, AbnormalReturnsCustomerMinReturnedUnits];
 
     public static PolicyDefinition SlaHours(ExceptionType type) => SlaHoursPolicies.Single(p => p.Key == $"exceptions.sla-hours.{SlaKeyOf(type)}");
 

@@ -141,7 +141,7 @@ public sealed class Return : AggregateRoot
         created.AppendTimeline(at, actor, null, ReturnStatus.Requested,
             $"{lines.Sum(l => l.Quantity)} unit(s) worth {new Money(created.ValueMinor, created.Currency)}");
         created.Raise(new ReturnRequested(created.Id, rmaNumber, created.OrderId, created.Channel.Value, ReturnStatus.Requested, created.Currency.Code,
-            [.. lines.Select(l => l.ToSnapshot())], created.Requester, created.ValueMinor, created.NeedsApproval, actor.Id, at));
+            [.. lines.Select(l => l.ToSnapshot())], created.Requester, created.ValueMinor, created.NeedsApproval, actor.Id, at, order.Customer.Email));
         if (!created.NeedsApproval)
             created.Authorized(Actor.System, at, $"below the auto-authorise value {new Money(policy.AutoAuthorizeBelowMinor, created.Currency)}");
         return created;

@@ -1,4 +1,6 @@
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
+using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -56,8 +58,8 @@ internal sealed class ReturnKpiReturnRow
 }
 
 /// <summary>
-/// The units of one return line, by SKU, reason and the day the return was requested (a day number, <see cref="DateOnly.DayNumber"/>),
-/// so any window of days sums them in the database; <see cref="IsLive"/> follows its return's.
+/// The units of one return line, by SKU, reason, customer and the day the return was requested (a day number,
+/// <see cref="DateOnly.DayNumber"/>), so any window of days sums them in the database; <see cref="IsLive"/> follows its return's.
 /// </summary>
 internal sealed class ReturnKpiLineRow
 {
@@ -72,17 +74,27 @@ internal sealed class ReturnKpiLineRow
     public int Units { get; private set; }
     public bool IsLive { get; private set; }
 
+    /// <summary>The order's customer (lower case); null for a return requested before its event carried one.</summary>
+    public string? CustomerEmail { get; private set; }
+
     public static ReturnKpiLineRow Of(ReturnRequested requested, ReturnLineSnapshot line) => new()
     {
         ReturnId = requested.ReturnId, OrderLineNumber = line.OrderLineNumber, Channel = requested.Channel, Sku = line.Sku, ReasonCode = line.ReasonCode,
         RequestedDay = DateOnly.FromDateTime(requested.OccurredAt.UtcDateTime).DayNumber, Units = line.Quantity, IsLive = true,
+        CustomerEmail = requested.CustomerEmail,
     };
 
     public void Withdraw() => IsLive = false;
 }
 
+/// <summary>A day's bucket of shipped units, by SKU or by customer: it takes each shipment's units once, by sequence.</summary>
+internal interface IShippedUnitsBucket
+{
+    void Add(int units, long sequence);
+}
+
 /// <summary>Units of a SKU shipped on one channel on one day; each shipment's sequence at or below <see cref="LastSequence"/> was counted already.</summary>
-internal sealed class ReturnKpiShippedRow
+internal sealed class ReturnKpiShippedRow : IShippedUnitsBucket
 {
     private ReturnKpiShippedRow() { }
 
@@ -103,8 +115,37 @@ internal sealed class ReturnKpiShippedRow
     }
 }
 
+/// <summary>
+/// Units shipped to one customer (by e-mail, lower case) on one channel on one day; each shipment's sequence at or below
+/// <see cref="LastSequence"/> was counted already. <see cref="CustomerId"/> is the customer's case subject id
+/// (<see cref="ExceptionSubject.CustomerIdOf"/>), so the admin finds the e-mail behind an abnormal-returns case.
+/// </summary>
+internal sealed class ReturnKpiCustomerShippedRow : IShippedUnitsBucket
+{
+    private ReturnKpiCustomerShippedRow() { }
+
+    public string Channel { get; private set; } = "";
+    public string CustomerEmail { get; private set; } = "";
+    public int Day { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public int Units { get; private set; }
+    public long LastSequence { get; private set; }
+
+    public static ReturnKpiCustomerShippedRow Empty(string channel, string customerEmail, int day) =>
+        new() { Channel = channel, CustomerEmail = customerEmail, Day = day, CustomerId = ExceptionSubject.CustomerIdOf(customerEmail) };
+
+    public void Add(int units, long sequence)
+    {
+        if (sequence <= LastSequence)
+            return;
+        Units += units;
+        LastSequence = sequence;
+    }
+}
+
 internal sealed class ReturnKpiReadModelConfigurations :
-    IEntityTypeConfiguration<ReturnKpiReturnRow>, IEntityTypeConfiguration<ReturnKpiLineRow>, IEntityTypeConfiguration<ReturnKpiShippedRow>
+    IEntityTypeConfiguration<ReturnKpiReturnRow>, IEntityTypeConfiguration<ReturnKpiLineRow>, IEntityTypeConfiguration<ReturnKpiShippedRow>,
+    IEntityTypeConfiguration<ReturnKpiCustomerShippedRow>
 {
     public void Configure(EntityTypeBuilder<ReturnKpiReturnRow> row)
     {
@@ -123,7 +164,9 @@ internal sealed class ReturnKpiReadModelConfigurations :
         row.Property(r => r.Channel).HasMaxLength(ChannelCode.MaxLength);
         row.Property(r => r.Sku).HasMaxLength(SkuCode.MaxLength);
         row.Property(r => r.ReasonCode).HasMaxLength(ReturnReasons.CodeMaxLength);
+        row.Property(r => r.CustomerEmail).HasMaxLength(CustomerInfo.EmailMaxLength);
         row.HasIndex(r => new { r.RequestedDay, r.Sku });
+        row.HasIndex(r => new { r.RequestedDay, r.CustomerEmail });
     }
 
     public void Configure(EntityTypeBuilder<ReturnKpiShippedRow> row)
@@ -133,5 +176,15 @@ internal sealed class ReturnKpiReadModelConfigurations :
         row.Property(r => r.Channel).HasMaxLength(ChannelCode.MaxLength);
         row.Property(r => r.Sku).HasMaxLength(SkuCode.MaxLength);
         row.HasIndex(r => new { r.Day, r.Sku });
+    }
+
+    public void Configure(EntityTypeBuilder<ReturnKpiCustomerShippedRow> row)
+    {
+        row.ToTable("ReturnKpiCustomerShippedUnits");
+        row.HasKey(r => new { r.Channel, r.CustomerEmail, r.Day });
+        row.Property(r => r.Channel).HasMaxLength(ChannelCode.MaxLength);
+        row.Property(r => r.CustomerEmail).HasMaxLength(CustomerInfo.EmailMaxLength);
+        row.HasIndex(r => new { r.Day, r.CustomerEmail });
+        row.HasIndex(r => r.CustomerId);
     }
 }

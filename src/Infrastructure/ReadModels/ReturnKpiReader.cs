@@ -28,6 +28,35 @@ internal sealed class ReturnKpiReader(ErpDbContext db) : IReturnKpiReader
         return [.. sums.Select(s => new ReturnedUnits(s.Sku, s.ReasonCode, s.Units))];
     }
 
+    public async Task<IReadOnlyList<CustomerUnits>> ShippedByCustomerAsync(KpiWindow window, IReadOnlyCollection<string>? channels, int minUnits,
+        CancellationToken cancellationToken)
+    {
+        var (from, to) = (window.From.DayNumber, window.To.DayNumber);
+        var rows = db.Set<ReturnKpiCustomerShippedRow>().AsNoTracking().Where(r => r.Day >= from && r.Day <= to);
+        if (channels is not null)
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        var sums = await rows.GroupBy(r => r.CustomerEmail).Select(g => new { CustomerEmail = g.Key, Units = g.Sum(r => r.Units) })
+            .Where(s => s.Units >= minUnits).ToListAsync(cancellationToken);
+        return [.. sums.Select(s => new CustomerUnits(s.CustomerEmail, s.Units))];
+    }
+
+    public async Task<IReadOnlyList<CustomerUnits>> ReturnedByCustomerAsync(KpiWindow window, IReadOnlyCollection<string>? channels,
+        IReadOnlyCollection<string> customers, CancellationToken cancellationToken)
+    {
+        if (customers.Count == 0)
+            return [];
+        var (from, to) = (window.From.DayNumber, window.To.DayNumber);
+        var rows = db.Set<ReturnKpiLineRow>().AsNoTracking()
+            .Where(r => r.IsLive && r.RequestedDay >= from && r.RequestedDay <= to && r.CustomerEmail != null && customers.Contains(r.CustomerEmail));
+        if (channels is not null)
+            rows = rows.Where(r => channels.Contains(r.Channel));
+        var sums = await rows.GroupBy(r => r.CustomerEmail!).Select(g => new { CustomerEmail = g.Key, Units = g.Sum(r => r.Units) }).ToListAsync(cancellationToken);
+        return [.. sums.Select(s => new CustomerUnits(s.CustomerEmail, s.Units))];
+    }
+
+    public Task<string?> CustomerEmailAsync(Guid customerId, CancellationToken cancellationToken) =>
+        db.Set<ReturnKpiCustomerShippedRow>().AsNoTracking().Where(r => r.CustomerId == customerId).Select(r => r.CustomerEmail).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ReturnMilestones>> MilestonesAsync(KpiWindow window, IReadOnlyCollection<string>? channels, CancellationToken cancellationToken)
     {
         var from = new DateTimeOffset(window.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;

@@ -33,6 +33,29 @@ public sealed class DomainEventTypesTests
     public void Registry_KnowsEveryDomainEventOfTheDomainAssembly() =>
         Assert.Equal(EventTypes().Count, DomainEventTypes.All.Count);
 
+    /// <summary>Outbox rows written before the customer was carried (decision 044) still read, with no customer.</summary>
+    [Fact]
+    public void ShipmentAndReturnEvents_WrittenBeforeTheyCarriedTheCustomer_ReadWithNoCustomer()
+    {
+        var shipped = new ShipmentShipped(Guid.CreateVersion7(), "WEB", SampleShipment(), "user:anna", new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero), "anna@example.com");
+        var requested = new ReturnRequested(Guid.CreateVersion7(), "RMA-2026-000001", Guid.CreateVersion7(), "WEB", ReturnStatus.Requested, "EUR",
+            [new ReturnLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500, "WRONG_SIZE", null, null, 0)], ReturnRequester.CustomerService, 5_000, false, "user:anna",
+            new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero), "anna@example.com");
+
+        var oldShipped = (ShipmentShipped)DomainEventTypes.Deserialize(DomainEventTypes.NameOf(typeof(ShipmentShipped)), WithoutCustomer(DomainEventTypes.Serialize(shipped)));
+        var oldRequested = (ReturnRequested)DomainEventTypes.Deserialize(DomainEventTypes.NameOf(typeof(ReturnRequested)), WithoutCustomer(DomainEventTypes.Serialize(requested)));
+
+        Assert.Equal(DomainEventTypes.Serialize(shipped with { CustomerEmail = null }), DomainEventTypes.Serialize(oldShipped));
+        Assert.Equal((requested.ReturnId, requested.Lines[0], (string?)null), (oldRequested.ReturnId, oldRequested.Lines[0], oldRequested.CustomerEmail));
+    }
+
+    private static string WithoutCustomer(string payload)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        Assert.True(json.Remove("customerEmail"));
+        return json.ToJsonString();
+    }
+
     [Fact]
     public void UnknownEventName_IsRefused() =>
         Assert.Throws<InvalidOperationException>(() => DomainEventTypes.TypeOf("OrderTeleported"));

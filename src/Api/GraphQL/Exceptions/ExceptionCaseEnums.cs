@@ -20,7 +20,7 @@ public sealed class ExceptionTypeType() : DescribedEnumType<ExceptionType>("Exce
         [ExceptionType.ManualHold] = "A person put an order on hold (queue OPERATIONS_MANAGER).",
         [ExceptionType.PolicyApproval] = "A change of a threshold that guards money waits for a second administrator (queue ADMIN); approving makes it effective, rejecting discards it.",
         [ExceptionType.ReturnApproval] = "A return at or above its channel's auto-authorise value waits for a second person (queue OPERATIONS_MANAGER); approving authorises it, rejecting rejects it.",
-        [ExceptionType.AbnormalReturns] = "A SKU's return rate in the recent window exceeds its baseline by the policy's factor (queue OPERATIONS_MANAGER); the reason gives the figures.",
+        [ExceptionType.AbnormalReturns] = "A SKU's or a customer's return rate in the recent window exceeds its baseline by the policy's factor (queue OPERATIONS_MANAGER); the reason gives the figures.",
     });
 
 public sealed class ExceptionCaseStatusType() : DescribedEnumType<ExceptionCaseStatus>("ExceptionCaseStatus",
@@ -45,6 +45,7 @@ public sealed class ExceptionSubjectKindType() : DescribedEnumType<ExceptionSubj
         [ExceptionSubjectKind.Policy] = "A pending policy change (its id is the change's; see policyHistory).",
         [ExceptionSubjectKind.Return] = "A return (its id is the return's; see return(id)).",
         [ExceptionSubjectKind.Sku] = "A SKU (its id is derived from the SKU code, which the case's reason names).",
+        [ExceptionSubjectKind.Customer] = "A customer (its id is derived from the customer's e-mail, which only the admin shows; the API never names it on a case).",
     });
 
 public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResolution>("ExceptionResolution",

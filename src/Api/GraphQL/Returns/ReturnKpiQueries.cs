@@ -1,4 +1,5 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Returns.Kpis;
 using EcomErp.Application.Returns.Kpis.GetReturnKpis;
 using EcomErp.Domain.Access;
 using GraphQL;
@@ -20,11 +21,17 @@ public static class ReturnKpiQueries
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "The window's first day (UTC).")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "The window's last day (UTC), included.")
             .Argument<StringGraphType>("channel", "One channel's figures; every channel's when not given.")
+            .Argument<IntGraphType>("topCustomers", $"How many customers byCustomer ranks, 0 to {ReturnKpiErrors.MaxTopCustomers}.",
+                a => a.DefaultValue = GetReturnKpis.DefaultTopCustomers)
+            .Argument<IntGraphType>("customerMinShippedUnits", "Units a customer must have been sent in the window to be ranked in byCustomer.",
+                a => a.DefaultValue = GetReturnKpis.DefaultCustomerMinShippedUnits)
             .ResolveAsync(async context =>
             {
                 var caller = context.RequireScope(ApiScopes.ReturnsRead);
                 return context.ValueOrThrow(await context.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(
-                    context.GetArgument<DateOnly>("from"), context.GetArgument<DateOnly>("to"), context.GetArgument<string?>("channel"), caller.Actor())));
+                    context.GetArgument<DateOnly>("from"), context.GetArgument<DateOnly>("to"), context.GetArgument<string?>("channel"), caller.Actor(),
+                    context.GetArgument<int?>("topCustomers") ?? GetReturnKpis.DefaultTopCustomers,
+                    context.GetArgument<int?>("customerMinShippedUnits") ?? GetReturnKpis.DefaultCustomerMinShippedUnits)));
             });
     }
 }
@@ -51,6 +58,15 @@ public sealed class ReturnKpisType : ObjectGraphType<ReturnKpis>
             .Description("Per SKU shipped or returned in the window, highest rate first.").Resolve(c => c.Source.BySku);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReasonReturnRateType>>>>("byReason")
             .Description("Per return reason, most units first; each rate is over every unit shipped in the window.").Resolve(c => c.Source.ByReason);
+        Field<ListGraphType<NonNullGraphType<CustomerReturnRateType>>>("byCustomer")
+            .Description($"The topCustomers customers with the highest rate among those sent at least customerMinShippedUnits units in the window (ties: more units "
+                + $"returned, then e-mail). Customers are e-mails, personal data: it also needs the '{ApiScopes.OrdersRead}' scope, under which orders show them "
+                + "(null with FORBIDDEN otherwise).")
+            .Resolve(c =>
+            {
+                c.RequireScope(ApiScopes.OrdersRead);
+                return c.Source.ByCustomer;
+            });
     }
 }
 
@@ -77,6 +93,19 @@ public sealed class SkuReturnRateType : ObjectGraphType<SkuReturnRate>
         Field<NonNullGraphType<IntGraphType>>("unitsShipped").Description("Units shipped in the window.").Resolve(c => c.Source.UnitsShipped);
         Field<NonNullGraphType<IntGraphType>>("unitsReturned").Description("Units on live returns requested in the window.").Resolve(c => c.Source.UnitsReturned);
         Field<FloatGraphType>("returnRate").Description("unitsReturned / unitsShipped; null when none shipped in the window.").Resolve(c => c.Source.ReturnRate);
+    }
+}
+
+public sealed class CustomerReturnRateType : ObjectGraphType<CustomerReturnRate>
+{
+    public CustomerReturnRateType()
+    {
+        Name = "CustomerReturnRate";
+        Description = "One customer's units shipped and returned in the window.";
+        Field<NonNullGraphType<StringGraphType>>("customerEmail").Description("The customer's e-mail, lower case, as its orders hold it.").Resolve(c => c.Source.CustomerEmail);
+        Field<NonNullGraphType<IntGraphType>>("unitsShipped").Description("Units shipped to the customer in the window.").Resolve(c => c.Source.UnitsShipped);
+        Field<NonNullGraphType<IntGraphType>>("unitsReturned").Description("Units on the customer's live returns requested in the window.").Resolve(c => c.Source.UnitsReturned);
+        Field<FloatGraphType>("returnRate").Description("unitsReturned / unitsShipped to four decimals.").Resolve(c => c.Source.ReturnRate);
     }
 }
 

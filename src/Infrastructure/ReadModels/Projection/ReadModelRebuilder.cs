@@ -55,6 +55,7 @@ public sealed partial class ReadModelRebuilder(
         await db.Set<ReturnKpiReturnRow>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ReturnKpiLineRow>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ReturnKpiShippedRow>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReturnKpiCustomerShippedRow>().ExecuteDeleteAsync(cancellationToken);
         await checkpoints.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return announced;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.ReadModels.Projection;
 
 /// <summary>
-/// Feeds the return KPI tables (decision 044) from the events alone: a shipment adds its units to its SKUs' day buckets, a
+/// Feeds the return KPI tables (decision 044) from the events alone: a shipment adds its units to its SKUs' and its customer's day buckets, a
 /// request adds the return and its lines, later return events set milestones or withdraw the units of a rejected or cancelled
 /// return. Each row remembers the newest sequence it took, so a replay changes nothing and a rebuild converges.
 /// </summary>
@@ -20,28 +20,54 @@ internal sealed class ReturnKpiProjection : IReadModelProjection
 
     private static async Task ApplyShipmentsAsync(ProjectionBatch batch, ErpDbContext db, CancellationToken cancellationToken)
     {
-        var shipped = (
+        var shipments = (
             from projected in batch.Events
             let shipment = projected.Event as ShipmentShipped
             where shipment is not null
-            from line in shipment.Shipment.Lines
-            where line.Quantity > 0
-            select (shipment.Channel, line.Sku, Day: DateOnly.FromDateTime(shipment.OccurredAt.UtcDateTime).DayNumber, line.Quantity, projected.Message.Sequence)).ToList();
-        if (shipped.Count == 0)
+            select (shipment, Day: DateOnly.FromDateTime(shipment.OccurredAt.UtcDateTime).DayNumber, projected.Message.Sequence)).ToList();
+        if (shipments.Count == 0)
             return;
-        var days = shipped.Select(s => s.Day).Distinct().ToList();
-        var skus = shipped.Select(s => s.Sku).Distinct().ToList();
-        var rows = (await db.Set<ReturnKpiShippedRow>().Where(r => days.Contains(r.Day) && skus.Contains(r.Sku)).ToListAsync(cancellationToken))
+        var days = shipments.Select(s => s.Day).Distinct().ToList();
+
+        var bySku = (
+            from s in shipments
+            from line in s.shipment.Shipment.Lines
+            where line.Quantity > 0
+            select (Key: (s.shipment.Channel, line.Sku, s.Day), line.Quantity, s.Sequence)).ToList();
+        var skus = bySku.Select(s => s.Key.Sku).Distinct().ToList();
+        var skuRows = (await db.Set<ReturnKpiShippedRow>().Where(r => days.Contains(r.Day) && skus.Contains(r.Sku)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.Channel, r.Sku, r.Day));
-        // One shipment may carry the SKU on two lines: both count, so a bucket takes a shipment's units summed, once per sequence.
-        foreach (var bucket in shipped.GroupBy(s => (s.Channel, s.Sku, s.Day, s.Sequence)).OrderBy(g => g.Key.Sequence))
+        Count(bySku, skuRows, key => ReturnKpiShippedRow.Empty(key.Channel, key.Sku, key.Day), db.Set<ReturnKpiShippedRow>());
+
+        // A shipment written before its event carried the customer counts per SKU only.
+        var byCustomer = (
+            from s in shipments
+            where s.shipment.CustomerEmail is not null
+            from line in s.shipment.Shipment.Lines
+            where line.Quantity > 0
+            select (Key: (s.shipment.Channel, CustomerEmail: s.shipment.CustomerEmail!, s.Day), line.Quantity, s.Sequence)).ToList();
+        if (byCustomer.Count == 0)
+            return;
+        var customers = byCustomer.Select(s => s.Key.CustomerEmail).Distinct().ToList();
+        var customerRows = (await db.Set<ReturnKpiCustomerShippedRow>().Where(r => days.Contains(r.Day) && customers.Contains(r.CustomerEmail))
+            .ToListAsync(cancellationToken)).ToDictionary(r => (r.Channel, r.CustomerEmail, r.Day));
+        Count(byCustomer, customerRows, key => ReturnKpiCustomerShippedRow.Empty(key.Channel, key.CustomerEmail, key.Day), db.Set<ReturnKpiCustomerShippedRow>());
+    }
+
+    /// <summary>
+    /// Adds each shipment's units to its buckets: a shipment may carry a SKU on two lines, and carries every line to one customer,
+    /// so a bucket takes a shipment's units summed, once per sequence, in sequence order.
+    /// </summary>
+    private static void Count<TKey, TRow>(List<(TKey Key, int Quantity, long Sequence)> shipped, Dictionary<TKey, TRow> rows, Func<TKey, TRow> create, DbSet<TRow> table)
+        where TKey : notnull where TRow : class, IShippedUnitsBucket
+    {
+        foreach (var bucket in shipped.GroupBy(s => (s.Key, s.Sequence)).OrderBy(g => g.Key.Sequence))
         {
-            var key = (bucket.Key.Channel, bucket.Key.Sku, bucket.Key.Day);
-            if (!rows.TryGetValue(key, out var row))
+            if (!rows.TryGetValue(bucket.Key.Key, out var row))
             {
-                row = ReturnKpiShippedRow.Empty(key.Channel, key.Sku, key.Day);
-                rows[key] = row;
-                db.Set<ReturnKpiShippedRow>().Add(row);
+                row = create(bucket.Key.Key);
+                rows[bucket.Key.Key] = row;
+                table.Add(row);
             }
             row.Add(bucket.Sum(s => s.Quantity), bucket.Key.Sequence);
         }

@@ -61,8 +61,8 @@ public sealed class PolicyApiTests : IAsyncLifetime
 
         // Five thresholds and tolerances, the SLA hours of each of the thirteen exception types, the ten return rules
         // (window, restocking fee, return shipping, auto-authorise value, write-off units, and one per return reason accepted)
-        // and the four thresholds of the abnormal-returns rule.
-        Assert.Equal(32, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
+        // and the six thresholds of the abnormal-returns rule (four per SKU, two more per customer).
+        Assert.Equal(34, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
         var fraudSla = await PolicyAsync("exceptions.sla-hours.fraud-review");
         Assert.Equal(("4", "0.25", "720", "GLOBAL", false), (Text(fraudSla, "defaultValue"), Text(fraudSla, "minimum"),
             Text(fraudSla, "maximum"), Text(fraudSla, "scoping"), fraudSla.GetProperty("needsSecondApproval").GetBoolean()));

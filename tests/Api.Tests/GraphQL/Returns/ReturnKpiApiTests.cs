@@ -72,6 +72,41 @@ public sealed class ReturnKpiApiTests : IAsyncLifetime
         Assert.Contains("restricted to channels", fromPartner.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    private const string CustomerQuery = """
+        query($from: DateOnly!, $to: DateOnly!, $top: Int!, $min: Int!) {
+          returnKpis(from: $from, to: $to, topCustomers: $top, customerMinShippedUnits: $min) {
+            unitsShipped
+            byCustomer { customerEmail unitsShipped unitsReturned returnRate }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task ByCustomer_RanksTheCustomersByRate_ForAKeyThatMayReadOrders_AndIsForbiddenWithoutOrdersRead()
+    {
+        var admin = (await Api.IssueClientAsync([.. ApiScopes.All], [], [.. ApiClient.GrantableRoles])).PlainKey;
+        var (orderId, _) = await ReturnTestKit.ShippedOrderAsync((query, variables) => Api.DataAsync(admin, query, variables), Api.SettleAsync, admin, "WEB-KPI-CUSTOMER-1");
+        var requested = (await ReturnTestKit.StepAsync((query, variables) => Api.DataAsync(admin, query, variables), "requestReturn",
+            new { orderId, lines = new[] { new { orderLineNumber = 1, quantity = 1, reasonCode = "WRONG_SIZE" } } })).GetProperty("userErrors");
+        Assert.Equal(0, requested.GetArrayLength());
+        await Api.SettleAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var window = new { from = today, to = today, top = 5, min = 1 };
+
+        var ranked = (await Api.DataAsync(admin, CustomerQuery, window)).GetProperty("returnKpis").GetProperty("byCustomer");
+        var (status, withoutOrdersRead) = await Api.PostAsync(_returns, CustomerQuery, window);
+        var (_, tooMany) = await Api.PostAsync(admin, CustomerQuery, new { from = today, to = today, top = 101, min = 1 });
+
+        var anna = Assert.Single(ranked.EnumerateArray());
+        Assert.Equal(("anna.schmidt@example.com", 2, 1, 0.5), (anna.GetProperty("customerEmail").GetString(), anna.GetProperty("unitsShipped").GetInt32(),
+            anna.GetProperty("unitsReturned").GetInt32(), anna.GetProperty("returnRate").GetDouble()));
+        Assert.Equal(200, status);
+        Assert.Equal(JsonValueKind.Null, withoutOrdersRead.GetProperty("data").GetProperty("returnKpis").GetProperty("byCustomer").ValueKind);
+        Assert.Equal("FORBIDDEN", ErrorCode(withoutOrdersRead));
+        Assert.Contains(ApiScopes.OrdersRead, withoutOrdersRead.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ReturnKpiErrors.CustomerRankingInvalidCode, ErrorCode(tooMany));
+    }
+
     [Theory]
     [InlineData("a window ending before it starts", """{ "from": "2026-03-02", "to": "2026-03-01" }""", ReturnKpiErrors.WindowInvalidCode)]
     [InlineData("a window of more than 366 days", """{ "from": "2024-01-01", "to": "2026-03-01" }""", ReturnKpiErrors.WindowInvalidCode)]

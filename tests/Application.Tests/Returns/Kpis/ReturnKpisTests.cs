@@ -20,11 +20,11 @@ public sealed class ReturnKpisTests : ReturnScenario
 {
     private static DateOnly Today(DateTimeOffset at) => KpiWindow.DayOf(at);
 
-    private async Task<ReturnKpis> KpisAsync(DateOnly from, DateOnly to, string? channel = null, Actor? actor = null)
+    private async Task<ReturnKpis> KpisAsync(DateOnly from, DateOnly to, string? channel = null, Actor? actor = null, int topCustomers = 10, int customerMinShipped = 5)
     {
         await Host.DispatchOutboxAsync();
         await Host.ProjectReadModelsAsync();
-        return Succeeded(await Host.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(from, to, channel, actor ?? Actors.Operations)));
+        return Succeeded(await Host.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(from, to, channel, actor ?? Actors.Operations, topCustomers, customerMinShipped)));
     }
 
     /// <summary>Receives 2 tees one hour after the request, restocks them four hours later and refunds three hours after that.</summary>
@@ -130,5 +130,65 @@ public sealed class ReturnKpisTests : ReturnScenario
         var reversed = await Host.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(day, day.AddDays(-1), null, Actors.Operations));
         var tooLong = await Host.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(day.AddDays(-366), day, null, Actors.Operations));
         Assert.Equal((ReturnKpiErrors.WindowInvalidCode, ReturnKpiErrors.WindowInvalidCode), (reversed.Error.Code, tooLong.Error.Code));
+    }
+
+    /// <summary>Anna: 6 tees, 3 back (50 %); Bob (written in capitals): 10 hoodies, 1 back (10 %); Carl: 2 tees, 2 back, below the minimum of 5.</summary>
+    private async Task ThreeCustomersAsync()
+    {
+        var anna = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 6, 20m).WithCustomer("anna@example.com", "Anna"), (Tee, 6));
+        var bob = await ShippedOrderAsync(new OrderBuilder().WithLine(Hoodie, 10, 30m).WithCustomer("Bob.Builder@Example.COM", "Bob"), (Hoodie, 10));
+        var carl = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 2, 20m).WithCustomer("carl@example.com", "Carl"), (Tee, 2));
+        await RequestAsync(anna.Id.Value, new ReturnLineDraft(1, 3, "WRONG_SIZE"));
+        await RequestAsync(bob.Id.Value, new ReturnLineDraft(1, 1, "DEFECTIVE"));
+        await RequestAsync(carl.Id.Value, new ReturnLineDraft(1, 2, "CHANGED_MIND"));
+    }
+
+    [Fact]
+    public async Task UnitsAreCountedPerCustomer_RankedByRateAboveTheMinimum_AndAReplayOrARebuildChangesNothing()
+    {
+        var day = Today(Host.Time.GetUtcNow());
+        await ThreeCustomersAsync();
+        CustomerReturnRate[] expected = [new("anna@example.com", 6, 3), new("bob.builder@example.com", 10, 1)];
+
+        var projected = await KpisAsync(day, day);
+        Assert.Equal(expected, projected.ByCustomer);
+        Assert.Equal((double?)0.5, projected.ByCustomer[0].ReturnRate);
+        Assert.Equal([expected[0]], (await KpisAsync(day, day, topCustomers: 1)).ByCustomer);
+        Assert.Equal(new CustomerReturnRate("carl@example.com", 2, 2), (await KpisAsync(day, day, customerMinShipped: 1)).ByCustomer[0]);
+        Assert.Empty((await KpisAsync(day, day, topCustomers: 0)).ByCustomer);
+
+        // Every event again from the first: the rows remember the sequences they took.
+        await Host.ExecuteSqlAsync($"UPDATE \"OutboxCheckpoints\" SET \"LastSequence\" = 0 WHERE \"Consumer\" = '{ReadModelProjector.ConsumerName}'");
+        Assert.Equal(expected, (await KpisAsync(day, day)).ByCustomer);
+
+        await Host.InScopeAsync(sp => sp.GetRequiredService<ReadModelRebuilder>().RebuildAsync(CancellationToken.None));
+        Assert.Equal(expected, (await KpisAsync(day, day)).ByCustomer);
+        Assert.Empty((await KpisAsync(day.AddDays(-30), day.AddDays(-1))).ByCustomer);
+    }
+
+    [Fact]
+    public async Task ACancelledReturn_LeavesItsCustomersUnitsUncounted_AndAChannelRestrictedKeySeesItsOwnCustomersOnly()
+    {
+        var day = Today(Host.Time.GetUtcNow());
+        var order = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 5, 20m).WithCustomer("dora@example.com", "Dora"), (Tee, 5));
+        var cancelled = await RequestAsync(order.Id.Value, new ReturnLineDraft(1, 4, "CHANGED_MIND"));
+        await StepAsync(new CancelReturn(cancelled.ReturnId, Actors.CustomerService, "Customer keeps them"));
+
+        Assert.Equal([new CustomerReturnRate("dora@example.com", 5, 0)], (await KpisAsync(day, day)).ByCustomer);
+        var marketplace = new Actor("api-client:zalando", "Zalando", [Roles.CustomerService], ["MKT-ZALANDO"]);
+        Assert.Empty((await KpisAsync(day, day, actor: marketplace)).ByCustomer);
+    }
+
+    [Theory]
+    [InlineData(-1, 5, "topCustomers")]
+    [InlineData(101, 5, "topCustomers")]
+    [InlineData(10, 0, "customerMinShippedUnits")]
+    public async Task ABadCustomerRanking_IsACodedError(int top, int minShipped, string field)
+    {
+        var day = Today(Host.Time.GetUtcNow());
+
+        var refused = await Host.QueryAsync<GetReturnKpis, ReturnKpis>(new GetReturnKpis(day, day, null, Actors.Operations, top, minShipped));
+
+        Assert.Equal((ReturnKpiErrors.CustomerRankingInvalidCode, field), (refused.Error.Code, refused.Error.Field));
     }
 }

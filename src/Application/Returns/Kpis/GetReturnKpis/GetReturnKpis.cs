@@ -7,13 +7,21 @@ namespace EcomErp.Application.Returns.Kpis.GetReturnKpis;
 /// <summary>
 /// The return KPIs of a window of whole UTC days (both ends included), for one channel or every channel the caller may see:
 /// cycle times of the returns dispositioned (received → dispositioned) and refunded (requested → refunded) on those days, and
-/// return rates (units on live returns requested on those days / units shipped on those days) per SKU and per reason.
+/// return rates (units on live returns requested on those days / units shipped on those days) per SKU and per reason, and the
+/// <see cref="TopCustomers"/> customers with the highest rate among those sent at least <see cref="CustomerMinShippedUnits"/> units
+/// on those days (a rate of two units says little).
 /// </summary>
-public sealed record GetReturnKpis(DateOnly From, DateOnly To, string? Channel, Actor Actor);
+public sealed record GetReturnKpis(DateOnly From, DateOnly To, string? Channel, Actor Actor, int TopCustomers = GetReturnKpis.DefaultTopCustomers,
+    int CustomerMinShippedUnits = GetReturnKpis.DefaultCustomerMinShippedUnits)
+{
+    public const int DefaultTopCustomers = 10;
+
+    public const int DefaultCustomerMinShippedUnits = 5;
+}
 
 public sealed record ReturnKpis(
     DateOnly From, DateOnly To, string? Channel, CycleTimes DispositionCycle, CycleTimes RequestToRefund, int UnitsShipped, int UnitsReturned,
-    IReadOnlyList<SkuReturnRate> BySku, IReadOnlyList<ReasonReturnRate> ByReason)
+    IReadOnlyList<SkuReturnRate> BySku, IReadOnlyList<ReasonReturnRate> ByReason, IReadOnlyList<CustomerReturnRate> ByCustomer)
 {
     public double? ReturnRate => ReturnRates.Of(UnitsReturned, UnitsShipped);
 }
@@ -39,6 +47,12 @@ public sealed record SkuReturnRate(string Sku, int UnitsShipped, int UnitsReturn
     public double? ReturnRate => ReturnRates.Of(UnitsReturned, UnitsShipped);
 }
 
+/// <summary>A customer's (e-mail, lower case) units shipped and returned in the window; only customers with at least the minimum shipped are ranked.</summary>
+public sealed record CustomerReturnRate(string CustomerEmail, int UnitsShipped, int UnitsReturned)
+{
+    public double? ReturnRate => ReturnRates.Of(UnitsReturned, UnitsShipped);
+}
+
 /// <summary>Units returned for a reason in the window, as a share of every unit shipped in it.</summary>
 public sealed record ReasonReturnRate(string ReasonCode, int UnitsReturned, int UnitsShipped)
 {
@@ -58,6 +72,8 @@ internal sealed class GetReturnKpisHandler(IReturnKpiReader kpis) : IQueryHandle
         var window = new KpiWindow(query.From, query.To);
         if (ReturnKpiErrors.CheckWindow(window) is { } invalid)
             return invalid;
+        if (ReturnKpiErrors.CheckCustomerRanking(query.TopCustomers, query.CustomerMinShippedUnits) is { } badRanking)
+            return badRanking;
         // A key restricted to channels counts its own channels only; another channel's figures do not exist for it.
         IReadOnlyCollection<string>? channels = query.Actor.Channels;
         string? channel = null;
@@ -92,6 +108,21 @@ internal sealed class GetReturnKpisHandler(IReturnKpiReader kpis) : IQueryHandle
         var requestToRefund = CycleTimes.Of([.. milestones
             .Where(m => m.RefundedAt is { } at && window.Contains(at))
             .Select(m => m.RefundedAt!.Value - m.RequestedAt)]);
-        return new ReturnKpis(query.From, query.To, channel, dispositionCycle, requestToRefund, unitsShipped, returnedBySku.Values.Sum(), bySku, byReason);
+        var byCustomer = await TopCustomersAsync(query, window, channels, cancellationToken);
+        return new ReturnKpis(query.From, query.To, channel, dispositionCycle, requestToRefund, unitsShipped, returnedBySku.Values.Sum(), bySku, byReason, byCustomer);
+    }
+
+    /// <summary>Highest rate first, then most units returned, then by e-mail, so equal rates rank the same way every time.</summary>
+    private async Task<IReadOnlyList<CustomerReturnRate>> TopCustomersAsync(GetReturnKpis query, KpiWindow window, IReadOnlyCollection<string>? channels,
+        CancellationToken cancellationToken)
+    {
+        if (query.TopCustomers == 0)
+            return [];
+        var shipped = await kpis.ShippedByCustomerAsync(window, channels, query.CustomerMinShippedUnits, cancellationToken);
+        var returned = (await kpis.ReturnedByCustomerAsync(window, channels, [.. shipped.Select(s => s.CustomerEmail)], cancellationToken))
+            .ToDictionary(r => r.CustomerEmail, r => r.Units, StringComparer.Ordinal);
+        return [.. shipped.Select(s => new CustomerReturnRate(s.CustomerEmail, s.Units, returned.GetValueOrDefault(s.CustomerEmail)))
+            .OrderByDescending(c => (decimal)c.UnitsReturned / c.UnitsShipped).ThenByDescending(c => c.UnitsReturned).ThenBy(c => c.CustomerEmail, StringComparer.Ordinal)
+            .Take(query.TopCustomers)];
     }
 }

@@ -2404,6 +2404,37 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiCustomerShippedRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Channel", "CustomerEmail", "Day");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Day", "CustomerEmail");
+
+                    b.ToTable("ReturnKpiCustomerShippedUnits", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiLineRow", b =>
                 {
                     b.Property<Guid>("ReturnId")
@@ -2416,6 +2447,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
 
                     b.Property<bool>("IsLive")
                         .HasColumnType("bit");
@@ -2437,6 +2472,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("RequestedDay", "CustomerEmail");
 
                     b.HasIndex("RequestedDay", "Sku");
 

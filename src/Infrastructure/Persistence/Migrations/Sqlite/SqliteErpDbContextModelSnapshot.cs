@@ -2399,6 +2399,37 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PurchaseOrderReadModels", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiCustomerShippedRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "CustomerEmail", "Day");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Day", "CustomerEmail");
+
+                    b.ToTable("ReturnKpiCustomerShippedUnits", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ReturnKpiLineRow", b =>
                 {
                     b.Property<Guid>("ReturnId")
@@ -2410,6 +2441,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLive")
@@ -2432,6 +2467,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ReturnId", "OrderLineNumber");
+
+                    b.HasIndex("RequestedDay", "CustomerEmail");
 
                     b.HasIndex("RequestedDay", "Sku");
 

@@ -13,6 +13,7 @@ using EcomErp.Application.Inventory.GetStockAdjustment;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Application.Returns.Kpis.GetReturnKpiCustomer;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,7 @@ public sealed class CaseModel(
     IQueryHandler<GetExceptionCase, ExceptionCaseView> get,
     IQueryHandler<GetOrder, OrderView?> getOrder,
     IQueryHandler<GetStockAdjustment, AdjustmentView?> getAdjustment,
+    IQueryHandler<GetReturnKpiCustomer, string?> getCustomer,
     ICommandHandler<ResolveExceptionCase, ExceptionCaseCommandResult> resolve,
     ICommandHandler<AssignExceptionCase, ExceptionCaseCommandResult> assign,
     ICommandHandler<DismissExceptionCase, ExceptionCaseCommandResult> dismiss,
@@ -50,6 +52,9 @@ public sealed class CaseModel(
     public OrderView? Order { get; private set; }
 
     public AdjustmentView? Adjustment { get; private set; }
+
+    /// <summary>The e-mail of a CUSTOMER subject, which the case itself does not carry (personal data, decision 044).</summary>
+    public string? CustomerEmail { get; private set; }
 
     /// <summary>A stock adjustment's case is decided, never dismissed (its adjustment would wait on with no case).</summary>
     public bool MayDismiss => Case.Subject.Kind != ExceptionSubjectKind.StockAdjustment;
@@ -216,6 +221,11 @@ public sealed class CaseModel(
         {
             var adjustment = await getAdjustment.HandleAsync(new GetStockAdjustment(Case.Subject.Id), cancellationToken);
             Adjustment = adjustment.IsSuccess ? adjustment.Value : null;
+        }
+        else if (Case.Subject.Kind == ExceptionSubjectKind.Customer)
+        {
+            var customer = await getCustomer.HandleAsync(new GetReturnKpiCustomer(Case.Subject.Id), cancellationToken);
+            CustomerEmail = customer.IsSuccess ? customer.Value : null;
         }
         MayAct = Case.Status is ExceptionCaseStatus.Open or ExceptionCaseStatus.Assigned && ExceptionWorkbench.MayAct(User, Case.Queue);
         Assignees = MayAct ? await workbench.AssigneesAsync([Case.Queue]) : [];
