@@ -25,6 +25,12 @@ public sealed class TimeTagHelper(PersonTimeZone timeZones) : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.Attributes.SetAttribute(DateTimeAttribute, DateTime);
+        if (DateOnly.TryParseExact(DateTime, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // A calendar day (an ETA) is the same day in every zone: its UTC midnight would read as the evening before west of UTC.
+            output.Content.SetContent(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return;
+        }
         if (!DateTimeOffset.TryParse(DateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return;
         var zone = timeZones.For(ViewContext.HttpContext.User);

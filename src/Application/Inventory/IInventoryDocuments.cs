@@ -5,8 +5,11 @@ namespace EcomErp.Application.Inventory;
 /// <summary>Which adjustments a list shows, newest first: of one status, reason, SKU or location (null: any), a page of <see cref="Size"/> from <see cref="Skip"/>.</summary>
 public sealed record AdjustmentListRequest(AdjustmentStatus? Status, string? ReasonCode, string? Sku, string? Location, int Skip, int Size);
 
-/// <summary>Which transfers a list shows, newest shipment first: of one status (null: any), a page of <see cref="Size"/> from <see cref="Skip"/>.</summary>
-public sealed record TransferListRequest(TransferStatus? Status, int Skip, int Size);
+/// <summary>
+/// Which transfers a list shows, newest shipment first: of one status, with a line of one SKU (null: any), a page of
+/// <see cref="Size"/> from <see cref="Skip"/>.
+/// </summary>
+public sealed record TransferListRequest(TransferStatus? Status, string? Sku, int Skip, int Size);
 
 /// <summary>A page of documents and how many the filter matches.</summary>
 public sealed record DocumentPage<T>(IReadOnlyList<T> Items, int TotalCount);

@@ -11,11 +11,11 @@ public sealed record BalanceView(string Sku, string Location, StockLevels Levels
 
 public sealed record TransferView(
     Guid TransferId, string FromLocation, string ToLocation, TransferStatus Status, bool HasDiscrepancy, IReadOnlyList<TransferLineSnapshot> Lines,
-    int Version, string ShippedBy, DateTimeOffset ShippedAt, string? ReceivedBy, DateTimeOffset? ReceivedAt)
+    int Version, string ShippedBy, DateTimeOffset ShippedAt, string? ReceivedBy, DateTimeOffset? ReceivedAt, DateOnly? ExpectedOn)
 {
     public static TransferView From(Transfer transfer) => new(transfer.Id.Value, transfer.FromLocation.Value, transfer.ToLocation.Value,
         transfer.Status, transfer.HasDiscrepancy, [.. transfer.Lines.Select(l => l.Snapshot())], transfer.Version, transfer.ShippedBy, transfer.ShippedAt,
-        transfer.ReceivedBy, transfer.ReceivedAt);
+        transfer.ReceivedBy, transfer.ReceivedAt, transfer.ExpectedOn);
 }
 
 public sealed record AdjustmentView(

@@ -53,6 +53,8 @@ public static class InventoryErrors
     public const string TransferNotFoundCode = "TRANSFER_NOT_FOUND";
     [ErrorDescription("The transfer was received already.")]
     public const string TransferAlreadyReceivedCode = "TRANSFER_ALREADY_RECEIVED";
+    [ErrorDescription("A transfer's expected arrival is before the day it shipped.")]
+    public const string ArrivalBeforeShipmentCode = "TRANSFER_ARRIVAL_BEFORE_SHIPMENT";
     [ErrorDescription("No stock adjustment has this id.")]
     public const string AdjustmentNotFoundCode = "ADJUSTMENT_NOT_FOUND";
     [ErrorDescription("A stock adjustment changes nothing (a quantity of zero).")]

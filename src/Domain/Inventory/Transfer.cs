@@ -22,6 +22,9 @@ public sealed class Transfer : AggregateRoot
     public string? ReceivedBy { get; private set; }
     public DateTimeOffset? ReceivedAt { get; private set; }
 
+    /// <summary>The calendar day (the business's, UTC) the stock is expected at the destination; null when nobody said.</summary>
+    public DateOnly? ExpectedOn { get; private set; }
+
     public IReadOnlyList<TransferLine> Lines => _lines;
 
     public bool HasDiscrepancy => _lines.Exists(l => l.DiscrepancyQuantity > 0);
@@ -30,8 +33,10 @@ public sealed class Transfer : AggregateRoot
 
     /// <param name="sources">The balances at <paramref name="from"/>, by SKU.</param>
     /// <param name="destinations">The balances at <paramref name="to"/>, by SKU (opened when new).</param>
+    /// <param name="expectedOn">The expected arrival, the ship date or later; null when not known yet.</param>
     public static Result<Transfer> Ship(LocationCode from, LocationCode to, IReadOnlyList<TransferLineDraft> lines,
-        IReadOnlyDictionary<SkuCode, InventoryBalance> sources, IReadOnlyDictionary<SkuCode, InventoryBalance> destinations, Actor actor, DateTimeOffset at)
+        IReadOnlyDictionary<SkuCode, InventoryBalance> sources, IReadOnlyDictionary<SkuCode, InventoryBalance> destinations, Actor actor, DateTimeOffset at,
+        DateOnly? expectedOn = null)
     {
         if (!actor.MayActAs(Roles.WarehouseManager))
             return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "ship a transfer");
@@ -40,6 +45,8 @@ public sealed class Transfer : AggregateRoot
             errors.Add(new Error(InventoryErrors.SameLocationCode, "A transfer goes to another location.", "toLocation"));
         if (StockDocuments.CheckLines(lines.Select(l => l.Sku).ToList()) is { } linesError)
             errors.Add(linesError);
+        if (expectedOn is { } eta && CheckArrival(eta, at) is { } early)
+            errors.Add(early);
         for (var i = 0; i < lines.Count && errors.Count == 0; i++)
         {
             var held = sources.TryGetValue(lines[i].Sku, out var source) ? source : InventoryBalance.Open(lines[i].Sku, from);
@@ -52,6 +59,7 @@ public sealed class Transfer : AggregateRoot
         var transfer = new Transfer
         {
             Id = TransferId.New(), FromLocation = from, ToLocation = to, Status = TransferStatus.InTransit, ShippedBy = actor.Id, ShippedAt = at,
+            ExpectedOn = expectedOn,
         };
         for (var i = 0; i < lines.Count; i++)
         {
@@ -60,7 +68,7 @@ public sealed class Transfer : AggregateRoot
             transfer.Post(sources, from, sku, StockBucket.Available, null, quantity, ReasonCodes.TransferShipped, actor, at);
             transfer.Post(destinations, to, sku, null, StockBucket.InTransit, quantity, ReasonCodes.TransferShipped, actor, at);
         }
-        transfer.Raise(new TransferShipped(transfer.Id.Value, from.Value, to.Value, transfer.Snapshot(), actor.Id, at));
+        transfer.Raise(new TransferShipped(transfer.Id.Value, from.Value, to.Value, transfer.Snapshot(), actor.Id, at, expectedOn));
         return transfer;
     }
 
@@ -97,6 +105,31 @@ public sealed class Transfer : AggregateRoot
         Raise(new TransferReceived(Id.Value, FromLocation.Value, ToLocation.Value, Snapshot(), actor.Id, at));
         return Result.Success();
     }
+
+    /// <summary>Sets or moves the expected arrival while the stock is on the way; once received, the arrival is a fact.</summary>
+    public Result ExpectArrival(DateOnly expectedOn, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.WarehouseManager))
+            return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "change a transfer's expected arrival");
+        if (Status == TransferStatus.Received)
+            return new Error(InventoryErrors.TransferAlreadyReceivedCode, $"Transfer {Id} was already received by {ReceivedBy}; its arrival is known.");
+        if (CheckArrival(expectedOn, ShippedAt) is { } early)
+            return early;
+        var previous = ExpectedOn;
+        ExpectedOn = expectedOn;
+        Raise(new TransferArrivalExpected(Id.Value, FromLocation.Value, ToLocation.Value, previous, expectedOn, actor.Id, at));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Stock cannot arrive before it left. Days are the business's calendar (UTC), as purchase-order ETAs and available to
+    /// promise count them.
+    /// </summary>
+    private static Error? CheckArrival(DateOnly expectedOn, DateTimeOffset shippedAt) =>
+        expectedOn < DateOnly.FromDateTime(shippedAt.UtcDateTime)
+            ? new Error(InventoryErrors.ArrivalBeforeShipmentCode,
+                $"The expected arrival {expectedOn:yyyy-MM-dd} is before the transfer shipped ({shippedAt.UtcDateTime:yyyy-MM-dd}).", "expectedOn")
+            : null;
 
     private void Post(IReadOnlyDictionary<SkuCode, InventoryBalance> balances, LocationCode location, SkuCode sku, StockBucket? from, StockBucket? to,
         int quantity, string reasonCode, Actor actor, DateTimeOffset at) =>

@@ -3,5 +3,6 @@ using EcomErp.Domain.Common;
 namespace EcomErp.Domain.Inventory;
 
 public sealed record TransferShipped(
-    Guid TransferId, string FromLocation, string ToLocation, IReadOnlyList<TransferLineSnapshot> Lines, string ActorId, DateTimeOffset OccurredAt)
+    Guid TransferId, string FromLocation, string ToLocation, IReadOnlyList<TransferLineSnapshot> Lines, string ActorId, DateTimeOffset OccurredAt,
+    DateOnly? ExpectedOn = null)
     : IDomainEvent;

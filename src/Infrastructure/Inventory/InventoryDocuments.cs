@@ -37,6 +37,11 @@ internal sealed class InventoryDocuments(ErpDbContext db) : IInventoryDocuments
         var rows = db.Set<Transfer>().AsNoTracking();
         if (request.Status is { } status)
             rows = rows.Where(t => t.Status == status);
+        if (request.Sku is { } sku)
+        {
+            var code = SkuCode.Of(sku);
+            rows = rows.Where(t => t.Lines.Any(l => l.Sku == code));
+        }
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(t => t.ShippedAt).ThenByDescending(t => t.Id)
             .Include(t => t.Lines.OrderBy(l => l.LineNumber))

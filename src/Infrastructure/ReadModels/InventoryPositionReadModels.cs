@@ -26,11 +26,51 @@ internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCac
         }
         else if (request.BelowSafetyStock)
             rows = rows.Where(r => r.BelowSafetyStockAt != "");
-        var page = await rows.Select(r => new { r.Sku, r.Document }).PageAsync(
-            (ordered, reversed) => reversed ? ordered.OrderByDescending(r => r.Sku) : ordered.OrderBy(r => r.Sku),
-            request.After is { } after ? r => string.Compare(r.Sku, after) > 0 : null, null, request.Size, false, cancellationToken);
+        var backorders = db.Set<BackorderedLineReadModel>();
+        if (request.HasBackorders)
+            rows = rows.Where(r => backorders.Any(b => b.Sku == r.Sku));
+        var listed = rows.Select(r => new PositionRow { Sku = r.Sku, Document = r.Document, Backordered = backorders.Where(b => b.Sku == r.Sku).Sum(b => b.Units) });
+
+        System.Linq.Expressions.Expression<Func<PositionRow, bool>>? seek = null;
+        Func<IQueryable<PositionRow>, bool, IQueryable<PositionRow>> sort;
+        if (request.Sort == PositionSort.BackorderedUnits)
+        {
+            // Most units first, SKU code breaking ties; the cursor is the last SKU, its units read as they are now.
+            sort = (ordered, reversed) => reversed
+                ? ordered.OrderBy(r => r.Backordered).ThenByDescending(r => r.Sku)
+                : ordered.OrderByDescending(r => r.Backordered).ThenBy(r => r.Sku);
+            if (request.After is { } after)
+            {
+                var units = await backorders.Where(b => b.Sku == after).SumAsync(b => b.Units, cancellationToken);
+                seek = r => r.Backordered < units || (r.Backordered == units && string.Compare(r.Sku, after) > 0);
+            }
+        }
+        else
+        {
+            sort = (ordered, reversed) => reversed ? ordered.OrderByDescending(r => r.Sku) : ordered.OrderBy(r => r.Sku);
+            if (request.After is { } after)
+                seek = r => string.Compare(r.Sku, after) > 0;
+        }
+        var page = await listed.PageAsync(sort, seek, null, request.Size, false, cancellationToken);
         return new InventoryPositionPage([.. page.Rows.Select(r => ReadModelJson.Deserialize<InventoryPositionView>(r.Document))], page.HasNextPage,
-            page.TotalCount);
+            page.TotalCount, page.Rows.Where(r => r.Backordered > 0).ToDictionary(r => r.Sku, r => r.Backordered, StringComparer.Ordinal));
+    }
+
+    public async Task<BackorderedDemandView> GetBackorderedDemandAsync(string sku, int size, CancellationToken cancellationToken)
+    {
+        var lines = db.Set<BackorderedLineReadModel>().AsNoTracking().Where(b => b.Sku == sku);
+        var totals = await lines.GroupBy(b => b.Sku).Select(g => new { Units = g.Sum(b => b.Units), Count = g.Count() }).FirstOrDefaultAsync(cancellationToken);
+        var oldest = await lines.OrderBy(b => b.CapturedAtTicks).ThenBy(b => b.OrderId).ThenBy(b => b.LineNumber).Take(size).ToListAsync(cancellationToken);
+        return new BackorderedDemandView(sku, totals?.Units ?? 0, totals?.Count ?? 0,
+            [.. oldest.Select(b => new BackorderedLineView(b.OrderId, b.Channel, b.LineNumber, b.Units, new DateTimeOffset(b.CapturedAtTicks, TimeSpan.Zero)))]);
+    }
+
+    /// <summary>A position row as the list reads it: the document and the units open orders have backordered of the SKU.</summary>
+    private sealed class PositionRow
+    {
+        public string Sku { get; init; } = "";
+        public string Document { get; init; } = "";
+        public int Backordered { get; init; }
     }
 
     public async Task<InventoryPositionView?> GetAsync(string sku, CancellationToken cancellationToken) =>

@@ -52,6 +52,7 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<IMasterDataReader, MasterDataReader>();
         services.AddScoped<IInventoryPositionReadModels, InventoryPositionReadModels>();
         services.AddScoped<IInventoryLedgerReadModels, InventoryLedgerReadModels>();
+        services.AddScoped<ICycleCountReadModels, CycleCountReadModels>();
         services.AddScoped<IPurchaseOrderReadModels, PurchaseOrderReadModels>();
         services.AddScoped<Application.Returns.IReturnReadModels, ReturnReadModels>();
         services.AddScoped<Application.Returns.Kpis.IReturnKpiReader, ReturnKpiReader>();

@@ -138,6 +138,6 @@ public sealed partial class InventoryPagesTests
         Assert.Contains("NO-SUCH-SKU", FieldError(unknownHtml, "Input.Sku"), StringComparison.Ordinal);
         Assert.Contains("value=\"NO-SUCH-SKU\"", unknownHtml, StringComparison.Ordinal);
         Assert.Equal(adjustments + 1, await AdjustmentsAsync());
-        Assert.Matches(new Regex("""data-testid="count-[0-9a-f-]{36}"""), page);
+        Assert.Matches(new Regex("""data-testid="count-[0-9]+"""), page);
     }
 }

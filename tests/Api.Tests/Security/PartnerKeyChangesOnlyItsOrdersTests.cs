@@ -224,6 +224,9 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
             ("cancelPurchaseOrder", "CancelPurchaseOrderInput", PurchaseOrderFields, new { purchaseOrderId = cancellable, reason = "Ordered twice." }),
             ("shipTransfer", "ShipTransferInput", "transfer { id } userErrors { code field message }",
                 new { fromLocation = Elsewhere, toLocation = "WH-ROTTERDAM", lines = new[] { new { sku = _sku, quantity = 1 } } }),
+            // Before the receipt below: a received transfer's arrival is a fact, no longer an expectation.
+            ("setTransferEta", "SetTransferEtaInput", "transfer { id } userErrors { code field message }",
+                new { transferId = transfer, expectedOn = ExpectedOn }),
             ("receiveTransfer", "ReceiveTransferInput", "transfer { id } userErrors { code field message }",
                 new { transferId = transfer, lines = new[] { new { sku = _sku, quantity = 2 } } }),
             ("moveStock", "MoveStockInput", balance, new { sku = _sku, location = Elsewhere, from = "AVAILABLE", to = "DAMAGED", quantity = 1 }),

@@ -83,6 +83,7 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(decimal) => 12.5m + index,
             _ when type == typeof(bool) => true,
             _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 3, 2, 9, 30, 15, TimeSpan.Zero).AddMinutes(index),
+            _ when type == typeof(DateOnly) => new DateOnly(2026, 3, 20).AddDays(index),
             _ when type.IsEnum => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
             _ when type == typeof(IReadOnlyList<OrderLineSnapshot>) => new[] { new OrderLineSnapshot(1, "TEE-CREW-M-BLK", 2, 2_500) },
             _ when type == typeof(IReadOnlyList<PurchaseOrderLineSnapshot>) => new[] { new PurchaseOrderLineSnapshot(1, "TEE-CREW-M-BLK", 10, 4, new DateOnly(2026, 3, 20)) },

@@ -9,6 +9,7 @@ using EcomErp.Application.Inventory.ReceiveTransfer;
 using EcomErp.Application.Inventory.RecordCycleCount;
 using EcomErp.Application.Inventory.SetInspectionRequirement;
 using EcomErp.Application.Inventory.SetSafetyStock;
+using EcomErp.Application.Inventory.SetTransferEta;
 using EcomErp.Application.Inventory.ShipTransfer;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
@@ -102,9 +103,18 @@ public sealed class ShipTransferInput
     public string FromLocation { get; set; } = "";
     public string ToLocation { get; set; } = "";
     public List<StockLineInput> Lines { get; set; } = [];
+    public DateOnly? ExpectedOn { get; set; }
 
     public Result<ShipTransfer> ToCommand(Actor actor) =>
-        new ShipTransfer(actor, FromLocation, ToLocation, [.. Lines.Select(l => new TransferLineInput(l.Sku, l.Quantity))]);
+        new ShipTransfer(actor, FromLocation, ToLocation, [.. Lines.Select(l => new TransferLineInput(l.Sku, l.Quantity))], ExpectedOn);
+}
+
+public sealed class SetTransferEtaInput
+{
+    public string TransferId { get; set; } = "";
+    public DateOnly ExpectedOn { get; set; }
+
+    public Result<SetTransferEta> ToCommand(Actor actor) => InventoryIds.Transfer(TransferId).Map(id => new SetTransferEta(actor, id, ExpectedOn));
 }
 
 public sealed class ReceiveTransferInput

@@ -72,6 +72,18 @@ public static class InventoryMutations
                 t.Field<NonNullGraphType<StringGraphType>>("fromLocation").Description("The source location's code.");
                 t.Field<NonNullGraphType<StringGraphType>>("toLocation").Description("The destination location's code; not the source.");
                 t.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StockLineInputType>>>>("lines").Description($"What to ship: 1 to {InventoryErrors.MaxLines} lines, one per SKU, each within the source's Available.");
+                t.Field<DateOnlyGraphType>("expectedOn")
+                    .Description($"The expected arrival at the destination, when known: the ship date (UTC) or later, else {InventoryErrors.ArrivalBeforeShipmentCode}.");
+            }),
+            (i, actor) => i.ToCommand(actor), InventoryResults.Transfer);
+
+        Command(mutation, "setTransferEta",
+            $"Sets or moves the expected arrival of a transfer still in transit; a received one is {InventoryErrors.TransferAlreadyReceivedCode} (WarehouseManager).",
+            new InventoryInputType<SetTransferEtaInput>("SetTransferEtaInput", "A transfer's expected arrival.", t =>
+            {
+                t.Field<NonNullGraphType<IdGraphType>>("transferId").Description("The transfer's id.");
+                t.Field<NonNullGraphType<DateOnlyGraphType>>("expectedOn")
+                    .Description($"The expected arrival: the ship date (UTC) or later, else {InventoryErrors.ArrivalBeforeShipmentCode}.");
             }),
             (i, actor) => i.ToCommand(actor), InventoryResults.Transfer);
 

@@ -107,6 +107,10 @@ public sealed class TransferType : ObjectGraphType<TransferView>
         Field(t => t.ToLocation).Description("The destination location's code.");
         Field<NonNullGraphType<TransferStatusType>>("status").Description("Where the transfer stands.").Resolve(c => c.Source.Status);
         Field(t => t.HasDiscrepancy).Description("True when less arrived than was shipped.");
+        Field(t => t.ExpectedOn, type: typeof(DateOnlyGraphType))
+            .Description("The day (UTC calendar) the stock is expected at the destination; null when nobody said. Set when shipped or while in transit.");
+        Field(t => t.ShippedAt, type: typeof(NonNullGraphType<DateTimeOffsetGraphType>)).Description("When the transfer shipped.");
+        Field(t => t.ReceivedAt, type: typeof(DateTimeOffsetGraphType)).Description("When it was received; null while in transit.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TransferLineType>>>>("lines").Description("The transfer lines.")
             .Resolve(c => c.Source.Lines);
         Field(t => t.Version).Description("Concurrency version of the transfer.");

@@ -5,8 +5,8 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.ListTransfers;
 
-/// <summary>Transfers, the newest shipment first, page by page (<see cref="Page"/> from 1), of one status or all.</summary>
-public sealed record ListTransfers(TransferStatus? Status = null, int Page = 1, int Size = 25)
+/// <summary>Transfers, the newest shipment first, page by page (<see cref="Page"/> from 1), of one status or all, with a line of one SKU or any.</summary>
+public sealed record ListTransfers(TransferStatus? Status = null, int Page = 1, int Size = 25, string? Sku = null)
 {
     public const int MaxSize = 100;
 }
@@ -19,7 +19,8 @@ internal sealed class ListTransfersHandler(IInventoryDocuments documents, IValid
         var valid = await validator.CheckAsync(query, cancellationToken);
         if (valid.IsFailure)
             return Result<DocumentPage<TransferView>>.Failure(valid.Errors);
-        return await documents.ListTransfersAsync(new TransferListRequest(query.Status, PagingRules.SkipOf(query.Page, query.Size), query.Size), cancellationToken);
+        return await documents.ListTransfersAsync(new TransferListRequest(query.Status,
+            string.IsNullOrWhiteSpace(query.Sku) ? null : SkuCode.Of(query.Sku).Value, PagingRules.SkipOf(query.Page, query.Size), query.Size), cancellationToken);
     }
 }
 
@@ -28,6 +29,7 @@ internal sealed class ListTransfersValidator : AbstractValidator<ListTransfers>
     public ListTransfersValidator()
     {
         RuleFor(q => q.Status).IsInEnum().WithErrorCode(CommonErrors.ValidationFailed);
+        When(q => !string.IsNullOrWhiteSpace(q.Sku), () => RuleFor(q => q.Sku!).IsSku());
         PagingRules.Add(this, q => q.Page, q => q.Size, ListTransfers.MaxSize);
     }
 }

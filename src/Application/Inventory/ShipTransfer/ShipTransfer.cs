@@ -7,8 +7,12 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.ShipTransfer;
 
-/// <summary>Creates a transfer and ships it: Available at the source leaves, InTransit at the destination arrives, in one transaction.</summary>
-public sealed record ShipTransfer(Actor Actor, string FromLocation, string ToLocation, IReadOnlyList<TransferLineInput> Lines) : IAuditedCommand
+/// <summary>
+/// Creates a transfer and ships it: Available at the source leaves, InTransit at the destination arrives, in one transaction.
+/// <see cref="ExpectedOn"/> is the expected arrival, when known (the ship date or later).
+/// </summary>
+public sealed record ShipTransfer(Actor Actor, string FromLocation, string ToLocation, IReadOnlyList<TransferLineInput> Lines, DateOnly? ExpectedOn = null)
+    : IAuditedCommand
 {
     AuditSubject IAuditedCommand.Subject => AuditSubject.Created<Transfer>();
 }
@@ -30,7 +34,7 @@ internal sealed class ShipTransferHandler(
         var skus = lines.Select(l => l.Sku).ToList();
         var sources = await inventory.GetBalancesAsync(from, skus, cancellationToken);
         var destinations = from == to ? sources : await inventory.GetBalancesAsync(to, skus, cancellationToken);
-        var shipped = Transfer.Ship(from, to, lines, sources, destinations, command.Actor, now);
+        var shipped = Transfer.Ship(from, to, lines, sources, destinations, command.Actor, now, command.ExpectedOn);
         if (shipped.IsFailure)
             return Result<TransferView>.Failure(shipped.Errors);
         inventory.Add(shipped.Value);

@@ -31,9 +31,11 @@ internal sealed class OrderProjection : IReadModelProjection
         var orders = await db.Orders.AsNoTracking().WithParts()
             .Where(o => stale.Contains(o.Id))
             .ToListAsync(cancellationToken);
+        var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
             var view = OrderView.From(order, latest[order.Id.Value]);
+            views.Add(view);
             var document = ReadModelJson.Serialize(view);
             if (rows.TryGetValue(view.Id, out var row))
                 row.Apply(view, document);
@@ -41,6 +43,7 @@ internal sealed class OrderProjection : IReadModelProjection
                 db.Set<OrderReadModel>().Add(OrderReadModel.From(view, document));
             batch.CacheEntries.Add(KeyValuePair.Create(ReadModelCacheKeys.Order(view.Id), document));
         }
+        await BackorderedLineReadModel.ProjectAsync(db, views, cancellationToken);
 
         foreach (var (message, domainEvent) in batch.Events)
         {

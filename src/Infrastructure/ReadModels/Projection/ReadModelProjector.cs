@@ -28,7 +28,7 @@ public sealed partial class ReadModelProjector : IDisposable
     private readonly ILogger<ReadModelProjector> _logger;
     private readonly IReadModelProjection[] _projections = [
         new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
-        new ExceptionCaseProjection(), new ReturnProjection(), new ReturnKpiProjection(),
+        new ExceptionCaseProjection(), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
     ];
 
     public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, INotificationBus bus, ReadModelOptions options,

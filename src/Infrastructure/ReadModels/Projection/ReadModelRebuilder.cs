@@ -47,6 +47,8 @@ public sealed partial class ReadModelRebuilder(
         var checkpoints = db.OutboxCheckpoints.Where(c => c.Consumer == ReadModelProjector.ConsumerName);
         var announced = await checkpoints.Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
         await db.Set<OrderReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<BackorderedLineReadModel>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<CycleCountReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<SkuReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<InventoryPositionReadModel>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<InventoryLedgerReadModel>().ExecuteDeleteAsync(cancellationToken);

@@ -113,6 +113,30 @@ public sealed class InventoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transfer_ShippedWithAnEta_ExposesIt_AndSetTransferEtaMovesIt_ButNeverBeforeTheShipDate()
+    {
+        const string fields = "transfer { id status expectedOn shippedAt receivedAt } userErrors { code field message }";
+        var (sku, _) = await Api.SkuWithAvailableAsync("WH-BERLIN", 3);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shipped = Succeeded(await Api.MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", fields,
+            new { fromLocation = "WH-BERLIN", toLocation = "WH-ROTTERDAM", lines = new[] { new { sku, quantity = 1 } }, expectedOn = Day(2) }), "transfer");
+        var id = shipped.GetProperty("id").GetString();
+        var moved = Succeeded(await Api.MutateAsync(_inventory, "setTransferEta", "SetTransferEtaInput", fields, new { transferId = id, expectedOn = Day(4) }), "transfer");
+        var early = await Api.MutateAsync(_inventory, "setTransferEta", "SetTransferEtaInput", fields, new { transferId = id, expectedOn = Day(-30) });
+        var malformed = await Api.MutateAsync(_inventory, "setTransferEta", "SetTransferEtaInput", fields, new { transferId = "nope", expectedOn = Day(1) });
+        var readOnly = await Api.PostAsync(_readOnly, Mutation("setTransferEta", "SetTransferEtaInput", fields), new { input = new { transferId = id, expectedOn = Day(5) } });
+
+        Assert.Equal(Day(2), shipped.GetProperty("expectedOn").GetString());
+        Assert.Equal(JsonValueKind.Null, shipped.GetProperty("receivedAt").ValueKind);
+        Assert.Equal(Day(4), moved.GetProperty("expectedOn").GetString());
+        Assert.Equal<(string?, string?)>(("TRANSFER_ARRIVAL_BEFORE_SHIPMENT", "expectedOn"), UserErrors(early).Single());
+        Assert.Equal<(string?, string?)>(("TRANSFER_NOT_FOUND", "transferId"), UserErrors(malformed).Single());
+        Assert.Equal("FORBIDDEN", readOnly.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task MoveAndSmallAdjustment_ApplyAtOnce_AndALargeAdjustmentWaitsForASecondPerson()
     {
         var (sku, before) = await Api.SkuWithAvailableAsync("WH-ROTTERDAM", 5);

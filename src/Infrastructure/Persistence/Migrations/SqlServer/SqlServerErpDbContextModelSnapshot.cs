@@ -1177,6 +1177,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FromLocation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2109,6 +2112,80 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT Id, RecordedAt, ActorId, Command, SubjectKind, SubjectId, Outcome FROM AuditLog");
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.BackorderedLineReadModel", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CapturedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("OrderId", "LineNumber");
+
+                    b.HasIndex("Sku", "CapturedAtTicks");
+
+                    b.ToTable("BackorderedLineReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.CycleCountReadModel", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BookQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CountedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CountedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("CountedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Variance")
+                        .HasColumnType("int");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CountedAtTicks");
+
+                    b.HasIndex("Location", "Sequence");
+
+                    b.HasIndex("Sku", "Location", "Sequence");
+
+                    b.ToTable("CycleCountReadModels", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>

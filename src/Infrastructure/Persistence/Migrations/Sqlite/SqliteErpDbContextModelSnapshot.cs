@@ -1171,6 +1171,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromLocation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2104,6 +2107,80 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT Id, RecordedAt, ActorId, Command, SubjectKind, SubjectId, Outcome FROM AuditLog");
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.BackorderedLineReadModel", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapturedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId", "LineNumber");
+
+                    b.HasIndex("Sku", "CapturedAtTicks");
+
+                    b.ToTable("BackorderedLineReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.CycleCountReadModel", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Variance")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CountedAtTicks");
+
+                    b.HasIndex("Location", "Sequence");
+
+                    b.HasIndex("Sku", "Location", "Sequence");
+
+                    b.ToTable("CycleCountReadModels", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>

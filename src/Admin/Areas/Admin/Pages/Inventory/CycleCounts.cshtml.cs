@@ -6,7 +6,8 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Catalog.ListLocations;
 using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Inventory;
-using EcomErp.Application.Inventory.ListStockAdjustments;
+using EcomErp.Application.Inventory.ListCycleCounts;
+using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.RecordCycleCount;
 using EcomErp.Domain.Inventory;
 using Microsoft.AspNetCore.Authorization;
@@ -16,16 +17,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EcomErp.Admin.Areas.Admin.Pages.Inventory;
 
 /// <summary>
-/// Cycle counts: a count of Available per SKU and location (<see cref="RecordCycleCount"/>), and the recent counts that differed
-/// from the ledger, which are the count-correction adjustments they caused (a count that matched changes nothing and is kept
-/// only as its event).
+/// Cycle counts: a count of Available per SKU and location (<see cref="RecordCycleCount"/>), and every count recorded, matched
+/// or with a variance, from the cycle-count read model, filtered by SKU, location, outcome and the days counted (in the
+/// person's time zone), newest first, page by page; filters in the query string.
 /// </summary>
 [Authorize(Roles = InventoryAccess.Readers)]
 public sealed class CycleCountsModel(
-    IQueryHandler<ListStockAdjustments, DocumentPage<AdjustmentView>> list,
+    IQueryHandler<ListCycleCounts, DocumentPage<CycleCountView>> list,
     IQueryHandler<ListLocations, IReadOnlyList<LocationView>> locations,
     ICommandHandler<RecordCycleCount, CycleCountResult> count,
-    ExceptionWorkbench workbench) : PageModel
+    ExceptionWorkbench workbench,
+    PersonTimeZone timeZones) : PageModel
 {
     public const int PageSize = 25;
 
@@ -35,10 +37,27 @@ public sealed class CycleCountsModel(
     [FromQuery(Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
+    [FromQuery(Name = "sku")]
+    public string? SkuFilter { get; set; }
+
+    [FromQuery(Name = "location")]
+    public string? LocationFilter { get; set; }
+
+    [FromQuery(Name = "outcome")]
+    public CycleCountOutcome? Outcome { get; set; }
+
+    /// <summary>The first day counted, in the person's time zone.</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; set; }
+
+    /// <summary>The last day counted, in the person's time zone (inclusive).</summary>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; set; }
+
     [BindProperty]
     public CountInput Input { get; set; } = new();
 
-    public IReadOnlyList<AdjustmentView> Corrections { get; private set; } = [];
+    public IReadOnlyList<CycleCountView> Counts { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
@@ -63,6 +82,23 @@ public sealed class CycleCountsModel(
     }
 
     public string Name(string? actorId) => actorId is null ? "" : Names.GetValueOrDefault(actorId, actorId);
+
+    /// <summary>The list's filters as route values, for the pager's links.</summary>
+    public Dictionary<string, string> Filters(int pageNumber)
+    {
+        var values = new Dictionary<string, string> { ["pageNumber"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrWhiteSpace(SkuFilter))
+            values["sku"] = SkuFilter;
+        if (!string.IsNullOrWhiteSpace(LocationFilter))
+            values["location"] = LocationFilter;
+        if (Outcome is { } outcome)
+            values["outcome"] = outcome.ToString();
+        if (From is { } from)
+            values["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (To is { } to)
+            values["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -99,13 +135,31 @@ public sealed class CycleCountsModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Locations = [.. (await locations.HandleAsync(new ListLocations(null), cancellationToken)).Value.Select(l => l.Code)];
-        var page = await list.HandleAsync(new ListStockAdjustments(ReasonCode: ReasonCodes.CountCorrection, Page: PageNumber, Size: PageSize), cancellationToken);
+        // A filter the binder could not read (a word where a date or outcome goes) is named rather than silently dropped.
+        var unreadable = ModelState.Where(e => e.Key is "from" or "to" or "outcome" or "pageNumber" && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        if (unreadable.Count > 0)
+        {
+            Problem = $"A filter could not be read ({string.Join(", ", unreadable)}); showing every count.";
+            (SkuFilter, LocationFilter, Outcome, From, To, PageNumber) = (null, null, null, null, null, 1);
+        }
+        var zone = timeZones.For(User);
+        var page = await list.HandleAsync(new ListCycleCounts(SkuFilter, LocationFilter, Outcome, StartOf(From, zone), StartOf(To?.AddDays(1), zone),
+            PageNumber, PageSize), cancellationToken);
         if (page.IsFailure)
         {
             Problem = string.Join(" ", page.Errors.Select(FormErrors.Readable));
             return;
         }
-        (Corrections, TotalCount) = (page.Value.Items, page.Value.TotalCount);
-        Names = await workbench.NamesAsync([.. Corrections.SelectMany(a => new[] { a.RequestedBy, a.ApprovedBy, a.RejectedBy })]);
+        (Counts, TotalCount) = (page.Value.Items, page.Value.TotalCount);
+        Names = await workbench.NamesAsync([.. Counts.Select(c => c.CountedBy)]);
+    }
+
+    /// <summary>The instant the day begins in the zone (a midnight skipped by a clock change counts with the zone's standard offset).</summary>
+    private static DateTimeOffset? StartOf(DateOnly? day, TimeZoneInfo zone)
+    {
+        if (day is not { } date)
+            return null;
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 }

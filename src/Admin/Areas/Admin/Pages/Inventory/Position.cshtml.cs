@@ -7,8 +7,10 @@ using EcomErp.Application.Catalog.ListLocations;
 using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.AdjustStock;
+using EcomErp.Application.Inventory.GetBackorderedDemand;
 using EcomErp.Application.Inventory.GetInventoryPosition;
 using EcomErp.Application.Inventory.ListInventoryLedger;
+using EcomErp.Application.Inventory.ListTransfers;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Inventory.RecordCycleCount;
@@ -33,12 +35,17 @@ public sealed class PositionModel(
     IQueryHandler<GetSku, SkuView?> catalog,
     IQueryHandler<ListLocations, IReadOnlyList<LocationView>> locations,
     IQueryHandler<ListInventoryLedger, InventoryLedgerPage> ledger,
+    IQueryHandler<GetBackorderedDemand, BackorderedDemandView> backorders,
+    IQueryHandler<ListTransfers, DocumentPage<TransferView>> transfers,
     ICommandHandler<MoveStock, BalanceView> move,
     ICommandHandler<AdjustStock, AdjustmentView> adjust,
     ICommandHandler<RecordCycleCount, CycleCountResult> count,
     ICommandHandler<SetSafetyStock, BalanceView> safety) : PageModel
 {
     public const int RecentEntries = 10;
+
+    /// <summary>Backordered lines and transfers on the way listed on the page; the lists link to the rest.</summary>
+    public const int ListedDocuments = 20;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -65,6 +72,14 @@ public sealed class PositionModel(
     public IReadOnlyList<string> Locations { get; private set; } = [];
 
     public IReadOnlyList<InventoryLedgerEntryView> Entries { get; private set; } = [];
+
+    /// <summary>What open orders wait for of this SKU (committed demand not yet reserved).</summary>
+    public BackorderedDemandView? Backorders { get; private set; }
+
+    /// <summary>Transfers of this SKU still on the way, with their expected arrivals.</summary>
+    public IReadOnlyList<TransferView> InTransit { get; private set; } = [];
+
+    public int InTransitCount { get; private set; }
 
     public bool MayHandleStock => User.MayHandleStock();
 
@@ -255,5 +270,9 @@ public sealed class PositionModel(
             && await ledger.HandleAsync(new ListInventoryLedger(Position.Sku, null, new InventoryLedgerFilter(), new LedgerSlice(RecentEntries)), cancellationToken)
                 is { IsSuccess: true } page)
             Entries = page.Value.Entries;
+        if (await backorders.HandleAsync(new GetBackorderedDemand(Sku, ListedDocuments), cancellationToken) is { IsSuccess: true } waiting)
+            Backorders = waiting.Value;
+        if (await transfers.HandleAsync(new ListTransfers(TransferStatus.InTransit, 1, ListedDocuments, Sku), cancellationToken) is { IsSuccess: true } moving)
+            (InTransit, InTransitCount) = (moving.Value.Items, moving.Value.TotalCount);
     }
 }

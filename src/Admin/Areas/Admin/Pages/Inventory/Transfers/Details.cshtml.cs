@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
 using EcomErp.Admin.Shell;
@@ -5,6 +6,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.GetTransfer;
 using EcomErp.Application.Inventory.ReceiveTransfer;
+using EcomErp.Application.Inventory.SetTransferEta;
 using EcomErp.Domain.Inventory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,13 +15,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EcomErp.Admin.Areas.Admin.Pages.Inventory.Transfers;
 
 /// <summary>
-/// One transfer: its lines as shipped and received, and the receipt form (units arrived per line). What did not arrive is
-/// written off as the transfer's discrepancy by <see cref="ReceiveTransfer"/> and shown per line.
+/// One transfer: its lines as shipped and received, its expected arrival (changeable while in transit, <see cref="SetTransferEta"/>),
+/// and the receipt form (units arrived per line). What did not arrive is written off as the transfer's discrepancy by
+/// <see cref="ReceiveTransfer"/> and shown per line.
 /// </summary>
 [Authorize(Roles = InventoryAccess.Readers)]
 public sealed class DetailsModel(
     IQueryHandler<GetTransfer, TransferView?> get,
     ICommandHandler<ReceiveTransfer, TransferView> receive,
+    ICommandHandler<SetTransferEta, TransferView> setEta,
     ExceptionWorkbench workbench) : PageModel
 {
     [TempData]
@@ -31,6 +35,16 @@ public sealed class DetailsModel(
     /// <summary>Units arrived per line, in the transfer's line order.</summary>
     [BindProperty]
     public List<int?> Arrived { get; set; } = [];
+
+    [BindProperty]
+    public EtaInput Eta { get; set; } = new();
+
+    public sealed class EtaInput
+    {
+        [Display(Name = "Expected arrival")]
+        [DataType(DataType.Date)]
+        public DateOnly? ExpectedOn { get; set; }
+    }
 
     public TransferView? Transfer { get; private set; }
 
@@ -46,6 +60,31 @@ public sealed class DetailsModel(
         if (Transfer is null)
             return NotFound();
         Arrived = [.. Transfer.Lines.Select(l => (int?)l.ShippedQuantity)];
+        Eta.ExpectedOn = Transfer.ExpectedOn;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEtaAsync(CancellationToken cancellationToken)
+    {
+        if (!MayReceive)
+            return Forbid();
+        await LoadAsync(cancellationToken);
+        if (Transfer is null)
+            return NotFound();
+        Arrived = [.. Transfer.Lines.Select(l => (int?)l.ShippedQuantity)];
+        ModelState.KeepOnly(nameof(Eta));
+        if (ModelState.IsValid && Eta.ExpectedOn is null)
+            ModelState.AddModelError($"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}", "Say on which day the stock is expected.");
+        if (ModelState.IsValid)
+        {
+            var result = await setEta.HandleAsync(new SetTransferEta(User.ToActor(), Id, Eta.ExpectedOn!.Value), cancellationToken);
+            if (result.IsSuccess)
+            {
+                StatusMessage = $"Expected arrival set to {result.Value.ExpectedOn:yyyy-MM-dd}.";
+                return RedirectToPage(new { id = Id });
+            }
+            ModelState.AddErrors(result.Errors, field => field is "expectedOn" ? $"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}" : nameof(Eta));
+        }
         return Page();
     }
 
@@ -57,6 +96,7 @@ public sealed class DetailsModel(
         if (Transfer is null)
             return NotFound();
         ModelState.KeepOnly(nameof(Arrived));
+        Eta.ExpectedOn = Transfer.ExpectedOn;
         for (var i = 0; i < Transfer.Lines.Count; i++)
         {
             if (ModelState.IsValid && (i >= Arrived.Count || Arrived[i] is null))

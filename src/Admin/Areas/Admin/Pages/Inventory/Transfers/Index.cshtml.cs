@@ -60,6 +60,10 @@ public sealed class IndexModel(
         [Display(Name = "To location")]
         public string? ToLocation { get; set; }
 
+        [Display(Name = "Expected arrival (optional)")]
+        [DataType(DataType.Date)]
+        public DateOnly? ExpectedOn { get; set; }
+
         public List<LineInput> Lines { get; set; } = [];
     }
 
@@ -84,7 +88,7 @@ public sealed class IndexModel(
         if (ModelState.IsValid)
         {
             var result = await ship.HandleAsync(new ShipTransfer(User.ToActor(), Input.FromLocation ?? "", Input.ToLocation ?? "",
-                [.. filled.Select(l => new TransferLineInput(l.line.Sku ?? "", l.line.Quantity!.Value))]), cancellationToken);
+                [.. filled.Select(l => new TransferLineInput(l.line.Sku ?? "", l.line.Quantity!.Value))], Input.ExpectedOn), cancellationToken);
             if (result.IsSuccess)
             {
                 StatusMessage = $"Transfer shipped from {result.Value.FromLocation} to {result.Value.ToLocation}; the stock is in transit.";
@@ -103,6 +107,8 @@ public sealed class IndexModel(
             return $"{nameof(Input)}.{nameof(TransferInput.FromLocation)}";
         if (field is "toLocation")
             return $"{nameof(Input)}.{nameof(TransferInput.ToLocation)}";
+        if (field is "expectedOn")
+            return $"{nameof(Input)}.{nameof(TransferInput.ExpectedOn)}";
         if (field is not null && field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']', StringComparison.Ordinal) is > 6 and var end
             && int.TryParse(field[6..end], out var index) && index < rows.Count)
         {
