@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ImportRuns : Migration
+    public partial class ImportRunsAndChannelCurrency : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Currency",
+                table: "Channels",
+                type: "nvarchar(3)",
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "EUR");
+
             migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
@@ -54,6 +62,10 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ImportRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Currency",
+                table: "Channels");
         }
     }
 }
