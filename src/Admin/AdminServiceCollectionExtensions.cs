@@ -40,8 +40,6 @@ public static class AdminServiceCollectionExtensions
                 $"{AdminBootstrapOptions.SectionName}:TimeZone must be an IANA time zone id, such as Europe/Berlin or UTC.")
             .ValidateOnStart();
         services.AddSingleton<Shell.PersonTimeZone>();
-        services.AddOptions<Import.ImportOptions>().Bind(configuration.GetSection(Import.ImportOptions.SectionName))
-            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 }, "EcomErp:Import:MaxFileBytes and MaxRows are positive.").ValidateOnStart();
         services.AddScoped<AdminIdentitySeeder>();
         services.AddScoped<Exceptions.ExceptionWorkbench>();
         // Pages count SLA time from the one clock of the host, so tests can move it (FakeTimeProvider).

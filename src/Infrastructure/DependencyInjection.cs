@@ -72,6 +72,15 @@ public static class DependencyInjection
         services.AddScoped<Application.Catalog.ICarrierRepository, CarrierRepository>();
         services.AddScoped<Application.Catalog.ILocationRepository, LocationRepository>();
         services.AddScoped<Application.Orders.ISavedOrderViewRepository, SavedOrderViewRepository>();
+        services.AddScoped<Application.Imports.IImportRunRepository, ImportRunRepository>();
+        services.AddSingleton<Application.Imports.IImportFileReader, Imports.CsvImportFileReader>();
+        services.AddSingleton<Imports.ImportRunChanges>();
+        services.AddScoped<Imports.ImportRunProgress>();
+        services.AddScoped<Application.Imports.IImportProgress>(sp => sp.GetRequiredService<Imports.ImportRunProgress>());
+        services.AddSingleton<Application.Imports.IImportQueue, Imports.HangfireImportQueue>();
+        services.AddOptions<Application.Imports.ImportOptions>().Bind(configuration.GetSection(Application.Imports.ImportOptions.SectionName))
+            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 }, "EcomErp:Import:MaxFileBytes and MaxRows are positive.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Imports.ImportOptions>>().Value);
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 
@@ -82,6 +91,7 @@ public static class DependencyInjection
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<Exceptions.ExceptionEscalationJob>();
         services.AddTransient<Exceptions.AbnormalReturnsJob>();
+        services.AddTransient<Imports.ImportJob>();
         // Hangfire keeps its storage in a process-wide static (JobStorage.Current) and resolves the DI storage
         // from it once per process. Every host gets a storage instance of its own instead, registered before
         // AddHangfire so its static default is never used: several hosts in one process (the test suite, or an

@@ -17,4 +17,8 @@ public static class ImportErrors
     public const string ValueUnreadable = "IMPORT_VALUE_UNREADABLE";
     [ErrorDescription("The same SKU (or SKU and location) is listed on two rows of one import file.")]
     public const string DuplicateRow = "IMPORT_DUPLICATE_ROW";
+    [ErrorDescription("There is no import run of this id.")]
+    public const string NotFound = "IMPORT_NOT_FOUND";
+    [ErrorDescription("The worker could not finish an import run (an unexpected fault); nothing of the file was taken in, and it can be uploaded again.")]
+    public const string RunFailed = "IMPORT_RUN_FAILED";
 }

@@ -54,6 +54,10 @@ public static partial class ImportRows
     public static IReadOnlyList<string> Codes(string? text) =>
         [.. (text ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
+    /// <summary>A file size as people read it: <c>812 bytes</c>, <c>4 KB</c>, <c>2.5 MB</c>.</summary>
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
+
     private static Error Unreadable(string column, string message) => new(ImportErrors.ValueUnreadable, message, column);
 
     [GeneratedRegex(@"^lines\[(?<line>\d+)\]\.(?<column>.*)$")]

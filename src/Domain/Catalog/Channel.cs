@@ -15,17 +15,48 @@ public sealed class Channel : AggregateRoot
     public ChannelCode Code { get; private set; }
     public string Name { get; private set; } = "";
     public ChannelKind Kind { get; private set; }
+
+    /// <summary>The currency the channel sells in (its prices and its orders' amounts); it is chosen when the channel is created.</summary>
+    public Currency Currency { get; private set; }
+
     public bool IsActive { get; private set; }
     public ChannelPolicy Policy { get; private set; } = null!;
 
-    public static Result<Channel> Create(string code, string name, ChannelKind kind)
+    /// <summary>The currency of a channel made without one (the seed's, and those that existed before channels had one).</summary>
+    public static readonly Currency DefaultCurrency = Currency.Of("EUR");
+
+    /// <summary>A channel as the seed makes it, in the default currency, raising nothing.</summary>
+    public static Result<Channel> Create(string code, string name, ChannelKind kind) => Create(code, name, kind, DefaultCurrency);
+
+    private static Result<Channel> Create(string code, string name, ChannelKind kind, Currency currency)
     {
         var parsed = ChannelCode.Create(code);
         if (parsed.IsFailure)
             return Result<Channel>.Failure(parsed.Errors);
         if (CheckName(name) is { } nameRefused)
             return nameRefused;
-        return new Channel { Code = parsed.Value, Name = name.Trim(), Kind = kind, IsActive = true, Policy = ChannelPolicy.DefaultFor(kind) };
+        return new Channel
+        {
+            Code = parsed.Value, Name = name.Trim(), Kind = kind, Currency = currency, IsActive = true, Policy = ChannelPolicy.DefaultFor(kind),
+        };
+    }
+
+    /// <summary>
+    /// Adds a channel (a planner's or an administrator's decision): active, with the default allocation policy of its kind,
+    /// which the planner then edits; raises <see cref="ChannelCreated"/>.
+    /// </summary>
+    public static Result<Channel> Open(string code, string name, ChannelKind kind, string currency, Actor actor, DateTimeOffset at)
+    {
+        if (!actor.MayActAs(Roles.Planner))
+            return new Error(CommonErrors.NotPermitted, $"{actor.Name} may not add a channel: it needs the {Roles.Planner} role.");
+        var money = Currency.Create(currency);
+        var created = Create(code, name, kind, money.IsSuccess ? money.Value : DefaultCurrency);
+        var errors = created.Errors.Select(e => e.Field is null ? e.WithField("code") : e).Concat(money.Errors.Select(e => e.WithField("currency"))).ToList();
+        if (errors.Count > 0)
+            return Result<Channel>.Failure(errors);
+        var channel = created.Value;
+        channel.Raise(new ChannelCreated(channel.Code.Value, channel.Name, channel.Kind, channel.Currency.Code, actor.Id, at));
+        return channel;
     }
 
     /// <summary>Renames the channel (a planner's or an administrator's decision); its code, which orders and keys name, stays.</summary>

@@ -39,14 +39,15 @@ public sealed class ChannelCreateRenamePageTests : IDisposable
         return await client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
-    private static Dictionary<string, string> NewChannel(string code = "mkt-otto", string name = "Otto marketplace", string kind = "Marketplace") =>
-        new() { ["Input.Code"] = code, ["Input.Name"] = name, ["Input.Kind"] = kind };
+    private static Dictionary<string, string> NewChannel(string code = "mkt-otto", string name = "Otto marketplace", string kind = "Marketplace",
+        string currency = "GBP") =>
+        new() { ["Input.Code"] = code, ["Input.Name"] = name, ["Input.Kind"] = kind, ["Input.Currency"] = currency };
 
     private async Task<string> ChannelsAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var channels = await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Channels.AsNoTracking().OrderBy(c => c.Code).ToListAsync();
-        return string.Join('|', channels.Select(c => $"{c.Code}:{c.Name}:{c.Kind}:{c.Version}:{c.IsActive}"));
+        return string.Join('|', channels.Select(c => $"{c.Code}:{c.Name}:{c.Kind}:{c.Currency.Code}:{c.Version}:{c.IsActive}"));
     }
 
     private static string Html(HttpResponseMessage response) => WebUtility.HtmlDecode(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
@@ -63,7 +64,7 @@ public sealed class ChannelCreateRenamePageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal("/admin/masterdata/channels/details/mkt-otto", new Uri(_factory.Server.BaseAddress, created.Headers.Location!).AbsolutePath, ignoreCase: true);
-        Assert.Contains("Channel MKT-OTTO is added, active, with the default policy of a Marketplace channel: edit it below.", page, StringComparison.Ordinal);
+        Assert.Contains("Channel MKT-OTTO is added, active, with the default policy of a Marketplace channel, selling in GBP: edit it below.", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"policy-form\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"Otto marketplace\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
@@ -71,7 +72,7 @@ public sealed class ChannelCreateRenamePageTests : IDisposable
         Assert.Contains("<dt>Name</dt><dd>OTTO Market</dd>", after, StringComparison.Ordinal);
         Assert.Contains("CreateChannel", after, StringComparison.Ordinal);
         Assert.Contains("RenameChannel", after, StringComparison.Ordinal);
-        Assert.Contains("MKT-OTTO:OTTO Market:Marketplace:1:True", await ChannelsAsync(), StringComparison.Ordinal);
+        Assert.Contains("MKT-OTTO:OTTO Market:Marketplace:GBP:2:True", await ChannelsAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class ChannelCreateRenamePageTests : IDisposable
 
         using var badCode = await PostAsync(pia, ListPath + "?kind=Marketplace", NewChannel(code: "otto market!"));
         using var taken = await PostAsync(pia, ListPath, NewChannel(code: "web"));
+        using var badCurrency = await PostAsync(pia, ListPath, NewChannel(currency: "XYZ"));
         using var noName = await PostAsync(pia, WebPath + "?handler=Rename", new() { ["Renaming.Name"] = "   " });
         using var same = await PostAsync(pia, WebPath + "?handler=Rename", new() { ["Renaming.Name"] = "Web shop" });
 
@@ -90,6 +92,7 @@ public sealed class ChannelCreateRenamePageTests : IDisposable
         Assert.Contains("value=\"otto market!\"", Html(badCode), StringComparison.Ordinal);
         Assert.Contains("value=\"Otto marketplace\"", Html(badCode), StringComparison.Ordinal);
         Assert.Matches("""data-valmsg-for="Input.Code"[^>]*>Channel WEB already exists.""", Html(taken));
+        Assert.Matches("""data-valmsg-for="Input.Currency"[^>]*>Currency 'XYZ' is not supported; use one of""", Html(badCurrency));
         Assert.Matches("""data-valmsg-for="Renaming.Name"[^>]*>A channel name of 1 to 100 characters is required.""", Html(noName));
         Assert.Matches("""data-valmsg-for="Renaming.Name"[^>]*>Channel WEB is already named Web shop.""", Html(same));
         Assert.DoesNotContain("CHANNEL_", Regex.Match(Html(taken), """data-testid="create-form".*?</form>""", RegexOptions.Singleline).Value, StringComparison.Ordinal);

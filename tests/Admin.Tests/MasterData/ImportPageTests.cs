@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using EcomErp.Application.Imports;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Imports;
 using EcomErp.Domain.Inventory;
+using EcomErp.Infrastructure.Imports;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Admin.Tests.MasterData;
 
-/// <summary>The import page over HTTP on the real host: CSV files of SKUs and opening stock posted as a browser uploads them.</summary>
+/// <summary>
+/// The import pages over HTTP on the real host: CSV files of SKUs and opening stock posted as a browser uploads them, queued
+/// for the worker, whose job the test runs itself (the host has no worker role), then the import's page with its outcome.
+/// </summary>
 public sealed partial class ImportPageTests : IDisposable
 {
     private const string Password = "Import-Passw0rd!";
@@ -23,6 +28,7 @@ public sealed partial class ImportPageTests : IDisposable
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string>
     {
         ["EcomErp:SeedDemoData"] = "true", ["EcomErp:Import:MaxFileBytes"] = "4096", ["EcomErp:Import:MaxRows"] = "20",
+        ["EcomErp:Roles"] = "api,admin",
     });
     private readonly AdminPageSession _session;
 
@@ -44,6 +50,17 @@ public sealed partial class ImportPageTests : IDisposable
 
     private static Task<HttpResponseMessage> UploadSkusAsync(HttpClient client, string csv, bool withToken = true) =>
         UploadAsync(client, "Skus", "skuFile", "skus.csv", Encoding.UTF8.GetBytes(csv), withToken);
+
+    /// <summary>Follows the upload's redirect to its import's page, runs the worker's job for it, and reads the page again.</summary>
+    private async Task<(Guid Id, string Queued, string Finished)> RunAsync(HttpClient client, HttpResponseMessage posted)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!;
+        var id = Guid.Parse(ImportPath().Match(location.OriginalString).Groups["id"].Value);
+        var queued = await client.GetStringAsync(location);
+        await _factory.Services.GetRequiredService<ImportJob>().RunAsync(id, CancellationToken.None);
+        return (id, queued, WebUtility.HtmlDecode(await client.GetStringAsync(location)));
+    }
 
     private async Task<T> WithDbAsync<T>(Func<ErpDbContext, Task<T>> read)
     {
@@ -67,16 +84,19 @@ public sealed partial class ImportPageTests : IDisposable
             POLO-M-RED,Polo Red M,POLO,M,Red,29.90,11.00,EUR,210,yes,POLO-M-BLU
             POLO-M-BLU,"Polo Blue, M",POLO,M,Blue,29.90,11.00,EUR,210,,
             """);
+        var skusRun = await RunAsync(pia, skus);
+        Assert.Contains("Imported 2 SKUs from skus.csv", skusRun.Finished, StringComparison.Ordinal);
         using var stock = await UploadAsync(pia, "Stock", "stockFile", "stock.csv", Encoding.UTF8.GetBytes("""
             sku,location,quantity,bucket
             POLO-M-RED,WH-BERLIN,40,
             POLO-M-BLU,WH-LEEDS,5,QualityHold
             """));
 
-        Assert.Equal(HttpStatusCode.Redirect, skus.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, stock.StatusCode);
-        var page = await pia.GetStringAsync(new Uri(PagePath, UriKind.Relative));
-        Assert.Contains("Imported 2 opening stock rows from stock.csv", page, StringComparison.Ordinal);
+        var stockRun = await RunAsync(pia, stock);
+
+        Assert.Contains("Imported 2 opening stock rows from stock.csv", stockRun.Finished, StringComparison.Ordinal);
+        var list = await pia.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        Assert.Equal([stockRun.Id, skusRun.Id], ImportLink().Matches(list).Select(m => Guid.Parse(m.Groups["id"].Value)));
         var names = await WithDbAsync(db => db.Skus.AsNoTracking().Where(s => s.Style == "POLO").Select(s => s.Name).ToListAsync());
         Assert.Contains("Polo Blue, M", names);
         var entries = await WithDbAsync(db => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.ReasonCode == ReasonCodes.OpeningBalance
@@ -96,11 +116,14 @@ public sealed partial class ImportPageTests : IDisposable
             POLO-L-RED,Polo Red L,POLO,L,Red,-5,11.00,EUR,210,no,
             POLO-S-RED,,POLO,S,Red,29.90,11.00,EUR,210,no,
             """);
-        var html = await posted.Content.ReadAsStringAsync();
+        var (_, queued, html) = await RunAsync(pia, posted);
 
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Waiting for the worker to start the import.", queued, StringComparison.Ordinal);
+        Assert.Contains("""max="3" value="0">0 of 3</progress>""", queued, StringComparison.Ordinal);
+        Assert.Empty(Rejected(queued));
         Assert.Equal([("3", "price", "A price cannot be negative."), ("4", "name", "A SKU name of 1 to 200 characters is required.")], Rejected(html));
         Assert.Contains("Nothing was imported: 2 row(s) of 3 are refused.", html, StringComparison.Ordinal);
+        Assert.Contains("""max="3" value="3">3 of 3</progress>""", html, StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync());
         var audit = await WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync(e => e.Command == "ImportSkus"));
         Assert.Equal((AuditOutcome.Refused, ImportRows.AuditKind), (audit.Outcome, audit.SubjectKind));
@@ -124,6 +147,7 @@ public sealed partial class ImportPageTests : IDisposable
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.DoesNotContain(code, html, StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync());
+        Assert.Equal(0, await WithDbAsync(db => db.Set<ImportRun>().CountAsync()));
     }
 
     [Fact]
@@ -155,7 +179,46 @@ public sealed partial class ImportPageTests : IDisposable
         Assert.Equal("/admin/account/accessdenied", new Uri(_factory.Server.BaseAddress, denied.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(0, await WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "POLO")));
+        Assert.Equal(0, await WithDbAsync(db => db.Set<ImportRun>().CountAsync()));
     }
+
+    [Fact]
+    public async Task AnImportsPage_IsAPlannersOnly_AndAnUnknownImportIsNotFound()
+    {
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var posted = await UploadSkusAsync(pia, $"{SkuHeader}\nPOLO-M-RED,Polo,POLO,M,Red,1,1,EUR,1,,");
+        var location = posted.Headers.Location!;
+
+        using var denied = await wim.GetAsync(location);
+        using var unknown = await pia.GetAsync(new Uri($"{PagePath}/{Guid.NewGuid()}", UriKind.Relative));
+        using var unknownProgress = await pia.GetAsync(new Uri($"{PagePath}/{Guid.NewGuid()}?handler=Progress", UriKind.Relative));
+
+        Assert.Equal("/admin/account/accessdenied", new Uri(_factory.Server.BaseAddress, denied.Headers.Location!).AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownProgress.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheProgressHandler_SaysQueuedUntilTheWorkerRuns_ThenFinished()
+    {
+        using var pia = await _session.SignedInAsync("pia@ecomerp.local", Roles.Planner);
+        using var posted = await UploadSkusAsync(pia, $"{SkuHeader}\nPOLO-M-RED,Polo,POLO,M,Red,1,1,EUR,1,,\nPOLO-L-RED,Polo,POLO,L,Red,1,1,EUR,1,,");
+        var progress = new Uri(posted.Headers.Location!.OriginalString + "?handler=Progress", UriKind.Relative);
+
+        var queued = await pia.GetStringAsync(progress);
+        await RunAsync(pia, posted);
+        var finished = await pia.GetStringAsync(progress);
+
+        Assert.Equal("""{"state":"Queued","done":0,"total":2,"finished":false}""", queued);
+        Assert.Equal("""{"state":"Succeeded","done":2,"total":2,"finished":true}""", finished);
+    }
+
+    [GeneratedRegex(@"^/admin/masterdata/import/(?<id>[0-9a-f-]{36})$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImportPath();
+
+    [GeneratedRegex(@"href=""/admin/masterdata/import/(?<id>[0-9a-f-]{36})""", RegexOptions.IgnoreCase)]
+    private static partial Regex ImportLink();
 
     [GeneratedRegex("""data-testid="import-rejected-row"><td>(?<line>\d+)</td><td>(?<column>[^<]*)</td><td>(?<reason>[^<]*)</td>""")]
     private static partial Regex RejectedRow();

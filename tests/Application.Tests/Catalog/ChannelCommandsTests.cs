@@ -3,6 +3,7 @@ using EcomErp.Application.Catalog.ReadModels;
 using EcomErp.Application.Catalog.RenameChannel;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Catalog;
+using EcomErp.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomErp.Application.Tests.Catalog;
@@ -23,11 +24,12 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
     [Fact]
     public async Task APlanner_CreatesAChannel_ActiveWithTheDefaultPolicyOfItsKind_ThenRenamesIt_EachChangeAudited_AndTheRenameAnEvent()
     {
-        var created = await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, " mkt-otto ", "Otto marketplace", ChannelKind.Marketplace));
+        var created = await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, " mkt-otto ", "Otto marketplace", ChannelKind.Marketplace, " gbp "));
         var renamed = await _host.SendAsync<RenameChannel, ChannelView>(new RenameChannel(Actors.Planner, "MKT-OTTO", "  OTTO Market  "));
 
         Assert.True(created.IsSuccess && renamed.IsSuccess, string.Join("; ", created.Errors.Concat(renamed.Errors)));
-        Assert.Equal(("MKT-OTTO", "Otto marketplace", ChannelKind.Marketplace, true), (created.Value.Code, created.Value.Name, created.Value.Kind, created.Value.IsActive));
+        Assert.Equal(("MKT-OTTO", "Otto marketplace", ChannelKind.Marketplace, "GBP", true),
+            (created.Value.Code, created.Value.Name, created.Value.Kind, created.Value.Currency, created.Value.IsActive));
         Assert.True(created.Value.Policy.FollowsWarehouseNetwork);
         Assert.Equal(["WH-BERLIN", "WH-ROTTERDAM", "WH-LEEDS"], created.Value.Policy.ResolvedEligibleLocations);
         Assert.Equal("OTTO Market", renamed.Value.Name);
@@ -35,6 +37,9 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
         Assert.Equal([nameof(CreateChannel), nameof(RenameChannel)], entries.Select(e => e.Command));
         Assert.All(entries, e => Assert.Equal(AuditOutcome.Succeeded, e.Outcome));
         Assert.Equal(1, await _host.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventType == nameof(ChannelRenamed))));
+        var createdEvent = await _host.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.EventType == nameof(ChannelCreated)));
+        Assert.Contains("\"currency\":\"GBP\"", createdEvent.Payload, StringComparison.Ordinal);
+        Assert.Equal(Currency.Of("GBP"), await _host.WithDbAsync(db => db.Channels.Where(c => c.Code == ChannelCode.Of("MKT-OTTO")).Select(c => c.Currency).SingleAsync()));
     }
 
     [Theory]
@@ -43,6 +48,7 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
     [InlineData("no-name", "CHANNEL_NAME_INVALID", "name")]
     [InlineData("bad-kind", "VALIDATION_FAILED", "kind")]
     [InlineData("by-finance", "NOT_PERMITTED", null)]
+    [InlineData("bad-currency", "CURRENCY_UNSUPPORTED", "currency")]
     [InlineData("rename-unknown", "CHANNEL_NOT_FOUND", "channel")]
     [InlineData("rename-same", "CHANNEL_NAME_UNCHANGED", "name")]
     [InlineData("rename-too-long", "CHANNEL_NAME_INVALID", "name")]
@@ -53,11 +59,12 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
 
         var result = mistake switch
         {
-            "taken" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "web", "Another web shop", ChannelKind.DirectToConsumer)),
-            "bad-code" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "otto market!", "Otto", ChannelKind.Marketplace)),
-            "no-name" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "MKT-OTTO", " ", ChannelKind.Marketplace)),
-            "bad-kind" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "MKT-OTTO", "Otto", (ChannelKind)99)),
-            "by-finance" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Finance, "MKT-OTTO", "Otto", ChannelKind.Marketplace)),
+            "taken" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "web", "Another web shop", ChannelKind.DirectToConsumer, "EUR")),
+            "bad-code" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "otto market!", "Otto", ChannelKind.Marketplace, "EUR")),
+            "no-name" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "MKT-OTTO", " ", ChannelKind.Marketplace, "EUR")),
+            "bad-kind" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "MKT-OTTO", "Otto", (ChannelKind)99, "EUR")),
+            "by-finance" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Finance, "MKT-OTTO", "Otto", ChannelKind.Marketplace, "EUR")),
+            "bad-currency" => await _host.SendAsync<CreateChannel, ChannelView>(new CreateChannel(Actors.Planner, "MKT-OTTO", "Otto", ChannelKind.Marketplace, "XYZ")),
             "rename-unknown" => await _host.SendAsync<RenameChannel, ChannelView>(new RenameChannel(Actors.Planner, "NOT-A-CHANNEL", "Otto")),
             "rename-same" => await _host.SendAsync<RenameChannel, ChannelView>(new RenameChannel(Actors.Planner, "WEB", "Web shop")),
             "rename-too-long" => await _host.SendAsync<RenameChannel, ChannelView>(new RenameChannel(Actors.Planner, "WEB", new string('x', Channel.NameMaxLength + 1))),

@@ -6,7 +6,10 @@ using Microsoft.Playwright;
 
 namespace EcomErp.Browser.Tests.Admin;
 
-/// <summary>A planner imports SKUs from a CSV file in Chromium: a file with bad rows is reported and imports nothing; the corrected file imports.</summary>
+/// <summary>
+/// A planner imports SKUs from a CSV file in Chromium: the upload is queued for the host's worker and its page follows the run
+/// (import.js) until the outcome shows; a file with bad rows is reported and imports nothing; the corrected file imports.
+/// </summary>
 public sealed class ImportJourneyTests : IAsyncLifetime, IDisposable
 {
     private const string Email = "pia@ecomerp.local";
@@ -20,6 +23,11 @@ public sealed class ImportJourneyTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => admin.DisposeAsync();
 
     public void Dispose() => admin.Dispose();
+
+    // The host's Hangfire worker picks the job up within moments; the machine is shared, so the wait is generous.
+    private const float WorkerTimeoutMs = 30_000;
+
+    private static Regex ImportPage() => new("/admin/masterdata/import/[0-9a-f-]{36}$", RegexOptions.IgnoreCase);
 
     private static FilePayload Csv(string text) => new() { Name = "skus.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) };
 
@@ -43,9 +51,11 @@ public sealed class ImportJourneyTests : IAsyncLifetime, IDisposable
             JOURNEY-S-RED,Journey Red S,JOURNEY,S,Red,29.90,11.00,EUR,light,no,
             """));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import SKUs" }).ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, ImportPage());
 
+        // The worker runs the import in the background; the page reloads itself with the report once the run has ended.
         var rejected = page.GetByTestId("import-rejected-row");
-        await Assertions.Expect(rejected).ToHaveCountAsync(2);
+        await Assertions.Expect(rejected).ToHaveCountAsync(2, new() { Timeout = WorkerTimeoutMs });
         await Assertions.Expect(rejected.Nth(0)).ToContainTextAsync("3");
         await Assertions.Expect(rejected.Nth(0)).ToContainTextAsync("currency");
         await Assertions.Expect(rejected.Nth(1)).ToContainTextAsync("4");
@@ -63,8 +73,10 @@ public sealed class ImportJourneyTests : IAsyncLifetime, IDisposable
             JOURNEY-S-RED,Journey Red S,JOURNEY,S,Red,29.90,11.00,EUR,190,no,JOURNEY-M-RED
             """));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import SKUs" }).ClickAsync();
+        await AdminInChromium.ArrivedAtAsync(page, ImportPage());
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 3 SKUs from skus.csv");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 3 SKUs from skus.csv", new() { Timeout = WorkerTimeoutMs });
+        await Assertions.Expect(page.GetByTestId("import-progress-bar")).ToHaveAttributeAsync("value", "3");
         await page.GotoAsync("/admin/masterdata/skus/details/JOURNEY-S-RED");
         await Assertions.Expect(page.GetByTestId("sku-substitutes")).ToHaveTextAsync("JOURNEY-M-RED");
         await Assertions.Expect(page.GetByTestId("sku-price")).ToHaveTextAsync("29.90 EUR");

@@ -16,6 +16,7 @@ public sealed class CreateChannelInput
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public ChannelKind Kind { get; set; }
+    public string Currency { get; set; } = "";
 }
 
 public sealed class CreateChannelInputType : InputObjectGraphType<CreateChannelInput>
@@ -27,6 +28,7 @@ public sealed class CreateChannelInputType : InputObjectGraphType<CreateChannelI
         Field<NonNullGraphType<StringGraphType>>("code").Description($"The channel's code, e.g. MKT-OTTO: letters, digits and dashes, at most {ChannelCode.MaxLength}; stored upper case and never changed.");
         Field<NonNullGraphType<StringGraphType>>("name").Description($"Display name, 1 to {Channel.NameMaxLength} characters.");
         Field<NonNullGraphType<ChannelKindType>>("kind").Description("What kind of channel it is; it decides the default policy.");
+        Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 code of the currency the channel sells in, e.g. EUR; chosen once.");
     }
 }
 
@@ -77,7 +79,7 @@ public static class ChannelMutations
             {
                 var caller = context.RequireScope(ApiScopes.CatalogWrite);
                 var input = context.GetArgument<CreateChannelInput>("input");
-                return await SendAsync(context, new CreateChannel(caller.Actor(), input.Code, input.Name, input.Kind));
+                return await SendAsync(context, new CreateChannel(caller.Actor(), input.Code, input.Name, input.Kind, input.Currency));
             });
 
         mutation.Field<NonNullGraphType<ChannelPayloadType>>("renameChannel")

@@ -29,6 +29,7 @@ public sealed class ChannelType : ObjectGraphType<ChannelView>
         Field(c => c.Code).Description("Channel code, e.g. WEB.");
         Field(c => c.Name).Description("Display name.");
         Field<NonNullGraphType<ChannelKindType>>("kind").Description("What kind of channel it is.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("currencyCode").Description("ISO 4217 code of the currency the channel sells in, e.g. EUR.").Resolve(c => c.Source.Currency);
         Field("active", c => c.IsActive).Description("False when the channel takes no new orders.");
         Field<NonNullGraphType<ChannelPolicyType>>("policy").Description("How the channel's orders are allocated and shipped.").Resolve(c => c.Source.Policy);
     }

@@ -58,5 +58,5 @@ internal static class ChannelViews
 {
     /// <summary>The channel as commands answer it, its policy resolved against the location network.</summary>
     public static async Task<ChannelView> ViewAsync(this IChannelRepository channels, Channel channel, CancellationToken cancellationToken) =>
-        new(channel.Code.Value, channel.Name, channel.Kind, channel.IsActive, ChannelPolicyView.From(channel, await channels.ListLocationsAsync(cancellationToken)));
+        new(channel.Code.Value, channel.Name, channel.Kind, channel.Currency.Code, channel.IsActive, ChannelPolicyView.From(channel, await channels.ListLocationsAsync(cancellationToken)));
 }

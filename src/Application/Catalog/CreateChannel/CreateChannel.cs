@@ -9,26 +9,24 @@ using EcomErp.Domain.Common;
 namespace EcomErp.Application.Catalog.CreateChannel;
 
 /// <summary>
-/// Adds a sales channel, active, with the default allocation policy of its kind (every active warehouse by priority); a
-/// planner then edits the policy with SetChannelPolicy. Its code follows <see cref="ChannelCode"/>'s rules.
+/// Adds a sales channel selling in <paramref name="Currency"/>, active, with the default allocation policy of its kind (every
+/// active warehouse by priority); a planner then edits the policy with SetChannelPolicy. Its code follows <see cref="ChannelCode"/>'s rules.
 /// </summary>
-public sealed record CreateChannel(Actor Actor, string Code, string Name, ChannelKind Kind) : IAuditedCommand
+public sealed record CreateChannel(Actor Actor, string Code, string Name, ChannelKind Kind, string Currency) : IAuditedCommand
 {
     AuditSubject IAuditedCommand.Subject => AuditSubject.Of<Channel>(Code);
 }
 
-internal sealed class CreateChannelHandler(IChannelRepository channels, IUnitOfWork unitOfWork) : ICommandHandler<CreateChannel, ChannelView>
+internal sealed class CreateChannelHandler(IChannelRepository channels, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<CreateChannel, ChannelView>
 {
     public async Task<Result<ChannelView>> HandleAsync(CreateChannel command, CancellationToken cancellationToken)
     {
-        // Channel.Create has no actor (the seed makes the channels): the Planner rule of every other channel change applies here.
-        if (!command.Actor.MayActAs(Roles.Planner))
-            return new Error(CommonErrors.NotPermitted, $"{command.Actor.Name} may not add a channel: it needs the {Roles.Planner} role.");
         if (!Enum.IsDefined(command.Kind))
             return new Error(CommonErrors.ValidationFailed, $"{command.Kind} is not a kind of channel.", "kind");
-        var created = Channel.Create(command.Code, command.Name, command.Kind);
+        var created = Channel.Open(command.Code, command.Name, command.Kind, command.Currency, command.Actor, clock.GetUtcNow());
         if (created.IsFailure)
-            return Result<ChannelView>.Failure([.. created.Errors.Select(e => e.Field is null ? e.WithField("code") : e)]);
+            return Result<ChannelView>.Failure(created.Errors);
         if (await channels.GetAsync(created.Value.Code, cancellationToken) is not null)
             return new Error(CatalogErrors.ChannelExists, $"Channel {created.Value.Code} already exists.", "code");
         channels.Add(created.Value);

@@ -25,7 +25,8 @@ public sealed record ImportSkus(Actor Actor, string Reference, IReadOnlyList<Sku
     AuditSubject IAuditedCommand.Subject => ImportRows.Subject(Reference);
 }
 
-internal sealed class ImportSkusHandler(ISkuRepository skus, IUnitOfWork unitOfWork, IValidator<ImportSkus> validator, TimeProvider clock)
+internal sealed class ImportSkusHandler(
+    ISkuRepository skus, IUnitOfWork unitOfWork, IValidator<ImportSkus> validator, IImportProgress progress, TimeProvider clock)
     : ICommandHandler<ImportSkus, ImportResult>
 {
     public async Task<Result<ImportResult>> HandleAsync(ImportSkus command, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ internal sealed class ImportSkusHandler(ISkuRepository skus, IUnitOfWork unitOfW
         var now = clock.GetUtcNow();
         var errors = new List<Error>();
         var created = new Dictionary<SkuCode, (SkuImportRow Row, Sku Sku)>();
-        foreach (var row in command.Rows)
+        foreach (var (row, index) in command.Rows.Select((row, index) => (row, index)))
         {
             var sku = Register(row, command.Actor, now);
             if (sku.IsFailure)
@@ -48,6 +49,7 @@ internal sealed class ImportSkusHandler(ISkuRepository skus, IUnitOfWork unitOfW
                     $"SKU {sku.Value.Code} is listed twice in the file (first on line {first.Row.Line}).", "code"), "code"));
             else
                 created[sku.Value.Code] = (row, sku.Value);
+            await progress.RowsCheckedAsync(index + 1, command.Rows.Count, cancellationToken);
         }
 
         var named = created.Keys.Concat(created.Values.SelectMany(c => ImportRows.Codes(c.Row.Substitutes))
@@ -60,6 +62,7 @@ internal sealed class ImportSkusHandler(ISkuRepository skus, IUnitOfWork unitOfW
 
         if (errors.Count > 0)
             return Result<ImportResult>.Failure([.. errors.OrderBy(e => ImportRows.LineOf(e)?.Line ?? 0)]);
+        await progress.ApplyingAsync(cancellationToken);
         foreach (var (_, sku) in created.Values)
             skus.Add(sku);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

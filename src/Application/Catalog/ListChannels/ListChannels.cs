@@ -15,6 +15,6 @@ internal sealed class ListChannelsHandler(IMasterDataReader masterData) : IQuery
         var locations = await masterData.ListLocationsAsync(cancellationToken);
         return Result<IReadOnlyList<ChannelView>>.Success([.. channels
             .OrderBy(c => c.Code.Value, StringComparer.Ordinal)
-            .Select(c => new ChannelView(c.Code.Value, c.Name, c.Kind, c.IsActive, ChannelPolicyView.From(c, locations)))]);
+            .Select(c => new ChannelView(c.Code.Value, c.Name, c.Kind, c.Currency.Code, c.IsActive, ChannelPolicyView.From(c, locations)))]);
     }
 }

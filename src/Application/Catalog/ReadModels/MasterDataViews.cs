@@ -3,7 +3,7 @@ using EcomErp.Domain.Catalog;
 namespace EcomErp.Application.Catalog.ReadModels;
 
 /// <summary>A channel as storefronts and partners see it: what it is and how its orders are allocated.</summary>
-public sealed record ChannelView(string Code, string Name, ChannelKind Kind, bool IsActive, ChannelPolicyView Policy);
+public sealed record ChannelView(string Code, string Name, ChannelKind Kind, string Currency, bool IsActive, ChannelPolicyView Policy);
 
 /// <summary>A location as storefronts and partners see it: no costs, capacity or priority (those are the business's own).</summary>
 public sealed record LocationView(string Code, string Name, LocationKind Kind, string Region, bool IsActive)

@@ -21,7 +21,8 @@ public sealed record ImportOpeningStock(Actor Actor, string Reference, IReadOnly
 }
 
 internal sealed class ImportOpeningStockHandler(
-    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ImportOpeningStock> validator, TimeProvider clock)
+    IInventoryRepository inventory, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<ImportOpeningStock> validator, IImportProgress progress,
+    TimeProvider clock)
     : ICommandHandler<ImportOpeningStock, ImportResult>
 {
     private sealed record Receipt(OpeningStockRow Row, SkuCode Sku, LocationCode Location, Quantity Quantity, StockBucket Bucket);
@@ -33,7 +34,7 @@ internal sealed class ImportOpeningStockHandler(
             return Result<ImportResult>.Failure(valid.Errors);
         var errors = new List<Error>();
         var receipts = new List<Receipt>();
-        foreach (var row in command.Rows)
+        foreach (var (row, index) in command.Rows.Select((row, index) => (row, index)))
         {
             var receipt = Read(row);
             if (receipt.IsFailure)
@@ -43,6 +44,7 @@ internal sealed class ImportOpeningStockHandler(
                     $"{first.Sku} at {first.Location} is listed twice in the file (first on line {first.Row.Line}).", "sku"), "sku"));
             else
                 receipts.Add(receipt.Value);
+            await progress.RowsCheckedAsync(index + 1, command.Rows.Count, cancellationToken);
         }
 
         var skus = await catalog.FindSkusAsync([.. receipts.Select(r => r.Sku)], cancellationToken);
@@ -60,6 +62,7 @@ internal sealed class ImportOpeningStockHandler(
 
         if (errors.Count > 0)
             return Result<ImportResult>.Failure([.. errors.OrderBy(e => ImportRows.LineOf(e)?.Line ?? 0)]);
+        await progress.ApplyingAsync(cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsSuccess ? new ImportResult(command.Reference, receipts.Count) : Result<ImportResult>.Failure(saved.Errors);
     }

@@ -12,8 +12,8 @@ namespace EcomErp.Api.Tests.GraphQL.Catalog;
 /// </summary>
 public sealed class ChannelApiTests : IAsyncLifetime
 {
-    private const string ChannelFields = "channel { code name kind active policy { version followsWarehouseNetwork splitAllowed shipBySlaHours } } userErrors { code field message }";
-    private const string ChannelsQuery = "{ channels { code name kind active } }";
+    private const string ChannelFields = "channel { code name kind currencyCode active policy { version followsWarehouseNetwork splitAllowed shipBySlaHours } } userErrors { code field message }";
+    private const string ChannelsQuery = "{ channels { code name kind currencyCode active } }";
 
     private LiveApi _api = null!;
     private string _planner = null!;
@@ -37,11 +37,11 @@ public sealed class ChannelApiTests : IAsyncLifetime
     [Fact]
     public async Task CreateChannel_AddsAnActiveChannelWithTheDefaultPolicyOfItsKind_AndRenameChannel_ChangesOnlyItsName()
     {
-        var created = Succeeded(await CreateAsync(_planner, new { code = "mkt-otto", name = "Otto marketplace", kind = "MARKETPLACE" }), "channel");
+        var created = Succeeded(await CreateAsync(_planner, new { code = "mkt-otto", name = "Otto marketplace", kind = "MARKETPLACE", currency = "gbp" }), "channel");
         var renamed = Succeeded(await RenameAsync(_planner, new { channel = "MKT-OTTO", name = "OTTO Market" }), "channel");
 
-        Assert.Equal(("MKT-OTTO", "Otto marketplace", "MARKETPLACE", true), (created.GetProperty("code").GetString(), created.GetProperty("name").GetString(),
-            created.GetProperty("kind").GetString(), created.GetProperty("active").GetBoolean()));
+        Assert.Equal(("MKT-OTTO", "Otto marketplace", "MARKETPLACE", "GBP", true), (created.GetProperty("code").GetString(), created.GetProperty("name").GetString(),
+            created.GetProperty("kind").GetString(), created.GetProperty("currencyCode").GetString(), created.GetProperty("active").GetBoolean()));
         Assert.Equal((true, false, 24), (created.GetProperty("policy").GetProperty("followsWarehouseNetwork").GetBoolean(),
             created.GetProperty("policy").GetProperty("splitAllowed").GetBoolean(), created.GetProperty("policy").GetProperty("shipBySlaHours").GetInt32()));
         Assert.Equal(("MKT-OTTO", "OTTO Market", "MARKETPLACE"), (renamed.GetProperty("code").GetString(), renamed.GetProperty("name").GetString(), renamed.GetProperty("kind").GetString()));
@@ -55,18 +55,20 @@ public sealed class ChannelApiTests : IAsyncLifetime
     {
         var before = await ChannelsAsync();
 
-        var taken = await CreateAsync(_planner, new { code = "WEB", name = "Web again", kind = "DIRECT_TO_CONSUMER" });
-        var badCode = await CreateAsync(_planner, new { code = "otto market!", name = "Otto", kind = "MARKETPLACE" });
-        var noName = await CreateAsync(_planner, new { code = "MKT-OTTO", name = "", kind = "MARKETPLACE" });
+        var taken = await CreateAsync(_planner, new { code = "WEB", name = "Web again", kind = "DIRECT_TO_CONSUMER", currency = "EUR" });
+        var badCode = await CreateAsync(_planner, new { code = "otto market!", name = "Otto", kind = "MARKETPLACE", currency = "EUR" });
+        var noName = await CreateAsync(_planner, new { code = "MKT-OTTO", name = "", kind = "MARKETPLACE", currency = "EUR" });
+        var badCurrency = await CreateAsync(_planner, new { code = "MKT-OTTO", name = "Otto", kind = "MARKETPLACE", currency = "XYZ" });
         var unknown = await RenameAsync(_planner, new { channel = "NOT-A-CHANNEL", name = "Otto" });
         var same = await RenameAsync(_planner, new { channel = "WEB", name = "Web shop" });
 
         Assert.Equal([("CHANNEL_EXISTS", "code")], UserErrors(taken));
         Assert.Equal([("CHANNEL_CODE_INVALID", "code")], UserErrors(badCode));
         Assert.Equal([("CHANNEL_NAME_INVALID", "name")], UserErrors(noName));
+        Assert.Equal([("CURRENCY_UNSUPPORTED", "currency")], UserErrors(badCurrency));
         Assert.Equal([("CHANNEL_NOT_FOUND", "channel")], UserErrors(unknown));
         Assert.Equal([("CHANNEL_NAME_UNCHANGED", "name")], UserErrors(same));
-        Assert.All([taken, badCode, noName, unknown, same], payload => Assert.Equal(JsonValueKind.Null, payload.GetProperty("channel").ValueKind));
+        Assert.All([taken, badCode, noName, badCurrency, unknown, same], payload => Assert.Equal(JsonValueKind.Null, payload.GetProperty("channel").ValueKind));
         Assert.Equal(before, await ChannelsAsync());
     }
 
@@ -79,10 +81,10 @@ public sealed class ChannelApiTests : IAsyncLifetime
         var partner = await _api.IssueKeyAsync([.. ApiScopes.All], ["MKT-ZALANDO"], [Roles.Planner]);
 
         var (_, forbidden) = await _api.PostAsync(noScope, Mutation("createChannel", "CreateChannelInput", ChannelFields),
-            new { input = new { code = "MKT-OTTO", name = "Otto", kind = "MARKETPLACE" } });
+            new { input = new { code = "MKT-OTTO", name = "Otto", kind = "MARKETPLACE", currency = "EUR" } });
         var notPermitted = await RenameAsync(noRole, new { channel = "WEB", name = "Webshop" });
         var (_, partnerCreate) = await _api.PostAsync(partner, Mutation("createChannel", "CreateChannelInput", ChannelFields),
-            new { input = new { code = "MKT-OTTO", name = "Otto", kind = "MARKETPLACE" } });
+            new { input = new { code = "MKT-OTTO", name = "Otto", kind = "MARKETPLACE", currency = "EUR" } });
         var (_, partnerRename) = await _api.PostAsync(partner, Mutation("renameChannel", "RenameChannelInput", ChannelFields),
             new { input = new { channel = "MKT-ZALANDO", name = "Zalando" } });
 

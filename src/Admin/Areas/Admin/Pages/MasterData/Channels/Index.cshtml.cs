@@ -43,6 +43,9 @@ public sealed class IndexModel(
 
         [Display(Name = "Kind")]
         public ChannelKind Kind { get; set; } = ChannelKind.DirectToConsumer;
+
+        [Display(Name = "Currency")]
+        public string? Currency { get; set; } = Channel.DefaultCurrency.Code;
     }
 
     [BindProperty(SupportsGet = true)]
@@ -73,15 +76,15 @@ public sealed class IndexModel(
         ModelState.KeepOnly(nameof(Input));
         if (ModelState.IsValid)
         {
-            var result = await create.HandleAsync(new CreateChannel(User.ToActor(), Input.Code ?? "", Input.Name ?? "", Input.Kind), cancellationToken);
+            var result = await create.HandleAsync(new CreateChannel(User.ToActor(), Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.Currency ?? ""), cancellationToken);
             if (result.IsSuccess)
             {
-                StatusMessage = $"Channel {result.Value.Code} is added, active, with the default policy of a {result.Value.Kind} channel: edit it below.";
+                StatusMessage = $"Channel {result.Value.Code} is added, active, with the default policy of a {result.Value.Kind} channel, selling in {result.Value.Currency}: edit it below.";
                 return RedirectToPage("./Details", new { code = result.Value.Code });
             }
             ModelState.AddErrors(result.Errors, field => field switch
             {
-                "code" or "name" or "kind" => $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}",
+                "code" or "name" or "kind" or "currency" => $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}",
                 _ => string.Empty,
             });
         }

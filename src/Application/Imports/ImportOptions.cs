@@ -1,6 +1,6 @@
-namespace EcomErp.Admin.Import;
+namespace EcomErp.Application.Imports;
 
-/// <summary>Configuration section <c>EcomErp:Import</c>: how large a CSV file the import page accepts.</summary>
+/// <summary>Configuration section <c>EcomErp:Import</c>: how large an import file is taken in.</summary>
 public sealed class ImportOptions
 {
     public const string SectionName = "EcomErp:Import";
