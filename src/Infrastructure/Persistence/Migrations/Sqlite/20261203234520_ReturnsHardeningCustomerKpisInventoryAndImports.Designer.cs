@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteErpDbContext))]
-    [Migration("20261203222431_ReturnKpisPerCustomer")]
-    partial class ReturnKpisPerCustomer
+    [Migration("20261203234520_ReturnsHardeningCustomerKpisInventoryAndImports")]
+    partial class ReturnsHardeningCustomerKpisInventoryAndImports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -207,6 +207,11 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -892,6 +897,82 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("JournalLines", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Domain.Imports.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("QueuedAt", "Id");
+
+                    b.ToTable("ImportRuns", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Domain.Inventory.InspectionRequirement", b =>
                 {
                     b.Property<string>("Sku")
@@ -1172,6 +1253,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("EcomErp.Domain.Inventory.Transfer", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromLocation")
@@ -1963,6 +2047,31 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToSqlQuery("SELECT Id, PostedAt, SourceType, SourceId, [Rule] FROM JournalEntries");
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Finance.SkuCostChange", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostAfterMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostBeforeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sku", "SkuVersion");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("SkuCostChanges", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Outbox.OutboxCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")
@@ -2040,6 +2149,20 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Persistence.OrderReturnCounter", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requested")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("OrderReturnCounters", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.AuditLogRow", b =>
                 {
                     b.Property<string>("ActorId")
@@ -2068,6 +2191,80 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT Id, RecordedAt, ActorId, Command, SubjectKind, SubjectId, Outcome FROM AuditLog");
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.BackorderedLineReadModel", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapturedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId", "LineNumber");
+
+                    b.HasIndex("Sku", "CapturedAtTicks");
+
+                    b.ToTable("BackorderedLineReadModels", (string)null);
+                });
+
+            modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.CycleCountReadModel", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Variance")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CountedAtTicks");
+
+                    b.HasIndex("Location", "Sequence");
+
+                    b.HasIndex("Sku", "Location", "Sequence");
+
+                    b.ToTable("CycleCountReadModels", (string)null);
                 });
 
             modelBuilder.Entity("EcomErp.Infrastructure.ReadModels.ExceptionCaseListRow", b =>
