@@ -4,6 +4,8 @@ using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
 using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.GetOrder;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.GetReturn;
 using EcomErp.Application.Returns.PreviewReturnRefund;
@@ -26,6 +28,7 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Returns;
 public sealed partial class DetailsModel(
     IQueryHandler<GetReturn, ReturnView> get,
     IQueryHandler<PreviewReturnRefund, ReturnRefundPreview> preview,
+    IQueryHandler<GetOrder, OrderView?> getOrder,
     ExceptionWorkbench workbench,
     ICommandHandler<AuthorizeReturn, ReturnCommandResult> authorize,
     ICommandHandler<RejectReturn, ReturnCommandResult> reject,
@@ -56,6 +59,9 @@ public sealed partial class DetailsModel(
     public ReturnRefundPreview? Refund { get; private set; }
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The order's lines by number, so each return line shows what was ordered and shipped beside what comes back.</summary>
+    public IReadOnlyDictionary<int, OrderLineView> OrderLines { get; private set; } = new Dictionary<int, OrderLineView>();
 
     /// <summary>Every form of the page posts into this one model; a handler reads the fields of its own form.</summary>
     public sealed class ActionInput
@@ -343,6 +349,9 @@ public sealed partial class DetailsModel(
             var refundNow = await preview.HandleAsync(new PreviewReturnRefund(Id, actor), cancellationToken);
             Refund = refundNow.IsSuccess ? refundNow.Value : null;
         }
+        // The order read model may lag the return by a projection; the columns then stay empty rather than failing the page.
+        OrderLines = (await getOrder.HandleAsync(new GetOrder(Return.OrderId), cancellationToken)).Value?.Lines.ToDictionary(l => l.LineNumber)
+            ?? new Dictionary<int, OrderLineView>();
         Names = await workbench.NamesAsync([Return.RequestedBy, Return.AuthorizedBy, .. Return.Timeline.Select(t => t.ActorId)]);
         return true;
     }
