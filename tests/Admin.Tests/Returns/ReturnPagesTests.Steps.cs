@@ -125,7 +125,8 @@ public sealed partial class ReturnPagesTests
 
         using var scrapped = await PostAsync(wim, DetailsPath(id), "Disposition", new()
         {
-            ["Input.DispositionLine"] = "1", ["Input.Disposition"] = nameof(ReturnDisposition.Scrap), ["Input.DispositionQuantity"] = "6",
+            ["Input.DispositionLine"] = "1",
+            ["Input.Units[0]"] = "Scrap", ["Input.Units[1]"] = "Scrap", ["Input.Units[2]"] = "Scrap", ["Input.Units[3]"] = "Scrap", ["Input.Units[4]"] = "Scrap", ["Input.Units[5]"] = "Scrap",
         });
         var waiting = await ReturnAsync(id);
         var olgaView = await olga.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
@@ -176,4 +177,55 @@ public sealed partial class ReturnPagesTests
         Assert.Contains("data-testid=\"return-line-requested\">2<", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"return-line-received\">0<", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EachReceivedUnitIsGradedOnItsOwnRow_AndEachGradedUnitSentOnItsOwnWay()
+    {
+        var id = await RequestedReturnAsync(await ShippedOrderAsync(3), units: 3);
+        await StepAsync(new ReceiveReturn(id, Actors.Warehouse, Guid.NewGuid(), Location, [new ReturnLineQuantity(1, 3)]));
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+
+        var inspectForm = await wim.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
+        using var forged = await PostAsync(wim, DetailsPath(id), "Inspect", new() { ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Grades[0]"] = "Shiny" });
+        var forgedHtml = await forged.Content.ReadAsStringAsync();
+        var afterForged = await ReturnAsync(id);
+        using var inspected = await PostAsync(wim, DetailsPath(id), "Inspect", new()
+        {
+            ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Grades[0]"] = nameof(InspectionGrade.Resellable),
+            ["Input.Lines[0].Grades[1]"] = nameof(InspectionGrade.Damaged), ["Input.Lines[0].Grades[2]"] = nameof(InspectionGrade.Refurbishable),
+        });
+        var graded = await ReturnAsync(id);
+        var dispositionForm = await wim.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
+        using var nothingChosen = await PostAsync(wim, DetailsPath(id), "Disposition", new() { ["Input.DispositionLine"] = "1", ["Input.Units[0]"] = "" });
+        using var restockTheDamaged = await PostAsync(wim, DetailsPath(id), "Disposition", new()
+        {
+            ["Input.DispositionLine"] = "1", ["Input.Units[0]"] = "Restock", ["Input.Units[1]"] = "Restock",
+        });
+        var restockRefusal = await restockTheDamaged.Content.ReadAsStringAsync();
+        using var sentOn = await PostAsync(wim, DetailsPath(id), "Disposition", new()
+        {
+            ["Input.DispositionLine"] = "1", ["Input.Units[0]"] = "Restock", ["Input.Units[1]"] = "Refurbish", ["Input.Units[2]"] = "Scrap",
+        });
+        var done = await ReturnAsync(id);
+
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(inspectForm, """name="Input.Lines\[0\].Grades\[\d\]" data-unit"""));
+        Assert.Contains("data-set-all hidden", inspectForm, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Lines\[0\].Grades"[^>]*>Choose a grade from the list for each unit.<""", forgedHtml);
+        Assert.Equal(0, DetailsModelGraded(afterForged));
+        await AssertDoneAsync(inspected);
+        Assert.Equal((1, 1, 1), (graded.Lines[0].GradedResellable, graded.Lines[0].GradedRefurbishable, graded.Lines[0].GradedDamaged));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(dispositionForm, """name="Input.Units\[\d\]" data-unit"""));
+        Assert.Contains("Unit 1 (Resellable): send to", dispositionForm, StringComparison.Ordinal);
+        Assert.Contains("Unit 3 (Damaged): send to", dispositionForm, StringComparison.Ordinal);
+        Assert.Matches("""data-valmsg-for="Input.Units"[^>]*>Choose where at least one unit goes.<""", await nothingChosen.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, restockTheDamaged.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Units"[^>]*>[^<]*resellable[^<]*<""", restockRefusal);
+        Assert.Contains("value=\"Restock\" selected=\"selected\"", restockRefusal, StringComparison.Ordinal);
+        await AssertDoneAsync(sentOn);
+        Assert.Equal((1, 1, 1), (done.Lines[0].Restocked, done.Lines[0].Refurbished, done.Lines[0].Scrapped));
+        Assert.Equal(ReturnStatus.Dispositioned, done.Status);
+    }
+
+    private static int DetailsModelGraded(ReturnView view) => Areas.Admin.Pages.Returns.DetailsModel.Graded(view.Lines[0]);
 }

@@ -176,10 +176,13 @@ public sealed partial class ReturnPagesTests : IDisposable
         using var again = await AdminPageSession.PostAsync(wim, path, "Receive", new(receipt));
         await _factory.RunBackgroundWorkAsync();
         var afterReceipt = await ReturnAsync(id);
-        using var inspected = await PostAsync(wim, path, "Inspect", new() { ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Resellable"] = "2" });
+        using var inspected = await PostAsync(wim, path, "Inspect", new()
+        {
+            ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Grades[0]"] = nameof(InspectionGrade.Resellable), ["Input.Lines[0].Grades[1]"] = nameof(InspectionGrade.Resellable),
+        });
         using var restocked = await PostAsync(wim, path, "Disposition", new()
         {
-            ["Input.DispositionLine"] = "1", ["Input.Disposition"] = nameof(ReturnDisposition.Restock), ["Input.DispositionQuantity"] = "2",
+            ["Input.DispositionLine"] = "1", ["Input.Units[0]"] = nameof(ReturnDisposition.Restock), ["Input.Units[1]"] = nameof(ReturnDisposition.Restock),
         });
         var financeView = await fay.GetStringAsync(new Uri(path, UriKind.Relative));
         using var refunded = await PostAsync(fay, path, "Refund", []);

@@ -67,12 +67,15 @@ public sealed class ReturnsJourneyTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(page.GetByTestId("return-line-received")).ToHaveTextAsync("2");
 
         var inspection = page.GetByTestId("inspect-form");
-        await inspection.GetByLabel("Resellable").FillAsync("2");
+        // Each unit has its grade; the line's "set all" (returns.js) fills both rows at once.
+        await inspection.GetByLabel("Set every unit of line 1 to").SelectOptionAsync(nameof(InspectionGrade.Resellable));
+        await inspection.GetByRole(AriaRole.Button, new() { Name = "Set all" }).ClickAsync();
+        await Assertions.Expect(inspection.GetByLabel("Unit 2 of line 1")).ToHaveValueAsync(nameof(InspectionGrade.Resellable));
         await inspection.GetByRole(AriaRole.Button, new() { Name = "Record the grades" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync(nameof(ReturnStatus.Inspected));
         var disposition = page.GetByTestId("disposition-form");
-        await disposition.GetByLabel("Send to").SelectOptionAsync(nameof(ReturnDisposition.Restock));
-        await disposition.GetByLabel("Units").FillAsync("2");
+        await disposition.GetByLabel("Send every unit of line 1 to").SelectOptionAsync(nameof(ReturnDisposition.Restock));
+        await disposition.GetByRole(AriaRole.Button, new() { Name = "Set all" }).ClickAsync();
         await disposition.GetByRole(AriaRole.Button, new() { Name = "Send on" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync(nameof(ReturnStatus.Dispositioned));
         await Assertions.Expect(page.GetByTestId("action-refund")).ToHaveCountAsync(0);
