@@ -37,12 +37,14 @@ public static class AdminNavigation
         [Roles.Admin, Roles.Planner, Roles.WarehouseManager, Roles.OperationsManager, Roles.Finance, Roles.Executive];
     private static readonly string[] MasterDataReaders = [Roles.Admin, Roles.Planner, Roles.OperationsManager, Roles.Finance, Roles.Executive];
     private static readonly string[] OrderReaders = Areas.Admin.Pages.Orders.IndexModel.Readers.Split(',');
+    private static readonly string[] ReturnReaders = Areas.Admin.Pages.Returns.ReturnPageRoles.Readers.Split(',');
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
         Section("Orders",
         [
             Link("Orders", "/Orders/Index", OrderReaders),
+            Link("Returns", "/Returns/Index", ReturnReaders),
             Link("Exceptions", ExceptionsPage, Everyone),
         ]),
         Section("Inventory",

@@ -56,14 +56,20 @@ public sealed partial class ReturnPagesTests : IDisposable
         return found.Value;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true)
+    /// <summary>
+    /// Posts a step as the page's form does, with the version the page shows, then projects as the host's loops would: the page
+    /// reads the read model, which shows a step only once projected (decision 033), so the next read sees this one.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, bool withToken = true)
     {
         var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
         if (!fields.ContainsKey("Input.Version"))
             fields["Input.Version"] = HiddenValue(page, "Input.Version");
         if (handler == "Receive" && !fields.ContainsKey("Input.ReceiptId"))
             fields["Input.ReceiptId"] = HiddenValue(page, "Input.ReceiptId");
-        return await AdminPageSession.PostAsync(client, path, handler, fields, withToken);
+        var response = await AdminPageSession.PostAsync(client, path, handler, fields, withToken);
+        await _factory.RunBackgroundWorkAsync();
+        return response;
     }
 
     private static string HiddenValue(string page, string name) =>
@@ -164,14 +170,19 @@ public sealed partial class ReturnPagesTests : IDisposable
             ["Input.Location"] = Location, ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Received"] = "2",
         };
         using var received = await AdminPageSession.PostAsync(wim, path, "Receive", new(receipt));
+        await _factory.RunBackgroundWorkAsync();
         // The same form posted again (a double click): same receipt id, so the same receipt, not two.
         receipt["Input.Version"] = HiddenValue(await wim.GetStringAsync(new Uri(path, UriKind.Relative)), "Input.Version");
         using var again = await AdminPageSession.PostAsync(wim, path, "Receive", new(receipt));
+        await _factory.RunBackgroundWorkAsync();
         var afterReceipt = await ReturnAsync(id);
-        using var inspected = await PostAsync(wim, path, "Inspect", new() { ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Resellable"] = "2" });
+        using var inspected = await PostAsync(wim, path, "Inspect", new()
+        {
+            ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Grades[0]"] = nameof(InspectionGrade.Resellable), ["Input.Lines[0].Grades[1]"] = nameof(InspectionGrade.Resellable),
+        });
         using var restocked = await PostAsync(wim, path, "Disposition", new()
         {
-            ["Input.DispositionLine"] = "1", ["Input.Disposition"] = nameof(ReturnDisposition.Restock), ["Input.DispositionQuantity"] = "2",
+            ["Input.DispositionLine"] = "1", ["Input.Units[0]"] = nameof(ReturnDisposition.Restock), ["Input.Units[1]"] = nameof(ReturnDisposition.Restock),
         });
         var financeView = await fay.GetStringAsync(new Uri(path, UriKind.Relative));
         using var refunded = await PostAsync(fay, path, "Refund", []);

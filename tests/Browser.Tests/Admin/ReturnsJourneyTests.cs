@@ -64,16 +64,26 @@ public sealed class ReturnsJourneyTests : IAsyncLifetime, IDisposable
         await receipt.GetByLabel(new Regex("units received")).FillAsync("2");
         await receipt.GetByRole(AriaRole.Button, new() { Name = "Book the receipt" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The receipt is booked.");
+        await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("return-line-received")).ToHaveTextAsync("2");
 
         var inspection = page.GetByTestId("inspect-form");
-        await inspection.GetByLabel("Resellable").FillAsync("2");
+        // Each unit has its grade; the line's "set all" (returns.js) fills both rows at once.
+        await inspection.GetByLabel("Set every unit of line 1 to").SelectOptionAsync(nameof(InspectionGrade.Resellable));
+        await inspection.GetByRole(AriaRole.Button, new() { Name = "Set all" }).ClickAsync();
+        await Assertions.Expect(inspection.GetByLabel("Unit 2 of line 1")).ToHaveValueAsync(nameof(InspectionGrade.Resellable));
         await inspection.GetByRole(AriaRole.Button, new() { Name = "Record the grades" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The inspection is recorded.");
+        await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync(nameof(ReturnStatus.Inspected));
         var disposition = page.GetByTestId("disposition-form");
-        await disposition.GetByLabel("Send to").SelectOptionAsync(nameof(ReturnDisposition.Restock));
-        await disposition.GetByLabel("Units").FillAsync("2");
+        await disposition.GetByLabel("Send every unit of line 1 to").SelectOptionAsync(nameof(ReturnDisposition.Restock));
+        await disposition.GetByRole(AriaRole.Button, new() { Name = "Set all" }).ClickAsync();
+        await Assertions.Expect(disposition.GetByLabel("Unit 2 (Resellable): send to")).ToHaveValueAsync(nameof(ReturnDisposition.Restock));
         await disposition.GetByRole(AriaRole.Button, new() { Name = "Send on" }).ClickAsync();
+        // The message is the command's answer; the facts are the read model's, shown once projected (decision 033), so read again.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The units are dispositioned.");
+        await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync(nameof(ReturnStatus.Dispositioned));
         await Assertions.Expect(page.GetByTestId("action-refund")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -85,6 +95,8 @@ public sealed class ReturnsJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByTestId("action-refund").ClickAsync();
         await page.GetByTestId("confirm-yes").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The return is refunded.");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("return-credit-note-link")).ToHaveCountAsync(1);
         var creditNote = page.GetByTestId("return-credit-note-link");
         var number = await creditNote.TextContentAsync();
         Assert.Matches(@"^CN-\d{4}-\d{6}$", number);

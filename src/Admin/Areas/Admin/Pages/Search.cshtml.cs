@@ -7,6 +7,7 @@ using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Application.Orders.GetOrder;
 using EcomErp.Application.Orders.ListOrders;
 using EcomErp.Application.Orders.ReadModels;
+using EcomErp.Application.Returns.ListReturns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,14 +18,15 @@ public sealed record SearchMatch(string Kind, string Title, string Detail, DateT
 
 /// <summary>
 /// The top bar's search: an order by id or by the channel's own order id (in every channel), a SKU by code, a purchase order by
-/// id, each through the read side's query handlers. One match opens its page; several are listed; none says so, the query kept.
+/// id, a return by its RMA number (or a part of one that starts with "RMA-"), each through the read side's query handlers. One match opens its page; several are listed; none says so, the query kept.
 /// Every signed-in person may search: the record pages decide what each role may see and do.
 /// </summary>
 public sealed class SearchModel(
     IQueryHandler<GetOrder, OrderView?> order,
     IQueryHandler<ListOrders, OrderPage> orders,
     IQueryHandler<GetSku, SkuView?> sku,
-    IQueryHandler<GetPurchaseOrder, PurchaseOrderView?> purchaseOrder) : PageModel
+    IQueryHandler<GetPurchaseOrder, PurchaseOrderView?> purchaseOrder,
+    IQueryHandler<ListReturns, ReturnPage> returns) : PageModel
 {
     public const int QueryMaxLength = 100;
 
@@ -34,9 +36,13 @@ public sealed class SearchModel(
     public const string OrderPage = "/Orders/Details";
     public const string SkuPage = "/MasterData/Skus/Details";
     public const string PurchaseOrderPage = "/Purchasing/Details";
+    public const string ReturnPage = "/Returns/Details";
+
+    /// <summary>How RMA numbers begin (<c>RMA-2026-000001</c>): a query that starts so lists the returns whose number contains it.</summary>
+    private const string RmaPrefix = "RMA-";
 
     [BindProperty(SupportsGet = true)]
-    [StringLength(QueryMaxLength, ErrorMessage = "Search for at most {1} characters: an order id, an external order id, a SKU code or a purchase order id.")]
+    [StringLength(QueryMaxLength, ErrorMessage = "Search for at most {1} characters: an order id, an external order id, a SKU code, a purchase order id or an RMA number.")]
     [Display(Name = "Search for")]
     public string? Q { get; set; }
 
@@ -82,6 +88,15 @@ public sealed class SearchModel(
             matches.AddRange(byExternalId.Value.Items
                 .Where(o => matches.All(m => m.Key != o.Id.ToString()))
                 .Select(o => Of(o.Id, o.ExternalOrderId, o.Channel, o.Status.ToString(), o.TotalMinor, o.Currency, o.CapturedAt)));
+
+        if (MayRead(Returns.ReturnPageRoles.Readers) && query.Length <= Domain.Returns.Return.RmaNumberMaxLength && await returns.HandleAsync(
+            new ListReturns(new ReturnListRequest(new ReturnFilter(RmaText: query), ReturnSortField.Rma, false, MaxOrders, null)), cancellationToken)
+            is { IsSuccess: true } byRma)
+            matches.AddRange(byRma.Value.Items
+                .Where(r => query.StartsWith(RmaPrefix, StringComparison.OrdinalIgnoreCase) || string.Equals(r.RmaNumber, query, StringComparison.OrdinalIgnoreCase))
+                .Select(r => new SearchMatch("Return", $"Return {r.RmaNumber}",
+                    $"{r.Channel} · {r.Status} · order {r.ExternalOrderId ?? r.OrderId.ToString()} · {Money(r.ValueMinor, r.Currency)} · requested",
+                    r.RequestedAt, ReturnPage, "id", r.ReturnId.ToString())));
 
         // A query that is no well-formed SKU code is simply no SKU here (the order and purchase order lookups had their turn).
         if (MayRead(MasterData.Skus.SkuAccess.Read) && await sku.HandleAsync(new GetSku(query), cancellationToken) is { IsSuccess: true, Value: { } item })

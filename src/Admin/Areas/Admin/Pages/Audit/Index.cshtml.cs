@@ -1,4 +1,5 @@
 using EcomErp.Admin.Exceptions;
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Audit;
 using EcomErp.Application.Audit.ListAuditLog;
@@ -69,8 +70,8 @@ public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list, E
 
         var filter = new AuditLogFilter(
             SubjectId: NullIfEmpty(Subject), ActorId: NullIfEmpty(Actor), Command: NullIfEmpty(Command), Outcome: Outcome,
-            From: From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            To: To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null);
+            From: UtcDays.StartOf(From),
+            To: UtcDays.EndOf(To));
         var page = await list.HandleAsync(new ListAuditLog(new AuditLogRequest(filter, PageSize, after)), cancellationToken);
         if (page.IsFailure)
         {

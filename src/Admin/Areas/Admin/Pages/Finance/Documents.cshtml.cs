@@ -1,3 +1,4 @@
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Finance.ListFinanceDocuments;
 using EcomErp.Domain.Common;

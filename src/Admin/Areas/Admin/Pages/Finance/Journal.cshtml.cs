@@ -1,3 +1,4 @@
+using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Finance.ListJournalEntries;
 using EcomErp.Application.Orders.ReadModels;

@@ -68,8 +68,8 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
             return;
         var filter = new InventoryLedgerFilter(
             string.IsNullOrWhiteSpace(Reason) ? null : [Reason],
-            From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
+            Shell.UtcDays.StartOf(From),
+            Shell.UtcDays.EndOf(To),
             Supplier: string.IsNullOrWhiteSpace(Supplier) ? null : Supplier, Bucket: Bucket,
             Reference: string.IsNullOrWhiteSpace(Reference) ? null : Reference);
         var page = await list.HandleAsync(new ListInventoryLedger(Sku, string.IsNullOrWhiteSpace(Location) ? null : Location, filter,

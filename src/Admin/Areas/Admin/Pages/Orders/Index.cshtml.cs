@@ -232,8 +232,8 @@ public sealed class IndexModel(
         var filter = new OrderFilter(
             Statuses: Status is { } status ? [status] : null,
             Channels: string.IsNullOrWhiteSpace(Channel) ? null : [Channel.Trim()],
-            CapturedFrom: From is { } from ? new DateTimeOffset(from, TimeOnly.MinValue, TimeSpan.Zero) : null,
-            CapturedTo: To is { } to ? new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
+            CapturedFrom: UtcDays.StartOf(From),
+            CapturedTo: UtcDays.EndOf(To),
             ExternalOrderId: string.IsNullOrWhiteSpace(ExternalId) ? null : ExternalId.Trim(),
             OnHold: Held,
             HoldTypes: Hold is { } hold ? [hold] : null,

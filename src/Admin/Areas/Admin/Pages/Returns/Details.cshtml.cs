@@ -4,6 +4,8 @@ using EcomErp.Admin.Exceptions;
 using EcomErp.Admin.Identity;
 using EcomErp.Admin.Shell;
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.GetOrder;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.GetReturn;
 using EcomErp.Application.Returns.PreviewReturnRefund;
@@ -26,6 +28,7 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Returns;
 public sealed partial class DetailsModel(
     IQueryHandler<GetReturn, ReturnView> get,
     IQueryHandler<PreviewReturnRefund, ReturnRefundPreview> preview,
+    IQueryHandler<GetOrder, OrderView?> getOrder,
     ExceptionWorkbench workbench,
     ICommandHandler<AuthorizeReturn, ReturnCommandResult> authorize,
     ICommandHandler<RejectReturn, ReturnCommandResult> reject,
@@ -39,8 +42,8 @@ public sealed partial class DetailsModel(
     ICommandHandler<RefundReturn, ReturnCommandResult> refund,
     ICommandHandler<CloseReturn, ReturnCommandResult> close) : PageModel
 {
-    /// <summary>Grades become one entry per unit, so a typed count is bounded before the list is made (no line returns more).</summary>
-    private const int MaxGradedUnitsPerLine = 10_000;
+    /// <summary>A form row per unit: more rows than a line can hold are a forged form, refused before the command's list is made.</summary>
+    private const int MaxUnitsPerForm = 10_000;
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -56,6 +59,9 @@ public sealed partial class DetailsModel(
     public ReturnRefundPreview? Refund { get; private set; }
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The order's lines by number, so each return line shows what was ordered and shipped beside what comes back.</summary>
+    public IReadOnlyDictionary<int, OrderLineView> OrderLines { get; private set; } = new Dictionary<int, OrderLineView>();
 
     /// <summary>Every form of the page posts into this one model; a handler reads the fields of its own form.</summary>
     public sealed class ActionInput
@@ -75,11 +81,9 @@ public sealed partial class DetailsModel(
         [Display(Name = "Line")]
         public int? DispositionLine { get; set; }
 
+        /// <summary>Where each graded unit of <see cref="DispositionLine"/> goes, one per unit; a unit left blank stays for later.</summary>
         [Display(Name = "Send to")]
-        public ReturnDisposition? Disposition { get; set; }
-
-        [Display(Name = "Units")]
-        public int? DispositionQuantity { get; set; }
+        public List<ReturnDisposition?> Units { get; set; } = [];
 
         [Display(Name = "Supplier (return to vendor)")]
         public string? Supplier { get; set; }
@@ -94,7 +98,7 @@ public sealed partial class DetailsModel(
         public string? CancelReason { get; set; }
     }
 
-    /// <summary>Units of one return line a form sends: received, closed as missing, or graded per grade.</summary>
+    /// <summary>Units of one return line a form sends: received, closed as missing, or a grade per unit.</summary>
     public sealed class LineInput
     {
         public int Line { get; set; }
@@ -105,14 +109,9 @@ public sealed partial class DetailsModel(
         [Display(Name = "Missing")]
         public int? Missing { get; set; }
 
-        [Display(Name = "Resellable")]
-        public int? Resellable { get; set; }
-
-        [Display(Name = "Refurbishable")]
-        public int? Refurbishable { get; set; }
-
-        [Display(Name = "Damaged")]
-        public int? Damaged { get; set; }
+        /// <summary>The grade of each unit still to inspect, one per unit (the domain grades one unit at a time); a unit left blank waits.</summary>
+        [Display(Name = "Grades")]
+        public List<InspectionGrade?> Grades { get; set; } = [];
     }
 
     /// <summary>Whether the workflow offers <paramref name="step"/> to the signed-in person on this return now.</summary>
@@ -136,6 +135,23 @@ public sealed partial class DetailsModel(
     public static int Graded(ReturnLineView line) => line.GradedResellable + line.GradedRefurbishable + line.GradedDamaged;
 
     public static int Dispositioned(ReturnLineView line) => line.Restocked + line.Refurbished + line.Scrapped + line.ReturnedToVendor;
+
+    /// <summary>
+    /// The grade of each graded unit of <paramref name="line"/> not yet sent on, in the order the disposition form lists them: only
+    /// a restock takes resellable units, and a refurbishment takes refurbishable ones before damaged ones (as the domain counts them).
+    /// </summary>
+    public static IReadOnlyList<InspectionGrade> GradesLeft(ReturnLineView line)
+    {
+        var resellable = line.GradedResellable - line.Restocked;
+        var notResellable = line.GradedRefurbishable + line.GradedDamaged - line.Refurbished - line.Scrapped - line.ReturnedToVendor;
+        var refurbishable = Math.Min(line.GradedRefurbishable - line.Refurbished, notResellable);
+        return
+        [
+            .. Enumerable.Repeat(InspectionGrade.Resellable, Math.Max(0, resellable)),
+            .. Enumerable.Repeat(InspectionGrade.Refurbishable, Math.Max(0, refurbishable)),
+            .. Enumerable.Repeat(InspectionGrade.Damaged, Math.Max(0, notResellable - Math.Max(0, refurbishable))),
+        ];
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -199,26 +215,27 @@ public sealed partial class DetailsModel(
         if (graded.Count == 0 && ModelState.IsValid)
             ModelState.AddModelError("", "Grade at least one unit.");
         return SendAsync(ReturnStep.Inspect, inspect, new InspectReturnLines(Id, User.ToActor(), graded, Input.Version), "The inspection is recorded.",
-            field => LineField(field, rows, nameof(LineInput.Resellable)) ?? "", cancellationToken);
+            field => LineField(field, rows, nameof(LineInput.Grades)) ?? "", cancellationToken);
     }
 
     public Task<IActionResult> OnPostDispositionAsync(CancellationToken cancellationToken)
     {
-        Required(nameof(ActionInput.Disposition), Input.Disposition, "Choose where the units go.");
-        Required(nameof(ActionInput.DispositionQuantity), Input.DispositionQuantity, "How many units?");
-        if (Input.Disposition == ReturnDisposition.ReturnToVendor && string.IsNullOrWhiteSpace(Input.Supplier))
+        UnreadableUnits(Field(nameof(ActionInput.Units)), "Choose where each unit goes from the list.");
+        if (Input.Units.Count > MaxUnitsPerForm)
+            ModelState.AddModelError(Field(nameof(ActionInput.Units)), $"A form sends at most {MaxUnitsPerForm} units.");
+        // The command takes units per disposition: the units chosen one by one are counted per destination, in the form's order.
+        var lines = Input.Units.Count > MaxUnitsPerForm ? [] : Input.Units.OfType<ReturnDisposition>().Distinct()
+            .Select(kind => new ReturnLineDisposition(Input.DispositionLine ?? 0, kind, Input.Units.Count(u => u == kind))).ToList();
+        if (lines.Count == 0 && ModelState.IsValid)
+            ModelState.AddModelError(Field(nameof(ActionInput.Units)), "Choose where at least one unit goes.");
+        var toVendor = lines.Any(l => l.Disposition == ReturnDisposition.ReturnToVendor);
+        if (toVendor && string.IsNullOrWhiteSpace(Input.Supplier))
             ModelState.AddModelError(Field(nameof(ActionInput.Supplier)), "Name the supplier the units go back to.");
-        var line = new ReturnLineDisposition(Input.DispositionLine ?? 0, Input.Disposition ?? ReturnDisposition.Restock, Input.DispositionQuantity ?? 0);
         return SendAsync(ReturnStep.Disposition, disposition,
-            new DispositionReturnLines(Id, User.ToActor(), [line], Input.Disposition == ReturnDisposition.ReturnToVendor ? Input.Supplier?.Trim() : null, Input.Version),
+            new DispositionReturnLines(Id, User.ToActor(), lines, toVendor ? Input.Supplier?.Trim() : null, Input.Version),
             "The units are dispositioned.",
-            field => field switch
-            {
-                "supplier" => Field(nameof(ActionInput.Supplier)),
-                "lines[0].quantity" => Field(nameof(ActionInput.DispositionQuantity)),
-                "lines[0].disposition" => Field(nameof(ActionInput.Disposition)),
-                _ => "",
-            }, cancellationToken);
+            field => field == "supplier" ? Field(nameof(ActionInput.Supplier)) : field?.StartsWith("lines", StringComparison.Ordinal) == true ? Field(nameof(ActionInput.Units)) : "",
+            cancellationToken);
     }
 
     public Task<IActionResult> OnPostApproveWriteOffAsync(CancellationToken cancellationToken) =>
@@ -266,26 +283,18 @@ public sealed partial class DetailsModel(
 
     private List<InspectionGrade> Grades(LineInput row, int index)
     {
-        var grades = new List<InspectionGrade>();
-        foreach (var (count, grade, column) in new[]
-        {
-            (row.Resellable, InspectionGrade.Resellable, nameof(LineInput.Resellable)),
-            (row.Refurbishable, InspectionGrade.Refurbishable, nameof(LineInput.Refurbishable)),
-            (row.Damaged, InspectionGrade.Damaged, nameof(LineInput.Damaged)),
-        })
-        {
-            if (count is < 0 or > MaxGradedUnitsPerLine)
-                ModelState.AddModelError(LineInputField(index, column), $"Enter 0 to {MaxGradedUnitsPerLine} units.");
-            else if (count is { } units)
-                grades.AddRange(Enumerable.Repeat(grade, units));
-        }
-        return grades;
+        UnreadableUnits(LineInputField(index, nameof(LineInput.Grades)), "Choose a grade from the list for each unit.");
+        if (row.Grades.Count <= MaxUnitsPerForm)
+            return [.. row.Grades.OfType<InspectionGrade>()];
+        ModelState.AddModelError(LineInputField(index, nameof(LineInput.Grades)), $"A form sends at most {MaxUnitsPerForm} units per line.");
+        return [];
     }
 
-    private void Required<T>(string field, T? value, string message) where T : struct
+    /// <summary>A unit's choice that is none of the list (only a forged form sends one) is said once beside the unit rows.</summary>
+    private void UnreadableUnits(string field, string message)
     {
-        if (value is null && ModelState.GetFieldValidationState(Field(field)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            ModelState.AddModelError(Field(field), message);
+        if (ModelState.Any(entry => entry.Key.StartsWith($"{field}[", StringComparison.Ordinal) && entry.Value is { Errors.Count: > 0 }))
+            ModelState.AddModelError(field, message);
     }
 
     /// <summary>
@@ -343,6 +352,9 @@ public sealed partial class DetailsModel(
             var refundNow = await preview.HandleAsync(new PreviewReturnRefund(Id, actor), cancellationToken);
             Refund = refundNow.IsSuccess ? refundNow.Value : null;
         }
+        // The order read model may lag the return by a projection; the columns then stay empty rather than failing the page.
+        OrderLines = (await getOrder.HandleAsync(new GetOrder(Return.OrderId), cancellationToken)).Value?.Lines.ToDictionary(l => l.LineNumber)
+            ?? new Dictionary<int, OrderLineView>();
         Names = await workbench.NamesAsync([Return.RequestedBy, Return.AuthorizedBy, .. Return.Timeline.Select(t => t.ActorId)]);
         return true;
     }

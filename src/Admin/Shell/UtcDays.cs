@@ -1,8 +1,9 @@
-namespace EcomErp.Admin.Areas.Admin.Pages.Finance;
+namespace EcomErp.Admin.Shell;
 
 /// <summary>
-/// The finance filters' days as instants: a day is read in UTC, as the books close it; "to" includes its whole day, so the
-/// window ends at the next midnight, and the last day the calendar has leaves the window open (there is no next midnight).
+/// A filter's days as instants (finance, orders, returns, ledger, audit): a day is read in UTC, as the books close it; "to"
+/// includes its whole day, so the window ends at the next midnight, and the last day the calendar has leaves the window open
+/// (there is no next midnight: <c>DateOnly.MaxValue.AddDays(1)</c> throws).
 /// </summary>
 public static class UtcDays
 {
