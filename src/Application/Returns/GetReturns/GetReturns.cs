@@ -15,12 +15,16 @@ internal sealed class GetReturnsHandler(IReturnReadModels readModels, IReturnRep
     public async Task<Result<IReadOnlyDictionary<Guid, ReturnView>>> HandleAsync(GetReturns query, CancellationToken cancellationToken) =>
         Result<IReadOnlyDictionary<Guid, ReturnView>>.Success(await FindAsync(readModels, returns, query.ReturnIds, query.Actor, cancellationToken));
 
-    /// <summary>The one lookup of returns by id, for <see cref="GetReturn.GetReturnHandler"/> too.</summary>
+    /// <summary>
+    /// The one lookup of returns by id, for <see cref="GetReturn.GetReturnHandler"/> too; a read-model view older than
+    /// <paramref name="seenVersion"/> counts as not projected yet.
+    /// </summary>
     internal static async Task<IReadOnlyDictionary<Guid, ReturnView>> FindAsync(
-        IReturnReadModels readModels, IReturnRepository returns, IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
+        IReturnReadModels readModels, IReturnRepository returns, IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken,
+        int? seenVersion = null)
     {
         var views = new Dictionary<Guid, ReturnView>(await readModels.GetManyAsync(ids, cancellationToken));
-        var unprojected = ids.Where(id => !views.ContainsKey(id)).Distinct().ToList();
+        var unprojected = ids.Where(id => !views.TryGetValue(id, out var view) || view.Version < seenVersion).Distinct().ToList();
         if (unprojected.Count > 0)
         {
             foreach (var returned in await returns.GetManyAsync(unprojected, cancellationToken))

@@ -51,6 +51,10 @@ public sealed partial class DetailsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>The version the person's last step produced: the page after the redirect shows at least that (the read model may lag).</summary>
+    [TempData]
+    public int? StepVersion { get; set; }
+
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
@@ -155,7 +159,7 @@ public sealed partial class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (!await LoadAsync(StepVersion, cancellationToken))
             return NotFound();
         Input.Version = Return.Version;
         Input.ReceiptId = Guid.NewGuid();
@@ -308,23 +312,29 @@ public sealed partial class DetailsModel(
         if (!ReturnWorkflow.RuleOf(step).IsOwnedBy(User.ToActor()))
             return Forbid();
         ModelState.KeepOnly(nameof(Input));
+        var changedMeanwhile = false;
         if (ModelState.IsValid)
         {
             var result = await handler.HandleAsync(command, cancellationToken);
             if (result.IsSuccess)
             {
                 StatusMessage = $"{done} It is {result.Value.Status}.";
+                StepVersion = result.Value.Version;
                 return RedirectToPage(new { id = Id });
             }
             foreach (var error in result.Errors)
             {
                 if (error.Code == CommonErrors.Conflict)
+                {
+                    changedMeanwhile = true;
                     ModelState.AddModelError("", "Someone changed this return while you were looking at it. The page now shows it as it is: check it and try again.");
+                }
                 else
                     ModelState.AddErrors([error], fieldOf);
             }
         }
-        if (!await LoadAsync(cancellationToken))
+        // The person saw the version they posted; after a conflict the return is newer than that.
+        if (!await LoadAsync(changedMeanwhile ? Input.Version + 1 : Input.Version, cancellationToken))
             return NotFound();
         // The next try is decided on the return as it is shown now; the person's entries stay.
         ModelState.Remove(Field(nameof(ActionInput.Version)));
@@ -340,10 +350,10 @@ public sealed partial class DetailsModel(
         return Page();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int? seenVersion, CancellationToken cancellationToken)
     {
         var actor = User.ToActor();
-        var found = await get.HandleAsync(new GetReturn(Id, actor), cancellationToken);
+        var found = await get.HandleAsync(new GetReturn(Id, actor, seenVersion), cancellationToken);
         if (found.IsFailure)
             return false;
         Return = found.Value;
