@@ -121,7 +121,14 @@ public sealed partial class FinancePagesTests : IDisposable
         var valuation = Regex.Match(page, """data-testid="valuation-state">[\s\S]*?</p>""").Value;
         Assert.True(valuation.Contains("The journal's inventory equals the ledger's stock at cost for every SKU.", StringComparison.Ordinal), valuation);
         Assert.Contains("Nothing is posted yet.", beforeAnything, StringComparison.Ordinal);
+        // The valuation is as of the chosen day too: in 2001 there was no stock to value, and nothing posted to reconcile it with.
+        var valuationThen = Regex.Match(beforeAnything, """data-testid="valuation-state">[\s\S]*?</p>""").Value;
+        Assert.True(valuationThen.Contains("The journal's inventory equals the ledger's stock at cost for every SKU.", StringComparison.Ordinal), valuationThen);
+        Assert.NotEqual(StockAtCost(valuation), StockAtCost(valuationThen));
     }
+
+    private static string StockAtCost(string valuation) =>
+        string.Join(" ", Regex.Matches(valuation, """Stock at cost: (?<v>[^<]+)\.<""").Select(m => m.Groups["v"].Value));
 
     [Theory]
     [InlineData("/admin/finance/documents")]

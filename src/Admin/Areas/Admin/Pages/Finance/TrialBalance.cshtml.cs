@@ -11,8 +11,8 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Finance;
 
 /// <summary>
 /// The trial balance as of the end of a day (UTC; today when none is given) with debits and credits summed per currency, and
-/// beside it the inventory valuation reconciled against the journal (<see cref="ReconcileInventory"/>, which reads stock as it
-/// is now, so it is shown for today's balance only as a check, not as of the chosen day).
+/// beside it the inventory valuation reconciled against the journal as of the same moment (<see cref="ReconcileInventory"/>: the
+/// ledger's units then, at the cost in force then).
 /// </summary>
 [Authorize(Roles = FinanceRoles.Readers)]
 public sealed class TrialBalanceModel(
@@ -41,7 +41,7 @@ public sealed class TrialBalanceModel(
         var endOfDay = ModelState.IsValid ? UtcDays.EndOf(AsOf)?.AddTicks(-1) : null;
         Until = endOfDay is { } end && end < now ? end : now;
         Balance = (await trialBalance.HandleAsync(new GetTrialBalance(Until), cancellationToken)).Value;
-        var reconciliation = await reconcile.HandleAsync(new ReconcileInventory(), cancellationToken);
+        var reconciliation = await reconcile.HandleAsync(new ReconcileInventory(Until), cancellationToken);
         Inventory = reconciliation.IsSuccess ? reconciliation.Value : null;
     }
 }
