@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Policies.PolicyChangeDecisions>();
         services.AddScoped<Catalog.ActivateChannel.ChannelActivation>();
         services.AddScoped<Exceptions.IExceptionSlaPolicies, Exceptions.GovernedExceptionSlaPolicies>();
+        services.AddScoped<ParkedEvents.IntegrationFailureCases>();
         services.TryAddKeyedSingleton(ConcurrencyRetry.ClockKey, TimeProvider.System);
         services.AddSingleton<ConcurrencyRetry>();
         services.AddScoped<Audit.CommandAudit>();

@@ -23,12 +23,13 @@ namespace EcomErp.Infrastructure;
 public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
+    public const string ParkedEventsHealthCheckName = "outbox-parked-events";
     public const string RedisConnectionStringName = "Redis";
     public const string HangfireSqlServerSchema = "hangfire";
 
     /// <summary>
     /// The write store (provider from <c>Database:Provider</c>), repositories, unit of work with outbox,
-    /// the outbox dispatcher, Hangfire storage (its server comes with <see cref="AddOutboxWorker"/>), health
+    /// the outbox pipeline, Hangfire storage (its server comes with <see cref="AddOutboxWorker"/>), health
     /// checks tagged "ready", and Redis when <c>ConnectionStrings:Redis</c> is set.
     /// Call <see cref="DatabaseInitializer.InitializeDatabaseAsync"/> once the host is built.
     /// </summary>
@@ -84,11 +85,18 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
 
-        services.AddSingleton<IOutboxConsumer, DomainEventDispatchConsumer>();
-        services.AddSingleton<OutboxDispatcher>();
+        // The outbox pipeline (decision 050): every consumer of the event log is one AddOutboxConsumer call; AddReadSide adds the projection.
+        services.AddOutboxConsumer<DomainEventDispatchConsumer>(DomainEventDispatchConsumer.RecurringJobId);
+        services.AddOptions<OutboxPipelineOptions>().Bind(configuration.GetSection(OutboxPipelineOptions.SectionName))
+            .Validate(o => o.RetryAttempts is >= 1 and <= 20 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromMinutes(1),
+                "EcomErp:Outbox:RetryAttempts is 1 to 20 and RetryBaseDelay 0 to 1 minute.").ValidateOnStart();
+        services.AddSingleton<OutboxPipeline>();
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
-        services.AddTransient<OutboxDispatchJob>();
+        services.AddScoped<Application.ParkedEvents.IParkedEvents, ParkedEvents>();
+        services.AddSingleton<ParkedEventProbe>();
+        services.AddSingleton<ParkedEventMetrics>();
+        services.AddHostedService<OutboxStartup>();
         services.AddTransient<Exceptions.ExceptionEscalationJob>();
         services.AddTransient<Exceptions.AbnormalReturnsJob>();
         services.AddTransient<Imports.ImportJob>();
@@ -108,7 +116,8 @@ public static class DependencyInjection
         services.AddHangfire((provider, hangfire) => hangfire.UseLogProvider(
             new Jobs.HostScopedHangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
-        var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag]);
+        var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag])
+            .AddCheck<ParkedEventsHealthCheck>(ParkedEventsHealthCheckName, tags: [ReadyTag]);
         var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
         if (!string.IsNullOrWhiteSpace(redisConnectionString))
         {
@@ -121,8 +130,8 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// For the worker role: the Hangfire job server, the every-minute safety run of the outbox dispatcher, and
-    /// one run at start-up; the every-minute escalation of overdue exception cases.
+    /// For the worker role: the Hangfire job server, which runs the outbox consumers' jobs (scheduled on every node by the
+    /// pipeline's start-up, decision 050), and the every-minute escalation of overdue exception cases.
     /// </summary>
     public static IServiceCollection AddOutboxWorker(this IServiceCollection services)
     {
@@ -130,7 +139,6 @@ public static class DependencyInjection
         // the process (or a disposed one) would otherwise build this host's jobs from the wrong container.
         services.AddHangfireServer((provider, options) =>
             options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHostedService<OutboxWorkerStartup>();
         services.AddHostedService<Exceptions.ExceptionEscalationStartup>();
         return services;
     }

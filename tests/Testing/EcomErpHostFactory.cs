@@ -138,10 +138,7 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     /// <summary>Delivers pending outbox events (and what their handlers raise in turn) and projects the read models.</summary>
     public async Task RunBackgroundWorkAsync()
     {
-        while (await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None) > 0)
-        {
-        }
-        await Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+        await Services.SettleAsync();
     }
 
     /// <summary>The workflow actor a person of this email acts as in the admin (<c>user:{id}</c>).</summary>

@@ -162,11 +162,11 @@ public sealed class ErpTestHost : IAsyncDisposable
 
     public Task<int> ExecuteSqlAsync(string sql) => WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
-    /// <summary>Runs the outbox dispatcher (the automation's Hangfire job) until no event remains; returns how many deliveries it made.</summary>
-    public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+    /// <summary>Runs the domain-events consumer (the automation's Hangfire job) until no event remains; returns how many deliveries it made.</summary>
+    public Task<int> DispatchOutboxAsync() => Services.DispatchOutboxAsync();
 
     /// <summary>Runs the read-model projection (its Hangfire job) until the outbox is drained; returns how many events it applied.</summary>
-    public Task<int> ProjectReadModelsAsync() => Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+    public Task<int> ProjectReadModelsAsync() => Services.ProjectReadModelsAsync();
 
     public async ValueTask DisposeAsync()
     {

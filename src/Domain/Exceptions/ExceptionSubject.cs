@@ -16,6 +16,8 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
 
     public static ExceptionSubject Return(Guid returnId) => new(ExceptionSubjectKind.Return, returnId);
 
+    public static ExceptionSubject OutboxEvent(Guid eventId) => new(ExceptionSubjectKind.OutboxEvent, eventId);
+
     public static ExceptionSubject Sku(SkuCode sku) => new(ExceptionSubjectKind.Sku, SkuIdOf(sku));
 
     /// <summary>A customer by e-mail (trimmed, lower case, as orders keep it); the subject holds only <see cref="CustomerIdOf"/> of it.</summary>

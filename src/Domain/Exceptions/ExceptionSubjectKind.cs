@@ -20,4 +20,7 @@ public enum ExceptionSubjectKind
 
     /// <summary>A customer; its id is <see cref="ExceptionSubject.CustomerIdOf"/> of the e-mail, which only the admin shows.</summary>
     Customer = 8,
+
+    /// <summary>An event of the outbox a consumer parked; its id is the event's id (decision 050).</summary>
+    OutboxEvent = 9,
 }

@@ -1,29 +1,81 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Outbox;
 
+/// <summary>One row of the outbox with its event read back.</summary>
+public sealed record OutboxEvent(OutboxMessage Message, IDomainEvent Event);
+
 /// <summary>
-/// Something that reads the outbox in sequence order, at least once, with its own checkpoint (its
-/// <see cref="Name"/>). The domain-event dispatch is one; read-model projections join as another.
+/// Something that follows the outbox (decision 050): it receives ordered batches of events, at least once, and its own checkpoint
+/// (its <see cref="Name"/>) advances when a batch commits. The <see cref="OutboxPipeline"/> reads, retries, parks and checkpoints;
+/// the consumer only handles. Registered with <see cref="OutboxRegistration.AddOutboxConsumer{TConsumer}"/>.
 /// </summary>
 public interface IOutboxConsumer
 {
     /// <summary>The checkpoint's key; renaming it replays the whole log to this consumer.</summary>
     string Name { get; }
 
-    /// <param name="services">A scope of its own for this one event (its own DbContext and unit of work).</param>
-    Task ConsumeAsync(IDomainEvent domainEvent, OutboxMessage message, IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>How many events a batch holds at most.</summary>
+    int BatchSize { get; }
+
+    /// <summary>
+    /// True for a consumer that writes rows of its own: it stages the checkpoint (<see cref="OutboxBatch.StageCheckpointAsync"/>)
+    /// in the transaction of its rows. False for one whose effects commit elsewhere (the automation): the pipeline saves the
+    /// checkpoint after the batch, so a crash in between repeats the batch, and the consumer must be idempotent.
+    /// </summary>
+    bool CommitsCheckpoint { get; }
+
+    /// <param name="services">A scope of its own for this batch (its own DbContext and unit of work); a retry gets a fresh one.</param>
+    Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken);
 }
 
-/// <summary>Hands every event to the Application's event handlers (the order workflow's automation).</summary>
+/// <summary>
+/// The events a consumer handles in one go, in sequence order (the events of an aggregate held behind a parked one left out), and
+/// where its checkpoint moves when the batch commits. A replay of a parked event (an Admin's retry) moves no checkpoint.
+/// </summary>
+public sealed class OutboxBatch(string consumer, IReadOnlyList<OutboxEvent> events, long? checkpointTo, TimeProvider clock)
+{
+    public string Consumer { get; } = consumer;
+    public IReadOnlyList<OutboxEvent> Events { get; } = events;
+
+    /// <summary>Where the checkpoint moves on commit; null for a replay, which leaves it where it is.</summary>
+    public long? CheckpointTo { get; } = checkpointTo;
+
+    /// <summary>Adds the checkpoint's move to <paramref name="db"/>'s changes, so it commits with the consumer's rows (nothing for a replay).</summary>
+    public async Task StageCheckpointAsync(ErpDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckpointTo is not { } to)
+            return;
+        var checkpoint = await db.OutboxCheckpoints.FirstOrDefaultAsync(c => c.Consumer == Consumer, cancellationToken);
+        if (checkpoint is null)
+            db.OutboxCheckpoints.Add(checkpoint = new OutboxCheckpoint(Consumer));
+        if (checkpoint.LastSequence < to)
+            checkpoint.Advance(to, clock.GetUtcNow());
+    }
+}
+
+/// <summary>
+/// Hands every event to the Application's event handlers (the order workflow's automation): the whole batch in one scope, each
+/// event in order. Its effects commit in the handlers' own saves, so the pipeline checkpoints after the batch.
+/// </summary>
 internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
 {
     public const string ConsumerName = "domain-events";
+    public const string RecurringJobId = "outbox-dispatch";
+    public const int DefaultBatchSize = 100;
 
     public string Name => ConsumerName;
+    public int BatchSize => DefaultBatchSize;
+    public bool CommitsCheckpoint => false;
 
-    public Task ConsumeAsync(IDomainEvent domainEvent, OutboxMessage message, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IDomainEventPublisher>().PublishAsync(domainEvent, cancellationToken);
+    public async Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var publisher = services.GetRequiredService<IDomainEventPublisher>();
+        foreach (var outboxEvent in batch.Events)
+            await publisher.PublishAsync(outboxEvent.Event, cancellationToken);
+    }
 }

@@ -8,11 +8,9 @@ using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.ReadModels.Projection;
-using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Infrastructure.ReadModels;
@@ -58,16 +56,12 @@ public static partial class ReadSideDependencyInjection
         services.AddScoped<Application.Returns.Kpis.IReturnKpiReader, ReturnKpiReader>();
         services.AddScoped<IApiClientRepository, ApiClientRepository>();
 
-        services.AddSingleton<ReadModelProjector>();
+        services.AddOutboxConsumer<ReadModelProjector>(ReadModelProjector.RecurringJobId);
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<Application.ReadModels.IReadModelMaintenance, ReadModelMaintenance>();
-        services.AddSingleton<ReadModelProjectionTrigger>();
-        services.AddTransient<ReadModelProjectionJob>();
         services.AddSingleton<ProjectionLagProbe>();
         services.AddSingleton<ProjectionLagMetrics>();
-        services.AddHostedService<ReadSideStartup>();
         services.AddHealthChecks().AddCheck<ProjectionLagHealthCheck>(ProjectionHealthCheckName, tags: [DependencyInjection.ReadyTag]);
-        AlsoSignalProjection(services);
         return services;
     }
 
@@ -86,43 +80,6 @@ public static partial class ReadSideDependencyInjection
         return true;
     }
 
-    /// <summary>
-    /// A commit that wrote outbox rows signals the persistence's dispatcher; this makes the same signal also
-    /// trigger the projection, without the unit of work knowing about read models.
-    /// </summary>
-    private static void AlsoSignalProjection(IServiceCollection services)
-    {
-        var dispatch = services.LastOrDefault(d => d.ServiceType == typeof(IOutboxSignal))
-            ?? throw new InvalidOperationException($"{nameof(AddReadSide)} needs the outbox signal registered first (AddInfrastructure).");
-        services.Remove(dispatch);
-        services.AddSingleton<IOutboxSignal>(sp => new OutboxSignals(
-            [(IOutboxSignal)Resolve(dispatch, sp), sp.GetRequiredService<ReadModelProjectionTrigger>()]));
-    }
-
-    private static object Resolve(ServiceDescriptor descriptor, IServiceProvider services) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Switch}: rebuilding the read models from the outbox")]
     private static partial void LogRebuildRequested(ILogger logger, string @switch);
-}
-
-/// <summary>
-/// On every node: registers the every-minute safety run of the projection (the job server runs it where
-/// the worker role is), asks for a run at start-up, and publishes the lag gauge.
-/// </summary>
-internal sealed class ReadSideStartup(IRecurringJobManager recurringJobs, ReadModelProjectionTrigger trigger, ProjectionLagMetrics lagGauge)
-    : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(lagGauge);
-        recurringJobs.AddOrUpdate<ReadModelProjectionJob>(
-            ReadModelProjectionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        trigger.Notify();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

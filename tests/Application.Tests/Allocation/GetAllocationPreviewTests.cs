@@ -14,7 +14,7 @@ using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
-using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +54,7 @@ public sealed class GetAllocationPreviewTests : InventoryScenario
             Succeeded(await SendAsync<SetSafetyStock, BalanceView>(new SetSafetyStock(Planner, sku, location, safetyStock)));
     }
 
-    private Task<int> ProjectReadModelsAsync() => Host.Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+    private Task<int> ProjectReadModelsAsync() => Host.Services.ProjectReadModelsAsync();
 
     /// <summary>Runs the dry run and checks that it changed nothing in the ledger, the outbox or the documents.</summary>
     private async Task<Result<AllocationPreviewView>> DryRunAsync(GetAllocationPreview query)

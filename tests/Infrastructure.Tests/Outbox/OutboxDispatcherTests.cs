@@ -23,16 +23,15 @@ public sealed class OutboxDispatcherTests
         await OrderPersistenceTests.SaveAsync(database, first);
         var second = new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start.AddMinutes(2)).Build();
         await OrderPersistenceTests.SaveAsync(database, second);
-        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
-
-        var firstRun = await dispatcher.DispatchPendingAsync(default);
-        var secondRun = await dispatcher.DispatchPendingAsync(default);
+        var firstRun = await database.DispatchOutboxAsync();
+        var secondRun = await database.DispatchOutboxAsync();
 
         Assert.Equal(3, firstRun);
         Assert.Equal(0, secondRun);
         Assert.Equal([(first.Id.Value, nameof(OrderCaptured)), (first.Id.Value, nameof(OrderValidated)), (second.Id.Value, nameof(OrderCaptured))],
             handled.Events.Select(e => (e.OrderId, e.GetType().Name)));
-        Assert.Equal(3, handled.Scopes.Distinct().Count());
+        // The batch goes to the Application in one scope (decision 050).
+        Assert.Single(handled.Scopes.Distinct());
         Assert.Equal(3, await CheckpointAsync(database));
     }
 
@@ -44,36 +43,31 @@ public sealed class OutboxDispatcherTests
         await database.InScopeAsync(async sp =>
         {
             var repository = sp.GetRequiredService<IOrderRepository>();
-            for (var i = 0; i < OutboxDispatcher.BatchSize + 20; i++)
+            for (var i = 0; i < DomainEventDispatchConsumer.DefaultBatchSize + 20; i++)
                 repository.Add(new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start.AddSeconds(i)).Build());
             Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
         });
 
-        var delivered = await database.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default);
+        var delivered = await database.DispatchOutboxAsync();
 
-        Assert.Equal(OutboxDispatcher.BatchSize + 20, delivered);
-        Assert.Equal(Enumerable.Range(0, OutboxDispatcher.BatchSize + 20).Select(i => $"WEB-{i}"),
+        Assert.Equal(DomainEventDispatchConsumer.DefaultBatchSize + 20, delivered);
+        Assert.Equal(Enumerable.Range(0, DomainEventDispatchConsumer.DefaultBatchSize + 20).Select(i => $"WEB-{i}"),
             handled.Events.Cast<OrderCaptured>().Select(e => e.ExternalOrderId));
     }
 
     [Fact]
-    public async Task Dispatch_WhenAHandlerThrows_StopsBeforeTheFailedEventAndTheNextRunRetriesIt()
+    public async Task Dispatch_WhenAHandlerThrowsOnce_RetriesTheBatchAndDeliversEveryEventInOrder()
     {
-        var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
+        var handled = new HandledEvents { FailOnExternalId = "WEB-2", FailuresLeft = 1 };
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3" })
             await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
-        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
 
-        var failingRun = await dispatcher.DispatchPendingAsync(default);
-        var checkpointAfterFailure = await CheckpointAsync(database);
-        handled.FailOnExternalId = null;
-        var retryRun = await dispatcher.DispatchPendingAsync(default);
+        var run = await database.DispatchOutboxAsync();
 
-        Assert.Equal(1, failingRun);
-        Assert.Equal(1, checkpointAfterFailure);
-        Assert.Equal(2, retryRun);
-        Assert.Equal(["WEB-1", "WEB-2", "WEB-3"], handled.Events.Cast<OrderCaptured>().Select(e => e.ExternalOrderId));
+        Assert.Equal(3, run);
+        // The batch's second attempt hands WEB-1 again: the domain-events consumer is at least once, its handlers idempotent.
+        Assert.Equal(["WEB-1", "WEB-1", "WEB-2", "WEB-3"], handled.Events.Cast<OrderCaptured>().Select(e => e.ExternalOrderId));
         Assert.Equal(1, handled.Failures);
         Assert.Equal(3, await CheckpointAsync(database));
     }
@@ -85,9 +79,7 @@ public sealed class OutboxDispatcherTests
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3", "WEB-4" })
             await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
-        var dispatcher = database.Services.GetRequiredService<OutboxDispatcher>();
-
-        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => dispatcher.DispatchPendingAsync(default))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(database.DispatchOutboxAsync)));
 
         Assert.Equal(4, runs.Sum());
         Assert.Equal(4, handled.Events.Count);
@@ -105,6 +97,9 @@ public sealed class OutboxDispatcherTests
         private int _failures;
 
         public string? FailOnExternalId { get; set; }
+
+        /// <summary>How many times the handler fails on <see cref="FailOnExternalId"/> before it succeeds.</summary>
+        public int FailuresLeft { get; set; } = int.MaxValue;
         public IReadOnlyList<OrderEvent> Events => [.. _events];
         public IReadOnlyList<ErpDbContext> Scopes => [.. _scopes];
         public int Failures => _failures;
@@ -112,12 +107,13 @@ public sealed class OutboxDispatcherTests
         public void Register(IServiceCollection services)
         {
             services.AddSingleton(this);
+            services.Configure<OutboxPipelineOptions>(o => o.RetryBaseDelay = TimeSpan.Zero);
             services.AddScoped<IDomainEventHandler<OrderEvent>, RecordingHandler>();
         }
 
         public void Record(OrderEvent domainEvent, ErpDbContext scope)
         {
-            if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId)
+            if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId && FailuresLeft-- > 0)
             {
                 Interlocked.Increment(ref _failures);
                 throw new InvalidOperationException($"Handler failed on {captured.ExternalOrderId}.");

@@ -1,7 +1,9 @@
 using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +14,12 @@ public sealed class OutboxTriggerTests
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingJobClient _jobs = new();
 
-    private OutboxTrigger Trigger() => new(_jobs, _time, NullLogger<OutboxTrigger>.Instance);
+    private OutboxTrigger Trigger() => new(_jobs, _time, NullLogger<OutboxTrigger>.Instance, [Registration<DomainEventDispatchConsumer>()]);
+
+    /// <summary>The registration AddOutboxConsumer makes, read back from a service collection.</summary>
+    private static OutboxConsumerRegistration Registration<TConsumer>() where TConsumer : class, IOutboxConsumer =>
+        (OutboxConsumerRegistration)new ServiceCollection().AddOutboxConsumer<TConsumer>("recurring")
+            .Single(d => d.ServiceType == typeof(OutboxConsumerRegistration)).ImplementationInstance!;
 
     [Fact]
     public void CommitsBeforeARunStarts_EnqueueOneDispatch()
@@ -24,7 +31,7 @@ public sealed class OutboxTriggerTests
         trigger.Notify();
 
         var job = Assert.Single(_jobs.Created);
-        Assert.Equal(typeof(OutboxDispatchJob), job.Type);
+        Assert.Equal(typeof(OutboxConsumerJob<DomainEventDispatchConsumer>), job.Type);
     }
 
     [Fact]
@@ -33,7 +40,7 @@ public sealed class OutboxTriggerTests
         var trigger = Trigger();
         trigger.Notify();
 
-        trigger.RunStarted();
+        trigger.RunStarted(typeof(DomainEventDispatchConsumer));
         trigger.Notify();
 
         Assert.Equal(2, _jobs.Created.Count);
@@ -49,6 +56,20 @@ public sealed class OutboxTriggerTests
         trigger.Notify();
 
         Assert.Equal(2, _jobs.Created.Count);
+    }
+
+    [Fact]
+    public void ACommit_EnqueuesOneJobPerConsumer_AndARunStartingClearsOnlyItsOwnConsumer()
+    {
+        var trigger = new OutboxTrigger(_jobs, _time, NullLogger<OutboxTrigger>.Instance,
+            [Registration<DomainEventDispatchConsumer>(), Registration<ReadModelProjector>()]);
+        trigger.Notify();
+
+        trigger.RunStarted(typeof(ReadModelProjector));
+        trigger.Notify();
+
+        Assert.Equal([typeof(OutboxConsumerJob<DomainEventDispatchConsumer>), typeof(OutboxConsumerJob<ReadModelProjector>),
+            typeof(OutboxConsumerJob<ReadModelProjector>)], _jobs.Created.Select(j => j.Type));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ExceptionSubjectKindType() : DescribedEnumType<ExceptionSubj
         [ExceptionSubjectKind.Return] = "A return (its id is the return's; see return(id)).",
         [ExceptionSubjectKind.Sku] = "A SKU (its id is derived from the SKU code, which the case's reason names).",
         [ExceptionSubjectKind.Customer] = "A customer (its id is derived from the customer's e-mail, which only the admin shows; the API never names it on a case).",
+        [ExceptionSubjectKind.OutboxEvent] = "An event of the event log a consumer parked (its id is the event's).",
     });
 
 public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResolution>("ExceptionResolution",

@@ -58,8 +58,8 @@ internal sealed class ResolveExceptionCaseHandler(
                 .Map(_ => CaseEffect.None),
             ExceptionSubjectKind.Return => Acted(await DecideReturnAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
                 .Map(_ => CaseEffect.None),
-            // A flag about a SKU or a customer: the decision (confirmed or not) is the case's record; nothing else changes.
-            ExceptionSubjectKind.Sku or ExceptionSubjectKind.Customer => Result<CaseEffect>.Success(CaseEffect.None),
+            // A flag about a SKU or a customer, or a parked event (retried or skipped on its own page): the decision is the case's record.
+            ExceptionSubjectKind.Sku or ExceptionSubjectKind.Customer or ExceptionSubjectKind.OutboxEvent => Result<CaseEffect>.Success(CaseEffect.None),
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
                 cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
             _ when command.CorrectedAddress is { } address =>

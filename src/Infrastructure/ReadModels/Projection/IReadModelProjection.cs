@@ -16,9 +16,9 @@ internal interface IReadModelProjection
 }
 
 /// <summary>One run's slice of the outbox, and what the projections leave for after the commit.</summary>
-internal sealed class ProjectionBatch(IReadOnlyList<ProjectedEvent> events, long notifyAfterSequence)
+internal sealed class ProjectionBatch(IReadOnlyList<OutboxEvent> events, long notifyAfterSequence)
 {
-    public IReadOnlyList<ProjectedEvent> Events { get; } = events;
+    public IReadOnlyList<OutboxEvent> Events { get; } = events;
 
     /// <summary>Events at or below this were announced before (a rebuild replays them silently).</summary>
     public long NotifyAfterSequence { get; } = notifyAfterSequence;
@@ -47,5 +47,3 @@ internal sealed class ProjectionBatch(IReadOnlyList<ProjectedEvent> events, long
         return latest;
     }
 }
-
-internal sealed record ProjectedEvent(OutboxMessage Message, IDomainEvent Event);

@@ -1,4 +1,5 @@
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +10,10 @@ namespace EcomErp.Infrastructure.ReadModels.Projection;
 /// <summary>
 /// Drops every read model, the cache and the projection checkpoint, then re-projects the whole outbox: the
 /// read side converges to the write side whatever happened to it. Runs under the projector's run lock;
-/// events announced before are not announced again.
+/// events announced before are not announced again. Events parked for the read models stay parked: the rebuild passes them as any run does.
 /// </summary>
 public sealed partial class ReadModelRebuilder(
-    ReadModelProjector projector, IServiceScopeFactory scopes, IReadModelCache cache, ILogger<ReadModelRebuilder> logger)
+    ReadModelProjector projector, OutboxPipeline pipeline, IServiceScopeFactory scopes, IReadModelCache cache, ILogger<ReadModelRebuilder> logger)
 {
     // Per process: the admin that runs the rebuild in its request is the one whose page polls the progress.
     private int _running;
@@ -21,19 +22,21 @@ public sealed partial class ReadModelRebuilder(
     public bool IsRunning => Volatile.Read(ref _running) == 1;
 
     /// <summary>Returns how many outbox events were re-applied.</summary>
-    public Task<int> RebuildAsync(CancellationToken cancellationToken) => projector.ExclusiveAsync(async () =>
+    public Task<int> RebuildAsync(CancellationToken cancellationToken) => pipeline.ExclusiveAsync(ReadModelProjector.ConsumerName, async () =>
     {
         Volatile.Write(ref _running, 1);
         try
         {
             var announced = await ClearReadTablesAsync(cancellationToken);
             await cache.ClearAsync(cancellationToken);
-            var applied = await projector.DrainAsync(notifyAfterSequence: announced, cancellationToken);
+            projector.AnnounceOnlyAfter(announced);
+            var applied = await pipeline.DrainAsync(ReadModelProjector.ConsumerName, cancellationToken);
             LogRebuilt(logger, applied);
             return applied;
         }
         finally
         {
+            projector.AnnounceOnlyAfter(0);
             Volatile.Write(ref _running, 0);
         }
     }, cancellationToken);

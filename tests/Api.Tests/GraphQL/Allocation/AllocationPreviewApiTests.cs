@@ -3,7 +3,7 @@ using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL.Inventory;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Domain.Access;
-using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Api.Tests.GraphQL.Allocation;
@@ -101,7 +101,7 @@ public sealed class AllocationPreviewApiTests : IAsyncLifetime
         })).GetProperty("captureOrder");
         Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength());
         // Projected, not dispatched: the order stays Captured with nothing allocated, as the automation has not run.
-        await Api.Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+        await Api.Services.ProjectReadModelsAsync();
         return payload.GetProperty("order").GetProperty("id").GetString()!;
     }
 

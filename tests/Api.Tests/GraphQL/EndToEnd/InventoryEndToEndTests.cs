@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EcomErp.Domain.Access;
-using EcomErp.Infrastructure.ReadModels.Projection;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -149,7 +148,7 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
     /// <summary>The position once the seed is projected: the worker does it on its own, this makes sure it is done (one run at a time).</summary>
     private async Task<JsonElement> ProjectedPositionAsync(string key)
     {
-        await Api.Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+        await Api.Services.ProjectReadModelsAsync();
         var position = (await Api.DataAsync(key, Position, new { sku = Sku })).GetProperty("inventoryPosition");
         Assert.Equal(JsonValueKind.Object, position.ValueKind);
         return position;

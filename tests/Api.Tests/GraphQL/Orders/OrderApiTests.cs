@@ -4,7 +4,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
-using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -190,7 +190,7 @@ public sealed class OrderApiTests : IAsyncLifetime
             Assert.True((await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None)).IsSuccess);
         }
         // The read model shows the captured order; validation has not run (no job server in this host).
-        await Api.Services.GetRequiredService<ReadModelProjector>().ProjectPendingAsync(CancellationToken.None);
+        await Api.Services.ProjectReadModelsAsync();
 
         var blockers = (await Api.DataAsync(_shop, "query($id: ID!) { orderBlockers(id: $id) { status canMove blockers { code holdType message } } }", new { id }))
             .GetProperty("orderBlockers");

@@ -2136,6 +2136,81 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Outbox.ParkedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AggregateType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ExceptionCaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HeldBehind")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SettledBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Consumer", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "Status", "AggregateType", "AggregateId");
+
+                    b.ToTable("ParkedEvents", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Persistence.DocumentCounter", b =>
                 {
                     b.Property<string>("Series")

@@ -2131,6 +2131,81 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("EcomErp.Infrastructure.Outbox.ParkedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AggregateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AggregateType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExceptionCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldBehind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettledBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Consumer", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Consumer", "Status", "AggregateType", "AggregateId");
+
+                    b.ToTable("ParkedEvents", (string)null);
+                });
+
             modelBuilder.Entity("EcomErp.Infrastructure.Persistence.DocumentCounter", b =>
                 {
                     b.Property<string>("Series")
