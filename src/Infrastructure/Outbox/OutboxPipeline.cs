@@ -184,7 +184,7 @@ public sealed partial class OutboxPipeline : IDisposable
             }, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested) && !IsOutage(exception))
         {
             LogBatchFailed(_logger, exception, consumer.Name, messages[0].Sequence, messages[^1].Sequence);
             return false;
@@ -205,7 +205,7 @@ public sealed partial class OutboxPipeline : IDisposable
             }, cancellationToken);
             return null;
         }
-        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested) && !IsOutage(exception))
         {
             LogEventFailed(_logger, exception, consumer.Name, message.Sequence, message.EventType, attempts);
             return (exception, Math.Max(attempts, 1));
@@ -294,6 +294,32 @@ public sealed partial class OutboxPipeline : IDisposable
         await new OutboxBatch(consumer, [], sequence, _clock).StageCheckpointAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A fault of what the consumer depends on, not of the event: a database that is busy or unreachable, Redis or the network away.
+    /// It is no reason to park anything (every event would be parked): it ends the run after the retries, the checkpoint stays, and
+    /// the next run starts again there. A statement the database refused (a constraint, say) is the event's fault and can be parked.
+    /// </summary>
+    internal static bool IsOutage(Exception exception)
+    {
+        for (var fault = exception; fault is not null; fault = fault.InnerException)
+        {
+            switch (fault)
+            {
+                case DbUpdateException:
+                    return fault.InnerException is System.Data.Common.DbException database && IsBusy(database);
+                case System.Data.Common.DbException:
+                    return true;
+                case StackExchange.Redis.RedisException or TimeoutException or System.Net.Sockets.SocketException or IOException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A write the database did not refuse but could not take now (SQLite busy or locked, or what the provider calls transient).</summary>
+    private static bool IsBusy(System.Data.Common.DbException database) =>
+        database.IsTransient || database is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 
     private static (string, string) AggregateOf(OutboxMessage message) => (message.AggregateType, message.AggregateId);
 

@@ -67,6 +67,23 @@ public sealed class OutboxPipelineTests
     }
 
     [Fact]
+    public async Task AnOutageOfWhatTheConsumerDependsOn_ParksNothing_AndTheNextRunStartsAgainAtTheCheckpoint()
+    {
+        var handled = new HandledEvents { Outage = true };
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
+        await SaveThreeOrdersAsync(database, validateThePoisonedOne: false);
+
+        await Assert.ThrowsAsync<TimeoutException>(database.DispatchOutboxAsync);
+        var afterOutage = (await CheckpointOrNullAsync(database, DomainEvents), (await RowsAsync(database)).Count, handled.Failures);
+        handled.Outage = false;
+        var delivered = await database.DispatchOutboxAsync();
+
+        Assert.Equal(((long?)null, 0, AttemptsPerTry), afterOutage);
+        Assert.Equal(3, delivered);
+        Assert.Empty(await IntegrationFailureCasesAsync(database));
+    }
+
+    [Fact]
     public async Task RetryAfterTheFaultIsFixed_DeliversTheParkedEventThenTheOnesHeldBehindIt_InOrder_WithoutMovingTheCheckpoint()
     {
         var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
@@ -323,6 +340,10 @@ public sealed class OutboxPipelineTests
         private int _deliveries;
 
         public string? FailOnExternalId { get; set; }
+
+        /// <summary>Every event fails as if the database or the network were away.</summary>
+        public bool Outage { get; set; }
+
         public (int After, CancellationTokenSource Kill)? KillAfter { get; set; }
         public IReadOnlyList<(Guid OrderId, string Event)> Delivered => [.. _delivered];
         public int Failures => _failures;
@@ -341,6 +362,11 @@ public sealed class OutboxPipelineTests
             {
                 kill.Kill.Cancel();
                 cancellationToken.ThrowIfCancellationRequested();
+            }
+            if (Outage)
+            {
+                Interlocked.Increment(ref _failures);
+                throw new TimeoutException("The store did not answer.");
             }
             if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId)
             {
