@@ -22,9 +22,6 @@ namespace EcomErp.Infrastructure.Persistence;
 [SuppressMessage("Design", "CA1001", Justification = "One queue per database file, kept for the life of the process.")]
 internal sealed class SqliteGroupCommit
 {
-    /// <summary>Bounds how long the first save of a group waits for the others and how much one failed commit takes with it.</summary>
-    internal const int MaxGroupSize = 64;
-
     private const string MemberSavepoint = "ecomerp_group_member";
 
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> QueuesByFile = new(StringComparer.Ordinal);
@@ -36,6 +33,9 @@ internal sealed class SqliteGroupCommit
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     private readonly Queue<QueuedSave> _waiting = new();
+
+    /// <summary>Bounds how long the first save of a group waits for the others and how much one failed commit takes with it.</summary>
+    private int _maxGroupSize = DatabaseOptions.DefaultSqliteMaxGroupSize;
 
     /// <summary>Whether a save is leading the queue: taking groups from it until it hands over or finds it empty.</summary>
     private bool _led;
@@ -64,6 +64,13 @@ internal sealed class SqliteGroupCommit
 
     /// <summary>How many groups committed and how many saves they held, for measurements (orders per commit).</summary>
     internal (long Groups, long Saves) Totals => (Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped));
+
+    /// <summary>Sets how many saves one commit of the file holds at most (<see cref="DatabaseOptions.SqliteMaxGroupSize"/>).</summary>
+    public static void Limit(string connectionString, int maxGroupSize)
+    {
+        if (QueuesByConnectionString.GetOrAdd(connectionString, ForFile) is { } queue)
+            queue._maxGroupSize = maxGroupSize;
+    }
 
     private static SqliteGroupCommit? ForFile(string connectionString) =>
         DatabaseOptions.SqliteFile(connectionString) is { } file ? QueuesByFile.GetOrAdd(file, _ => new SqliteGroupCommit()) : null;
@@ -104,8 +111,9 @@ internal sealed class SqliteGroupCommit
             List<QueuedSave> group;
             lock (_waiting)
             {
-                group = new List<QueuedSave>(Math.Min(_waiting.Count, MaxGroupSize));
-                while (group.Count < MaxGroupSize && _waiting.TryDequeue(out var save))
+                var maxGroupSize = _maxGroupSize;
+                group = new List<QueuedSave>(Math.Min(_waiting.Count, maxGroupSize));
+                while (group.Count < maxGroupSize && _waiting.TryDequeue(out var save))
                     group.Add(save);
             }
             try

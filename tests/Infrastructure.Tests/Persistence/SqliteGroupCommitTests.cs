@@ -175,6 +175,30 @@ public sealed class SqliteGroupCommitTests
         Assert.Equal(2, await database.WithDbAsync(d => d.Orders.CountAsync()));
     }
 
+    [Fact]
+    public async Task GroupSizeOne_CommitsEverySaveAloneInQueueOrder()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { [DatabaseOptions.SqliteMaxGroupSizeKey] = "1" },
+        });
+        var queue = QueueOf(database);
+        var before = GroupTotals(database);
+        var scopes = Enumerable.Range(1, 3).Select(_ => database.Scope()).ToList();
+        var orders = scopes.Select((scope, i) => Add(scope, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build())).ToList();
+
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. scopes.Select(SaveAsync)];
+
+        Assert.All(await Task.WhenAll(saves), r => Assert.True(r.IsSuccess));
+        Assert.Equal((before.Groups + 3, before.Saves + 3), GroupTotals(database));
+        Assert.Equal(orders.Select(o => o.Id.ToString()),
+            await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync()));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+    }
+
     private static Order Add(AsyncServiceScope scope, Order order)
     {
         scope.ServiceProvider.GetRequiredService<IOrderRepository>().Add(order);
