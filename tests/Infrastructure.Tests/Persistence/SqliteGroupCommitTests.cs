@@ -176,6 +176,37 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task SaveCancelledWhileItWaits_FailsWithoutWriting_AndTheRestOfItsGroupCommits()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var queue = QueueOf(database);
+        await using var first = database.Scope();
+        await using var cancelled = database.Scope();
+        await using var third = database.Scope();
+        var firstOrder = Add(first, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Add(cancelled, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        var thirdOrder = Add(third, new OrderBuilder().WithExternalId("WEB-3").CapturedAt(ErpTestHost.Start).Build());
+        using var cancellation = new CancellationTokenSource();
+
+        Task<Result> firstSave, cancelledSave, thirdSave;
+        using (queue.TakeWriterTurn())
+        {
+            firstSave = SaveAsync(first);
+            cancelledSave = cancelled.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellation.Token);
+            thirdSave = SaveAsync(third);
+            await cancellation.CancelAsync();
+            // Waiting does not observe the token: the save is answered when its group reaches it.
+            Assert.False(cancelledSave.IsCompleted);
+        }
+
+        Assert.True((await firstSave).IsSuccess);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelledSave);
+        Assert.True((await thirdSave).IsSuccess);
+        Assert.Equal([firstOrder.Id.ToString(), thirdOrder.Id.ToString()],
+            await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task GroupSizeOne_CommitsEverySaveAloneInQueueOrder()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
