@@ -47,6 +47,7 @@ public static class DependencyInjection
         else
         {
             services.AddDbContext<SqliteErpDbContext>(options => SqliteErpDbContext.Configure(options, database.ConnectionString, database.SqliteSynchronous));
+            SqliteGroupCommit.Limit(database.ConnectionString, database.SqliteMaxGroupSize);
             services.AddScoped<ErpDbContext>(sp => sp.GetRequiredService<SqliteErpDbContext>());
         }
 

@@ -22,6 +22,7 @@ public sealed class CaptureClients(LoadOptions options)
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private int _next = -1;
     private int _failures;
+    private long _startedAt;
 
     public int Failures => _failures;
 
@@ -29,6 +30,7 @@ public sealed class CaptureClients(LoadOptions options)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = options.Url };
         http.DefaultRequestHeaders.Authorization = new("Bearer", options.ApiKey);
+        _startedAt = Stopwatch.GetTimestamp();
         var results = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ClientAsync(http, cancellationToken)));
         return [.. results.SelectMany(r => r)];
     }
@@ -37,8 +39,16 @@ public sealed class CaptureClients(LoadOptions options)
     {
         var captured = new List<CapturedOrder>();
         int number;
-        while ((number = Interlocked.Increment(ref _next)) < options.Orders && !cancellationToken.IsCancellationRequested)
+        while ((number = Interlocked.Increment(ref _next)) < options.Orders && !cancellationToken.IsCancellationRequested
+               && !(options.Duration is { } duration && Stopwatch.GetElapsedTime(_startedAt) >= duration))
         {
+            // Paced: order n is due n/rate seconds after the start; a client that is behind sends at once (the rate is a ceiling).
+            if (options.Rate is { } rate)
+            {
+                var due = TimeSpan.FromSeconds((double)number / rate) - Stopwatch.GetElapsedTime(_startedAt);
+                if (due > TimeSpan.Zero)
+                    await Task.Delay(due, cancellationToken);
+            }
             var started = Stopwatch.GetTimestamp();
             using var response = await http.PostAsJsonAsync("/graphql", new { query = Mutation, variables = new { input = Order(number) } }, cancellationToken);
             var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);

@@ -14,6 +14,9 @@ public sealed class EventSubscriber : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _firstEventAt = new();
+
+    /// <summary>Per order, the sequences of its allocation decisions heard (a re-sent notification has the same sequence).</summary>
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, byte>> _allocationDecisions = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiving;
 
@@ -68,6 +71,10 @@ public sealed class EventSubscriber : IAsyncDisposable
         return _firstEventAt;
     }
 
+    /// <summary>How many distinct allocation decisions each of the orders had so far (0 when none was heard).</summary>
+    public IReadOnlyDictionary<Guid, int> AllocationDecisionsOf(IEnumerable<Guid> orders) =>
+        orders.ToDictionary(o => o, o => _allocationDecisions.TryGetValue(o, out var decisions) ? decisions.Count : 0);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -100,6 +107,8 @@ public sealed class EventSubscriber : IAsyncDisposable
                 var status = changed?["status"]?.GetValue<string>();
                 if (Guid.TryParse(id, out var orderId) && (_untilStatuses is null || (status is not null && _untilStatuses.Contains(status))))
                     _firstEventAt.TryAdd(orderId, received);
+                if (Guid.TryParse(id, out orderId) && status is not null && LoadOptions.AllocationDecided.Contains(status))
+                    _allocationDecisions.GetOrAdd(orderId, _ => new()).TryAdd(changed?["sequence"]?.ToJsonString() ?? "", 0);
             }
             else if (type == "ping")
             {

@@ -29,6 +29,11 @@ public sealed class DatabaseOptions
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
     public const string SeedDemoDataKey = "EcomErp:SeedDemoData";
     public const string SqliteSynchronousKey = "Database:SqliteSynchronous";
+    public const string SqliteMaxGroupSizeKey = "Database:SqliteMaxGroupSize";
+
+    /// <summary>The most saves one SQLite commit holds (decision 052); 1 commits every save alone, as decision 012 did.</summary>
+    public const int DefaultSqliteMaxGroupSize = 64;
+    public const int MaxSqliteMaxGroupSize = 1000;
     public const string DefaultSqliteConnectionString = "Data Source=data/ecomerp.db";
 
     /// <summary>How long a SQLite command waits for another writer's lock before it fails (busy timeout).</summary>
@@ -43,6 +48,9 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite only: whether every commit is flushed to disk (the default) or only the log at checkpoints.</summary>
     public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
+
+    /// <summary>SQLite only: how many waiting saves commit together at most (decision 052).</summary>
+    public int SqliteMaxGroupSize { get; init; } = DefaultSqliteMaxGroupSize;
 
     /// <summary>Reads and validates the options; a bad value stops start-up with the key at fault and what it accepts.</summary>
     public static DatabaseOptions FromConfiguration(IConfiguration configuration)
@@ -79,12 +87,21 @@ public sealed class DatabaseOptions
             throw new OptionsValidationException(SqliteSynchronousKey, typeof(DatabaseOptions),
                 [$"{SqliteSynchronousKey} is '{synchronousSetting}'; allowed values are {string.Join(" and ", Enum.GetNames<SqliteSynchronous>())}."]);
 
+        var groupSizeSetting = configuration[SqliteMaxGroupSizeKey];
+        var maxGroupSize = DefaultSqliteMaxGroupSize;
+        if (!string.IsNullOrWhiteSpace(groupSizeSetting)
+            && (!int.TryParse(groupSizeSetting.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out maxGroupSize)
+                || maxGroupSize is < 1 or > MaxSqliteMaxGroupSize))
+            throw new OptionsValidationException(SqliteMaxGroupSizeKey, typeof(DatabaseOptions),
+                [$"{SqliteMaxGroupSizeKey} is '{groupSizeSetting}'; allowed values are whole numbers from 1 to {MaxSqliteMaxGroupSize}."]);
+
         return new DatabaseOptions
         {
             Provider = provider,
             ConnectionString = provider == DatabaseProvider.Sqlite ? WithBusyTimeout(connectionString) : connectionString,
             SeedDemoData = seed,
             SqliteSynchronous = synchronous,
+            SqliteMaxGroupSize = maxGroupSize,
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,8 @@ namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
 /// The embedded default. SQLite serialises writers itself, so outbox sequence order is commit order. Writers of this
-/// process also queue for the file in <see cref="SqliteWriteGate"/> (see decision 012).
+/// process queue for the file in <see cref="SqliteGroupCommit"/>, which commits the saves waiting together (decisions 012
+/// and 052).
 /// </summary>
 public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> options) : ErpDbContext(options)
 {
@@ -21,62 +21,23 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
             builder.AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (SqliteWriteGate.For(this) is not { } gate)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SqliteGroupCommit.For(this) is { } queue
+            ? queue.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (SqliteWriteGate.For(this) is not { } gate)
+        if (SqliteGroupCommit.For(this) is not { } queue)
             return base.SaveChanges(acceptAllChangesOnSuccess);
-        gate.Wait();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        // Synchronous saves carry no outbox rows (ErpDbContext refuses them) and are rare: they wait for the writer alone.
+        using var turn = queue.TakeWriterTurn();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
-}
 
-/// <summary>
-/// One queue per database file for the writers of this process. SQLite admits one writer at a time; without the
-/// queue, a writer that finds the file locked gets SQLITE_BUSY and Microsoft.Data.Sqlite retries it after a sleep, so
-/// under load commits wait in sleeps rather than in line (and a projection batch can starve behind captures). With
-/// it, the next writer starts the moment the last one committed. Writers of other processes still meet the busy
-/// retry; that is the correctness backstop, not the fast path.
-/// </summary>
-internal static class SqliteWriteGate
-{
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> GatesByFile = new(StringComparer.Ordinal);
-
-    /// <summary>Connection strings resolved to their file's gate once, so a save does not parse its connection string.</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> GatesByConnectionString = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The gate for the context's file, or null when queuing would not help or could deadlock: an in-memory database,
-    /// or a transaction the caller opened (it may hold the write lock across several saves).
-    /// </summary>
-    public static SemaphoreSlim? For(DbContext context) =>
-        context.Database.CurrentTransaction is null && context.Database.GetConnectionString() is { } connectionString
-            ? GatesByConnectionString.GetOrAdd(connectionString, ForFile)
-            : null;
-
-    private static SemaphoreSlim? ForFile(string connectionString) =>
-        DatabaseOptions.SqliteFile(connectionString) is { } file ? GatesByFile.GetOrAdd(file, _ => new SemaphoreSlim(1, 1)) : null;
+    /// <summary>The whole save (journal posting, outbox rows, state) without queuing, for <see cref="SqliteGroupCommit"/>.</summary>
+    internal Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 }
 
 /// <summary>Sets <c>PRAGMA synchronous</c> on every connection as it opens.</summary>

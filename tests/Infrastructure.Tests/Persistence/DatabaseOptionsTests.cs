@@ -67,6 +67,32 @@ public sealed class DatabaseOptionsTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public void FromConfiguration_WithAGroupSizeOutOfRange_FailsNamingTheKeyAndTheAllowedValues(string size)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() =>
+            DatabaseOptions.FromConfiguration(Configuration((DatabaseOptions.SqliteMaxGroupSizeKey, size))));
+
+        Assert.Contains("Database:SqliteMaxGroupSize", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{size}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("from 1 to 1000", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 64)]
+    [InlineData("1", 1)]
+    [InlineData(" 200 ", 200)]
+    public void FromConfiguration_ReadsTheGroupSize(string? size, int expected)
+    {
+        var options = DatabaseOptions.FromConfiguration(size is null ? Configuration() : Configuration((DatabaseOptions.SqliteMaxGroupSizeKey, size)));
+
+        Assert.Equal(expected, options.SqliteMaxGroupSize);
+    }
+
+    [Theory]
     [InlineData(null, 2)]
     [InlineData("Full", 2)]
     [InlineData("normal", 1)]

@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EcomErp.Infrastructure.Persistence;
+
+/// <summary>
+/// One write queue per database file for the saves of this process, committed in groups (decisions 012 and 052).
+/// SQLite admits one writer at a time and, with <c>synchronous=FULL</c>, flushes the disk on every commit: saves that
+/// commit alone pay one flush each. Here the saves that arrived while the last group was writing commit together in one
+/// transaction (one flush); each runs inside its own savepoint, so a save that fails its own checks (a taken unique key,
+/// a stale version, a constraint) is rolled back alone and the others commit. Every save returns only after its group's
+/// commit is on disk, or with the group's failure. A lone writer commits at once: there is no timer, the next group
+/// simply forms while the current one writes.
+/// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "One queue per database file, kept for the life of the process.")]
+internal sealed class SqliteGroupCommit
+{
+    private const string MemberSavepoint = "ecomerp_group_member";
+
+    private static readonly ConcurrentDictionary<string, SqliteGroupCommit> QueuesByFile = new(StringComparer.Ordinal);
+
+    /// <summary>Connection strings resolved to their file's queue once, so a save does not parse its connection string.</summary>
+    private static readonly ConcurrentDictionary<string, SqliteGroupCommit?> QueuesByConnectionString = new(StringComparer.Ordinal);
+
+    /// <summary>Held by the group being written (or a synchronous save), so writers of this process never meet the busy retry.</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private readonly Queue<QueuedSave> _waiting = new();
+
+    /// <summary>Bounds how long the first save of a group waits for the others and how much one failed commit takes with it.</summary>
+    private int _maxGroupSize = DatabaseOptions.DefaultSqliteMaxGroupSize;
+
+    /// <summary>Whether a save is leading the queue: taking groups from it until it hands over or finds it empty.</summary>
+    private bool _led;
+
+    /// <summary>How many groups committed and how many saves they held (for the benchmark's orders per commit).</summary>
+    private long _groups, _grouped;
+
+    /// <summary>
+    /// The queue for the context's file, or null when grouping would not help or could deadlock: an in-memory database,
+    /// or a transaction the caller opened (it may hold the write lock across several saves, and its saves commit with it).
+    /// </summary>
+    public static SqliteGroupCommit? For(DbContext context) =>
+        context.Database.CurrentTransaction is null && context.Database.GetConnectionString() is { } connectionString
+            ? QueuesByConnectionString.GetOrAdd(connectionString, ForFile)
+            : null;
+
+    /// <summary>How many saves wait for the next group (the one being written not counted).</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_waiting)
+                return _waiting.Count;
+        }
+    }
+
+    /// <summary>How many groups committed and how many saves they held, for measurements (orders per commit).</summary>
+    internal (long Groups, long Saves) Totals => (Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped));
+
+    /// <summary>Sets how many saves one commit of the file holds at most (<see cref="DatabaseOptions.SqliteMaxGroupSize"/>).</summary>
+    public static void Limit(string connectionString, int maxGroupSize)
+    {
+        if (QueuesByConnectionString.GetOrAdd(connectionString, ForFile) is { } queue)
+            queue._maxGroupSize = maxGroupSize;
+    }
+
+    private static SqliteGroupCommit? ForFile(string connectionString) =>
+        DatabaseOptions.SqliteFile(connectionString) is { } file ? QueuesByFile.GetOrAdd(file, _ => new SqliteGroupCommit()) : null;
+
+    /// <summary>Waits for the writer outside any group (synchronous saves); dispose to let the next group write.</summary>
+    public IDisposable TakeWriterTurn()
+    {
+        _writer.Wait();
+        return new WriterTurn(_writer);
+    }
+
+    public async Task<int> SaveAsync(SqliteErpDbContext context, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var save = new QueuedSave(context, acceptAllChangesOnSuccess, cancellationToken);
+        bool leads;
+        lock (_waiting)
+        {
+            _waiting.Enqueue(save);
+            leads = !_led;
+            _led = true;
+        }
+        // Waiting does not observe the token: the leader may hand this save the queue, and it must then lead. A save
+        // cancelled while it waits fails when its group reaches it, before it writes anything.
+        if (leads || await save.Woken.Task)
+            await LeadAsync();
+        return save.Outcome();
+    }
+
+    /// <summary>
+    /// Writes one group from the head of the queue (the leader's own save is the head), then hands the queue to the save
+    /// now at its head, which leads the next group on its own flow.
+    /// </summary>
+    private async Task LeadAsync()
+    {
+        await _writer.WaitAsync(CancellationToken.None);
+        try
+        {
+            List<QueuedSave> group;
+            lock (_waiting)
+            {
+                var maxGroupSize = _maxGroupSize;
+                group = new List<QueuedSave>(Math.Min(_waiting.Count, maxGroupSize));
+                while (group.Count < maxGroupSize && _waiting.TryDequeue(out var save))
+                    group.Add(save);
+            }
+            try
+            {
+                await WriteAsync(group);
+            }
+            catch (Exception exception)
+            {
+                foreach (var save in group.Where(s => !s.Answered))
+                    save.Fail(exception);
+            }
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _grouped, group.Count);
+            // Answered only now: every context of the group is back on its own connection.
+            foreach (var save in group)
+                save.Woken.TrySetResult(false);
+        }
+        finally
+        {
+            _writer.Release();
+            QueuedSave? next = null;
+            lock (_waiting)
+            {
+                if (!_waiting.TryPeek(out next))
+                    _led = false;
+            }
+            next?.Woken.TrySetResult(true);
+        }
+    }
+
+    private static async Task WriteAsync(List<QueuedSave> group)
+    {
+        if (group.Count == 1)
+        {
+            await group[0].SaveAloneAsync();
+            return;
+        }
+
+        // The group's transaction runs on the first save's connection, opened by its context (pragmas, functions and
+        // interceptors as for any save). A context whose connection its owner opened keeps it, and saves alone after.
+        var host = group[0];
+        var joining = group.Where(s => s == host || s.Context.Database.GetDbConnection().State == System.Data.ConnectionState.Closed).ToList();
+        IDbContextTransaction? transaction = null;
+        try
+        {
+            transaction = await host.Context.Database.BeginTransactionAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            foreach (var save in joining)
+                save.Fail(exception);
+        }
+        if (transaction is not null)
+            await using (transaction)
+                await WriteTogetherAsync(host, joining, transaction);
+
+        foreach (var save in group.Where(s => !s.Answered))
+            await save.SaveAloneAsync();
+    }
+
+    private static async Task WriteTogetherAsync(QueuedSave host, List<QueuedSave> joining, IDbContextTransaction transaction)
+    {
+        var connection = host.Context.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        var written = new List<QueuedSave>(joining.Count);
+        ExceptionDispatchInfo? groupFailure = null;
+        foreach (var save in joining)
+        {
+            if (groupFailure is not null)
+            {
+                save.Fail(groupFailure.SourceException);
+                continue;
+            }
+            if (save.CancellationToken.IsCancellationRequested)
+            {
+                save.Fail(new OperationCanceledException(save.CancellationToken));
+                continue;
+            }
+            try
+            {
+                if (await save.WriteInGroupAsync(connection, dbTransaction, transaction, isHost: save == host))
+                    written.Add(save);
+            }
+            catch (Exception exception)
+            {
+                // The savepoint could not be rolled back: SQLite abandoned the whole transaction (a full disk, an I/O
+                // error), so nothing of the group can commit.
+                groupFailure = ExceptionDispatchInfo.Capture(exception);
+                save.Fail(exception);
+            }
+        }
+
+        if (groupFailure is null && written.Count > 0)
+        {
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+                foreach (var save in written)
+                    save.Committed();
+                return;
+            }
+            catch (Exception exception)
+            {
+                groupFailure = ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        if (groupFailure is not null)
+            foreach (var save in written)
+                save.RolledBack(groupFailure.SourceException);
+    }
+
+    /// <summary>One save waiting in the queue: its context, and how it ended.</summary>
+    private sealed class QueuedSave(SqliteErpDbContext context, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        private int _written;
+        private ExceptionDispatchInfo? _failure;
+
+        public SqliteErpDbContext Context { get; } = context;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        /// <summary>True when the save must lead the queue, false when its group has been written.</summary>
+        public TaskCompletionSource<bool> Woken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Answered { get; private set; }
+
+        public int Outcome()
+        {
+            _failure?.Throw();
+            return _written;
+        }
+
+        public async Task SaveAloneAsync()
+        {
+            try
+            {
+                _written = await Context.SaveUnqueuedAsync(acceptAllChangesOnSuccess, CancellationToken);
+            }
+            catch (Exception exception)
+            {
+                _failure = ExceptionDispatchInfo.Capture(exception);
+            }
+            Answered = true;
+        }
+
+        public void Fail(Exception exception)
+        {
+            _failure = ExceptionDispatchInfo.Capture(exception);
+            Answered = true;
+        }
+
+        /// <summary>
+        /// Writes this save inside its own savepoint of the group's transaction; false when it failed its own checks
+        /// (rolled back to the savepoint, the failure kept for its caller). Changes are accepted only after the commit.
+        /// </summary>
+        public async Task<bool> WriteInGroupAsync(DbConnection connection, DbTransaction dbTransaction, IDbContextTransaction transaction, bool isHost)
+        {
+            var database = Context.Database;
+            var ownConnectionString = isHost ? null : database.GetDbConnection().ConnectionString;
+            var autoSavepoints = database.AutoSavepointsEnabled;
+            if (ownConnectionString is not null)
+            {
+                database.SetDbConnection(connection, contextOwnsConnection: false);
+                await database.UseTransactionAsync(dbTransaction, CancellationToken.None);
+            }
+            // The savepoint below is the one EF Core would create; one is enough.
+            database.AutoSavepointsEnabled = false;
+            try
+            {
+                await transaction.CreateSavepointAsync(MemberSavepoint, CancellationToken.None);
+                try
+                {
+                    _written = await Context.SaveUnqueuedAsync(acceptAllChangesOnSuccess: false, CancellationToken);
+                }
+                catch (Exception exception)
+                {
+                    Fail(exception);
+                    await transaction.RollbackToSavepointAsync(MemberSavepoint, CancellationToken.None);
+                    return false;
+                }
+                await transaction.ReleaseSavepointAsync(MemberSavepoint, CancellationToken.None);
+                return true;
+            }
+            finally
+            {
+                database.AutoSavepointsEnabled = autoSavepoints;
+                if (ownConnectionString is not null)
+                {
+                    // Disposing the borrowed transaction's wrapper leaves the group's transaction open; the context then
+                    // goes back to a connection of its own (the one it had is disposed when it is swapped out).
+                    if (database.CurrentTransaction is { } borrowed)
+                        await borrowed.DisposeAsync();
+                    database.SetDbConnection(new SqliteConnection(ownConnectionString), contextOwnsConnection: true);
+                }
+            }
+        }
+
+        public void Committed()
+        {
+            if (acceptAllChangesOnSuccess)
+                Context.ChangeTracker.AcceptAllChanges();
+            Answered = true;
+        }
+
+        /// <summary>
+        /// The group did not commit: the context is left as after a failed save of its own, its changes pending and the
+        /// values the database generated for them forgotten (an outbox sequence kept from a rolled-back group would be
+        /// written below rows committed since, breaking decision 001).
+        /// </summary>
+        public void RolledBack(Exception exception)
+        {
+#pragma warning disable EF1001 // EF Core does the same for a save whose own commit fails; there is no public way to ask it.
+            foreach (var entry in Context.ChangeTracker.Entries())
+                entry.GetInfrastructure().DiscardStoreGeneratedValues();
+#pragma warning restore EF1001
+            Fail(exception);
+        }
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                writer.Release();
+        }
+    }
+}

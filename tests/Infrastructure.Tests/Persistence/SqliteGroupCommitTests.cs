@@ -1,0 +1,273 @@
+using System.Data.Common;
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders.CaptureOrder;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// The saves waiting for one SQLite file commit together (decision 052), each with its own result. Each test holds the
+/// writer while it queues its saves, so they form one group whatever the machine's speed.
+/// </summary>
+public sealed class SqliteGroupCommitTests
+{
+    [Fact]
+    public async Task MixedGroup_TheBadSavesFailAloneWithTheirOwnErrors_TheGoodOnesCommitWithTheirOutboxRowsInQueueOrder()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var existing = new OrderBuilder().WithExternalId("WEB-0").CapturedAt(ErpTestHost.Start).Build();
+        await OrderPersistenceTests.SaveAsync(database, existing);
+        var queue = QueueOf(database);
+        var before = GroupTotals(database);
+
+        await using var first = database.Scope();
+        await using var duplicate = database.Scope();
+        await using var second = database.Scope();
+        await using var holdOnExisting = database.Scope();
+        await using var staleCancel = database.Scope();
+        await using var third = database.Scope();
+        var firstOrder = Add(first, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Add(duplicate, new OrderBuilder().WithExternalId("WEB-1").WithCustomer("other@example.com", "Other").CapturedAt(ErpTestHost.Start).Build());
+        var secondOrder = Add(second, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        var held = (await holdOnExisting.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(existing.Id, default))!;
+        var stale = (await staleCancel.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(existing.Id, default))!;
+        held.PlaceHold(HoldType.Manual, "check stock", Actors.Operations, ErpTestHost.Start.AddMinutes(1));
+        stale.Cancel("customer asked", Actors.Operations, ErpTestHost.Start.AddMinutes(2));
+        var thirdOrder = Add(third, new OrderBuilder().WithExternalId("WEB-3").CapturedAt(ErpTestHost.Start).Build());
+        var sequenceBefore = await LastSequenceAsync(database);
+
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. new[] { first, duplicate, second, holdOnExisting, staleCancel, third }.Select(SaveAsync)];
+        var results = await Task.WhenAll(saves);
+
+        Assert.Equal([true, false, true, true, false, true], results.Select(r => r.IsSuccess));
+        Assert.Equal(PersistenceErrors.DuplicateKey, results[1].Error.Code);
+        Assert.Equal(PersistenceErrors.ConcurrencyConflict, results[4].Error.Code);
+        Assert.Equal((before.Groups + 1, before.Saves + 6), GroupTotals(database));
+        // Only the good saves' events, numbered one after the other in the order the saves queued.
+        var rows = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Sequence > sequenceBefore).OrderBy(m => m.Sequence).ToListAsync());
+        Assert.Equal(
+            [(firstOrder.Id.ToString(), nameof(OrderCaptured)), (secondOrder.Id.ToString(), nameof(OrderCaptured)),
+             (existing.Id.ToString(), nameof(OrderHoldPlaced)), (thirdOrder.Id.ToString(), nameof(OrderCaptured))],
+            rows.Select(r => (r.AggregateId, r.EventType)));
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => sequenceBefore + i), rows.Select(r => r.Sequence));
+        var stored = await database.LoadAsync(existing.Id.Value);
+        Assert.Equal(OrderStatus.Captured, stored.Status);
+        Assert.Single(stored.Holds);
+        Assert.Equal(["WEB-0", "WEB-1", "WEB-2", "WEB-3"],
+            await database.WithDbAsync(db => db.Orders.AsNoTracking().OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync()));
+        Assert.Equal("anna.schmidt@example.com", (await database.LoadAsync(firstOrder.Id.Value)).Customer.Email);
+    }
+
+    [Fact]
+    public async Task ConcurrentCaptures_OfTheSameExternalIdWithDifferentContent_OneWinsTheOtherIsRefusedAndTheRestCommit()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });
+        var queue = QueueOf(database);
+        var before = GroupTotals(database);
+        var commands = new[]
+        {
+            new OrderBuilder().WithExternalId("FLASH-1").BuildCommand(),
+            new OrderBuilder().WithExternalId("FLASH-2").BuildCommand(),
+            new OrderBuilder().WithExternalId("FLASH-1").WithCustomer("other@example.com", "Other Buyer").BuildCommand(),
+            new OrderBuilder().WithExternalId("FLASH-3").BuildCommand(),
+            new OrderBuilder().WithExternalId("FLASH-4").WithLine("NO-SUCH-SKU", 1).BuildCommand(),
+        };
+
+        Task<Result<CapturedOrder>>[] captures;
+        using (queue.TakeWriterTurn())
+        {
+            captures = [.. commands.Select(c => Task.Run(() => database.SendAsync<CaptureOrder, CapturedOrder>(c)))];
+            // Four captures reach the queue, and the audit entry of the unknown SKU's capture, refused before it wrote the order.
+            await Until(() => queue.Waiting == 5, () => $"{queue.Waiting} saves waiting");
+        }
+        var results = await Task.WhenAll(captures);
+
+        // One group of five, then the refusal of the FLASH-1 capture that lost, in a save of its own.
+        Assert.Equal((before.Groups + 2, before.Saves + 6), GroupTotals(database));
+        Assert.True(results[1].IsSuccess && results[3].IsSuccess);
+        Assert.Equal(OrderErrors.UnknownSkuCode, Assert.Single(results[4].Errors).Code);
+        // Whichever of the two FLASH-1 captures queued first won; the other is told it conflicts with it.
+        var flashOne = new[] { results[0], results[2] };
+        Assert.Single(flashOne, r => r.IsSuccess && !r.Value.WasAlreadyCaptured);
+        Assert.Equal(OrderErrors.DuplicateCaptureConflictCode, Assert.Single(flashOne, r => r.IsFailure).Error.Code);
+        Assert.Equal(["FLASH-1", "FLASH-2", "FLASH-3"],
+            await database.WithDbAsync(db => db.Orders.AsNoTracking().OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync()));
+        Assert.Equal(3, await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventType == nameof(OrderCaptured))));
+    }
+
+    [Fact]
+    public async Task GroupWhoseCommitFails_LeavesNothingWritten_EveryMemberSeesTheFailure_AndARetryNumbersItsRowsAfterLaterCommits()
+    {
+        var fault = new FailingCommit();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(fault)),
+        });
+        var queue = QueueOf(database);
+        await using var first = database.Scope();
+        await using var duplicate = database.Scope();
+        await using var second = database.Scope();
+        Add(first, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Add(duplicate, new OrderBuilder().WithExternalId("WEB-1").WithCustomer("other@example.com", "Other").CapturedAt(ErpTestHost.Start).Build());
+        // Saved on the context itself (not the unit of work, which empties its context on failure) to retry it below.
+        var retried = second.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var secondOrder = Add(second, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+
+        fault.Armed = true;
+        Task<Result> firstSave, duplicateSave;
+        Task<int> secondSave;
+        using (queue.TakeWriterTurn())
+        {
+            firstSave = SaveAsync(first);
+            duplicateSave = SaveAsync(duplicate);
+            secondSave = retried.SaveChangesAsync();
+        }
+
+        Assert.Same(FailingCommit.Failure, await Assert.ThrowsAsync<InvalidOperationException>(() => firstSave));
+        Assert.Equal(PersistenceErrors.DuplicateKey, (await duplicateSave).Error.Code);
+        Assert.Same(FailingCommit.Failure, await Assert.ThrowsAsync<InvalidOperationException>(() => secondSave));
+        Assert.Equal(0, await database.WithDbAsync(db => db.Orders.CountAsync()));
+        Assert.Equal(0, await database.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+
+        fault.Armed = false;
+        var later = new OrderBuilder().WithExternalId("WEB-3").CapturedAt(ErpTestHost.Start).Build();
+        await OrderPersistenceTests.SaveAsync(database, later);
+        Assert.True(await retried.SaveChangesAsync() > 0);
+        // The retry's outbox row is numbered after the commit that came between (decision 001), not with the lost group's number.
+        var rows = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
+        Assert.Equal([later.Id.ToString(), secondOrder.Id.ToString()], rows.Select(r => r.AggregateId));
+        Assert.Equal([1L, 2L], rows.Select(r => r.Sequence));
+        // The context that joined the group is back on its own connection and keeps working.
+        Assert.Equal(2, await retried.Orders.CountAsync());
+    }
+
+    [Fact]
+    public async Task LoneSave_CommitsAloneAtOnce_AndASaveInTheCallersTransactionIsNotQueued()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var queue = QueueOf(database);
+        var before = GroupTotals(database);
+
+        await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Assert.Equal((before.Groups + 1, before.Saves + 1), GroupTotals(database));
+
+        // The caller's transaction holds the file: its save commits with it, even while a group would wait for the writer.
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Add(scope, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+            using (queue.TakeWriterTurn())
+                Assert.True((await SaveAsync(scope)).IsSuccess);
+            await transaction.CommitAsync();
+        }
+        Assert.Equal((before.Groups + 1, before.Saves + 1), GroupTotals(database));
+        Assert.Equal(2, await database.WithDbAsync(d => d.Orders.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SaveCancelledWhileItWaits_FailsWithoutWriting_AndTheRestOfItsGroupCommits()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var queue = QueueOf(database);
+        await using var first = database.Scope();
+        await using var cancelled = database.Scope();
+        await using var third = database.Scope();
+        var firstOrder = Add(first, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Add(cancelled, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        var thirdOrder = Add(third, new OrderBuilder().WithExternalId("WEB-3").CapturedAt(ErpTestHost.Start).Build());
+        using var cancellation = new CancellationTokenSource();
+
+        Task<Result> firstSave, cancelledSave, thirdSave;
+        using (queue.TakeWriterTurn())
+        {
+            firstSave = SaveAsync(first);
+            cancelledSave = cancelled.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellation.Token);
+            thirdSave = SaveAsync(third);
+            await cancellation.CancelAsync();
+            // Waiting does not observe the token: the save is answered when its group reaches it.
+            Assert.False(cancelledSave.IsCompleted);
+        }
+
+        Assert.True((await firstSave).IsSuccess);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelledSave);
+        Assert.True((await thirdSave).IsSuccess);
+        Assert.Equal([firstOrder.Id.ToString(), thirdOrder.Id.ToString()],
+            await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task GroupSizeOne_CommitsEverySaveAloneInQueueOrder()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { [DatabaseOptions.SqliteMaxGroupSizeKey] = "1" },
+        });
+        var queue = QueueOf(database);
+        var before = GroupTotals(database);
+        var scopes = Enumerable.Range(1, 3).Select(_ => database.Scope()).ToList();
+        var orders = scopes.Select((scope, i) => Add(scope, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build())).ToList();
+
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. scopes.Select(SaveAsync)];
+
+        Assert.All(await Task.WhenAll(saves), r => Assert.True(r.IsSuccess));
+        Assert.Equal((before.Groups + 3, before.Saves + 3), GroupTotals(database));
+        Assert.Equal(orders.Select(o => o.Id.ToString()),
+            await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync()));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+    }
+
+    private static Order Add(AsyncServiceScope scope, Order order)
+    {
+        scope.ServiceProvider.GetRequiredService<IOrderRepository>().Add(order);
+        return order;
+    }
+
+    private static Task<Result> SaveAsync(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+
+    private static SqliteGroupCommit QueueOf(ErpTestHost database)
+    {
+        using var scope = database.Scope();
+        return SqliteGroupCommit.For(scope.ServiceProvider.GetRequiredService<ErpDbContext>())!;
+    }
+
+    private static (long Groups, long Saves) GroupTotals(ErpTestHost database) => QueueOf(database).Totals;
+
+    private static Task<long> LastSequenceAsync(ErpTestHost database) =>
+        database.WithDbAsync(async db => await db.OutboxMessages.MaxAsync(m => (long?)m.Sequence) ?? 0);
+
+    private static async Task Until(Func<bool> condition, Func<string> state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Still not there after 30 s: {state()}.");
+            await Task.Delay(1);
+        }
+    }
+
+    /// <summary>The disk refusing the group's commit, as a crash before it would.</summary>
+    private sealed class FailingCommit : DbTransactionInterceptor
+    {
+        public static readonly InvalidOperationException Failure = new("The disk refused the commit.");
+
+        public bool Armed { get; set; }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            Armed ? throw Failure : ValueTask.FromResult(result);
+    }
+}
