@@ -103,10 +103,27 @@ public interface IDomainEventHandler<in TEvent> where TEvent : IDomainEvent
     Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Reacts to the events of one dispatch batch together (all of the batch's events of its type or a subtype, in outbox
+/// order), so it can load, decide and save for many at once. At least once and idempotent like
+/// <see cref="IDomainEventHandler{TEvent}"/>: an event may come again, alone or in another batch.
+/// </summary>
+public interface IDomainEventBatchHandler<in TEvent> where TEvent : IDomainEvent
+{
+    Task HandleBatchAsync(IReadOnlyList<TEvent> domainEvents, CancellationToken cancellationToken);
+}
+
 /// <summary>Hands an event to every handler registered for its type or a base type.</summary>
 public interface IDomainEventPublisher
 {
+    /// <summary>One event: per-event handlers, then batch handlers with a batch of one.</summary>
     Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A dispatch batch: every per-event handler gets each event in order, each event in a scope of its own as
+    /// <see cref="PublishAsync"/> would; then every batch handler gets, in one call, the batch's events of its type.
+    /// </summary>
+    Task PublishBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken);
 }
 
 /// <summary>Hands a generated secret (a first password, a demo key) to a person through a file only the process's user can read, never a log.</summary>

@@ -17,8 +17,15 @@ public interface IOutboxConsumer
     Task ConsumeAsync(IDomainEvent domainEvent, OutboxMessage message, IServiceProvider services, CancellationToken cancellationToken);
 }
 
+/// <summary>An <see cref="IOutboxConsumer"/> that can also take a whole dispatch batch in one scope.</summary>
+public interface IOutboxBatchConsumer : IOutboxConsumer
+{
+    /// <param name="services">One scope for the whole batch.</param>
+    Task ConsumeBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, IServiceProvider services, CancellationToken cancellationToken);
+}
+
 /// <summary>Hands every event to the Application's event handlers (the order workflow's automation).</summary>
-internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
+internal sealed class DomainEventDispatchConsumer : IOutboxBatchConsumer
 {
     public const string ConsumerName = "domain-events";
 
@@ -26,4 +33,7 @@ internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
 
     public Task ConsumeAsync(IDomainEvent domainEvent, OutboxMessage message, IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<IDomainEventPublisher>().PublishAsync(domainEvent, cancellationToken);
+
+    public Task ConsumeBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IDomainEventPublisher>().PublishBatchAsync(domainEvents, cancellationToken);
 }

@@ -51,6 +51,13 @@ public sealed partial class OutboxDispatcher(
                 return delivered;
 
             var handledUpTo = checkpoint;
+            if (consumer is IOutboxBatchConsumer batchConsumer && await TryConsumeBatchAsync(batchConsumer, batch, cancellationToken))
+            {
+                await SaveCheckpointAsync(consumer.Name, checkpoint, batch[^1].Sequence, cancellationToken);
+                delivered += batch.Count;
+                LogBatchHandled(logger, consumer.Name, batch.Count, batch[^1].Sequence);
+                continue;
+            }
             try
             {
                 foreach (var message in batch)
@@ -74,6 +81,25 @@ public sealed partial class OutboxDispatcher(
 
             await SaveCheckpointAsync(consumer.Name, checkpoint, handledUpTo, cancellationToken);
             LogBatchHandled(logger, consumer.Name, batch.Count, handledUpTo);
+        }
+    }
+
+    /// <summary>
+    /// The whole batch in one scope. A failure falls back to one event at a time (consumers are idempotent), so the
+    /// checkpoint still passes every event before the one that fails.
+    /// </summary>
+    private async Task<bool> TryConsumeBatchAsync(IOutboxBatchConsumer consumer, List<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await consumer.ConsumeBatchAsync([.. batch.Select(m => m.ToDomainEvent())], scope.ServiceProvider, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchFailed(logger, exception, consumer.Name, batch[0].Sequence, batch[^1].Sequence);
+            return false;
         }
     }
 
@@ -103,6 +129,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox consumer {Consumer} failed on event {Sequence} ({EventType}); the next run retries it")]
     private static partial void LogConsumerFailed(ILogger logger, Exception exception, string consumer, long sequence, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox consumer {Consumer} failed on the batch {First}..{Last}; it goes again one event at a time")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string consumer, long first, long last);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox consumer {Consumer} handled {Count} events, up to {Sequence}")]
     private static partial void LogBatchHandled(ILogger logger, string consumer, int count, long sequence);
