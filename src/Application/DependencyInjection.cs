@@ -17,10 +17,12 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
+        services.AddSingleton<Allocation.AllocationMasterDataCache>();
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Orders.CarrierBookings>();
         // The automation's steps on an order it loaded itself (no audit: the system's commands are not audited).
         services.AddScoped<Orders.Automation.OrderBatchStep>();
+        services.TryAddSingleton<Orders.Automation.AutomationMetrics>();
         services.AddScoped<Orders.ValidateOrder.ValidateOrderHandler>();
         services.AddScoped<Orders.AllocateOrder.AllocateOrderHandler>();
         services.AddScoped<Orders.InvoiceOrder.InvoiceOrderHandler>();

@@ -16,28 +16,21 @@ internal sealed class DomainEventPublisher(IServiceProvider services, IServiceSc
     public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
     {
         var invokers = Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers);
-        foreach (var invoke in invokers.PerEvent)
-            await invoke(services, domainEvent, cancellationToken);
         foreach (var (_, invokeBatch) in invokers.Batch)
             await invokeBatch(services, [domainEvent], cancellationToken);
+        foreach (var invoke in invokers.PerEvent)
+            await invoke(services, domainEvent, cancellationToken);
     }
 
     public async Task PublishBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken)
     {
-        // Batch handlers are grouped by the type they take, in the order that type first appears in the batch.
+        // Batch handlers first, grouped by the type they take in the order it first appears: they act on current state,
+        // so when a per-event handler fails afterwards, what came before it is fully delivered and only the rest goes again.
         var batches = new Dictionary<Type, (Func<IServiceProvider, IReadOnlyList<IDomainEvent>, CancellationToken, Task> Invoke, List<IDomainEvent> Events)>();
         var order = new List<Type>();
         foreach (var domainEvent in domainEvents)
         {
-            var invokers = Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers);
-            if (invokers.PerEvent.Length > 0)
-            {
-                // A scope per event, as a single publish has: a handler that fails leaves nothing tracked for the next one to save.
-                await using var scope = scopes.CreateAsyncScope();
-                foreach (var invoke in invokers.PerEvent)
-                    await invoke(scope.ServiceProvider, domainEvent, cancellationToken);
-            }
-            foreach (var (type, invokeBatch) in invokers.Batch)
+            foreach (var (type, invokeBatch) in Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers).Batch)
             {
                 if (!batches.TryGetValue(type, out var batch))
                 {
@@ -49,6 +42,21 @@ internal sealed class DomainEventPublisher(IServiceProvider services, IServiceSc
         }
         foreach (var type in order)
             await batches[type].Invoke(services, batches[type].Events, cancellationToken);
+
+        for (var i = 0; i < domainEvents.Count; i++)
+        {
+            try
+            {
+                // A scope per event, as a single publish has: a handler that fails leaves nothing tracked for the next one to save.
+                await using var scope = scopes.CreateAsyncScope();
+                foreach (var invoke in Invokers.GetOrAdd(domainEvents[i].GetType(), BuildInvokers).PerEvent)
+                    await invoke(scope.ServiceProvider, domainEvents[i], cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw new DomainEventDeliveryException(i, exception);
+            }
+        }
     }
 
     private sealed record EventInvokers(

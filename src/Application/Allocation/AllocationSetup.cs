@@ -74,7 +74,7 @@ public sealed class AllocationSetup
 }
 
 /// <summary>Builds an <see cref="AllocationSetup"/> from master data: the one place an order meets its channel's policy.</summary>
-public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository channels)
+public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository channels, AllocationMasterDataCache cache, IMasterDataStamps stamps)
 {
     public async Task<Result<AllocationSetup>> LoadAsync(AllocationRequest request, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
 
         var ordered = request.Lines.Select(l => l.Sku).Where(s => s.Value is not null).Distinct().ToList();
         var known = await catalog.FindSkusAsync(ordered, cancellationToken);
-        var substitutes = policy.SubstitutionAllowed ? await UsableSubstitutesAsync(ordered, known, cancellationToken) : [];
+        var substitutes = policy.SubstitutionAllowed ? await UsableSubstitutesAsync(ordered, known, catalog.FindSkusAsync, cancellationToken) : [];
         var networkSkus = ordered.Where(known.ContainsKey).Concat(substitutes.Values.SelectMany(s => s)).Distinct().ToList();
 
         var networkLocations = NetworkLocations(policy, locations);
@@ -110,11 +110,14 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
     /// </summary>
     public async Task<AllocationBatchSetup> LoadBatchAsync(IReadOnlyList<AllocationRequest> requests, CancellationToken cancellationToken)
     {
-        var locations = await channels.ListLocationsAsync(cancellationToken);
+        var cached = cache.For(await stamps.ReadAsync(cancellationToken));
+        var locations = cached.Locations ??= await channels.ListLocationsAsync(cancellationToken);
         var bound = new Dictionary<ChannelCode, (AllocationPolicy Policy, List<Location> Locations)>();
         foreach (var code in requests.Select(r => r.Channel).Distinct())
         {
-            if (await catalog.FindChannelAsync(code, cancellationToken) is not { } channel)
+            if (!cached.Channels.TryGetValue(code, out var found))
+                cached.Channels[code] = found = await catalog.FindChannelAsync(code, cancellationToken);
+            if (found is not { } channel)
                 continue;
             var policy = channel.ToAllocationPolicy(locations);
             var networkLocations = NetworkLocations(policy, locations);
@@ -128,8 +131,8 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
             var channelsOfGroup = group.Select(c => c.Key).ToHashSet();
             var groupRequests = requests.Where(r => channelsOfGroup.Contains(r.Channel)).ToList();
             var ordered = groupRequests.SelectMany(r => r.Lines).Select(l => l.Sku).Where(s => s.Value is not null).Distinct().ToList();
-            var known = await catalog.FindSkusAsync(ordered, cancellationToken);
-            var substitutes = group.Any(c => c.Value.Policy.SubstitutionAllowed) ? await UsableSubstitutesAsync(ordered, known, cancellationToken) : [];
+            var known = await FindSkusAsync(ordered, cancellationToken);
+            var substitutes = group.Any(c => c.Value.Policy.SubstitutionAllowed) ? await UsableSubstitutesAsync(ordered, known, FindSkusAsync, cancellationToken) : [];
             var networkSkus = ordered.Where(known.ContainsKey).Concat(substitutes.Values.SelectMany(s => s)).Distinct().ToList();
             var networkLocations = group.SelectMany(c => c.Value.Locations).DistinctBy(l => l.Code).ToList();
             var network = AllocationNetwork.Create(networkSkus,
@@ -140,14 +143,33 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
                 groups.Add(new AllocationBatchGroup(network.Value, group.ToDictionary(c => c.Key, c => c.Value.Policy), groupRequests));
         }
         return new AllocationBatchSetup(groups, unbound);
+
+        // A SKU read once per stamp, found or not.
+        async Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken ct)
+        {
+            var missing = codes.Where(c => !cached.Skus.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                var found = await catalog.FindSkusAsync(missing, ct);
+                foreach (var code in missing)
+                    cached.Skus[code] = found.GetValueOrDefault(code);
+            }
+            var known = new Dictionary<SkuCode, Sku>();
+            foreach (var code in codes)
+            {
+                if (cached.Skus.TryGetValue(code, out var sku) && sku is not null)
+                    known[code] = sku;
+            }
+            return known;
+        }
     }
 
-    private async Task<Dictionary<SkuCode, IReadOnlyList<SkuCode>>> UsableSubstitutesAsync(List<SkuCode> ordered, IReadOnlyDictionary<SkuCode, Sku> known,
-        CancellationToken cancellationToken)
+    private static async Task<Dictionary<SkuCode, IReadOnlyList<SkuCode>>> UsableSubstitutesAsync(List<SkuCode> ordered, IReadOnlyDictionary<SkuCode, Sku> known,
+        Func<IReadOnlyCollection<SkuCode>, CancellationToken, Task<IReadOnlyDictionary<SkuCode, Sku>>> findSkus, CancellationToken cancellationToken)
     {
         var substitutes = new Dictionary<SkuCode, IReadOnlyList<SkuCode>>();
         var listed = known.Values.SelectMany(s => s.Substitutes).Except(ordered).Distinct().ToList();
-        var existing = listed.Count == 0 ? new Dictionary<SkuCode, Sku>() : await catalog.FindSkusAsync(listed, cancellationToken);
+        var existing = listed.Count == 0 ? new Dictionary<SkuCode, Sku>() : await findSkus(listed, cancellationToken);
         foreach (var sku in known.Values.Where(s => s.Substitutes.Count > 0))
         {
             // An inactive or deleted substitute is simply not offered; it is not the order's mistake.

@@ -51,10 +51,13 @@ public sealed partial class OutboxDispatcher(
                 return delivered;
 
             var handledUpTo = checkpoint;
-            if (consumer is IOutboxBatchConsumer batchConsumer && await TryConsumeBatchAsync(batchConsumer, batch, cancellationToken))
+            if (consumer is IOutboxBatchConsumer batchConsumer && await TryConsumeBatchAsync(batchConsumer, batch, cancellationToken) is { } handled)
             {
-                await SaveCheckpointAsync(consumer.Name, checkpoint, batch[^1].Sequence, cancellationToken);
-                delivered += batch.Count;
+                if (handled > 0)
+                    await SaveCheckpointAsync(consumer.Name, checkpoint, batch[handled - 1].Sequence, CancellationToken.None);
+                delivered += handled;
+                if (handled < batch.Count)
+                    return delivered;
                 LogBatchHandled(logger, consumer.Name, batch.Count, batch[^1].Sequence);
                 continue;
             }
@@ -85,21 +88,27 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// The whole batch in one scope. A failure falls back to one event at a time (consumers are idempotent), so the
-    /// checkpoint still passes every event before the one that fails.
+    /// The whole batch in one scope; returns how many events, from the first, were handled. A handler's failure on one
+    /// event stops there (logged, the next run retries it); any other failure returns null and the batch goes again one
+    /// event at a time (consumers are idempotent).
     /// </summary>
-    private async Task<bool> TryConsumeBatchAsync(IOutboxBatchConsumer consumer, List<OutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task<int?> TryConsumeBatchAsync(IOutboxBatchConsumer consumer, List<OutboxMessage> batch, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             await consumer.ConsumeBatchAsync([.. batch.Select(m => m.ToDomainEvent())], scope.ServiceProvider, cancellationToken);
-            return true;
+            return batch.Count;
+        }
+        catch (Application.Abstractions.DomainEventDeliveryException failure)
+        {
+            LogConsumerFailed(logger, failure.InnerException!, consumer.Name, batch[failure.Delivered].Sequence, batch[failure.Delivered].EventType);
+            return failure.Delivered;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogBatchFailed(logger, exception, consumer.Name, batch[0].Sequence, batch[^1].Sequence);
-            return false;
+            return null;
         }
     }
 

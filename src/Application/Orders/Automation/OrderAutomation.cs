@@ -15,7 +15,7 @@ namespace EcomErp.Application.Orders.Automation;
 /// what the batch cannot take (invoicing, an order whose step is refused, a channel without a usable setup) goes the
 /// single-order way, each with the order it loaded handed to the step.
 /// </summary>
-internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, ILogger<OrderAutomation> logger)
+internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, AutomationMetrics metrics, ILogger<OrderAutomation> logger)
     : IDomainEventBatchHandler<OrderEvent>
 {
     public async Task HandleBatchAsync(IReadOnlyList<OrderEvent> domainEvents, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, ILogg
             {
                 case OrderBatchOutcome.Saved saved:
                     LogBatchSaved(logger, due.Count, saved.Validated, saved.Allocated, attempt);
+                    metrics.Committed(saved.Changed, saved.Replanned);
                     singlePath.AddRange(saved.SinglePath);
                     foreach (var order in singlePath)
                         await AdvanceAsync(order, cancellationToken);

@@ -13,8 +13,11 @@ internal readonly record struct DueOrder(Guid OrderId, bool AfterHoldReleased);
 /// <summary>What one attempt at a batch came to.</summary>
 internal abstract record OrderBatchOutcome
 {
-    /// <summary>Saved in one commit; <paramref name="SinglePath"/> are the orders the batch leaves to one-at-a-time steps.</summary>
-    public sealed record Saved(int Validated, int Allocated, IReadOnlyList<DueOrder> SinglePath) : OrderBatchOutcome;
+    /// <summary>
+    /// Saved in one commit: <paramref name="Changed"/> orders validated or allocated, <paramref name="Replanned"/> of them planned
+    /// again after a lost race; <paramref name="SinglePath"/> are the orders the batch leaves to one-at-a-time steps.
+    /// </summary>
+    public sealed record Saved(int Validated, int Allocated, int Changed, int Replanned, IReadOnlyList<DueOrder> SinglePath) : OrderBatchOutcome;
 
     /// <summary>The commit lost a compare-and-set race; <paramref name="Plans"/> is what the attempt decided, for the next one to keep what nothing touched.</summary>
     public sealed record Conflict(OrderBatchPlans Plans) : OrderBatchOutcome;
@@ -49,8 +52,10 @@ internal sealed class OrderBatchStep(
         var singlePath = new List<DueOrder>();
         var refused = new List<Guid>();
         var toAllocate = new List<Order>();
+        // As loaded, before this attempt's own steps: what a later attempt compares with to know whether someone else moved the order.
         var orderVersions = new Dictionary<OrderId, int>();
-        var validated = 0;
+        var validated = new HashSet<Guid>();
+        var replanned = 0;
         foreach (var next in due)
         {
             var order = await orders.GetAsync(new OrderId(next.OrderId), cancellationToken);
@@ -64,7 +69,7 @@ internal sealed class OrderBatchStep(
                         refused.Add(next.OrderId);
                     else
                     {
-                        validated++;
+                        validated.Add(next.OrderId);
                         // Validation and allocation commit together only where no person decides: a hold stops here.
                         if (order is { Status: OrderStatus.Validated, IsOnHold: false })
                             toAllocate.Add(order);
@@ -94,7 +99,8 @@ internal sealed class OrderBatchStep(
         var plans = new Dictionary<OrderId, AllocationPlan>();
         var balanceVersions = new Dictionary<(SkuCode Sku, LocationCode Location), int>();
         var byId = toAllocate.ToDictionary(o => o.Id);
-        var setup = await setups.LoadBatchAsync([.. toAllocate.Select(AllocationRequests.ForOrder)], cancellationToken);
+        var setup = toAllocate.Count == 0 ? new AllocationBatchSetup([], [])
+            : await setups.LoadBatchAsync([.. toAllocate.Select(AllocationRequests.ForOrder)], cancellationToken);
         singlePath.AddRange(setup.Unbound.Select(id => due.First(d => d.OrderId == id.Value)));
         foreach (var group in setup.Groups)
         {
@@ -103,7 +109,7 @@ internal sealed class OrderBatchStep(
             foreach (var (key, balance) in balances)
                 balanceVersions[key] = balance.Version;
 
-            var kept = previous is null ? [] : Untouched(group, previous, byId, balances);
+            var kept = previous is null ? [] : Untouched(group, previous, orderVersions, balances);
             var reserved = kept.SelectMany(p => p.Allocations).GroupBy(a => (a.Sku, a.Location)).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));
             var snapshot = group.Network.CreateSnapshot();
             foreach (var balance in balances.Values)
@@ -116,6 +122,8 @@ internal sealed class OrderBatchStep(
             var keptIds = kept.Select(p => p.OrderId).ToHashSet();
             var planned = _planner.PlanBatch([.. group.Requests.Where(r => !keptIds.Contains(r.OrderId))], group.Policies, snapshot);
             singlePath.AddRange(planned.Rejected.Select(r => due.First(d => d.OrderId == r.OrderId.Value)));
+            if (previous is not null)
+                replanned += planned.Plans.Count;
             foreach (var plan in kept.Concat(planned.Plans))
             {
                 plans[plan.OrderId] = plan;
@@ -128,7 +136,8 @@ internal sealed class OrderBatchStep(
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsSuccess)
-            return new OrderBatchOutcome.Saved(validated, plans.Count, singlePath);
+            return new OrderBatchOutcome.Saved(validated.Count, plans.Count,
+                validated.Union(plans.Keys.Select(id => id.Value)).Count(), replanned, singlePath);
         if (saved.Error.Code == PersistenceErrors.ConcurrencyConflict)
             return new OrderBatchOutcome.Conflict(new OrderBatchPlans(plans, orderVersions, balanceVersions));
         // Not a race (a key taken for good): one order at a time says which and why.
@@ -139,7 +148,7 @@ internal sealed class OrderBatchStep(
     /// The previous attempt's plans that still hold: the order is as it was and no balance the order could draw on (its
     /// SKUs and their allowed substitutes at its channel's locations) moved, so the plan would come out the same.
     /// </summary>
-    private static List<AllocationPlan> Untouched(AllocationBatchGroup group, OrderBatchPlans previous, Dictionary<OrderId, Order> byId,
+    private static List<AllocationPlan> Untouched(AllocationBatchGroup group, OrderBatchPlans previous, Dictionary<OrderId, int> loadedVersions,
         IReadOnlyDictionary<(SkuCode Sku, LocationCode Location), InventoryBalance> balances)
     {
         var moved = balances.Where(b => !previous.BalanceVersions.TryGetValue(b.Key, out var version) || version != b.Value.Version)
@@ -149,7 +158,7 @@ internal sealed class OrderBatchStep(
         foreach (var request in group.Requests)
         {
             if (!previous.Plans.TryGetValue(request.OrderId, out var plan)
-                || !previous.OrderVersions.TryGetValue(request.OrderId, out var version) || version != byId[request.OrderId].Version
+                || !previous.OrderVersions.TryGetValue(request.OrderId, out var version) || version != loadedVersions[request.OrderId]
                 || !group.Policies.TryGetValue(request.Channel, out var policy))
                 continue;
             var skus = request.Lines.Select(l => l.Sku).ToList();
