@@ -7,7 +7,7 @@ namespace EcomErp.Application;
 
 public static class DependencyInjection
 {
-    private static readonly Type[] HandlerContracts = [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>)];
+    private static readonly Type[] HandlerContracts = [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>), typeof(IDomainEventBatchHandler<>)];
 
     /// <summary>Registers the use cases, their validators and the event handlers that drive automatic progression.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -17,8 +17,15 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
+        services.AddSingleton<Allocation.AllocationMasterDataCache>();
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Orders.CarrierBookings>();
+        // The automation's steps on an order it loaded itself (no audit: the system's commands are not audited).
+        services.AddScoped<Orders.Automation.OrderBatchStep>();
+        services.TryAddSingleton<Orders.Automation.AutomationMetrics>();
+        services.AddScoped<Orders.ValidateOrder.ValidateOrderHandler>();
+        services.AddScoped<Orders.AllocateOrder.AllocateOrderHandler>();
+        services.AddScoped<Orders.InvoiceOrder.InvoiceOrderHandler>();
         services.AddScoped<Access.ApiClientAccess>();
         services.AddScoped<Policies.PolicyChangeDecisions>();
         services.AddScoped<Catalog.ActivateChannel.ChannelActivation>();

@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();
+        services.AddScoped<Application.Allocation.IMasterDataStamps, MasterDataStamps>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();
         services.AddScoped<Application.Users.IUserAccounts, Access.IdentityUserAccounts>();

@@ -6,7 +6,7 @@ namespace EcomErp.Application.Tests;
 
 public sealed class DependencyInjectionTests
 {
-    private static readonly Type[] HandlerContracts = [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>)];
+    private static readonly Type[] HandlerContracts = [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IDomainEventHandler<>), typeof(IDomainEventBatchHandler<>)];
 
     /// <summary>Every concrete handler of the Application assembly, public or internal, with each handler contract it implements.</summary>
     private static readonly (Type Contract, Type Handler)[] Handlers =

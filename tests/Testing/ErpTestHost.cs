@@ -188,6 +188,7 @@ public sealed class ErpTestHost : IAsyncDisposable
 
     private static bool IsApplicationEventHandler(ServiceDescriptor descriptor) =>
         descriptor.ServiceType.IsGenericType &&
-        descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>) &&
+        (descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)
+            || descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IDomainEventBatchHandler<>)) &&
         descriptor.ImplementationType?.Assembly == typeof(IUnitOfWork).Assembly;
 }

@@ -5,35 +5,95 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EcomErp.Application.Abstractions;
 
 /// <summary>
-/// Resolves every <see cref="IDomainEventHandler{TEvent}"/> for the event's runtime type and its base
-/// types (an <c>OrderShipped</c> also reaches handlers of <c>OrderEvent</c>), and awaits them in turn.
+/// Resolves every <see cref="IDomainEventHandler{TEvent}"/> and <see cref="IDomainEventBatchHandler{TEvent}"/> for the
+/// event's runtime type and its base types (an <c>OrderShipped</c> also reaches handlers of <c>OrderEvent</c>), and awaits
+/// them in turn.
 /// </summary>
-internal sealed class DomainEventPublisher(IServiceProvider services) : IDomainEventPublisher
+internal sealed class DomainEventPublisher(IServiceProvider services, IServiceScopeFactory scopes) : IDomainEventPublisher
 {
-    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, IDomainEvent, CancellationToken, Task>[]> Invokers = new();
+    private static readonly ConcurrentDictionary<Type, EventInvokers> Invokers = new();
 
     public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
     {
-        foreach (var invoke in Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers))
+        var invokers = Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers);
+        foreach (var (_, invokeBatch) in invokers.Batch)
+            await invokeBatch(services, [domainEvent], cancellationToken);
+        foreach (var invoke in invokers.PerEvent)
             await invoke(services, domainEvent, cancellationToken);
     }
 
-    private static Func<IServiceProvider, IDomainEvent, CancellationToken, Task>[] BuildInvokers(Type eventType)
+    public async Task PublishBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken)
     {
-        var invokers = new List<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>();
+        // Batch handlers first, grouped by the type they take in the order it first appears: they act on current state,
+        // so when a per-event handler fails afterwards, what came before it is fully delivered and only the rest goes again.
+        var batches = new Dictionary<Type, (Func<IServiceProvider, IReadOnlyList<IDomainEvent>, CancellationToken, Task> Invoke, List<IDomainEvent> Events)>();
+        var order = new List<Type>();
+        foreach (var domainEvent in domainEvents)
+        {
+            foreach (var (type, invokeBatch) in Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers).Batch)
+            {
+                if (!batches.TryGetValue(type, out var batch))
+                {
+                    batches[type] = batch = (invokeBatch, []);
+                    order.Add(type);
+                }
+                batch.Events.Add(domainEvent);
+            }
+        }
+        foreach (var type in order)
+            await batches[type].Invoke(services, batches[type].Events, cancellationToken);
+
+        for (var i = 0; i < domainEvents.Count; i++)
+        {
+            try
+            {
+                // A scope per event, as a single publish has: a handler that fails leaves nothing tracked for the next one to save.
+                await using var scope = scopes.CreateAsyncScope();
+                foreach (var invoke in Invokers.GetOrAdd(domainEvents[i].GetType(), BuildInvokers).PerEvent)
+                    await invoke(scope.ServiceProvider, domainEvents[i], cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw new DomainEventDeliveryException(i, exception);
+            }
+        }
+    }
+
+    private sealed record EventInvokers(
+        Func<IServiceProvider, IDomainEvent, CancellationToken, Task>[] PerEvent,
+        (Type Type, Func<IServiceProvider, IReadOnlyList<IDomainEvent>, CancellationToken, Task> Invoke)[] Batch);
+
+    private static EventInvokers BuildInvokers(Type eventType)
+    {
+        var perEvent = new List<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>();
+        var batch = new List<(Type, Func<IServiceProvider, IReadOnlyList<IDomainEvent>, CancellationToken, Task>)>();
         for (var type = eventType; type is not null && typeof(IDomainEvent).IsAssignableFrom(type); type = type.BaseType)
         {
-            var method = typeof(DomainEventPublisher).GetMethod(nameof(InvokeAll), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(type);
-            invokers.Add(method.CreateDelegate<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>());
+            perEvent.Add(Invoker<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>(nameof(InvokeAll), type));
+            batch.Add((type, Invoker<Func<IServiceProvider, IReadOnlyList<IDomainEvent>, CancellationToken, Task>>(nameof(InvokeBatch), type)));
         }
-        return [.. invokers];
+        return new EventInvokers([.. perEvent], [.. batch]);
     }
+
+    private static TDelegate Invoker<TDelegate>(string name, Type eventType) where TDelegate : Delegate =>
+        typeof(DomainEventPublisher).GetMethod(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(eventType).CreateDelegate<TDelegate>();
 
     private static async Task InvokeAll<TEvent>(IServiceProvider services, IDomainEvent domainEvent, CancellationToken cancellationToken)
         where TEvent : IDomainEvent
     {
         foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
             await handler.HandleAsync((TEvent)domainEvent, cancellationToken);
+    }
+
+    private static async Task InvokeBatch<TEvent>(IServiceProvider services, IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken)
+        where TEvent : IDomainEvent
+    {
+        var handlers = services.GetServices<IDomainEventBatchHandler<TEvent>>().ToList();
+        if (handlers.Count == 0)
+            return;
+        var typed = domainEvents.Cast<TEvent>().ToList();
+        foreach (var handler in handlers)
+            await handler.HandleBatchAsync(typed, cancellationToken);
     }
 }

@@ -74,7 +74,7 @@ public sealed class AllocationSetup
 }
 
 /// <summary>Builds an <see cref="AllocationSetup"/> from master data: the one place an order meets its channel's policy.</summary>
-public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository channels)
+public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository channels, AllocationMasterDataCache cache, IMasterDataStamps stamps)
 {
     public async Task<Result<AllocationSetup>> LoadAsync(AllocationRequest request, CancellationToken cancellationToken)
     {
@@ -86,37 +86,127 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
 
         var ordered = request.Lines.Select(l => l.Sku).Where(s => s.Value is not null).Distinct().ToList();
         var known = await catalog.FindSkusAsync(ordered, cancellationToken);
-        var substitutes = new Dictionary<SkuCode, IReadOnlyList<SkuCode>>();
-        if (policy.SubstitutionAllowed)
-        {
-            var listed = known.Values.SelectMany(s => s.Substitutes).Except(ordered).Distinct().ToList();
-            var existing = listed.Count == 0 ? new Dictionary<SkuCode, Sku>() : await catalog.FindSkusAsync(listed, cancellationToken);
-            foreach (var sku in known.Values.Where(s => s.Substitutes.Count > 0))
-            {
-                // An inactive or deleted substitute is simply not offered; it is not the order's mistake.
-                var usable = sku.Substitutes.Where(c => (existing.TryGetValue(c, out var s) && s.IsActive) || known.ContainsKey(c)).ToList();
-                if (usable.Count > 0)
-                    substitutes[sku.Code] = usable;
-            }
-        }
+        var substitutes = policy.SubstitutionAllowed ? await UsableSubstitutesAsync(ordered, known, catalog.FindSkusAsync, cancellationToken) : [];
         var networkSkus = ordered.Where(known.ContainsKey).Concat(substitutes.Values.SelectMany(s => s)).Distinct().ToList();
 
-        var byCode = locations.ToDictionary(l => l.Code);
-        var networkLocations = policy.EligibleLocations.Concat(policy.AlternateLocations ?? []).Distinct()
-            .Where(byCode.ContainsKey).Select(code => byCode[code]).ToList();
-        var currencies = networkLocations.Select(l => l.CostCurrency).Distinct().ToList();
-        if (currencies.Count > 1)
-            return new Error(AllocationErrors.LocationInvalidCode,
-                $"Channel {channel.Code}'s locations price shipments in {string.Join(", ", currencies)}; one currency is needed to compare split costs.",
-                "locations");
+        var networkLocations = NetworkLocations(policy, locations);
+        if (OneCostCurrency(channel.Code, networkLocations) is { IsFailure: true } mixed)
+            return Result<AllocationSetup>.Failure(mixed.Errors);
         var network = AllocationNetwork.Create(networkSkus,
             [.. networkLocations.Select(l => AllocationLocation.From(l, l.ShipmentCostMinor, l.ExpediteCostMinor))],
-            Currency.Of(currencies.FirstOrDefault() ?? Location.DefaultCostCurrency), substitutes);
+            CostCurrencyOf(networkLocations), substitutes);
         if (network.IsFailure)
             return Result<AllocationSetup>.Failure(network.Errors);
         return AllocationSetup.Create(request, policy, network.Value);
     }
+
+    /// <summary>
+    /// The setups of many orders read once: each channel's policy, and one network per cost currency over the locations
+    /// of the batch's channels in that currency and every SKU (with its usable substitutes) those channels' orders name, so
+    /// the orders of one group plan on one snapshot and no unit is promised twice. Channels in different currencies have
+    /// no location in common (a channel's own locations share one), so their groups never plan the same balance. An order
+    /// whose channel the single path would refuse (unknown, locations in mixed currencies) is left to that path, which
+    /// reports why.
+    /// </summary>
+    public async Task<AllocationBatchSetup> LoadBatchAsync(IReadOnlyList<AllocationRequest> requests, CancellationToken cancellationToken)
+    {
+        var cached = cache.For(await stamps.ReadAsync(cancellationToken));
+        var locations = cached.Locations ??= await channels.ListLocationsAsync(cancellationToken);
+        var bound = new Dictionary<ChannelCode, (AllocationPolicy Policy, List<Location> Locations)>();
+        foreach (var code in requests.Select(r => r.Channel).Distinct())
+        {
+            if (!cached.Channels.TryGetValue(code, out var found))
+                cached.Channels[code] = found = await catalog.FindChannelAsync(code, cancellationToken);
+            if (found is not { } channel)
+                continue;
+            var policy = channel.ToAllocationPolicy(locations);
+            var networkLocations = NetworkLocations(policy, locations);
+            if (OneCostCurrency(code, networkLocations).IsSuccess)
+                bound[code] = (policy, networkLocations);
+        }
+        var unbound = requests.Where(r => !bound.ContainsKey(r.Channel)).Select(r => r.OrderId).ToList();
+        var groups = new List<AllocationBatchGroup>();
+        foreach (var group in bound.GroupBy(c => CostCurrencyOf(c.Value.Locations)))
+        {
+            var channelsOfGroup = group.Select(c => c.Key).ToHashSet();
+            var groupRequests = requests.Where(r => channelsOfGroup.Contains(r.Channel)).ToList();
+            var ordered = groupRequests.SelectMany(r => r.Lines).Select(l => l.Sku).Where(s => s.Value is not null).Distinct().ToList();
+            var known = await FindSkusAsync(ordered, cancellationToken);
+            var substitutes = group.Any(c => c.Value.Policy.SubstitutionAllowed) ? await UsableSubstitutesAsync(ordered, known, FindSkusAsync, cancellationToken) : [];
+            var networkSkus = ordered.Where(known.ContainsKey).Concat(substitutes.Values.SelectMany(s => s)).Distinct().ToList();
+            var networkLocations = group.SelectMany(c => c.Value.Locations).DistinctBy(l => l.Code).ToList();
+            var network = AllocationNetwork.Create(networkSkus,
+                [.. networkLocations.Select(l => AllocationLocation.From(l, l.ShipmentCostMinor, l.ExpediteCostMinor))], group.Key, substitutes);
+            if (network.IsFailure)
+                unbound.AddRange(groupRequests.Select(r => r.OrderId));
+            else
+                groups.Add(new AllocationBatchGroup(network.Value, group.ToDictionary(c => c.Key, c => c.Value.Policy), groupRequests));
+        }
+        return new AllocationBatchSetup(groups, unbound);
+
+        // A SKU read once per stamp, found or not.
+        async Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken ct)
+        {
+            var missing = codes.Where(c => !cached.Skus.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                var found = await catalog.FindSkusAsync(missing, ct);
+                foreach (var code in missing)
+                    cached.Skus[code] = found.GetValueOrDefault(code);
+            }
+            var known = new Dictionary<SkuCode, Sku>();
+            foreach (var code in codes)
+            {
+                if (cached.Skus.TryGetValue(code, out var sku) && sku is not null)
+                    known[code] = sku;
+            }
+            return known;
+        }
+    }
+
+    private static async Task<Dictionary<SkuCode, IReadOnlyList<SkuCode>>> UsableSubstitutesAsync(List<SkuCode> ordered, IReadOnlyDictionary<SkuCode, Sku> known,
+        Func<IReadOnlyCollection<SkuCode>, CancellationToken, Task<IReadOnlyDictionary<SkuCode, Sku>>> findSkus, CancellationToken cancellationToken)
+    {
+        var substitutes = new Dictionary<SkuCode, IReadOnlyList<SkuCode>>();
+        var listed = known.Values.SelectMany(s => s.Substitutes).Except(ordered).Distinct().ToList();
+        var existing = listed.Count == 0 ? new Dictionary<SkuCode, Sku>() : await findSkus(listed, cancellationToken);
+        foreach (var sku in known.Values.Where(s => s.Substitutes.Count > 0))
+        {
+            // An inactive or deleted substitute is simply not offered; it is not the order's mistake.
+            var usable = sku.Substitutes.Where(c => (existing.TryGetValue(c, out var s) && s.IsActive) || known.ContainsKey(c)).ToList();
+            if (usable.Count > 0)
+                substitutes[sku.Code] = usable;
+        }
+        return substitutes;
+    }
+
+    private static List<Location> NetworkLocations(AllocationPolicy policy, IReadOnlyList<Location> locations)
+    {
+        var byCode = locations.ToDictionary(l => l.Code);
+        return policy.EligibleLocations.Concat(policy.AlternateLocations ?? []).Distinct()
+            .Where(byCode.ContainsKey).Select(code => byCode[code]).ToList();
+    }
+
+    private static Result OneCostCurrency(ChannelCode channel, List<Location> networkLocations)
+    {
+        var currencies = networkLocations.Select(l => l.CostCurrency).Distinct().ToList();
+        return currencies.Count > 1
+            ? new Error(AllocationErrors.LocationInvalidCode,
+                $"Channel {channel}'s locations price shipments in {string.Join(", ", currencies)}; one currency is needed to compare split costs.",
+                "locations")
+            : Result.Success();
+    }
+
+    private static Currency CostCurrencyOf(List<Location> networkLocations) =>
+        Currency.Of(networkLocations.Select(l => l.CostCurrency).FirstOrDefault() ?? Location.DefaultCostCurrency);
 }
+
+/// <summary>The orders of a batch that plan on one network, with their channels' policies.</summary>
+public sealed record AllocationBatchGroup(AllocationNetwork Network, IReadOnlyDictionary<ChannelCode, AllocationPolicy> Policies,
+    IReadOnlyList<AllocationRequest> Requests);
+
+/// <summary>A batch's setups: its groups, and the orders no group could take (they go the single-order way).</summary>
+public sealed record AllocationBatchSetup(IReadOnlyList<AllocationBatchGroup> Groups, IReadOnlyList<OrderId> Unbound);
 
 /// <summary>How an order becomes a planning request.</summary>
 public static class AllocationRequests

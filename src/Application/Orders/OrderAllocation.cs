@@ -32,8 +32,16 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
             if (set.IsFailure)
                 return set;
         }
-        var plan = _planner.Plan(setup.Value, snapshot);
+        return Reserve(order, _planner.Plan(setup.Value, snapshot), setup.Value.Network.CostCurrency, balances, actor, now);
+    }
 
+    /// <summary>
+    /// Reserves every planned unit on its (tracked) balance and lets the order record the decision: the single path's
+    /// and the batch's one way from a plan to the order. The caller saves.
+    /// </summary>
+    public static Result Reserve(Order order, AllocationPlan plan, Currency costCurrency,
+        IReadOnlyDictionary<(SkuCode Sku, LocationCode Location), InventoryBalance> balances, Actor actor, DateTimeOffset now)
+    {
         foreach (var allocation in plan.Allocations)
         {
             var reserved = balances[(allocation.Sku, allocation.Location)]
@@ -41,7 +49,7 @@ public sealed class OrderAllocation(AllocationSetupLoader setups, IInventoryRepo
             if (reserved.IsFailure)
                 return reserved;
         }
-        return order.ApplyAllocation(ToDecision(plan, setup.Value.Network.CostCurrency), actor, now);
+        return order.ApplyAllocation(ToDecision(plan, costCurrency), actor, now);
     }
 
     /// <summary>The plan in the order's terms: its allocations and unallocated units under their line numbers, each shipment's split cost.</summary>

@@ -42,13 +42,28 @@ public abstract class OrderCommandHandler<TCommand>(
         if (await CheckAsync(command, cancellationToken) is { IsFailure: true } invalid)
             return Result<OrderCommandResult>.Failure(invalid.Errors);
         return command.ExpectedVersion is null
-            ? await retry.RunAsync(ct => AttemptAsync(command, ct), cancellationToken)
-            : await AttemptAsync(command, cancellationToken);
+            ? await retry.RunAsync(ct => AttemptAsync(command, null, ct), cancellationToken)
+            : await AttemptAsync(command, null, cancellationToken);
     }
 
-    private async Task<Result<OrderCommandResult>> AttemptAsync(TCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The command on an order the caller already loaded in this scope (the automation), so the first attempt reads it
+    /// no second time; a lost race still re-reads. No expected version: the caller decided on the state it loaded.
+    /// </summary>
+    public async Task<Result<OrderCommandResult>> HandleLoadedAsync(TCommand command, Order loaded, CancellationToken cancellationToken)
     {
-        var order = await orders.GetAsync(new OrderId(command.OrderId), cancellationToken);
+        var valid = await validator.CheckAsync(command, cancellationToken);
+        if (valid.IsFailure)
+            return Result<OrderCommandResult>.Failure(valid.Errors);
+        if (await CheckAsync(command, cancellationToken) is { IsFailure: true } invalid)
+            return Result<OrderCommandResult>.Failure(invalid.Errors);
+        var first = loaded;
+        return await retry.RunAsync(ct => AttemptAsync(command, Interlocked.Exchange(ref first, null), ct), cancellationToken);
+    }
+
+    private async Task<Result<OrderCommandResult>> AttemptAsync(TCommand command, Order? loaded, CancellationToken cancellationToken)
+    {
+        var order = loaded ?? await orders.GetAsync(new OrderId(command.OrderId), cancellationToken);
         // An order outside the caller's channels does not exist for them.
         if (order is null || !command.Actor.MayAccessChannel(order.Channel.Value))
             return OrderErrors.NotFound(new OrderId(command.OrderId)).WithField("orderId");

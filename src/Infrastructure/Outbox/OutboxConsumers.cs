@@ -59,8 +59,8 @@ public sealed class OutboxBatch(string consumer, IReadOnlyList<OutboxEvent> even
 }
 
 /// <summary>
-/// Hands every event to the Application's event handlers (the order workflow's automation): the whole batch in one scope, each
-/// event in order. Its effects commit in the handlers' own saves, so the pipeline checkpoints after the batch.
+/// Hands the batch to the Application's event handlers in one call (decision 051): batch handlers (the order workflow's
+/// automation) get all the events of their type together, per-event handlers each event in order. Its effects commit in the handlers' own saves, so the pipeline checkpoints after the batch.
 /// </summary>
 internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
 {
@@ -74,8 +74,7 @@ internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
 
     public async Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var publisher = services.GetRequiredService<IDomainEventPublisher>();
-        foreach (var outboxEvent in batch.Events)
-            await publisher.PublishAsync(outboxEvent.Event, cancellationToken);
+        await services.GetRequiredService<IDomainEventPublisher>()
+            .PublishBatchAsync([.. batch.Events.Select(outboxEvent => outboxEvent.Event)], cancellationToken);
     }
 }

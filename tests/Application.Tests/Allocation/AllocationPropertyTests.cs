@@ -79,7 +79,7 @@ public sealed class AllocationPropertyTests
         from serviceLevel in Gen.Int[0, 2]
         select new OrderSpec(skus, quantities, priority, minutes, region, serviceLevel);
 
-    private static readonly Gen<Scenario> GenScenario =
+    internal static readonly Gen<Scenario> GenScenario =
         from skuCount in Gen.Int[1, 6]
         from locationCount in Gen.Int[1, 5]
         from alternateCount in Gen.Int[0, locationCount - 1]

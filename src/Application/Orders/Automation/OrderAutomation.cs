@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Application.Orders.Automation;
@@ -10,59 +11,110 @@ namespace EcomErp.Application.Orders.Automation;
 /// released), allocation after validation (and again after a hold on an order still waiting for units is
 /// released), invoicing after shipment. It reacts to outbox events and acts on the order's current state, so a
 /// replayed or late event does only what is still due: nothing twice.
+/// A dispatch batch is validated and allocated together in one commit (<see cref="OrderBatchStep"/>, decision 051);
+/// what the batch cannot take (invoicing, an order whose step is refused, a channel without a usable setup) goes the
+/// single-order way, each with the order it loaded handed to the step.
 /// </summary>
-internal sealed partial class OrderAutomation(
-    IOrderRepository orders,
-    ICommandHandler<ValidateOrder.ValidateOrder, OrderCommandResult> validate,
-    ICommandHandler<AllocateOrder.AllocateOrder, OrderCommandResult> allocate,
-    ICommandHandler<InvoiceOrder.InvoiceOrder, OrderCommandResult> invoice,
-    ILogger<OrderAutomation> logger)
-    : IDomainEventHandler<OrderCaptured>,
-      IDomainEventHandler<OrderValidated>,
-      IDomainEventHandler<OrderHoldReleased>,
-      IDomainEventHandler<OrderShipped>
+internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, AutomationMetrics metrics, ILogger<OrderAutomation> logger)
+    : IDomainEventBatchHandler<OrderEvent>
 {
-    public Task HandleAsync(OrderCaptured domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+    public async Task HandleBatchAsync(IReadOnlyList<OrderEvent> domainEvents, CancellationToken cancellationToken)
+    {
+        var due = DueOrders(domainEvents);
+        if (due.Count == 0)
+            return;
+        OrderBatchPlans? previous = null;
+        var singlePath = new List<DueOrder>();
+        for (var attempt = 1; ; attempt++)
+        {
+            OrderBatchOutcome outcome;
+            await using (var scope = scopes.CreateAsyncScope())
+                outcome = await scope.ServiceProvider.GetRequiredService<OrderBatchStep>().RunAsync(due, previous, cancellationToken);
+            switch (outcome)
+            {
+                case OrderBatchOutcome.Saved saved:
+                    LogBatchSaved(logger, due.Count, saved.Validated, saved.Allocated, attempt);
+                    metrics.Committed(saved.Changed, saved.Replanned);
+                    singlePath.AddRange(saved.SinglePath);
+                    foreach (var order in singlePath)
+                        await AdvanceAsync(order, cancellationToken);
+                    return;
+                case OrderBatchOutcome.Refused refused:
+                    // Those go one at a time (where the step's own error is logged); the others try again as a batch.
+                    var refusedIds = refused.Orders.ToHashSet();
+                    singlePath.AddRange(due.Where(d => refusedIds.Contains(d.OrderId)));
+                    due = [.. due.Where(d => !refusedIds.Contains(d.OrderId))];
+                    previous = null;
+                    break;
+                case OrderBatchOutcome.Conflict conflict when attempt < ConcurrencyRetry.Attempts:
+                    previous = conflict.Plans;
+                    break;
+                default:
+                    throw new InvalidOperationException($"A batch of {due.Count} orders kept changing under automation; the outbox dispatcher will retry.");
+            }
+        }
+    }
 
-    public Task HandleAsync(OrderValidated domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
-
-    public Task HandleAsync(OrderHoldReleased domainEvent, CancellationToken cancellationToken) =>
-        AdvanceAsync(domainEvent.OrderId, cancellationToken, afterHoldReleased: true);
-
-    public Task HandleAsync(OrderShipped domainEvent, CancellationToken cancellationToken) => AdvanceAsync(domainEvent.OrderId, cancellationToken);
+    /// <summary>Each order once, in the order the batch first names it; a released hold anywhere in the batch counts.</summary>
+    private static List<DueOrder> DueOrders(IReadOnlyList<OrderEvent> domainEvents)
+    {
+        var due = new List<DueOrder>();
+        var positions = new Dictionary<Guid, int>();
+        foreach (var domainEvent in domainEvents)
+        {
+            if (domainEvent is not (OrderCaptured or OrderValidated or OrderHoldReleased or OrderShipped))
+                continue;
+            var afterHoldReleased = domainEvent is OrderHoldReleased;
+            if (positions.TryGetValue(domainEvent.OrderId, out var position))
+                due[position] = due[position] with { AfterHoldReleased = due[position].AfterHoldReleased || afterHoldReleased };
+            else
+            {
+                positions[domainEvent.OrderId] = due.Count;
+                due.Add(new DueOrder(domainEvent.OrderId, afterHoldReleased));
+            }
+        }
+        return due;
+    }
 
     /// <summary>
-    /// One step for the order's current state. The step's handler already re-reads and retries when a concurrent
-    /// command wins the race for the order; a conflict that outlasts its retries goes back to the outbox dispatcher.
+    /// One step for the order's current state, in a scope of its own, on the order loaded here. The step's handler
+    /// re-reads and retries when a concurrent command wins the race for the order; a conflict that outlasts its retries
+    /// goes back to the outbox dispatcher.
     /// </summary>
-    private async Task AdvanceAsync(Guid orderId, CancellationToken cancellationToken, bool afterHoldReleased = false)
+    private async Task AdvanceAsync(DueOrder due, CancellationToken cancellationToken)
     {
-        var order = await orders.GetAsync(new OrderId(orderId), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var orderId = due.OrderId;
+        var order = await services.GetRequiredService<IOrderRepository>().GetAsync(new OrderId(orderId), cancellationToken);
         if (order is null || order.IsOnHold)
             return;
         var step = order.Status switch
         {
-            OrderStatus.Captured => validate.HandleAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), cancellationToken),
-            OrderStatus.Validated => allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-            // A hold (a shortfall, say) kept these from allocating what they wait for; stock arriving meanwhile raised no retry.
-            OrderStatus.Backordered or OrderStatus.PartiallyAllocated when afterHoldReleased =>
-                allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-            OrderStatus.Picking when afterHoldReleased && order.UnallocatedUnits > 0 =>
-                allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken),
-            OrderStatus.Shipped => invoice.HandleAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), cancellationToken),
+            OrderStatus.Captured => services.GetRequiredService<ValidateOrder.ValidateOrderHandler>()
+                .HandleLoadedAsync(new ValidateOrder.ValidateOrder(orderId, Actor.System), order, cancellationToken),
+            OrderStatus.Validated => Allocate(),
+            OrderStatus.Backordered or OrderStatus.PartiallyAllocated when due.AfterHoldReleased => Allocate(),
+            OrderStatus.Picking when due.AfterHoldReleased && order.UnallocatedUnits > 0 => Allocate(),
+            OrderStatus.Shipped => services.GetRequiredService<InvoiceOrder.InvoiceOrderHandler>()
+                .HandleLoadedAsync(new InvoiceOrder.InvoiceOrder(orderId, Actor.System), order, cancellationToken),
             _ => null,
         };
         if (step is null)
             return;
+        var from = order.Status;
         var result = await step;
         if (result.IsSuccess)
-            LogAdvanced(logger, orderId, order.Status, result.Value.Status, result.Value.IsOnHold);
+            LogAdvanced(logger, orderId, from, result.Value.Status, result.Value.IsOnHold);
         else if (result.Error.Code == OrderErrors.NoStockToAllocateCode)
-            LogStillWaiting(logger, orderId, order.Status);
+            LogStillWaiting(logger, orderId, from);
         else if (result.Error.Code == CommonErrors.Conflict)
             throw new InvalidOperationException($"Order {orderId} kept changing under automation; the outbox dispatcher will retry.");
         else
-            LogNotAdvanced(logger, orderId, order.Status, result.Error.ToString());
+            LogNotAdvanced(logger, orderId, from, result.Error.ToString());
+
+        Task<Result<OrderCommandResult>> Allocate() => services.GetRequiredService<AllocateOrder.AllocateOrderHandler>()
+            .HandleLoadedAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), order, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Order {OrderId} advanced automatically from {From} to {To} (on hold: {OnHold})")]
@@ -73,4 +125,8 @@ internal sealed partial class OrderAutomation(
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Order {OrderId} in {Status} was not advanced automatically: {Error}")]
     private static partial void LogNotAdvanced(ILogger logger, Guid orderId, OrderStatus status, string error);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Debug,
+        Message = "Automation batch of {Orders} orders: {Validated} validated and {Allocated} allocated in one commit (attempt {Attempt})")]
+    private static partial void LogBatchSaved(ILogger logger, int orders, int validated, int allocated, int attempt);
 }

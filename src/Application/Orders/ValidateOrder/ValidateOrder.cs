@@ -16,19 +16,23 @@ internal sealed class ValidateOrderHandler(
     IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<OrderCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderChecks checks)
     : OrderCommandHandler<ValidateOrder>(orders, unitOfWork, validator, clock, retry)
 {
-    protected override async Task<Result> ApplyAsync(Order order, ValidateOrder command, DateTimeOffset now, CancellationToken cancellationToken)
+    protected override Task<Result> ApplyAsync(Order order, ValidateOrder command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValidateAsync(order, checks, command.Actor, now, cancellationToken);
+
+    /// <summary>The validation step on a loaded order, in the caller's unit of work (this handler's and the automation's batch).</summary>
+    internal static async Task<Result> ValidateAsync(Order order, OrderChecks checks, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Ask the aggregate's guard first: the checks must not place holds on an order that cannot validate.
-        if (order.CheckCan(OrderStep.Validate, command.Actor) is { } refused)
+        if (order.CheckCan(OrderStep.Validate, actor) is { } refused)
             return refused;
 
         var problems = await checks.FindDataProblemsAsync(order, cancellationToken);
         if (problems.Count > 0)
-            return PlaceHolds(order, problems, command.Actor, now);
+            return PlaceHolds(order, problems, actor, now);
 
         var (fraud, risks) = await checks.AssessRisksAsync(order, cancellationToken);
-        var validated = order.Validate(fraud.Score, command.Actor, now);
-        return validated.IsFailure ? validated : PlaceHolds(order, risks, command.Actor, now);
+        var validated = order.Validate(fraud.Score, actor, now);
+        return validated.IsFailure ? validated : PlaceHolds(order, risks, actor, now);
     }
 
     private static Result PlaceHolds(Order order, IReadOnlyList<HoldRequest> holds, Actor actor, DateTimeOffset now)
