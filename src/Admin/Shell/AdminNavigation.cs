@@ -84,6 +84,7 @@ public static class AdminNavigation
         [
             Link("API clients", "/ApiClients/Index", AdminOnly),
             Link("Projections", "/Projections/Index", AdminOnly),
+            Link("Parked events", "/ParkedEvents/Index", AdminOnly),
             Link("Jobs", null, AdminOnly, href: "~/admin/jobs"),
             Link("GraphQL IDE", null, Everyone, href: GraphQLIdeHref),
         ]),

@@ -6,6 +6,7 @@ using EcomErp.Api.GraphQL.Exceptions;
 using EcomErp.Api.GraphQL.Finance;
 using EcomErp.Api.GraphQL.Inventory;
 using EcomErp.Api.GraphQL.Orders;
+using EcomErp.Api.GraphQL.Outbox;
 using EcomErp.Api.GraphQL.Policies;
 using EcomErp.Api.GraphQL.Returns;
 using GraphQL;
@@ -61,6 +62,7 @@ public sealed class ErpQuery : ObjectGraphType
         ExceptionCaseQueries.AddTo(this);
         PolicyQueries.AddTo(this);
         AuditLogQueries.AddTo(this);
+        ParkedEventQueries.AddTo(this);
         JournalQueries.AddTo(this);
         FinanceQueries.AddTo(this);
     }
@@ -77,6 +79,7 @@ public sealed class ErpMutation : ObjectGraphType
         ReturnMutations.AddTo(this);
         ExceptionCaseMutations.AddTo(this);
         PolicyMutations.AddTo(this);
+        ParkedEventMutations.AddTo(this);
         ChannelPolicyMutations.AddTo(this);
         ChannelMutations.AddTo(this);
     }

@@ -42,8 +42,20 @@ public sealed record ParkedEventView(
     string? SettledBy,
     Guid? ExceptionCaseId);
 
-/// <summary>What a parked-events list is narrowed to; both criteria must hold when given.</summary>
-public sealed record ParkedEventFilter(string? Consumer = null, ParkedEventStatus? Status = null);
+/// <summary>
+/// What a parked-events list is narrowed to; every criterion given must hold. <see cref="EventId"/> finds the rows of one outbox
+/// event (one per consumer that parked or holds it), which is what its INTEGRATION_FAILURE case names.
+/// </summary>
+public sealed record ParkedEventFilter(string? Consumer = null, ParkedEventStatus? Status = null, Guid? EventId = null);
+
+/// <summary>
+/// One event with the first <see cref="MaxHeldShown"/> events its consumer holds behind it, in outbox order, and how many it holds
+/// in all (a held event's own list is empty: nothing waits behind a held event).
+/// </summary>
+public sealed record ParkedEventDetail(ParkedEventView Event, IReadOnlyList<ParkedEventView> HeldBehindIt, int HeldCount)
+{
+    public const int MaxHeldShown = 50;
+}
 
 /// <summary>
 /// One page of parked events in outbox order (sequence, then id): the <paramref name="Size"/> first after <paramref name="After"/>
@@ -72,6 +84,9 @@ public sealed record ParkedEventSettlement(ParkedEventView Event, int FollowersD
 public interface IParkedEvents
 {
     Task<ParkedEventPage> ListAsync(ParkedEventListRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The event and what its consumer holds behind it; null when there is no row of that id.</summary>
+    Task<ParkedEventDetail?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Runs the parked event through its consumer, then the events held behind it, in order.</summary>
     Task<Result<ParkedEventSettlement>> RetryAsync(Guid id, Actor actor, Func<ParkedEventSettlement, CancellationToken, Task<Result>> commit,

@@ -18,7 +18,7 @@ public abstract record ParkedEventCommand(Guid ParkedEventId, Actor Actor) : IAu
 }
 
 /// <summary>
-/// The shape both steps share: an Admin only, the pipeline settles the event (running its consumer), and the settlement's rows,
+/// The shape both steps share: an Admin only (or an API key with the outbox:admin scope, which acts as OutboxOperator), the pipeline settles the event (running its consumer), and the settlement's rows,
 /// the INTEGRATION_FAILURE case it closes (the event's fate was decided here, so the case closes at source) and the audit entry
 /// commit in one unit of work.
 /// </summary>
@@ -32,20 +32,20 @@ internal abstract class ParkedEventCommandHandler<TCommand>(
         var valid = await validator.CheckAsync(command, cancellationToken);
         if (valid.IsFailure)
             return Result<ParkedEventSettlement>.Failure(valid.Errors);
-        if (!command.Actor.IsInRole(Roles.Admin))
+        if (!command.Actor.IsInRole(Roles.Admin) && !command.Actor.IsInRole(Roles.OutboxOperator))
             return new Error(CommonErrors.NotPermitted, $"{command.Actor.Name} may not settle parked events: it needs the {Roles.Admin} role.");
-        return await SettleAsync(parkedEvents, command, (settlement, ct) => CommitAsync(settlement, command.Actor, ct), cancellationToken);
+        return await SettleAsync(parkedEvents, command, (settlement, ct) => CommitAsync(settlement, command, ct), cancellationToken);
     }
 
     /// <summary>
     /// The event's fate was decided here, so its INTEGRATION_FAILURE case, if still open, closes at source; then one save. A retry
     /// that failed again never gets here: it counted its attempt itself, and nothing of this scope is saved with a refusal.
     /// </summary>
-    private async Task<Result> CommitAsync(ParkedEventSettlement settlement, Actor actor, CancellationToken cancellationToken)
+    private async Task<Result> CommitAsync(ParkedEventSettlement settlement, TCommand command, CancellationToken cancellationToken)
     {
         if (settlement.Event.ExceptionCaseId is { } caseId && await cases.GetAsync(new ExceptionCaseId(caseId), cancellationToken) is { IsClosed: false } exceptionCase)
         {
-            var closed = exceptionCase.CloseAtSource(actor.Id, Note(settlement), clock.GetUtcNow());
+            var closed = exceptionCase.CloseAtSource(command.Actor.Id, Note(command, settlement), clock.GetUtcNow());
             if (closed.IsFailure)
                 return closed;
         }
@@ -55,7 +55,8 @@ internal abstract class ParkedEventCommandHandler<TCommand>(
     protected abstract Task<Result<ParkedEventSettlement>> SettleAsync(IParkedEvents parkedEvents, TCommand command,
         Func<ParkedEventSettlement, CancellationToken, Task<Result>> commit, CancellationToken cancellationToken);
 
-    private static string Note(ParkedEventSettlement settlement) =>
+    /// <summary>The note that closes the event's case: what happened to it and to the events held behind it.</summary>
+    protected virtual string Note(TCommand command, ParkedEventSettlement settlement) =>
         $"Event {settlement.Event.Sequence} ({settlement.Event.EventType}) {settlement.Event.Status.ToString().ToLowerInvariant()} for {settlement.Event.Consumer}; "
         + $"{settlement.FollowersDelivered} held event(s) delivered after it"
         + (settlement.ParkedAgain is { } again ? $"; event {again.Sequence} failed and is parked in turn." : ".");

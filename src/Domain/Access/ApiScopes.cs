@@ -38,5 +38,11 @@ public static class ApiScopes
     /// <summary>The checks behind /health/ready (provider, migrations, outbox lag, Redis): for monitoring, not for partners.</summary>
     public const string HealthRead = "health:read";
 
-    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsRead, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, FinanceRead, HealthRead];
+    /// <summary>
+    /// The outbox's parked events: list them, retry or skip one (decision 054). Operations tooling over every channel's events, so
+    /// never for partner keys; the key settles parked events as <see cref="Common.Roles.OutboxOperator"/>, and nothing else by it.
+    /// </summary>
+    public const string OutboxAdmin = "outbox:admin";
+
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, FulfillmentWrite, ReturnsRead, ReturnsWrite, ExceptionsRead, ExceptionsWrite, PoliciesRead, PoliciesWrite, CatalogWrite, AuditRead, FinanceRead, HealthRead, OutboxAdmin];
 }

@@ -12,6 +12,12 @@ public static class Roles
     public const string CustomerService = "CustomerService";
     public const string Executive = "Executive";
 
+    /// <summary>
+    /// Settles the outbox's parked events and nothing else; an API key gets it with the outbox:admin scope only (a key is never an
+    /// Admin). Not assignable: a person who settles parked events is an Admin.
+    /// </summary>
+    public const string OutboxOperator = "OutboxOperator";
+
     /// <summary>The roles a person can be given (System is reserved for EcomErp itself).</summary>
     public static IReadOnlyList<string> Assignable { get; } =
         [Admin, OperationsManager, WarehouseManager, Planner, Finance, CustomerService, Executive];

@@ -26,9 +26,23 @@ internal sealed class ParkedEvents(ErpDbContext db, OutboxPipeline pipeline, ISe
             rows = rows.Where(p => p.Consumer == consumer);
         if (request.Filter.Status is { } status)
             rows = rows.Where(p => p.Status == status);
+        if (request.Filter.EventId is { } eventId)
+            rows = rows.Where(p => p.EventId == eventId);
         var page = await rows.PageAsync(InOutboxOrder, Position(request.After), Position(request.Before), request.Size, request.FromTheEnd, cancellationToken);
         return new ParkedEventPage([.. page.Rows.Select(p => p.ToView())], [.. page.Rows.Select(p => new OrderCursor(p.Sequence, p.Id))],
             page.HasNextPage, page.HasPreviousPage, page.TotalCount);
+    }
+
+    public async Task<ParkedEventDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<ParkedEvent>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (found is null)
+            return null;
+        var heldBehindIt = db.Set<ParkedEvent>().AsNoTracking()
+            .Where(p => p.Consumer == found.Consumer && p.Status == ParkedEventStatus.Held && p.HeldBehind == found.Sequence);
+        var shown = await heldBehindIt.OrderBy(p => p.Sequence).Take(ParkedEventDetail.MaxHeldShown).ToListAsync(cancellationToken);
+        var count = shown.Count < ParkedEventDetail.MaxHeldShown ? shown.Count : await heldBehindIt.CountAsync(cancellationToken);
+        return new ParkedEventDetail(found.ToView(), [.. shown.Select(p => p.ToView())], count);
     }
 
     public Task<Result<ParkedEventSettlement>> RetryAsync(Guid id, Actor actor, Func<ParkedEventSettlement, CancellationToken, Task<Result>> commit,

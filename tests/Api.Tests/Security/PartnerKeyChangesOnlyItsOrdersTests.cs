@@ -42,6 +42,10 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     // Policies are the business's, never a partner's (decision 028): setPolicy is refused to a channel-restricted key.
     private static readonly string[] PolicyMutations = ["setPolicy"];
 
+    // The outbox's parked events are every channel's, never a partner's (decision 054): refused to a channel-restricted key,
+    // proven below and, with a parked event in place, in ParkedEventApiTests.
+    private static readonly string[] ParkedEventMutations = ["retryParkedEvent", "skipParkedEvent"];
+
     // A channel's allocation policy, which channels exist and their names are the business's decision, never a channel's (decision 037):
     // refused to a channel-restricted key, proven in ChannelPolicyApiTests and ChannelApiTests.
     private static readonly string[] CatalogMutations = ["setChannelPolicy", "createChannel", "renameChannel"];
@@ -79,7 +83,7 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
         var schema = Api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         // A mutation added to the schema must be classified here: an order or return mutation the partner keeps, or an inventory or case one it is refused.
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Concat(CatalogMutations).Concat(ReturnMutations).Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), OrderMutations.Concat(mutations.Select(m => m.Name)).Concat(ExceptionCaseMutations).Concat(PolicyMutations).Concat(ParkedEventMutations).Concat(CatalogMutations).Concat(ReturnMutations).Order());
 
         foreach (var (name, inputType, fields, input) in mutations)
         {
@@ -142,6 +146,20 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
             Assert.True(status == 200 && body.GetProperty("data").ValueKind == JsonValueKind.Null, $"{name}: {body}");
             Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
             Assert.Equal(before, await StateAsync());
+        }
+    }
+
+    [Fact]
+    public async Task EveryParkedEventMutation_FromAChannelRestrictedKeyWithEveryScope_IsForbidden()
+    {
+        foreach (var name in ParkedEventMutations)
+        {
+            var input = new { parkedEventId = Guid.NewGuid(), reason = "Partner says skip." };
+            var fields = name == "skipParkedEvent" ? input : (object)new { input.parkedEventId };
+            var (status, body) = await Api.PostAsync(_partner, Mutation(name, char.ToUpperInvariant(name[0]) + name[1..] + "Input", "userErrors { code }"), new { input = fields });
+
+            Assert.True(status == 200 && body.GetProperty("data").ValueKind == JsonValueKind.Null, $"{name}: {body}");
+            Assert.Equal("FORBIDDEN", body.GetProperty("errors").EnumerateArray().Single().GetProperty("extensions").GetProperty("code").GetString());
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class OutboxPipelineTests
         await database.DispatchOutboxAsync();
         var parked = (await RowsAsync(database))[0];
 
-        var skipped = await database.SendAsync<SkipParkedEvent, ParkedEventSettlement>(new SkipParkedEvent(parked.Id, Admin));
+        var skipped = await database.SendAsync<SkipParkedEvent, ParkedEventSettlement>(new SkipParkedEvent(parked.Id, Admin, "The event names a SKU that was deleted."));
 
         Assert.True(skipped.IsSuccess, skipped.IsFailure ? skipped.Error.ToString() : null);
         Assert.Equal([(first, nameof(OrderCaptured)), (third, nameof(OrderCaptured)), (poisoned, nameof(OrderValidated))], handled.Delivered);
@@ -144,9 +144,9 @@ public sealed class OutboxPipelineTests
 
         var stillFailing = await database.SendAsync<RetryParkedEvent, ParkedEventSettlement>(new RetryParkedEvent(parked.Id, Admin));
         var unknown = await database.SendAsync<RetryParkedEvent, ParkedEventSettlement>(new RetryParkedEvent(Guid.NewGuid(), Admin));
-        var notParked = await database.SendAsync<SkipParkedEvent, ParkedEventSettlement>(new SkipParkedEvent(held.Id, Admin));
+        var notParked = await database.SendAsync<SkipParkedEvent, ParkedEventSettlement>(new SkipParkedEvent(held.Id, Admin, "Tried on a held event."));
         var notAdmin = await database.SendAsync<SkipParkedEvent, ParkedEventSettlement>(
-            new SkipParkedEvent(parked.Id, new Actor("user:planner", "Planner", [Roles.Planner])));
+            new SkipParkedEvent(parked.Id, new Actor("user:planner", "Planner", [Roles.Planner]), "Not mine to skip."));
 
         Assert.Equal(ParkedEventErrors.StillFailingCode, stillFailing.Error.Code);
         Assert.Equal(ParkedEventErrors.NotFoundCode, unknown.Error.Code);

@@ -35,6 +35,7 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
         // Purchase orders and safety stock are the Planner's; receipts, transfers, moves and counts the WarehouseManager's;
         // approving an adjustment the OperationsManager's (four eyes: a different client than the requester).
         ApiScopes.InventoryWrite => [Domain.Common.Roles.Planner, Domain.Common.Roles.WarehouseManager, Domain.Common.Roles.OperationsManager],
+        ApiScopes.OutboxAdmin => [Domain.Common.Roles.OutboxOperator],
         _ => [],
     };
 }
