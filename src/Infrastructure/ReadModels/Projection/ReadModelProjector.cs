@@ -1,5 +1,5 @@
-using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public sealed partial class ReadModelProjector : IDisposable
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
     private readonly IServiceScopeFactory _scopes;
     private readonly IReadModelCache _cache;
-    private readonly INotificationBus _bus;
+    private readonly NotificationRelay _notifications;
     private readonly ReadModelOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ReadModelProjector> _logger;
@@ -31,9 +31,9 @@ public sealed partial class ReadModelProjector : IDisposable
         new ExceptionCaseProjection(), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
     ];
 
-    public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, INotificationBus bus, ReadModelOptions options,
+    public ReadModelProjector(IServiceScopeFactory scopes, IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options,
         TimeProvider timeProvider, ILogger<ReadModelProjector> logger) =>
-        (_scopes, _cache, _bus, _options, _timeProvider, _logger) = (scopes, cache, bus, options, timeProvider, logger);
+        (_scopes, _cache, _notifications, _options, _timeProvider, _logger) = (scopes, cache, notifications, options, timeProvider, logger);
 
     /// <summary>Applies every new outbox row; returns how many it applied. One run at a time per process.</summary>
     public Task<int> ProjectPendingAsync(CancellationToken cancellationToken) =>
@@ -92,37 +92,10 @@ public sealed partial class ReadModelProjector : IDisposable
             LogBatchApplied(_logger, messages.Count, checkpoint.LastSequence);
         }
 
-        foreach (var notification in batch.Notifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"order {notification.OrderId}", notification.Sequence);
-        foreach (var notification in batch.InventoryNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"inventory {notification.Position.Sku}",
-                notification.Position.LastSequence);
-        foreach (var notification in batch.AvailabilityNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken),
-                $"availability {notification.Sku} {notification.Channel}", notification.Sequence);
-        foreach (var notification in batch.ExceptionCaseNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"exception case {notification.CaseId}", notification.Sequence);
-        foreach (var notification in batch.ReturnNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"return {notification.ReturnId}", notification.Sequence);
+        await _notifications.PublishAsync(batch);
         return batch.Events.Count;
-    }
-
-    /// <summary>The read models are committed: a notification that cannot be sent is logged, never retried by replaying.</summary>
-    private async Task PublishAsync(Func<Task> publish, string subject, long sequence)
-    {
-        try
-        {
-            await publish();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogPublishFailed(_logger, exception, subject, sequence);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Read models applied {Count} outbox events, up to {Sequence}")]
     private static partial void LogBatchApplied(ILogger logger, int count, long sequence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The notification of {Subject} (event {Sequence}) could not be published; subscribers miss it")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string subject, long sequence);
 }
