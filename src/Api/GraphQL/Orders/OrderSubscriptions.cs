@@ -29,6 +29,7 @@ public static class OrderSubscriptions
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return bus.Observe<OrderStatusChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel))
+                    .NewestOnly(n => n.OrderId, n => n.Sequence)
                     .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
