@@ -149,6 +149,8 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
                     Assert.Equal(pair.First.Status, pair.Second.PreviousStatus);
                 });
                 Assert.Equal(truth[id].Status, chain[^1].Status);
+                // Each carries the order as the projection left it, through Redis's JSON: a subscriber needs no read.
+                Assert.All(chain, n => Assert.True(n.Order?.Id == id && n.Order.LastSequence >= n.Sequence, $"order {id}: notification {n.Sequence} carries {n.Order?.LastSequence}"));
             }
             Assert.Contains(heard, n => n.Status != OrderStatus.Captured && cachedBefore.Contains(n.OrderId));
         }
