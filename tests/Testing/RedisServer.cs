@@ -67,13 +67,20 @@ public sealed class RedisServer : IAsyncDisposable
                 throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s.");
             await Task.Delay(20);
         }
+        // Kept data is loaded by this start only: a later outage without it starts empty, as it says.
+        File.Delete(Path.Combine(_directory, "dump.rdb"));
     }
 
-    /// <summary>Shuts the server down and waits until its process is gone; safe to call when it is already down.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Shuts the server down and waits until its process is gone; safe to call when it is already down. With
+    /// <paramref name="keepData"/> it saves what it holds at the shutdown and its next start loads it: an outage in which
+    /// Redis kept its entries (a restart with persistence, or a partition), where an entry the projection could not
+    /// replace survives.
+    /// </summary>
+    public async Task StopAsync(bool keepData = false)
     {
         var pid = File.Exists(PidFile) ? int.Parse(await File.ReadAllTextAsync(PidFile), CultureInfo.InvariantCulture) : (int?)null;
-        await SendAsync("SHUTDOWN NOSAVE\r\n");
+        await SendAsync(keepData ? "SHUTDOWN SAVE\r\n" : "SHUTDOWN NOSAVE\r\n");
         if (pid is null)
             return;
         try

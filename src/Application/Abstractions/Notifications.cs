@@ -1,4 +1,5 @@
 using EcomErp.Application.Inventory.ReadModels;
+using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
 
@@ -7,7 +8,14 @@ namespace EcomErp.Application.Abstractions;
 /// <summary>Sent on the bus after the order's read model was updated, so a subscriber that queries sees the new state.</summary>
 [NotificationChannel("ecomerp:order-status")]
 public sealed record OrderStatusChangedNotification(
-    Guid OrderId, string Channel, OrderStatus Status, OrderStatus? PreviousStatus, long Sequence, DateTimeOffset OccurredAt);
+    Guid OrderId, string Channel, OrderStatus Status, OrderStatus? PreviousStatus, long Sequence, DateTimeOffset OccurredAt)
+{
+    /// <summary>
+    /// The order as the projection left it in the batch that announced the change (decision 053), so a subscriber
+    /// resolves it without a read per event; null from a node that does not send it, and the subscriber then reads.
+    /// </summary>
+    public OrderView? Order { get; init; }
+}
 
 /// <summary>A SKU's inventory position after a projected change, sent once its read model holds it.</summary>
 [NotificationChannel("ecomerp:inventory")]

@@ -10,8 +10,9 @@ public interface IReadModelCache
     Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes what the projection just applied, replacing older entries. Throws when the cache cannot be
-    /// written, so the projection batch is retried rather than leaving an outdated entry behind.
+    /// Writes what the projection just applied, replacing older entries. A cache that cannot be written does not
+    /// fail the batch: it records what it missed durably and invalidates it when it can (decision 053), so no entry
+    /// older than the read table outlives the outage. Throws only when that record cannot be kept either.
     /// </summary>
     Task SetManyAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
 

@@ -3,7 +3,11 @@ using StackExchange.Redis;
 
 namespace EcomErp.Infrastructure.Health;
 
-/// <summary>Ready when Redis answers a PING; registered only when <c>ConnectionStrings:Redis</c> is set.</summary>
+/// <summary>
+/// Healthy when Redis answers a PING, Degraded when it does not: the host still takes captures, projects into the read
+/// tables and serves reads from them (decision 053), so a load balancer must not take it out. Registered only when
+/// <c>ConnectionStrings:Redis</c> is set.
+/// </summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +19,8 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return HealthCheckResult.Unhealthy("Redis cannot be reached.", exception);
+            // Without the exception: the health-check service would log its stack on every probe of the outage.
+            return HealthCheckResult.Degraded($"Redis cannot be reached ({exception.GetType().Name}): reads come from the read tables and notifications wait.");
         }
     }
 }

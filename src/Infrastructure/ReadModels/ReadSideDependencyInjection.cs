@@ -43,7 +43,13 @@ public static partial class ReadSideDependencyInjection
         {
             services.AddSingleton<IReadModelCache, RedisReadModelCache>();
             services.AddSingleton<INotificationBus, RedisNotificationBus>();
+            services.AddSingleton<RedisOutageLog>();
+            services.AddSingleton<ReadModelCacheRepair>();
+            services.AddHostedService<ReadModelCacheRepairStartup>();
         }
+        // A factory: the relay's constructor takes internal types, and Redis only where it is configured.
+        services.AddSingleton(sp => new NotificationRelay(sp.GetRequiredService<INotificationBus>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<NotificationRelay>>(), sp.GetService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetService<RedisOutageLog>()));
 
         services.AddScoped<IOrderReadModels, OrderReadModels>();
         services.AddScoped<ISkuReadModels, SkuReadModels>();

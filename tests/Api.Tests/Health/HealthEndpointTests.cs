@@ -70,7 +70,7 @@ public class HealthEndpointTests
     }
 
     [Fact]
-    public async Task Ready_WhenRedisIsConfiguredButGone_Answers503NamingRedis()
+    public async Task Ready_WhenRedisIsConfiguredButGone_Answers200DegradedNamingRedis()
     {
         await using var redis = await RedisServer.StartAsync();
         using var factory = new EcomErpHostFactory(new Dictionary<string, string>
@@ -82,9 +82,11 @@ public class HealthEndpointTests
 
         using var response = await ReadyInDetailAsync(factory, client);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        // The host still captures and serves reads from the read tables (decision 053): a balancer must keep it.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("erp-redis").GetProperty("status").GetString());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("checks").GetProperty("erp-redis").GetProperty("status").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("erp-database").GetProperty("status").GetString());
     }
 

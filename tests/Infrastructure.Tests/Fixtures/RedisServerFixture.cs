@@ -17,7 +17,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public Task StartAsync() => Server.RestartAsync();
 
-    public Task StopAsync() => Server.StopAsync();
+    public Task StopAsync(bool keepData = false) => Server.StopAsync(keepData);
 
     public async Task DisposeAsync()
     {

@@ -34,6 +34,7 @@ public static class ExceptionCaseSubscriptions
                 return bus.Observe<ExceptionCaseChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (visible is null || visible.Contains(n.Queue, StringComparer.Ordinal))
                         && (queues is null || queues.Contains(n.Queue, StringComparer.Ordinal)) && (types is null || types.Contains(n.Type)))
+                    .NewestOnly(n => n.CaseId, n => n.Sequence)
                     .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);

@@ -32,6 +32,7 @@ public static class InventorySubscriptions
                     new WatchAvailability(context.GetArgument<string>("channel"), context.GetArgument<List<string>?>("skus"))));
                 return Bus(context).Observe<AvailabilityChangedNotification>()
                     .Where(n => n.Channel == watch.Channel && (watch.Skus is null || watch.Skus.Contains(n.Sku)))
+                    .NewestOnly(n => n.Sku, n => n.Sequence)
                     .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
@@ -45,7 +46,8 @@ public static class InventorySubscriptions
             {
                 context.RequireScope(ApiScopes.InventoryRead);
                 var watch = context.ValueOrThrow(await context.QueryAsync<WatchInventory, InventoryWatch>(new WatchInventory(context.GetArgument<string?>("sku"))));
-                return Bus(context).Observe<InventoryChangedNotification>().Where(n => watch.Sku is null || n.Position.Sku == watch.Sku).Select(n => (object?)n);
+                return Bus(context).Observe<InventoryChangedNotification>().Where(n => watch.Sku is null || n.Position.Sku == watch.Sku)
+                    .NewestOnly(n => n.Position.Sku, n => n.Position.LastSequence).Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
     }

@@ -29,6 +29,7 @@ public static class OrderSubscriptions
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return bus.Observe<OrderStatusChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (orderId is null || n.OrderId == orderId) && (channel is null || n.Channel == channel))
+                    .NewestOnly(n => n.OrderId, n => n.Sequence)
                     .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);
@@ -47,13 +48,16 @@ public sealed class OrderStatusChangedType : ObjectGraphType<OrderStatusChangedN
         Field<OrderStatusType>("previousStatus").Description("The state before; null for a capture.").Resolve(c => c.Source.PreviousStatus);
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position of the change in the global event log; increases with every event.").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When the change happened.").Resolve(c => c.Source.OccurredAt);
-        // Read per event, not through the request's batch loader: a subscription lives long, and its loader would keep
-        // answering with the order as it was at the first event.
+        // The view the notification carries (decision 053): no read per event. From a node that sends none, read per event,
+        // not through the request's batch loader: a subscription lives long, and its loader would keep answering with the
+        // order as it was at the first event.
         Field<OrderType>("order")
             .Description("The order as the read model shows it when the event is sent (lines with their allocations and backordered units, "
                 + "shipments); it may already include later changes. Null when the read model no longer has the order.")
-            .ResolveAsync(async c => c.ValueOrThrow(await c.QueryAsync<GetOrder, OrderView?>(new GetOrder(c.Source.OrderId))) is { } view
-                ? OrderNode.Of(view)
-                : null);
+            .ResolveAsync(async c => c.Source.Order is { } carried
+                ? OrderNode.Of(carried)
+                : c.ValueOrThrow(await c.QueryAsync<GetOrder, OrderView?>(new GetOrder(c.Source.OrderId))) is { } view
+                    ? OrderNode.Of(view)
+                    : null);
     }
 }

@@ -30,6 +30,7 @@ public static class ReturnSubscriptions
                 var bus = context.RequestServices!.GetRequiredService<INotificationBus>();
                 return bus.Observe<ReturnStatusChangedNotification>()
                     .Where(n => caller.MaySee(n.Channel) && (returnId is null || n.ReturnId == returnId) && (channel is null || n.Channel == channel))
+                    .NewestOnly(n => n.ReturnId, n => n.Sequence)
                     .Select(n => (object?)n);
             })
             .Resolve(context => context.Source);

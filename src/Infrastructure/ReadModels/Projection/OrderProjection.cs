@@ -57,7 +57,7 @@ internal sealed class OrderProjection : IReadModelProjection
                 _ => null,
             };
             if (notification is not null && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[notification.OrderId]))
-                batch.Notifications.Add(notification);
+                batch.Notifications.Add(notification with { Order = views.Find(v => v.Id == notification.OrderId) });
         }
     }
 }

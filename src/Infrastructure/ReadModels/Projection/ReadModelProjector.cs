@@ -1,5 +1,5 @@
-using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
     public const string RecurringJobId = "read-model-projection";
 
     private readonly IReadModelCache _cache;
-    private readonly INotificationBus _bus;
+    private readonly NotificationRelay _notifications;
     private readonly ReadModelOptions _options;
     private readonly ILogger<ReadModelProjector> _logger;
     private readonly IReadModelProjection[] _projections = [
@@ -33,8 +33,8 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
     // Set by a rebuild, under the consumer's run lock: events announced before the rebuild are not announced again.
     private long _notifyAfterSequence;
 
-    public ReadModelProjector(IReadModelCache cache, INotificationBus bus, ReadModelOptions options, ILogger<ReadModelProjector> logger) =>
-        (_cache, _bus, _options, _logger) = (cache, bus, options, logger);
+    public ReadModelProjector(IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options, ILogger<ReadModelProjector> logger) =>
+        (_cache, _notifications, _options, _logger) = (cache, notifications, options, logger);
 
     public string Name => ConsumerName;
 
@@ -57,44 +57,14 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
         await db.SaveChangesAsync(cancellationToken);
         LogBatchApplied(_logger, batch.Events.Count, batch.Events[^1].Message.Sequence);
 
-        await PublishNotificationsAsync(projection, cancellationToken);
+        // The relay keeps what the bus refuses and sends it, in order, when the bus is back (decision 053).
+        await _notifications.PublishAsync(projection);
     }
 
     /// <summary>While a rebuild re-projects the log (under the run lock), events up to <paramref name="sequence"/> are not announced again.</summary>
     internal void AnnounceOnlyAfter(long sequence) => Volatile.Write(ref _notifyAfterSequence, sequence);
 
-    private async Task PublishNotificationsAsync(ProjectionBatch batch, CancellationToken cancellationToken)
-    {
-        foreach (var notification in batch.Notifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"order {notification.OrderId}", notification.Sequence);
-        foreach (var notification in batch.InventoryNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"inventory {notification.Position.Sku}",
-                notification.Position.LastSequence);
-        foreach (var notification in batch.AvailabilityNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken),
-                $"availability {notification.Sku} {notification.Channel}", notification.Sequence);
-        foreach (var notification in batch.ExceptionCaseNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"exception case {notification.CaseId}", notification.Sequence);
-        foreach (var notification in batch.ReturnNotifications)
-            await PublishAsync(() => _bus.PublishAsync(notification, cancellationToken), $"return {notification.ReturnId}", notification.Sequence);
-    }
-
-    /// <summary>The read models are committed: a notification that cannot be sent is logged, never retried by replaying.</summary>
-    private async Task PublishAsync(Func<Task> publish, string subject, long sequence)
-    {
-        try
-        {
-            await publish();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogPublishFailed(_logger, exception, subject, sequence);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Read models applied {Count} outbox events, up to {Sequence}")]
     private static partial void LogBatchApplied(ILogger logger, int count, long sequence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The notification of {Subject} (event {Sequence}) could not be published; subscribers miss it")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string subject, long sequence);
 }
