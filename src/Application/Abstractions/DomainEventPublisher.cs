@@ -43,19 +43,14 @@ internal sealed class DomainEventPublisher(IServiceProvider services, IServiceSc
         foreach (var type in order)
             await batches[type].Invoke(services, batches[type].Events, cancellationToken);
 
-        for (var i = 0; i < domainEvents.Count; i++)
+        // A handler's fault goes out as it is: the outbox pipeline retries the batch, then goes one event at a time to find the
+        // event that fails and parks it with that fault (decision 050); everything here acts on current state, so a repeat is harmless.
+        foreach (var domainEvent in domainEvents)
         {
-            try
-            {
-                // A scope per event, as a single publish has: a handler that fails leaves nothing tracked for the next one to save.
-                await using var scope = scopes.CreateAsyncScope();
-                foreach (var invoke in Invokers.GetOrAdd(domainEvents[i].GetType(), BuildInvokers).PerEvent)
-                    await invoke(scope.ServiceProvider, domainEvents[i], cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                throw new DomainEventDeliveryException(i, exception);
-            }
+            // A scope per event, as a single publish has: a handler that fails leaves nothing tracked for the next one to save.
+            await using var scope = scopes.CreateAsyncScope();
+            foreach (var invoke in Invokers.GetOrAdd(domainEvent.GetType(), BuildInvokers).PerEvent)
+                await invoke(scope.ServiceProvider, domainEvent, cancellationToken);
         }
     }
 

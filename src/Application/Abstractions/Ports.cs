@@ -113,16 +113,6 @@ public interface IDomainEventBatchHandler<in TEvent> where TEvent : IDomainEvent
     Task HandleBatchAsync(IReadOnlyList<TEvent> domainEvents, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A per-event handler failed on the event at <see cref="Delivered"/> of a batch: every handler has had the events before it
-/// (batch handlers the whole batch), so a retry starts at that event.
-/// </summary>
-public sealed class DomainEventDeliveryException(int delivered, Exception inner)
-    : Exception($"A handler failed on event {delivered} of the batch: {inner.Message}", inner)
-{
-    public int Delivered { get; } = delivered;
-}
-
 /// <summary>Hands an event to every handler registered for its type or a base type.</summary>
 public interface IDomainEventPublisher
 {
@@ -133,7 +123,6 @@ public interface IDomainEventPublisher
     /// A dispatch batch: every batch handler gets, in one call, the batch's events of its type; then every per-event handler
     /// gets each event in order, each event in a scope of its own as <see cref="PublishAsync"/> would.
     /// </summary>
-    /// <exception cref="DomainEventDeliveryException">A per-event handler failed; says how many events were delivered before.</exception>
     Task PublishBatchAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken);
 }
 
