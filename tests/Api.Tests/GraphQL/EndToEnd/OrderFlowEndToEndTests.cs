@@ -81,6 +81,9 @@ public abstract class OrderFlowEndToEndTests : IAsyncLifetime
     {
         var key = await Api.IssueKeyAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.InventoryRead], ["WEB"]);
         const string sku = "HOODIE-ZIP-L-OLV";
+        // The demo seed's stock reaches the inventory read model through the read-models job, which runs beside the automation's
+        // (decision 050): wait for both to drain before reading it, or the position may not be projected yet.
+        await Api.SettleAsync();
         var usable = (await Api.DataAsync(key, """query($sku: String!) { inventoryPosition(sku: $sku) { locations { levels { available } safetyStock } } }""",
             new { sku })).GetProperty("inventoryPosition").GetProperty("locations").EnumerateArray()
             .Sum(l => Math.Max(0, l.GetProperty("levels").GetProperty("available").GetInt32() - l.GetProperty("safetyStock").GetInt32()));
