@@ -10,10 +10,16 @@ public interface IOrderRepository
 {
     Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken);
 
+    /// <summary>The orders among <paramref name="ids"/> that exist, whole and tracked, in one round of queries (a batch's load).</summary>
+    Task<IReadOnlyDictionary<OrderId, Order>> GetManyAsync(IReadOnlyCollection<OrderId> ids, CancellationToken cancellationToken);
+
     Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken);
 
     /// <summary>How many orders this customer email placed before <paramref name="excluding"/> (for the fraud score).</summary>
     Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken);
+
+    /// <summary>How many orders each of <paramref name="customerEmails"/> placed in all; an email with none is absent.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountOrdersByEmailAsync(IReadOnlyCollection<string> customerEmails, CancellationToken cancellationToken);
 
     void Add(Order order);
 

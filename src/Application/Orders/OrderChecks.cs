@@ -12,9 +12,21 @@ public sealed record HoldRequest(HoldType Type, string Reason);
 /// <summary>The fraud score and the rules that produced it, so a reviewer sees why.</summary>
 public sealed record FraudAssessment(int Score, IReadOnlyList<string> Reasons);
 
-/// <summary>The validation checks that need master data and policy, shared by validation and the blockers query.</summary>
+/// <summary>
+/// The validation checks that need master data and policy, shared by validation and the blockers query. Scoped: the
+/// channels, SKUs, policy values and customers it reads are read once per scope (one attempt at an automation batch, one
+/// request) and reused for every order checked in it; <see cref="PrefetchAsync"/> reads a whole batch's in one round.
+/// </summary>
 public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPolicyReader policies)
 {
+    private readonly Dictionary<ChannelCode, Channel?> _channels = [];
+    private readonly Dictionary<SkuCode, Sku?> _skus = [];
+    private readonly Dictionary<(string Key, PolicyScope Scope), decimal> _policies = [];
+    private readonly Dictionary<string, Customer?> _customers = new(StringComparer.Ordinal);
+    // Orders per customer email as read by PrefetchAsync, and the orders that read covered (each counts itself once).
+    private readonly Dictionary<string, int> _ordersByEmail = new(StringComparer.Ordinal);
+    private readonly HashSet<OrderId> _countedOrders = [];
+
     private static readonly HashSet<string> DisposableEmailDomains = new(StringComparer.Ordinal)
     {
         "mailinator.com", "guerrillamail.com", "10minutemail.com", "tempmail.com", "trashmail.com", "yopmail.com", "sharklasers.com",
@@ -30,10 +42,10 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
             problems.Add(new HoldRequest(HoldType.AddressValidation, AddressRules.Describe(findings)));
 
         var catalogProblems = new List<string>();
-        var channel = await catalog.FindChannelAsync(order.Channel, cancellationToken);
+        var channel = await ChannelAsync(order.Channel, cancellationToken);
         if (channel is not { IsActive: true })
             catalogProblems.Add($"Channel {order.Channel} is not active.");
-        var skus = await catalog.FindSkusAsync([.. order.Lines.Select(l => l.Sku)], cancellationToken);
+        var skus = await SkusAsync(order.Lines.Select(l => l.Sku), cancellationToken);
         catalogProblems.AddRange(order.Lines
             .Where(l => !skus.TryGetValue(l.Sku, out var sku) || !sku.IsActive)
             .Select(l => $"SKU {l.Sku} is not active."));
@@ -46,8 +58,8 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
     public async Task<(FraudAssessment Fraud, IReadOnlyList<HoldRequest> Holds)> AssessRisksAsync(Order order, CancellationToken cancellationToken)
     {
         var highValueThreshold = await HighValueThresholdAsync(order, cancellationToken);
-        var fraudThreshold = (int)await policies.GetAsync(PolicyKeys.FraudScoreThreshold, new PolicyScope(order.Channel.Value, ""), cancellationToken);
-        var channel = await catalog.FindChannelAsync(order.Channel, cancellationToken);
+        var fraudThreshold = (int)await PolicyAsync(PolicyKeys.FraudScoreThreshold, new PolicyScope(order.Channel.Value, ""), cancellationToken);
+        var channel = await ChannelAsync(order.Channel, cancellationToken);
         var fraud = await ScoreFraudAsync(order, channel, highValueThreshold, cancellationToken);
 
         var holds = new List<HoldRequest>();
@@ -56,7 +68,7 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
         if (fraud.Score >= fraudThreshold && !order.HasReleasedHold(HoldType.FraudReview))
             holds.Add(new HoldRequest(HoldType.FraudReview, $"Fraud score {fraud.Score} reaches {fraudThreshold}: {string.Join("; ", fraud.Reasons)}."));
         if (channel?.Kind == ChannelKind.Wholesale && !order.HasReleasedHold(HoldType.CreditCheck)
-            && await catalog.FindCustomerAsync(order.Customer.Email, cancellationToken) is { } customer
+            && await CustomerAsync(order.Customer.Email, cancellationToken) is { } customer
             && CreditProblem(order, customer) is { } creditProblem)
             holds.Add(new HoldRequest(HoldType.CreditCheck, creditProblem));
         return (fraud, holds);
@@ -69,7 +81,7 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
     private async Task<Money> HighValueThresholdAsync(Order order, CancellationToken cancellationToken)
     {
         var currency = order.Currency;
-        var amount = await policies.GetAsync(PolicyKeys.HighValueThreshold, new PolicyScope(order.Channel.Value, currency.Code), cancellationToken);
+        var amount = await PolicyAsync(PolicyKeys.HighValueThreshold, new PolicyScope(order.Channel.Value, currency.Code), cancellationToken);
         // A value for every currency may carry more decimals than this one holds (2.50 read as JPY): round them away.
         return Money.FromAmount(Math.Round(amount, currency.MinorDigits), currency).Value;
     }
@@ -95,10 +107,70 @@ public sealed class OrderChecks(ICatalog catalog, IOrderRepository orders, IPoli
             Add(15, $"a consumer order with {BulkQuantity} or more units of one SKU");
         if (!string.Equals(order.Customer.Name, order.ShipTo.Name, StringComparison.OrdinalIgnoreCase))
             Add(10, "ship-to name differs from the customer's name");
-        if (await orders.CountOtherOrdersByEmailAsync(order.Customer.Email, order.Id, cancellationToken) == 0)
+        if (await CountOtherOrdersAsync(order, cancellationToken) == 0)
             Add(10, "first order from this customer");
         return new FraudAssessment(Math.Min(score, 100), reasons);
     }
+
+    /// <summary>
+    /// Reads what checking <paramref name="batch"/> needs in one round: its channels, every SKU on its lines and how many
+    /// orders each of its customers placed. The checks that follow in this scope read none of it again.
+    /// </summary>
+    public async Task PrefetchAsync(IReadOnlyCollection<Order> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+            return;
+        foreach (var channel in batch.Select(o => o.Channel).Distinct())
+            await ChannelAsync(channel, cancellationToken);
+        await SkusAsync(batch.SelectMany(o => o.Lines).Select(l => l.Sku), cancellationToken);
+        var uncounted = batch.Where(o => !_countedOrders.Contains(o.Id)).ToList();
+        var counts = await orders.CountOrdersByEmailAsync([.. uncounted.Select(o => o.Customer.Email).Distinct(StringComparer.Ordinal)], cancellationToken);
+        foreach (var order in uncounted)
+        {
+            _ordersByEmail[order.Customer.Email] = counts.GetValueOrDefault(order.Customer.Email);
+            _countedOrders.Add(order.Id);
+        }
+    }
+
+    private async Task<Channel?> ChannelAsync(ChannelCode code, CancellationToken cancellationToken)
+    {
+        if (!_channels.TryGetValue(code, out var channel))
+            _channels[code] = channel = await catalog.FindChannelAsync(code, cancellationToken);
+        return channel;
+    }
+
+    private async Task<IReadOnlyDictionary<SkuCode, Sku>> SkusAsync(IEnumerable<SkuCode> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Distinct().ToList();
+        var missing = wanted.Where(code => !_skus.ContainsKey(code)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = await catalog.FindSkusAsync(missing, cancellationToken);
+            foreach (var code in missing)
+                _skus[code] = found.GetValueOrDefault(code);
+        }
+        return wanted.Where(code => _skus[code] is not null).ToDictionary(code => code, code => _skus[code]!);
+    }
+
+    private async Task<decimal> PolicyAsync(PolicyDefinition policy, PolicyScope scope, CancellationToken cancellationToken)
+    {
+        if (!_policies.TryGetValue((policy.Key, scope), out var value))
+            _policies[(policy.Key, scope)] = value = await policies.GetAsync(policy, scope, cancellationToken);
+        return value;
+    }
+
+    private async Task<Customer?> CustomerAsync(string email, CancellationToken cancellationToken)
+    {
+        if (!_customers.TryGetValue(email, out var customer))
+            _customers[email] = customer = await catalog.FindCustomerAsync(email, cancellationToken);
+        return customer;
+    }
+
+    /// <summary>The customer's orders other than this one: from the batch's count when it covered the order (read with it in the store), else one query.</summary>
+    private async Task<int> CountOtherOrdersAsync(Order order, CancellationToken cancellationToken) =>
+        _countedOrders.Contains(order.Id) && _ordersByEmail.TryGetValue(order.Customer.Email, out var all)
+            ? Math.Max(0, all - 1)
+            : await orders.CountOtherOrdersByEmailAsync(order.Customer.Email, order.Id, cancellationToken);
 
     private static string? CreditProblem(Order order, Customer customer)
     {

@@ -12,11 +12,33 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
     public Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken) =>
         Aggregates.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<OrderId, Order>> GetManyAsync(IReadOnlyCollection<OrderId> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return new Dictionary<OrderId, Order>();
+        var wanted = ids.Distinct().ToList();
+        return await Aggregates.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
+
     public Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken) =>
         Aggregates.FirstOrDefaultAsync(o => o.Channel == channel && o.ExternalOrderId == externalOrderId, cancellationToken);
 
     public Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken) =>
         db.Orders.CountAsync(o => o.Customer.Email == customerEmail && o.Id != excluding, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountOrdersByEmailAsync(IReadOnlyCollection<string> customerEmails,
+        CancellationToken cancellationToken)
+    {
+        if (customerEmails.Count == 0)
+            return new Dictionary<string, int>(StringComparer.Ordinal);
+        var wanted = customerEmails.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await db.Orders.AsNoTracking()
+            .Where(o => wanted.Contains(o.Customer.Email))
+            .GroupBy(o => o.Customer.Email)
+            .Select(g => new { Email = g.Key, Orders = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.Email, c => c.Orders, StringComparer.Ordinal);
+    }
 
     public void Add(Order order) => db.Orders.Add(order);
 

@@ -33,7 +33,7 @@ internal sealed record OrderBatchPlans(
     IReadOnlyDictionary<(SkuCode Sku, LocationCode Location), int> BalanceVersions);
 
 /// <summary>
-/// One attempt at validating and allocating a batch of orders in one unit of work (decision 051): loads each order once,
+/// One attempt at validating and allocating a batch of orders in one unit of work (decision 051): loads the orders together,
 /// validates the captured ones, plans every order that may allocate without a person on one snapshot per cost currency in
 /// priority-then-age order (<see cref="AllocationBatch.PlanBatch"/>), reserves with the balances' compare-and-set and
 /// saves once. The steps are the single path's own (<see cref="ValidateOrder.ValidateOrderHandler.ValidateAsync"/>,
@@ -56,10 +56,12 @@ internal sealed class OrderBatchStep(
         var orderVersions = new Dictionary<OrderId, int>();
         var validated = new HashSet<Guid>();
         var replanned = 0;
+        // The batch's orders in one round of queries, and what validating the captured ones reads in one more.
+        var loaded = await orders.GetManyAsync([.. due.Select(d => new OrderId(d.OrderId))], cancellationToken);
+        await checks.PrefetchAsync([.. loaded.Values.Where(o => o is { Status: OrderStatus.Captured, IsOnHold: false })], cancellationToken);
         foreach (var next in due)
         {
-            var order = await orders.GetAsync(new OrderId(next.OrderId), cancellationToken);
-            if (order is null || order.IsOnHold)
+            if (!loaded.TryGetValue(new OrderId(next.OrderId), out var order) || order.IsOnHold)
                 continue;
             orderVersions[order.Id] = order.Version;
             switch (order.Status)
