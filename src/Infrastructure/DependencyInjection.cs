@@ -59,6 +59,11 @@ public static class DependencyInjection
         services.AddScoped<Application.Exceptions.IExceptionCaseRepository, ExceptionCaseRepository>();
         services.AddScoped<Application.Exceptions.IExceptionCaseReader, ReadModels.ExceptionCaseReader>();
         services.AddScoped<ICatalog, Catalog>();
+        services.AddScoped<ICaptureCatalog, CaptureCatalog>();
+        services.AddOptions<Caching.ReferenceDataOptions>().Bind(configuration.GetSection(Caching.ReferenceDataOptions.SectionName))
+            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(5) && o.MaxEntries is >= 100 and <= 10_000_000,
+                "EcomErp:ReferenceData:TimeToLive is 0 (off) to 5 minutes and MaxEntries 100 to 10,000,000.").ValidateOnStart();
+        services.AddSingleton<Caching.ReferenceDataCache>();
         services.AddScoped<Application.Allocation.IMasterDataStamps, MasterDataStamps>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();
@@ -90,8 +95,9 @@ public static class DependencyInjection
         // The outbox pipeline (decision 050): every consumer of the event log is one AddOutboxConsumer call; AddReadSide adds the projection.
         services.AddOutboxConsumer<DomainEventDispatchConsumer>(DomainEventDispatchConsumer.RecurringJobId);
         services.AddOptions<OutboxPipelineOptions>().Bind(configuration.GetSection(OutboxPipelineOptions.SectionName))
-            .Validate(o => o.RetryAttempts is >= 1 and <= 20 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromMinutes(1),
-                "EcomErp:Outbox:RetryAttempts is 1 to 20 and RetryBaseDelay 0 to 1 minute.").ValidateOnStart();
+            .Validate(o => o.RetryAttempts is >= 1 and <= 20 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromMinutes(1)
+                && o.DomainEventsBatchSize is >= 1 and <= 5_000,
+                "EcomErp:Outbox:RetryAttempts is 1 to 20, RetryBaseDelay 0 to 1 minute and DomainEventsBatchSize 1 to 5,000.").ValidateOnStart();
         services.AddSingleton<OutboxPipeline>();
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());

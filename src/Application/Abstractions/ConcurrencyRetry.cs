@@ -49,3 +49,9 @@ public sealed class ConcurrencyRetry
 
     private static bool IsRetryable(Error error) => error.Code is PersistenceErrors.ConcurrencyConflict or PersistenceErrors.DuplicateKey;
 }
+
+/// <summary>
+/// Work that lost its compare-and-set race on every attempt (others kept changing what it read). Nothing is wrong with the
+/// event that asked for it: the outbox pipeline ends the run and tries again later, and never parks the event for it.
+/// </summary>
+public sealed class ContentionException(string message) : Exception(message);

@@ -49,6 +49,19 @@ public interface ICatalog
     Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The master data an order capture checks, read through the process's reference-data cache (decision 055): this process's
+/// own changes show at once, another process's within <c>EcomErp:ReferenceData:TimeToLive</c>. Only for checks a later step
+/// repeats against the store: validation reads the channel and the SKUs again before an order goes any further.
+/// </summary>
+public interface ICaptureCatalog
+{
+    Task<Channel?> FindChannelAsync(ChannelCode code, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="codes"/> that are SKUs of the master data.</summary>
+    Task<IReadOnlySet<SkuCode>> KnownSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken cancellationToken);
+}
+
 /// <summary>The policy values in force, for decisions (decision 028).</summary>
 public interface IPolicyReader
 {

@@ -6,13 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.Access;
 
 /// <summary>API clients; changes are saved by the unit of work.</summary>
-internal sealed class ApiClientRepository(ErpDbContext db) : IApiClientRepository
+internal sealed class ApiClientRepository(ErpDbContext db, Caching.ReferenceDataCache cache) : IApiClientRepository
 {
     private DbSet<ApiClient> Clients => db.Set<ApiClient>();
 
-    /// <summary>The authentication path: read only, so a request does not track what it never changes.</summary>
+    /// <summary>
+    /// The authentication path: read only, so a request does not track what it never changes, and through the reference-data
+    /// cache (decision 055): a revocation or access change saved here drops it at once, one saved by another process shows
+    /// within <c>EcomErp:ReferenceData:TimeToLive</c>.
+    /// </summary>
     public Task<ApiClient?> FindByPrefixAsync(string keyPrefix, CancellationToken cancellationToken) =>
-        Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == keyPrefix, cancellationToken);
+        cache.GetOrReadAsync($"api-client:{keyPrefix}",
+            ct => Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == keyPrefix, ct), cancellationToken);
 
     public Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -3,6 +3,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EcomErp.Infrastructure.Outbox;
 
@@ -62,14 +63,14 @@ public sealed class OutboxBatch(string consumer, IReadOnlyList<OutboxEvent> even
 /// Hands the batch to the Application's event handlers in one call (decision 051): batch handlers (the order workflow's
 /// automation) get all the events of their type together, per-event handlers each event in order. Its effects commit in the handlers' own saves, so the pipeline checkpoints after the batch.
 /// </summary>
-internal sealed class DomainEventDispatchConsumer : IOutboxConsumer
+internal sealed class DomainEventDispatchConsumer(IOptions<OutboxPipelineOptions> options) : IOutboxConsumer
 {
     public const string ConsumerName = "domain-events";
     public const string RecurringJobId = "outbox-dispatch";
     public const int DefaultBatchSize = 100;
 
     public string Name => ConsumerName;
-    public int BatchSize => DefaultBatchSize;
+    public int BatchSize { get; } = options.Value.DomainEventsBatchSize;
     public bool CommitsCheckpoint => false;
 
     public async Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken)

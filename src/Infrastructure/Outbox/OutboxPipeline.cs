@@ -20,6 +20,12 @@ public sealed class OutboxPipelineOptions
 
     /// <summary>The first wait; each retry doubles it (with jitter): 0.1, 0.2, 0.4, 0.8 s by default.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Events per batch of the domain-event consumer (the order automation validates and allocates a batch's orders in one
+    /// commit, decision 051): larger batches pay the per-batch reads and the commit fewer times under a flood of captures.
+    /// </summary>
+    public int DomainEventsBatchSize { get; set; } = DomainEventDispatchConsumer.DefaultBatchSize;
 }
 
 /// <summary>
@@ -298,7 +304,9 @@ public sealed partial class OutboxPipeline : IDisposable
     /// <summary>
     /// A fault of what the consumer depends on, not of the event: a database that is busy or unreachable, Redis or the network away.
     /// It is no reason to park anything (every event would be parked): it ends the run after the retries, the checkpoint stays, and
-    /// the next run starts again there. A statement the database refused (a constraint, say) is the event's fault and can be parked.
+    /// the next run starts again there. So is work that kept losing its compare-and-set races (<see cref="ContentionException"/>, a
+    /// concurrency conflict): others were changing the same rows, which says nothing against the event. A statement the database
+    /// refused (a constraint, say) is the event's fault and can be parked.
     /// </summary>
     internal static bool IsOutage(Exception exception)
     {
@@ -306,6 +314,8 @@ public sealed partial class OutboxPipeline : IDisposable
         {
             switch (fault)
             {
+                case ContentionException or DbUpdateConcurrencyException:
+                    return true;
                 case DbUpdateException:
                     return fault.InnerException is System.Data.Common.DbException database && IsBusy(database);
                 case System.Data.Common.DbException:

@@ -42,6 +42,39 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
     }
 }
 
+/// <summary>The capture's look-ups through the reference-data cache (decision 055); misses read the store like <see cref="Catalog"/>.</summary>
+internal sealed class CaptureCatalog(ICatalog catalog, Caching.ReferenceDataCache cache) : ICaptureCatalog
+{
+    public Task<Channel?> FindChannelAsync(ChannelCode code, CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync($"channel:{code.Value}", ct => catalog.FindChannelAsync(code, ct), cancellationToken);
+
+    public async Task<IReadOnlySet<SkuCode>> KnownSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<SkuCode>();
+        var missing = new List<SkuCode>();
+        foreach (var code in codes.Distinct())
+        {
+            if (!cache.TryGet<bool>(Key(code), out var exists))
+                missing.Add(code);
+            else if (exists)
+                known.Add(code);
+        }
+        if (missing.Count == 0)
+            return known;
+        var ticket = cache.BeginRead();
+        var found = await catalog.FindSkusAsync(missing, cancellationToken);
+        foreach (var code in missing)
+        {
+            cache.Keep(ticket, Key(code), found.ContainsKey(code));
+            if (found.ContainsKey(code))
+                known.Add(code);
+        }
+        return known;
+    }
+
+    private static string Key(SkuCode code) => $"sku:{code.Value}";
+}
+
 /// <summary>The values in force for decisions: the effective changes of the scope and the wider ones it falls back to, in one query.</summary>
 internal sealed class PolicyReader(ErpDbContext db) : IPolicyReader
 {

@@ -20,8 +20,16 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
         return await Aggregates.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
     }
 
-    public Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken) =>
-        Aggregates.FirstOrDefaultAsync(o => o.Channel == channel && o.ExternalOrderId == externalOrderId, cancellationToken);
+    /// <summary>
+    /// Every capture asks, and almost every answer is "none": a narrow probe of the unique key first, the whole aggregate only
+    /// when there is one.
+    /// </summary>
+    public async Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken)
+    {
+        var ids = await db.Orders.AsNoTracking().Where(o => o.Channel == channel && o.ExternalOrderId == externalOrderId)
+            .Select(o => o.Id).Take(1).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : await GetAsync(ids[0], cancellationToken);
+    }
 
     public Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken) =>
         db.Orders.CountAsync(o => o.Customer.Email == customerEmail && o.Id != excluding, cancellationToken);

@@ -17,7 +17,8 @@ namespace EcomErp.Infrastructure.Persistence;
 /// stale version or a taken unique key comes back as an error; after any failure the change tracker is emptied (the audit
 /// entry with it) so the scope can re-read, and the command's next save carries its entry again.
 /// </summary>
-internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, CommandAudit audit, TimeProvider clock) : IUnitOfWork
+internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, CommandAudit audit, TimeProvider clock, Caching.ReferenceDataCache referenceData)
+    : IUnitOfWork
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
@@ -30,6 +31,12 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         var command = audit.Unrecorded;
         if (command is not null)
             db.Add(GovernedRecords.EntryFor(command, db.ChangeTracker, clock.GetUtcNow()));
+        // The hot paths' cached master data and API clients (decision 055) go before the save and again once it has committed
+        // or failed, so nothing read while it was in flight outlives it.
+        var changesReferenceData = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && IsReferenceData(e.Metadata));
+        if (changesReferenceData)
+            referenceData.Invalidate();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -53,6 +60,11 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
             db.ChangeTracker.Clear();
             throw;
         }
+        finally
+        {
+            if (changesReferenceData)
+                referenceData.Invalidate();
+        }
 
         command?.Recorded();
         if (db.OutboxMessagesWritten > 0)
@@ -69,6 +81,15 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
     private static bool IsRacedForByAnotherSave(EntityEntry entry) =>
         entry.Entity is DocumentCounter or OrderReturnCounter or Domain.Catalog.CarrierCapacityDay or Domain.Finance.JournalEntry or Domain.Finance.FinanceDocument
         || AggregateOf(entry.Metadata) is not null;
+
+    /// <summary>What the hot paths cache (decision 055): channels, SKUs and API clients, with their owned and child rows.</summary>
+    private static bool IsReferenceData(IReadOnlyEntityType type)
+    {
+        var root = type.FindOwnership()?.PrincipalEntityType ?? AggregateOf(type) ?? type;
+        return root.ClrType == typeof(Domain.Catalog.Channel) || root.ClrType == typeof(Domain.Catalog.Sku)
+            || root.ClrType == typeof(Domain.Access.ApiClient) || type.ClrType == typeof(Domain.Catalog.Channel)
+            || type.ClrType == typeof(Domain.Catalog.Sku) || type.ClrType == typeof(Domain.Access.ApiClient);
+    }
 
     private static IReadOnlyEntityType? AggregateOf(IReadOnlyEntityType part) => part.GetForeignKeys()
         .FirstOrDefault(fk => fk.IsRequired && typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType))?.PrincipalEntityType;

@@ -48,7 +48,9 @@ public static partial class ReadSideDependencyInjection
             services.AddHostedService<ReadModelCacheRepairStartup>();
         }
         // A factory: the relay's constructor takes internal types, and Redis only where it is configured.
-        services.AddSingleton(sp => new NotificationRelay(sp.GetRequiredService<INotificationBus>(), sp.GetRequiredService<TimeProvider>(),
+        // The relay's retry waits real time between real connections, not the business clock (frozen by tests and some hosts).
+        services.AddSingleton(sp => new NotificationRelay(sp.GetRequiredService<INotificationBus>(),
+            sp.GetRequiredKeyedService<TimeProvider>(Application.Abstractions.ConcurrencyRetry.ClockKey),
             sp.GetRequiredService<ILogger<NotificationRelay>>(), sp.GetService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetService<RedisOutageLog>()));
 
         services.AddScoped<IOrderReadModels, OrderReadModels>();

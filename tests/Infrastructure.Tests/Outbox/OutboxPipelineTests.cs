@@ -17,6 +17,7 @@ using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace EcomErp.Infrastructure.Tests.Outbox;
 
@@ -66,21 +67,45 @@ public sealed class OutboxPipelineTests
         Assert.Equal(0, ParkedGauge(database)[ReadModelProjector.ConsumerName]);
     }
 
-    [Fact]
-    public async Task AnOutageOfWhatTheConsumerDependsOn_ParksNothing_AndTheNextRunStartsAgainAtTheCheckpoint()
+    /// <summary>
+    /// Neither an outage of what the consumer depends on nor work that keeps losing its compare-and-set races says anything
+    /// against the event: the run ends after its retries, nothing is parked, and the next run starts again at the checkpoint.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnOutage_OrWorkThatKeepsLosingItsRaces_ParksNothing_AndTheNextRunStartsAgainAtTheCheckpoint(bool contention)
     {
-        var handled = new HandledEvents { Outage = true };
+        var handled = new HandledEvents { Outage = !contention, Contention = contention };
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         await SaveThreeOrdersAsync(database, validateThePoisonedOne: false);
 
-        await Assert.ThrowsAsync<TimeoutException>(database.DispatchOutboxAsync);
-        var afterOutage = (await CheckpointOrNullAsync(database, DomainEvents), (await RowsAsync(database)).Count, handled.Failures);
-        handled.Outage = false;
+        var failed = await Assert.ThrowsAnyAsync<Exception>(database.DispatchOutboxAsync);
+        var afterFailure = (await CheckpointOrNullAsync(database, DomainEvents), (await RowsAsync(database)).Count, handled.Failures);
+        (handled.Outage, handled.Contention) = (false, false);
         var delivered = await database.DispatchOutboxAsync();
 
-        Assert.Equal(((long?)null, 0, AttemptsPerTry), afterOutage);
+        Assert.IsType(contention ? typeof(ContentionException) : typeof(TimeoutException), failed);
+        Assert.Equal(((long?)null, 0, AttemptsPerTry), afterFailure);
         Assert.Equal(3, delivered);
         Assert.Empty(await IntegrationFailureCasesAsync(database));
+    }
+
+    [Fact]
+    public async Task TheDomainEventBatchSize_IsConfigurable_AndAValueOutOfRangeIsRefusedByName()
+    {
+        await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "500" },
+        });
+        await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "0" },
+        });
+
+        Assert.Equal(500, configured.Services.GetRequiredService<DomainEventDispatchConsumer>().BatchSize);
+        var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value);
+        Assert.Contains("DomainEventsBatchSize 1 to 5,000", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -344,6 +369,9 @@ public sealed class OutboxPipelineTests
         /// <summary>Every event fails as if the database or the network were away.</summary>
         public bool Outage { get; set; }
 
+        /// <summary>Every event's work loses its compare-and-set race, as under others' steady changes to the same rows.</summary>
+        public bool Contention { get; set; }
+
         public (int After, CancellationTokenSource Kill)? KillAfter { get; set; }
         public IReadOnlyList<(Guid OrderId, string Event)> Delivered => [.. _delivered];
         public int Failures => _failures;
@@ -367,6 +395,11 @@ public sealed class OutboxPipelineTests
             {
                 Interlocked.Increment(ref _failures);
                 throw new TimeoutException("The store did not answer.");
+            }
+            if (Contention)
+            {
+                Interlocked.Increment(ref _failures);
+                throw new ContentionException("The order kept changing.");
             }
             if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId)
             {

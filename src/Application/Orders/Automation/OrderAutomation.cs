@@ -50,7 +50,7 @@ internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, Autom
                     previous = conflict.Plans;
                     break;
                 default:
-                    throw new InvalidOperationException($"A batch of {due.Count} orders kept changing under automation; the outbox dispatcher will retry.");
+                    throw new ContentionException($"A batch of {due.Count} orders kept changing under automation; the outbox pipeline will retry it.");
             }
         }
     }
@@ -109,7 +109,7 @@ internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, Autom
         else if (result.Error.Code == OrderErrors.NoStockToAllocateCode)
             LogStillWaiting(logger, orderId, from);
         else if (result.Error.Code == CommonErrors.Conflict)
-            throw new InvalidOperationException($"Order {orderId} kept changing under automation; the outbox dispatcher will retry.");
+            throw new ContentionException($"Order {orderId} kept changing under automation; the outbox pipeline will retry it.");
         else
             LogNotAdvanced(logger, orderId, from, result.Error.ToString());
 

@@ -7,7 +7,7 @@ using FluentValidation;
 namespace EcomErp.Application.Orders.CaptureOrder;
 
 internal sealed class CaptureOrderHandler(
-    IOrderRepository orders, ICatalog catalog, IUnitOfWork unitOfWork, IValidator<CaptureOrder> validator, TimeProvider clock)
+    IOrderRepository orders, ICaptureCatalog catalog, IUnitOfWork unitOfWork, IValidator<CaptureOrder> validator, TimeProvider clock)
     : ICommandHandler<CaptureOrder, CapturedOrder>
 {
     public async Task<Result<CapturedOrder>> HandleAsync(CaptureOrder command, CancellationToken cancellationToken)
@@ -49,7 +49,10 @@ internal sealed class CaptureOrderHandler(
             ? CapturedOrder.Of(existing, wasAlreadyCaptured: true)
             : OrderErrors.DuplicateCaptureConflict(draft.Channel, draft.ExternalOrderId);
 
-    /// <summary>The order's channel when it and every SKU exist and the channel is active; else every problem found.</summary>
+    /// <summary>
+    /// The order's channel when it and every SKU exist and the channel is active; else every problem found. Read through the
+    /// reference-data cache (decision 055): validation checks the channel and SKUs against the store again.
+    /// </summary>
     private async Task<Result<Channel>> CheckMasterDataAsync(OrderDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
@@ -59,10 +62,10 @@ internal sealed class CaptureOrderHandler(
         else if (!channel.IsActive)
             errors.Add(new Error(OrderErrors.ChannelInactiveCode, $"Channel {draft.Channel} is not active.", "channel"));
 
-        var skus = await catalog.FindSkusAsync([.. draft.Lines.Select(l => l.Sku)], cancellationToken);
+        var skus = await catalog.KnownSkusAsync([.. draft.Lines.Select(l => l.Sku)], cancellationToken);
         for (var i = 0; i < draft.Lines.Count; i++)
         {
-            if (!skus.ContainsKey(draft.Lines[i].Sku))
+            if (!skus.Contains(draft.Lines[i].Sku))
                 errors.Add(new Error(OrderErrors.UnknownSkuCode, $"SKU {draft.Lines[i].Sku} does not exist.", $"lines[{i}].sku"));
         }
         return errors.Count == 0 ? channel! : Result<Channel>.Failure(errors);
