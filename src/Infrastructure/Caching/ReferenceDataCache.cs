@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EcomErp.Application.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EcomErp.Infrastructure.Caching;
@@ -21,15 +22,26 @@ public sealed class ReferenceDataOptions
 /// <summary>
 /// Master data and API clients for the hot paths (order capture, API-key authentication), kept in process (decision 055).
 /// A save of this process that changes a channel, SKU or API client drops every entry before and again after it commits
-/// (<see cref="Persistence.UnitOfWork"/>); otherwise an entry lives <see cref="ReferenceDataOptions.TimeToLive"/>. A value
-/// read while a change was being saved is not kept: it may be from before the change.
+/// (<see cref="Persistence.UnitOfWork"/>), and so does an API client change announced on the bus by any node; otherwise an
+/// entry lives <see cref="ReferenceDataOptions.TimeToLive"/>. A value read while a change was being saved is never served:
+/// it may be from before the change.
 /// </summary>
-internal sealed class ReferenceDataCache(TimeProvider clock, IOptions<ReferenceDataOptions> options)
+internal sealed class ReferenceDataCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TimeSpan _timeToLive = options.Value.TimeToLive;
-    private readonly int _maxEntries = options.Value.MaxEntries;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan _timeToLive;
+    private readonly int _maxEntries;
+    private readonly IDisposable? _announcements;
     private long _generation;
+
+    public ReferenceDataCache(TimeProvider clock, IOptions<ReferenceDataOptions> options, INotificationBus? bus = null)
+    {
+        (this.clock, _timeToLive, _maxEntries) = (clock, options.Value.TimeToLive, options.Value.MaxEntries);
+        // A revocation or access change announced by any node (the bus is Redis where the nodes share one) drops the cache
+        // here at once; the time to live bounds only an announcement that was lost.
+        _announcements = bus?.Observe<ApiClientChangedNotification>().Subscribe(_ => Invalidate());
+    }
 
     public bool Enabled => _timeToLive > TimeSpan.Zero;
 
@@ -78,6 +90,8 @@ internal sealed class ReferenceDataCache(TimeProvider clock, IOptions<ReferenceD
     }
 
     public readonly record struct ReadTicket(long Generation, DateTimeOffset ReadAt);
+
+    public void Dispose() => _announcements?.Dispose();
 
     private sealed record Entry(object? Value, long Generation, DateTimeOffset ReadAt);
 }

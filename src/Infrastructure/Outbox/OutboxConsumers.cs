@@ -67,7 +67,7 @@ internal sealed class DomainEventDispatchConsumer(IOptions<OutboxPipelineOptions
 {
     public const string ConsumerName = "domain-events";
     public const string RecurringJobId = "outbox-dispatch";
-    public const int DefaultBatchSize = 100;
+    public const int DefaultBatchSize = 500;
 
     public string Name => ConsumerName;
     public int BatchSize { get; } = options.Value.DomainEventsBatchSize;

@@ -1,3 +1,4 @@
+using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access;
 using EcomErp.Application.Access.AuthenticateApiClient;
 using EcomErp.Application.Access.IssueApiClient;
@@ -11,6 +12,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,6 +56,22 @@ public sealed class ReferenceDataCacheTests : IAsyncLifetime
         other.Time.Advance(TimeSpan.FromMilliseconds(4_900));
         Assert.True((await AuthenticateAsync(other, issued.PlainKey)).IsSuccess);
         other.Time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(ApiClientErrors.KeyInvalid, (await AuthenticateAsync(other, issued.PlainKey)).Error.Code);
+    }
+
+    [Fact]
+    public async Task AnAccessChangeAnnouncedOnTheBus_DropsTheCachedClientAtOnce_OnTheNodeThatHearsIt()
+    {
+        await using var other = await _host.StartNodeAsync(new Dictionary<string, string?> { ["EcomErp:ReferenceData:TimeToLive"] = "00:05:00" });
+        var issued = await IssueAsync(_host);
+        Assert.True((await AuthenticateAsync(other, issued.PlainKey)).IsSuccess);
+        Assert.True((await _host.SendAsync<RevokeApiClient, Guid>(new RevokeApiClient(Actors.Admin, issued.ClientId))).IsSuccess);
+        Assert.True((await AuthenticateAsync(other, issued.PlainKey)).IsSuccess);
+
+        // What the revoking node announces, as a shared bus (Redis) delivers it to this one.
+        await other.Services.GetRequiredService<INotificationBus>()
+            .PublishAsync(new ApiClientChangedNotification(issued.ClientId, other.Time.GetUtcNow()), CancellationToken.None);
+
         Assert.Equal(ApiClientErrors.KeyInvalid, (await AuthenticateAsync(other, issued.PlainKey)).Error.Code);
     }
 

@@ -96,14 +96,14 @@ public sealed class OutboxPipelineTests
     {
         await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
-            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "500" },
+            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "200" },
         });
         await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
             Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "0" },
         });
 
-        Assert.Equal(500, configured.Services.GetRequiredService<DomainEventDispatchConsumer>().BatchSize);
+        Assert.Equal(200, configured.Services.GetRequiredService<DomainEventDispatchConsumer>().BatchSize);
         var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value);
         Assert.Contains("DomainEventsBatchSize 1 to 5,000", refused.Message, StringComparison.Ordinal);
     }
