@@ -14,6 +14,14 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
             return _commands.Count(sql => sql.Contains($"\"{table}\"", StringComparison.Ordinal));
     }
 
+    /// <summary>The queries (not the writes) that name <paramref name="table"/>.</summary>
+    public int Reading(string table)
+    {
+        lock (_commands)
+            return _commands.Count(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                && sql.Contains($"\"{table}\"", StringComparison.Ordinal));
+    }
+
     public void Reset()
     {
         lock (_commands)

@@ -126,6 +126,42 @@ public sealed class BatchedAutomationTests : AllocationScenario
         Assert.Equal((2, 3), await LevelsAsync(VNeckTee, Berlin));
     }
 
+    /// <summary>
+    /// A batch loads its orders together and reads what validating them needs once (decision 055): the statements that
+    /// reach the orders, SKUs, channels and policies are as many for eight orders as for two.
+    /// </summary>
+    [Fact]
+    public async Task ABatch_ReadsItsOrdersAndWhatValidatingThemNeeds_AsOftenForEightOrdersAsForTwo()
+    {
+        await SetStockAsync(Tee, (Berlin, 40));
+        await SetStockAsync(Polo, (Berlin, 40));
+        // The first batch of each SKU reads its network's master data (once per stamp, decision 051): not what this counts.
+        await CaptureAsync(new OrderBuilder().WithLine(Tee, 1));
+        await CaptureAsync(new OrderBuilder().WithLine(Polo, 1));
+        await Host.DispatchOutboxAsync();
+
+        var two = await ReadsOfABatchAsync(2);
+        var eight = await ReadsOfABatchAsync(8);
+
+        Assert.Equal(two, eight);
+        // Each is read at all (the counter sees them), and no more often for four times the orders.
+        Assert.All(two, reads => Assert.True(reads.Count > 0, $"{reads.Table} was not read"));
+
+        async Task<List<(string Table, int Count)>> ReadsOfABatchAsync(int orders)
+        {
+            var ids = new List<Guid>();
+            for (var i = 0; i < orders; i++)
+                ids.Add(await CaptureAsync(new OrderBuilder().WithLine(i % 2 == 0 ? Tee : Polo, 1).WithCustomer($"batch-reader-{i}@example.com", "Batch Reader")));
+            Host.Commands.Reset();
+            await Host.DispatchOutboxAsync();
+            List<(string Table, int Count)> reads = [.. new[] { "Orders", "OrderLines", "Skus", "Channels", "PolicyChanges" }
+                .Select(table => (table, Host.Commands.Reading(table)))];
+            foreach (var id in ids)
+                Assert.Equal(OrderStatus.Allocated, (await Host.LoadAsync(id)).Status);
+            return reads;
+        }
+    }
+
     private Recorded Measure(string instrumentName)
     {
         Host.Services.GetRequiredService<AutomationMetrics>();
