@@ -27,7 +27,7 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
     public async Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken)
     {
         var ids = await db.Orders.AsNoTracking().Where(o => o.Channel == channel && o.ExternalOrderId == externalOrderId)
-            .Select(o => o.Id).Take(1).ToListAsync(cancellationToken);
+            .Select(o => o.Id).ToListAsync(cancellationToken); // the unique key: none or one
         return ids.Count == 0 ? null : await GetAsync(ids[0], cancellationToken);
     }
 
