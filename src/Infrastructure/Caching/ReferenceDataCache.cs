@@ -29,15 +29,17 @@ public sealed class ReferenceDataOptions
 internal sealed class ReferenceDataCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TimeProvider clock;
+    private readonly TimeProvider _clock;
     private readonly TimeSpan _timeToLive;
     private readonly int _maxEntries;
     private readonly IDisposable? _announcements;
     private long _generation;
+    // Keys added since the last start-over: ConcurrentDictionary.Count takes every lock, too dear on the request path.
+    private int _keys;
 
     public ReferenceDataCache(TimeProvider clock, IOptions<ReferenceDataOptions> options, INotificationBus? bus = null)
     {
-        (this.clock, _timeToLive, _maxEntries) = (clock, options.Value.TimeToLive, options.Value.MaxEntries);
+        (_clock, _timeToLive, _maxEntries) = (clock, options.Value.TimeToLive, options.Value.MaxEntries);
         // A revocation or access change announced by any node (the bus is Redis where the nodes share one) drops the cache
         // here at once; the time to live bounds only an announcement that was lost.
         _announcements = bus?.Observe<ApiClientChangedNotification>().Subscribe(_ => Invalidate());
@@ -49,6 +51,7 @@ internal sealed class ReferenceDataCache : IDisposable
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
+        Interlocked.Exchange(ref _keys, 0);
         _entries.Clear();
     }
 
@@ -67,7 +70,7 @@ internal sealed class ReferenceDataCache : IDisposable
     public bool TryGet<T>(string key, out T value)
     {
         if (Enabled && _entries.TryGetValue(key, out var entry) && entry.Generation == Volatile.Read(ref _generation)
-            && clock.GetUtcNow() - entry.ReadAt < _timeToLive)
+            && _clock.GetUtcNow() - entry.ReadAt < _timeToLive)
         {
             value = (T)entry.Value!;
             return true;
@@ -77,16 +80,21 @@ internal sealed class ReferenceDataCache : IDisposable
     }
 
     /// <summary>Taken before reading the store: which generation and when the values about to be read belong to.</summary>
-    public ReadTicket BeginRead() => new(Volatile.Read(ref _generation), clock.GetUtcNow());
+    public ReadTicket BeginRead() => new(Volatile.Read(ref _generation), _clock.GetUtcNow());
 
     /// <summary>Keeps a value read under <paramref name="ticket"/>; after a change saved meanwhile it is never served.</summary>
     public void Keep(ReadTicket ticket, string key, object? value)
     {
         if (!Enabled)
             return;
-        if (_entries.Count >= _maxEntries)
+        var entry = new Entry(value, ticket.Generation, ticket.ReadAt);
+        if (!_entries.TryAdd(key, entry))
+            _entries[key] = entry;
+        else if (Interlocked.Increment(ref _keys) > _maxEntries)
+        {
+            Interlocked.Exchange(ref _keys, 0);
             _entries.Clear();
-        _entries[key] = new Entry(value, ticket.Generation, ticket.ReadAt);
+        }
     }
 
     public readonly record struct ReadTicket(long Generation, DateTimeOffset ReadAt);

@@ -83,13 +83,10 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         || AggregateOf(entry.Metadata) is not null;
 
     /// <summary>What the hot paths cache (decision 055): channels, SKUs and API clients, with their owned and child rows.</summary>
-    private static bool IsReferenceData(IReadOnlyEntityType type)
-    {
-        var root = type.FindOwnership()?.PrincipalEntityType ?? AggregateOf(type) ?? type;
-        return root.ClrType == typeof(Domain.Catalog.Channel) || root.ClrType == typeof(Domain.Catalog.Sku)
-            || root.ClrType == typeof(Domain.Access.ApiClient) || type.ClrType == typeof(Domain.Catalog.Channel)
-            || type.ClrType == typeof(Domain.Catalog.Sku) || type.ClrType == typeof(Domain.Access.ApiClient);
-    }
+    private static bool IsReferenceData(IReadOnlyEntityType type) =>
+        ReferenceData.Contains(type.ClrType) || (type.FindOwnership()?.PrincipalEntityType ?? AggregateOf(type)) is { } owner && ReferenceData.Contains(owner.ClrType);
+
+    private static readonly Type[] ReferenceData = [typeof(Domain.Catalog.Channel), typeof(Domain.Catalog.Sku), typeof(Domain.Access.ApiClient)];
 
     private static IReadOnlyEntityType? AggregateOf(IReadOnlyEntityType part) => part.GetForeignKeys()
         .FirstOrDefault(fk => fk.IsRequired && typeof(AggregateRoot).IsAssignableFrom(fk.PrincipalEntityType.ClrType))?.PrincipalEntityType;

@@ -117,6 +117,22 @@ public sealed class ReferenceDataCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public void PastMaxEntries_TheCacheStartsOver_SoAFloodOfKeysCannotGrowIt()
+    {
+        var cache = new ReferenceDataCache(new FakeTimeProvider(ErpTestHost.Start),
+            Options.Create(new ReferenceDataOptions { TimeToLive = TimeSpan.FromSeconds(5), MaxEntries = 100 }));
+
+        for (var i = 0; i < 100; i++)
+            cache.Keep(cache.BeginRead(), $"sku:{i}", true);
+        cache.Keep(cache.BeginRead(), "sku:0", true);
+        Assert.True(cache.TryGet<bool>("sku:99", out _));
+
+        cache.Keep(cache.BeginRead(), "sku:100", true);
+
+        Assert.False(cache.TryGet<bool>("sku:99", out _));
+    }
+
+    [Fact]
     public async Task ATimeToLiveOfZero_TurnsTheCacheOff_SoEveryLookUpReadsTheStore()
     {
         var cache = new ReferenceDataCache(TimeProvider.System, Options.Create(new ReferenceDataOptions { TimeToLive = TimeSpan.Zero }));
