@@ -15,7 +15,10 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
 {
     internal static void Configure(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
-        builder.UseSqlite(connectionString);
+        // A batch's IN list as one JSON parameter (json_each): the statement's text no longer depends on how many values the
+        // batch holds, so EF Core caches its SQL and SQLite prepares a short statement, where a list of parameters was
+        // rewritten and prepared anew for every batch (decision 056).
+        builder.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         // FULL is SQLite's own default; only the other mode needs saying, on every connection (it is not stored in the file).
         if (synchronous != SqliteSynchronous.Full)
             builder.AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
