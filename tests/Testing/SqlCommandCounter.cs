@@ -22,6 +22,13 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
                 && sql.Contains($"\"{table}\"", StringComparison.Ordinal));
     }
 
+    /// <summary>The text of every query sent since the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<string> Sent()
+    {
+        lock (_commands)
+            return [.. _commands];
+    }
+
     public void Reset()
     {
         lock (_commands)
