@@ -24,6 +24,7 @@ public sealed class RevokedKeyOnOpenSocketTests
         await using var api = await LiveApi.StartAsync();
         var partner = await api.IssueClientAsync(OrdersReadWrite, ["WEB"]);
         await using var watcher = await api.SubscribeAsync(partner.PlainKey, CustomerEmails);
+        Assert.Empty(await watcher.UntilPongAsync()); // attached before the capture it must hear
         await api.DataAsync(partner.PlainKey, OrderFlowEndToEndTests.CaptureMutation, OrderFlowEndToEndTests.Order("REVOKE-1"));
         Assert.Equal("anna.schmidt@example.com",
             (await watcher.NextAsync()).GetProperty("orderStatusChanged").GetProperty("order").GetProperty("customer").GetProperty("email").GetString());
@@ -66,6 +67,7 @@ public sealed class RevokedKeyOnOpenSocketTests
 
         Assert.Equal(GraphQLWebSocketCloseCodes.Forbidden, await after.ReceiveCloseAfterAnyEventsAsync());
         await using var narrowed = await api.SubscribeAsync(partner.PlainKey, CustomerEmails);
+        Assert.Empty(await narrowed.UntilPongAsync());
         var admin = await api.IssueKeyAsync(OrdersReadWrite);
         await api.DataAsync(admin, OrderFlowEndToEndTests.CaptureMutation, OrderFlowEndToEndTests.Order("NARROW-1"));
         Assert.Equal("CAPTURED", (await narrowed.NextAsync()).GetProperty("orderStatusChanged").GetProperty("status").GetString());

@@ -64,6 +64,13 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
         foreach (var id in cachedBefore)
             Assert.Equal(OrderStatus.Captured, (await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))?.Status);
         var projectedBefore = await ProjectedUpToAsync();
+        // Redis's pub/sub delivers at most once: a capture published just before the server stops may never reach the
+        // subscriber's own connection. The outage starts once the captures before it were heard.
+        await WaitUntilAsync(() =>
+        {
+            lock (heard)
+                return cachedBefore.All(id => heard.Any(n => n.OrderId == id && n.Status == OrderStatus.Captured));
+        }, "the captures before the outage to be heard");
         await redis.StopAsync(keepData: true);
 
         // The load: four clients capture while the pipeline dispatches and projects.

@@ -51,6 +51,10 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
             .GetProperty("location").GetString();
         await using var storefront = await Api.SubscribeAsync(reader, AvailabilitySubscription, new { channel = "web", skus = new[] { Sku } });
         await using var watcher = await Api.SubscribeAsync(reader, InventorySubscription, new { sku = Sku });
+        // graphql-transport-ws does not acknowledge a subscribe: the pong after it says the subscription is attached, so the
+        // move's notifications reach it however soon the pipeline publishes them.
+        Assert.Empty(await storefront.UntilPongAsync());
+        Assert.Empty(await watcher.UntilPongAsync());
 
         var moved = (await Api.DataAsync(planner, MoveStock, new { input = new { sku = Sku, location, from = "AVAILABLE", to = "DAMAGED", quantity = 2 } }))
             .GetProperty("moveStock");
@@ -84,6 +88,8 @@ public abstract class InventoryEndToEndTests : IAsyncLifetime
         await using var positions = await Api.SubscribeAsync(partner, InventorySubscription, new { sku = Sku });
 
         var error = await RefusalAsync(refused);
+        Assert.Empty(await own.UntilPongAsync());
+        Assert.Empty(await positions.UntilPongAsync());
         await Api.DataAsync(planner, MoveStock, new
         {
             input = new { sku = Sku, location = "WH-BERLIN", from = "AVAILABLE", to = "DAMAGED", quantity = berlin.GetProperty("levels").GetProperty("available").GetInt32() },
