@@ -11,8 +11,8 @@ namespace EcomErp.Api.GraphQL.Common;
 internal static class NewestPerSubject
 {
     /// <summary>
-    /// How many subjects one subscription remembers. Twice the largest outbox batch (<c>EcomErp:Outbox:DomainEventsBatchSize</c>
-    /// at most 5,000): the only disorder across subjects is within one batch.
+    /// How many subjects one subscription remembers. Twice the largest projection batch (<c>EcomErp:ReadModels:ProjectionBatchSize</c>,
+    /// at most 5,000), whose notifications the relay publishes together: the only disorder across subjects is within one batch.
     /// </summary>
     public const int SubjectsRemembered = 10_000;
 
