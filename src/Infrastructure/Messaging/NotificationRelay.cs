@@ -11,7 +11,9 @@ namespace EcomErp.Infrastructure.Messaging;
 /// the bus is away (decision 053). While nothing is waiting they go out at once, in the projector's call, as before; the
 /// first one the bus refuses stays at the head of a queue with everything after it, and a retry loop of its own
 /// publishes the queue when the connection is restored (or after <see cref="RetryDelay"/>). The projection never waits
-/// for that loop and never fails for the bus. A notification the bus took before reporting a failure can go out twice:
+/// for that loop and never fails for the bus. Over Redis the loop publishes only once this node hears itself (a probe
+/// on every channel came back, decision 057), and a lost connection sends what comes next through the loop too, so this
+/// node's subscribers do not miss what is published while their subscriptions are being restored. A notification the bus took before reporting a failure can go out twice:
 /// subscribers keep the newest sequence per subject and drop what is not newer.
 /// </summary>
 public sealed partial class NotificationRelay : IDisposable
@@ -21,7 +23,11 @@ public sealed partial class NotificationRelay : IDisposable
 
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the loop waits for its probes to come back before it tries again.</summary>
+    public static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(2);
+
     private readonly INotificationBus _bus;
+    private readonly ISelfHearingBus? _selfHearing;
     private readonly IConnectionMultiplexer? _redis;
     private readonly RedisOutageLog? _outage;
     private readonly TimeProvider _time;
@@ -32,13 +38,21 @@ public sealed partial class NotificationRelay : IDisposable
     private TaskCompletionSource _restored = NewSignal();
     private bool _publishing;
     private long _lastPublished;
+    // Set by a lost connection, cleared by a probe that came back: while set, publishing goes through the loop.
+    private bool _unconfirmed;
 
     internal NotificationRelay(INotificationBus bus, TimeProvider time, ILogger<NotificationRelay> logger,
         IConnectionMultiplexer? redis = null, RedisOutageLog? outage = null)
     {
         (_bus, _time, _logger, _redis, _outage) = (bus, time, logger, redis, outage);
+        _selfHearing = bus as ISelfHearingBus;
+        // Whether the subscriptions made at start deliver is not known until a probe says so.
+        _unconfirmed = _selfHearing is not null;
         if (_redis is not null)
+        {
             _redis.ConnectionRestored += OnConnectionRestored;
+            _redis.ConnectionFailed += OnConnectionFailed;
+        }
     }
 
     /// <summary>The relay's position: the sequence of the last notification the bus took.</summary>
@@ -83,14 +97,17 @@ public sealed partial class NotificationRelay : IDisposable
                 return;
             _publishing = true;
         }
-        if (!await PublishWaitingAsync())
+        if (Volatile.Read(ref _unconfirmed) || !await PublishWaitingAsync())
             _ = Task.Run(RetryUntilPublishedAsync);
     }
 
     public void Dispose()
     {
         if (_redis is not null)
+        {
             _redis.ConnectionRestored -= OnConnectionRestored;
+            _redis.ConnectionFailed -= OnConnectionFailed;
+        }
         _stopping.Cancel();
         _stopping.Dispose();
     }
@@ -98,7 +115,10 @@ public sealed partial class NotificationRelay : IDisposable
     private static PendingNotification Pending<T>(T notification, long sequence, string subject) where T : class =>
         new((bus, cancellationToken) => bus.PublishAsync(notification, cancellationToken), sequence, subject);
 
-    /// <summary>Publishes from the head until the queue is empty (true) or the bus refuses (false; the head stays).</summary>
+    /// <summary>
+    /// Publishes from the head until the queue is empty (true), or until the bus refuses or a connection is lost
+    /// (false; the head stays).
+    /// </summary>
     private async Task<bool> PublishWaitingAsync()
     {
         while (true)
@@ -112,6 +132,8 @@ public sealed partial class NotificationRelay : IDisposable
                     return true;
                 }
             }
+            if (Volatile.Read(ref _unconfirmed))
+                return false;
             try
             {
                 await head.Publish(_bus, _stopping.Token);
@@ -138,8 +160,8 @@ public sealed partial class NotificationRelay : IDisposable
     {
         try
         {
-            while (!await WaitForTheBusAsync() || !await PublishWaitingAsync())
-                continue;
+            while (!await HearsItselfAsync() || !await PublishWaitingAsync())
+                await WaitForTheBusAsync();
         }
         catch (OperationCanceledException)
         {
@@ -151,32 +173,44 @@ public sealed partial class NotificationRelay : IDisposable
         }
     }
 
-    /// <summary>Waits for a restored connection or the retry delay; true when the bus looks ready to deliver.</summary>
-    private async Task<bool> WaitForTheBusAsync()
+    /// <summary>Waits for a restored connection or the retry delay.</summary>
+    private async Task WaitForTheBusAsync()
     {
         var restored = Volatile.Read(ref _restored).Task;
         using var delay = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         await Task.WhenAny(restored, Task.Delay(RetryDelay, _time, delay.Token));
         await delay.CancelAsync();
         _stopping.Token.ThrowIfCancellationRequested();
-        if (_redis is null)
+    }
+
+    /// <summary>
+    /// True when this node's subscribers would hear what is published now: always on a bus that cannot lose them; over
+    /// Redis, once a probe on every channel came back. A connection lost during the probe sets the flag again.
+    /// </summary>
+    private async Task<bool> HearsItselfAsync()
+    {
+        if (_selfHearing is null)
             return true;
-        // Publishing must wait for this node's subscriptions too, or its own subscribers would miss what is re-published:
-        // a PING on the subscription connection answers after the SUBSCRIBEs the multiplexer re-sent on it.
+        Volatile.Write(ref _unconfirmed, false);
         try
         {
-            await _redis.GetSubscriber().PingAsync();
-            return true;
+            if (await _selfHearing.HearsItselfAsync(ProbeWait, _time, _stopping.Token))
+                return true;
+            _outage?.Failed("waiting to hear this node's own subscriptions",
+                new TimeoutException($"a probe on a subscribed channel did not come back within {ProbeWait.TotalSeconds} s, or a channel is not subscribed yet"));
         }
         catch (Exception exception) when (RedisReadModelCache.IsOutage(exception))
         {
-            _outage?.Failed("waiting for the subscription connection", exception);
-            return false;
+            _outage?.Failed("probing this node's subscriptions", exception);
         }
+        Volatile.Write(ref _unconfirmed, true);
+        return false;
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
         Interlocked.Exchange(ref _restored, NewSignal()).TrySetResult();
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => Volatile.Write(ref _unconfirmed, true);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.ReadModels;
@@ -11,16 +12,23 @@ namespace EcomErp.Infrastructure.Messaging;
 /// node's subscribers hear every publication, their own included (they arrive through Redis, in publication order). A
 /// channel is subscribed when the bus starts (a type declared outside the Application assembly: when first observed); a
 /// lost connection is re-subscribed by the multiplexer; what was published meanwhile is missed, and partners replay it
-/// from the outbox.
+/// from the outbox. <see cref="HearsItselfAsync"/> tells the relay when this node's subscriptions deliver again
+/// (decision 057).
 /// </summary>
-internal sealed partial class RedisNotificationBus : INotificationBus, IDisposable
+internal sealed partial class RedisNotificationBus : INotificationBus, ISelfHearingBus, IDisposable
 {
+    /// <summary>How a probe's payload begins: never the start of a notification's JSON, so no subscriber sees one.</summary>
+    internal const string ProbePrefix = "ecomerp-probe:";
+
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNotificationBus> _logger;
     private readonly NotificationSubjects _subjects;
     private readonly Lock _subscribing = new();
     private readonly Dictionary<RedisChannel, Action<ChannelMessage>> _topics = [];
     private readonly Dictionary<RedisChannel, ChannelMessageQueue> _queues = [];
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _probes = new();
+    private readonly string _node = Guid.NewGuid().ToString("N");
+    private long _probesSent;
 
     public RedisNotificationBus(IConnectionMultiplexer redis, ILogger<RedisNotificationBus> logger)
     {
@@ -45,6 +53,44 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
 
     public async Task PublishAsync<T>(T notification, CancellationToken cancellationToken) where T : class =>
         await _redis.GetSubscriber().PublishAsync(ChannelOf<T>(), ReadModelJson.Serialize(notification));
+
+    /// <summary>
+    /// Publishes a probe on every channel this node subscribes and waits, at most <paramref name="wait"/> on
+    /// <paramref name="clock"/>, until each has come back through Redis: true once every subscription delivers again. A
+    /// PING on the subscription connection cannot tell that after a reconnect, when the multiplexer may not yet have
+    /// re-sent the SUBSCRIBEs the PING would follow; an echo can. A channel not yet subscribed answers false at once.
+    /// </summary>
+    public async Task<bool> HearsItselfAsync(TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        EnsureSubscribed();
+        RedisChannel[] channels;
+        lock (_subscribing)
+        {
+            if (_queues.Count < _topics.Count)
+                return false;
+            channels = [.. _queues.Keys];
+        }
+        var probes = channels.Select(channel => (Channel: channel, Payload: $"{ProbePrefix}{_node}:{Interlocked.Increment(ref _probesSent)}",
+            Echo: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).ToArray();
+        foreach (var probe in probes)
+            _probes[probe.Payload] = probe.Echo;
+        try
+        {
+            var subscriber = _redis.GetSubscriber();
+            await Task.WhenAll(probes.Select(probe => subscriber.PublishAsync(probe.Channel, probe.Payload)));
+            var echoes = Task.WhenAll(probes.Select(probe => probe.Echo.Task));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var first = await Task.WhenAny(echoes, Task.Delay(wait, clock, timeout.Token));
+            await timeout.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            return first == echoes;
+        }
+        finally
+        {
+            foreach (var probe in probes)
+                _probes.TryRemove(probe.Payload, out _);
+        }
+    }
 
     public void Dispose()
     {
@@ -93,10 +139,18 @@ internal sealed partial class RedisNotificationBus : INotificationBus, IDisposab
 
     private void OnMessage<T>(ChannelMessage message, NotificationSubject<T> subject)
     {
+        var payload = message.Message.ToString();
+        if (payload.StartsWith(ProbePrefix, StringComparison.Ordinal))
+        {
+            // This node's probe completes its wait; another node's is for that node alone.
+            if (_probes.TryRemove(payload, out var echo))
+                echo.TrySetResult();
+            return;
+        }
         T notification;
         try
         {
-            notification = ReadModelJson.Deserialize<T>(message.Message.ToString());
+            notification = ReadModelJson.Deserialize<T>(payload);
         }
         catch (System.Text.Json.JsonException exception)
         {

@@ -5,6 +5,7 @@ using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 
 namespace EcomErp.Infrastructure.Tests.Messaging;
@@ -61,6 +62,46 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
             {
                 await queue.UnsubscribeAsync();
             }
+        }
+    }
+
+    [Fact]
+    public async Task AProbe_ComesBackOnEveryChannel_AndReachesNoSubscriberOfThisNodeOrAnother()
+    {
+        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
+        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
+        var logsA = new FakeLogger<RedisNotificationBus>();
+        var logsB = new FakeLogger<RedisNotificationBus>();
+        using var busA = new RedisNotificationBus(nodeA, logsA);
+        using var busB = new RedisNotificationBus(nodeB, logsB);
+        var heardA = new List<ParcelWeighed>();
+        var heardB = new List<ParcelWeighed>();
+        var lastA = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lastB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onA = busA.Observe<ParcelWeighed>().Subscribe(n => Heard(heardA, n, lastA));
+        using var onB = busB.Observe<ParcelWeighed>().Subscribe(n => Heard(heardB, n, lastB));
+        var orders = new List<OrderStatusChangedNotification>();
+        using var ordersA = busA.Observe<OrderStatusChangedNotification>().Subscribe(n => { lock (orders) orders.Add(n); });
+
+        // Node A's probes go out on every channel it subscribes (the parcel channel too) and come back to it; node B hears
+        // them on the same channels and passes none on.
+        Assert.True(await busA.HearsItselfAsync(Delivery, TimeProvider.System, CancellationToken.None));
+        await busA.PublishAsync(new ParcelWeighed("P-2", 900), CancellationToken.None);
+        await busA.PublishAsync(new ParcelWeighed("P-last", 1), CancellationToken.None);
+        await Task.WhenAll(lastA.Task, lastB.Task).WaitAsync(Delivery);
+
+        Assert.Equal(["P-2", "P-last"], heardA.Select(n => n.Parcel));
+        Assert.Equal(["P-2", "P-last"], heardB.Select(n => n.Parcel));
+        lock (orders)
+            Assert.Empty(orders);
+        Assert.Empty(logsA.Collector.GetSnapshot());
+        Assert.Empty(logsB.Collector.GetSnapshot());
+
+        static void Heard(List<ParcelWeighed> heard, ParcelWeighed notification, TaskCompletionSource last)
+        {
+            heard.Add(notification);
+            if (notification.Parcel == "P-last")
+                last.TrySetResult();
         }
     }
 
