@@ -76,6 +76,13 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool ProductionPasswordHashing { get; init; }
 
+    /// <summary>
+    /// Starts on a database whose seed no worker has consumed yet: its events are still to be dispatched and projected, as
+    /// on a host's first start. By default the seed is settled (<see cref="DatabaseTemplates"/>); the tests of the projection's
+    /// lag and of a rebuild's progress need the backlog.
+    /// </summary>
+    public bool SeedUnconsumed { get; init; }
+
     public string DatabasePath => Path.Combine(DataDirectory, "ecomerp.db");
 
     /// <summary>Starts a real Kestrel server on a free loopback port and returns its address.</summary>
@@ -215,7 +222,7 @@ public sealed class EcomErpHostFactory : WebApplicationFactory<Program>
         }
 
         // The web host is built synchronously; the template is awaited off the test's synchronization context.
-        Task.Run(() => DatabaseTemplates.CopyToAsync(DatabasePath, seedDemoData, seededAt)).GetAwaiter().GetResult();
+        Task.Run(() => DatabaseTemplates.CopyToAsync(DatabasePath, seedDemoData, seededAt, settled: !SeedUnconsumed)).GetAwaiter().GetResult();
     }
 
     protected override void Dispose(bool disposing)

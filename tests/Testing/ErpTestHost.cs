@@ -92,11 +92,17 @@ public sealed class ErpTestHost : IAsyncDisposable
         return new ErpTestHost(directory, ownsDirectory, options, provider, time, signal, commands);
     }
 
-    /// <summary>Migrates (and seeds) the database of <paramref name="directory"/> as a host on <paramref name="clock"/> does at its start; returns its file.</summary>
-    internal static async Task<string> InitializeDatabaseAsync(string directory, bool seedDemoData, TimeProvider clock)
+    /// <summary>
+    /// Migrates (and seeds) the database of <paramref name="directory"/> as a host on <paramref name="clock"/> does at its start,
+    /// and when <paramref name="settle"/> says so, settles it as that host's worker would: the seed's events dispatched and
+    /// projected. Returns its file.
+    /// </summary>
+    internal static async Task<string> InitializeDatabaseAsync(string directory, bool seedDemoData, TimeProvider clock, bool settle)
     {
         await using var provider = Compose(directory, new ErpTestHostOptions { SeedDemoData = seedDemoData }, clock, new RecordingOutboxSignal(), new SqlCommandCounter());
         await provider.InitializeDatabaseAsync();
+        if (settle)
+            await provider.SettleAsync();
         return Path.Combine(directory, DatabaseFileName);
     }
 

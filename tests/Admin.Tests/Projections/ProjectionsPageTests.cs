@@ -11,12 +11,15 @@ public sealed partial class ProjectionsPageTests : IDisposable
 {
     private const string PagePath = "/admin/projections";
 
-    // No worker: the page, not a background job, is what moves the read models in these tests.
+    // No worker, on a seed not consumed yet: the page, not a background job, is what moves the read models in these tests.
     private readonly EcomErpHostFactory _factory = new(new Dictionary<string, string>
     {
         ["EcomErp:SeedDemoData"] = "true",
         ["EcomErp:Roles"] = "api,admin",
-    });
+    })
+    {
+        SeedUnconsumed = true,
+    };
 
     public void Dispose() => _factory.Dispose();
 

@@ -70,8 +70,8 @@ public sealed class ChannelPolicyTests : IAsyncLifetime
             .Select(m => m.AggregateVersion).ToListAsync());
         Assert.Contains(stored.Version, events);
 
-        // The policy events (the seed's and this one) are delivered: every consumer's checkpoint reaches the last row.
-        await _host.DispatchOutboxAsync();
+        // The policy event is delivered: every consumer's checkpoint reaches the last row.
+        await _host.Services.SettleAsync();
         var (last, checkpoints) = await _host.WithDbAsync(async db =>
             (await db.OutboxMessages.MaxAsync(m => m.Sequence), await db.OutboxCheckpoints.Select(c => c.LastSequence).ToListAsync()));
         Assert.NotEmpty(checkpoints);
