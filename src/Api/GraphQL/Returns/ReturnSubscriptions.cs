@@ -51,11 +51,14 @@ public sealed class ReturnStatusChangedType : ObjectGraphType<ReturnStatusChange
         Field<ReturnStatusType>("previousStatus").Description("The state before; null for a request.").Resolve(c => c.Source.PreviousStatus);
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position of the change in the global event log; increases with every event.").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When the change happened.").Resolve(c => c.Source.OccurredAt);
-        // Read per event: a subscription lives long, and the return changes under it.
+        // From the view the notification carries (the subscription already kept to the caller's channels); read only for one
+        // without (an older node), per event and not through a batch loader: a subscription lives long, and the return changes.
         Field<ReturnType>("return")
             .Description("The return as the read model shows it when the event is sent; it may already include later changes.")
             .ResolveAsync(async c =>
             {
+                if (c.Source.Return is { } carried)
+                    return carried;
                 var view = await c.QueryAsync<GetReturn, ReturnView>(new GetReturn(c.Source.ReturnId, c.Caller().Actor()));
                 return view.IsFailure && view.Error.Code == ReturnErrors.NotFoundCode ? null : c.ValueOrThrow(view);
             });

@@ -10,7 +10,8 @@ namespace EcomErp.Infrastructure.ReadModels.Projection;
 /// <summary>
 /// Projects each return touched by the batch once, as orders are projected: its current state from the write side with
 /// its order's external id, stamped with the batch's newest sequence for it. A row that already holds that sequence or a
-/// newer one is left alone, so a replay changes nothing; status changes newer than the row become notifications.
+/// newer one is left alone, so a replay changes nothing; status changes newer than the row become notifications, each
+/// carrying the view just stored.
 /// </summary>
 internal sealed class ReturnProjection : IReadModelProjection
 {
@@ -29,8 +30,8 @@ internal sealed class ReturnProjection : IReadModelProjection
         var rows = await db.Set<ReturnReadModel>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var appliedBefore = ids.ToDictionary(id => id, id => rows.TryGetValue(id, out var row) ? row.LastSequence : 0);
         var stale = ids.Where(id => appliedBefore[id] < latest[id]).ToList();
-        if (stale.Count > 0)
-            await ProjectAsync(batch, db, stale, latest, rows, cancellationToken);
+        // A notification is only for an event newer than the row, so its return is among the stale ones projected here.
+        var projected = stale.Count > 0 ? await ProjectAsync(batch, db, stale, latest, rows, cancellationToken) : [];
 
         foreach (var (message, domainEvent) in batch.Events)
         {
@@ -43,13 +44,15 @@ internal sealed class ReturnProjection : IReadModelProjection
                 _ => null,
             };
             if (notification is not null && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[notification.ReturnId]))
-                batch.ReturnNotifications.Add(notification);
+                batch.ReturnNotifications.Add(notification with { Return = projected.GetValueOrDefault(notification.ReturnId) });
         }
     }
 
-    private static async Task ProjectAsync(ProjectionBatch batch, ErpDbContext db, List<Guid> stale, Dictionary<Guid, long> latest,
+    /// <summary>Stores the stale returns' views; returns them by id.</summary>
+    private static async Task<Dictionary<Guid, ReturnView>> ProjectAsync(ProjectionBatch batch, ErpDbContext db, List<Guid> stale, Dictionary<Guid, long> latest,
         Dictionary<Guid, ReturnReadModel> rows, CancellationToken cancellationToken)
     {
+        var views = new Dictionary<Guid, ReturnView>();
         // The batch's returns and their orders' external ids, in one read each, loaded as the repository loads returns.
         var returns = await db.Returns.AsNoTracking().Include(r => r.Lines).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()
             .Where(r => stale.Contains(r.Id)).ToListAsync(cancellationToken);
@@ -66,6 +69,8 @@ internal sealed class ReturnProjection : IReadModelProjection
             else
                 db.Set<ReturnReadModel>().Add(ReturnReadModel.From(view, sequence, document));
             batch.CacheEntries.Add(KeyValuePair.Create(ReadModelCacheKeys.Return(returned.Id), document));
+            views[returned.Id] = view;
         }
+        return views;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcomErp.Api.Tests.GraphQL.Common;
 using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.GetOrder;
@@ -20,14 +21,14 @@ public sealed class OrderSubscriptionCarriedViewTests : IAsyncLifetime
         mutation Capture($input: CaptureOrderInput!) { captureOrder(input: $input) { userErrors { code } } }
         """;
 
-    private readonly OrderReads _reads = new();
+    private readonly QueryCalls<GetOrder> _reads = new();
 
     private LiveApi Api { get; set; } = null!;
 
     public async Task InitializeAsync() => Api = await LiveApi.StartAsync(services: services =>
     {
         services.AddSingleton(_reads);
-        services.Decorate<IQueryHandler<GetOrder, OrderView?>, CountedGetOrder>();
+        services.Decorate<IQueryHandler<GetOrder, OrderView?>, CountedQueryHandler<GetOrder, OrderView?>>();
     });
 
     public async Task DisposeAsync() => await Api.DisposeAsync();
@@ -67,23 +68,5 @@ public sealed class OrderSubscriptionCarriedViewTests : IAsyncLifetime
         var queried = await Api.DataAsync(key, "query($id: ID!) { order(id: $id) { status } }", new { id = orderId });
         Assert.Equal("ALLOCATED", queried.GetProperty("order").GetProperty("status").GetString());
         Assert.Equal(1, _reads.Count);
-    }
-
-    private sealed class OrderReads
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Add() => Interlocked.Increment(ref _count);
-    }
-
-    private sealed class CountedGetOrder(IQueryHandler<GetOrder, OrderView?> inner, OrderReads reads) : IQueryHandler<GetOrder, OrderView?>
-    {
-        public Task<Result<OrderView?>> HandleAsync(GetOrder query, CancellationToken cancellationToken)
-        {
-            reads.Add();
-            return inner.HandleAsync(query, cancellationToken);
-        }
     }
 }
