@@ -31,11 +31,14 @@ public sealed record AvailabilityChangedNotification(
 
 /// <summary>
 /// An exception case was raised, assigned, escalated, resolved or dismissed; sent once the case's event was projected.
-/// It names the case's type, queue and channel, so a subscriber filters and scopes it without a lookup.
+/// It names the case's type, queue and channel, so a subscriber filters and scopes it without a lookup, and carries the case
+/// as the projection read it (<paramref name="Case"/>; its clock at the projection's instant, and it may include the batch's
+/// later changes), so a subscriber needs no read per event; null from a node that sent none.
 /// </summary>
 [NotificationChannel("ecomerp:exception-cases")]
 public sealed record ExceptionCaseChangedNotification(
-    Guid CaseId, ExceptionType Type, string Queue, string Channel, ExceptionCaseAction Action, string ActorId, long Sequence, DateTimeOffset OccurredAt);
+    Guid CaseId, ExceptionType Type, string Queue, string Channel, ExceptionCaseAction Action, string ActorId, long Sequence, DateTimeOffset OccurredAt,
+    Exceptions.ExceptionCaseView? Case = null);
 
 /// <summary>
 /// An API client was revoked or its scopes or channels changed: every node closes the connections it authenticated

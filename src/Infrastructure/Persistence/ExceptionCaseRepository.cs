@@ -6,7 +6,7 @@ namespace EcomErp.Infrastructure.Persistence;
 
 internal sealed class ExceptionCaseRepository(ErpDbContext db) : IExceptionCaseRepository
 {
-    private IQueryable<ExceptionCase> Aggregates => db.ExceptionCases.Include(c => c.Timeline.OrderBy(e => e.Sequence));
+    private IQueryable<ExceptionCase> Aggregates => db.ExceptionCases.WithTimeline();
 
     public Task<ExceptionCase?> GetAsync(ExceptionCaseId id, CancellationToken cancellationToken) =>
         Aggregates.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -27,4 +27,10 @@ internal sealed class ExceptionCaseRepository(ErpDbContext db) : IExceptionCaseR
             .Select(c => c.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
+}
+
+internal static class ExceptionCaseQueries
+{
+    /// <summary>Whole cases, their timeline in order: how every reader of cases loads them (the repository, the projection).</summary>
+    public static IQueryable<ExceptionCase> WithTimeline(this IQueryable<ExceptionCase> cases) => cases.Include(c => c.Timeline.OrderBy(e => e.Sequence));
 }

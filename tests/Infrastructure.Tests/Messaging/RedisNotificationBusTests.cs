@@ -1,9 +1,13 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Exceptions;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Fixtures;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
@@ -18,10 +22,8 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
     [Fact]
     public async Task ANewNotificationType_TravelsBetweenNodesAndInProcess_WithNoChangeToTheTransports()
     {
-        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
-        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
-        using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
-        using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
+        using var nodes = new TwoNodes(redis.ConnectionString);
+        var (busA, busB) = (nodes.A, nodes.B);
         using var inProcess = new InProcessNotificationBus(NullLogger<InProcessNotificationBus>.Instance);
         var overRedis = new TaskCompletionSource<ParcelWeighed>(TaskCreationOptions.RunContinuationsAsynchronously);
         var local = new TaskCompletionSource<ParcelWeighed>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,12 +70,10 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
     [Fact]
     public async Task AProbe_ComesBackOnEveryChannel_AndReachesNoSubscriberOfThisNodeOrAnother()
     {
-        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
-        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
         var logsA = new FakeLogger<RedisNotificationBus>();
         var logsB = new FakeLogger<RedisNotificationBus>();
-        using var busA = new RedisNotificationBus(nodeA, logsA);
-        using var busB = new RedisNotificationBus(nodeB, logsB);
+        using var nodes = new TwoNodes(redis.ConnectionString, logsA, logsB);
+        var (busA, busB) = (nodes.A, nodes.B);
         var heardA = new List<ParcelWeighed>();
         var heardB = new List<ParcelWeighed>();
         var lastA = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -102,6 +102,57 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
             heard.Add(notification);
             if (notification.Parcel == "P-last")
                 last.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task ACaseNotification_CarriesItsCaseToAnotherNode_WithEveryFieldTheProjectionBuilt()
+    {
+        using var nodes = new TwoNodes(redis.ConnectionString);
+        var (busA, busB) = (nodes.A, nodes.B);
+        var raisedAt = new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
+        var policy = ExceptionSlaPolicies.DefaultFor(ExceptionType.FraudReview);
+        var exceptionCase = ExceptionCase.Raise(ExceptionType.FraudReview, ExceptionSubject.Order(Guid.CreateVersion7()), null, "WEB", "Fraud score 75",
+            Actor.SystemId, policy, new PriorityInputs(), raisedAt);
+        // Built five hours on: overdue, with its priority's factors and a timeline, as the projection builds it.
+        var view = ExceptionCaseView.From(exceptionCase, policy, raisedAt.AddHours(5));
+        var sent = new ExceptionCaseChangedNotification(view.Id, view.Type, view.Queue, view.Channel, ExceptionCaseAction.Raised, Actor.SystemId, 42, raisedAt, view);
+        var heard = new TaskCompletionSource<ExceptionCaseChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onB = busB.Observe<ExceptionCaseChangedNotification>().Subscribe(n => heard.TrySetResult(n));
+
+        await busA.PublishAsync(sent, CancellationToken.None);
+        var received = await heard.Task.WaitAsync(Delivery);
+
+        Assert.Equal(ReadModelJson.Serialize(sent), ReadModelJson.Serialize(received));
+        Assert.NotNull(received.Case);
+        Assert.Equal((view.Id, view.Subject, true, view.DueAt), (received.Case.Id, received.Case.Subject, received.Case.IsOverdue, received.Case.DueAt));
+        Assert.Equal(view.Priority.Factors, received.Case.Priority.Factors);
+        Assert.Equal(view.Timeline, received.Case.Timeline);
+    }
+
+    /// <summary>Two nodes, each with its own multiplexer and bus, as two host processes have them.</summary>
+    private sealed class TwoNodes : IDisposable
+    {
+        private readonly IConnectionMultiplexer _a;
+        private readonly IConnectionMultiplexer _b;
+
+        public TwoNodes(string connectionString, ILogger<RedisNotificationBus>? logA = null, ILogger<RedisNotificationBus>? logB = null)
+        {
+            (_a, _b) = (RedisConnection.Connect(connectionString), RedisConnection.Connect(connectionString));
+            A = new RedisNotificationBus(_a, logA ?? NullLogger<RedisNotificationBus>.Instance);
+            B = new RedisNotificationBus(_b, logB ?? NullLogger<RedisNotificationBus>.Instance);
+        }
+
+        public RedisNotificationBus A { get; }
+
+        public RedisNotificationBus B { get; }
+
+        public void Dispose()
+        {
+            A.Dispose();
+            B.Dispose();
+            _a.Dispose();
+            _b.Dispose();
         }
     }
 

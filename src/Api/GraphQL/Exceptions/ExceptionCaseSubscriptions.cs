@@ -59,8 +59,11 @@ public sealed class ExceptionCaseChangedType : ObjectGraphType<ExceptionCaseChan
             .Description("The case as it is stored when the event is sent; it may already include later changes.")
             .ResolveAsync(async c =>
             {
-                // Read per event in a scope of its own: the subscription's scope lives as long as it does, and its DbContext
-                // would keep answering with the case as it first loaded it.
+                // From the case the notification carries (the subscription already kept to the caller's channels and queues).
+                if (c.Source.Case is { } carried)
+                    return ExceptionCaseNode.Of(carried);
+                // One without (an older node) is read per event in a scope of its own: the subscription's scope lives as long
+                // as it does, and its DbContext would keep answering with the case as it first loaded it.
                 await using var scope = c.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
                 var found = await scope.ServiceProvider.GetRequiredService<IQueryHandler<GetExceptionCase, ExceptionCaseView>>()
                     .HandleAsync(new GetExceptionCase(c.Source.CaseId), c.CancellationToken);

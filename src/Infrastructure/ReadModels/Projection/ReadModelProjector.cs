@@ -25,16 +25,19 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
     private readonly NotificationRelay _notifications;
     private readonly ReadModelOptions _options;
     private readonly ILogger<ReadModelProjector> _logger;
-    private readonly IReadModelProjection[] _projections = [
-        new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
-        new ExceptionCaseProjection(), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
-    ];
+    private readonly IReadModelProjection[] _projections;
 
     // Set by a rebuild, under the consumer's run lock: events announced before the rebuild are not announced again.
     private long _notifyAfterSequence;
 
-    public ReadModelProjector(IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options, ILogger<ReadModelProjector> logger) =>
+    public ReadModelProjector(IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options, TimeProvider clock, ILogger<ReadModelProjector> logger)
+    {
         (_cache, _notifications, _options, _logger) = (cache, notifications, options, logger);
+        _projections = [
+            new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
+            new ExceptionCaseProjection(clock), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
+        ];
+    }
 
     public string Name => ConsumerName;
 
