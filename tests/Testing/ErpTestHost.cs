@@ -32,6 +32,13 @@ public sealed record ErpTestHostOptions
 
     /// <summary>Last changes to the services, after the composition.</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>
+    /// Says that <see cref="Settings"/> and <see cref="Services"/> leave the first state as the default composition seeds
+    /// it (an interceptor, a decorator, a setting the seed does not read), so the host starts from the shared template
+    /// instead of migrating and seeding a database of its own.
+    /// </summary>
+    public bool SeedsAsByDefault { get; init; }
 }
 
 /// <summary>
@@ -85,7 +92,7 @@ public sealed class ErpTestHost : IAsyncDisposable
         var signal = new RecordingOutboxSignal();
         var commands = new SqlCommandCounter();
         // Only the default composition's first state is known in advance: more settings or services may change what is seeded.
-        if (ownsDirectory && options.Settings is null && options.Services is null)
+        if (ownsDirectory && (options.Settings is null && options.Services is null || options.SeedsAsByDefault))
             await DatabaseTemplates.CopyToAsync(Path.Combine(directory, DatabaseFileName), options.SeedDemoData, Start);
         var provider = Compose(directory, options, time, signal, commands);
         await provider.InitializeDatabaseAsync();

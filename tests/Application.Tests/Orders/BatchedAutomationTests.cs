@@ -30,6 +30,8 @@ public sealed class BatchedAutomationTests : AllocationScenario
     protected override ErpTestHostOptions? HostOptions => new()
     {
         Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(_concurrent)),
+        // An interceptor that acts only when the test arms it: the first state is the shared one.
+        SeedsAsByDefault = true,
     };
 
     [Fact]

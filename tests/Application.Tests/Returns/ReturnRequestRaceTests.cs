@@ -21,6 +21,8 @@ public sealed class ReturnRequestRaceTests : ReturnScenario
     protected override ErpTestHostOptions HostOptions => new()
     {
         Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(_held)),
+        // An interceptor that acts only when the test arms it: the first state is the shared one.
+        SeedsAsByDefault = true,
     };
 
     [Theory]
