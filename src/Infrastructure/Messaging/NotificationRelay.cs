@@ -13,8 +13,9 @@ namespace EcomErp.Infrastructure.Messaging;
 /// publishes the queue when the connection is restored (or after <see cref="RetryDelay"/>). The projection never waits
 /// for that loop and never fails for the bus. Over Redis the loop publishes only once this node hears itself (a probe
 /// on every channel came back, decision 057), and a lost connection sends what comes next through the loop too, so this
-/// node's subscribers do not miss what is published while their subscriptions are being restored. A notification the bus took before reporting a failure can go out twice:
-/// subscribers keep the newest sequence per subject and drop what is not newer.
+/// node's subscribers do not miss what is published while their subscriptions are being restored. A notification the
+/// bus took before reporting a failure can go out twice: subscribers keep the newest sequence per subject and drop what
+/// is not newer.
 /// </summary>
 public sealed partial class NotificationRelay : IDisposable
 {
