@@ -68,7 +68,7 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
             return Result<ExceptionCaseCommandResult>.Failure(saved.Errors);
-        return new ExceptionCaseCommandResult(ExceptionCaseView.From(exceptionCase, ExceptionSlaPolicies.TimedBy(exceptionCase), now),
+        return new ExceptionCaseCommandResult(ExceptionCaseView.From(exceptionCase, now),
             outcome.Value.Order is { } order ? OrderCommandHandler<OrderCommand>.ToResult(order) : null,
             outcome.Value.Adjustment is { } adjustment ? AdjustmentView.From(adjustment) : null);
     }

@@ -10,6 +10,9 @@ public sealed record ExceptionCaseView(
     ExceptionResolution? Resolution, string? ResolutionNote, string? ClosedBy, DateTimeOffset? ClosedAt, int Version,
     IReadOnlyList<ExceptionCaseEntryView> Timeline)
 {
+    /// <summary>The case at <paramref name="now"/>, timed by the ladder it was raised with (<see cref="ExceptionSlaPolicies.TimedBy"/>).</summary>
+    public static ExceptionCaseView From(ExceptionCase c, DateTimeOffset now) => From(c, ExceptionSlaPolicies.TimedBy(c), now);
+
     public static ExceptionCaseView From(ExceptionCase c, ExceptionSlaPolicy policy, DateTimeOffset now) => new(
         c.Id.Value, c.Type, c.Status, c.Subject, c.HoldId, c.Channel, c.Queue, c.Assignee, c.Reason, c.Priority, c.RaisedBy, c.RaisedAt, c.DueAt,
         c.IsOverdueAt(now), c.EscalationLevel, c.EscalatedTo, c.BreachedAt, c.NextEscalationAt(policy), c.PolicyVersion,

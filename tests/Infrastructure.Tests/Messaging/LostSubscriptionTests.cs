@@ -29,7 +29,7 @@ public sealed class LostSubscriptionTests(RedisServerFixture redis) : IClassFixt
     public async Task ACaptureProjectedWhileTheSubscriptionCannotReconnect_IsHeldAndThenHeardOnce()
     {
         var heard = new List<OrderStatusChangedNotification>();
-        var heardChanged = new SemaphoreSlim(0);
+        using var heardChanged = new SemaphoreSlim(0);
         using var subscription = _host.Services.GetRequiredService<INotificationBus>().Observe<OrderStatusChangedNotification>()
             .Subscribe(new Observer(n =>
             {

@@ -21,6 +21,6 @@ internal sealed class GetExceptionCaseHandler(IExceptionCaseRepository cases, Ti
             || query.VisibleChannels is { } channels && !channels.Contains(exceptionCase.Channel, StringComparer.Ordinal)
             || query.VisibleQueues is { } queues && !queues.Contains(exceptionCase.Queue, StringComparer.Ordinal))
             return ExceptionCaseErrors.NotFound(id);
-        return ExceptionCaseView.From(exceptionCase, ExceptionSlaPolicies.TimedBy(exceptionCase), clock.GetUtcNow());
+        return ExceptionCaseView.From(exceptionCase, clock.GetUtcNow());
     }
 }

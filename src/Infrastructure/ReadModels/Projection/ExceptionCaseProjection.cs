@@ -27,7 +27,7 @@ internal sealed class ExceptionCaseProjection(TimeProvider clock) : IReadModelPr
         var ids = changes.Select(c => new ExceptionCaseId(c.Changed.CaseId)).Distinct().ToList();
         var cases = await db.ExceptionCases.AsNoTracking().WithTimeline().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var views = cases.ToDictionary(c => c.Id.Value, c => ExceptionCaseView.From(c, ExceptionSlaPolicies.TimedBy(c), now));
+        var views = cases.ToDictionary(c => c.Id.Value, c => ExceptionCaseView.From(c, now));
         foreach (var (sequence, changed, action) in changes)
         {
             batch.ExceptionCaseNotifications.Add(new ExceptionCaseChangedNotification(
