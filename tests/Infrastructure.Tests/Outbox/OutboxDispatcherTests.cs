@@ -90,11 +90,11 @@ public sealed class OutboxDispatcherTests
         sp.GetRequiredService<ErpDbContext>().OutboxCheckpoints.Where(c => c.Consumer == DomainEventDispatchConsumer.ConsumerName)
             .Select(c => c.LastSequence).SingleAsync());
 
-    /// <summary>What the test's event handlers received, and the DbContext of the scope each one ran in.</summary>
+    /// <summary>What the test's event handlers received, and the scope each one ran in (its service provider: contexts are pooled).</summary>
     private sealed class HandledEvents
     {
         private readonly ConcurrentQueue<OrderEvent> _events = new();
-        private readonly ConcurrentQueue<ErpDbContext> _scopes = new();
+        private readonly ConcurrentQueue<IServiceProvider> _scopes = new();
         private int _failures;
 
         public string? FailOnExternalId { get; set; }
@@ -102,7 +102,7 @@ public sealed class OutboxDispatcherTests
         /// <summary>How many times the handler fails on <see cref="FailOnExternalId"/> before it succeeds.</summary>
         public int FailuresLeft { get; set; } = int.MaxValue;
         public IReadOnlyList<OrderEvent> Events => [.. _events];
-        public IReadOnlyList<ErpDbContext> Scopes => [.. _scopes];
+        public IReadOnlyList<IServiceProvider> Scopes => [.. _scopes];
         public int Failures => _failures;
 
         public void Register(IServiceCollection services)
@@ -112,7 +112,7 @@ public sealed class OutboxDispatcherTests
             services.AddScoped<IDomainEventHandler<OrderEvent>, RecordingHandler>();
         }
 
-        public void Record(OrderEvent domainEvent, ErpDbContext scope)
+        public void Record(OrderEvent domainEvent, IServiceProvider scope)
         {
             if (domainEvent is OrderCaptured captured && captured.ExternalOrderId == FailOnExternalId && FailuresLeft-- > 0)
             {
@@ -124,11 +124,11 @@ public sealed class OutboxDispatcherTests
         }
     }
 
-    private sealed class RecordingHandler(HandledEvents handled, ErpDbContext db) : IDomainEventHandler<OrderEvent>
+    private sealed class RecordingHandler(HandledEvents handled, IServiceProvider scope) : IDomainEventHandler<OrderEvent>
     {
         public Task HandleAsync(OrderEvent domainEvent, CancellationToken cancellationToken)
         {
-            handled.Record(domainEvent, db);
+            handled.Record(domainEvent, scope);
             return Task.CompletedTask;
         }
     }
