@@ -38,6 +38,8 @@ public sealed class SqlServerErpDbContext(DbContextOptions<SqlServerErpDbContext
             var last = await OutboxMessages.MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
             foreach (var message in messages)
                 message.Sequence = ++last;
+            // The save detects changes once, before this numbering (ErpDbContext.SaveChangesAsync): the new keys are told here.
+            ChangeTracker.DetectChanges();
             var written = await SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);

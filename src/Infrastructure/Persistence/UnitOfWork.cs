@@ -28,6 +28,8 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
 
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
+        // The changes are detected once for the audit entry, the cache check and the save.
+        using var detected = db.DetectChangesOnce();
         var command = audit.Unrecorded;
         if (command is not null)
             db.Add(GovernedRecords.EntryFor(command, db.ChangeTracker, clock.GetUtcNow()));
