@@ -29,6 +29,17 @@ public sealed class SqlServerErpDbContext(DbContextOptions<SqlServerErpDbContext
         builder.Entity<OutboxMessage>().Property(m => m.Sequence).ValueGeneratedNever();
     }
 
+    /// <summary>
+    /// Rows are numbered under the lock when the save writes them; until then each has a key of its own below zero. With
+    /// the CLR default (0) for every row, the tracker refused the second row of a save as the first one again.
+    /// </summary>
+    protected override void KeyBeforeNumbering(IReadOnlyList<OutboxMessage> messages)
+    {
+        var next = ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Sequence).Append(0).Min();
+        foreach (var message in messages)
+            message.Sequence = --next;
+    }
+
     protected override async Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
