@@ -26,11 +26,12 @@ public static class TextRules
 
     /// <summary>
     /// The reason <paramref name="text"/> may not be kept in <paramref name="field"/>, or null when it may. A missing or
-    /// blank text is its owner's concern (required, or absent when optional), not this rule's.
+    /// blank text is its owner's concern (required, or absent when optional), not this rule's; a blank text that holds a
+    /// control character (a lone tab, U+000B, U+0085: .NET counts them as white space) is refused like any other.
     /// </summary>
     public static Error? Check(string? text, string field, TextLayout layout = TextLayout.SingleLine)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrEmpty(text))
             return null;
         var visible = false;
         var rest = text.AsSpan();
@@ -45,7 +46,7 @@ public static class TextRules
             visible |= IsVisible(rune);
             rest = rest[consumed..];
         }
-        return visible ? null : new Error(InvisibleOnlyCode, $"{field} has no visible character.", field);
+        return visible || string.IsNullOrWhiteSpace(text) ? null : new Error(InvisibleOnlyCode, $"{field} has no visible character.", field);
     }
 
     private static bool IsForbiddenControl(Rune rune, TextLayout layout) =>

@@ -95,6 +95,16 @@ public sealed class TextRulesTests
         Assert.Equal(TextRules.ControlCharacterCode, TextRules.Check("Anna\uD800", "name")?.Code);
     }
 
+    [Theory]
+    [InlineData("\t")]
+    [InlineData("\u000B")]
+    [InlineData(" \u0085 ")]
+    public void Check_BlankTextHoldingAControlCharacter_IsRefused(string text)
+    {
+        // CsCheck found it (seed 2D4a82rKcF04): .NET counts these as white space, and a blank text used to pass unchecked.
+        Assert.Equal(TextRules.ControlCharacterCode, TextRules.Check(text, "name")?.Code);
+    }
+
     [Fact]
     public void Check_AnyTextWithAControlCharacter_IsRefusedWhereverTheCharacterSits()
     {
