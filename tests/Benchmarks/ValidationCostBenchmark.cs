@@ -66,6 +66,8 @@ public class ValidationCostBenchmark
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(directory, "erp.db")}",
+            // What a document costs the first time it is seen: a kept document would skip validation from the second iteration on.
+            [$"{GraphQLTransportOptions.SectionName}:{nameof(GraphQLTransportOptions.ValidatedDocumentCacheSize)}"] = "0",
         }).Build();
         var collection = new ServiceCollection().AddLogging().AddApplication();
         collection.AddInfrastructure(configuration);

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace EcomErp.Api.GraphQL.Transport;
@@ -14,16 +15,27 @@ namespace EcomErp.Api.GraphQL.Transport;
 public sealed record PreparedOperation(GraphQLOperationRequest Request, GraphQLDocument? Document, OperationType? OperationType, ExecutionError? Error)
 {
     public IntrospectionUse Introspection { get; init; }
+
+    /// <summary>The document passed validation before and came from the cache: only the rules that read the request's variables run again.</summary>
+    public bool Validated { get; init; }
 }
 
-/// <summary>Runs GraphQL requests for both transports: the schema from DI, the limits, the user context and error masking.</summary>
-public sealed partial class GraphQLOperationExecutor
+/// <summary>
+/// Runs GraphQL requests for both transports: the schema from DI, the limits, the user context and error masking. A document
+/// that passed validation is kept, by its text and operation name, in a cache bounded by
+/// <see cref="GraphQLTransportOptions.ValidatedDocumentCacheSize"/>: the same document again (a storefront sends a few documents
+/// many times, with other variables) is neither parsed nor measured nor validated again. The complexity rule still runs,
+/// because list sizes come from variables; variables and arguments are coerced for every request, as before.
+/// </summary>
+public sealed partial class GraphQLOperationExecutor : IDisposable
 {
     private readonly IDocumentExecuter executer;
     private readonly ILogger<GraphQLOperationExecutor> logger;
     private readonly GraphQLTransportOptions options;
     private readonly ExecutionLimits limits;
     private readonly IValidationRule[] validationRules;
+    private readonly IValidationRule[] validatedDocumentRules;
+    private readonly MemoryCache? validatedDocuments;
 
     public GraphQLOperationExecutor(IDocumentExecuter executer, IOptions<GraphQLTransportOptions> options, ILogger<GraphQLOperationExecutor> logger)
     {
@@ -31,7 +43,11 @@ public sealed partial class GraphQLOperationExecutor
         this.logger = logger;
         this.options = options.Value;
         limits = new ExecutionLimits(options.Value);
-        validationRules = [.. DocumentValidator.CoreRules, .. limits.CreateValidationRules()];
+        validatedDocumentRules = limits.CreateValidationRules();
+        validationRules = [.. DocumentValidator.CoreRules, .. validatedDocumentRules];
+        validatedDocuments = options.Value.ValidatedDocumentCacheSize > 0
+            ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedDocumentCacheSize })
+            : null;
     }
 
     /// <summary>
@@ -40,6 +56,11 @@ public sealed partial class GraphQLOperationExecutor
     /// </summary>
     public PreparedOperation Prepare(GraphQLOperationRequest request)
     {
+        if (validatedDocuments is not null && validatedDocuments.TryGetValue(ValidatedDocument.KeyOf(request), out ValidatedDocument? validated))
+        {
+            return new PreparedOperation(request, validated!.Document, validated.OperationType, null) { Introspection = validated.Introspection, Validated = true };
+        }
+
         if (limits.CheckTokens(request.Query) is { } tooManyTokens)
         {
             return Refused(request, tooManyTokens);
@@ -134,7 +155,7 @@ public sealed partial class GraphQLOperationExecutor
             User = user,
             UserContext = new GraphQLUserContext(user),
             RequestServices = services,
-            ValidationRules = validationRules,
+            ValidationRules = operation.Validated ? validatedDocumentRules : validationRules,
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = context =>
             {
@@ -144,7 +165,27 @@ public sealed partial class GraphQLOperationExecutor
             },
         });
         CapErrors(result);
+        Remember(operation, result);
         return result;
+    }
+
+    public void Dispose() => validatedDocuments?.Dispose();
+
+    /// <summary>
+    /// Keeps a document the engine executed, which it does only after the document passed validation (whatever its fields then
+    /// answered). A document that failed validation, or was refused before it, is never kept. An entry counts its text's length
+    /// towards the bound; one larger than the whole bound is not kept.
+    /// </summary>
+    private void Remember(PreparedOperation operation, ExecutionResult result)
+    {
+        if (validatedDocuments is null || operation.Validated || !result.Executed || operation.Document is null || operation.OperationType is null)
+        {
+            return;
+        }
+
+        validatedDocuments.Set(ValidatedDocument.KeyOf(operation.Request),
+            new ValidatedDocument(operation.Document, operation.OperationType.Value, operation.Introspection),
+            new MemoryCacheEntryOptions { Size = operation.Request.Query.Length });
     }
 
     /// <summary>Whether <paramref name="user"/> may see the schema: by introspection, or as <c>schema.graphql</c>.</summary>
@@ -166,6 +207,12 @@ public sealed partial class GraphQLOperationExecutor
             Code = GraphQLErrorCodes.MaxErrorsExceeded,
         });
         result.Errors = kept;
+    }
+
+    private sealed record ValidatedDocument(GraphQLDocument Document, OperationType OperationType, IntrospectionUse Introspection)
+    {
+        /// <summary>Validation covers the whole document, but the operation a request picks is part of what was checked and run.</summary>
+        public static (string Query, string? OperationName) KeyOf(GraphQLOperationRequest request) => (request.Query, request.OperationName);
     }
 
     private static PreparedOperation Refused(GraphQLOperationRequest request, ExecutionLimitError error) => new(request, null, null, error);

@@ -20,9 +20,9 @@ public static class GraphQLTransportExtensions
             .Validate(options => options.MaxRequestBytes > 0 && options.MaxTokens > 0 && options.MaxNodes > 0 && options.MaxRepeatedSelections > 0 && options.MaxDepth > 0
                     && options.MaxComplexity > 0 && options.MaxIntrospectionDepth > 0 && options.MaxIntrospectionNodes > 0 && options.MaxIntrospectionComplexity > 0
                     && options.MaxAliases >= 0 && options.MaxErrors > 0 && options.ConnectionInitTimeout > TimeSpan.Zero
-                    && options.MaxSubscriptionsPerSocket > 0 && options.MaxSubscriptionsPerClient > 0,
+                    && options.MaxSubscriptionsPerSocket > 0 && options.MaxSubscriptionsPerClient > 0 && options.ValidatedDocumentCacheSize >= 0,
                 $"The {GraphQLTransportOptions.SectionName} limits must be positive (MaxRequestBytes, MaxTokens, MaxNodes, MaxRepeatedSelections, MaxDepth, MaxComplexity, MaxIntrospection*, MaxErrors, " +
-                "ConnectionInitTimeout, MaxSubscriptionsPerSocket, MaxSubscriptionsPerClient; MaxAliases may be 0).")
+                "ConnectionInitTimeout, MaxSubscriptionsPerSocket, MaxSubscriptionsPerClient; MaxAliases and ValidatedDocumentCacheSize may be 0).")
             .ValidateOnStart();
 
         services.AddGraphQL(builder => builder.AddSystemTextJson());

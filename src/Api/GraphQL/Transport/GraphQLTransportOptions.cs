@@ -69,6 +69,14 @@ public sealed class GraphQLTransportOptions
     /// </summary>
     public int MaxIntrospectionComplexity { get; set; } = 5_000_000;
 
+    /// <summary>
+    /// How much document text (in characters) the cache of validated documents may hold; 0 turns the cache off. A document that
+    /// passed validation once is served from it by its text and operation name: it is not parsed, measured or validated
+    /// again, only the complexity rule runs again because it reads the request's variables.
+    /// </summary>
+    // The parsed tree takes a few times its text: 1,000,000 characters keep well over a thousand real documents in a few tens of MB.
+    public int ValidatedDocumentCacheSize { get; set; } = 1_000_000;
+
     /// <summary>Most aliased fields a document may hold (aliases are how one request repeats an expensive field).</summary>
     public int MaxAliases { get; set; } = 30;
 
