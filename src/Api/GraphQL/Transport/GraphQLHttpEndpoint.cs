@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
@@ -150,24 +151,42 @@ internal sealed partial class GraphQLHttpEndpoint(
     }
 
     /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="limit"/> (announced or actual).</summary>
+    /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="limit"/> bytes (declared or sent).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        if (request.ContentLength is { } declared)
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            if (declared > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // What clients send: one array of the declared size, read whole (Kestrel ends the body there, and fails the read
+            // when the client stops short).
+            var body = new byte[declared];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
+        // A chunked body: read through a pooled chunk until its end or the limit.
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -82,6 +82,30 @@ public sealed class GraphQLHttpLimitsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
     }
+
+    [Theory]
+    [InlineData(false, 1024, HttpStatusCode.OK)]
+    [InlineData(false, 1025, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(true, 1024, HttpStatusCode.OK)]
+    [InlineData(true, 1025, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task BodyAtTheSizeLimit_IsAnswered_AndOneByteMoreIsNot(bool chunked, int bytes, HttpStatusCode expected)
+    {
+        // JSON allows white space after the value: the body is padded to exactly the size wanted.
+        var json = """{"query":"{ hello }"}""";
+        var body = System.Text.Encoding.UTF8.GetBytes(json + new string(' ', bytes - json.Length));
+        using var request = new HttpRequestMessage(HttpMethod.Post, TransportTestServer.Path)
+        {
+            Content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Json);
+        request.Headers.TransferEncodingChunked = chunked;
+
+        var response = await server.Http.SendGraphQLAsync(request, GraphQLResponseJson);
+
+        Assert.Equal(expected, response.Status);
+        Assert.Equal(expected == HttpStatusCode.OK ? "world" : null,
+            response.HasData ? response.Body.GetProperty("data").GetProperty("hello").GetString() : null);
+    }
 }
 
 public sealed class GraphQLHttpAnonymousTests
