@@ -26,9 +26,14 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
     /// </summary>
     public async Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken)
     {
+        OrderId? found = null;
         await foreach (var id in IdByExternalId(db, channel, externalOrderId).WithCancellation(cancellationToken))
-            return await GetAsync(id, cancellationToken); // the unique key: none or one
-        return null;
+        {
+            found = id; // the unique key: none or one
+            break;
+        }
+        // The probe's reader is closed before the aggregate is read (a SQL Server connection without MARS has one at a time).
+        return found is { } existing ? await GetAsync(existing, cancellationToken) : null;
     }
 
     /// <summary>

@@ -151,7 +151,6 @@ internal sealed partial class GraphQLHttpEndpoint(
     }
 
     /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="limit"/> (announced or actual).</summary>
-    /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="limit"/> bytes (declared or sent).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared)
