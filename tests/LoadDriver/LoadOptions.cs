@@ -19,8 +19,8 @@ public sealed record LoadOptions(
         "Without --until the latency is commit to the order's first event; with it, commit to the first event in one of those states.\n" +
         "--rate paces the captures at that many per second (as fast as the clients go without it); --duration stops sending after\n" +
         "that long (rate x duration orders at most), then the driver waits for the events.\n" +
-        "--host-pid samples the host's resident memory (VmRSS, and the kernel's peak VmHWM) from /proc; --database runs VerifyLedger\n" +
-        "on the host's SQLite file after the run (read-only use; the host may keep running).\n" +
+        "--host-pid samples the host's resident memory (VmRSS, and the kernel's peak VmHWM) and its CPU time per order from /proc;\n" +
+        "--database runs VerifyLedger on the host's SQLite file after the run (read-only use; the host may keep running).\n" +
         "The key needs the orders:write and orders:read scopes on the channel. Only loopback or your own test hosts are valid targets.";
 
     public static LoadOptions? Parse(string[] args)
@@ -79,8 +79,14 @@ public sealed record LoadReport(
     /// <summary>Per captured order, how many distinct allocation decisions (ALLOCATED-family events by sequence) were heard.</summary>
     public IReadOnlyDictionary<Guid, int>? AllocationDecisions { get; init; }
 
-    /// <summary>The host's resident memory in MB: the highest VmRSS sampled during the run and the kernel's peak (VmHWM) at its end.</summary>
-    public (double SampledPeakMb, double HighWaterMarkMb)? HostMemory { get; init; }
+    /// <summary>
+    /// The host's resident memory in MB (the highest VmRSS sampled during the run and the kernel's peak, VmHWM, at its end) and
+    /// the CPU time it used from the start of the run to its end (the awaited events included).
+    /// </summary>
+    public (double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu)? Host { get; init; }
+
+    /// <summary>The host's CPU time per captured order over the run, in milliseconds.</summary>
+    public double? HostCpuMsPerOrder => Host is { } host && Orders > 0 ? host.Cpu.TotalMilliseconds / Orders : null;
 
     /// <summary>What VerifyLedger said after the run (balances checked, mismatches), when the driver was given the database.</summary>
     public (int BalancesChecked, int Mismatches)? Ledger { get; init; }
@@ -112,8 +118,9 @@ public sealed record LoadReport(
             ? string.Format(format, "\nallocation decisions per order: exactly one {0}, none {1}, more than one {2}",
                 decisions.Values.Count(n => n == 1), decisions.Values.Count(n => n == 0), decisions.Values.Count(n => n > 1))
             : "")
-        + (HostMemory is { } memory
-            ? string.Format(format, "\nhost memory MB: peak VmRSS sampled {0:F0}, VmHWM {1:F0}", memory.SampledPeakMb, memory.HighWaterMarkMb)
+        + (Host is { } host
+            ? string.Format(format, "\nhost memory MB: peak VmRSS sampled {0:F0}, VmHWM {1:F0}\nhost CPU: {2:F1} s, {3:F2} ms per order",
+                host.SampledPeakMb, host.HighWaterMarkMb, host.Cpu.TotalSeconds, HostCpuMsPerOrder ?? double.NaN)
             : "")
         + (Ledger is { } ledger
             ? string.Format(format, "\nVerifyLedger: {0} balances checked, {1} mismatches ({2})", ledger.BalancesChecked, ledger.Mismatches, ledger.Mismatches == 0 ? "holds" : "BROKEN")

@@ -13,7 +13,7 @@ if (options is null)
 
 using var cancellation = new CancellationTokenSource(options.MaxDuration);
 await using var subscriber = await EventSubscriber.ConnectAsync(options, cancellation.Token);
-await using var memory = options.HostPid is { } pid ? new HostMemorySampler(pid) : null;
+await using var host = options.HostPid is { } pid ? new HostSampler(pid) : null;
 var capture = new CaptureClients(options);
 
 Console.WriteLine($"Capturing {options.Orders} orders with {options.Clients} clients against {options.Url} (channel {options.Channel})"
@@ -43,7 +43,7 @@ var report = new LoadReport(
 {
     // Counted only when the run waited for the decisions; a duplicate would have arrived with or just after the first.
     AllocationDecisions = waitingForAllocation ? subscriber.AllocationDecisionsOf(capturedIds) : null,
-    HostMemory = memory is null ? null : await memory.StopAsync(),
+    Host = host is null ? null : await host.StopAsync(),
     Ledger = options.Database is { } database ? await LedgerCheck.RunAsync(database, cancellation.Token) : null,
 };
 Console.WriteLine(report.ToString(CultureInfo.InvariantCulture));
