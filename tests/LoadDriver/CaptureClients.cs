@@ -10,15 +10,6 @@ public sealed record CapturedOrder(Guid OrderId, DateTimeOffset CommittedAt, dou
 /// <summary>Concurrent clients, each posting captureOrder mutations for the next order number until all are sent.</summary>
 public sealed class CaptureClients(LoadOptions options)
 {
-    private const string Mutation = """
-        mutation Capture($input: CaptureOrderInput!) {
-          captureOrder(input: $input) { order { id status } userErrors { code field message } }
-        }
-        """;
-
-    private static readonly string[] Skus =
-        ["TEE-CREW-M-BLK", "TEE-CREW-L-WHT", "POLO-PIQUE-M-NVY", "JEANS-SLIM-L-NVY", "HOODIE-ZIP-S-GRY", "CHINO-REG-M-OLV"];
-
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private int _next = -1;
     private int _failures;
@@ -49,8 +40,9 @@ public sealed class CaptureClients(LoadOptions options)
                 if (due > TimeSpan.Zero)
                     await Task.Delay(due, cancellationToken);
             }
+            var input = CaptureDocument.Input(options.Channel, $"LOAD-{_runId}-{number:D7}", number);
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsJsonAsync("/graphql", new { query = Mutation, variables = new { input = Order(number) } }, cancellationToken);
+            using var response = await http.PostAsJsonAsync("/graphql", new { query = CaptureDocument.Mutation, variables = new { input } }, cancellationToken);
             var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var id = body?["data"]?["captureOrder"]?["order"]?["id"]?.GetValue<string>();
@@ -61,14 +53,4 @@ public sealed class CaptureClients(LoadOptions options)
         }
         return captured;
     }
-
-    private object Order(int number) => new
-    {
-        channel = options.Channel,
-        externalOrderId = $"LOAD-{_runId}-{number:D7}",
-        serviceLevel = "STANDARD",
-        customer = new { email = $"load.{number % 500}@example.com", name = "Load Test" },
-        shipTo = new { name = "Load Test", line1 = "Teststraße 1", city = "Berlin", postalCode = "10115", country = "DE" },
-        lines = new[] { new { sku = Skus[number % Skus.Length], quantity = 1 + number % 3, unitPrice = new { amount = "25.00", currencyCode = "EUR" } } },
-    };
 }
