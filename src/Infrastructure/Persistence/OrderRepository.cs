@@ -26,23 +26,21 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
     /// </summary>
     public async Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken)
     {
-        OrderId? found = null;
-        await foreach (var id in IdByExternalId(db, channel, externalOrderId).WithCancellation(cancellationToken))
-        {
-            found = id; // the unique key: none or one
-            break;
-        }
-        // The probe's reader is closed before the aggregate is read (a SQL Server connection without MARS has one at a time).
-        return found is { } existing ? await GetAsync(existing, cancellationToken) : null;
+        // The probe has read its one row and closed its reader before the aggregate is read (a SQL Server connection without
+        // MARS has one reader at a time).
+        return await IdByExternalId(db, channel, externalOrderId, cancellationToken) is { } existing
+            ? await GetAsync(existing, cancellationToken)
+            : null;
     }
 
     /// <summary>
     /// The probe, compiled once: run as a LINQ query, translating its expression tree again (parameter extraction and the query
-    /// cache's look-up) cost more CPU than the database's answer, on every capture.
+    /// cache's look-up) cost more CPU than the database's answer, on every capture. The unique key: none or one.
     /// </summary>
-    private static readonly Func<ErpDbContext, ChannelCode, string, IAsyncEnumerable<OrderId>> IdByExternalId =
-        EF.CompileAsyncQuery((ErpDbContext context, ChannelCode channel, string externalOrderId) =>
-            context.Orders.AsNoTracking().Where(o => o.Channel == channel && o.ExternalOrderId == externalOrderId).Select(o => o.Id));
+    private static readonly Func<ErpDbContext, ChannelCode, string, CancellationToken, Task<OrderId?>> IdByExternalId =
+        EF.CompileAsyncQuery((ErpDbContext context, ChannelCode channel, string externalOrderId, CancellationToken _) =>
+            context.Orders.AsNoTracking().Where(o => o.Channel == channel && o.ExternalOrderId == externalOrderId)
+                .Select(o => (OrderId?)o.Id).FirstOrDefault());
 
     public Task<int> CountOtherOrdersByEmailAsync(string customerEmail, OrderId excluding, CancellationToken cancellationToken) =>
         db.Orders.CountAsync(o => o.Customer.Email == customerEmail && o.Id != excluding, cancellationToken);

@@ -89,7 +89,6 @@ public sealed class SqliteStatementCacheTests
             await db.SaveChangesAsync();
             db.Add(duplicate);
             var failure = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            db.Entry(duplicate).State = EntityState.Detached;
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
                 entry.State = EntityState.Detached;
             var before = SqliteStatementCache.Count(connection).Reused;
