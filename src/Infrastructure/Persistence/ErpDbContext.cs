@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -63,7 +65,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
         var raised = DequeueRaisedEvents();
         if (raised.Count > 0)
             await new JournalPosting(this).PostAsync(raised, cancellationToken);
-        var messages = AddOutboxMessages(raised);
+        var messages = raised.Select(r => r.ToOutboxMessage()).ToList();
         var written = messages.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
@@ -101,9 +103,35 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>Saves the state with its outbox rows; a provider overrides it when it must order outbox writers itself.</summary>
-    protected virtual Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
-        SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+    /// <summary>
+    /// Saves the state with its outbox rows, by default as tracked entities written by EF Core's save. A provider overrides it
+    /// when it must order outbox writers itself or writes the rows another way.
+    /// </summary>
+    protected virtual Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        TrackOutboxMessages(messages);
+        return SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Hands outbox rows to the tracker as new entities: EF Core's next save writes them, and clearing the tracker forgets them.</summary>
+    protected void TrackOutboxMessages(IReadOnlyList<OutboxMessage> messages)
+    {
+        KeyBeforeNumbering(messages);
+        OutboxMessages.AddRange(messages);
+    }
+
+    /// <summary>
+    /// Forgets the values the database generated for the tracked entities in a transaction that did not commit, as EF Core
+    /// does after a save of its own fails, so a retry does not write them again (an outbox sequence kept from a rolled-back
+    /// transaction would be written below rows committed since, breaking decision 001).
+    /// </summary>
+    internal void ForgetStoreGeneratedValues()
+    {
+#pragma warning disable EF1001 // EF Core does the same for a save whose own commit fails; there is no public way to ask it.
+        foreach (var entry in ChangeTracker.Entries())
+            entry.GetInfrastructure().DiscardStoreGeneratedValues();
+#pragma warning restore EF1001
+    }
 
     /// <summary>The plain EF save, for overrides of <see cref="SaveWithOutboxAsync"/>.</summary>
     protected Task<int> SaveStateAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
@@ -161,14 +189,6 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
                 raised.Add(new RaisedEvent(entry, aggregateType, aggregateId, firstVersion + i, events[i]));
         }
         return raised;
-    }
-
-    private List<OutboxMessage> AddOutboxMessages(IReadOnlyList<RaisedEvent> raised)
-    {
-        var messages = raised.Select(r => r.ToOutboxMessage()).ToList();
-        KeyBeforeNumbering(messages);
-        OutboxMessages.AddRange(messages);
-        return messages;
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ public sealed class SqlServerErpDbContext(DbContextOptions<SqlServerErpDbContext
 
     protected override async Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        TrackOutboxMessages(messages);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {

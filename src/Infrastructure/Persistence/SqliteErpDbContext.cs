@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using EcomErp.Infrastructure.Outbox;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -13,6 +15,11 @@ namespace EcomErp.Infrastructure.Persistence;
 /// </summary>
 public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> options) : ErpDbContext(options)
 {
+    /// <summary>Outbox rows appended in the group's transaction, until the group reports how it ended.</summary>
+    private readonly List<OutboxMessage> _appendedInGroup = [];
+
+    private bool _savingInGroup;
+
     internal static void Configure(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         // A batch's IN list as one JSON parameter (json_each): the statement's text no longer depends on how many values the
@@ -43,6 +50,79 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     /// <summary>The whole save (journal posting, outbox rows, state) without queuing, for <see cref="SqliteGroupCommit"/>.</summary>
     internal Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// The whole save inside the group's transaction, its changes accepted only once the group has committed; the group then
+    /// calls <see cref="GroupCommitted"/> or <see cref="GroupRolledBack"/>.
+    /// </summary>
+    internal async Task<int> SaveInGroupAsync(CancellationToken cancellationToken)
+    {
+        _savingInGroup = true;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        }
+        finally
+        {
+            _savingInGroup = false;
+        }
+    }
+
+    /// <summary>The group this context saved in has committed: the outbox rows it appended are written for good.</summary>
+    internal void GroupCommitted() => _appendedInGroup.Clear();
+
+    /// <summary>
+    /// The group did not commit: what the database generated for the tracked entities is forgotten, and the outbox rows this
+    /// context appended go to the tracker, so a retry of the save writes them again and clearing the tracker forgets them.
+    /// </summary>
+    internal void GroupRolledBack()
+    {
+        ForgetStoreGeneratedValues();
+        if (_appendedInGroup.Count == 0)
+            return;
+        TrackOutboxMessages([.. _appendedInGroup]);
+        _appendedInGroup.Clear();
+    }
+
+    /// <summary>
+    /// Appends the outbox rows with one prepared statement after EF Core has saved the state, in the same transaction
+    /// (decision 062): a transaction of its own, or the group's, whose outcome <see cref="SqliteGroupCommit"/> reports. The
+    /// rows never enter the tracker, unless this save fails: then they are handed to it, as EF Core's own save would have
+    /// left them. A save that keeps its changes unaccepted in the caller's transaction writes them through the tracker.
+    /// </summary>
+    protected override async Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (!_savingInGroup && (Database.CurrentTransaction is not null || !acceptAllChangesOnSuccess))
+            return await base.SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = _savingInGroup ? null : await Database.BeginTransactionAsync(cancellationToken);
+        int written;
+        try
+        {
+            written = await SaveStateAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            var transaction = (SqliteTransaction)Database.CurrentTransaction!.GetDbTransaction();
+            await SqliteOutboxAppender.AppendAsync(Model, transaction, messages, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            ForgetStoreGeneratedValues();
+            TrackOutboxMessages(messages);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+
+        if (_savingInGroup)
+            _appendedInGroup.AddRange(messages);
+        if (acceptAllChangesOnSuccess)
+            ChangeTracker.AcceptAllChanges();
+        return written + messages.Count;
+    }
 }
 
 /// <summary>Sets <c>PRAGMA synchronous</c> on every connection as it opens.</summary>

@@ -4,8 +4,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcomErp.Infrastructure.Persistence;
@@ -123,7 +121,7 @@ internal sealed class SqliteGroupCommit
             catch (Exception exception)
             {
                 foreach (var save in group.Where(s => !s.Answered))
-                    save.Fail(exception);
+                    save.RolledBack(exception);
             }
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _grouped, group.Count);
@@ -286,7 +284,7 @@ internal sealed class SqliteGroupCommit
                 await transaction.CreateSavepointAsync(MemberSavepoint, CancellationToken.None);
                 try
                 {
-                    _written = await Context.SaveUnqueuedAsync(acceptAllChangesOnSuccess: false, CancellationToken);
+                    _written = await Context.SaveInGroupAsync(CancellationToken);
                 }
                 catch (Exception exception)
                 {
@@ -313,22 +311,19 @@ internal sealed class SqliteGroupCommit
 
         public void Committed()
         {
+            Context.GroupCommitted();
             if (acceptAllChangesOnSuccess)
                 Context.ChangeTracker.AcceptAllChanges();
             Answered = true;
         }
 
         /// <summary>
-        /// The group did not commit: the context is left as after a failed save of its own, its changes pending and the
-        /// values the database generated for them forgotten (an outbox sequence kept from a rolled-back group would be
-        /// written below rows committed since, breaking decision 001).
+        /// The group did not commit: the context is left as after a failed save of its own, its changes and outbox rows
+        /// pending and the values the database generated for them forgotten.
         /// </summary>
         public void RolledBack(Exception exception)
         {
-#pragma warning disable EF1001 // EF Core does the same for a save whose own commit fails; there is no public way to ask it.
-            foreach (var entry in Context.ChangeTracker.Entries())
-                entry.GetInfrastructure().DiscardStoreGeneratedValues();
-#pragma warning restore EF1001
+            Context.GroupRolledBack();
             Fail(exception);
         }
     }

@@ -87,17 +87,27 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
     internal static (int Kept, long Reused) Count(SqliteConnection connection) =>
         ByConnection.TryGetValue(connection, out var statements) ? (statements.Kept, statements.Reused) : (0, 0);
 
+    /// <summary>
+    /// The transaction's connection's kept command for <paramref name="text"/>, with the transaction set and no parameters, for
+    /// a statement the project runs itself (decision 062); null when none can be kept now (every kept one being read). The
+    /// caller adds its parameters and clears them when done; the command stays the cache's.
+    /// </summary>
+    internal static SqliteCommand? Kept(SqliteTransaction transaction, string text)
+    {
+        if (transaction.Connection is not { State: ConnectionState.Open } connection
+            || ByConnection.GetValue(connection, static c => new Statements(c)).Take(text) is not { } kept)
+            return null;
+        kept.Transaction = transaction;
+        kept.Parameters.Clear();
+        return kept;
+    }
+
     /// <summary>The connection's kept command for the text, carrying the command's parameters and transaction; null to run the command itself.</summary>
     private static KeptCommand? Take(DbCommand command)
     {
-        if (command is not SqliteCommand { Transaction: not null, Connection: { State: ConnectionState.Open } connection } sqlite)
+        if (command is not SqliteCommand { Transaction: { } transaction } sqlite || Kept(transaction, sqlite.CommandText) is not KeptCommand kept)
             return null;
-        var kept = ByConnection.GetValue(connection, static c => new Statements(c)).Take(sqlite.CommandText);
-        if (kept is null)
-            return null;
-        kept.Transaction = sqlite.Transaction;
         kept.CommandTimeout = sqlite.CommandTimeout;
-        kept.Parameters.Clear();
         var parameters = sqlite.Parameters;
         for (var i = 0; i < parameters.Count; i++)
             kept.Parameters.Add(parameters[i]);

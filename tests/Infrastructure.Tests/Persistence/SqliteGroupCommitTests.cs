@@ -230,15 +230,15 @@ public sealed class SqliteGroupCommitTests
             await scope.DisposeAsync();
     }
 
-    private static Order Add(AsyncServiceScope scope, Order order)
+    internal static Order Add(AsyncServiceScope scope, Order order)
     {
         scope.ServiceProvider.GetRequiredService<IOrderRepository>().Add(order);
         return order;
     }
 
-    private static Task<Result> SaveAsync(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+    internal static Task<Result> SaveAsync(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 
-    private static SqliteGroupCommit QueueOf(ErpTestHost database)
+    internal static SqliteGroupCommit QueueOf(ErpTestHost database)
     {
         using var scope = database.Scope();
         return SqliteGroupCommit.For(scope.ServiceProvider.GetRequiredService<ErpDbContext>())!;
