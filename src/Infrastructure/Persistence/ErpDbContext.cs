@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -48,6 +50,15 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
 
     /// <summary>Invoices and credit notes, immutable once issued (append-only like the audit log).</summary>
     public DbSet<FinanceDocument> FinanceDocuments => Set<FinanceDocument>();
+
+    /// <summary>
+    /// What both providers configure alike. A failed save is logged where it is handled (decision 063): the unit of work
+    /// answers a stale version or a taken key with an error code, and every other failure reaches the caller, whose layer
+    /// logs it with its request or job. EF Core's own two error lines per failed save (the save and its command) go to
+    /// Debug, so a resent capture, answered by the unique key, writes no error.
+    /// </summary>
+    internal static void ConfigureShared(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 
     /// <summary>How many outbox rows the last successful save wrote (the unit of work signals the dispatcher when any).</summary>
     internal int OutboxMessagesWritten { get; private set; }

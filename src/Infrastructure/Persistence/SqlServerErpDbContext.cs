@@ -19,8 +19,11 @@ public sealed class SqlServerErpDbContext(DbContextOptions<SqlServerErpDbContext
         IF @result < 0 THROW 51000, N'The outbox write lock was not granted.', 1;
         """;
 
-    internal static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
+    internal static void Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
         builder.UseSqlServer(connectionString);
+        ConfigureShared(builder);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

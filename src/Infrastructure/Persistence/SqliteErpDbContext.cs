@@ -26,6 +26,7 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         // batch holds, so EF Core caches its SQL and SQLite prepares a short statement, where a list of parameters was
         // rewritten and prepared anew for every batch (decision 056).
         builder.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+        ConfigureShared(builder);
         // A transaction's statements are prepared once per open connection, not once per command (decision 060).
         builder.AddInterceptors(SqliteStatementCache.Instance);
         // FULL is SQLite's own default; only the other mode needs saying, on every connection (it is not stored in the file).

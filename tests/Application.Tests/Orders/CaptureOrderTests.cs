@@ -2,6 +2,8 @@ using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Application.Tests.Orders;
 
@@ -70,6 +72,33 @@ public sealed class CaptureOrderTests : IAsyncLifetime
         Assert.Equal(OrderErrors.DuplicateCaptureConflictCode, different.Error.Code);
         Assert.Equal("externalOrderId", different.Error.Field);
         Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Capture_OfANewOrder_SavesWithoutLookingItUpFirst_AndResendsAreAnsweredByTheUniqueKeyWithNoErrorLogged()
+    {
+        var logs = new CapturedLogs();
+        await using var host = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Services = services => services.AddSingleton<ILoggerProvider>(logs),
+            SeedsAsByDefault = true,
+        });
+        var command = new OrderBuilder().WithExternalId("WEB-RESEND-1").WithLine("TEE-CREW-M-BLK", 1).BuildCommand();
+        host.Commands.Reset();
+
+        var first = await host.SendAsync<CaptureOrder, CapturedOrder>(command);
+
+        Assert.True(first.IsSuccess);
+        Assert.Equal(0, host.Commands.Reading("Orders"));
+        var again = await host.SendAsync<CaptureOrder, CapturedOrder>(command);
+        var different = await host.SendAsync<CaptureOrder, CapturedOrder>(
+            new OrderBuilder().WithExternalId("WEB-RESEND-1").WithLine("TEE-CREW-M-BLK", 3).BuildCommand());
+        Assert.True(again.Value.WasAlreadyCaptured);
+        Assert.Equal(first.Value.OrderId, again.Value.OrderId);
+        Assert.Equal(OrderErrors.DuplicateCaptureConflictCode, different.Error.Code);
+        Assert.Equal(1, await host.WithDbAsync(db => db.Orders.CountAsync()));
+        // The refused inserts are expected answers, not faults: nothing at Error, where EF Core logged each of them twice.
+        Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Error);
     }
 
     [Fact]

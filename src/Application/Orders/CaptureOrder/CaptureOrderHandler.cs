@@ -23,21 +23,19 @@ internal sealed class CaptureOrderHandler(
         if (channel.IsFailure)
             return Result<CapturedOrder>.Failure(channel.Errors);
 
-        // The order's own rules come before the idempotency lookup: a capture that breaks them is refused, resent or not.
+        // The order's own rules come before the idempotency check: a capture that breaks them is refused, resent or not.
         // The ship-by deadline is fixed now, from the channel's SLA in force at capture.
         var captured = Order.Capture(draft, TimeSpan.FromHours(channel.Value.Policy.ShipBySlaHours), command.Actor, clock.GetUtcNow());
         if (captured.IsFailure)
             return Result<CapturedOrder>.Failure(captured.Errors);
-        var existing = await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken);
-        if (existing is not null)
-            return AlreadyCaptured(existing, draft);
 
+        // Saved first, looked up only when the channel's external id is taken (decision 063): a new order, nearly every
+        // capture, costs no lookup; a resend, or a concurrent capture of the same id, is answered by the order stored first.
         orders.Add(captured.Value);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsSuccess)
             return CapturedOrder.Of(captured.Value, wasAlreadyCaptured: false);
 
-        // A concurrent capture of the same external id won the unique key: answer as if we had come second.
         if (saved.Error.Code == PersistenceErrors.DuplicateKey
             && await orders.FindByExternalIdAsync(draft.Channel, draft.ExternalOrderId, cancellationToken) is { } winner)
             return AlreadyCaptured(winner, draft);
