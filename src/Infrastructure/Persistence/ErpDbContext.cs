@@ -52,10 +52,10 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     public DbSet<FinanceDocument> FinanceDocuments => Set<FinanceDocument>();
 
     /// <summary>
-    /// What both providers configure alike. A failed save is logged where it is handled (decision 063): the unit of work
+    /// What both providers configure alike. A failure is logged where it is handled (decision 063): the unit of work
     /// answers a stale version or a taken key with an error code, and every other failure reaches the caller, whose layer
-    /// logs it with its request or job. EF Core's own two error lines per failed save (the save and its command) go to
-    /// Debug, so a resent capture, answered by the unique key, writes no error.
+    /// logs it with its request or job. EF Core's own error lines for a failed command (a query's too) and a failed save
+    /// go to Debug, so a resent capture, answered by the unique key, writes no error.
     /// </summary>
     internal static void ConfigureShared(DbContextOptionsBuilder builder) =>
         builder.ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
