@@ -21,8 +21,8 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
     }
 
     /// <summary>
-    /// Every capture asks, and almost every answer is "none": a narrow probe of the unique key first, the whole aggregate only
-    /// when there is one.
+    /// Asked when a capture's save found its external id taken (decision 063): a narrow probe of the unique key first, the whole
+    /// aggregate only when there is one (a concurrent capture can still have rolled back since).
     /// </summary>
     public async Task<Order?> FindByExternalIdAsync(ChannelCode channel, string externalOrderId, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
 
     /// <summary>
     /// The probe, compiled once: run as a LINQ query, translating its expression tree again (parameter extraction and the query
-    /// cache's look-up) cost more CPU than the database's answer, on every capture. The unique key: none or one.
+    /// cache's look-up) cost more CPU than the database's answer. The unique key: none or one.
     /// </summary>
     private static readonly Func<ErpDbContext, ChannelCode, string, CancellationToken, Task<OrderId?>> IdByExternalId =
         EF.CompileAsyncQuery((ErpDbContext context, ChannelCode channel, string externalOrderId, CancellationToken _) =>
