@@ -22,6 +22,10 @@ public sealed class EventSubscriber : IAsyncDisposable
 
     private readonly IReadOnlySet<string>? _untilStatuses;
 
+    // The receive loop's buffers, kept for the run: a subscriber hears every order's events (three or more per order).
+    private readonly byte[] _buffer = new byte[16 * 1024];
+    private readonly MemoryStream _message = new();
+
     private EventSubscriber(ClientWebSocket socket, IReadOnlySet<string>? untilStatuses)
     {
         _socket = socket;
@@ -36,7 +40,8 @@ public sealed class EventSubscriber : IAsyncDisposable
         var uri = new UriBuilder(new Uri(options.Url, "/graphql")) { Scheme = options.Url.Scheme == "https" ? "wss" : "ws" }.Uri;
         await socket.ConnectAsync(uri, cancellationToken);
         await SendAsync(socket, new JsonObject { ["type"] = "connection_init", ["payload"] = new JsonObject { ["apiKey"] = options.ApiKey } }, cancellationToken);
-        var ack = await ReceiveAsync(socket, cancellationToken);
+        using var handshake = new MemoryStream();
+        var ack = await ReceiveAsync(socket, new byte[1024], handshake, cancellationToken);
         if (ack?["type"]?.GetValue<string>() != "connection_ack")
             throw new InvalidOperationException($"The server did not acknowledge the connection: {ack?.ToJsonString() ?? socket.CloseStatusDescription}");
         await SendAsync(socket, new JsonObject
@@ -89,13 +94,14 @@ public sealed class EventSubscriber : IAsyncDisposable
         }
         _socket.Dispose();
         _stop.Dispose();
+        await _message.DisposeAsync();
     }
 
     private async Task ReceiveLoopAsync()
     {
         while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
         {
-            var message = await ReceiveAsync(_socket, _stop.Token);
+            var message = await ReceiveAsync(_socket, _buffer, _message, _stop.Token);
             var received = DateTimeOffset.UtcNow;
             var type = message?["type"]?.GetValue<string>();
             if (type is null)
@@ -125,10 +131,9 @@ public sealed class EventSubscriber : IAsyncDisposable
     private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
 
-    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, byte[] buffer, MemoryStream stream, CancellationToken cancellationToken)
     {
-        var buffer = new byte[16 * 1024];
-        using var stream = new MemoryStream();
+        stream.SetLength(0);
         WebSocketReceiveResult result;
         do
         {
@@ -138,6 +143,6 @@ public sealed class EventSubscriber : IAsyncDisposable
             stream.Write(buffer, 0, result.Count);
         }
         while (!result.EndOfMessage);
-        return JsonNode.Parse(stream.ToArray()) as JsonObject;
+        return JsonNode.Parse(stream.GetBuffer().AsSpan(0, (int)stream.Length)) as JsonObject;
     }
 }

@@ -88,6 +88,12 @@ public sealed record LoadReport(
     /// <summary>The host's CPU time per captured order over the run, in milliseconds.</summary>
     public double? HostCpuMsPerOrder => Host is { } host && Orders > 0 ? host.Cpu.TotalMilliseconds / Orders : null;
 
+    /// <summary>
+    /// The driver's own CPU time over the same span (from the first capture to the last awaited event): what it took from cores
+    /// it shares with a local host.
+    /// </summary>
+    public TimeSpan? DriverCpu { get; init; }
+
     /// <summary>What VerifyLedger said after the run (balances checked, mismatches), when the driver was given the database.</summary>
     public (int BalancesChecked, int Mismatches)? Ledger { get; init; }
 
@@ -121,6 +127,9 @@ public sealed record LoadReport(
         + (Host is { } host
             ? string.Format(format, "\nhost memory MB: peak VmRSS sampled {0:F0}, VmHWM {1:F0}\nhost CPU: {2:F1} s, {3:F2} ms per order",
                 host.SampledPeakMb, host.HighWaterMarkMb, host.Cpu.TotalSeconds, HostCpuMsPerOrder ?? double.NaN)
+            : "")
+        + (DriverCpu is { } driver && Orders > 0
+            ? string.Format(format, "\ndriver CPU: {0:F1} s, {1:F2} ms per order", driver.TotalSeconds, driver.TotalMilliseconds / Orders)
             : "")
         + (Ledger is { } ledger
             ? string.Format(format, "\nVerifyLedger: {0} balances checked, {1} mismatches ({2})", ledger.BalancesChecked, ledger.Mismatches, ledger.Mismatches == 0 ? "holds" : "BROKEN")

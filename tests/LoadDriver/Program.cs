@@ -19,12 +19,14 @@ var capture = new CaptureClients(options);
 Console.WriteLine($"Capturing {options.Orders} orders with {options.Clients} clients against {options.Url} (channel {options.Channel})"
     + (options.Rate is { } rate ? $" at {rate}/s" : "") + " ...");
 var startedAt = DateTimeOffset.UtcNow;
+var driverCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 var stopwatch = Stopwatch.StartNew();
 var captured = await capture.RunAsync(cancellation.Token);
 stopwatch.Stop();
 
 var capturedIds = captured.Select(c => c.OrderId).ToHashSet();
 var events = await subscriber.WaitForAsync(capturedIds, options.EventWait, cancellation.Token);
+var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuAtStart;
 var awaited = captured.Where(c => events.ContainsKey(c.OrderId)).Select(c => events[c.OrderId]).ToList();
 var eventLatencies = captured
     .Where(c => events.ContainsKey(c.OrderId))
@@ -44,6 +46,7 @@ var report = new LoadReport(
     // Counted only when the run waited for the decisions; a duplicate would have arrived with or just after the first.
     AllocationDecisions = waitingForAllocation ? subscriber.AllocationDecisionsOf(capturedIds) : null,
     Host = host is null ? null : await host.StopAsync(),
+    DriverCpu = driverCpu,
     Ledger = options.Database is { } database ? await LedgerCheck.RunAsync(database, cancellation.Token) : null,
 };
 Console.WriteLine(report.ToString(CultureInfo.InvariantCulture));
