@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using EcomErp.Infrastructure.ReadModels.Projection;
 
 namespace EcomErp.Infrastructure.Persistence;
 
@@ -21,6 +24,22 @@ namespace EcomErp.Infrastructure.Persistence;
 internal sealed class SqliteGroupCommit
 {
     private const string MemberSavepoint = "ecomerp_group_member";
+
+    public const string WriterBusyName = "ecomerp.sqlite.writer.busy";
+    public const string GroupSizeName = "ecomerp.sqlite.group_commit.saves";
+
+    /// <summary>The tag naming the database file (its full path: one process may write several) on both instruments.</summary>
+    public const string DatabaseTag = "db.namespace";
+
+    // The queues outlive any service provider (one per file for the process), so their instruments are the process's too;
+    // listeners find them by the meter's name like the ones created through IMeterFactory.
+    private static readonly Meter Meter = new(ProjectionLagMetrics.MeterName);
+
+    private static readonly Counter<double> WriterBusy = Meter.CreateCounter<double>(WriterBusyName, unit: "s",
+        description: "Time this process held the database file's writer (a group's write and commit, or a synchronous save). Its rate is the writer's utilisation: near 1, saves queue behind one another whatever the cores.");
+
+    private static readonly Histogram<int> GroupSize = Meter.CreateHistogram<int>(GroupSizeName, unit: "{save}",
+        description: "Saves committed together in one transaction of the group commit.");
 
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> QueuesByFile = new(StringComparer.Ordinal);
 
@@ -70,14 +89,24 @@ internal sealed class SqliteGroupCommit
             queue._maxGroupSize = maxGroupSize;
     }
 
+    private readonly KeyValuePair<string, object?> _database;
+
+    private SqliteGroupCommit(string file) => _database = new(DatabaseTag, file);
+
     private static SqliteGroupCommit? ForFile(string connectionString) =>
-        DatabaseOptions.SqliteFile(connectionString) is { } file ? QueuesByFile.GetOrAdd(file, _ => new SqliteGroupCommit()) : null;
+        DatabaseOptions.SqliteFile(connectionString) is { } file ? QueuesByFile.GetOrAdd(file, f => new SqliteGroupCommit(f)) : null;
 
     /// <summary>Waits for the writer outside any group (synchronous saves); dispose to let the next group write.</summary>
     public IDisposable TakeWriterTurn()
     {
         _writer.Wait();
-        return new WriterTurn(_writer);
+        return new WriterTurn(this, Stopwatch.GetTimestamp());
+    }
+
+    private void Release(long heldSince)
+    {
+        WriterBusy.Add(Stopwatch.GetElapsedTime(heldSince).TotalSeconds, _database);
+        _writer.Release();
     }
 
     public async Task<int> SaveAsync(SqliteErpDbContext context, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
@@ -104,6 +133,7 @@ internal sealed class SqliteGroupCommit
     private async Task LeadAsync()
     {
         await _writer.WaitAsync(CancellationToken.None);
+        var heldSince = Stopwatch.GetTimestamp();
         try
         {
             List<QueuedSave> group;
@@ -125,13 +155,14 @@ internal sealed class SqliteGroupCommit
             }
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _grouped, group.Count);
+            GroupSize.Record(group.Count, _database);
             // Answered only now: every context of the group is back on its own connection.
             foreach (var save in group)
                 save.Woken.TrySetResult(false);
         }
         finally
         {
-            _writer.Release();
+            Release(heldSince);
             QueuedSave? next = null;
             lock (_waiting)
             {
@@ -328,14 +359,14 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    private sealed class WriterTurn(SqliteGroupCommit queue, long heldSince) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
-                writer.Release();
+                queue.Release(heldSince);
         }
     }
 }

@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -228,6 +231,66 @@ public sealed class SqliteGroupCommitTests
             await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync()));
         foreach (var scope in scopes)
             await scope.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EveryGroup_RecordsHowManySavesItCommitted_AndEveryTurnHowLongItHeldTheWriter_UnderItsDatabaseFile()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var file = FileOf(database);
+        var sizes = new ConcurrentQueue<int>();
+        var busy = new ConcurrentQueue<double>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ProjectionLagMetrics.MeterName && instrument.Name is SqliteGroupCommit.GroupSizeName or SqliteGroupCommit.WriterBusyName)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        // Other tests write other files meanwhile: only this file's measurements count.
+        listener.SetMeasurementEventCallback<int>((_, saves, tags, _) =>
+        {
+            if (IsOf(tags, file))
+                sizes.Enqueue(saves);
+        });
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            if (IsOf(tags, file))
+                busy.Enqueue(seconds);
+        });
+        listener.Start();
+        var queue = QueueOf(database);
+        var scopes = Enumerable.Range(1, 4).Select(_ => database.Scope()).ToList();
+        foreach (var (scope, i) in scopes.Select((scope, i) => (scope, i)))
+            Add(scope, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. scopes.Take(3).Select(SaveAsync)];
+        Assert.All(await Task.WhenAll(saves), r => Assert.True(r.IsSuccess));
+        Assert.True((await SaveAsync(scopes[3])).IsSuccess);
+
+        Assert.Equal([3, 1], sizes);
+        // The test's own turn, then the two groups'.
+        Assert.Equal(3, busy.Count);
+        Assert.All(busy, seconds => Assert.True(seconds > 0, $"A turn of {seconds} s."));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+    }
+
+    private static bool IsOf(ReadOnlySpan<KeyValuePair<string, object?>> tags, string file)
+    {
+        foreach (var tag in tags)
+            if (tag.Key == SqliteGroupCommit.DatabaseTag)
+                return Equals(tag.Value, file);
+        return false;
+    }
+
+    private static string FileOf(ErpTestHost database)
+    {
+        using var scope = database.Scope();
+        return DatabaseOptions.SqliteFile(scope.ServiceProvider.GetRequiredService<ErpDbContext>().Database.GetConnectionString()!)!;
     }
 
     internal static Order Add(AsyncServiceScope scope, Order order)
