@@ -36,7 +36,7 @@ internal sealed class SqliteGroupCommit
     private static readonly Meter Meter = new(ProjectionLagMetrics.MeterName);
 
     private static readonly Counter<double> WriterBusy = Meter.CreateCounter<double>(WriterBusyName, unit: "s",
-        description: "Time this process held the database file's writer (a group's write and commit, or a synchronous save). Its rate is the writer's utilisation: near 1, saves queue behind one another whatever the cores.");
+        description: "Time this process held the database file's writer (a group's write and commit, or a synchronous save). Its rate is the writer's utilisation: near 1, every save queues behind the one writing.");
 
     private static readonly Histogram<int> GroupSize = Meter.CreateHistogram<int>(GroupSizeName, unit: "{save}",
         description: "Saves committed together in one transaction of the group commit.");
