@@ -19,14 +19,14 @@ var capture = new CaptureClients(options);
 Console.WriteLine($"Capturing {options.Orders} orders with {options.Clients} clients against {options.Url} (channel {options.Channel})"
     + (options.Rate is { } rate ? $" at {rate}/s" : "") + " ...");
 var startedAt = DateTimeOffset.UtcNow;
-var driverCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+var driverCpuAtStart = Environment.CpuUsage.TotalTime;
 var stopwatch = Stopwatch.StartNew();
 var captured = await capture.RunAsync(cancellation.Token);
 stopwatch.Stop();
 
 var capturedIds = captured.Select(c => c.OrderId).ToHashSet();
 var events = await subscriber.WaitForAsync(capturedIds, options.EventWait, cancellation.Token);
-var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuAtStart;
+var driverCpu = Environment.CpuUsage.TotalTime - driverCpuAtStart;
 var awaited = captured.Where(c => events.ContainsKey(c.OrderId)).Select(c => events[c.OrderId]).ToList();
 var eventLatencies = captured
     .Where(c => events.ContainsKey(c.OrderId))

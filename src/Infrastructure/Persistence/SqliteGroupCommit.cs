@@ -46,6 +46,9 @@ internal sealed class SqliteGroupCommit
     /// <summary>Connection strings resolved to their file's queue once, so a save does not parse its connection string.</summary>
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit?> QueuesByConnectionString = new(StringComparer.Ordinal);
 
+    /// <summary>The file's tag on the metrics.</summary>
+    private readonly KeyValuePair<string, object?> _database;
+
     /// <summary>Held by the group being written (or a synchronous save), so writers of this process never meet the busy retry.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -88,8 +91,6 @@ internal sealed class SqliteGroupCommit
         if (QueuesByConnectionString.GetOrAdd(connectionString, ForFile) is { } queue)
             queue._maxGroupSize = maxGroupSize;
     }
-
-    private readonly KeyValuePair<string, object?> _database;
 
     private SqliteGroupCommit(string file) => _database = new(DatabaseTag, file);
 

@@ -262,8 +262,8 @@ public sealed class SqliteGroupCommitTests
         listener.Start();
         var queue = QueueOf(database);
         var scopes = Enumerable.Range(1, 4).Select(_ => database.Scope()).ToList();
-        foreach (var (scope, i) in scopes.Select((scope, i) => (scope, i)))
-            Add(scope, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+        for (var i = 0; i < scopes.Count; i++)
+            Add(scopes[i], new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
 
         Task<Result>[] saves;
         using (queue.TakeWriterTurn())
