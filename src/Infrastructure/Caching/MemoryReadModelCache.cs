@@ -4,13 +4,22 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EcomErp.Infrastructure.Caching;
 
 /// <summary>
-/// The embedded default: a size-bounded in-process cache (one entry counts one towards
-/// <see cref="ReadModelOptions.MemoryCacheEntryLimit"/>). Writes take a lock so a fill from the table
-/// can never overwrite a newer document the projection wrote between the fill's check and its set.
+/// The embedded default: an in-process cache bounded in bytes (<see cref="ReadModelOptions.MemoryCacheMegabytes"/>; each entry
+/// counts what its key and document take on the heap). A document that does not fit is not kept, and the one it replaces is
+/// dropped with it, so a read never gets an older version; the least recently used make room (a fifth of the bound at a time)
+/// in the background. Writes take a lock so a fill from the table can never overwrite a newer document the projection wrote
+/// between the fill's check and its set.
 /// </summary>
 internal sealed class MemoryReadModelCache(ReadModelOptions options) : IReadModelCache, IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.MemoryCacheEntryLimit });
+    /// <summary>What an entry costs beyond its two strings: the cache's entry and dictionary node, and the strings' headers.</summary>
+    internal const int EntryOverheadBytes = 256;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions
+    {
+        SizeLimit = options.MemoryCacheMegabytes * 1024L * 1024L,
+        CompactionPercentage = 0.2,
+    });
     private readonly Lock _writes = new();
 
     public Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
@@ -49,5 +58,8 @@ internal sealed class MemoryReadModelCache(ReadModelOptions options) : IReadMode
     public void Dispose() => _cache.Dispose();
 
     private void Set(string key, string document) =>
-        _cache.Set(key, document, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.CacheTimeToLive });
+        _cache.Set(key, document, new MemoryCacheEntryOptions { Size = SizeOf(key, document), AbsoluteExpirationRelativeToNow = options.CacheTimeToLive });
+
+    /// <summary>The bytes an entry counts towards the bound: its key and document are UTF-16 strings.</summary>
+    internal static long SizeOf(string key, string document) => ((long)key.Length + document.Length) * sizeof(char) + EntryOverheadBytes;
 }

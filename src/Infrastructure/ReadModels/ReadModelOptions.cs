@@ -12,8 +12,15 @@ public sealed class ReadModelOptions
     /// <summary>How long a cached document lives; the projection rewrites it on every change, so this only bounds memory.</summary>
     public TimeSpan CacheTimeToLive { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The in-process cache's bound, in documents.</summary>
-    public int MemoryCacheEntryLimit { get; init; } = 50_000;
+    /// <summary>
+    /// The in-process cache's bound, in megabytes of the documents it holds (their keys and text as the process stores them,
+    /// and each entry's bookkeeping). An order's document is about 5 KB in memory, so the default keeps the last six thousand or
+    /// so read or projected; a read that misses goes to the read tables.
+    /// </summary>
+    public int MemoryCacheMegabytes { get; init; } = 32;
+
+    /// <summary>The key the in-process cache's bound had when it counted documents; a value still configured under it is refused.</summary>
+    public const string RetiredMemoryCacheEntryLimitKey = SectionName + ":MemoryCacheEntryLimit";
 
     /// <summary>
     /// Outbox rows applied per transaction of the projection, at most <see cref="MaxProjectionBatchSize"/>: the notifications of one
@@ -33,8 +40,10 @@ public sealed class ReadModelOptions
         var failures = new List<string>();
         if (options.CacheTimeToLive <= TimeSpan.Zero)
             failures.Add($"{SectionName}:{nameof(CacheTimeToLive)} must be positive.");
-        if (options.MemoryCacheEntryLimit <= 0)
-            failures.Add($"{SectionName}:{nameof(MemoryCacheEntryLimit)} must be positive.");
+        if (options.MemoryCacheMegabytes <= 0)
+            failures.Add($"{SectionName}:{nameof(MemoryCacheMegabytes)} must be positive.");
+        if (configuration[RetiredMemoryCacheEntryLimitKey] is not null)
+            failures.Add($"{RetiredMemoryCacheEntryLimitKey} is no longer read: the in-process cache is bounded by {SectionName}:{nameof(MemoryCacheMegabytes)} (default 32).");
         if (options.ProjectionBatchSize is <= 0 or > MaxProjectionBatchSize)
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(ProjectionBatchSize)} is 1 to {MaxProjectionBatchSize:N0}."));
         if (options.LagDegradedThreshold < 0)
