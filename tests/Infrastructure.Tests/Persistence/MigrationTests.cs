@@ -26,6 +26,28 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task OrderLinesSkuIndex_HoldsOnlyTheLinesWaitingForStock_AndALookupOfThemUsesIt()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+
+        var index = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_OrderLines_Sku'").SingleAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN SELECT OrderId FROM OrderLines WHERE Sku = 'SKU-1' AND BackorderedQuantity > 0";
+        var lookup = new List<string>();
+        await using (var plan = await explain.ExecuteReaderAsync())
+        {
+            while (await plan.ReadAsync())
+                lookup.Add(plan.GetString(plan.GetOrdinal("detail")));
+        }
+
+        Assert.EndsWith("WHERE BackorderedQuantity > 0", index, StringComparison.Ordinal);
+        Assert.Contains(lookup, row => row.Contains("USING INDEX IX_OrderLines_Sku", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CarrierCapacityMigration_GivesEveryServiceLevelTheOldDailyCapacity_AndEveryOrderItsChannelsShipBy()
     {
         await using var host = await ErpTestHost.StartAsync(TestDatabase.Options with { SeedDemoData = true });

@@ -1548,7 +1548,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("OrderId", "LineNumber");
 
-                    b.HasIndex("Sku", "BackorderedQuantity");
+                    b.HasIndex("Sku")
+                        .HasFilter("BackorderedQuantity > 0");
 
                     b.ToTable("OrderLines", (string)null);
                 });

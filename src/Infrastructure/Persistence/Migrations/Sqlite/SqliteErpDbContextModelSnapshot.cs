@@ -1542,7 +1542,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("OrderId", "LineNumber");
 
-                    b.HasIndex("Sku", "BackorderedQuantity");
+                    b.HasIndex("Sku")
+                        .HasFilter("BackorderedQuantity > 0");
 
                     b.ToTable("OrderLines", (string)null);
                 });
