@@ -53,6 +53,9 @@ public sealed class ErpTestHost : IAsyncDisposable
     /// <summary>Where every test host's clock starts.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>How long a host given a running redis-server waits for its multiplexer to connect.</summary>
+    private static readonly TimeSpan RedisConnectWait = TimeSpan.FromSeconds(30);
+
     private readonly ErpTestHostOptions _options;
     private readonly bool _ownsDirectory;
 
@@ -96,7 +99,39 @@ public sealed class ErpTestHost : IAsyncDisposable
             await DatabaseTemplates.CopyToAsync(Path.Combine(directory, DatabaseFileName), options.SeedDemoData, Start);
         var provider = Compose(directory, options, time, signal, commands);
         await provider.InitializeDatabaseAsync();
+        if (options.RedisConnectionString is not null)
+            await WhenConnectedAsync(provider.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>());
         return new ErpTestHost(directory, ownsDirectory, options, provider, time, signal, commands);
+    }
+
+    /// <summary>
+    /// The product's multiplexer starts without Redis and connects in the background when its first attempt (2 s) fails, as
+    /// it may on a loaded machine; a test would then begin against a cache that is away. A host given a running
+    /// redis-server is handed over only once it is connected.
+    /// </summary>
+    public static async Task WhenConnectedAsync(StackExchange.Redis.IConnectionMultiplexer redis)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnRestored(object? sender, StackExchange.Redis.ConnectionFailedEventArgs e)
+        {
+            if (redis.IsConnected)
+                connected.TrySetResult();
+        }
+
+        redis.ConnectionRestored += OnRestored;
+        try
+        {
+            if (!redis.IsConnected)
+                await connected.Task.WaitAsync(RedisConnectWait);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Redis at {redis.Configuration} did not connect within {RedisConnectWait.TotalSeconds} s.");
+        }
+        finally
+        {
+            redis.ConnectionRestored -= OnRestored;
+        }
     }
 
     /// <summary>
