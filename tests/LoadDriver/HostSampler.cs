@@ -7,11 +7,14 @@ namespace EcomErp.LoadDriver;
 /// Samples a local host process while the run lasts: its resident memory from /proc/PID/status (VmHWM is the kernel's own peak
 /// of the resident set, so a spike between two samples still shows; the sampled VmRSS peak says when it was under load), and
 /// the CPU time it used from the start of the run to its end. CPU per order is a steadier measure of the host's cost than a
-/// rate on a shared machine, whose speed moves between runs.
+/// rate on a shared machine, whose speed moves between runs. Also the bytes it caused to be written to storage meanwhile
+/// (<c>write_bytes</c> of /proc/PID/io: the SQLite file's WAL and checkpoints), which do not depend on the machine's speed.
 /// </summary>
 public sealed class HostSampler : IAsyncDisposable
 {
     private readonly string _status;
+    private readonly string _io;
+    private readonly long? _writtenAtStart;
     private readonly Process _process;
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
@@ -21,20 +24,26 @@ public sealed class HostSampler : IAsyncDisposable
     public HostSampler(int pid)
     {
         _status = $"/proc/{pid}/status";
+        _io = $"/proc/{pid}/io";
         if (!File.Exists(_status))
             throw new InvalidOperationException($"No process {pid} on this machine (--host-pid needs the host's local process id).");
         _process = Process.GetProcessById(pid);
         _cpuAtStart = _process.TotalProcessorTime;
+        _writtenAtStart = Read(_io, "write_bytes:");
         _sampling = Task.Run(SampleAsync);
     }
 
-    /// <summary>Stops sampling; the highest VmRSS sampled and the kernel's VmHWM, in MB, and the CPU time the host used meanwhile.</summary>
-    public async Task<(double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu)> StopAsync()
+    /// <summary>
+    /// Stops sampling; the highest VmRSS sampled and the kernel's VmHWM, in MB, the CPU time the host used meanwhile, and the bytes
+    /// it wrote to storage (null when /proc/PID/io cannot be read: another user's process).
+    /// </summary>
+    public async Task<(double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu, long? StorageWrittenBytes)> StopAsync()
     {
         await _stop.CancelAsync();
         await _sampling;
         _process.Refresh();
-        return (Interlocked.Read(ref _peakRssKb) / 1024.0, (ReadKb("VmHWM:") ?? 0) / 1024.0, _process.TotalProcessorTime - _cpuAtStart);
+        var written = Read(_io, "write_bytes:") - _writtenAtStart;
+        return (Interlocked.Read(ref _peakRssKb) / 1024.0, (Read(_status, "VmHWM:") ?? 0) / 1024.0, _process.TotalProcessorTime - _cpuAtStart, written);
     }
 
     public async ValueTask DisposeAsync()
@@ -50,7 +59,7 @@ public sealed class HostSampler : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         do
         {
-            if (ReadKb("VmRSS:") is { } rss && rss > Interlocked.Read(ref _peakRssKb))
+            if (Read(_status, "VmRSS:") is { } rss && rss > Interlocked.Read(ref _peakRssKb))
                 Interlocked.Exchange(ref _peakRssKb, rss);
         }
         while (await Tick(timer));
@@ -68,16 +77,17 @@ public sealed class HostSampler : IAsyncDisposable
         }
     }
 
-    private long? ReadKb(string field)
+    /// <summary>A field's number from a /proc file (kB in status, bytes in io).</summary>
+    private static long? Read(string file, string field)
     {
         try
         {
-            var line = File.ReadLines(_status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? null : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return null; // the host exited
+            return null; // the host exited, or it is not ours to read
         }
     }
 }
