@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Caching;
 
@@ -38,5 +40,47 @@ public sealed class MemoryReadModelCacheTests
 
         var read = (await cache.GetManyAsync(["order:a"], CancellationToken.None))[0];
         Assert.True(read is null || read == newer, $"read an older document: {read?[..Math.Min(40, read.Length)]}");
+    }
+
+    [Fact]
+    public async Task ItsMeter_ShowsTheBytesAndDocumentsHeld_AndTheReadsThatHitOrMissed()
+    {
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var cache = new MemoryReadModelCache(new ReadModelOptions(), meters);
+        KeyValuePair<string, string>[] documents = [new("order:a", "{\"status\":\"CAPTURED\"}"), new("order:b", Document('x', 1_000))];
+        await cache.SetManyAsync(documents, CancellationToken.None);
+
+        await cache.GetManyAsync(["order:a", "order:b", "order:c"], CancellationToken.None);
+        await cache.GetManyAsync(["order:a"], CancellationToken.None);
+
+        var measured = Measure(meters);
+
+        Assert.Equal(documents.Sum(d => MemoryReadModelCache.SizeOf(d.Key, d.Value)), measured[MemoryReadModelCache.SizeName]);
+        Assert.Equal(2, measured[MemoryReadModelCache.DocumentsName]);
+        Assert.Equal(3, measured[$"{MemoryReadModelCache.ReadsName}[hit]"]);
+        Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[miss]"]);
+    }
+
+    /// <summary>What a collector reads now from the cache's instruments created through <paramref name="meters"/>, by name and tag.</summary>
+    internal static Dictionary<string, long> Measure(IMeterFactory meters)
+    {
+        var measured = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("ecomerp.readmodels.cache.", StringComparison.Ordinal))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var name = instrument.Name;
+            foreach (var tag in tags)
+                name += $"[{tag.Value}]";
+            measured[name] = value;
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return measured;
     }
 }

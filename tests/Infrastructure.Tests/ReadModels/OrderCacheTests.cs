@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,22 @@ public sealed class OrderCacheTests : IAsyncLifetime
 
         Assert.NotNull(view);
         Assert.Equal(0, _host.Commands.Touching("OrderReadModels"));
+    }
+
+    [Fact]
+    public async Task TheHostsCache_CountsItsReadsOnTheHostsMeter()
+    {
+        var id = await _host.CaptureAsync("WEB", "C-1");
+        await _host.ProjectReadModelsAsync();
+        await _host.Services.GetRequiredService<IReadModelCache>().ClearAsync(CancellationToken.None);
+
+        await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+        await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        var measured = Caching.MemoryReadModelCacheTests.Measure(_host.Services.GetRequiredService<IMeterFactory>());
+        Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[miss]"]);
+        Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[hit]"]);
+        Assert.Equal(1, measured[MemoryReadModelCache.DocumentsName]);
     }
 
     [Fact]
