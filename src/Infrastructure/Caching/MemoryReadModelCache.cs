@@ -26,6 +26,7 @@ internal sealed class MemoryReadModelCache : IReadModelCache, IDisposable
     private readonly ReadModelOptions _options;
     private readonly MemoryCache _cache;
     private readonly Lock _writes = new();
+    // Counted here rather than read from the cache's own statistics, which also count the fill's check before it writes.
     private long _hits, _misses;
 
     public MemoryReadModelCache(ReadModelOptions options, IMeterFactory? meters = null)

@@ -17,7 +17,9 @@ public sealed class ReadModelOptions
     /// and each entry's bookkeeping). An order's document is about 5 KB in memory, so the default keeps the last six thousand or
     /// so read or projected; a read that misses goes to the read tables.
     /// </summary>
-    public int MemoryCacheMegabytes { get; init; } = 32;
+    public int MemoryCacheMegabytes { get; init; } = DefaultMemoryCacheMegabytes;
+
+    public const int DefaultMemoryCacheMegabytes = 32;
 
     /// <summary>The key the in-process cache's bound had when it counted documents; a value still configured under it is refused.</summary>
     public const string RetiredMemoryCacheEntryLimitKey = SectionName + ":MemoryCacheEntryLimit";
@@ -43,7 +45,7 @@ public sealed class ReadModelOptions
         if (options.MemoryCacheMegabytes <= 0)
             failures.Add($"{SectionName}:{nameof(MemoryCacheMegabytes)} must be positive.");
         if (configuration[RetiredMemoryCacheEntryLimitKey] is not null)
-            failures.Add($"{RetiredMemoryCacheEntryLimitKey} is no longer read: the in-process cache is bounded by {SectionName}:{nameof(MemoryCacheMegabytes)} (default 32).");
+            failures.Add($"{RetiredMemoryCacheEntryLimitKey} is no longer read: the in-process cache is bounded by {SectionName}:{nameof(MemoryCacheMegabytes)} (default {DefaultMemoryCacheMegabytes}).");
         if (options.ProjectionBatchSize is <= 0 or > MaxProjectionBatchSize)
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(ProjectionBatchSize)} is 1 to {MaxProjectionBatchSize:N0}."));
         if (options.LagDegradedThreshold < 0)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.ReadModels;
+using EcomErp.Infrastructure.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Caching;
@@ -54,33 +55,11 @@ public sealed class MemoryReadModelCacheTests
         await cache.GetManyAsync(["order:a", "order:b", "order:c"], CancellationToken.None);
         await cache.GetManyAsync(["order:a"], CancellationToken.None);
 
-        var measured = Measure(meters);
+        var measured = ReadModelCacheMeter.Read(meters);
 
         Assert.Equal(documents.Sum(d => MemoryReadModelCache.SizeOf(d.Key, d.Value)), measured[MemoryReadModelCache.SizeName]);
         Assert.Equal(2, measured[MemoryReadModelCache.DocumentsName]);
         Assert.Equal(3, measured[$"{MemoryReadModelCache.ReadsName}[hit]"]);
         Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[miss]"]);
-    }
-
-    /// <summary>What a collector reads now from the cache's instruments created through <paramref name="meters"/>, by name and tag.</summary>
-    internal static Dictionary<string, long> Measure(IMeterFactory meters)
-    {
-        var measured = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("ecomerp.readmodels.cache.", StringComparison.Ordinal))
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var name = instrument.Name;
-            foreach (var tag in tags)
-                name += $"[{tag.Value}]";
-            measured[name] = value;
-        });
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return measured;
     }
 }

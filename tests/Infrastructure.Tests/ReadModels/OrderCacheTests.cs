@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,7 @@ public sealed class OrderCacheTests : IAsyncLifetime
         await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
         await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
 
-        var measured = Caching.MemoryReadModelCacheTests.Measure(_host.Services.GetRequiredService<IMeterFactory>());
+        var measured = ReadModelCacheMeter.Read(_host.Services.GetRequiredService<IMeterFactory>());
         Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[miss]"]);
         Assert.Equal(1, measured[$"{MemoryReadModelCache.ReadsName}[hit]"]);
         Assert.Equal(1, measured[MemoryReadModelCache.DocumentsName]);
