@@ -51,7 +51,7 @@ public static class DependencyInjection
         else
         {
             services.AddDbContextPool<SqliteErpDbContext>(options => SqliteErpDbContext.Configure(options, database.ConnectionString, database.SqliteSynchronous));
-            SqliteGroupCommit.Limit(database.ConnectionString, database.SqliteMaxGroupSize);
+            SqliteGroupCommit.Configure(database.ConnectionString, database.SqliteMaxGroupSize, database.SqliteSynchronous);
             services.AddScoped<ErpDbContext>(sp => sp.GetRequiredService<SqliteErpDbContext>());
         }
 

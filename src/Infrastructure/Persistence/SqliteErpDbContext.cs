@@ -129,21 +129,27 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
 /// <summary>Sets <c>PRAGMA synchronous</c> on every connection as it opens.</summary>
 internal sealed class SqliteSynchronousInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragma = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragma(synchronous);
         command.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ApplyAsync(connection, synchronous, cancellationToken);
+
+    /// <summary>Sets the mode on a connection opened outside EF Core (the group commit's writer); FULL needs no statement.</summary>
+    internal static async Task ApplyAsync(DbConnection connection, SqliteSynchronous synchronous, CancellationToken cancellationToken)
     {
+        if (synchronous == SqliteSynchronous.Full)
+            return;
         await using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragma(synchronous);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Pragma(SqliteSynchronous synchronous) => $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
 }
 
 /// <summary>For <c>dotnet ef migrations add ... --context SqliteErpDbContext</c>.</summary>

@@ -18,7 +18,8 @@ namespace EcomErp.Infrastructure.Persistence;
 /// transaction (one flush); each runs inside its own savepoint, so a save that fails its own checks (a taken unique key,
 /// a stale version, a constraint) is rolled back alone and the others commit. Every save returns only after its group's
 /// commit is on disk, or with the group's failure. A lone writer commits at once: there is no timer, the next group
-/// simply forms while the current one writes.
+/// simply forms while the current one writes. The groups write on one connection the queue keeps open while saves keep
+/// coming, so its prepared statements and page cache carry from one group to the next (decision 065).
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "One queue per database file, kept for the life of the process.")]
 internal sealed class SqliteGroupCommit
@@ -57,6 +58,17 @@ internal sealed class SqliteGroupCommit
     /// <summary>Bounds how long the first save of a group waits for the others and how much one failed commit takes with it.</summary>
     private int _maxGroupSize = DatabaseOptions.DefaultSqliteMaxGroupSize;
 
+    /// <summary>How the writer's connection flushes its commits (<see cref="DatabaseOptions.SqliteSynchronous"/>).</summary>
+    private SqliteSynchronous _synchronous = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// The connection every group writes on, open while saves keep coming (only the save holding <see cref="_writer"/>
+    /// touches it). It keeps its page cache and its prepared statements from one group to the next: in WAL mode a
+    /// connection drops its cache whenever another connection has committed since it last read, which a group written on
+    /// whichever save came first met at nearly every turn.
+    /// </summary>
+    private SqliteConnection? _connection;
+
     /// <summary>Whether a save is leading the queue: taking groups from it until it hands over or finds it empty.</summary>
     private bool _led;
 
@@ -85,11 +97,17 @@ internal sealed class SqliteGroupCommit
     /// <summary>How many groups committed and how many saves they held, for measurements (orders per commit).</summary>
     internal (long Groups, long Saves) Totals => (Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped));
 
-    /// <summary>Sets how many saves one commit of the file holds at most (<see cref="DatabaseOptions.SqliteMaxGroupSize"/>).</summary>
-    public static void Limit(string connectionString, int maxGroupSize)
+    /// <summary>
+    /// Sets how many saves one commit of the file holds at most (<see cref="DatabaseOptions.SqliteMaxGroupSize"/>) and how
+    /// the writer's connection flushes (<see cref="DatabaseOptions.SqliteSynchronous"/>).
+    /// </summary>
+    public static void Configure(string connectionString, int maxGroupSize, SqliteSynchronous synchronous)
     {
         if (QueuesByConnectionString.GetOrAdd(connectionString, ForFile) is { } queue)
+        {
             queue._maxGroupSize = maxGroupSize;
+            queue._synchronous = synchronous;
+        }
     }
 
     private SqliteGroupCommit(string file) => _database = new(DatabaseTag, file);
@@ -154,6 +172,9 @@ internal sealed class SqliteGroupCommit
                 foreach (var save in group.Where(s => !s.Answered))
                     save.RolledBack(exception);
             }
+            // The queue is empty: the connection goes back to the pool until saves come again.
+            if (Waiting == 0)
+                await CloseWriterAsync();
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _grouped, group.Count);
             GroupSize.Record(group.Count, _database);
@@ -174,37 +195,80 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    private static async Task WriteAsync(List<QueuedSave> group)
+    private async Task WriteAsync(List<QueuedSave> group)
     {
-        if (group.Count == 1)
+        // A context whose connection its owner opened keeps it, and saves alone after the group.
+        var joining = group.Where(s => s.Context.Database.GetDbConnection().State == System.Data.ConnectionState.Closed).ToList();
+        if (joining.Count > 0)
         {
-            await group[0].SaveAloneAsync();
-            return;
+            // The group's transaction is begun by its first save's context on the writer's connection (EF Core's
+            // interceptors and diagnostics see it as any transaction of a save); the other saves join it.
+            var host = joining[0];
+            var hostConnectionString = host.Context.Database.GetDbConnection().ConnectionString;
+            IDbContextTransaction? transaction = null;
+            try
+            {
+                var connection = await OpenWriterAsync(hostConnectionString);
+                host.Context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                transaction = await host.Context.Database.BeginTransactionAsync(CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                await CloseWriterAsync();
+                foreach (var save in joining)
+                    save.Fail(exception);
+            }
+            try
+            {
+                if (transaction is not null)
+                    await using (transaction)
+                    {
+                        if (!await WriteTogetherAsync(host, joining, transaction))
+                            await CloseWriterAsync();
+                    }
+            }
+            finally
+            {
+                // The host goes back to a connection of its own (the writer's is not the context's to close).
+                host.Context.Database.SetDbConnection(new SqliteConnection(hostConnectionString), contextOwnsConnection: true);
+            }
         }
-
-        // The group's transaction runs on the first save's connection, opened by its context (pragmas, functions and
-        // interceptors as for any save). A context whose connection its owner opened keeps it, and saves alone after.
-        var host = group[0];
-        var joining = group.Where(s => s == host || s.Context.Database.GetDbConnection().State == System.Data.ConnectionState.Closed).ToList();
-        IDbContextTransaction? transaction = null;
-        try
-        {
-            transaction = await host.Context.Database.BeginTransactionAsync(CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            foreach (var save in joining)
-                save.Fail(exception);
-        }
-        if (transaction is not null)
-            await using (transaction)
-                await WriteTogetherAsync(host, joining, transaction);
 
         foreach (var save in group.Where(s => !s.Answered))
             await save.SaveAloneAsync();
     }
 
-    private static async Task WriteTogetherAsync(QueuedSave host, List<QueuedSave> joining, IDbContextTransaction transaction)
+    /// <summary>The writer's connection, opened (from the pool, with the file's pragmas) when the queue has none open.</summary>
+    private async Task<SqliteConnection> OpenWriterAsync(string connectionString)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open } open)
+            return open;
+        await CloseWriterAsync();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(CancellationToken.None);
+            await SqliteSynchronousInterceptor.ApplyAsync(connection, _synchronous, CancellationToken.None);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        return _connection = connection;
+    }
+
+    private async Task CloseWriterAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes each save in its savepoint and commits; false when the group failed as a whole (nothing committed).</summary>
+    private static async Task<bool> WriteTogetherAsync(QueuedSave host, List<QueuedSave> joining, IDbContextTransaction transaction)
     {
         var connection = host.Context.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
@@ -243,7 +307,7 @@ internal sealed class SqliteGroupCommit
                 await transaction.CommitAsync(CancellationToken.None);
                 foreach (var save in written)
                     save.Committed();
-                return;
+                return true;
             }
             catch (Exception exception)
             {
@@ -251,9 +315,11 @@ internal sealed class SqliteGroupCommit
             }
         }
 
-        if (groupFailure is not null)
-            foreach (var save in written)
-                save.RolledBack(groupFailure.SourceException);
+        if (groupFailure is null)
+            return true;
+        foreach (var save in written)
+            save.RolledBack(groupFailure.SourceException);
+        return false;
     }
 
     /// <summary>One save waiting in the queue: its context, and how it ended.</summary>

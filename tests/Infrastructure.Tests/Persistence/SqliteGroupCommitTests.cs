@@ -12,6 +12,7 @@ using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;
@@ -234,6 +235,59 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task GroupsInARow_WriteOnOneConnectionThatKeepsItsStatementsPrepared_UntilTheQueueEmpties()
+    {
+        var saves = new SavesSeen();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { [DatabaseOptions.SqliteMaxGroupSizeKey] = "1" },
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(saves)),
+        });
+        var queue = QueueOf(database);
+        var scopes = Enumerable.Range(1, 4).Select(_ => database.Scope()).ToList();
+        for (var i = 0; i < scopes.Count; i++)
+            Add(scopes[i], new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+
+        Task<Result>[] queued;
+        using (queue.TakeWriterTurn())
+            queued = [.. scopes.Take(3).Select(SaveAsync)];
+        Assert.All(await Task.WhenAll(queued), r => Assert.True(r.IsSuccess));
+        var inARow = saves.Seen.ToList();
+
+        // Three groups of one on the same open connection: the second starts with the statements the first prepared still
+        // kept, and by the third it has run some of them again.
+        Assert.Equal(3, inARow.Count);
+        Assert.All(inARow, seen => Assert.Same(inARow[0].Connection, seen.Connection));
+        Assert.Equal((0, 0L), (inARow[0].Kept, inARow[0].Reused));
+        Assert.True(inARow[1].Kept > 0, "The first group's statements were not kept for the second.");
+        Assert.True(inARow[2].Reused > 0, "The second group prepared its statements again.");
+        // The queue emptied: the connection went back (a file no save is writing holds no writer open).
+        Assert.Equal(System.Data.ConnectionState.Closed, inARow[0].Connection.State);
+
+        Assert.True((await SaveAsync(scopes[3])).IsSuccess);
+        Assert.NotSame(inARow[0].Connection, saves.Seen.Last().Connection);
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("Full", 2)]
+    [InlineData("Normal", 1)]
+    public async Task TheGroupsConnection_FlushesAsConfigured(string mode, long expectedPragma)
+    {
+        var saves = new SavesSeen();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { [DatabaseOptions.SqliteSynchronousKey] = mode },
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(saves)),
+        });
+
+        await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+
+        Assert.Equal(expectedPragma, Assert.Single(saves.Seen).Synchronous);
+    }
+
+    [Fact]
     public async Task EveryGroup_RecordsHowManySavesItCommitted_AndEveryTurnHowLongItHeldTheWriter_UnderItsDatabaseFile()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
@@ -319,6 +373,25 @@ public sealed class SqliteGroupCommitTests
         {
             Assert.True(DateTime.UtcNow < deadline, $"Still not there after 30 s: {state()}.");
             await Task.Delay(1);
+        }
+    }
+
+    /// <summary>Each save's connection as it starts writing: the statements it keeps prepared, how many runs reused one, its synchronous mode.</summary>
+    private sealed class SavesSeen : SaveChangesInterceptor
+    {
+        public ConcurrentQueue<(Microsoft.Data.Sqlite.SqliteConnection Connection, int Kept, long Reused, long Synchronous)> Seen { get; } = new();
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var database = eventData.Context!.Database;
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)database.GetDbConnection();
+            var (kept, reused) = SqliteStatementCache.Count(connection);
+            await using var command = connection.CreateCommand();
+            command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = "PRAGMA synchronous;";
+            Seen.Enqueue((connection, kept, reused, (long)(await command.ExecuteScalarAsync(cancellationToken))!));
+            return result;
         }
     }
 
