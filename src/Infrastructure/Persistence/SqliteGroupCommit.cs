@@ -288,7 +288,7 @@ internal sealed class SqliteGroupCommit
             }
             try
             {
-                if (await save.WriteInGroupAsync(connection, dbTransaction, transaction, isHost: save == host))
+                if (await save.WriteInGroupAsync(connection, dbTransaction, transaction, isHost: save == host, alone: joining.Count == 1))
                     written.Add(save);
             }
             catch (Exception exception)
@@ -362,10 +362,11 @@ internal sealed class SqliteGroupCommit
         }
 
         /// <summary>
-        /// Writes this save inside its own savepoint of the group's transaction; false when it failed its own checks
-        /// (rolled back to the savepoint, the failure kept for its caller). Changes are accepted only after the commit.
+        /// Writes this save inside its own savepoint of the group's transaction (none when it is alone in the group: its
+        /// failure leaves nothing to commit); false when it failed its own checks (rolled back to the savepoint, the failure
+        /// kept for its caller). Changes are accepted only after the commit.
         /// </summary>
-        public async Task<bool> WriteInGroupAsync(DbConnection connection, DbTransaction dbTransaction, IDbContextTransaction transaction, bool isHost)
+        public async Task<bool> WriteInGroupAsync(DbConnection connection, DbTransaction dbTransaction, IDbContextTransaction transaction, bool isHost, bool alone)
         {
             var database = Context.Database;
             var ownConnectionString = isHost ? null : database.GetDbConnection().ConnectionString;
@@ -379,7 +380,9 @@ internal sealed class SqliteGroupCommit
             database.AutoSavepointsEnabled = false;
             try
             {
-                await transaction.CreateSavepointAsync(MemberSavepoint, CancellationToken.None);
+                // A save alone in its group needs no savepoint: when it fails, nothing commits.
+                if (!alone)
+                    await transaction.CreateSavepointAsync(MemberSavepoint, CancellationToken.None);
                 try
                 {
                     _written = await Context.SaveInGroupAsync(CancellationToken);
@@ -387,10 +390,12 @@ internal sealed class SqliteGroupCommit
                 catch (Exception exception)
                 {
                     Fail(exception);
-                    await transaction.RollbackToSavepointAsync(MemberSavepoint, CancellationToken.None);
+                    if (!alone)
+                        await transaction.RollbackToSavepointAsync(MemberSavepoint, CancellationToken.None);
                     return false;
                 }
-                await transaction.ReleaseSavepointAsync(MemberSavepoint, CancellationToken.None);
+                if (!alone)
+                    await transaction.ReleaseSavepointAsync(MemberSavepoint, CancellationToken.None);
                 return true;
             }
             finally

@@ -270,6 +270,48 @@ public sealed class SqliteGroupCommitTests
             await scope.DisposeAsync();
     }
 
+    [Fact]
+    public async Task ASaveAloneInItsGroupThatFailsAfterWriting_LeavesNothingOfItsOwn_AndTheNextGroupCommitsOnTheSameConnection()
+    {
+        var saves = new SavesSeen();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { [DatabaseOptions.SqliteMaxGroupSizeKey] = "1" },
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(saves)),
+        });
+        var existing = new OrderBuilder().WithExternalId("WEB-0").CapturedAt(ErpTestHost.Start).Build();
+        await OrderPersistenceTests.SaveAsync(database, existing);
+        // The cancellation's outbox row is refused after its order and timeline rows were written: the save fails having written.
+        await database.ExecuteSqlAsync(
+            $"CREATE TRIGGER refuse_cancel BEFORE INSERT ON OutboxMessages WHEN NEW.EventType = '{nameof(OrderCancelled)}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        var queue = QueueOf(database);
+        await using var cancel = database.Scope();
+        await using var third = database.Scope();
+        var cancelled = (await cancel.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(existing.Id, default))!;
+        cancelled.Cancel("customer asked", Actors.Operations, ErpTestHost.Start.AddMinutes(2));
+        var thirdOrder = Add(third, new OrderBuilder().WithExternalId("WEB-3").CapturedAt(ErpTestHost.Start).Build());
+        var sequenceBefore = await LastSequenceAsync(database);
+        saves.Seen.Clear();
+
+        Task<Result> cancelSave, thirdSave;
+        using (queue.TakeWriterTurn())
+        {
+            cancelSave = SaveAsync(cancel);
+            thirdSave = SaveAsync(third);
+        }
+
+        Assert.Contains("refused by the test", (await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => cancelSave)).Message, StringComparison.Ordinal);
+        Assert.True((await thirdSave).IsSuccess);
+        // Two groups of one on one connection; the rows the cancellation wrote went back with its transaction.
+        Assert.Equal(2, saves.Seen.Count);
+        Assert.Single(saves.Seen.Select(s => s.Connection).Distinct());
+        var stored = await database.LoadAsync(existing.Id.Value);
+        Assert.Equal((OrderStatus.Captured, 1), (stored.Status, stored.Timeline.Count));
+        Assert.Equal([(thirdOrder.Id.ToString(), nameof(OrderCaptured))],
+            await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Sequence > sequenceBefore)
+                .Select(m => ValueTuple.Create(m.AggregateId, m.EventType)).ToListAsync()));
+    }
+
     [Theory]
     [InlineData("Full", 2)]
     [InlineData("Normal", 1)]
