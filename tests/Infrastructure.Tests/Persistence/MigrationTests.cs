@@ -2,6 +2,7 @@ using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,34 @@ public sealed class MigrationTests
 
         Assert.EndsWith("WHERE BackorderedQuantity > 0", index, StringComparison.Ordinal);
         Assert.Contains(lookup, row => row.Contains("USING INDEX IX_OrderLines_Sku", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OutboxAggregateIndex_HoldsOnlyPurchaseOrderEvents_AndThePurchaseOrderHistoryUsesIt()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+
+        var indexes = await db.Database.SqlQueryRaw<string>(
+            "SELECT name || ': ' || sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'OutboxMessages' AND sql IS NOT NULL ORDER BY name").ToListAsync();
+        // The projection's own query, its parameters left unbound (the plan does not depend on their values).
+        var history = string.Join('\n', PurchaseOrderProjection.History(db, Guid.NewGuid(), before: 100).ToQueryString().Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + history;
+        var plan = new List<string>();
+        await using (var rows = await explain.ExecuteReaderAsync())
+        {
+            while (await rows.ReadAsync())
+                plan.Add(rows.GetString(rows.GetOrdinal("detail")));
+        }
+
+        Assert.Equal(
+            ["IX_OutboxMessages_AggregateId_AggregateVersion: CREATE INDEX \"IX_OutboxMessages_AggregateId_AggregateVersion\" ON \"OutboxMessages\" (\"AggregateId\", \"AggregateVersion\") WHERE AggregateType = 'PurchaseOrder'",
+             "IX_OutboxMessages_EventId: CREATE UNIQUE INDEX \"IX_OutboxMessages_EventId\" ON \"OutboxMessages\" (\"EventId\")"],
+            indexes);
+        Assert.Contains(plan, row => row.Contains("USING INDEX IX_OutboxMessages_AggregateId_AggregateVersion", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,6 +7,9 @@ namespace EcomErp.Infrastructure.Persistence.Configurations;
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
+    /// <summary>The same text on both providers: the column unquoted, the type a literal.</summary>
+    internal const string PurchaseOrderEventsFilter = $"AggregateType = '{nameof(PurchaseOrder)}'";
+
     public void Configure(EntityTypeBuilder<OutboxMessage> message)
     {
         message.ToTable("OutboxMessages");
@@ -14,7 +18,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.HasIndex(m => m.EventId).IsUnique();
         message.Property(m => m.AggregateType).HasMaxLength(OutboxMessage.AggregateTypeMaxLength);
         message.Property(m => m.AggregateId).HasMaxLength(OutboxMessage.AggregateIdMaxLength);
-        message.HasIndex(m => new { m.AggregateType, m.AggregateId, m.AggregateVersion });
+        // An aggregate's history is read for purchase orders only (PurchaseOrderProjection.History). An index of every event
+        // by aggregate wrote a page at a random place for nearly every row (an inventory balance's reservations): about 5 %
+        // of the pages a loaded host wrote to the WAL (docs/performance.md). It holds the purchase orders' events only.
+        message.HasIndex(m => new { m.AggregateId, m.AggregateVersion }).HasFilter(PurchaseOrderEventsFilter);
         message.Property(m => m.EventType).HasMaxLength(OutboxMessage.EventTypeMaxLength);
     }
 }

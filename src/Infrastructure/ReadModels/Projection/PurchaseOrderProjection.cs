@@ -62,13 +62,22 @@ internal sealed class PurchaseOrderProjection : IReadModelProjection
         _ => view.Apply(domainEvent, message.Sequence, message.AggregateVersion),
     };
 
+    /// <summary>
+    /// The order's events below <paramref name="before"/> in version order. The type is a literal in the SQL, so the outbox's
+    /// index of purchase-order events (filtered on it) serves the query on both providers.
+    /// </summary>
+    internal static IQueryable<OutboxMessage> History(ErpDbContext db, Guid id, long before)
+    {
+        var aggregateId = id.ToString();
+        return db.OutboxMessages.AsNoTracking()
+            .Where(m => m.AggregateType == nameof(PurchaseOrder) && m.AggregateId == aggregateId && m.Sequence < before)
+            .OrderBy(m => m.AggregateVersion);
+    }
+
     /// <summary>The order's view from its events below <paramref name="before"/>; null when the outbox holds no creation of it.</summary>
     private static async Task<PurchaseOrderView?> FromHistoryAsync(ErpDbContext db, Guid id, long before, CancellationToken cancellationToken)
     {
-        var aggregateId = id.ToString();
-        var history = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.AggregateType == nameof(PurchaseOrder) && m.AggregateId == aggregateId && m.Sequence < before)
-            .OrderBy(m => m.AggregateVersion).ToListAsync(cancellationToken);
+        var history = await History(db, id, before).ToListAsync(cancellationToken);
         PurchaseOrderView? view = null;
         foreach (var message in history)
         {

@@ -2132,7 +2132,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
+                    b.HasIndex("AggregateId", "AggregateVersion")
+                        .HasFilter("AggregateType = 'PurchaseOrder'");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -2127,7 +2127,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
+                    b.HasIndex("AggregateId", "AggregateVersion")
+                        .HasFilter("AggregateType = 'PurchaseOrder'");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
