@@ -16,12 +16,13 @@ namespace EcomErp.Infrastructure.Persistence;
 /// SQLite admits one writer at a time and, with <c>synchronous=FULL</c>, flushes the disk on every commit: saves that
 /// commit alone pay one flush each. Here the saves that arrived while the last group was writing commit together in one
 /// transaction (one flush); each runs inside its own savepoint, so a save that fails its own checks (a taken unique key,
-/// a stale version, a constraint) is rolled back alone and the others commit. Every save returns only after its group's
+/// a stale version, a constraint) is rolled back alone and the others commit (a save alone in its group needs none: its
+/// failure leaves nothing to commit). Every save returns only after its group's
 /// commit is on disk, or with the group's failure. A lone writer commits at once: there is no timer, the next group
 /// simply forms while the current one writes. The groups write on one connection the queue keeps open while saves keep
 /// coming, so its prepared statements and page cache carry from one group to the next (decision 065).
 /// </summary>
-[SuppressMessage("Design", "CA1001", Justification = "One queue per database file, kept for the life of the process.")]
+[SuppressMessage("Design", "CA1001", Justification = "One queue per database file, kept for the life of the process; its connection is closed whenever the queue empties.")]
 internal sealed class SqliteGroupCommit
 {
     private const string MemberSavepoint = "ecomerp_group_member";

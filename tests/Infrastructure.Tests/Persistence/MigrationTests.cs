@@ -34,15 +34,7 @@ public sealed class MigrationTests
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
 
         var index = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_OrderLines_Sku'").SingleAsync();
-        await db.Database.OpenConnectionAsync();
-        await using var explain = db.Database.GetDbConnection().CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN SELECT OrderId FROM OrderLines WHERE Sku = 'SKU-1' AND BackorderedQuantity > 0";
-        var lookup = new List<string>();
-        await using (var plan = await explain.ExecuteReaderAsync())
-        {
-            while (await plan.ReadAsync())
-                lookup.Add(plan.GetString(plan.GetOrdinal("detail")));
-        }
+        var lookup = await QueryPlanAsync(db, "SELECT OrderId FROM OrderLines WHERE Sku = 'SKU-1' AND BackorderedQuantity > 0");
 
         Assert.EndsWith("WHERE BackorderedQuantity > 0", index, StringComparison.Ordinal);
         Assert.Contains(lookup, row => row.Contains("USING INDEX IX_OrderLines_Sku", StringComparison.Ordinal));
@@ -59,15 +51,7 @@ public sealed class MigrationTests
             "SELECT name || ': ' || sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'OutboxMessages' AND sql IS NOT NULL ORDER BY name").ToListAsync();
         // The projection's own query, its parameters left unbound (the plan does not depend on their values).
         var history = string.Join('\n', PurchaseOrderProjection.History(db, Guid.NewGuid(), before: 100).ToQueryString().Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        await db.Database.OpenConnectionAsync();
-        await using var explain = db.Database.GetDbConnection().CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + history;
-        var plan = new List<string>();
-        await using (var rows = await explain.ExecuteReaderAsync())
-        {
-            while (await rows.ReadAsync())
-                plan.Add(rows.GetString(rows.GetOrdinal("detail")));
-        }
+        var plan = await QueryPlanAsync(db, history);
 
         Assert.Equal(
             ["IX_OutboxMessages_AggregateId_AggregateVersion: CREATE INDEX \"IX_OutboxMessages_AggregateId_AggregateVersion\" ON \"OutboxMessages\" (\"AggregateId\", \"AggregateVersion\") WHERE AggregateType = 'PurchaseOrder'",
@@ -121,5 +105,25 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [Orders]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE [OutboxMessages]", script, StringComparison.Ordinal);
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>SQLite's plan for <paramref name="sql"/>, one line per step (<c>EXPLAIN QUERY PLAN</c>'s detail column).</summary>
+    private static async Task<List<string>> QueryPlanAsync(ErpDbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var explain = db.Database.GetDbConnection().CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            var steps = new List<string>();
+            await using var rows = await explain.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+                steps.Add(rows.GetString(rows.GetOrdinal("detail")));
+            return steps;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
