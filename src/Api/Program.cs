@@ -6,30 +6,43 @@ using EcomErp.Application;
 using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
+using Microsoft.Extensions.Options;
 
 if (await SchemaDocument.PrintIfRequestedAsync(args))
 {
-    return;
+    return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-var roles = HostRoles.FromConfiguration(builder.Configuration);
-
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddEcomErpHost(builder.Configuration, roles);
-builder.Services.AddDemoApiClientSeeding();
-if (roles.Api)
+WebApplication app;
+HostRoles roles;
+try
 {
-    builder.Services.AddErpGraphQL(builder.Configuration);
-}
+    var builder = WebApplication.CreateBuilder(args);
+    roles = HostRoles.FromConfiguration(builder.Configuration);
 
-var app = builder.Build();
+    builder.Services.AddApplication();
+    builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddEcomErpHost(builder.Configuration, roles);
+    builder.Services.AddDemoApiClientSeeding();
+    if (roles.Api)
+    {
+        builder.Services.AddErpGraphQL(builder.Configuration);
+    }
+
+    app = builder.Build();
+    // The host runs these checks again when it starts; run before the database is migrated or seeded, a host refused
+    // for its configuration has changed nothing.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception error) when (ConfigurationFailure.Problems(error) is { } problems)
+{
+    return ConfigurationFailure.Report(problems, Console.Error);
+}
 
 await app.Services.InitializeDatabaseAsync();
 if (await app.Services.RunReadModelRebuildIfRequestedAsync(args))
 {
-    return;
+    return 0;
 }
 
 if (roles.Admin)
@@ -48,6 +61,7 @@ if (roles.Api)
     app.MapErpGraphQL();
 }
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
 public partial class Program;

@@ -45,18 +45,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string hostAssembly, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var port = LoopbackPorts.Free();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { hostAssembly },
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
+        var start = StartInfo(hostAssembly, environment, workingDirectory, port);
         // The host's "Application started." line is its readiness signal, whatever level the caller logs at otherwise.
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
@@ -84,6 +73,32 @@ public sealed class HostProcess : IAsyncDisposable
         using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
         live.EnsureSuccessStatusCode();
         return host;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="hostAssembly"/> with <paramref name="environment"/> as <see cref="StartAsync"/> does, for a
+    /// start expected to end on its own (a refused configuration): its exit code and what it wrote to each stream. A
+    /// process still running after <paramref name="timeout"/> is killed and fails the call.
+    /// </summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        string hostAssembly, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout)
+    {
+        var start = StartInfo(hostAssembly, environment, workingDirectory, LoopbackPorts.Free());
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {hostAssembly} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new InvalidOperationException($"The host was still running after {timeout.TotalSeconds} s:{Environment.NewLine}{await output}{await error}");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>
@@ -119,6 +134,24 @@ public sealed class HostProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+    }
+
+    /// <summary><c>dotnet <paramref name="hostAssembly"/></c> on <paramref name="port"/>, its output redirected.</summary>
+    private static ProcessStartInfo StartInfo(string hostAssembly, IReadOnlyDictionary<string, string> environment, string workingDirectory, int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { hostAssembly },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        return start;
     }
 
     private void Keep(string? line)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace EcomErp.Api.Hosting;
 
 /// <summary>
@@ -28,9 +30,11 @@ public sealed record HostRoles(bool Api, bool Admin, bool Worker)
         var unknown = names.Except(Known).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new OptionsValidationException(ConfigurationKey, typeof(HostRoles),
+            [
                 $"Configuration key '{ConfigurationKey}' names unknown role(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; " +
-                $"allowed roles are {string.Join(", ", Known)} (an array or a comma-separated list; empty means all).");
+                $"allowed roles are {string.Join(", ", Known)} (an array or a comma-separated list; empty means all).",
+            ]);
         }
 
         return new HostRoles(names.Contains(ApiRole), names.Contains(AdminRole), names.Contains(WorkerRole));

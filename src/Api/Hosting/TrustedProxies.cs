@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace EcomErp.Api.Hosting;
 
@@ -20,10 +21,12 @@ public static class TrustedProxies
         // Read at registration so a mistyped address stops start-up instead of silently trusting nobody.
         var proxies = configuration.GetList(KnownProxiesKey).Select(value => IPAddress.TryParse(value, out var address)
             ? address
-            : throw new InvalidOperationException($"Configuration key '{KnownProxiesKey}' holds '{value}', which is not an IP address.")).ToList();
+            : throw new OptionsValidationException(KnownProxiesKey, typeof(ForwardedHeadersOptions),
+                [$"Configuration key '{KnownProxiesKey}' holds '{value}', which is not an IP address."])).ToList();
         var networks = configuration.GetList(KnownNetworksKey).Select(value => System.Net.IPNetwork.TryParse(value, out var network)
             ? network
-            : throw new InvalidOperationException($"Configuration key '{KnownNetworksKey}' holds '{value}', which is not a network in CIDR notation (such as 10.0.0.0/8).")).ToList();
+            : throw new OptionsValidationException(KnownNetworksKey, typeof(ForwardedHeadersOptions),
+                [$"Configuration key '{KnownNetworksKey}' holds '{value}', which is not a network in CIDR notation (such as 10.0.0.0/8)."])).ToList();
 
         return services.Configure<ForwardedHeadersOptions>(options =>
         {

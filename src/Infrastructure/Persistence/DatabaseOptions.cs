@@ -95,6 +95,7 @@ public sealed class DatabaseOptions
             throw new OptionsValidationException(SqliteMaxGroupSizeKey, typeof(DatabaseOptions),
                 [$"{SqliteMaxGroupSizeKey} is '{groupSizeSetting}'; allowed values are whole numbers from 1 to {MaxSqliteMaxGroupSize}."]);
 
+        EnsureReadable(provider, connectionString);
         return new DatabaseOptions
         {
             Provider = provider,
@@ -103,6 +104,25 @@ public sealed class DatabaseOptions
             SqliteSynchronous = synchronous,
             SqliteMaxGroupSize = maxGroupSize,
         };
+    }
+
+    /// <summary>
+    /// A connection string the provider cannot parse stops start-up naming the key and the provider's reason (a keyword it
+    /// does not know, a malformed pair), never the string itself: a SQL Server connection string may hold a password.
+    /// </summary>
+    private static void EnsureReadable(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder(connectionString)
+                : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) as System.Data.Common.DbConnectionStringBuilder;
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new OptionsValidationException(ConnectionStringKey, typeof(DatabaseOptions),
+                [$"{ConnectionStringKey} is not a {provider} connection string: {error.Message}"]);
+        }
     }
 
     /// <summary>

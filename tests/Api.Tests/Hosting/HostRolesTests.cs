@@ -1,5 +1,6 @@
 using EcomErp.Api.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace EcomErp.Api.Tests.Hosting;
 
@@ -31,7 +32,7 @@ public class HostRolesTests
     [Fact]
     public void FromConfiguration_WhenARoleIsUnknown_FailsNamingTheKeyTheRoleAndTheChoices()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read(("EcomErp:Roles", "api,reporting")));
+        var error = Assert.Throws<OptionsValidationException>(() => Read(("EcomErp:Roles", "api,reporting")));
 
         Assert.Contains("EcomErp:Roles", error.Message, StringComparison.Ordinal);
         Assert.Contains("'reporting'", error.Message, StringComparison.Ordinal);

@@ -57,17 +57,6 @@ public class HostStartupTests
     }
 
     [Fact]
-    public void Host_WithAnUnknownRole_FailsToStartNamingTheKey()
-    {
-        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = "api,reports" });
-
-        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
-
-        Assert.Contains("EcomErp:Roles", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'reports'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Host_OnAFreshDatabaseWithoutAConfiguredPassword_WritesAnOwnerOnlyPasswordFileNextToTheDatabase()
     {
         using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Admin:InitialPassword"] = string.Empty });

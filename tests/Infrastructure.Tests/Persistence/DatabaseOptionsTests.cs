@@ -55,6 +55,22 @@ public sealed class DatabaseOptionsTests
         Assert.IsType<SqlServerErpDbContext>(scope.ServiceProvider.GetRequiredService<ErpDbContext>());
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Data Sourc=erp.db")]
+    [InlineData("Sqlite", "erp.db")]
+    [InlineData("SqlServer", "Server=db;Pasword=hunter2")]
+    [InlineData("SqlServer", "Server=db;Password")]
+    public void FromConfiguration_WithAConnectionStringTheProviderCannotRead_FailsNamingTheKeyButNotTheString(string provider, string connectionString)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => DatabaseOptions.FromConfiguration(Configuration(
+            (DatabaseOptions.ProviderKey, provider), (DatabaseOptions.ConnectionStringKey, connectionString))));
+
+        Assert.Contains("ConnectionStrings:Erp", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"not a {provider} connection string", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(connectionString, exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FromConfiguration_WithAnUnknownSqliteSynchronousMode_FailsNamingTheKeyAndTheAllowedValues()
     {
