@@ -17,6 +17,7 @@ using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
 
 namespace EcomErp.Infrastructure.Tests.Outbox;
@@ -339,22 +340,9 @@ public sealed class OutboxPipelineTests
     {
         database.Services.GetRequiredService<ParkedEventMetrics>();
         var factory = database.Services.GetRequiredService<IMeterFactory>();
-        var measurements = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == ParkedEventMetrics.GaugeName && ReferenceEquals(instrument.Meter.Scope, factory))
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-                if (tag.Key == "consumer")
-                    measurements[(string)tag.Value!] = value;
-        });
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return measurements;
+        using var gauge = new MetricCollector<int>(factory, ProjectionLagMetrics.MeterName, ParkedEventMetrics.GaugeName);
+        gauge.RecordObservableInstruments();
+        return gauge.GetMeasurementSnapshot().ToDictionary(m => (string)m.Tags["consumer"]!, m => m.Value, StringComparer.Ordinal);
     }
 
     /// <summary>What the test's order-event handler received: each event's effect once (it is idempotent), and every delivery.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics.Metrics;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
@@ -14,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;
 
@@ -333,29 +333,10 @@ public sealed class SqliteGroupCommitTests
     public async Task EveryGroup_RecordsHowManySavesItCommitted_AndEveryTurnHowLongItHeldTheWriter_UnderItsDatabaseFile()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
-        var file = FileOf(database);
-        var sizes = new ConcurrentQueue<int>();
-        var busy = new ConcurrentQueue<double>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == ProjectionLagMetrics.MeterName && instrument.Name is SqliteGroupCommit.GroupSizeName or SqliteGroupCommit.WriterBusyName)
-                    l.EnableMeasurementEvents(instrument);
-            },
-        };
-        // Other tests write other files meanwhile: only this file's measurements count.
-        listener.SetMeasurementEventCallback<int>((_, saves, tags, _) =>
-        {
-            if (IsOf(tags, file))
-                sizes.Enqueue(saves);
-        });
-        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
-        {
-            if (IsOf(tags, file))
-                busy.Enqueue(seconds);
-        });
-        listener.Start();
+        var path = FileOf(database);
+        // The group commit's meter is the process's own (no IMeterFactory scope).
+        using var groupSizes = new MetricCollector<int>(null, ProjectionLagMetrics.MeterName, SqliteGroupCommit.GroupSizeName);
+        using var writerBusy = new MetricCollector<double>(null, ProjectionLagMetrics.MeterName, SqliteGroupCommit.WriterBusyName);
         var queue = QueueOf(database);
         var scopes = Enumerable.Range(1, 4).Select(_ => database.Scope()).ToList();
         for (var i = 0; i < scopes.Count; i++)
@@ -367,20 +348,15 @@ public sealed class SqliteGroupCommitTests
         Assert.All(await Task.WhenAll(saves), r => Assert.True(r.IsSuccess));
         Assert.True((await SaveAsync(scopes[3])).IsSuccess);
 
-        Assert.Equal([3, 1], sizes);
+        // Other tests write other files meanwhile: only this file's measurements count.
+        var file = new KeyValuePair<string, object?>(SqliteGroupCommit.DatabaseTag, path);
+        Assert.Equal([3, 1], groupSizes.GetMeasurementSnapshot().Where(m => m.ContainsTags(file)).Select(m => m.Value));
         // The test's own turn, then the two groups'.
+        var busy = writerBusy.GetMeasurementSnapshot().Where(m => m.ContainsTags(file)).Select(m => m.Value).ToList();
         Assert.Equal(3, busy.Count);
         Assert.All(busy, seconds => Assert.True(seconds > 0, $"A turn of {seconds} s."));
         foreach (var scope in scopes)
             await scope.DisposeAsync();
-    }
-
-    private static bool IsOf(ReadOnlySpan<KeyValuePair<string, object?>> tags, string file)
-    {
-        foreach (var tag in tags)
-            if (tag.Key == SqliteGroupCommit.DatabaseTag)
-                return Equals(tag.Value, file);
-        return false;
     }
 
     private static string FileOf(ErpTestHost database)

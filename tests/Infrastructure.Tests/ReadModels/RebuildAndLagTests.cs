@@ -9,6 +9,7 @@ using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
 
@@ -128,17 +129,8 @@ public sealed class RebuildAndLagTests : IAsyncLifetime
     {
         _host.Services.GetRequiredService<ProjectionLagMetrics>();
         var factory = _host.Services.GetRequiredService<IMeterFactory>();
-        var measurements = new List<long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == ProjectionLagMetrics.MeterName && instrument.Name == ProjectionLagMetrics.GaugeName
-                && ReferenceEquals(instrument.Meter.Scope, factory))
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => measurements.Add(value));
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return Assert.Single(measurements);
+        using var gauge = new MetricCollector<long>(factory, ProjectionLagMetrics.MeterName, ProjectionLagMetrics.GaugeName);
+        gauge.RecordObservableInstruments();
+        return Assert.Single(gauge.GetMeasurementSnapshot()).Value;
     }
 }
