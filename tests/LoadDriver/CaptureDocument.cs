@@ -1,7 +1,7 @@
 namespace EcomErp.LoadDriver;
 
 /// <summary>
-/// The capture the load driver sends: one document, new variables per order. Linked into tests/Benchmarks as well, so
+/// The capture the load driver sends: one document, new variables per order. tests/Benchmarks references the driver, so
 /// that <c>RepeatedDocumentBenchmark</c> measures the very request the driver makes.
 /// </summary>
 public static class CaptureDocument
