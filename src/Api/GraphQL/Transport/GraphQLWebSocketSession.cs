@@ -490,14 +490,27 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private static string? OperationId(JsonElement root) =>
         root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
 
-    private static string Truncate(string reason)
+    /// <summary>
+    /// The longest start of <paramref name="reason"/> that fits a close frame in UTF-8, cut between characters: a reason
+    /// that quotes the client (an unknown type, a repeated id) may hold characters outside the BMP, half of which cannot
+    /// be encoded, and lone surrogates (a JSON escape such as <c>\ud83d</c>), which become U+FFFD.
+    /// </summary>
+    internal static string Truncate(string reason)
     {
-        while (Encoding.UTF8.GetByteCount(reason) > MaxCloseReasonBytes)
+        var kept = new StringBuilder(Math.Min(reason.Length, MaxCloseReasonBytes));
+        var bytes = 0;
+        foreach (var rune in reason.EnumerateRunes())
         {
-            reason = reason[..^1];
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > MaxCloseReasonBytes)
+            {
+                break;
+            }
+
+            kept.Append(rune.ToString());
         }
 
-        return reason;
+        return kept.ToString();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket {TraceIdentifier} failed unexpectedly and was closed with 4500")]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using EcomErp.Api.GraphQL.Transport;
 using EcomErp.Testing;
@@ -256,6 +257,34 @@ public sealed class GraphQLWebSocketTransportTests : IAsyncLifetime
 
         Assert.Equal((GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, "Subscriber for dup already exists"), await client.ReceiveCloseAsync());
         Assert.Equal(0, server.Events.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task ACloseReasonQuotingTheClient_IsCutBetweenCharacters()
+    {
+        // 35 characters outside the BMP (4 bytes in UTF-8 each): the quoted type runs past the 123 bytes a close frame
+        // holds, and a cut after a byte count would fall inside one of them, which cannot be encoded.
+        var type = "a" + string.Concat(Enumerable.Repeat("\U0001F600", 35));
+        await using (var client = await server.ConnectAndInitialiseAsync())
+        {
+            await client.SendTextAsync(JsonSerializer.Serialize(new { type }));
+
+            var (code, reason) = await client.ReceiveCloseAsync();
+            Assert.Equal(GraphQLWebSocketCloseCodes.BadRequest, code);
+            Assert.StartsWith("Invalid message type 'a\U0001F600", reason, StringComparison.Ordinal);
+            Assert.InRange(Encoding.UTF8.GetByteCount(reason!), 120, 123);
+        }
+
+        var id = "a" + string.Concat(Enumerable.Repeat("\U0001F600", 36));
+        await using (var client = await server.ConnectAndInitialiseAsync())
+        {
+            await SubscribeToEventsAsync(client, id);
+            await client.SubscribeAsync(id, "subscription { events }");
+
+            var (code, reason) = await client.ReceiveCloseAsync();
+            Assert.Equal(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, code);
+            Assert.StartsWith("Subscriber for a\U0001F600", reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
