@@ -60,9 +60,10 @@ internal sealed class ReturnKpiReader(ErpDbContext db) : IReturnKpiReader
     public async Task<IReadOnlyList<ReturnMilestones>> MilestonesAsync(KpiWindow window, IReadOnlyCollection<string>? channels, CancellationToken cancellationToken)
     {
         var from = new DateTimeOffset(window.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
-        var until = new DateTimeOffset(window.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
+        // The window's last tick, not the next day's midnight: the last day a date can hold has no next one.
+        var to = new DateTimeOffset(window.To.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero).UtcTicks;
         var rows = db.Set<ReturnKpiReturnRow>().AsNoTracking().Where(r =>
-            (r.DispositionedAtTicks >= from && r.DispositionedAtTicks < until) || (r.RefundedAtTicks >= from && r.RefundedAtTicks < until));
+            (r.DispositionedAtTicks >= from && r.DispositionedAtTicks <= to) || (r.RefundedAtTicks >= from && r.RefundedAtTicks <= to));
         if (channels is not null)
             rows = rows.Where(r => channels.Contains(r.Channel));
         var found = await rows.ToListAsync(cancellationToken);

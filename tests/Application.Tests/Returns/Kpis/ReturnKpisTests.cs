@@ -132,6 +132,19 @@ public sealed class ReturnKpisTests : ReturnScenario
         Assert.Equal((ReturnKpiErrors.WindowInvalidCode, ReturnKpiErrors.WindowInvalidCode), (reversed.Error.Code, tooLong.Error.Code));
     }
 
+    [Fact]
+    public async Task AWindowAtTheEdgesOfTheCalendar_CountsNothing_WithoutFailing()
+    {
+        await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 4, 20m), (Tee, 4));
+
+        // The last day a date can hold has no next midnight to count up to.
+        var last = await KpisAsync(DateOnly.MaxValue.AddDays(-30), DateOnly.MaxValue);
+        var first = await KpisAsync(DateOnly.MinValue, DateOnly.MinValue.AddDays(30));
+
+        Assert.Equal((0, 0, 0), (last.UnitsShipped, last.UnitsReturned, last.DispositionCycle.Count));
+        Assert.Equal((0, 0, 0), (first.UnitsShipped, first.UnitsReturned, first.DispositionCycle.Count));
+    }
+
     /// <summary>Anna: 6 tees, 3 back (50 %); Bob (written in capitals): 10 hoodies, 1 back (10 %); Carl: 2 tees, 2 back, below the minimum of 5.</summary>
     private async Task ThreeCustomersAsync()
     {
