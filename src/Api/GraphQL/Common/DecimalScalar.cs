@@ -7,7 +7,9 @@ namespace EcomErp.Api.GraphQL.Common;
 /// <summary>
 /// The schema's one decimal scalar. Amounts travel as JSON strings ("19.90") so no client reads them into a binary float
 /// and loses a cent; inputs take a string or a number. It replaces GraphQL.NET's built-in <c>Decimal</c>, which writes
-/// JSON numbers.
+/// JSON numbers. A number the decimal cannot hold exactly (more than 28–29 significant digits, or digits below 10⁻²⁸) is
+/// refused, never rounded; JSON numbers in variables are checked the same way when the request is read
+/// (<c>GraphQLOperationRequest</c>), since they reach this scalar as binary floats.
 /// </summary>
 public sealed class DecimalScalar : ScalarGraphType
 {
@@ -58,6 +60,5 @@ public sealed class DecimalScalar : ScalarGraphType
     private decimal Parse(string text, object source) =>
         TryParse(text, out var amount) ? amount : (decimal)(source is GraphQLValue literal ? ThrowLiteralConversionError(literal) : ThrowValueConversionError(source))!;
 
-    private static bool TryParse(string text, out decimal amount) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out amount);
+    private static bool TryParse(string text, out decimal amount) => ExactDecimal.TryParse(text, out amount);
 }

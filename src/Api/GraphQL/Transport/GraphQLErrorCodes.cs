@@ -5,7 +5,7 @@ namespace EcomErp.Api.GraphQL.Transport;
 /// <summary>The <c>extensions.code</c> values the transport itself writes (the engine and the schema add their own).</summary>
 public static class GraphQLErrorCodes
 {
-    [ErrorDescription("The HTTP request is not a GraphQL request: malformed JSON, no query, or a variables or extensions value that is not an object.")]
+    [ErrorDescription("The HTTP request is not a GraphQL request: malformed JSON, no query, a variables or extensions value that is not an object, or a JSON number in them with more digits than the server can hold exactly (send such an amount as a string; a Decimal refuses it with INVALID_VALUE rather than rounding it).")]
     public const string InvalidRequest = "INVALID_REQUEST";
     [ErrorDescription("The HTTP method is neither GET nor POST, or a GET carries a mutation (HTTP 405).")]
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

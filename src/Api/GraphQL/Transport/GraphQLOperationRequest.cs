@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcomErp.Api.GraphQL.Common;
 using GraphQL;
 using Microsoft.Extensions.Primitives;
 
@@ -121,7 +122,15 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
             case JsonValueKind.Object:
                 try
                 {
-                    return serializer.ReadNode<Inputs>(element);
+                    var inputs = serializer.ReadNode<Inputs>(element);
+                    if (InexactNumber(element) is { } inexact)
+                    {
+                        problem ??= $"The request's '{name}' holds the number {Shortened(inexact)}, which has more digits than the server can " +
+                            "hold exactly; it is refused rather than rounded.";
+                        return null;
+                    }
+
+                    return inputs;
                 }
                 catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
                 {
@@ -135,6 +144,38 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
                 return null;
         }
     }
+
+    /// <summary>
+    /// The first JSON number with a fraction or an exponent that its reader would not keep exactly, or <see langword="null"/>.
+    /// The serializer reads such a number as a binary float (about 15 significant digits) before any scalar sees it, so
+    /// 25.00999999999999999999999999999 would arrive as 25.01 and 1e-40 as a positive amount too small for any decimal.
+    /// </summary>
+    private static string? InexactNumber(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Select(member => InexactNumber(member.Value)).FirstOrDefault(found => found is not null),
+        JsonValueKind.Array => element.EnumerateArray().Select(InexactNumber).FirstOrDefault(found => found is not null),
+        JsonValueKind.Number when element.GetRawText() is var text && text.AsSpan().IndexOfAny('.', 'e', 'E') >= 0 && !KeptExactly(text) => text,
+        _ => null,
+    };
+
+    private static bool KeptExactly(string number)
+    {
+        if (!ExactDecimal.TryParse(number, out var exact) || !double.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var binary))
+        {
+            return false;
+        }
+
+        try
+        {
+            return (decimal)binary == exact;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static string Shortened(string number) => number.Length <= 40 ? number : $"{number[..40]}…";
 
     /// <summary>How request JSON is parsed: the serializer's default depth, and one meaning per member.</summary>
     internal static class JsonNesting

@@ -40,6 +40,8 @@ public sealed class ErrorCodesDocumentTests
         Assert.Contains("SYNTAX_ERROR", engine);
         Assert.Contains("FIELDS_ON_CORRECT_TYPE", engine);
         Assert.Contains("INVALID_VALUE", engine);
+        Assert.Contains("NO_OPERATION", engine);
+        Assert.Contains("NO_OPERATION_NAME", engine);
     }
 
     private static string Generate()
@@ -86,10 +88,13 @@ public sealed class ErrorCodesDocumentTests
     }
 
     // A parse error is SYNTAX_ERROR; a validation error is named after its rule, as GraphQL.NET's ValidationError names
-    // it: the type's name without its Error suffix (FieldsOnCorrectTypeError is FIELDS_ON_CORRECT_TYPE).
+    // it: the type's name without its Error suffix (FieldsOnCorrectTypeError is FIELDS_ON_CORRECT_TYPE), and so are the
+    // documents with no operation to run (an empty one; several operations and no operationName).
     private static List<string> EngineCodes() =>
         [.. typeof(ValidationError).Assembly.GetExportedTypes()
             .Where(type => type is { IsAbstract: false } && type.IsSubclassOf(typeof(ValidationError)))
+            .Append(typeof(NoOperationError))
+            .Append(typeof(NoOperationNameError))
             .Select(type => ErrorInfoProvider.GetErrorCode(type) is var code && code.EndsWith("_ERROR", StringComparison.Ordinal) ? code[..^"_ERROR".Length] : code)
             .Append(ErrorInfoProvider.GetErrorCode(typeof(SyntaxError)))
             .Distinct(StringComparer.Ordinal)

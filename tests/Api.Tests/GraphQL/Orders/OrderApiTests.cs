@@ -70,6 +70,20 @@ public sealed class OrderApiTests : IAsyncLifetime
         Assert.Equal(0, await TotalOrdersAsync());
     }
 
+    [Theory]
+    [InlineData("25.00999999999999999999999999999")]
+    [InlineData("0.0000000000000000000000000000001")]
+    public async Task CaptureWithAnAmountADecimalWouldRound_IsRefused_AndStoresNothing(string amount)
+    {
+        var (_, body) = await Api.PostAsync(_shop, Capture, Order("ROUNDED-1", new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = new { amount, currencyCode = "EUR" } }));
+        await Api.SettleAsync();
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("INVALID_VALUE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("lines[0].unitPrice.amount", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await TotalOrdersAsync());
+    }
+
     [Fact]
     public async Task RepeatedCapture_ReturnsTheFirstOrder_AndDifferentContentIsAConflict()
     {

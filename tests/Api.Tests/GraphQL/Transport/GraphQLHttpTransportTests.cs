@@ -79,6 +79,9 @@ public sealed class GraphQLHttpTransportTests : IAsyncLifetime
     [InlineData("""{"query":"{ hello }","variables":"{}"}""", "'variables' must be a JSON object")]
     [InlineData("""{"query":"{ hello }","extensions":1}""", "'extensions' must be a JSON object")]
     [InlineData("""{"query":"{ hello }","operationName":3}""", "'operationName' must be a string")]
+    [InlineData("""{"query":"{ hello }","variables":{"amount":25.00999999999999999999999999999}}""", "the number 25.00999999999999999999999999999, which has more digits")]
+    [InlineData("""{"query":"{ hello }","variables":{"lines":[{"price":{"amount":1e-40}}]}}""", "the number 1e-40")]
+    [InlineData("""{"query":"{ hello }","variables":{"amount":0.12345678901234567}}""", "the number 0.12345678901234567")]
     public async Task Post_ThatIsNotAWellFormedRequest_Is400WhateverTheMediaType(string body, string explanation)
     {
         foreach (var accept in new[] { GraphQLResponseJson, Json })
