@@ -59,7 +59,7 @@ public static class ReturnMutations
             "Units arrived at a location: into ReturnsAwaitingInspection (RETURN_RECEIVED). The same receiptId again changes nothing; the same id with other content is refused.",
             t =>
             {
-                t.Field<NonNullGraphType<IdGraphType>>("receiptId").Description("The caller's id for this receipt, so a repeated call is recognised.");
+                t.Field<NonNullGraphType<IdGraphType>>("receiptId").Description("The caller's id for this receipt (a UUID it chooses, e.g. its dock scan's), so a repeated call is recognised.");
                 t.Field<NonNullGraphType<StringGraphType>>("location").Description("Code of the receiving location.");
                 t.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReturnLineQuantityInputType>>>>("lines").Description("Units that arrived per line.");
             },
