@@ -4,16 +4,27 @@ namespace EcomErp.Domain.Policies;
 
 /// <summary>
 /// A policy the business governs: its key, what it means, its default and allowed range, where it may hold values of its
-/// own (<see cref="Scoping"/>), and whether it guards money, so that a change waits for a second administrator's approval
-/// before it takes effect (decision 028).
+/// own (<see cref="Scoping"/>), whether it guards money, so that a change waits for a second administrator's approval
+/// before it takes effect (decision 028), and whether its readers take it as a whole number or a flag (<see cref="Kind"/>).
 /// </summary>
 public sealed record PolicyDefinition(
     string Key, string Description, decimal Default, decimal Min, decimal Max,
-    PolicyScoping Scoping = PolicyScoping.Global, bool GuardsMoney = false)
+    PolicyScoping Scoping = PolicyScoping.Global, bool GuardsMoney = false, PolicyValueKind Kind = PolicyValueKind.Decimal)
 {
-    internal Error? Check(decimal value) => value < Min || value > Max
-        ? new Error(PolicyErrors.ValueOutOfRange, $"{Key} must be between {Min} and {Max}.", "value")
-        : null;
+    // A reader of a whole number truncates (30.5 days applies as 30) and a flag's reader takes anything below 1 as "no",
+    // so a fraction would be shown as set while something else applies.
+    internal Error? Check(decimal value)
+    {
+        if (value < Min || value > Max)
+            return new Error(PolicyErrors.ValueOutOfRange, $"{Key} must be between {Min} and {Max}.", "value");
+        return Kind switch
+        {
+            PolicyValueKind.WholeNumber when value != decimal.Truncate(value) =>
+                new Error(PolicyErrors.ValueNotWhole, $"{Key} must be a whole number between {Min} and {Max}.", "value"),
+            PolicyValueKind.Flag when value is not (0m or 1m) => new Error(PolicyErrors.ValueNotWhole, $"{Key} must be 1 (yes) or 0 (no).", "value"),
+            _ => null,
+        };
+    }
 
     /// <summary>Why <paramref name="value"/> may not be set in <paramref name="scope"/>, or null.</summary>
     internal Error? Check(decimal value, PolicyScope scope)

@@ -9,6 +9,8 @@ public static class PolicyErrors
     public const string UnknownKey = "POLICY_UNKNOWN_KEY";
     [ErrorDescription("A policy value is outside the range that policy allows; the message gives the range.")]
     public const string ValueOutOfRange = "POLICY_VALUE_OUT_OF_RANGE";
+    [ErrorDescription("A policy that counts whole things (days, units, basis points, a score) or is a 1/0 flag was given a fraction; the message says what it takes.")]
+    public const string ValueNotWhole = "POLICY_VALUE_NOT_WHOLE";
     [ErrorDescription("A policy scope is malformed, names an unknown channel, or does not fit the policy (a channel or currency for a global policy, a currency for one that is not money, a channel's money value without its currency).")]
     public const string ScopeInvalid = "POLICY_SCOPE_INVALID";
     [ErrorDescription("A policy change was sent without a reason, or with one that is too long or unreadable.")]

@@ -6,6 +6,8 @@ namespace EcomErp.Domain.Policies;
 /// <summary>
 /// The catalog of policies, with their defaults, allowed ranges and scopes. The thresholds that decide whether money moves
 /// without a person's approval (high value, stock adjustments) guard money: changing them needs a second administrator.
+/// A policy its readers take as an <c>int</c> (days, units, basis points, a score) is a whole number, and a yes/no is a
+/// flag: a fraction would be shown as set while its truncation applied.
 /// </summary>
 public static class PolicyKeys
 {
@@ -17,12 +19,12 @@ public static class PolicyKeys
     public static readonly PolicyDefinition FraudScoreThreshold = new(
         "orders.fraud-score-threshold",
         "Fraud score (0-100) at or above which an order waits for a fraud review; per channel.",
-        60m, 0m, 100m, PolicyScoping.PerChannel);
+        60m, 0m, 100m, PolicyScoping.PerChannel, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition AdjustmentApprovalThreshold = new(
         "inventory.adjustment-approval-threshold",
         "Units (either way) above which a stock adjustment or cycle-count correction waits for a second person's approval.",
-        50m, 0m, 100_000m, GuardsMoney: true);
+        50m, 0m, 100_000m, GuardsMoney: true, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition ReceiptOverTolerancePercent = new(
         "inventory.receipt-over-tolerance-percent",
@@ -37,12 +39,12 @@ public static class PolicyKeys
     public static readonly PolicyDefinition ReturnWindowDays = new(
         "returns.window-days",
         "Days after a line's shipment within which its units may be returned; per channel.",
-        30m, 0m, 365m, PolicyScoping.PerChannel);
+        30m, 0m, 365m, PolicyScoping.PerChannel, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition ReturnRestockingFeeBasisPoints = new(
         "returns.restocking-fee-basis-points",
         "Restocking fee in basis points (100 = 1 %) of the refunded units of lines returned for a customer-fault reason; per channel.",
-        1_000m, 0m, 10_000m, PolicyScoping.PerChannel);
+        1_000m, 0m, 10_000m, PolicyScoping.PerChannel, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition ReturnShippingFee = new(
         "returns.shipping-fee",
@@ -57,39 +59,39 @@ public static class PolicyKeys
     public static readonly PolicyDefinition ReturnWriteOffApprovalUnits = new(
         "returns.write-off-approval-units",
         "Scrapped units of a return line above which their write-off waits for a second person's approval; per channel.",
-        5m, 0m, 100_000m, PolicyScoping.PerChannel, GuardsMoney: true);
+        5m, 0m, 100_000m, PolicyScoping.PerChannel, GuardsMoney: true, Kind: PolicyValueKind.WholeNumber);
 
     // The abnormal-returns rule (decision 044): global, since a SKU's pattern is judged over every channel's units.
     public static readonly PolicyDefinition AbnormalReturnsWindowDays = new(
         "returns.abnormal.window-days",
         "Days (today included) whose return rate per SKU is compared with its baseline by the abnormal-returns rule.",
-        14m, 1m, 90m);
+        14m, 1m, 90m, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition AbnormalReturnsBaselineDays = new(
         "returns.abnormal.baseline-days",
         "Days before the recent window whose return rate per SKU is the baseline of the abnormal-returns rule.",
-        90m, 7m, 365m);
+        90m, 7m, 365m, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition AbnormalReturnsFactorBasisPoints = new(
         "returns.abnormal.factor-basis-points",
         "How far a SKU's recent return rate must exceed its baseline to be flagged, in basis points of the baseline (20000 = twice).",
-        20_000m, 10_000m, 1_000_000m);
+        20_000m, 10_000m, 1_000_000m, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition AbnormalReturnsMinShippedUnits = new(
         "returns.abnormal.min-shipped-units",
         "Units of a SKU that must have shipped in the recent window and in the baseline before the abnormal-returns rule judges it (noise is not flagged).",
-        20m, 1m, 1_000_000m);
+        20m, 1m, 1_000_000m, Kind: PolicyValueKind.WholeNumber);
 
     // The same rule per customer (decision 044): a customer buys far fewer units than a SKU sells, so the minimum is its own.
     public static readonly PolicyDefinition AbnormalReturnsCustomerMinShippedUnits = new(
         "returns.abnormal.customer-min-shipped-units",
         "Units shipped to a customer in the recent window and in the baseline before the abnormal-returns rule judges the customer (noise is not flagged).",
-        5m, 1m, 100_000m);
+        5m, 1m, 100_000m, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition AbnormalReturnsCustomerMinReturnedUnits = new(
         "returns.abnormal.customer-min-returned-units",
         "Units a customer must have returned in the recent window before the abnormal-returns rule flags the customer, however the rates compare: a floor so one or two returns are never a pattern.",
-        3m, 1m, 100_000m);
+        3m, 1m, 100_000m, Kind: PolicyValueKind.WholeNumber);
 
     /// <summary>Whether a channel accepts returns for each reason of <see cref="ReturnReasons"/> (1 yes, 0 no); every reason by default.</summary>
     public static IReadOnlyList<PolicyDefinition> ReturnReasonAcceptedPolicies { get; } =
@@ -97,7 +99,7 @@ public static class PolicyKeys
         .. ReturnReasons.All.Select(r => new PolicyDefinition(
             $"returns.reason-accepted.{r.Code.ToLowerInvariant().Replace('_', '-')}",
             $"1 when the channel accepts returns for {r.Code} ({r.Description}), 0 when it refuses them; per channel.",
-            1m, 0m, 1m, PolicyScoping.PerChannel)),
+            1m, 0m, 1m, PolicyScoping.PerChannel, Kind: PolicyValueKind.Flag)),
     ];
 
     public static PolicyDefinition ReturnReasonAccepted(ReturnReason reason) =>

@@ -103,6 +103,8 @@ public sealed partial class PoliciesPageTests : IDisposable
     [Theory]
     [InlineData("orders.fraud-score-threshold", "101", "", "", "Input_Value", "orders.fraud-score-threshold must be between 0 and 100.")]
     [InlineData("orders.fraud-score-threshold", "seventy", "", "", "Input_Value", "")]
+    [InlineData("returns.window-days", "30.5", "", "", "Input_Value", "returns.window-days must be a whole number between 0 and 365.")]
+    [InlineData("returns.reason-accepted.changed-mind", "0.5", "WEB", "", "Input_Value", "returns.reason-accepted.changed-mind must be 1 (yes) or 0 (no).")]
     [InlineData(HighValue, "3000", "WEB", "", "Input_Currency", "orders.high-value-threshold is an amount of money: a channel's value names its currency.")]
     [InlineData("", "3000", "", "", "Input_Key", "'' is not a policy.")]
     public async Task ABadProposal_ShowsItsErrorBesideTheField_KeepsWhatWasTyped_AndChangesNothing(

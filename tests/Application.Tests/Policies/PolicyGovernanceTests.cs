@@ -160,6 +160,9 @@ public sealed class PolicyGovernanceTests : IAsyncLifetime
     {
         { "orders.nonsense", 1m, null, null, PolicyErrors.UnknownKey, "key" },
         { FraudScore, 101m, null, null, PolicyErrors.ValueOutOfRange, "value" },
+        { "returns.window-days", 30.5m, null, null, PolicyErrors.ValueNotWhole, "value" },
+        { "returns.reason-accepted.changed-mind", 0.5m, "WEB", null, PolicyErrors.ValueNotWhole, "value" },
+        { "returns.write-off-approval-units", 5.5m, "WEB", null, PolicyErrors.ValueNotWhole, "value" },
         { FraudScore, 70m, "NOPE", null, PolicyErrors.ScopeInvalid, "channel" },
         { FraudScore, 70m, "bad code!", null, PolicyErrors.ScopeInvalid, "channel" },
         { HighValue, 3_000m, "WEB", "XYZ", PolicyErrors.ScopeInvalid, "currencyCode" },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Policies;
@@ -113,6 +114,61 @@ public sealed class PolicyChangeTests
         var error = ResultAssert.FailsWith(Propose(key, (decimal)value), "POLICY_VALUE_OUT_OF_RANGE", "value");
 
         Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public void Catalog_TakesMoneyPercentsAndHoursAsTheyAre_TheReasonSwitchesAsFlags_AndEveryOtherPolicyAsAWholeNumber()
+    {
+        Assert.Equal([HighValue, PolicyKeys.ReceiptOverTolerancePercent.Key, PolicyKeys.ReceiptUnderTolerancePercent.Key, .. PolicyKeys.SlaHoursPolicies.Select(p => p.Key),
+                PolicyKeys.ReturnShippingFee.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key],
+            PolicyKeys.All.Where(p => p.Kind == PolicyValueKind.Decimal).Select(p => p.Key));
+        Assert.Equal(PolicyKeys.ReturnReasonAcceptedPolicies.Select(p => p.Key), PolicyKeys.All.Where(p => p.Kind == PolicyValueKind.Flag).Select(p => p.Key));
+        Assert.All(PolicyKeys.All.Where(p => p.Kind != PolicyValueKind.Decimal), p => Assert.Equal(decimal.Truncate(p.Default), p.Default));
+    }
+
+    [Theory]
+    [InlineData("returns.window-days", 30.5)]
+    [InlineData("returns.restocking-fee-basis-points", 250.5)]
+    [InlineData("returns.write-off-approval-units", 5.5)]
+    [InlineData("returns.abnormal.window-days", 14.01)]
+    [InlineData("returns.abnormal.customer-min-returned-units", 3.5)]
+    [InlineData("inventory.adjustment-approval-threshold", 50.5)]
+    [InlineData(FraudScore, 60.5)]
+    public void Propose_AFractionOfAPolicyThatCountsWholeThings_IsRefusedOnTheValueField_NamingTheKeyAndWhatItTakes(string key, double value)
+    {
+        var definition = PolicyKeys.Find(key)!;
+
+        var error = ResultAssert.FailsWith(Propose(key, (decimal)value), PolicyErrors.ValueNotWhole, "value");
+
+        Assert.Equal($"{key} must be a whole number between {definition.Min} and {definition.Max}.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.99)]
+    public void Propose_AFractionOfAFlag_IsRefused_ItTakesOneOrZero(double value)
+    {
+        var flag = PolicyKeys.ReturnReasonAcceptedPolicies[0];
+
+        var error = ResultAssert.FailsWith(Propose(flag.Key, (decimal)value), PolicyErrors.ValueNotWhole, "value");
+
+        Assert.Equal($"{flag.Key} must be 1 (yes) or 0 (no).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("returns.window-days", "45.0")]
+    [InlineData("returns.reason-accepted.changed-mind", "0")]
+    [InlineData("returns.reason-accepted.changed-mind", "1.00")]
+    [InlineData("inventory.receipt-over-tolerance-percent", "2.5")]
+    [InlineData("exceptions.sla-hours.fraud-review", "0.25")]
+    public void Propose_AWholeNumberWrittenWithZeroDecimals_OrAFractionOfAPolicyThatTakesOne_IsAccepted(string key, string value)
+    {
+        var number = decimal.Parse(value, CultureInfo.InvariantCulture);
+
+        var change = Propose(key, number);
+
+        ResultAssert.Succeeded(change);
+        Assert.Equal(number, change.Value.Value);
     }
 
     [Theory]

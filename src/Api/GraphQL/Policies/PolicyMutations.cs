@@ -26,7 +26,7 @@ public sealed class SetPolicyInputType : InputObjectGraphType<SetPolicyInput>
         Description = "A new value for a policy in one scope, and why.";
         Field<NonNullGraphType<StringGraphType>>("key").Description("The policy's key.");
         Field<PolicyScopeInputType>("scope").Description("Where the value applies; absent for the global value.");
-        Field<NonNullGraphType<DecimalScalar>>("value").Description("The new value, within the policy's minimum and maximum.");
+        Field<NonNullGraphType<DecimalScalar>>("value").Description("The new value, within the policy's minimum and maximum: a whole number for a policy that counts days, units, basis points or a score, 1 or 0 for a yes/no.");
         Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, 1 to {PolicyErrors.ReasonMaxLength} characters; kept in the policy's history.");
     }
 }

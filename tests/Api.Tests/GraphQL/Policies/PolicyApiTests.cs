@@ -127,17 +127,19 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal("70", Text(await PolicyAsync(FraudScore), "value"));
     }
 
-    [Fact]
-    public async Task SetPolicy_FromAKeyWithTheWriteScope_WithABadValue_IsACodedError_AndChangesNothing()
+    [Theory]
+    [InlineData(FraudScore, 170, "POLICY_VALUE_OUT_OF_RANGE")]
+    [InlineData("returns.window-days", 30.5, "POLICY_VALUE_NOT_WHOLE")]
+    public async Task SetPolicy_FromAKeyWithTheWriteScope_WithABadValue_IsACodedError_AndChangesNothing(string key, double value, string code)
     {
         var writer = await _api.IssueKeyAsync([ApiScopes.PoliciesRead, ApiScopes.PoliciesWrite]);
 
         var set = (await _api.DataAsync(writer, Mutation("setPolicy", "SetPolicyInput", SetFields),
-            new { input = new { key = FraudScore, value = 170, reason = "Typo." } })).GetProperty("setPolicy");
+            new { input = new { key, value, reason = "Typo." } })).GetProperty("setPolicy");
 
-        Assert.Equal(("POLICY_VALUE_OUT_OF_RANGE", JsonValueKind.Null, JsonValueKind.Null), (Text(set.GetProperty("userErrors")[0], "code"),
+        Assert.Equal((code, JsonValueKind.Null, JsonValueKind.Null), (Text(set.GetProperty("userErrors")[0], "code"),
             set.GetProperty("policy").ValueKind, set.GetProperty("change").ValueKind));
-        Assert.Equal(0, (await _api.DataAsync(_reader, HistoryQuery, new { key = FraudScore, scope = new { } })).GetProperty("policyHistory")
+        Assert.Equal(0, (await _api.DataAsync(_reader, HistoryQuery, new { key, scope = new { } })).GetProperty("policyHistory")
             .EnumerateArray().Count(c => Text(c, "proposedBy")!.StartsWith("api-client:", StringComparison.Ordinal)));
     }
 
