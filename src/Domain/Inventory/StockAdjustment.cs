@@ -43,6 +43,10 @@ public sealed class StockAdjustment : AggregateRoot
             errors.Add(new Error(InventoryErrors.AdjustmentZeroCode, "An adjustment changes the quantity by at least one unit.", "quantityChange"));
         else if (Math.Abs((long)quantityChange) > Quantity.Max)
             errors.Add(new Error(InventoryErrors.AdjustmentTooLargeCode, $"An adjustment changes at most {Quantity.Max} units.", "quantityChange"));
+        // A loss of more than the location holds is refused when it is asked for, as a move of it would be: waiting for
+        // approval would only queue an adjustment that cannot apply. Approval checks again, since stock may leave meanwhile.
+        else if (quantityChange < 0 && balance.CheckCanTake(StockBucket.Available, -quantityChange, "quantityChange") is { } shortage)
+            errors.Add(shortage);
         if (string.IsNullOrWhiteSpace(reasonCode))
             errors.Add(new Error(InventoryErrors.ReasonRequiredCode, "An adjustment needs a reason code.", "reasonCode"));
         else if (!ReasonCodes.IsAdjustmentReason(reasonCode))

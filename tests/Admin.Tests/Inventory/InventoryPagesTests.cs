@@ -172,6 +172,24 @@ public sealed partial class InventoryPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task ALossOfMoreThanTheLocationHolds_ComesBackWithTheShortfallBesideTheChange_AndQueuesNothingForApproval()
+    {
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        var before = await LevelsAsync();
+        var adjustments = await AdjustmentsAsync();
+        var loss = before.Available + 1000;
+
+        using var posted = await PostAsync(wim, PositionPath, "Adjust", Adjust(Warehouse, $"-{Units(loss)}", ReasonCodes.Lost, "Pallet missing"));
+        var html = await posted.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal($"{Warehouse} holds {Units(before.Available)} of {Sku} in Available; {Units(loss)} cannot be taken from it.",
+            FieldError(html, "Adjust.QuantityChange"));
+        Assert.Contains("value=\"Pallet missing\"", html, StringComparison.Ordinal);
+        Assert.Equal((adjustments, before), (await AdjustmentsAsync(), await LevelsAsync()));
+    }
+
+    [Fact]
     public async Task ACycleCountThatDiffers_BooksACountCorrection_AndACountOverTheThreshold_WaitsForApproval()
     {
         using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);

@@ -108,6 +108,18 @@ public sealed class StockCommandTests : InventoryScenario
     }
 
     [Fact]
+    public async Task AdjustStock_ALossAboveTheThreshold_OfMoreThanTheLocationHolds_IsRefusedWhenRequested_AndQueuesNothingForApproval()
+    {
+        var (empty, location) = await EmptyBalanceAsync();
+        var (stocked, stockedAt) = await StockedAsync(5, skip: 1);
+
+        await RefusedAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, empty, location, -1000, ReasonCodes.Lost),
+            InventoryErrors.InsufficientStockCode, "quantityChange");
+        await RefusedAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, stocked, stockedAt, -51, ReasonCodes.Lost),
+            InventoryErrors.InsufficientStockCode, "quantityChange");
+    }
+
+    [Fact]
     public async Task AdjustStock_WithBadInput_GetsNamedErrorsAndChangesNothing()
     {
         var (sku, location) = await StockedAsync(5);

@@ -45,6 +45,18 @@ public sealed class StockAdjustmentTests
     }
 
     [Fact]
+    public void Request_ALossAboveTheThreshold_OfMoreThanIsAvailable_IsRefusedAtOnce_NotQueuedForApproval()
+    {
+        var balance = Balance(10);
+
+        var error = ResultAssert.FailsWith(StockAdjustment.Request(balance, -60, ReasonCodes.Lost, null, Threshold, Actors.Warehouse, Clock.Now),
+            InventoryErrors.InsufficientStockCode, "quantityChange");
+
+        Assert.Equal($"{balance.Location} holds 10 of {balance.Sku} in Available; 60 cannot be taken from it.", error.Message);
+        Assert.Equal((10, 1), (balance.Available, balance.RecordedEntries.Count));
+    }
+
+    [Fact]
     public void Approve_ByTheRequester_IsSelfApproval()
     {
         var requester = Actors.Person("wanda", "Wanda", Roles.WarehouseManager, Roles.OperationsManager);

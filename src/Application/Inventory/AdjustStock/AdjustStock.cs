@@ -7,7 +7,8 @@ namespace EcomErp.Application.Inventory.AdjustStock;
 
 /// <summary>
 /// Corrects Available stock with a reason code from the catalog. Above the approval threshold policy the
-/// adjustment waits in PendingApproval and changes no stock until a second person approves it.
+/// adjustment waits in PendingApproval and changes no stock until a second person approves it. A loss of more than the
+/// location holds in Available is refused at once, whatever its size.
 /// </summary>
 public sealed record AdjustStock(Actor Actor, string Sku, string Location, int QuantityChange, string ReasonCode, string? Note = null)
     : BalanceCommand(Actor, Sku, Location);
