@@ -21,7 +21,8 @@ public sealed class UserErrorType : ObjectGraphType<Error>
                 ? c.Source.Code
                 : throw new InvalidOperationException($"Error code '{c.Source.Code}' is not a UserErrorCode value; declare it with [ErrorDescription] in its catalog."));
         Field(e => e.Field, nullable: true).Description("Path of the input field at fault, e.g. lines[0].quantity; null when the whole input is.");
-        Field(e => e.Message).Description("Human-readable explanation.");
+        Field<NonNullGraphType<StringGraphType>>("message").Description("Human-readable explanation.")
+            .Resolve(c => QuotedInput.Shorten(c.Source.Message));
     }
 }
 

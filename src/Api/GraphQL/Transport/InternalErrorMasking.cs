@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Common;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -32,6 +33,7 @@ internal sealed class TransportErrorInfoProvider(ErrorInfoProviderOptions option
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        info.Message = QuotedInput.Shorten(info.Message);
         var extensions = info.Extensions ?? new Dictionary<string, object?>();
         extensions.TryAdd("code", executionError.Code ?? GraphQLErrorCodes.Unspecified);
         if (executionError is InternalServerError internalError)

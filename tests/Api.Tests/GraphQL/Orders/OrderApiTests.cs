@@ -1,3 +1,4 @@
+using EcomErp.Api.GraphQL.Common;
 using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using System.Text.Json;
 using EcomErp.Application.Abstractions;
@@ -34,13 +35,13 @@ public sealed class OrderApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await Api.DisposeAsync();
 
-    private static object Order(string externalId, object? line = null, string postalCode = "10115") => new
+    private static object Order(string externalId, object? line = null, string postalCode = "10115", string email = "anna.schmidt@example.com") => new
     {
         input = new
         {
             channel = "WEB",
             externalOrderId = externalId,
-            customer = new { email = "anna.schmidt@example.com", name = "Anna Schmidt" },
+            customer = new { email, name = "Anna Schmidt" },
             shipTo = new { name = "Anna Schmidt", line1 = "Invalidenstraße 1", city = "Berlin", postalCode, country = "DE" },
             lines = new[] { line ?? new { sku = "TEE-CREW-M-BLK", quantity = 1, unitPrice = OrderFlowEndToEndTests.Price(25.00m) } },
         },
@@ -68,6 +69,22 @@ public sealed class OrderApiTests : IAsyncLifetime
         Assert.Contains(("QUANTITY_NOT_POSITIVE", "lines[0].quantity"), errors);
         Assert.Contains(("MONEY_PRECISION", "lines[0].unitPrice.amount"), errors);
         Assert.Equal(0, await TotalOrdersAsync());
+    }
+
+    [Fact]
+    public async Task ARefusalQuotingALongInput_QuotesItsStartOnly_AndKeepsTheRulesWords()
+    {
+        var payload = (await Api.DataAsync(_shop, Capture, Order("LONG-1", email: new string('x', 5_000)))).GetProperty("captureOrder");
+
+        var error = Assert.Single(payload.GetProperty("userErrors").EnumerateArray());
+        Assert.Equal("customer.email", error.GetProperty("field").GetString());
+        Assert.Equal($"'{new string('x', QuotedInput.MaxQuoted)}…' is not an email address.", error.GetProperty("message").GetString());
+
+        // The same in a query's errors.
+        var (_, body) = await Api.PostAsync(_shop, $$"""{ order(id: "{{new string('y', 5_000)}}") { id } }""");
+        var queryError = Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.Contains($"'{new string('y', QuotedInput.MaxQuoted)}…'", queryError, StringComparison.Ordinal);
+        Assert.True(queryError.Length < 300, queryError);
     }
 
     [Theory]
