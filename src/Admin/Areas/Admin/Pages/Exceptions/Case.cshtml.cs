@@ -157,7 +157,7 @@ public sealed class CaseModel(
         _ => "The case is dismissed; its hold is released.", cancellationToken);
 
     /// <summary>
-    /// Sends one decision; on success post-redirect-get with a status line, on refusal the same page with the person's input
+    /// Sends one decision, unless the person's roles do not own the case's queue (403); on success post-redirect-get with a status line, on refusal the same page with the person's input
     /// kept and the refusal beside the field it concerns (<paramref name="field"/> for the note or assignee, else above the forms).
     /// </summary>
     private async Task<IActionResult> DecideAsync(
@@ -166,6 +166,9 @@ public sealed class CaseModel(
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
+        // A person who only reads this queue (an executive, say) is refused before any command, like every other admin form.
+        if (!ExceptionWorkbench.MayAct(User, Case.Queue))
+            return Forbid();
         var result = await send(User.ToActor(), Input.Version);
         if (result.IsSuccess)
         {

@@ -85,6 +85,8 @@ public sealed class QueueModel(
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
+        if (!MayAssign)
+            return Forbid();
         if (Input.CaseIds.Count == 0)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(AssignInput.CaseIds)}", "Choose at least one case.");
         if (!Assignees.Any(a => a.Key == Input.Assignee))
