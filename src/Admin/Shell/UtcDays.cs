@@ -7,6 +7,12 @@ namespace EcomErp.Admin.Shell;
 /// </summary>
 public static class UtcDays
 {
+    /// <summary>What a filter whose last day is before its first says, in the admin's words (the queries name their API arguments).</summary>
+    public const string BackwardsRange = "The last day requested is before the first; choose a later day.";
+
+    /// <summary>Whether <paramref name="to"/> is a day before <paramref name="from"/> (the same day is one whole day).</summary>
+    public static bool AreBackwards(DateOnly? from, DateOnly? to) => from is { } first && to is { } last && last < first;
+
     public static DateTimeOffset? StartOf(DateOnly? day) => day is { } d ? new DateTimeOffset(d, TimeOnly.MinValue, TimeSpan.Zero) : null;
 
     public static DateTimeOffset? EndOf(DateOnly? day) =>

@@ -55,5 +55,24 @@ public sealed class DayFilterTests : IDisposable
         Assert.True(Rows(html) >= 1, "the refused key issue is in the log");
     }
 
+    [Theory]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/orders")]
+    [InlineData("/admin/inventory/ledger?sku=TEE-CREW-L-BLK")]
+    [InlineData("/admin/returns")]
+    public async Task ALastDayBeforeTheFirst_IsSaidInTheAdminsWords(string path)
+    {
+        using var admin = await _session.SignedInAsFirstAdministratorAsync();
+        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+
+        using var backwards = await admin.GetAsync(new Uri($"{path}{separator}from=2026-12-06&to=2026-12-05", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await backwards.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, backwards.StatusCode);
+        Assert.Matches("""role="alert"[^>]*>\s*(<ul><li>)?The last day requested is before the first; choose a later day.<""", html);
+        Assert.DoesNotContain("capturedTo", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("occurredTo", html, StringComparison.Ordinal);
+    }
+
     private static int Rows(string html) => System.Text.RegularExpressions.Regex.Count(html, "<tr[ >]");
 }

@@ -62,6 +62,8 @@ public sealed class IndexModel(IQueryHandler<ListAuditLog, AuditLogPage> list, E
         var after = After is { Length: > 0 } cursor ? OrderCursor.Parse(cursor) : null;
         if (After is { Length: > 0 } && after is null)
             ModelState.AddModelError(nameof(After), "That page link is not one this page made; start again from the first page.");
+        if (UtcDays.AreBackwards(From, To))
+            ModelState.AddModelError(nameof(To), UtcDays.BackwardsRange);
         if (!ModelState.IsValid)
         {
             Problem = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));

@@ -64,6 +64,11 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
             Problem = "A filter could not be read: dates are yyyy-MM-dd, and page links are the ones this page made.";
             return;
         }
+        if (Shell.UtcDays.AreBackwards(From, To))
+        {
+            Problem = Shell.UtcDays.BackwardsRange;
+            return;
+        }
         if (string.IsNullOrWhiteSpace(Sku))
             return;
         var filter = new InventoryLedgerFilter(

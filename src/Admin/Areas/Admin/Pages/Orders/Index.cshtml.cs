@@ -224,6 +224,8 @@ public sealed class IndexModel(
         Channels = [.. (await channels.HandleAsync(new ListChannels(null), cancellationToken)).Value.Select(c => c.Code)];
         if (Dir is { Length: > 0 } dir && dir is not ("asc" or "desc"))
             ModelState.AddModelError(nameof(Dir), "The direction is asc or desc.");
+        if (UtcDays.AreBackwards(From, To))
+            ModelState.AddModelError(nameof(To), UtcDays.BackwardsRange);
         var after = Cursor(After, nameof(After));
         var before = Cursor(Before, nameof(Before));
         if (!ModelState.IsValid)

@@ -214,7 +214,7 @@ public sealed class IndexModel(
     /// <summary>The query's messages name its API arguments; a person reads the form's own words for the same refusal.</summary>
     private string Readable(Error error) => error.Code switch
     {
-        ReturnQueryErrors.RequestedRangeInvalid => "The last day requested is before the first; choose a later day.",
+        ReturnQueryErrors.RequestedRangeInvalid => UtcDays.BackwardsRange,
         ReturnQueryErrors.AgeInvalid => $"Enter a whole number of days from 0 to {ReturnFilter.MaxOlderThanDays}.",
         ReturnQueryErrors.RmaTextInvalid => $"Enter 1 to {Domain.Returns.Return.RmaNumberMaxLength} characters of an RMA number.",
         BusinessDates.OutOfRangeCode => string.Create(CultureInfo.InvariantCulture,
