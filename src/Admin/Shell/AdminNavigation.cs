@@ -14,8 +14,8 @@ public sealed record AdminLink(string Title, string? Page, IReadOnlyList<string>
     public bool IsShownTo(ClaimsPrincipal user) => Roles.Count == 0 || Roles.Any(user.IsInRole);
 }
 
-/// <summary>A group of the navigation named after a job (Orders, Inventory, …).</summary>
-public sealed record AdminSection(string Title, IReadOnlyList<AdminLink> Links);
+/// <summary>A group of the navigation named after a job (Orders, Inventory, …), with what the job is, for the overview page.</summary>
+public sealed record AdminSection(string Title, string Purpose, IReadOnlyList<AdminLink> Links);
 
 /// <summary>
 /// The admin's navigation as data, grouped by job and filtered by the signed-in person's roles; the layout renders it.
@@ -41,13 +41,13 @@ public static class AdminNavigation
 
     public static IReadOnlyList<AdminSection> Sections { get; } =
     [
-        Section("Orders",
+        Section("Orders", "Follow every channel's orders through the one workflow, hold and release them, take returns, and decide the cases waiting in the exception queues.",
         [
             Link("Orders", "/Orders/Index", OrderReaders),
             Link("Returns", "/Returns/Index", ReturnReaders),
             Link("Exceptions", ExceptionsPage, Everyone),
         ]),
-        Section("Inventory",
+        Section("Inventory", "Stock by location and bucket, the ledger every unit moves through, adjustments, transfers between locations and cycle counts.",
         [
             Link("Stock positions", "/Inventory/Index", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
             Link("Ledger", "/Inventory/Ledger", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
@@ -55,18 +55,18 @@ public static class AdminNavigation
             Link("Transfers", "/Inventory/Transfers/Index", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
             Link("Cycle counts", "/Inventory/CycleCounts", Areas.Admin.Pages.Inventory.InventoryAccess.ReaderRoles),
         ]),
-        Section("Purchasing",
+        Section("Purchasing", "Purchase orders from creation to receipt, and the suppliers they go to.",
         [
             Link("Purchase orders", "/Purchasing/Index", PurchasingReaders),
             Link("Suppliers", "/Purchasing/Suppliers/Index", PurchasingReaders),
         ]),
-        Section("Finance",
+        Section("Finance", "The invoices and credit notes the orders produce, their journal and the trial balance.",
         [
             Link("Invoices and credit notes", "/Finance/Documents", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
             Link("Journal", "/Finance/Journal", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
             Link("Trial balance", "/Finance/TrialBalance", Areas.Admin.Pages.Finance.FinanceRoles.ReaderList),
         ]),
-        Section("Master data",
+        Section("Master data", "The SKUs, carriers, channels and locations everything else refers to, and their import from a file.",
         [
             Link("SKUs", "/MasterData/Skus/Index", SkuAccess.ReadRoles),
             Link("Import", "/MasterData/Import", SkuAccess.ChangeRoles),
@@ -74,13 +74,13 @@ public static class AdminNavigation
             Link("Channels", "/MasterData/Channels/Index", ChannelRoles.Readers),
             Link("Locations", "/MasterData/Locations/Index", ChannelRoles.Readers),
         ]),
-        Section("Governance",
+        Section("Governance", "Who may do what, the policies (thresholds and rules) a change needs two administrators for, and the audit log of every change.",
         [
             Link("Users", "/Users/Index", AdminOnly),
             Link("Policies", "/Policies/Index", Governance),
             Link("Audit log", "/Audit/Index", Governance),
         ]),
-        Section("System",
+        Section("System", "API keys for the channels and partners, the read models' health, events that could not be delivered, background jobs and the GraphQL IDE.",
         [
             Link("API clients", "/ApiClients/Index", AdminOnly),
             Link("Projections", "/Projections/Index", AdminOnly),
@@ -91,7 +91,7 @@ public static class AdminNavigation
     ];
 
     // Factories rather than `new("…")`: the architecture test reads a capitalised literal after `new(` as an error code.
-    private static AdminSection Section(string title, IReadOnlyList<AdminLink> links) => new(title, links);
+    private static AdminSection Section(string title, string purpose, IReadOnlyList<AdminLink> links) => new(title, purpose, links);
 
     private static AdminLink Link(string title, string? page, IReadOnlyList<string> roles, string? href = null) => new(title, page, roles, href);
 

@@ -35,11 +35,11 @@ public sealed class SignInJourneyTests : IAsyncLifetime, IDisposable
         Assert.Equal("Overview", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal(EcomErpHostFactory.AdminEmail, await page.GetByTestId("landing-user").InnerTextAsync());
         // What the administrator relies on, not how it is painted: the page rendered with the admin's stylesheet, and the
-        // way on to the jobs dashboard is a visible link of that name leading there.
+        // overview's way on to the jobs dashboard is a visible link of that name leading there.
         Assert.True(await page.EvaluateAsync<bool>(
             "() => [...document.styleSheets].some(sheet => (sheet.href ?? '').includes('/admin.css') && sheet.cssRules.length > 0)"),
             "the admin stylesheet is applied");
-        var jobsDashboard = page.GetByRole(AriaRole.Link, new() { Name = "jobs dashboard" });
+        var jobsDashboard = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true });
         await Assertions.Expect(jobsDashboard).ToBeVisibleAsync();
         await Assertions.Expect(jobsDashboard).ToHaveAttributeAsync("href", "/admin/jobs");
 
