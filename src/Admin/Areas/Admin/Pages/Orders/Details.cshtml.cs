@@ -67,6 +67,13 @@ public sealed class DetailsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>The order version a step of this page produced, and the status it left the order in (for the next page's status line).</summary>
+    [TempData]
+    public int? StepVersion { get; set; }
+
+    [TempData]
+    public string? StepStatus { get; set; }
+
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
@@ -156,6 +163,12 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
+        // The page reads the order's read model, which the step's events reach a moment after the redirect: the status line
+        // says what the step did and, until the page has caught up, that the details below are from just before it.
+        if (StepVersion is { } stepVersion && StatusMessage is not null)
+            StatusMessage += Order.Version >= stepVersion
+                ? $" It is {StepStatus}."
+                : $" The details below are from just before it: they show {StepStatus} once the change is processed, in a moment (reload the page).";
         Input.Version = Order.Version;
         Input.PackageCount ??= 1;
         return Page();
@@ -256,7 +269,9 @@ public sealed class DetailsModel(
             var result = await handler.HandleAsync(command, cancellationToken);
             if (result.IsSuccess)
             {
-                StatusMessage = $"{done} It is {result.Value.Status}{(result.Value.IsOnHold ? ", on hold" : "")}.";
+                StatusMessage = done;
+                StepVersion = result.Value.Version;
+                StepStatus = $"{result.Value.Status}{(result.Value.IsOnHold ? ", on hold" : "")}";
                 return RedirectToPage(new { id = Id });
             }
             foreach (var error in result.Errors)
