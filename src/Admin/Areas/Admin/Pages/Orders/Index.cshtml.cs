@@ -176,6 +176,14 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostSaveViewAsync(CancellationToken cancellationToken)
     {
+        // A view is the filters as the page reads them: filters it cannot read are not saved, and the page says which.
+        var cursors = ReadFilters();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(NewView)}.{nameof(NewViewInput.Name)}", "Correct the filters first: a view keeps only filters the page can read.");
+            await ShowAsync(cursors, cancellationToken);
+            return Page();
+        }
         ModelState.KeepOnly(nameof(NewView));
         var query = QueryString.Create(Query().Select(q => KeyValuePair.Create(q.Key, (string?)q.Value))).ToUriComponent().TrimStart('?');
         var saved = await save.HandleAsync(new SaveOrderView(User.ToActor(), NewView.Name ?? "", query), cancellationToken);
@@ -217,19 +225,27 @@ public sealed class IndexModel(
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private Task LoadAsync(CancellationToken cancellationToken) => ShowAsync(ReadFilters(), cancellationToken);
+
+    /// <summary>Checks the filters the binder could read (direction, days, page links), each refusal beside its field; the page's cursors.</summary>
+    private (OrderCursor? After, OrderCursor? Before) ReadFilters()
     {
-        MyViews = (await views.HandleAsync(new ListOrderViews(User.ToActor()), cancellationToken)).Value;
-        Now = clock.GetUtcNow();
-        Channels = [.. (await channels.HandleAsync(new ListChannels(null), cancellationToken)).Value.Select(c => c.Code)];
         if (Dir is { Length: > 0 } dir && dir is not ("asc" or "desc"))
             ModelState.AddModelError(nameof(Dir), "The direction is asc or desc.");
         if (UtcDays.AreBackwards(From, To))
             ModelState.AddModelError(nameof(To), UtcDays.BackwardsRange);
-        var after = Cursor(After, nameof(After));
-        var before = Cursor(Before, nameof(Before));
+        return (Cursor(After, nameof(After)), Cursor(Before, nameof(Before)));
+    }
+
+    /// <summary>The person's views and the page of orders the filters select, unless a filter is refused.</summary>
+    private async Task ShowAsync((OrderCursor? After, OrderCursor? Before) cursors, CancellationToken cancellationToken)
+    {
+        MyViews = (await views.HandleAsync(new ListOrderViews(User.ToActor()), cancellationToken)).Value;
+        Now = clock.GetUtcNow();
+        Channels = [.. (await channels.HandleAsync(new ListChannels(null), cancellationToken)).Value.Select(c => c.Code)];
         if (!ModelState.IsValid)
             return;
+        var (after, before) = cursors;
 
         var filter = new OrderFilter(
             Statuses: Status is { } status ? [status] : null,
