@@ -59,7 +59,8 @@ public sealed class LedgerModel(IQueryHandler<ListInventoryLedger, InventoryLedg
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        // Sequences start at 1: a negative one is no link this page made (the query would count the entries and list none).
+        if (!ModelState.IsValid || After is < 0)
         {
             Problem = "A filter could not be read: dates are yyyy-MM-dd, and page links are the ones this page made.";
             return;
