@@ -71,6 +71,19 @@ public sealed class StatusPageTests : IDisposable
         Assert.DoesNotContain("<h1>Request not completed</h1>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/admin/error/500")]
+    [InlineData("/admin/error/503")]
+    public async Task TheStatusPage_AskedForDirectly_IsNotFound_EvenForAStranger(string path)
+    {
+        using var stranger = _factory.CreateBrowserLikeClient();
+
+        using var response = await stranger.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<code>{path}</code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnUnknownPathOutsideTheAdmin_KeepsItsBare404()
     {

@@ -21,10 +21,15 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int code) => Show(code);
 
+    /// <summary>
+    /// The status of the request re-executed here; asked for directly (<c>/admin/error/500</c>) the page is just an address
+    /// with nothing at it, so 404, or anyone could make the host answer any error they like.
+    /// </summary>
     private void Show(int code)
     {
-        Code = code is >= 400 and <= 599 ? code : 404;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Code = reExecuted is not null && code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
-        OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        OriginalPath = reExecuted?.OriginalPath ?? Request.Path.Value;
     }
 }
