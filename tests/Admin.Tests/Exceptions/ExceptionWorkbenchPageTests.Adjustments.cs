@@ -61,7 +61,7 @@ public sealed partial class ExceptionWorkbenchPageTests
     [Fact]
     public async Task RejectingAnAdjustmentWithoutAReason_ShowsTheErrorBesideTheField_AndWithOne_RefusesTheAdjustment()
     {
-        var (adjustmentId, caseId) = await PendingAdjustmentAsync("TEE-CREW-L-BLK", -60, ReasonCodes.Lost);
+        var (adjustmentId, caseId) = await PendingAdjustmentAsync("TEE-CREW-L-BLK", 60, ReasonCodes.Found);
         using var client = await _session.SignedInAsync(OperationsEmail, Roles.OperationsManager);
         var path = $"{IndexPath}/case/{caseId}";
         var version = (await VersionShownAsync(client, path)).ToString(CultureInfo.InvariantCulture);

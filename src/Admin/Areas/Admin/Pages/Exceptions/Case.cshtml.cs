@@ -157,8 +157,9 @@ public sealed class CaseModel(
         _ => "The case is dismissed; its hold is released.", cancellationToken);
 
     /// <summary>
-    /// Sends one decision, unless the person's roles do not own the case's queue (403); on success post-redirect-get with a status line, on refusal the same page with the person's input
-    /// kept and the refusal beside the field it concerns (<paramref name="field"/> for the note or assignee, else above the forms).
+    /// Sends one decision, unless the person's roles do not own the case's queue (403); on success post-redirect-get with
+    /// a status line, on refusal the same page with the person's input kept and the refusal beside the field it concerns
+    /// (<paramref name="field"/> for the note or assignee, else above the forms).
     /// </summary>
     private async Task<IActionResult> DecideAsync(
         string field, Func<Actor, int, Task<Result<ExceptionCaseCommandResult>>> send, Func<ExceptionCaseCommandResult, string> done,
