@@ -30,6 +30,24 @@ public sealed partial class InventoryPagesTests
             .Where(t => t.Id == new TransferId(id)).Select(t => t.ExpectedOn).SingleAsync();
     }
 
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("Pacific/Pago_Pago")]
+    public async Task TheCountsOfTheWholeCalendar_AreListed_InAZoneAheadOfUtcOrBehindIt(string zone)
+    {
+        using var wim = await _session.SignedInAsync($"wim.{zone.Replace('/', '.')}@ecomerp.local", Roles.WarehouseManager);
+        var token = await AdminSignIn.GetAntiforgeryTokenAsync(wim, "/admin/account/profile");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.TimeZone"] = zone, ["__RequestVerificationToken"] = token });
+        using var chosen = await wim.PostAsync(new Uri("/admin/account/profile", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+
+        using var everything = await wim.GetAsync(new Uri($"{CountsPath}?from={Day(DateOnly.MinValue)}&to={Day(DateOnly.MaxValue)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, everything.StatusCode);
+        Assert.DoesNotContain("could not be read", await everything.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ATransferSentWithAnEta_ShowsItOnTheListTheDetailsAndThePosition_AndTheEtaMovesWhileInTransit()
     {

@@ -143,7 +143,7 @@ public sealed class CycleCountsModel(
             (SkuFilter, LocationFilter, Outcome, From, To, PageNumber) = (null, null, null, null, null, 1);
         }
         var zone = timeZones.For(User);
-        var page = await list.HandleAsync(new ListCycleCounts(SkuFilter, LocationFilter, Outcome, StartOf(From, zone), StartOf(To?.AddDays(1), zone),
+        var page = await list.HandleAsync(new ListCycleCounts(SkuFilter, LocationFilter, Outcome, StartOf(From, zone), EndOf(To, zone),
             PageNumber, PageSize), cancellationToken);
         if (page.IsFailure)
         {
@@ -154,12 +154,20 @@ public sealed class CycleCountsModel(
         Names = await workbench.NamesAsync([.. Counts.Select(c => c.CountedBy)]);
     }
 
-    /// <summary>The instant the day begins in the zone (a midnight skipped by a clock change counts with the zone's standard offset).</summary>
+    /// <summary>
+    /// The instant the day begins in the zone (a midnight skipped by a clock change counts with the zone's standard offset).
+    /// The calendar's first day begins before the first instant in a zone ahead of UTC: the window is then open at its start.
+    /// </summary>
     private static DateTimeOffset? StartOf(DateOnly? day, TimeZoneInfo zone)
     {
         if (day is not { } date)
             return null;
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        var offset = zone.GetUtcOffset(midnight);
+        return midnight.Ticks - offset.Ticks < DateTime.MinValue.Ticks ? null : new DateTimeOffset(midnight, offset);
     }
+
+    /// <summary>The instant after the day's last, in the zone: the next day's start; the calendar's last day has no next one.</summary>
+    private static DateTimeOffset? EndOf(DateOnly? day, TimeZoneInfo zone) =>
+        day is { } date && date < DateOnly.MaxValue ? StartOf(date.AddDays(1), zone) : null;
 }
