@@ -10,7 +10,8 @@ namespace EcomErp.Api.Hosting;
 /// </summary>
 public static class ConfigurationFailure
 {
-    public const string Code = "CONFIG_INVALID";
+    /// <summary>The code each problem line starts with.</summary>
+    public const string ProblemCode = "CONFIG_INVALID";
 
     /// <summary><c>EX_CONFIG</c> of sysexits.h.</summary>
     public const int ExitCode = 78;
@@ -37,7 +38,7 @@ public static class ConfigurationFailure
     {
         foreach (var problem in problems)
         {
-            output.WriteLine($"error {Code}: {problem}");
+            output.WriteLine($"error {ProblemCode}: {problem}");
         }
 
         output.WriteLine("The host did not start; nothing was changed. Correct the configuration (appsettings.json, " +

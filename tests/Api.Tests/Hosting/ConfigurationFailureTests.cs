@@ -89,7 +89,7 @@ public sealed class ConfigurationFailureTests : IDisposable
     }
 
     private static List<string> ErrorLines(string error) =>
-        error.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.StartsWith($"error {ConfigurationFailure.Code}: ", StringComparison.Ordinal)).ToList();
+        error.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.StartsWith($"error {ConfigurationFailure.ProblemCode}: ", StringComparison.Ordinal)).ToList();
 
     private static void AssertNoStackTrace(string output)
     {

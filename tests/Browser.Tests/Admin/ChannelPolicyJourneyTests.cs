@@ -34,7 +34,7 @@ public sealed class ChannelPolicyJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Channels" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Channels" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "WEB", Exact = true }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin/MasterData/Channels/Details/WEB", RegexOptions.IgnoreCase));
         await page.GetByLabel("Lines").FillAsync("TEE-CREW-M-BLK 2500");

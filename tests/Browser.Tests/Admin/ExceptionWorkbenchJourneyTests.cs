@@ -58,7 +58,7 @@ public sealed class ExceptionWorkbenchJourneyTests : IAsyncLifetime, IDisposable
         await SignInAsync(page, FinanceEmail);
 
         await Assertions.Expect(page.GetByTestId("nav-open-count")).ToHaveTextAsync("1");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Exceptions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Exceptions" }).ClickAsync();
         var highValue = page.GetByTestId("queue-HighValueApproval");
         await Assertions.Expect(highValue.GetByTestId("open-count")).ToHaveTextAsync("1");
         await highValue.GetByRole(AriaRole.Link).ClickAsync();

@@ -42,7 +42,7 @@ public sealed class ImportJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin/masterdata/import$"));
         await page.GetByLabel("SKU file (.csv)").SetInputFilesAsync(Csv($"""
             {Header}

@@ -58,7 +58,7 @@ public sealed class InventoryJourneyTests : IAsyncLifetime, IDisposable
         var page = await admin.PageAsync();
         await SignInAsync(page, "wim@ecomerp.local");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Stock positions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Stock positions" }).ClickAsync();
         await page.GetByLabel("SKU or name").FillAsync("tee-crew-m-blk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = Sku, Exact = true }).ClickAsync();
@@ -82,7 +82,7 @@ public sealed class InventoryJourneyTests : IAsyncLifetime, IDisposable
 
         await admin.Host.RunBackgroundWorkAsync();
         await SignInAsync(page, "olga@ecomerp.local");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Adjustments" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Adjustments" }).ClickAsync();
         var pending = page.GetByTestId("pending").GetByRole(AriaRole.Row).Filter(new() { HasText = "Pallet missing after the stocktake" });
         await Assertions.Expect(pending.GetByTestId("requested-by")).ToHaveTextAsync("wim@ecomerp.local");
         await pending.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();

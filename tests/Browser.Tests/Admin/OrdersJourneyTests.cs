@@ -64,7 +64,7 @@ public sealed class OrdersJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).ClickAsync();
         await page.GetByLabel("External id").FillAsync("WEB-JOURNEY-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("externalId=WEB-JOURNEY-1"));

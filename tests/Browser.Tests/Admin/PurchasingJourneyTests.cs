@@ -50,7 +50,7 @@ public sealed class PurchasingJourneyTests : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await AdminInChromium.ArrivedAtAsync(page, new Regex("/admin$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Purchase orders" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Purchase orders" }).ClickAsync();
         await page.GetByLabel("Status").SelectOptionAsync("Confirmed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await page.GetByTestId($"purchase-order-{id}").GetByRole(AriaRole.Link).ClickAsync();

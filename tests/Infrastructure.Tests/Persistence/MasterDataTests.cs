@@ -53,14 +53,14 @@ public sealed class MasterDataTests
         await database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
-            db.PolicyChanges.Add(PolicyChange.FirstVersion(PolicyKeys.FraudScoreThreshold, PolicyScope.Global, 42.5m, "test", Actor.SystemId, ErpTestHost.Start));
+            db.PolicyChanges.Add(PolicyChange.FirstVersion(PolicyKeys.ReceiptOverTolerancePercent, PolicyScope.Global, 42.5m, "test", Actor.SystemId, ErpTestHost.Start));
             await db.SaveChangesAsync();
         });
 
         var (stored, unset) = await database.InScopeAsync(async sp =>
         {
             var policies = sp.GetRequiredService<IPolicyReader>();
-            return (await policies.GetAsync(PolicyKeys.FraudScoreThreshold, default), await policies.GetAsync(PolicyKeys.HighValueThreshold, default));
+            return (await policies.GetAsync(PolicyKeys.ReceiptOverTolerancePercent, default), await policies.GetAsync(PolicyKeys.HighValueThreshold, default));
         });
 
         Assert.Equal(42.5m, stored);
