@@ -19,6 +19,6 @@ public sealed class PolicyChangeDecisions(IPolicyRepository policies)
         if (!approve)
             return change.Reject(note, actor, now);
         var others = (await policies.ListAsync(change.Key, cancellationToken)).Where(c => c.Id != change.Id);
-        return change.Approve(definition.InForce(change.Scope, others).Value, note, actor, now);
+        return change.Approve(definition, definition.InForce(change.Scope, others).Value, note, actor, now);
     }
 }

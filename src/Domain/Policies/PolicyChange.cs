@@ -103,14 +103,21 @@ public sealed class PolicyChange
 
     /// <summary>
     /// A second administrator approves the pending change: it takes effect now, from <paramref name="inForce"/> (the value
-    /// in force in the scope until now). Whoever proposed it may not approve it (four eyes).
+    /// in force in the scope until now). Whoever proposed it may not approve it (four eyes), and its value must still fit
+    /// <paramref name="definition"/>'s rules.
     /// </summary>
-    public Result Approve(decimal inForce, string note, Actor actor, DateTimeOffset at)
+    public Result Approve(PolicyDefinition definition, decimal inForce, string note, Actor actor, DateTimeOffset at)
     {
+        if (definition.Key != Key)
+            throw new ArgumentException($"Policy change {Id} is of {Key}, not of {definition.Key}.", nameof(definition));
         if (CheckCanDecide(actor) is { } refused)
             return refused;
         if (actor.Id == ProposedBy)
             return new Error(PolicyErrors.SelfApproval, "A second administrator must approve a policy change you proposed (four eyes).", "caseId");
+        // The policy's rules may have tightened while the change waited (a whole number where a fraction was taken): what
+        // takes effect must fit them now, so such a change can only be rejected.
+        if (definition.Check(Value, Scope) is { } invalid)
+            return invalid;
         (Status, EffectiveFrom, PreviousValue, DecidedBy, DecidedAt, DecisionNote) = (PolicyChangeStatus.Effective, at, inForce, actor.Id, at, note);
         return Result.Success();
     }

@@ -91,8 +91,8 @@ public sealed class PolicyChangeTests
 
         Assert.Equal((PolicyChangeStatus.Pending, (DateTimeOffset?)null, "api-client:config-pipeline"), (change.Status, change.EffectiveFrom, change.ProposedBy));
         Assert.NotNull(change.CaseId);
-        ResultAssert.FailsWith(change.Approve(60m, "Mine.", connector, Clock.Now), CommonErrors.NotPermitted);
-        Assert.True(change.Approve(60m, "Agreed.", OtherAdmin, Clock.Now).IsSuccess);
+        ResultAssert.FailsWith(change.Approve(PolicyKeys.Find(FraudScore)!, 60m, "Mine.", connector, Clock.Now), CommonErrors.NotPermitted);
+        Assert.True(change.Approve(PolicyKeys.Find(FraudScore)!, 60m, "Agreed.", OtherAdmin, Clock.Now).IsSuccess);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class PolicyChangeTests
         var change = PendingHighValue();
         var later = Clock.Now.AddHours(3);
 
-        ResultAssert.Succeeded(change.Approve(3_000m, "Agreed with finance.", OtherAdmin, later));
+        ResultAssert.Succeeded(change.Approve(PolicyKeys.Find(HighValue)!, 3_000m, "Agreed with finance.", OtherAdmin, later));
 
         Assert.Equal((PolicyChangeStatus.Effective, (DateTimeOffset?)later, 3_000m, OtherAdmin.Id, "Agreed with finance."),
             (change.Status, change.EffectiveFrom, change.PreviousValue, change.DecidedBy, change.DecisionNote));
@@ -220,9 +220,23 @@ public sealed class PolicyChangeTests
     {
         var change = PendingHighValue();
 
-        ResultAssert.FailsWith(change.Approve(2_500m, "Mine.", Actors.Admin, Clock.Now), "POLICY_SELF_APPROVAL");
+        ResultAssert.FailsWith(change.Approve(PolicyKeys.Find(HighValue)!, 2_500m, "Mine.", Actors.Admin, Clock.Now), "POLICY_SELF_APPROVAL");
 
         Assert.Equal(PolicyChangeStatus.Pending, change.Status);
+    }
+
+    [Fact]
+    public void Approve_OfAValueThePolicysRulesNoLongerTake_IsRefused_AndItStaysPendingForARejection()
+    {
+        // Proposed while the policy still took fractions; its rules have since tightened to whole units.
+        var units = PolicyKeys.ReturnWriteOffApprovalUnits;
+        var change = PolicyChange.Propose(units with { Kind = PolicyValueKind.Decimal }, new PolicyScope("WEB", ""), 5.5m, "Peak season.", units.Default, 2,
+            ExceptionCaseId.New(), Actors.Admin, Clock.Now).Value;
+
+        ResultAssert.FailsWith(change.Approve(units, units.Default, "Agreed.", OtherAdmin, Clock.Now), PolicyErrors.ValueNotWhole, "value");
+
+        Assert.Equal(PolicyChangeStatus.Pending, change.Status);
+        ResultAssert.Succeeded(change.Reject("No longer a whole number of units.", OtherAdmin, Clock.Now));
     }
 
     [Theory]
@@ -231,7 +245,7 @@ public sealed class PolicyChangeTests
     {
         var change = PendingHighValue();
 
-        ResultAssert.FailsWith(change.Approve(2_500m, "ok", Actors.ById(actorId), Clock.Now), CommonErrors.NotPermitted);
+        ResultAssert.FailsWith(change.Approve(PolicyKeys.Find(HighValue)!, 2_500m, "ok", Actors.ById(actorId), Clock.Now), CommonErrors.NotPermitted);
 
         Assert.Equal(PolicyChangeStatus.Pending, change.Status);
     }
@@ -244,7 +258,7 @@ public sealed class PolicyChangeTests
         ResultAssert.Succeeded(change.Reject("Too high.", OtherAdmin, Clock.Now));
 
         Assert.Equal((PolicyChangeStatus.Rejected, (DateTimeOffset?)null), (change.Status, change.EffectiveFrom));
-        ResultAssert.FailsWith(change.Approve(2_500m, "ok", OtherAdmin, Clock.Now), "POLICY_CHANGE_DECIDED");
+        ResultAssert.FailsWith(change.Approve(PolicyKeys.Find(HighValue)!, 2_500m, "ok", OtherAdmin, Clock.Now), "POLICY_CHANGE_DECIDED");
     }
 
     [Fact]
