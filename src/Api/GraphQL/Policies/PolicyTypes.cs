@@ -15,6 +15,15 @@ public sealed class PolicyScopingType() : DescribedEnumType<PolicyScoping>("Poli
             + "a global value without a currency stands for every currency without one of its own.",
     });
 
+public sealed class PolicyValueKindType() : DescribedEnumType<PolicyValueKind>("PolicyValueKind",
+    "What numbers a policy takes between its minimum and maximum.",
+    new Dictionary<PolicyValueKind, string>
+    {
+        [PolicyValueKind.Decimal] = "Any number: an amount of money (to its currency's minor unit), a percentage, hours.",
+        [PolicyValueKind.WholeNumber] = "A whole number: days, units, basis points, a score; a fraction is refused (POLICY_VALUE_NOT_WHOLE).",
+        [PolicyValueKind.Flag] = "1 (yes) or 0 (no); anything else is refused (POLICY_VALUE_NOT_WHOLE).",
+    });
+
 public sealed class PolicyChangeStatusType() : DescribedEnumType<PolicyChangeStatus>("PolicyChangeStatus",
     "Where a change of a policy value stands.",
     new Dictionary<PolicyChangeStatus, string>
@@ -84,6 +93,8 @@ public sealed class PolicyType : ObjectGraphType<PolicyView>
         Field<NonNullGraphType<DecimalScalar>>("minimum").Description("The smallest value accepted.").Resolve(c => c.Source.Definition.Min);
         Field<NonNullGraphType<DecimalScalar>>("maximum").Description("The largest value accepted.").Resolve(c => c.Source.Definition.Max);
         Field<NonNullGraphType<PolicyScopingType>>("scoping").Description("Where the policy may hold values of its own.").Resolve(c => c.Source.Definition.Scoping);
+        Field<NonNullGraphType<PolicyValueKindType>>("valueKind").Description("What numbers the policy takes: any, whole ones, or 1/0.")
+            .Resolve(c => c.Source.Definition.Kind);
         Field<NonNullGraphType<BooleanGraphType>>("needsSecondApproval")
             .Description("True for thresholds that guard money: a change waits for a second administrator before it takes effect.")
             .Resolve(c => c.Source.Definition.GuardsMoney);

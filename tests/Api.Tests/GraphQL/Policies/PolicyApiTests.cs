@@ -22,7 +22,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
     private const string HighValue = "orders.high-value-threshold";
     private const string FraudScore = "orders.fraud-score-threshold";
     private const string ChangeFields = "id key scope { channel currencyCode } number value previousValue reason proposedBy proposedAt status effectiveFrom decidedBy decisionNote caseId";
-    private const string PolicyFields = $"key description scope {{ channel currencyCode }} value isDefault defaultValue minimum maximum scoping needsSecondApproval setBy {{ {ChangeFields} }} pendingChange {{ {ChangeFields} }}";
+    private const string PolicyFields = $"key description scope {{ channel currencyCode }} value isDefault defaultValue minimum maximum scoping valueKind needsSecondApproval setBy {{ {ChangeFields} }} pendingChange {{ {ChangeFields} }}";
     private const string SetFields = $"policy {{ {PolicyFields} }} change {{ {ChangeFields} }} userErrors {{ code field message }}";
     private const string HistoryQuery = $"query($key: String!, $scope: PolicyScopeInput) {{ policyHistory(key: $key, scope: $scope) {{ {ChangeFields} }} }}";
 
@@ -70,6 +70,8 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal(("2500", "0", "100000000", "PER_CHANNEL_IN_CURRENCY", true), (Text(highValue, "defaultValue"), Text(highValue, "minimum"),
             Text(highValue, "maximum"), Text(highValue, "scoping"), highValue.GetProperty("needsSecondApproval").GetBoolean()));
         Assert.Contains("channel", Text(highValue, "description"));
+        Assert.Equal(("DECIMAL", "DECIMAL", "WHOLE_NUMBER", "FLAG"), (Text(highValue, "valueKind"), Text(fraudSla, "valueKind"),
+            Text(await PolicyAsync("returns.window-days"), "valueKind"), Text(await PolicyAsync("returns.reason-accepted.changed-mind"), "valueKind")));
         Assert.Equal(JsonValueKind.Null, highValue.GetProperty("pendingChange").ValueKind);
     }
 
