@@ -14,7 +14,13 @@ public static class ExactDecimal
 
     /// <summary>Reads <paramref name="text"/> (an optional sign, digits with an optional point, an optional exponent).</summary>
     public static bool TryParse(string text, out decimal amount) =>
-        decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out amount) && Holds(text, amount);
+        decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out amount) && (IsShortPlain(text) || Holds(text, amount));
+
+    /// <summary>
+    /// Every price a capture sends ("25.00"): at most 28 characters and no exponent, so at most 28 digits of which at most 27
+    /// follow the point, which a decimal always holds exactly. Only longer text needs the digit-by-digit comparison.
+    /// </summary>
+    private static bool IsShortPlain(string text) => text.Length <= 28 && text.AsSpan().IndexOfAny('e', 'E') < 0;
 
     /// <summary>Whether <paramref name="amount"/>, read from <paramref name="text"/>, is the number the text writes.</summary>
     private static bool Holds(string text, decimal amount)

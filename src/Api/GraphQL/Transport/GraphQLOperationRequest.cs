@@ -150,13 +150,37 @@ public sealed record GraphQLOperationRequest(string Query, string? OperationName
     /// The serializer reads such a number as a binary float (about 15 significant digits) before any scalar sees it, so
     /// 25.00999999999999999999999999999 would arrive as 25.01 and 1e-40 as a positive amount too small for any decimal.
     /// </summary>
-    private static string? InexactNumber(JsonElement element) => element.ValueKind switch
+    private static string? InexactNumber(JsonElement element)
     {
-        JsonValueKind.Object => element.EnumerateObject().Select(member => InexactNumber(member.Value)).FirstOrDefault(found => found is not null),
-        JsonValueKind.Array => element.EnumerateArray().Select(InexactNumber).FirstOrDefault(found => found is not null),
-        JsonValueKind.Number when element.GetRawText() is var text && text.AsSpan().IndexOfAny('.', 'e', 'E') >= 0 && !KeptExactly(text) => text,
-        _ => null,
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    if (InexactNumber(member.Value) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (InexactNumber(item) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Number:
+                var text = element.GetRawText();
+                return text.AsSpan().IndexOfAny('.', 'e', 'E') >= 0 && !KeptExactly(text) ? text : null;
+            default:
+                return null;
+        }
+    }
 
     private static bool KeptExactly(string number)
     {

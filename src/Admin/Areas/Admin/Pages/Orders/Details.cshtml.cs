@@ -26,6 +26,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.Orders;
@@ -285,7 +286,7 @@ public sealed class DetailsModel(
         if (!await LoadAsync(cancellationToken))
             return NotFound();
         // The next try is decided on the order as it is shown now; a version the form sent unreadable was no version seen.
-        if (ModelState.GetFieldValidationState(Field(nameof(ActionInput.Version))) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (ModelState.GetFieldValidationState(Field(nameof(ActionInput.Version))) == ModelValidationState.Invalid)
             ModelState.AddModelError("", "The form did not say which version of the order it was filled in on. The page now shows the order as it is: check it and try again.");
         ModelState.Remove(Field(nameof(ActionInput.Version)));
         Input.Version = Order.Version;
