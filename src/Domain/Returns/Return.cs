@@ -123,8 +123,12 @@ public sealed class Return : AggregateRoot
             }
             if (CheckShipped(order, orderLine, draft.Quantity, policy.WindowDays, onOtherLiveReturns.GetValueOrDefault(orderLine.LineNumber), at, field) is { } unshipped)
                 errors.Add(unshipped);
-            if (errors.Count == problems)
-                lines.Add(new ReturnLine(draft, orderLine.Sku, orderLine.UnitPriceMinor, reason!, exchange));
+            else if (ShippedAs(order, orderLine) is not [var shippedSku])
+                errors.Add(new Error(ReturnErrors.LineShippedAsSeveralSkusCode,
+                    $"Line {orderLine.LineNumber} shipped as {string.Join(" and ", ShippedAs(order, orderLine))}; a return cannot tell which of them comes back.",
+                    $"{field}.orderLineNumber"));
+            else if (errors.Count == problems)
+                lines.Add(new ReturnLine(draft, shippedSku, orderLine.UnitPriceMinor, reason!, exchange));
         }
         if (errors.Count > 0)
             return Result<Return>.Failure(errors);
@@ -162,6 +166,14 @@ public sealed class Return : AggregateRoot
                 $"Line {line.LineNumber} shipped {line.ShippedQuantity} unit(s), {onOtherReturns} of them on other returns: at most {Math.Max(0, open)} can come back.", $"{field}.quantity")
             : null;
     }
+
+    /// <summary>
+    /// The SKUs the line's shipped units left as: the ordered one, or the substitute the allocation chose. A return books what
+    /// the customer holds, so a substitute comes back as itself, never as the SKU that was ordered.
+    /// </summary>
+    private static List<SkuCode> ShippedAs(Order order, OrderLine line) =>
+        [.. order.Shipments.Where(s => s.Status == ShipmentStatus.Shipped).SelectMany(s => s.Lines).Where(l => l.LineNumber == line.LineNumber)
+            .Select(l => l.Sku).Distinct()];
 
     private static ReturnRequester RequesterOf(Actor actor) => actor.Kind switch
     {

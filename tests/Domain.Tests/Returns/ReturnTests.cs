@@ -12,6 +12,7 @@ public sealed class ReturnTests
 {
     private const string Tee = "TEE-CREW-M-BLK";
     private const string Hoodie = "HOODIE-ZIP-S-OLV";
+    private const string VNeck = "TEE-VNECK-M-BLK";
     private static readonly LocationCode Berlin = LocationCode.Of("WH-BERLIN");
     private static readonly DateTimeOffset Shipped = Clock.CapturedAt.AddHours(1);
 
@@ -76,6 +77,44 @@ public sealed class ReturnTests
         var packed = new OrderBuilder().WithLine(Tee, 3).InStatus(OrderStatus.Packed).Build();
 
         ResultAssert.FailsWith(Request(packed, [new(1, 1, "WRONG_SIZE")]), ReturnErrors.LineNotShippedCode, "lines[0].orderLineNumber");
+    }
+
+    [Fact]
+    public void Request_OfALineThatShippedAsItsSubstitute_ReceivesTheSubstitute_NotTheSkuOrdered()
+    {
+        var order = ShippedAs(line => [new AllocatedUnits(line.LineNumber, SkuCode.Of(VNeck), Allocations.Berlin, line.Quantity)]);
+        var vNeck = InventoryBalance.Open(SkuCode.Of(VNeck), Berlin);
+        _balances[SkuCode.Of(VNeck)] = vNeck;
+
+        var requested = Request(order, [new(1, 2, "WRONG_SIZE")]);
+        ResultAssert.Succeeded(requested);
+        ResultAssert.Succeeded(requested.Value.Receive(Guid.NewGuid(), Berlin, [new(1, 2)], _balances, Actors.Warehouse, Shipped.AddDays(3)));
+
+        Assert.Equal((VNeck, 2_000L), (requested.Value.Lines[0].Sku.Value, requested.Value.Lines[0].UnitPriceMinor));
+        Assert.Equal((2, 0), (vNeck.ReturnsAwaitingInspection, _balances[SkuCode.Of(Tee)].ReturnsAwaitingInspection));
+    }
+
+    [Fact]
+    public void Request_OfALineThatShippedAsTwoSkus_IsRefused_ForItCannotTellWhichComesBack()
+    {
+        var order = ShippedAs(line => [new AllocatedUnits(line.LineNumber, line.Sku, Allocations.Berlin, 1),
+            new AllocatedUnits(line.LineNumber, SkuCode.Of(VNeck), Allocations.Berlin, line.Quantity - 1)]);
+
+        ResultAssert.FailsWith(Request(order, [new(1, 1, "WRONG_SIZE")]), ReturnErrors.LineShippedAsSeveralSkusCode, "lines[0].orderLineNumber");
+    }
+
+    /// <summary>Three tees at 20.00 allocated as <paramref name="allocate"/> says (a substitute, say) and shipped.</summary>
+    private static Order ShippedAs(Func<OrderLine, IEnumerable<AllocatedUnits>> allocate)
+    {
+        var order = new OrderBuilder().WithLine(Tee, 3, 20m).InStatus(OrderStatus.Validated).Build();
+        ResultAssert.Succeeded(order.ApplyAllocation(Allocations.Decide(order, allocate, _ => (0, 0)), Actors.System, Shipped.AddMinutes(-30)));
+        foreach (var status in new[] { OrderStatus.Released, OrderStatus.Picking, OrderStatus.Packed, OrderStatus.Shipped })
+        {
+            if (order.Status == OrderStatus.Picking)
+                ResultAssert.Succeeded(order.ConfirmPick(Actors.Warehouse, Shipped.AddMinutes(-10)));
+            ResultAssert.Succeeded(WorkflowSteps.MoveTo(order, status, Shipped.AddMinutes(-5)));
+        }
+        return order;
     }
 
     [Fact]
