@@ -36,16 +36,15 @@ public sealed class InventoryBalance : AggregateRoot
 
     public StockLevels Levels => new(Available, Reserved, QualityHold, Damaged, ReturnsAwaitingInspection, InTransit, Inbound);
 
-    /// <summary>Bucket moves a person may make directly; the others belong to their flows (orders, purchase orders, transfers).</summary>
+    /// <summary>Bucket moves a person may make directly; the others belong to their flows (orders, purchase orders, transfers, returns).</summary>
     private static readonly Dictionary<(StockBucket From, StockBucket To), string> ManualMoves = new()
     {
         [(StockBucket.Available, StockBucket.QualityHold)] = ReasonCodes.QualityHoldPlaced,
         [(StockBucket.QualityHold, StockBucket.Available)] = ReasonCodes.QualityHoldReleased,
         [(StockBucket.Available, StockBucket.Damaged)] = ReasonCodes.DamageRecorded,
         [(StockBucket.QualityHold, StockBucket.Damaged)] = ReasonCodes.DamageRecorded,
-        [(StockBucket.ReturnsAwaitingInspection, StockBucket.Available)] = ReasonCodes.ReturnInspected,
-        [(StockBucket.ReturnsAwaitingInspection, StockBucket.QualityHold)] = ReasonCodes.ReturnInspected,
-        [(StockBucket.ReturnsAwaitingInspection, StockBucket.Damaged)] = ReasonCodes.ReturnInspected,
+        // ReturnsAwaitingInspection holds only units a return received, and only that return's disposition takes them out
+        // (decision 067): a move by hand would leave the return with units the ledger no longer holds for it.
     };
 
     /// <summary>The moves <see cref="Move"/> accepts, with the reason code each records.</summary>
@@ -56,7 +55,7 @@ public sealed class InventoryBalance : AggregateRoot
 
     public int QuantityIn(StockBucket bucket) => Levels[bucket];
 
-    /// <summary>Moves stock between buckets by hand: releases a quality hold, records damage, dispositions an inspected return.</summary>
+    /// <summary>Moves stock between buckets by hand: places or releases a quality hold, records damage.</summary>
     public Result Move(StockBucket from, StockBucket to, Quantity quantity, string? reference, Actor actor, DateTimeOffset at)
     {
         if (!actor.MayActAs(Roles.WarehouseManager))

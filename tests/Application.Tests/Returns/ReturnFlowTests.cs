@@ -105,6 +105,23 @@ public sealed class ReturnFlowTests : ReturnScenario
     }
 
     [Fact]
+    public async Task ReceivedUnits_CannotBeMovedOutOfReturnsAwaitingInspectionByHand_SoTheirReturnCanStillDispositionThem()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 25m), (Tee, 1));
+        var id = (await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE"))).ReturnId;
+        await StepAsync(new ReceiveReturn(id, Warehouse, Guid.NewGuid(), Berlin, [new(1, 1)]));
+        var received = await LevelsOfAsync(Tee);
+
+        await RefusedAsync<MoveStock, BalanceView>(
+            new MoveStock(Warehouse, Tee, Berlin, StockBucket.ReturnsAwaitingInspection, StockBucket.Available, 1), InventoryErrors.MoveNotAllowedCode);
+
+        Assert.Equal(received, await LevelsOfAsync(Tee));
+        await StepAsync(new InspectReturnLines(id, Warehouse, [new(1, [InspectionGrade.Resellable])]));
+        Assert.Equal(ReturnStatus.Dispositioned, (await StepAsync(new DispositionReturnLines(id, Warehouse, [new(1, ReturnDisposition.Restock, 1)]))).Status);
+        Assert.Equal((1, 0), ((await LevelsOfAsync(Tee)).Available, (await LevelsOfAsync(Tee)).ReturnsAwaitingInspection));
+    }
+
+    [Fact]
     public async Task ScrappedUnitsAboveTheThreshold_AreWrittenOffOnlyWhenASecondPersonApproves()
     {
         var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 6, 20m), (Tee, 6));

@@ -15,9 +15,6 @@ public sealed class InventoryBalanceTests
         { StockBucket.QualityHold, StockBucket.Available, ReasonCodes.QualityHoldReleased },
         { StockBucket.Available, StockBucket.Damaged, ReasonCodes.DamageRecorded },
         { StockBucket.QualityHold, StockBucket.Damaged, ReasonCodes.DamageRecorded },
-        { StockBucket.ReturnsAwaitingInspection, StockBucket.Available, ReasonCodes.ReturnInspected },
-        { StockBucket.ReturnsAwaitingInspection, StockBucket.QualityHold, ReasonCodes.ReturnInspected },
-        { StockBucket.ReturnsAwaitingInspection, StockBucket.Damaged, ReasonCodes.ReturnInspected },
     };
 
     [Theory]
@@ -48,9 +45,15 @@ public sealed class InventoryBalanceTests
     [InlineData(StockBucket.Damaged, StockBucket.Available)]
     [InlineData(StockBucket.Available, StockBucket.Available)]
     [InlineData(StockBucket.Reserved, StockBucket.Available)]
+    // A return's received units leave ReturnsAwaitingInspection only through its disposition (decision 067).
+    [InlineData(StockBucket.ReturnsAwaitingInspection, StockBucket.Available)]
+    [InlineData(StockBucket.ReturnsAwaitingInspection, StockBucket.QualityHold)]
+    [InlineData(StockBucket.ReturnsAwaitingInspection, StockBucket.Damaged)]
     public void Move_OutsideTheManualMoves_IsRefusedAndChangesNothing(StockBucket from, StockBucket to)
     {
         var balance = Balance(10);
+        if (from == StockBucket.ReturnsAwaitingInspection)
+            Seed(balance, from, 4);
         var before = (balance.Levels, balance.Version, balance.RecordedEntries.Count);
 
         ResultAssert.FailsWith(balance.Move(from, to, Quantity.Of(1), null, Actors.Warehouse, Clock.Now), InventoryErrors.MoveNotAllowedCode, "to");

@@ -97,7 +97,7 @@ public static class InventoryMutations
             (i, actor) => i.ToCommand(actor), InventoryResults.Transfer);
 
         Command(mutation, "moveStock",
-            "Moves units between buckets of one balance by hand: place or release a quality hold, record damage, disposition an inspected return. "
+            "Moves units between buckets of one balance by hand: place or release a quality hold, record damage (a return's units leave ReturnsAwaitingInspection only by its disposition). "
             + "Other moves are INVENTORY_MOVE_NOT_ALLOWED; more than the bucket holds is INVENTORY_INSUFFICIENT_STOCK (WarehouseManager).",
             new InventoryInputType<MoveStockInput>("MoveStockInput", "A move between buckets.", t =>
             {

@@ -5,7 +5,7 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.MoveStock;
 
-/// <summary>Moves units between buckets of one balance by hand: release a quality hold, record damage, disposition an inspected return.</summary>
+/// <summary>Moves units between buckets of one balance by hand: place or release a quality hold, record damage.</summary>
 public sealed record MoveStock(Actor Actor, string Sku, string Location, StockBucket From, StockBucket To, int Quantity, string? Reference = null)
     : BalanceCommand(Actor, Sku, Location);
 

@@ -135,9 +135,8 @@ public sealed class PositionModel(
         public int? SafetyStock { get; set; }
     }
 
-    /// <summary>The buckets a person moves stock between by hand (reservations, transit and inbound belong to their flows).</summary>
-    public static IReadOnlyList<StockBucket> MovableBuckets { get; } =
-        [StockBucket.Available, StockBucket.QualityHold, StockBucket.Damaged, StockBucket.ReturnsAwaitingInspection];
+    /// <summary>The buckets a person moves stock between by hand (reservations, transit, inbound and returns belong to their flows).</summary>
+    public static IReadOnlyList<StockBucket> MovableBuckets { get; } = [StockBucket.Available, StockBucket.QualityHold, StockBucket.Damaged];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
