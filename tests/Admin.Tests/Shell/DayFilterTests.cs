@@ -60,6 +60,7 @@ public sealed class DayFilterTests : IDisposable
     [InlineData("/admin/orders")]
     [InlineData("/admin/inventory/ledger?sku=TEE-CREW-L-BLK")]
     [InlineData("/admin/returns")]
+    [InlineData("/admin/inventory/cyclecounts")]
     public async Task ALastDayBeforeTheFirst_IsSaidInTheAdminsWords(string path)
     {
         using var admin = await _session.SignedInAsFirstAdministratorAsync();

@@ -142,6 +142,12 @@ public sealed class CycleCountsModel(
             Problem = $"A filter could not be read ({string.Join(", ", unreadable)}); showing every count.";
             (SkuFilter, LocationFilter, Outcome, From, To, PageNumber) = (null, null, null, null, null, 1);
         }
+        // The days are the person's, not UTC's, but a last day before the first is said in the same words as the other lists.
+        if (UtcDays.AreBackwards(From, To))
+        {
+            Problem = UtcDays.BackwardsRange;
+            return;
+        }
         var zone = timeZones.For(User);
         var page = await list.HandleAsync(new ListCycleCounts(SkuFilter, LocationFilter, Outcome, StartOf(From, zone), EndOf(To, zone),
             PageNumber, PageSize), cancellationToken);
