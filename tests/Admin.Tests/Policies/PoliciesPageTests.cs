@@ -101,6 +101,20 @@ public sealed partial class PoliciesPageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("returns.window-days", "a whole number, 0 – 365")]
+    [InlineData("returns.reason-accepted.changed-mind", "1 (yes) or 0 (no)")]
+    [InlineData("inventory.receipt-over-tolerance-percent", "0 – 100")]
+    [InlineData(HighValue, "0 – 100000000 · second approval")]
+    public async Task EachPolicy_SaysWhatValuesItTakes_AWholeNumberOrAFlagBeforeItsRange(string key, string takes)
+    {
+        using var erik = await _session.SignedInAsync("erik@ecomerp.local", Roles.Executive);
+
+        var row = Row(await PageAsync(erik), key);
+
+        Assert.Contains($"""data-testid="policy-takes">{HtmlEncoder.Default.Encode(takes)}</td>""", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("orders.fraud-score-threshold", "101", "", "", "Input_Value", "orders.fraud-score-threshold must be between 0 and 100.")]
     [InlineData("orders.fraud-score-threshold", "seventy", "", "", "Input_Value", "")]
     [InlineData("returns.window-days", "30.5", "", "", "Input_Value", "returns.window-days must be a whole number between 0 and 365.")]

@@ -89,6 +89,17 @@ public sealed class IndexModel(
 
     public string Name(string? actorId) => actorId is null ? "" : Names.GetValueOrDefault(actorId, actorId);
 
+    /// <summary>
+    /// The values a policy takes, in the words its refusal uses (<see cref="PolicyErrors.ValueNotWhole"/>): a flag's range is
+    /// only its two values, and a whole number says so, so nobody proposes 30.5 days to be told afterwards.
+    /// </summary>
+    public static string Takes(PolicyDefinition definition) => definition.Kind switch
+    {
+        PolicyValueKind.Flag => "1 (yes) or 0 (no)",
+        PolicyValueKind.WholeNumber => $"a whole number, {definition.Min} – {definition.Max}",
+        _ => $"{definition.Min} – {definition.Max}",
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
