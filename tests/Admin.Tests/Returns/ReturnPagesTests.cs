@@ -245,6 +245,23 @@ public sealed partial class ReturnPagesTests : IDisposable
         Assert.Equal(ReturnStatus.InTransit, (await ReturnAsync(id)).Status);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    public async Task AStepPostedWithAnUnreadableReturnVersion_IsRefused_AndThePageSaysWhy(string version)
+    {
+        var id = await RequestedReturnAsync(await ShippedOrderAsync());
+        using var cato = await _session.SignedInAsync("cato@ecomerp.local", Roles.CustomerService);
+
+        using var posted = await PostAsync(cato, DetailsPath(id), "Cancel", new() { ["Input.Version"] = version, ["Input.CancelReason"] = "Customer kept it." });
+        var html = await posted.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Matches("""role="alert"[^>]*><ul><li>The form did not say which version of the return it was filled in on.""", html);
+        Assert.Contains("value=\"Customer kept it.\"", html, StringComparison.Ordinal);
+        Assert.Equal(ReturnStatus.Authorized, (await ReturnAsync(id)).Status);
+    }
+
     [Fact]
     public async Task TheReturnPage_OffersEachPersonOnlyTheirSteps_RefusesAStepOfAnotherRole_AndAForgedPost()
     {

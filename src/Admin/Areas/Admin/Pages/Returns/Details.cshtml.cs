@@ -336,7 +336,10 @@ public sealed partial class DetailsModel(
         // The person saw the version they posted; after a conflict the return is newer than that.
         if (!await LoadAsync(changedMeanwhile ? Input.Version + 1 : Input.Version, cancellationToken))
             return NotFound();
-        // The next try is decided on the return as it is shown now; the person's entries stay.
+        // The next try is decided on the return as it is shown now; the person's entries stay. A version the form sent unreadable
+        // was no version seen: the step was not sent, and the page says so rather than coming back without a word.
+        if (ModelState.GetFieldValidationState(Field(nameof(ActionInput.Version))) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError("", "The form did not say which version of the return it was filled in on. The page now shows the return as it is: check it and try again.");
         ModelState.Remove(Field(nameof(ActionInput.Version)));
         Input.Version = Return.Version;
         // A receipt id that did not come back whole (only a tampered form loses it) is replaced, so the next post is a receipt again.
