@@ -54,7 +54,7 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Error");
             // An area convention: ConfigureFilter(filter) reaches only pages outside areas, and every admin page is in one.
             options.Conventions.AddAreaFolderApplicationModelConvention(Area, "/", model => model.Filters.Add(new MustChangePasswordFilter()));
-        });
+        }).AddMvcOptions(options => Shell.FormErrors.QuoteShortly(options.ModelBindingMessageProvider));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminOnlyPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));

@@ -1,5 +1,7 @@
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace EcomErp.Admin.Shell;
 
@@ -10,8 +12,20 @@ namespace EcomErp.Admin.Shell;
 /// </summary>
 public static class FormErrors
 {
-    /// <summary>What a person reads for <paramref name="error"/>.</summary>
-    public static string Readable(Error error) => error.Message;
+    /// <summary>What a person reads for <paramref name="error"/>: a long quote of their input is cut to its start, as the API cuts it.</summary>
+    public static string Readable(Error error) => QuotedInput.Shorten(error.Message);
+
+    /// <summary>
+    /// The binder's refusals in its own words, but with a long value it could not read quoted by its start only (a 200,000-character
+    /// "number" is not said back whole beside its field).
+    /// </summary>
+    public static void QuoteShortly(DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => QuotedInput.Shorten($"The value '{value}' is not valid for {field}."));
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => QuotedInput.Shorten($"The value '{value}' is not valid."));
+        messages.SetValueIsInvalidAccessor(value => QuotedInput.Shorten($"The value '{value}' is invalid."));
+        messages.SetValueMustNotBeNullAccessor(value => QuotedInput.Shorten($"The value '{value}' is invalid."));
+    }
 
     /// <summary>
     /// Adds each error to <paramref name="modelState"/> under the form field <paramref name="fieldOf"/> names for the

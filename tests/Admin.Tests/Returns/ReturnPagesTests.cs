@@ -263,6 +263,31 @@ public sealed partial class ReturnPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task ALongValueRefused_IsQuotedBesideItsFieldByItsStartOnly_AndNothingIsBooked()
+    {
+        var id = await RequestedReturnAsync(await ShippedOrderAsync());
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        var longValue = new string('X', 200_000);
+        var start = new string('X', 64);
+
+        using var location = await PostAsync(wim, DetailsPath(id), "Receive", new()
+        {
+            ["Input.Location"] = longValue, ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Received"] = "1",
+        });
+        using var units = await PostAsync(wim, DetailsPath(id), "Receive", new()
+        {
+            ["Input.Location"] = Location, ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Received"] = longValue,
+        });
+
+        Assert.Equal($"'{start}…' is not a location code.", FieldMessage(await location.Content.ReadAsStringAsync(), "Input.Location"));
+        Assert.Equal($"The value '{start}…' is not valid for Received.", FieldMessage(await units.Content.ReadAsStringAsync(), "Input.Lines[0].Received"));
+        Assert.Equal(0, (await ReturnAsync(id)).Lines[0].Received);
+    }
+
+    private static string FieldMessage(string page, string field) => WebUtility.HtmlDecode(
+        Regex.Match(page, $"""data-valmsg-for="{Regex.Escape(field)}"[^>]*>(?<m>[^<]*)<""").Groups["m"].Value);
+
+    [Fact]
     public async Task TheReturnPage_OffersEachPersonOnlyTheirSteps_RefusesAStepOfAnotherRole_AndAForgedPost()
     {
         var id = await RequestedReturnAsync(await ShippedOrderAsync());

@@ -1,4 +1,4 @@
-using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Abstractions;
 
 namespace EcomErp.Api.Tests.GraphQL;
 

@@ -1,4 +1,5 @@
 using EcomErp.Api.GraphQL.Common;
+using EcomErp.Application.Abstractions;
 using GraphQL;
 using GraphQL.Execution;
 

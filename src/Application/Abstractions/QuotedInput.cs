@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace EcomErp.Api.GraphQL.Common;
+namespace EcomErp.Application.Abstractions;
 
 /// <summary>
-/// Error messages quote the client's own input ("'…' is not an email address", "Currency '…' is not supported"). A quote
-/// of up to <see cref="MaxQuoted"/> characters is kept; a longer one is cut to its start and an ellipsis, so a 200,000-character
-/// value refused by a rule does not come back whole in every error that names it, while the rule's words stay.
+/// Error messages quote the client's own input ("'…' is not an email address", "Currency '…' is not supported"), and every edge
+/// shows them: GraphQL's errors and the admin's forms alike. A quote of up to <see cref="MaxQuoted"/> characters is kept; a
+/// longer one is cut to its start and an ellipsis, so a 200,000-character value refused by a rule does not come back whole in
+/// every error that names it, while the rule's words stay.
 /// </summary>
 public static partial class QuotedInput
 {
