@@ -71,6 +71,32 @@ public sealed class StatusPageTests : IDisposable
         Assert.DoesNotContain("<h1>Request not completed</h1>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUploadOverTheHostsBodyLimit_IsSaidToBeTooLarge_NotAMissingPage()
+    {
+        // Kestrel holds the host's body limit (30,000,000 bytes by default); the in-memory test server has none.
+        var server = _factory.StartKestrel();
+        // As a browser's upload is refused: on its declared length, before the body is sent, however slowly the host answers.
+        using var admin = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = new CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromMinutes(1),
+        }) { BaseAddress = server };
+        await AdminSignIn.SignInAsync(admin, EcomErpHostFactory.AdminEmail, EcomErpHostFactory.AdminPassword);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/masterdata/import?handler=Skus")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(new byte[31_000_000]), "skuFile", "skus.csv" } },
+        };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await admin.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("What was sent is too large for the admin to accept.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page not found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to read the request form", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin/error/500")]
     [InlineData("/admin/error/503")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,18 +18,24 @@ public sealed class ErrorModel : PageModel
 
     public string? OriginalPath { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet() => Show();
 
-    public void OnPost(int code) => Show(code);
+    public void OnPost() => Show();
 
     /// <summary>
     /// The status of the request re-executed here; asked for directly (<c>/admin/error/500</c>) the page is just an address
-    /// with nothing at it, so 404, or anyone could make the host answer any error they like.
+    /// with nothing at it, so 404, or anyone could make the host answer any error they like. The status is the failed request's
+    /// own, not a bound value: a post whose body the host refused (over its size limit) binds nothing here, and would read as 0,
+    /// a "page not found" for a request that was only too large; that refusal is not an error of this page, which has no form.
     /// </summary>
-    private void Show(int code)
+    private void Show()
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Code = reExecuted is not null && code is >= 400 and <= 599 ? code : 404;
+        Code = reExecuted is { OriginalStatusCode: >= 400 and <= 599 } ? reExecuted.OriginalStatusCode : 404;
+        // The antiforgery check answers 400 for a form it could not read; one longer than the host reads was only too large.
+        if (Code == 400 && Request.ContentLength > HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+            Code = 413;
+        ModelState.Clear();
         Response.StatusCode = Code;
         OriginalPath = reExecuted?.OriginalPath ?? Request.Path.Value;
     }
