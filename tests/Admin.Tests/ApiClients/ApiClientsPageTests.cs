@@ -104,24 +104,48 @@ public sealed partial class ApiClientsPageTests : IDisposable
         Assert.Null(await GraphQLErrorCodeAsync(key, OrdersQuery));
 
         using var unknownChannel = await PostChangeAccessAsync(client, clientId, ["inventory:read"], "NOPE");
-        var afterRefusal = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
+        var refusal = await unknownChannel.Content.ReadAsStringAsync();
         var ordersAfterRefusal = await GraphQLErrorCodeAsync(key, OrdersQuery);
         using var narrowed = await PostChangeAccessAsync(client, clientId, ["inventory:read"], "WEB");
 
-        Assert.Equal(HttpStatusCode.Redirect, unknownChannel.StatusCode);
-        Assert.Contains("Channel NOPE does not exist", afterRefusal, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unknownChannel.StatusCode);
+        Assert.Matches("""data-valmsg-for="Access.Channels"[^>]*>Channel NOPE does not exist""", refusal);
+        Assert.Contains($"""id="channels-{clientId}" name="Access.Channels" value="NOPE" """, refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"status\"", refusal, StringComparison.Ordinal);
         Assert.Null(ordersAfterRefusal);
         Assert.Equal(HttpStatusCode.Redirect, narrowed.StatusCode);
         Assert.Equal("FORBIDDEN", await GraphQLErrorCodeAsync(key, OrdersQuery));
         Assert.Equal(HttpStatusCode.OK, await CallGraphQLAsync(key));
     }
 
+    [Fact]
+    public async Task RevokingAClientThatIsNotThere_OrRevokedAlready_IsSaidAsARefusal_NotAsDone()
+    {
+        using var client = await _session.SignedInAsFirstAdministratorAsync();
+        using var _ = await PostIssueAsync(client, "Old partner", ["orders:read"]);
+        var clientId = RevokeTarget().Matches(await client.GetStringAsync(new Uri(PagePath, UriKind.Relative))).Select(m => m.Groups["id"].Value).Last();
+        using var first = await AdminPageSession.PostAsync(client, $"{PagePath}?clientId={clientId}", "Revoke", []);
+
+        using var again = await AdminPageSession.PostAsync(client, $"{PagePath}?clientId={clientId}", "Revoke", []);
+        using var unknown = await AdminPageSession.PostAsync(client, $"{PagePath}?clientId={Guid.NewGuid()}", "Revoke", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        foreach (var refused in new[] { again, unknown })
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("data-testid=\"unplaced-errors\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("role=\"status\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("field-validation-error", html, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostChangeAccessAsync(HttpClient client, string clientId, string[] scopes, string channels, string[]? roles = null)
     {
         var token = await AdminSignIn.GetAntiforgeryTokenAsync(client, PagePath);
-        var fields = new List<KeyValuePair<string, string>> { new("channels", channels), new("__RequestVerificationToken", token) };
-        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("scopes", s)));
-        fields.AddRange((roles ?? []).Select(r => new KeyValuePair<string, string>("roles", r)));
+        var fields = new List<KeyValuePair<string, string>> { new("Access.Channels", channels), new("__RequestVerificationToken", token) };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Access.Scopes", s)));
+        fields.AddRange((roles ?? []).Select(r => new KeyValuePair<string, string>("Access.Roles", r)));
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri($"{PagePath}?handler=ChangeAccess&clientId={clientId}", UriKind.Relative), form);
     }
@@ -164,7 +188,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
         using var client = await _session.SignedInAsFirstAdministratorAsync();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Name"] = "Forged", ["Input.Scopes"] = "orders:read", ["scopes"] = "orders:write", ["channels"] = "",
+            ["Input.Name"] = "Forged", ["Input.Scopes"] = "orders:read", ["Access.Scopes"] = "orders:write", ["Access.Channels"] = "",
         });
 
         using var response = await client.PostAsync(new Uri($"{PagePath}?{handler}", UriKind.Relative), form);
@@ -197,7 +221,7 @@ public sealed partial class ApiClientsPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("Finance", RolesShownFor("ERP finance connector", issuedPage));
-        Assert.Matches("""<input type="checkbox" name="roles" value="Finance" checked="checked" />""", issuedPage);
+        Assert.Matches("""<input type="checkbox" name="Access.Roles" value="Finance" checked="checked" />""", issuedPage);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("Finance, CustomerService", RolesShownFor("ERP finance connector", changedPage));
     }
@@ -229,11 +253,12 @@ public sealed partial class ApiClientsPageTests : IDisposable
         var clientId = RevokeTarget().Matches(page).Select(m => m.Groups["id"].Value).Last();
 
         using var refused = await PostChangeAccessAsync(client, clientId, ["orders:read"], "", [Roles.Admin]);
+        var refusal = await refused.Content.ReadAsStringAsync();
         var afterRefusal = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Contains("An API client is never granted Admin", afterRefusal, StringComparison.Ordinal);
-        Assert.DoesNotContain("API_CLIENT_ROLE_NOT_GRANTABLE", afterRefusal, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("""data-valmsg-for="Access.Roles"[^>]*>An API client is never granted Admin""", refusal);
+        Assert.DoesNotContain("API_CLIENT_ROLE_NOT_GRANTABLE", refusal, StringComparison.Ordinal);
         Assert.Equal("Finance", RolesShownFor("Finance connector", afterRefusal));
     }
 

@@ -34,6 +34,13 @@ public sealed class IndexModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>A client's access as the change form posted it.</summary>
+    [BindProperty]
+    public AccessInput Access { get; set; } = new();
+
+    /// <summary>The client whose access change was refused: its row shows the change as posted, open, with the reason beside it.</summary>
+    public Guid? RefusedClientId { get; private set; }
+
     public IReadOnlyList<ApiClientSummary> Clients { get; private set; } = [];
 
     private IReadOnlyDictionary<string, string> names = new Dictionary<string, string>();
@@ -64,10 +71,21 @@ public sealed class IndexModel(
         public string? Channels { get; set; }
     }
 
+    public sealed class AccessInput
+    {
+        public List<string> Scopes { get; set; } = [];
+
+        public List<string> Roles { get; set; } = [];
+
+        [StringLength(500)]
+        public string? Channels { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
     {
+        ModelState.KeepOnly(nameof(Input));
         if (ModelState.IsValid)
         {
             var channels = (Input.Channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -78,29 +96,50 @@ public sealed class IndexModel(
                 StatusMessage = $"Issued '{issued.Value.Name}'. Copy the key now: it is not shown again.";
                 return RedirectToPage();
             }
-            ModelState.AddErrors(issued.Errors, FieldOf);
+            ModelState.AddErrors(issued.Errors, field => FieldOf(nameof(Input), field) ?? string.Empty);
         }
         await LoadAsync(cancellationToken);
         return Page();
     }
 
+    /// <summary>Revokes a client; a refusal (a client that is not there, or revoked already) is said above the page, not as a success.</summary>
     public async Task<IActionResult> OnPostRevokeAsync(Guid clientId, CancellationToken cancellationToken)
     {
         var revoked = await revoke.HandleAsync(new RevokeApiClient(User.ToActor(), clientId), cancellationToken);
-        StatusMessage = revoked.IsSuccess ? "The client is revoked; its key no longer works." : FormErrors.Readable(revoked.Error);
-        return RedirectToPage();
+        if (revoked.IsSuccess)
+        {
+            StatusMessage = "The client is revoked; its key no longer works.";
+            return RedirectToPage();
+        }
+        // Only the refusal is this post's: the issue and change forms, bound on every post, were not sent.
+        ModelState.Clear();
+        ModelState.AddErrors(revoked.Errors, _ => nameof(clientId));
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
-    /// <summary>Replaces a client's scopes, channels and roles; its open connections are closed and reconnect with the new access.</summary>
-    public async Task<IActionResult> OnPostChangeAccessAsync(
-        Guid clientId, List<string> scopes, string? channels, List<string> roles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a client's scopes, channels and roles; its open connections are closed and reconnect with the new access. A refusal
+    /// comes back in the client's row with the change as posted and the reason beside its field.
+    /// </summary>
+    public async Task<IActionResult> OnPostChangeAccessAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        var channelList = (channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, scopes, channelList, roles), cancellationToken);
-        StatusMessage = changed.IsSuccess
-            ? "The client's access is changed; its open connections were closed."
-            : FormErrors.Readable(changed.Error);
-        return RedirectToPage();
+        ModelState.KeepOnly(nameof(Access));
+        if (ModelState.IsValid)
+        {
+            var channelList = (Access.Channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var changed = await changeAccess.HandleAsync(new ChangeApiClientAccess(User.ToActor(), clientId, Access.Scopes, channelList, Access.Roles),
+                cancellationToken);
+            if (changed.IsSuccess)
+            {
+                StatusMessage = "The client's access is changed; its open connections were closed.";
+                return RedirectToPage();
+            }
+            ModelState.AddErrors(changed.Errors, field => FieldOf(nameof(Access), field) ?? nameof(Access));
+        }
+        RefusedClientId = clientId;
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -110,12 +149,13 @@ public sealed class IndexModel(
         names = await workbench.NamesAsync(Clients.Select(c => c.CreatedBy));
     }
 
-    private static string FieldOf(string? field) => field switch
+    /// <summary>The field of the issue form (<c>Input</c>) or a change form (<c>Access</c>) a command's error names; null for none.</summary>
+    private static string? FieldOf(string form, string? field) => field switch
     {
-        "name" => $"{nameof(Input)}.{nameof(InputModel.Name)}",
-        "scopes" => $"{nameof(Input)}.{nameof(InputModel.Scopes)}",
-        "roles" => $"{nameof(Input)}.{nameof(InputModel.Roles)}",
-        { } channel when channel.StartsWith("channels", StringComparison.Ordinal) => $"{nameof(Input)}.{nameof(InputModel.Channels)}",
-        _ => string.Empty,
+        "name" when form == nameof(Input) => $"{form}.{nameof(InputModel.Name)}",
+        "scopes" => $"{form}.{nameof(InputModel.Scopes)}",
+        "roles" => $"{form}.{nameof(InputModel.Roles)}",
+        { } channel when channel.StartsWith("channels", StringComparison.Ordinal) => $"{form}.{nameof(InputModel.Channels)}",
+        _ => null,
     };
 }
