@@ -20,6 +20,13 @@ public sealed partial class InventoryPagesTests
         ["Input.FromLocation"] = from, ["Input.ToLocation"] = to, ["Input.Lines[0].Sku"] = sku, ["Input.Lines[0].Quantity"] = quantity,
     };
 
+    /// <summary>Ships <paramref name="units"/> of the SKU from the warehouse to the destination through the form; the transfer's page.</summary>
+    private async Task<string> ShippedTransferPathAsync(HttpClient client, string units)
+    {
+        using var shipped = await PostAsync(client, TransfersPath, "", Transfer(Warehouse, Destination, Sku, units));
+        return shipped.Headers.Location!.OriginalString;
+    }
+
     private async Task<int> TransfersAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -55,6 +62,24 @@ public sealed partial class InventoryPagesTests
         await AssertLedgerHoldsAsync();
     }
 
+    [Fact]
+    public async Task AReceiptPostedTwice_NamesWhoReceivedTheTransfer_AndBooksItOnce()
+    {
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        var detailsPath = await ShippedTransferPathAsync(wim, "10");
+        using var first = await PostAsync(wim, detailsPath, "Receive", new() { ["Arrived[0]"] = "10" });
+        var received = await LevelsAsync(Destination);
+
+        using var second = await PostAsync(wim, detailsPath, "Receive", new() { ["Arrived[0]"] = "10" });
+        var html = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("wim@ecomerp.local received this transfer already; the page shows what arrived.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("was already received by", html, StringComparison.Ordinal);
+        Assert.Equal(received, await LevelsAsync(Destination));
+    }
+
     [Theory]
     [InlineData(Warehouse, Warehouse, Sku, "1", "Input.ToLocation", "A transfer goes to another location.")]
     [InlineData(Warehouse, Destination, Sku, "100000", "Input.Lines[0].Quantity", "")]
@@ -80,8 +105,7 @@ public sealed partial class InventoryPagesTests
     public async Task ReceivingMoreThanWasShipped_ComesBackBesideTheLine_AndTheTransferStaysInTransit()
     {
         using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
-        using var shipped = await PostAsync(wim, TransfersPath, "", Transfer(Warehouse, Destination, Sku, "4"));
-        var detailsPath = shipped.Headers.Location!.OriginalString;
+        var detailsPath = await ShippedTransferPathAsync(wim, "4");
 
         using var posted = await PostAsync(wim, detailsPath, "Receive", new() { ["Arrived[0]"] = "5" });
         var html = await posted.Content.ReadAsStringAsync();

@@ -7,6 +7,7 @@ using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.GetTransfer;
 using EcomErp.Application.Inventory.ReceiveTransfer;
 using EcomErp.Application.Inventory.SetTransferEta;
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -83,7 +84,7 @@ public sealed class DetailsModel(
                 StatusMessage = $"Expected arrival set to {result.Value.ExpectedOn:yyyy-MM-dd}.";
                 return RedirectToPage(new { id = Id });
             }
-            ModelState.AddErrors(result.Errors, field => field is "expectedOn" ? $"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}" : nameof(Eta));
+            await RefuseAsync(result.Errors, field => field is "expectedOn" ? $"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}" : nameof(Eta), cancellationToken);
         }
         return Page();
     }
@@ -113,12 +114,25 @@ public sealed class DetailsModel(
                     : "Transfer received in full.";
                 return RedirectToPage(new { id = Id });
             }
-            ModelState.AddErrors(result.Errors, field =>
+            await RefuseAsync(result.Errors, field =>
                 field is not null && field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']', StringComparison.Ordinal) is > 6 and var end
                     ? $"{nameof(Arrived)}[{field[6..end]}]"
-                    : nameof(Arrived));
+                    : nameof(Arrived), cancellationToken);
         }
         return Page();
+    }
+
+    /// <summary>
+    /// A command's refusals beside their fields, over the transfer as it now is. One received meanwhile (a receipt posted twice, or
+    /// by two people at once) names who received it, not the actor id the domain's message carries.
+    /// </summary>
+    private async Task RefuseAsync(IReadOnlyList<Error> errors, Func<string?, string> fieldOf, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        foreach (var error in errors)
+            ModelState.AddModelError(fieldOf(error.Field), error.Code == InventoryErrors.TransferAlreadyReceivedCode && Transfer?.ReceivedBy is { } by
+                ? $"{Name(by)} received this transfer already; the page shows what arrived."
+                : FormErrors.Readable(error));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
