@@ -1,4 +1,5 @@
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
 
 namespace EcomErp.Domain.Returns;
 
@@ -51,6 +52,8 @@ public static class ReturnErrors
     public const string WriteOffPendingCode = "RETURN_WRITE_OFF_PENDING";
     [ErrorDescription("A credit note number is missing or too long.")]
     public const string CreditNoteNumberInvalidCode = "RETURN_CREDIT_NOTE_NUMBER_INVALID";
+    [ErrorDescription("An exchange return cannot be cancelled once its replacement order has shipped: the customer holds the replacement, so the return stays open for the units to come back.")]
+    public const string ReplacementShippedCode = "RETURN_REPLACEMENT_SHIPPED";
 
     public const int MaxLines = 200;
     public const int CommentMaxLength = 500;
@@ -67,6 +70,9 @@ public static class ReturnErrors
 
     public static Error ExceedsOutstanding(int lineNumber, string step, int asked, int open, string field) =>
         new(QuantityExceedsOutstandingCode, $"Line {lineNumber} has {open} unit(s) left to {step}, not {asked}.", field);
+
+    public static Error ReplacementShipped(string externalOrderId, OrderStatus status) =>
+        new(ReplacementShippedCode, $"The replacement order {externalOrderId} is {status}: the customer holds the exchange, so the return stays open for its units to come back.");
 
     public static Error LineNotOnReturn(int lineNumber, string field) =>
         new(LineNotFoundCode, $"The return has no order line {lineNumber}.", field);

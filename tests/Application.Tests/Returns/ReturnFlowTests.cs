@@ -1,4 +1,9 @@
 using EcomErp.Application.Inventory;
+using EcomErp.Application.Orders.ConfirmPack;
+using EcomErp.Application.Orders.ConfirmPick;
+using EcomErp.Application.Orders.ConfirmShipment;
+using EcomErp.Application.Orders.ReleaseOrder;
+using EcomErp.Application.Orders.StartPicking;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.GetReturn;
@@ -8,6 +13,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcomErp.Application.Tests.Returns;
 
@@ -168,16 +174,9 @@ public sealed class ReturnFlowTests : ReturnScenario
     [Fact]
     public async Task AnExchange_CapturesOneLinkedReplacementOrderOnTheSameChannel_AllocatedLikeAnyOther()
     {
-        const string Larger = "TEE-CREW-L-BLK";
-        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 25m), (Tee, 1));
-        await SetStockAsync(Larger, (Berlin, 1));
+        var (requested, replacementId) = await ExchangeWithReplacementAsync();
 
-        var requested = await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 1));
-        await Host.DispatchOutboxAsync();
-        await Host.DispatchOutboxAsync();
-
-        var linked = Succeeded(await Host.QueryAsync<GetReturn, ReturnView>(new GetReturn(requested.ReturnId, Actors.CustomerService)));
-        var replacement = await Host.LoadAsync(Assert.NotNull(linked.ReplacementOrderId));
+        var replacement = await Host.LoadAsync(replacementId);
         Assert.Equal(("WEB", $"{requested.RmaNumber}-EXCHANGE", OrderStatus.Allocated), (replacement.Channel.Value, replacement.ExternalOrderId, replacement.Status));
         Assert.Equal((Larger, 1, 0L), (replacement.Lines.Single().Sku.Value, replacement.Lines.Single().Quantity, replacement.TotalMinor));
 
@@ -186,6 +185,71 @@ public sealed class ReturnFlowTests : ReturnScenario
         await StepAsync(new InspectReturnLines(requested.ReturnId, Warehouse, [new(1, [InspectionGrade.Resellable])]));
         await StepAsync(new DispositionReturnLines(requested.ReturnId, Warehouse, [new(1, ReturnDisposition.Restock, 1)]));
         Assert.Equal(0L, (await StepAsync(new RefundReturn(requested.ReturnId, Actors.Finance))).Return.RefundTotalMinor);
+    }
+
+    [Fact]
+    public async Task CancellingAnExchangeReturn_CancelsItsReplacementOrder_AndGivesItsReservedUnitsBack()
+    {
+        var (requested, replacement) = await ExchangeWithReplacementAsync();
+        Assert.Equal((0, 1), ((await LevelsOfAsync(Larger)).Available, (await LevelsOfAsync(Larger)).Reserved));
+
+        var cancelled = await StepAsync(new CancelReturn(requested.ReturnId, Actors.CustomerService, "Customer keeps the tee"));
+
+        Assert.Equal(ReturnStatus.Cancelled, cancelled.Status);
+        var withdrawn = await Host.LoadAsync(replacement);
+        Assert.Equal((OrderStatus.Cancelled, $"Its exchange return {requested.RmaNumber} was cancelled."), (withdrawn.Status, withdrawn.CancellationReason));
+        Assert.Equal((1, 0), ((await LevelsOfAsync(Larger)).Available, (await LevelsOfAsync(Larger)).Reserved));
+    }
+
+    [Fact]
+    public async Task AnExchangeReturn_WhoseReplacementHasShipped_IsNotCancelled_ForItsUnitsAreStillOwed()
+    {
+        var (requested, replacement) = await ExchangeWithReplacementAsync();
+        await OrderStepAsync(new ReleaseOrder(replacement, Actors.Operations));
+        await OrderStepAsync(new StartPicking(replacement, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPick(replacement, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPack(replacement, Actors.Warehouse, 1));
+        await OrderStepAsync(new ConfirmShipment(replacement, Actors.Warehouse, "DHL", "JD0146000054321"));
+
+        await RefusedAsync<CancelReturn, ReturnCommandResult>(new CancelReturn(requested.ReturnId, Actors.CustomerService, "Customer keeps the tee"),
+            ReturnErrors.ReplacementShippedCode);
+
+        Assert.Equal(ReturnStatus.Authorized, Succeeded(await Host.QueryAsync<GetReturn, ReturnView>(new GetReturn(requested.ReturnId, Actors.CustomerService))).Status);
+        Assert.Equal(OrderStatus.Shipped, (await Host.LoadAsync(replacement)).Status);
+    }
+
+    [Fact]
+    public async Task AnExchangeReturn_CancelledBeforeItsReplacementWasCaptured_GetsNone()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 25m), (Tee, 1));
+        await SetStockAsync(Larger, (Berlin, 1));
+        var requested = await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 1));
+
+        // Cancelled while its authorisation still waits in the outbox for the exchange to be captured.
+        await StepAsync(new CancelReturn(requested.ReturnId, Actors.CustomerService, "Customer keeps the tee"));
+        await Host.DispatchOutboxAsync();
+        await Host.DispatchOutboxAsync();
+
+        var externalId = $"{requested.RmaNumber}-EXCHANGE";
+        Assert.False(await Host.WithDbAsync(db => db.Orders.AnyAsync(o => o.ExternalOrderId == externalId)), "A cancelled return's exchange was captured.");
+        Assert.Null(Succeeded(await Host.QueryAsync<GetReturn, ReturnView>(new GetReturn(requested.ReturnId, Actors.CustomerService))).ReplacementOrderId);
+        Assert.Equal((1, 0), ((await LevelsOfAsync(Larger)).Available, (await LevelsOfAsync(Larger)).Reserved));
+    }
+
+    private const string Larger = "TEE-CREW-L-BLK";
+
+    /// <summary>A shipped tee returned for the larger size, its replacement order captured, linked and allocated.</summary>
+    private async Task<(ReturnCommandResult Requested, Guid Replacement)> ExchangeWithReplacementAsync()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 25m), (Tee, 1));
+        await SetStockAsync(Larger, (Berlin, 1));
+        var requested = await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 1));
+        await Host.DispatchOutboxAsync();
+        await Host.DispatchOutboxAsync();
+        var linked = Succeeded(await Host.QueryAsync<GetReturn, ReturnView>(new GetReturn(requested.ReturnId, Actors.CustomerService)));
+        var replacement = Assert.NotNull(linked.ReplacementOrderId);
+        Assert.Equal(OrderStatus.Allocated, (await Host.LoadAsync(replacement)).Status);
+        return (requested, replacement);
     }
 
     [Fact]

@@ -85,7 +85,8 @@ public static class ReturnMutations
             null, (i, id, actor) => new RefundReturn(id, actor, i.ExpectedVersion));
         Step<CloseReturn>(mutation, "closeReturn", "Finance closes a refunded return. Finance's step: a key needs the Finance role granted.",
             null, (i, id, actor) => new CloseReturn(id, actor, i.ExpectedVersion));
-        Step<CancelReturn>(mutation, "cancelReturn", "Withdraws a return before any unit arrived.",
+        Step<CancelReturn>(mutation, "cancelReturn",
+            "Withdraws a return before any unit arrived, and cancels an exchange's replacement order with it; once the replacement has shipped, RETURN_REPLACEMENT_SHIPPED.",
             Reason, (i, id, actor) => new CancelReturn(id, actor, i.Reason, i.ExpectedVersion));
     }
 

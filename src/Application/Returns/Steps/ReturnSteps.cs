@@ -1,5 +1,8 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Orders;
+using EcomErp.Application.Returns.Exchanges;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
 using FluentValidation;
 
@@ -74,9 +77,25 @@ internal sealed class CloseReturnHandler(IReturnRepository returns, IUnitOfWork 
         Task.FromResult(returned.Close(command.Actor, now));
 }
 
-internal sealed class CancelReturnHandler(IReturnRepository returns, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
+/// <summary>
+/// Cancels the return, and with it an exchange's replacement order that has not shipped, in one unit of work: a cancelled
+/// return leaves no free order behind. Once the replacement has shipped the customer holds it, and the return is not
+/// cancelled (RETURN_REPLACEMENT_SHIPPED): its units are still owed.
+/// </summary>
+internal sealed class CancelReturnHandler(
+    IReturnRepository returns, IOrderRepository orders, OrderAllocation allocation, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator,
+    TimeProvider clock, ConcurrencyRetry retry)
     : ReturnCommandHandler<CancelReturn>(returns, unitOfWork, validator, clock, retry)
 {
-    protected override Task<Result> ApplyAsync(Return returned, CancelReturn command, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(returned.Cancel(command.Reason, command.Actor, now));
+    protected override async Task<Result> ApplyAsync(Return returned, CancelReturn command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cancelled = returned.Cancel(command.Reason, command.Actor, now);
+        if (cancelled.IsFailure || returned.ReplacementOrderId is not { } replacementId)
+            return cancelled;
+        var replacement = await orders.GetAsync(new OrderId(replacementId), cancellationToken)
+            ?? throw new InvalidOperationException($"Return {returned.RmaNumber} names replacement order {replacementId}, which is not stored.");
+        return replacement.Status == OrderStatus.Cancelled ? Result.Success()
+            : !OrderWorkflow.RuleOf(OrderStep.Cancel).From.Contains(replacement.Status) ? ReturnErrors.ReplacementShipped(replacement.ExternalOrderId, replacement.Status)
+            : await allocation.CancelAsync(replacement, ReturnExchanges.ReplacementCancelledReason(returned), command.Actor, now, cancellationToken);
+    }
 }
