@@ -29,9 +29,16 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
         await db.Returns.AsNoTracking()
             .Where(r => r.OrderId == orderId && r.Status != ReturnStatus.Rejected && r.Status != ReturnStatus.Cancelled)
             .SelectMany(r => r.Lines)
-            // Units closed as missing never came back: the line may be returned again for them.
+            // Units closed as missing never came back: the line may be returned again for them, except those an exchange already
+            // replaced (the units it still waited for: exchanged less received). The customer holds that replacement, and a new
+            // return would send another.
             .GroupBy(l => l.OrderLineNumber)
-            .Select(g => new { Line = g.Key, Units = g.Sum(l => l.Quantity - l.MissingQuantity) })
+            .Select(g => new
+            {
+                Line = g.Key,
+                Units = g.Sum(l => l.Quantity - l.MissingQuantity + (l.ExchangeQuantity - l.ReceivedQuantity <= 0 ? 0
+                    : l.MissingQuantity < l.ExchangeQuantity - l.ReceivedQuantity ? l.MissingQuantity : l.ExchangeQuantity - l.ReceivedQuantity)),
+            })
             .ToDictionaryAsync(x => x.Line, x => x.Units, cancellationToken);
 
     public async Task<IReadOnlyList<Return>> OfOrderAsync(Guid orderId, CancellationToken cancellationToken) =>

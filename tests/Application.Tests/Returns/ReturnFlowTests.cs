@@ -236,6 +236,24 @@ public sealed class ReturnFlowTests : ReturnScenario
         Assert.Equal((1, 0), ((await LevelsOfAsync(Larger)).Available, (await LevelsOfAsync(Larger)).Reserved));
     }
 
+    [Fact]
+    public async Task ExchangedUnitsClosedAsMissing_StayOnTheirReturn_SoNoSecondExchangeGoesOutForThem()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 3, 25m), (Tee, 3));
+        await SetStockAsync(Larger, (Berlin, 3));
+        var requested = await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 3, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 2));
+        await Host.DispatchOutboxAsync();
+        await Host.DispatchOutboxAsync();
+
+        // One unit arrives; two never do. One of those two was exchanged (and its replacement sent), the other was not.
+        await StepAsync(new ReceiveReturn(requested.ReturnId, Warehouse, Guid.NewGuid(), Berlin, [new(1, 1)]));
+        await StepAsync(new CloseMissingReturnUnits(requested.ReturnId, Warehouse, [new(1, 2)]));
+
+        await RefusedAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(Actors.CustomerService, shipped.Id.Value,
+            [new(1, 2, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 2)]), ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        Assert.Equal(ReturnStatus.Authorized, (await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE"))).Status);
+    }
+
     private const string Larger = "TEE-CREW-L-BLK";
 
     /// <summary>A shipped tee returned for the larger size, its replacement order captured, linked and allocated.</summary>
