@@ -237,6 +237,25 @@ public sealed class ReturnFlowTests : ReturnScenario
     }
 
     [Fact]
+    public async Task AReplacementCapturedButNotLinked_WhenItsReturnWasCancelled_IsCancelled_AsTheAuthorisationIsHandledAgain()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 25m), (Tee, 1));
+        await SetStockAsync(Larger, (Berlin, 1));
+        var requested = await RequestAsync(shipped.Id.Value, new ReturnLineDraft(1, 1, "WRONG_SIZE", ExchangeSku: Larger, ExchangeQuantity: 1));
+        // An earlier attempt at the authorisation captured the replacement and stopped before linking it; then the return was cancelled.
+        var captured = await CaptureAsync(new OrderBuilder().WithExternalId($"{requested.RmaNumber}-EXCHANGE").WithLine(Larger, 1, 0m).By(Actor.System));
+        await StepAsync(new CancelReturn(requested.ReturnId, Actors.CustomerService, "Customer keeps the tee"));
+
+        await Host.DispatchOutboxAsync();
+        await Host.DispatchOutboxAsync();
+
+        var withdrawn = await Host.LoadAsync(captured);
+        Assert.Equal((OrderStatus.Cancelled, $"Its exchange return {requested.RmaNumber} was cancelled."), (withdrawn.Status, withdrawn.CancellationReason));
+        Assert.Null(Succeeded(await Host.QueryAsync<GetReturn, ReturnView>(new GetReturn(requested.ReturnId, Actors.CustomerService))).ReplacementOrderId);
+        Assert.Equal((1, 0), ((await LevelsOfAsync(Larger)).Available, (await LevelsOfAsync(Larger)).Reserved));
+    }
+
+    [Fact]
     public async Task ExchangedUnitsClosedAsMissing_StayOnTheirReturn_SoNoSecondExchangeGoesOutForThem()
     {
         var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 3, 25m), (Tee, 3));

@@ -12,8 +12,8 @@ namespace EcomErp.Application.Returns.Exchanges;
 /// <see cref="CaptureOrder"/> by the system, with the external id <c>&lt;RMA&gt;-EXCHANGE</c> (so a replayed authorisation
 /// finds the same order), the original order's customer and ship-to, and no charge (the returned units paid for it); then
 /// linked to the return. The order is validated and allocated like any other. A return cancelled or rejected before its
-/// authorisation is handled here gets no replacement, and one cancelled while its replacement was being captured has that
-/// order cancelled again (<see cref="Steps.CancelReturnHandler"/> cancels a linked one itself).
+/// replacement was linked gets none: a replacement captured for it anyway (while it was cancelled, or by an attempt that
+/// stopped before its link) is cancelled. <see cref="Steps.CancelReturnHandler"/> cancels a linked one itself.
 /// </summary>
 internal sealed class ReturnExchanges(
     IReturnRepository returns, IOrderRepository orders, ICommandHandler<CaptureOrder, CapturedOrder> capture, OrderAllocation allocation, IUnitOfWork unitOfWork,
@@ -23,47 +23,65 @@ internal sealed class ReturnExchanges(
     public async Task HandleAsync(ReturnAuthorized domainEvent, CancellationToken cancellationToken)
     {
         var returned = await returns.GetAsync(domainEvent.ReturnId, cancellationToken);
-        if (returned is not { AsksForExchange: true } || returned.ReplacementOrderId is not null || !ReturnWorkflow.IsLive(returned.Status))
+        if (returned is not { AsksForExchange: true } || returned.ReplacementOrderId is not null)
             return;
+        if (!ReturnWorkflow.IsLive(returned.Status))
+        {
+            // Cancelled or rejected before its replacement was linked: none goes out, and one an earlier attempt captured but
+            // did not link (the process stopped in between) is cancelled.
+            await SettleAsync(returned, async (fresh, now, ct) =>
+                await orders.FindByExternalIdAsync(fresh.Channel, ExternalIdOf(fresh), ct) is { } captured
+                    ? await WithdrawAsync(captured, fresh, now, ct)
+                    : Result.Success(), cancellationToken);
+            return;
+        }
         var original = await orders.GetAsync(new OrderId(returned.OrderId), cancellationToken)
             ?? throw new InvalidOperationException($"Return {returned.RmaNumber} names order {returned.OrderId}, which is not stored.");
         var free = new CaptureOrderPrice(0m, returned.Currency.Code);
-        var captured = await capture.HandleAsync(new CaptureOrder(
-            Actor.System, returned.Channel.Value, $"{returned.RmaNumber}-EXCHANGE", original.ServiceLevel,
+        var replacement = await capture.HandleAsync(new CaptureOrder(
+            Actor.System, returned.Channel.Value, ExternalIdOf(returned), original.ServiceLevel,
             new CaptureOrderCustomer(original.Customer.Email, original.Customer.Name),
             new CaptureOrderAddress(original.ShipTo.Name, original.ShipTo.Line1, original.ShipTo.Line2, original.ShipTo.City, original.ShipTo.PostalCode, original.ShipTo.Country),
             [.. returned.Lines.Where(l => l.ExchangeSku is not null).GroupBy(l => l.ExchangeSku!.Value)
                 .Select(g => new CaptureOrderLine(g.Key.Value, g.Sum(l => l.ExchangeQuantity), free))],
             original.Priority), cancellationToken);
-        if (captured.IsFailure)
-            throw new InvalidOperationException($"The replacement order of return {returned.RmaNumber} was not captured: {captured.Error}");
+        if (replacement.IsFailure)
+            throw new InvalidOperationException($"The replacement order of return {returned.RmaNumber} was not captured: {replacement.Error}");
 
-        var linked = await retry.RunAsync(async ct =>
-        {
-            var fresh = await returns.GetAsync(domainEvent.ReturnId, ct);
-            var now = clock.GetUtcNow();
-            var done = ReturnWorkflow.IsLive(fresh!.Status)
-                ? fresh.LinkReplacement(captured.Value.OrderId, Actor.System, now)
-                : await WithdrawAsync(captured.Value.OrderId, fresh, now, ct);
-            if (done.IsFailure)
-                return Result<bool>.Failure(done.Errors);
-            var saved = await unitOfWork.SaveChangesAsync(ct);
-            return saved.IsFailure ? Result<bool>.Failure(saved.Errors) : true;
-        }, cancellationToken);
-        if (linked.IsFailure)
-            throw new InvalidOperationException($"The replacement order of return {returned.RmaNumber} was not linked: {linked.Error}");
+        // Linked while the return is live; cancelled (meanwhile) while the replacement was captured, the replacement is withdrawn.
+        await SettleAsync(returned, async (fresh, now, ct) => ReturnWorkflow.IsLive(fresh.Status)
+            ? fresh.LinkReplacement(replacement.Value.OrderId, Actor.System, now)
+            : await WithdrawAsync(await orders.GetAsync(new OrderId(replacement.Value.OrderId), ct)
+                ?? throw new InvalidOperationException($"The replacement order of return {fresh.RmaNumber} is not stored."), fresh, now, ct),
+            cancellationToken);
     }
 
     /// <summary>What the replacement order's timeline says when its return is cancelled before it shipped.</summary>
     public static string ReplacementCancelledReason(Return returned) => $"Its exchange return {returned.RmaNumber} was cancelled.";
 
-    /// <summary>The return was cancelled while its replacement was captured: the replacement is cancelled too (once).</summary>
-    private async Task<Result> WithdrawAsync(Guid replacementId, Return returned, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The replacement's external id: one per return, so a replayed authorisation finds the same order.</summary>
+    private static string ExternalIdOf(Return returned) => $"{returned.RmaNumber}-EXCHANGE";
+
+    /// <summary>Decides on the return as it is now and saves, again on a lost race; a refusal stops the event (it is retried, then parked).</summary>
+    private async Task SettleAsync(Return returned, Func<Return, DateTimeOffset, CancellationToken, Task<Result>> decide, CancellationToken cancellationToken)
     {
-        var replacement = await orders.GetAsync(new OrderId(replacementId), cancellationToken)
-            ?? throw new InvalidOperationException($"The replacement order {replacementId} of return {returned.RmaNumber} is not stored.");
-        return replacement.Status == OrderStatus.Cancelled
+        var settled = await retry.RunAsync(async ct =>
+        {
+            var fresh = await returns.GetAsync(returned.Id, ct)
+                ?? throw new InvalidOperationException($"Return {returned.RmaNumber} is not stored.");
+            var done = await decide(fresh, clock.GetUtcNow(), ct);
+            if (done.IsFailure)
+                return Result<bool>.Failure(done.Errors);
+            var saved = await unitOfWork.SaveChangesAsync(ct);
+            return saved.IsFailure ? Result<bool>.Failure(saved.Errors) : true;
+        }, cancellationToken);
+        if (settled.IsFailure)
+            throw new InvalidOperationException($"The replacement order of return {returned.RmaNumber} was not settled: {settled.Error}");
+    }
+
+    /// <summary>Cancels a replacement whose return was cancelled (once: one cancelled already stays as it is).</summary>
+    private async Task<Result> WithdrawAsync(Order replacement, Return returned, DateTimeOffset now, CancellationToken cancellationToken) =>
+        replacement.Status == OrderStatus.Cancelled
             ? Result.Success()
             : await allocation.CancelAsync(replacement, ReplacementCancelledReason(returned), Actor.System, now, cancellationToken);
-    }
 }
