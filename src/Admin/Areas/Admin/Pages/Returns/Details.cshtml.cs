@@ -14,6 +14,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Returns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EcomErp.Admin.Areas.Admin.Pages.Returns;
@@ -70,7 +71,8 @@ public sealed partial class DetailsModel(
     /// <summary>Every form of the page posts into this one model; a handler reads the fields of its own form.</summary>
     public sealed class ActionInput
     {
-        /// <summary>The return version the person saw.</summary>
+        /// <summary>The return version the person saw: every step's form sends it, so one missing or below 0 is a tampered form.</summary>
+        [BindRequired, Range(0, int.MaxValue)]
         public int Version { get; set; }
 
         /// <summary>Made when the receipt form is shown: the same form posted twice is one receipt (the command is idempotent by it).</summary>
@@ -336,8 +338,8 @@ public sealed partial class DetailsModel(
         // The person saw the version they posted; after a conflict the return is newer than that.
         if (!await LoadAsync(changedMeanwhile ? Input.Version + 1 : Input.Version, cancellationToken))
             return NotFound();
-        // The next try is decided on the return as it is shown now; the person's entries stay. A version the form sent unreadable
-        // was no version seen: the step was not sent, and the page says so rather than coming back without a word.
+        // The next try is decided on the return as it is shown now; the person's entries stay. A version the form sent unreadable,
+        // or none, was no version seen: the step was not sent, and the page says so rather than coming back without a word.
         if (ModelState.GetFieldValidationState(Field(nameof(ActionInput.Version))) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             ModelState.AddModelError("", "The form did not say which version of the return it was filled in on. The page now shows the return as it is: check it and try again.");
         ModelState.Remove(Field(nameof(ActionInput.Version)));
