@@ -56,9 +56,6 @@ internal sealed class ReturnExchanges(
             cancellationToken);
     }
 
-    /// <summary>What the replacement order's timeline says when its return is cancelled before it shipped.</summary>
-    public static string ReplacementCancelledReason(Return returned) => $"Its exchange return {returned.RmaNumber} was cancelled.";
-
     /// <summary>The replacement's external id: one per return, so a replayed authorisation finds the same order.</summary>
     private static string ExternalIdOf(Return returned) => $"{returned.RmaNumber}-EXCHANGE";
 
@@ -79,9 +76,16 @@ internal sealed class ReturnExchanges(
             throw new InvalidOperationException($"The replacement order of return {returned.RmaNumber} was not settled: {settled.Error}");
     }
 
-    /// <summary>Cancels a replacement whose return was cancelled (once: one cancelled already stays as it is).</summary>
-    private async Task<Result> WithdrawAsync(Order replacement, Return returned, DateTimeOffset now, CancellationToken cancellationToken) =>
-        replacement.Status == OrderStatus.Cancelled
-            ? Result.Success()
-            : await allocation.CancelAsync(replacement, ReplacementCancelledReason(returned), Actor.System, now, cancellationToken);
+    private Task<Result> WithdrawAsync(Order replacement, Return returned, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithdrawAsync(allocation, replacement, returned, Actor.System, now, cancellationToken);
+
+    /// <summary>
+    /// Cancels the replacement order of a cancelled exchange return, its reservations given back (once: one cancelled already stays
+    /// as it is). One that has shipped is not cancelled: the customer holds it (RETURN_REPLACEMENT_SHIPPED).
+    /// </summary>
+    internal static async Task<Result> WithdrawAsync(OrderAllocation allocation, Order replacement, Return returned, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        replacement.Status == OrderStatus.Cancelled ? Result.Success()
+            : !OrderWorkflow.RuleOf(OrderStep.Cancel).From.Contains(replacement.Status) ? ReturnErrors.ReplacementShipped(replacement.ExternalOrderId, replacement.Status)
+            : await allocation.CancelAsync(replacement, $"Its exchange return {returned.RmaNumber} was cancelled.", actor, now, cancellationToken);
 }

@@ -94,8 +94,6 @@ internal sealed class CancelReturnHandler(
             return cancelled;
         var replacement = await orders.GetAsync(new OrderId(replacementId), cancellationToken)
             ?? throw new InvalidOperationException($"Return {returned.RmaNumber} names replacement order {replacementId}, which is not stored.");
-        return replacement.Status == OrderStatus.Cancelled ? Result.Success()
-            : !OrderWorkflow.RuleOf(OrderStep.Cancel).From.Contains(replacement.Status) ? ReturnErrors.ReplacementShipped(replacement.ExternalOrderId, replacement.Status)
-            : await allocation.CancelAsync(replacement, ReturnExchanges.ReplacementCancelledReason(returned), command.Actor, now, cancellationToken);
+        return await ReturnExchanges.WithdrawAsync(allocation, replacement, returned, command.Actor, now, cancellationToken);
     }
 }
