@@ -17,6 +17,7 @@ WebApplication app;
 HostRoles roles;
 try
 {
+    ConfigurationFileWatch.PollUnlessTheOperatorChose();
     var builder = WebApplication.CreateBuilder(args);
     roles = HostRoles.FromConfiguration(builder.Configuration);
 

@@ -27,6 +27,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the process, to read what <c>/proc</c> says about it.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string RecentOutput
     {
