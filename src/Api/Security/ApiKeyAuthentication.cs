@@ -31,16 +31,26 @@ public static class ApiClaims
         claims.AddRange(caller.Scopes.Select(s => new Claim(Scope, s)));
         claims.AddRange(caller.Channels.Select(c => new Claim(Channel, c)));
         claims.AddRange(caller.Roles.Select(r => new Claim(Role, r)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+        return new ClaimsPrincipal(new ApiClientIdentity(caller, claims));
     }
 
-    /// <summary>Reads the caller back from its claims.</summary>
+    /// <summary>
+    /// The caller the principal was made from, or read back from its claims when the identity is another's copy. Every
+    /// resolver, the partner scope and each event of an open socket ask, so the caller is kept, not parsed again each time.
+    /// </summary>
     public static ApiCaller? ToCaller(this ClaimsPrincipal? principal) =>
-        principal?.FindFirst(ClientId) is { } id && Guid.TryParse(id.Value, out var clientId)
+        principal?.Identity is ApiClientIdentity identity ? identity.Caller
+        : principal?.FindFirst(ClientId) is { } id && Guid.TryParse(id.Value, out var clientId)
             ? new ApiCaller(clientId, principal.Identity?.Name ?? "",
                 [.. principal.FindAll(Scope).Select(c => c.Value)], [.. principal.FindAll(Channel).Select(c => c.Value)],
                 [.. principal.FindAll(Role).Select(c => c.Value)])
             : null;
+
+    /// <summary>An API client's claims, with the caller they were made from.</summary>
+    private sealed class ApiClientIdentity(ApiCaller caller, IEnumerable<Claim> claims) : ClaimsIdentity(claims, Scheme)
+    {
+        public ApiCaller Caller { get; } = caller;
+    }
 }
 
 /// <summary>

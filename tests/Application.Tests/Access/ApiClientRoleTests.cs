@@ -116,4 +116,20 @@ public sealed class ApiClientRoleTests : IAsyncLifetime
         Assert.Equal(granted.Scopes, current.Scopes);
         Assert.False(granted.GrantsTheSameAs(current));
     }
+
+    [Theory]
+    [InlineData("orders:read orders:write|WEB B2B|Finance", true)]
+    [InlineData("orders:read|WEB B2B|Finance", false)]
+    [InlineData("orders:read orders:write|WEB|Finance", false)]
+    [InlineData("orders:read orders:write|WEB B2B|", false)]
+    [InlineData("orders:read orders:read|WEB B2B|Finance", false)]
+    [InlineData("orders:read inventory:read|WEB B2B|Finance", false)]
+    public void GrantsTheSameAs_ComparesScopesChannelsAndRolesAsSets_InAnyOrder(string other, bool same)
+    {
+        var granted = new ApiCaller(Guid.Empty, "Shop", ["orders:write", "orders:read"], ["B2B", "WEB"], ["Finance"]);
+        var parts = other.Split('|').Select(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+
+        Assert.Equal(same, granted.GrantsTheSameAs(new ApiCaller(Guid.Empty, "Shop", parts[0], parts[1], parts[2])));
+        Assert.False(granted.GrantsTheSameAs(new ApiCaller(Guid.NewGuid(), "Shop", parts[0], parts[1], parts[2])));
+    }
 }

@@ -25,8 +25,28 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
         new($"{Actor.ApiClientIdPrefix}{ClientId}", Name, [.. Roles.Concat(Scopes.SelectMany(RolesOf)).Distinct(StringComparer.Ordinal)],
             Channels.Count == 0 ? null : Channels);
 
-    private static bool SameSet(IReadOnlyList<string> left, IReadOnlyList<string> right) =>
-        left.Order(StringComparer.Ordinal).SequenceEqual(right.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    /// <summary>The same values in any order. An open socket asks before every event it delivers, so nothing is sorted or allocated.</summary>
+    private static bool SameSet(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    {
+        if (left.Count != right.Count)
+            return false;
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (!Contains(right, left[i]) || !Contains(left, right[i]))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
     private static IEnumerable<string> RolesOf(string scope) => scope switch
     {
