@@ -53,7 +53,11 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Account/AccessDenied");
             options.Conventions.AllowAnonymousToAreaPage(Area, "/Error");
             // An area convention: ConfigureFilter(filter) reaches only pages outside areas, and every admin page is in one.
-            options.Conventions.AddAreaFolderApplicationModelConvention(Area, "/", model => model.Filters.Add(new MustChangePasswordFilter()));
+            options.Conventions.AddAreaFolderApplicationModelConvention(Area, "/", model =>
+            {
+                model.Filters.Add(new MustChangePasswordFilter());
+                model.Filters.Add(new Shell.UnknownHandlerFilter());
+            });
         }).AddMvcOptions(options => Shell.FormErrors.QuoteShortly(options.ModelBindingMessageProvider));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthorizationBuilder()

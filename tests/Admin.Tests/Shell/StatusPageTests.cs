@@ -97,6 +97,35 @@ public sealed class StatusPageTests : IDisposable
         Assert.DoesNotContain("Failed to read the request form", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFormPostNamingAHandlerThePageDoesNotHave_Answers404_AndChangesNothing()
+    {
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+
+        using var response = await AdminPageSession.PostAsync(client, "/admin/orders", "NoSuchHandler", new() { ["name"] = "Mine" });
+        var html = await response.Content.ReadAsStringAsync();
+        using var orders = await client.GetAsync(new Uri("/admin/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Page not found</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/admin/orders?handler=NoSuchHandler</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mine", await orders.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormPostToAPageThatTakesNone_Answers405_WithTheMethodsItTakes()
+    {
+        using var client = await _session.SignedInAsync("olga@ecomerp.local", Roles.OperationsManager);
+
+        using var response = await AdminPageSession.PostAsync(client, "/admin", null, [], tokenFrom: "/admin");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Contains("This page takes no such request, so nothing was changed.", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Main\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin/error/500")]
     [InlineData("/admin/error/503")]

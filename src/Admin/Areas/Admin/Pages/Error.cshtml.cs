@@ -37,6 +37,7 @@ public sealed class ErrorModel : PageModel
             Code = 413;
         ModelState.Clear();
         Response.StatusCode = Code;
-        OriginalPath = reExecuted?.OriginalPath ?? Request.Path.Value;
+        // With its query: a form's handler is named there (?handler=…), and one the page does not have is what was not found.
+        OriginalPath = reExecuted is null ? Request.Path.Value : reExecuted.OriginalPath + reExecuted.OriginalQueryString;
     }
 }
