@@ -49,6 +49,9 @@ public sealed partial class Order : AggregateRoot
     public string? CancellationReason { get; private set; }
     public DateTimeOffset CapturedAt { get; private set; }
 
+    /// <summary>Who captured the order (a person, an API client or the system): the first entry of its timeline.</summary>
+    public string CapturedBy => _timeline[0].ActorId;
+
     /// <summary>When the order must have shipped: captured at plus the channel's ship-by SLA in force then (fixed at capture).</summary>
     public DateTimeOffset ShipBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -269,7 +272,7 @@ public sealed partial class Order : AggregateRoot
 
     public Result ReleaseHold(Guid holdId, string resolution, Actor actor, DateTimeOffset at)
     {
-        var released = _holdsPart.Release(holdId, resolution, actor, at);
+        var released = _holdsPart.Release(holdId, resolution, actor, at, CapturedBy);
         if (released.IsFailure)
             return released;
         var hold = released.Value;

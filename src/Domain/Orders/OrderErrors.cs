@@ -37,7 +37,7 @@ public static class OrderErrors
     public const string HoldAlreadyOpenCode = "ORDER_HOLD_ALREADY_OPEN";
     [ErrorDescription("The hold was released already.")]
     public const string HoldAlreadyReleasedCode = "ORDER_HOLD_ALREADY_RELEASED";
-    [ErrorDescription("The person who placed or requested it may not approve or release it too (four eyes).")]
+    [ErrorDescription("The person who placed or requested it, or who captured the order a fraud, high-value or credit hold judges, may not approve or release it too (four eyes).")]
     public const string SelfApprovalCode = "ORDER_SELF_APPROVAL";
     [ErrorDescription("A package count, carrier or tracking number is missing or out of range.")]
     public const string ShipmentDetailsInvalidCode = "ORDER_SHIPMENT_DETAILS_INVALID";
@@ -205,7 +205,9 @@ public static class OrderErrors
     public static Error HoldAlreadyReleased(Guid holdId, string? releasedBy) =>
         new(HoldAlreadyReleasedCode, $"Hold {holdId} was already released by {releasedBy}.", "holdId");
 
-    public static Error SelfApproval() => new(SelfApprovalCode, "A second person must release a hold you placed (four eyes).", "holdId");
+    public static Error SelfApproval(bool captured = false) => new(SelfApprovalCode,
+        captured ? "A second person must release this hold on an order you captured (four eyes)." : "A second person must release a hold you placed (four eyes).",
+        "holdId");
 
     /// <summary>A reason or resolution as the timeline keeps it: trimmed, within its limit, and text a person can read.</summary>
     public static Result<string> CheckReason(string? reason, string field)

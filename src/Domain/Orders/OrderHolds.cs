@@ -34,8 +34,12 @@ internal sealed class OrderHolds(List<Hold> holds)
         return hold;
     }
 
-    /// <summary>Releases an open hold: <paramref name="actor"/> owns its type, and is not its placer when it needs four eyes.</summary>
-    public Result<Hold> Release(Guid holdId, string resolution, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Releases an open hold: <paramref name="actor"/> owns its type and, when it needs four eyes, is neither its placer nor
+    /// <paramref name="capturedBy"/>, who asked for the order the hold judges (the system places these holds, so the placer
+    /// alone would let whoever captured an order over a threshold approve it).
+    /// </summary>
+    public Result<Hold> Release(Guid holdId, string resolution, Actor actor, DateTimeOffset at, string capturedBy)
     {
         var hold = holds.Find(h => h.Id == holdId);
         if (hold is null)
@@ -45,8 +49,8 @@ internal sealed class OrderHolds(List<Hold> holds)
         var owner = HoldOwnership.OwnerOf(hold.Type);
         if (!actor.MayActAs(owner))
             return OrderErrors.ActorNotPermitted(actor, owner, $"release a {hold.Type} hold");
-        if (hold.RequiresFourEyes && hold.PlacedBy == actor.Id)
-            return OrderErrors.SelfApproval();
+        if (hold.RequiresFourEyes && (hold.PlacedBy == actor.Id || capturedBy == actor.Id))
+            return OrderErrors.SelfApproval(captured: hold.PlacedBy != actor.Id);
         var why = OrderErrors.CheckReason(resolution, "resolution");
         if (why.IsFailure)
             return why.Error;

@@ -8,6 +8,7 @@ using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Application.Orders.PlaceHold;
+using EcomErp.Application.Orders.ReleaseHold;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -110,6 +111,27 @@ public sealed class ExceptionCaseCommandTests : IAsyncLifetime
         Assert.True((await _host.LoadAsync(orderId)).IsOnHold);
 
         AssertSuccess(await SendAsync(new ResolveExceptionCase(highValue.Id, OtherFinance, ExceptionResolution.Approved, "Terms checked.")));
+        Assert.False((await _host.LoadAsync(orderId)).IsOnHold);
+    }
+
+    [Fact]
+    public async Task TheApiClientThatCapturedAHighValueOrder_CannotApproveItsHold_ByTheCaseOrByReleasingIt_ASecondFinancePersonCan()
+    {
+        // A shop connector that was also granted Finance: the system placed the high-value hold, but the order is the connector's request.
+        var shopWithFinance = new Actor("api-client:shop-finance", "Shop with finance", [Roles.CustomerService, Roles.Finance]);
+        var orderId = await CaptureAndRunAsync(new OrderBuilder().By(shopWithFinance).WithLine("JACKET-DENIM-M-BLK", 20, 129m));
+        var highValue = await CaseOfOrderAsync(orderId, ExceptionType.HighValueApproval);
+        var hold = (await _host.LoadAsync(orderId)).OpenHolds.Single(h => h.Type == HoldType.HighValueApproval);
+        Assert.Equal(Actor.SystemId, hold.PlacedBy);
+
+        var byCase = await SendAsync(new ResolveExceptionCase(highValue.Id, shopWithFinance, ExceptionResolution.Approved, "My own order, fine."));
+        var byHold = await _host.SendAsync<ReleaseHold, OrderCommandResult>(new ReleaseHold(orderId, shopWithFinance, hold.Id, "My own order, fine."));
+
+        Assert.Equal((OrderErrors.SelfApprovalCode, OrderErrors.SelfApprovalCode), (byCase.Error.Code, byHold.Error.Code));
+        Assert.Equal((ExceptionCaseStatus.Open, 1), ((await GetAsync(highValue.Id)).Status, (await GetAsync(highValue.Id)).Version));
+        Assert.True((await _host.LoadAsync(orderId)).IsOnHold);
+
+        AssertSuccess(await SendAsync(new ResolveExceptionCase(highValue.Id, Actors.Finance, ExceptionResolution.Approved, "Known customer.")));
         Assert.False((await _host.LoadAsync(orderId)).IsOnHold);
     }
 
