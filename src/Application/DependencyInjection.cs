@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.AllocateOrder.AllocateOrderHandler>();
         services.AddScoped<Orders.InvoiceOrder.InvoiceOrderHandler>();
         services.AddScoped<Access.ApiClientAccess>();
+        services.AddScoped<Access.FourEyes>();
         services.AddScoped<Policies.PolicyChangeDecisions>();
         services.AddScoped<Catalog.ActivateChannel.ChannelActivation>();
         services.AddScoped<Exceptions.IExceptionSlaPolicies, Exceptions.GovernedExceptionSlaPolicies>();

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Audit;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
@@ -75,6 +76,15 @@ public abstract class ExceptionCaseCommandHandler<TCommand>(
 
     /// <summary>Decides on the case and acts on its subject; what it acted on.</summary>
     protected abstract Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, TCommand command, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take the decision <paramref name="step"/>: the case's own guard, then four eyes through API
+    /// keys (<see cref="FourEyes"/>), so neither a key its raiser issued nor the person who issued the key that raised it decides it.
+    /// </summary>
+    protected static async Task<Error?> CheckDecisionAsync(ExceptionCase exceptionCase, ExceptionCaseStep step, Actor actor, FourEyes fourEyes,
+        CancellationToken cancellationToken) =>
+        exceptionCase.CheckCan(step, actor)
+        ?? (await fourEyes.AreOnePartyAsync(actor, exceptionCase.RaisedBy, cancellationToken) ? ExceptionCaseErrors.SelfApproval() : null);
 
     /// <summary>The outcome of acting on a subject that is not an order: no order to report.</summary>
     protected static Result<Order?> Acted(Result acted) => acted.IsFailure ? Result<Order?>.Failure(acted.Errors) : Result<Order?>.Success(null);

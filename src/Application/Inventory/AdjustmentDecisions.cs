@@ -1,3 +1,4 @@
+using EcomErp.Application.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 
@@ -11,10 +12,13 @@ namespace EcomErp.Application.Inventory;
 internal static class AdjustmentDecisions
 {
     public static async Task<Result<StockAdjustment>> DecideAdjustmentAsync(this IInventoryRepository inventory, Guid adjustmentId, bool approve,
-        string? reason, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+        string? reason, Actor actor, DateTimeOffset now, FourEyes fourEyes, CancellationToken cancellationToken)
     {
         if (await inventory.GetAdjustmentAsync(new AdjustmentId(adjustmentId), cancellationToken) is not { } adjustment)
             return InventoryErrors.AdjustmentNotFound(adjustmentId);
+        // The adjustment's guard compares ids; a key its requester issued (or the person who issued the requesting key) is the requester too.
+        if (adjustment.CheckCanDecide(actor, approve ? "approve" : "reject") is null && await fourEyes.AreOnePartyAsync(actor, adjustment.RequestedBy, cancellationToken))
+            return InventoryErrors.SelfApproval(approve ? "approve" : "reject");
         Result decided;
         if (approve)
         {

@@ -11,7 +11,7 @@ public static class ExceptionCaseErrors
     public const string ClosedCode = "EXCEPTION_CASE_CLOSED";
     [ErrorDescription("The caller sees the case's queue but lacks its role (or Admin), which alone assigns, resolves and dismisses its cases (an executive reads every queue and decides none). A case in a queue the caller does not see is EXCEPTION_CASE_NOT_FOUND.")]
     public const string NotPermittedCode = "EXCEPTION_CASE_NOT_PERMITTED";
-    [ErrorDescription("Whoever raised the case, or placed the hold behind it, may not resolve or dismiss it too (four eyes).")]
+    [ErrorDescription("Whoever raised the case, or placed the hold behind it, may not resolve or dismiss it too, nor may a key they issued or the person who issued their key (four eyes).")]
     public const string SelfApprovalCode = "EXCEPTION_CASE_SELF_APPROVAL";
     [ErrorDescription("A resolution or dismissal was sent without a note, or with one that is too long or unreadable.")]
     public const string NoteRequiredCode = "EXCEPTION_CASE_NOTE_REQUIRED";

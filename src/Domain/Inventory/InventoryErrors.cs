@@ -63,7 +63,7 @@ public static class InventoryErrors
     public const string AdjustmentTooLargeCode = "ADJUSTMENT_TOO_LARGE";
     [ErrorDescription("The stock adjustment was approved or rejected already.")]
     public const string AdjustmentNotPendingCode = "ADJUSTMENT_NOT_PENDING";
-    [ErrorDescription("The person who requested a stock adjustment may not approve or reject it too (four eyes).")]
+    [ErrorDescription("The person who requested a stock adjustment may not approve or reject it too, nor may a key they issued or the person who issued their key (four eyes).")]
     public const string SelfApprovalCode = "ADJUSTMENT_SELF_APPROVAL";
     [ErrorDescription("The SKU already has this inspection requirement, so nothing would change.")]
     public const string InspectionUnchangedCode = "INSPECTION_REQUIREMENT_UNCHANGED";
@@ -80,6 +80,8 @@ public static class InventoryErrors
 
     public static Error InsufficientStock(SkuCode sku, LocationCode location, StockBucket bucket, int wanted, int held, string field = "quantity") =>
         new(InsufficientStockCode, $"{location} holds {held} of {sku} in {bucket}; {wanted} cannot be taken from it.", field);
+
+    public static Error SelfApproval(string verb) => new(SelfApprovalCode, $"A second person must {verb} an adjustment you requested (four eyes).");
 
     public static Error NotPermitted(Actor actor, string role, string step) =>
         new(CommonErrors.NotPermitted, $"{actor.Name} may not {step}: it needs the {role} role.");

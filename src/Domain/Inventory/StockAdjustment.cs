@@ -125,14 +125,14 @@ public sealed class StockAdjustment : AggregateRoot
     /// Why <paramref name="actor"/> may not decide the adjustment, or null: it waits for a decision, and the decider is an
     /// operations manager other than the requester (four eyes, for a rejection as for an approval).
     /// </summary>
-    private Error? CheckCanDecide(Actor actor, string verb)
+    public Error? CheckCanDecide(Actor actor, string verb)
     {
         if (!actor.MayActAs(Roles.OperationsManager))
             return InventoryErrors.NotPermitted(actor, Roles.OperationsManager, $"{verb} a stock adjustment");
         if (Status != AdjustmentStatus.PendingApproval)
             return new Error(InventoryErrors.AdjustmentNotPendingCode, $"Adjustment {Id} is {Status}, not waiting for approval.");
         if (actor.Id == RequestedBy)
-            return new Error(InventoryErrors.SelfApprovalCode, $"A second person must {verb} an adjustment you requested (four eyes).");
+            return InventoryErrors.SelfApproval(verb);
         return null;
     }
 

@@ -1,4 +1,7 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access.AuthenticateApiClient;
+using EcomErp.Application.Access.GetApiCaller;
+using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.AssignExceptionCase;
 using EcomErp.Application.Exceptions.DismissExceptionCase;
@@ -8,6 +11,7 @@ using EcomErp.Application.Inventory.AdjustStock;
 using EcomErp.Application.Inventory.ApproveAdjustment;
 using EcomErp.Application.Inventory.RecordCycleCount;
 using EcomErp.Application.Tests.Inventory;
+using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Inventory;
@@ -143,23 +147,44 @@ public sealed class AdjustmentApprovalCasesTests : InventoryScenario
     {
         var person = Actors.Person(Actors.Warehouse.Id, Actors.Warehouse.Name, Roles.WarehouseManager, Roles.OperationsManager);
         foreach (var requester in new[] { person, WmsConnector })
+            await AssertRefusedAsSelfApprovalAsync(requester, requester);
+    }
+
+    /// <summary>A key as the API edge makes its actor, issued on the API clients page by <paramref name="issuer"/>.</summary>
+    private async Task<Actor> KeyIssuedByAsync(Actor issuer, params string[] roles)
+    {
+        var issued = Succeeded(await SendAsync<IssueApiClient, IssuedApiClient>(new IssueApiClient(issuer, $"{issuer.Name}'s key", [ApiScopes.InventoryRead], [], roles)));
+        return Succeeded(await Host.QueryAsync<GetApiCaller, ApiCaller>(new GetApiCaller(issued.ClientId))).ToActor();
+    }
+
+    [Fact]
+    public async Task AnAdministratorAndAKeyTheyIssued_AreOnePartyForFourEyes_NeitherDecidesTheOthersAdjustment_AndNothingChanges()
+    {
+        var adminsKey = await KeyIssuedByAsync(Actors.Admin, Roles.WarehouseManager, Roles.OperationsManager);
+        foreach (var (requester, decider) in new[] { (Actors.Admin, adminsKey), (adminsKey, Actors.Admin) })
+            await AssertRefusedAsSelfApprovalAsync(requester, decider);
+    }
+
+    /// <summary>
+    /// <paramref name="decider"/> may neither approve nor reject, on the case or on the adjustment, what <paramref name="requester"/>
+    /// asked for, and nothing changes; a second operations manager then approves it, so the next pending adjustment takes another balance.
+    /// </summary>
+    private async Task AssertRefusedAsSelfApprovalAsync(Actor requester, Actor decider)
+    {
+        var (pending, exceptionCase) = await PendingWithCaseAsync(requester: requester);
+
+        foreach (var resolution in new[] { ExceptionResolution.Approved, ExceptionResolution.Rejected })
         {
-            var (pending, exceptionCase) = await PendingWithCaseAsync(requester: requester);
-
-            foreach (var resolution in new[] { ExceptionResolution.Approved, ExceptionResolution.Rejected })
-            {
-                var refused = await CaseCommandAsync(new ResolveExceptionCase(exceptionCase.Id.Value, requester, resolution, "Mine, and fine."));
-                Assert.Equal(ExceptionCaseErrors.SelfApprovalCode, refused.Error.Code);
-            }
-            await RefusedAsync<ApproveAdjustment, AdjustmentView>(new ApproveAdjustment(requester, pending.AdjustmentId), InventoryErrors.SelfApprovalCode);
-
-            var after = await CaseOfAsync(pending.AdjustmentId);
-            Assert.Equal((ExceptionCaseStatus.Open, exceptionCase.Version), (after!.Status, after.Version));
-            Assert.Equal(AdjustmentStatus.PendingApproval, (await AdjustmentAsync(pending.AdjustmentId)).Status);
-            Assert.Equal(0, (await BalanceAsync(pending.Sku, pending.Location)).Available);
-            // EmptyBalanceAsync picks the first empty balance: approve this one so the next requester gets another.
-            Succeeded(await CaseCommandAsync(new ResolveExceptionCase(exceptionCase.Id.Value, Actors.Operations, ExceptionResolution.Approved, "Checked.")));
+            var refused = await CaseCommandAsync(new ResolveExceptionCase(exceptionCase.Id.Value, decider, resolution, "Mine, and fine."));
+            Assert.Equal(ExceptionCaseErrors.SelfApprovalCode, refused.Error.Code);
         }
+        await RefusedAsync<ApproveAdjustment, AdjustmentView>(new ApproveAdjustment(decider, pending.AdjustmentId), InventoryErrors.SelfApprovalCode);
+
+        var after = await CaseOfAsync(pending.AdjustmentId);
+        Assert.Equal((ExceptionCaseStatus.Open, exceptionCase.Version), (after!.Status, after.Version));
+        Assert.Equal(AdjustmentStatus.PendingApproval, (await AdjustmentAsync(pending.AdjustmentId)).Status);
+        Assert.Equal(0, (await BalanceAsync(pending.Sku, pending.Location)).Available);
+        Succeeded(await CaseCommandAsync(new ResolveExceptionCase(exceptionCase.Id.Value, Actors.Operations, ExceptionResolution.Approved, "Checked.")));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using EcomErp.Application.Access.AuthenticateApiClient;
+using EcomErp.Application.Access.GetApiCaller;
+using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.AssignExceptionCase;
 using EcomErp.Application.Exceptions.DismissExceptionCase;
@@ -9,6 +12,7 @@ using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Orders.ReleaseHold;
+using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -133,6 +137,25 @@ public sealed class ExceptionCaseCommandTests : IAsyncLifetime
 
         AssertSuccess(await SendAsync(new ResolveExceptionCase(highValue.Id, Actors.Finance, ExceptionResolution.Approved, "Known customer.")));
         Assert.False((await _host.LoadAsync(orderId)).IsOnHold);
+    }
+
+    [Fact]
+    public async Task AKeyIssuedByThePersonWhoPlacedAFraudHold_CannotReleaseIt_NorDecideItsCase()
+    {
+        var orderId = await CaptureAndRunAsync(new OrderBuilder());
+        AssertSuccess(await _host.SendAsync<PlaceHold, OrderCommandResult>(new PlaceHold(orderId, Actors.Admin, HoldType.FraudReview, "Card used on three accounts.")));
+        await _host.DispatchOutboxAsync();
+        var issued = await _host.SendAsync<IssueApiClient, IssuedApiClient>(new IssueApiClient(Actors.Admin, "Ada's ops key", [ApiScopes.OrdersWrite], [], [Roles.OperationsManager]));
+        var adasKey = (await _host.QueryAsync<GetApiCaller, ApiCaller>(new GetApiCaller(issued.Value.ClientId))).Value.ToActor();
+        var hold = (await _host.LoadAsync(orderId)).OpenHolds.Single();
+        var fraud = await CaseOfOrderAsync(orderId, ExceptionType.FraudReview);
+
+        var released = await _host.SendAsync<ReleaseHold, OrderCommandResult>(new ReleaseHold(orderId, adasKey, hold.Id, "Checked with the bank."));
+        var resolved = await SendAsync(new ResolveExceptionCase(fraud.Id, adasKey, ExceptionResolution.Approved, "Checked with the bank."));
+
+        Assert.Equal((OrderErrors.SelfApprovalCode, ExceptionCaseErrors.SelfApprovalCode), (released.Error.Code, resolved.Error.Code));
+        Assert.True((await _host.LoadAsync(orderId)).IsOnHold);
+        AssertSuccess(await _host.SendAsync<ReleaseHold, OrderCommandResult>(new ReleaseHold(orderId, Actors.Operations, hold.Id, "Checked with the bank.")));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using EcomErp.Application.Access.AuthenticateApiClient;
+using EcomErp.Application.Access.GetApiCaller;
+using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Exceptions;
 using EcomErp.Application.Exceptions.DismissExceptionCase;
 using EcomErp.Application.Exceptions.GetExceptionCase;
@@ -7,6 +10,7 @@ using EcomErp.Application.Policies;
 using EcomErp.Application.Policies.GetPolicies;
 using EcomErp.Application.Policies.GetPolicyHistory;
 using EcomErp.Application.Policies.SetPolicy;
+using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
@@ -103,6 +107,25 @@ public sealed class PolicyGovernanceTests : IAsyncLifetime
 
         Assert.Equal(ExceptionCaseErrors.SelfApprovalCode, self.Error.Code);
         Assert.Equal((2_500m, PolicyChangeStatus.Pending), ((await PolicyAsync(HighValue, WebEur)).Value, (await HistoryAsync(HighValue, "WEB", "EUR")).Single().Status));
+    }
+
+    [Fact]
+    public async Task TheAdministratorWhoIssuedTheProposingKey_CannotApproveItsMoneyThreshold_ASecondAdministratorCan()
+    {
+        var issued = await _host.SendAsync<IssueApiClient, IssuedApiClient>(
+            new IssueApiClient(Actors.Admin, "Ada's config pipeline", [ApiScopes.PoliciesRead, ApiScopes.PoliciesWrite], [], []));
+        var pipeline = (await _host.QueryAsync<GetApiCaller, ApiCaller>(new GetApiCaller(issued.Value.ClientId))).Value.ToActor();
+        var proposed = await SetAsync(HighValue, 50_000m, "WEB", "EUR", pipeline);
+        Assert.Equal(PolicyChangeStatus.Pending, proposed.Value.Change.Status);
+
+        var byIssuer = await ResolveAsync(proposed.Value.Change.CaseId!.Value, ExceptionResolution.Approved, Actors.Admin);
+        var dismissedByIssuer = await _host.SendAsync<DismissExceptionCase, ExceptionCaseCommandResult>(
+            new DismissExceptionCase(proposed.Value.Change.CaseId!.Value, Actors.Admin, "Not needed."));
+
+        Assert.Equal((ExceptionCaseErrors.SelfApprovalCode, ExceptionCaseErrors.SelfApprovalCode), (byIssuer.Error.Code, dismissedByIssuer.Error.Code));
+        Assert.Equal((2_500m, PolicyChangeStatus.Pending), ((await PolicyAsync(HighValue, WebEur)).Value, (await HistoryAsync(HighValue, "WEB", "EUR")).Single().Status));
+        Assert.True((await ResolveAsync(proposed.Value.Change.CaseId!.Value, ExceptionResolution.Approved, OtherAdmin)).IsSuccess);
+        Assert.Equal(50_000m, (await PolicyAsync(HighValue, WebEur)).Value);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public static class OrderMutations
                 t.Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, 1 to {OrderErrors.ReasonMaxLength} characters.");
             },
             (i, id, actor) => new(id, actor, i.Type, i.Reason, i.ExpectedVersion));
-        Step<Application.Orders.ReleaseHold.ReleaseHold>(mutation, "releaseHold", "Releases an open hold. High-value and credit holds are released by the Finance role (a key needs it granted). Four eyes: whoever placed a fraud, high-value or credit hold cannot release it.",
+        Step<Application.Orders.ReleaseHold.ReleaseHold>(mutation, "releaseHold", "Releases an open hold. High-value and credit holds are released by the Finance role (a key needs it granted). Four eyes: whoever placed a fraud, high-value or credit hold, or captured its order, cannot release it, nor can a key they issued or the person who issued theirs.",
             ApiScopes.OrdersWrite,
             t =>
             {

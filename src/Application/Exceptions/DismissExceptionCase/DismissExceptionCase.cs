@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Policies;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Exceptions;
@@ -18,12 +19,12 @@ public sealed record DismissExceptionCase(Guid CaseId, Actor Actor, string Note,
 
 internal sealed class DismissExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IUnitOfWork unitOfWork, IValidator<ExceptionCaseCommand> validator,
-    TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges)
+    TimeProvider clock, ConcurrencyRetry retry, PolicyChangeDecisions policyChanges, FourEyes fourEyes)
     : ExceptionCaseCommandHandler<DismissExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, DismissExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (exceptionCase.CheckCan(ExceptionCaseStep.Dismiss, command.Actor) is { } refused)
+        if (await CheckDecisionAsync(exceptionCase, ExceptionCaseStep.Dismiss, command.Actor, fourEyes, cancellationToken) is { } refused)
             return refused;
         if (exceptionCase.Subject.Kind is ExceptionSubjectKind.StockAdjustment or ExceptionSubjectKind.Return)
             return ExceptionCaseErrors.DecisionRequired(exceptionCase);

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.CaptureOrder;
@@ -35,13 +36,13 @@ public sealed record ResolveExceptionCase(
 internal sealed class ResolveExceptionCaseHandler(
     IExceptionCaseRepository cases, IOrderRepository orders, IInventoryRepository inventory, IUnitOfWork unitOfWork,
     IValidator<ExceptionCaseCommand> validator, TimeProvider clock, ConcurrencyRetry retry, OrderAllocation allocation,
-    CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges, IReturnRepository returns)
+    CarrierBookings carrierBookings, PolicyChangeDecisions policyChanges, IReturnRepository returns, FourEyes fourEyes)
     : ExceptionCaseCommandHandler<ResolveExceptionCase>(cases, orders, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result<CaseEffect>> ApplyAsync(ExceptionCase exceptionCase, ResolveExceptionCase command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The case's refusals come first and change nothing; only then is the subject touched, and the case closed last.
-        if (exceptionCase.CheckCan(ExceptionCaseStep.Resolve, command.Actor) is { } refused)
+        if (await CheckDecisionAsync(exceptionCase, ExceptionCaseStep.Resolve, command.Actor, fourEyes, cancellationToken) is { } refused)
             return refused;
         if (exceptionCase.CheckResolution(command.Resolution) is { } invalid)
             return invalid;
@@ -61,7 +62,7 @@ internal sealed class ResolveExceptionCaseHandler(
             // A flag about a SKU or a customer, or a parked event (retried or skipped on its own page): the decision is the case's record.
             ExceptionSubjectKind.Sku or ExceptionSubjectKind.Customer or ExceptionSubjectKind.OutboxEvent => Result<CaseEffect>.Success(CaseEffect.None),
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
-                cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
+                fourEyes, cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
             _ when command.CorrectedAddress is { } address =>
                 (await AmendShipToAsync(exceptionCase, address, command.Actor, now, cancellationToken)).Map(order => new CaseEffect(order)),
             _ => (!approve

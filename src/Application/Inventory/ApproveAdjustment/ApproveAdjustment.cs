@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Audit;
 using EcomErp.Application.Exceptions;
 using EcomErp.Domain.Audit;
@@ -20,7 +21,7 @@ public sealed record ApproveAdjustment(Actor Actor, Guid AdjustmentId) : IAudite
 
 internal sealed class ApproveAdjustmentHandler(
     IInventoryRepository inventory, IExceptionCaseRepository cases, IUnitOfWork unitOfWork, IValidator<ApproveAdjustment> validator, TimeProvider clock,
-    ConcurrencyRetry retry)
+    ConcurrencyRetry retry, FourEyes fourEyes)
     : InventoryCommandHandler<ApproveAdjustment, AdjustmentView>(unitOfWork, validator, clock, retry)
 {
     /// <summary>The resolution note of a case whose adjustment was approved on the adjustment itself.</summary>
@@ -28,7 +29,7 @@ internal sealed class ApproveAdjustmentHandler(
 
     protected override async Task<Result<AdjustmentView>> DecideAsync(ApproveAdjustment command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var approved = await inventory.DecideAdjustmentAsync(command.AdjustmentId, approve: true, null, command.Actor, now, cancellationToken);
+        var approved = await inventory.DecideAdjustmentAsync(command.AdjustmentId, approve: true, null, command.Actor, now, fourEyes, cancellationToken);
         if (approved.IsFailure)
             return Result<AdjustmentView>.Failure(approved.Errors);
         // No case yet (its raising is still in the outbox): the raiser finds the adjustment decided and raises none.
