@@ -92,14 +92,15 @@ public sealed class ExceptionCase : AggregateRoot
     }
 
     /// <summary>
-    /// Why <paramref name="actor"/> may not take <paramref name="step"/>, or null: the case is open, the actor holds the
-    /// queue's role (or Admin), and a decision is not by whoever raised the case (four eyes).
+    /// Why <paramref name="actor"/> may not take <paramref name="step"/>, or null: the case is open, the actor was granted the
+    /// queue's role (or is an Admin; a role a key's scope implies works no case), and a decision is not by whoever raised the
+    /// case (four eyes).
     /// </summary>
     public Error? CheckCan(ExceptionCaseStep step, Actor actor)
     {
         if (IsClosed)
             return ExceptionCaseErrors.Closed(Id, Status);
-        if (!actor.MayActAs(Queue))
+        if (!actor.MayDecideAs(Queue))
             return ExceptionCaseErrors.NotPermitted(actor, Queue, step);
         if (step is ExceptionCaseStep.Resolve or ExceptionCaseStep.Dismiss && actor.Id == RaisedBy)
             return ExceptionCaseErrors.SelfApproval();

@@ -35,7 +35,7 @@ public static class ExceptionCaseErrors
         new(ClosedCode, $"Exception case {id} is {status} and takes no further change.", "caseId");
 
     public static Error NotPermitted(Actor actor, string queue, ExceptionCaseStep step) =>
-        new(NotPermittedCode, $"{actor.Name} may not {step.ToString().ToLowerInvariant()} a case of the {queue} queue: it needs the {queue} role.");
+        new(NotPermittedCode, $"{actor.Name} may not {step.ToString().ToLowerInvariant()} a case of the {queue} queue: it needs {actor.Lacks(queue)}.");
 
     public static Error SelfApproval() =>
         new(SelfApprovalCode, "A second person must decide a case you raised or whose hold you placed (four eyes).", "caseId");

@@ -84,7 +84,7 @@ public static class InventoryErrors
     public static Error SelfApproval(string verb) => new(SelfApprovalCode, $"A second person must {verb} an adjustment you requested (four eyes).");
 
     public static Error NotPermitted(Actor actor, string role, string step) =>
-        new(CommonErrors.NotPermitted, $"{actor.Name} may not {step}: it needs the {role} role.");
+        new(CommonErrors.NotPermitted, $"{actor.Name} may not {step}: it needs {actor.Lacks(role)}.");
 
     public static Error PurchaseOrderNotFound(Guid id) =>
         new(PurchaseOrderNotFoundCode, $"Purchase order {id} does not exist.", "purchaseOrderId");

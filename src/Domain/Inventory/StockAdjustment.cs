@@ -127,7 +127,7 @@ public sealed class StockAdjustment : AggregateRoot
     /// </summary>
     public Error? CheckCanDecide(Actor actor, string verb)
     {
-        if (!actor.MayActAs(Roles.OperationsManager))
+        if (!actor.MayDecideAs(Roles.OperationsManager))
             return InventoryErrors.NotPermitted(actor, Roles.OperationsManager, $"{verb} a stock adjustment");
         if (Status != AdjustmentStatus.PendingApproval)
             return new Error(InventoryErrors.AdjustmentNotPendingCode, $"Adjustment {Id} is {Status}, not waiting for approval.");

@@ -93,7 +93,7 @@ public static class OrderErrors
         new(EntryCriteriaNotMetCode, $"The order cannot enter {to}: {why}");
 
     public static Error ActorNotPermitted(Actor actor, string role, string step) =>
-        new(ActorNotPermittedCode, $"{actor.Name} may not {step}: it needs the {role} role.");
+        new(ActorNotPermittedCode, $"{actor.Name} may not {step}: it needs {actor.Lacks(role)}.");
 
     public static Error DuplicateCaptureConflict(ChannelCode channel, string externalId) =>
         new(DuplicateCaptureConflictCode,

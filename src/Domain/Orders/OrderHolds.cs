@@ -47,7 +47,8 @@ internal sealed class OrderHolds(List<Hold> holds)
         if (!hold.IsOpen)
             return OrderErrors.HoldAlreadyReleased(holdId, hold.ReleasedBy);
         var owner = HoldOwnership.OwnerOf(hold.Type);
-        if (!actor.MayActAs(owner))
+        // Releasing a hold that needs four eyes is an approval: the owner's role must be granted, not implied by a key's scope.
+        if (hold.RequiresFourEyes ? !actor.MayDecideAs(owner) : !actor.MayActAs(owner))
             return OrderErrors.ActorNotPermitted(actor, owner, $"release a {hold.Type} hold");
         if (hold.RequiresFourEyes && (hold.PlacedBy == actor.Id || capturedBy == actor.Id))
             return OrderErrors.SelfApproval(captured: hold.PlacedBy != actor.Id);

@@ -69,7 +69,8 @@ public sealed class PartnerKeyChangesOnlyItsOrdersTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = new OrderApiHost();
-        _admin = await Api.IssueKeyAsync([.. ApiScopes.All], []);
+        // Approving the pending adjustment is the OperationsManager's, granted (a scope implies no approval, decision 026).
+        _admin = (await Api.IssueClientAsync([.. ApiScopes.All], [], [Roles.OperationsManager])).PlainKey;
         _partner = await Api.IssueKeyAsync([.. ApiScopes.All], [Partner]);
         (_sku, _levels) = await Api.SkuWithAvailableAsync(Elsewhere, 20);
     }

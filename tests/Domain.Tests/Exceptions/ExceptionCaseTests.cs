@@ -118,6 +118,20 @@ public sealed class ExceptionCaseTests
         Assert.Null(exceptionCase.CheckCan(step, Actors.Admin));
     }
 
+    [Theory]
+    [InlineData(ExceptionCaseStep.Assign)]
+    [InlineData(ExceptionCaseStep.Resolve)]
+    [InlineData(ExceptionCaseStep.Dismiss)]
+    public void EveryStep_ByAKeyWhoseScopesOnlyImplyTheQueuesRole_IsRefused_AGrantedOneMayTakeIt(ExceptionCaseStep step)
+    {
+        var exceptionCase = HighValueCase();
+        var implied = new Actor("api-client:0195e3a0-0000-7000-8000-000000000002", "Shop", [Roles.Finance], GrantedRoles: []);
+
+        ResultAssert.FailsWith(Take(exceptionCase, step, implied), ExceptionCaseErrors.NotPermittedCode);
+        Assert.Equal(ExceptionCaseStatus.Open, exceptionCase.Status);
+        Assert.Null(exceptionCase.CheckCan(step, implied with { GrantedRoles = [Roles.Finance] }));
+    }
+
     [Fact]
     public void Resolve_Approved_ClosesTheCaseWithItsCodeNoteAndWho()
     {

@@ -165,6 +165,22 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public void ReleaseHold_OfAFourEyesHold_ByAKeyWhoseScopeOnlyImpliesTheOwnerRole_IsNotPermitted_ButItReleasesAManualHold()
+    {
+        // A warehouse integration: fulfillment:write implies OperationsManager for the order's steps, and no role was granted.
+        var integration = new Actor("api-client:0195e3a0-0000-7000-8000-000000000001", "WMS", [Roles.WarehouseManager, Roles.OperationsManager],
+            GrantedRoles: []);
+        var fraud = new OrderBuilder().WithHold(HoldType.FraudReview).Build();
+        var manual = new OrderBuilder().WithHold(HoldType.Manual).Build();
+
+        OrderAssert.Refuses(fraud, () => fraud.ReleaseHold(fraud.Holds[0].Id, "looks fine", integration, Clock.Now), OrderErrors.ActorNotPermittedCode);
+        Assert.Contains("OperationsManager role granted to it", fraud.ReleaseHold(fraud.Holds[0].Id, "looks fine", integration, Clock.Now).Error.Message,
+            StringComparison.Ordinal);
+        ResultAssert.Succeeded(manual.ReleaseHold(manual.Holds[0].Id, "customer called back", integration, Clock.Now));
+        ResultAssert.Succeeded(fraud.ReleaseHold(fraud.Holds[0].Id, "looks fine", integration with { GrantedRoles = [Roles.OperationsManager] }, Clock.Now));
+    }
+
+    [Fact]
     public void ReleaseHold_OfAFourEyesHold_ByASecondPerson_Succeeds()
     {
         var order = new OrderBuilder().WithHold(HoldType.HighValueApproval, placedBy: Actors.Finance).Build();

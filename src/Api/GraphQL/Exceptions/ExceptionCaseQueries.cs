@@ -50,8 +50,11 @@ public static class ExceptionCaseQueries
             });
     }
 
-    /// <summary>The queues the caller sees: those of the roles it acts with; null (every queue) for Admin and Executive.</summary>
-    public static IReadOnlyCollection<string>? VisibleQueues(this ApiCaller caller) => ExceptionQueues.VisibleTo(caller.Actor().Roles);
+    /// <summary>
+    /// The queues the caller sees: those of the roles it was granted (a role its scopes imply works no case, decision 026); null
+    /// (every queue) for Executive.
+    /// </summary>
+    public static IReadOnlyCollection<string>? VisibleQueues(this ApiCaller caller) => ExceptionQueues.VisibleTo(caller.Roles);
 
     private const string CursorList = "exceptionCases";
 

@@ -19,11 +19,12 @@ public sealed record ApiCaller(Guid ClientId, string Name, IReadOnlyList<string>
 
     /// <summary>
     /// The caller as a workflow actor: the roles it was granted, and those that own the steps its scopes cover. The scope
-    /// mapping stays for the clients issued before roles could be granted; approvals are the granted roles' to give.
+    /// mapping stays for the clients issued before roles could be granted; approvals are the granted roles' to give
+    /// (<see cref="Actor.MayDecideAs"/>).
     /// </summary>
     public Actor ToActor() =>
         new($"{Actor.ApiClientIdPrefix}{ClientId}", Name, [.. Roles.Concat(Scopes.SelectMany(RolesOf)).Distinct(StringComparer.Ordinal)],
-            Channels.Count == 0 ? null : Channels);
+            Channels.Count == 0 ? null : Channels, Roles);
 
     /// <summary>The same values in any order. An open socket asks before every event it delivers, so nothing is sorted or allocated.</summary>
     private static bool SameSet(IReadOnlyList<string> left, IReadOnlyList<string> right)

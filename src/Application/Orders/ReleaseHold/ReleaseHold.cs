@@ -20,7 +20,7 @@ internal sealed class ReleaseHoldHandler(
     {
         // After the order's own refusals (unknown, released, not the owner), before it is touched: the order compares ids only.
         if (order.OpenHolds.FirstOrDefault(h => h.Id == command.HoldId) is { RequiresFourEyes: true } hold
-            && command.Actor.MayActAs(HoldOwnership.OwnerOf(hold.Type)) && hold.PlacedBy != command.Actor.Id
+            && command.Actor.MayDecideAs(HoldOwnership.OwnerOf(hold.Type)) && hold.PlacedBy != command.Actor.Id
             && await fourEyes.AreOnePartyAsync(command.Actor, hold.PlacedBy, cancellationToken))
             return OrderErrors.SelfApproval();
         return order.ReleaseHold(command.HoldId, command.Resolution, command.Actor, now);

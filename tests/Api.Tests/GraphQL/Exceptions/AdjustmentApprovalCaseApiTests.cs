@@ -30,7 +30,9 @@ public sealed class AdjustmentApprovalCaseApiTests : IAsyncLifetime
     {
         _api = await LiveApi.StartAsync(settings: new Dictionary<string, string> { ["EcomErp:Roles"] = "api,admin" });
         // inventory:write acts as the warehouse and as operations, so the requesting key sees the queue and is kept out by four eyes alone.
-        _warehouse = await _api.IssueClientAsync([ApiScopes.InventoryRead, ApiScopes.InventoryWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite]);
+        // Granted the approving role too, so that only four eyes keeps it from deciding its own request.
+        _warehouse = await _api.IssueClientAsync([ApiScopes.InventoryRead, ApiScopes.InventoryWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite],
+            roles: [Roles.OperationsManager]);
         _operations = await _api.IssueClientAsync([ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite], roles: [Roles.OperationsManager]);
     }
 

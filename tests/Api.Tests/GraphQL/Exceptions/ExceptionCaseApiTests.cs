@@ -39,7 +39,8 @@ public sealed class ExceptionCaseApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await LiveApi.StartAsync(settings: new Dictionary<string, string> { ["EcomErp:Roles"] = "api,admin" });
-        _shop = await _api.IssueClientAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite]);
+        // Granted CustomerService: the shop works its address cases (orders:write implies the role for the order's steps, not for cases).
+        _shop = await _api.IssueClientAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite], roles: [Roles.CustomerService]);
         _finance = await _api.IssueClientAsync([ApiScopes.OrdersRead, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite], roles: [Roles.Finance]);
     }
 
@@ -191,8 +192,9 @@ public sealed class ExceptionCaseApiTests : IAsyncLifetime
     {
         var orderId = await HighValueOrderAsync("EXC-REFUSE-1");
         var highValue = await CaseOfOrderAsync(_finance.PlainKey, orderId);
-        // Operations (fulfillment:write implies OperationsManager) places a manual hold: the case is in its own queue, but it raised it.
-        var operations = await _api.IssueClientAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.FulfillmentWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite]);
+        // Operations (granted OperationsManager) places a manual hold: the case is in its own queue, but it raised it.
+        var operations = await _api.IssueClientAsync([ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.FulfillmentWrite, ApiScopes.ExceptionsRead, ApiScopes.ExceptionsWrite],
+            roles: [Roles.OperationsManager]);
         var small = (await _api.DataAsync(operations.PlainKey, OrderFlowEndToEndTests.CaptureMutation, OrderFlowEndToEndTests.Order("EXC-REFUSE-MANUAL")))
             .GetProperty("captureOrder").GetProperty("order").GetProperty("id").GetString()!;
         await _api.SettleAsync();

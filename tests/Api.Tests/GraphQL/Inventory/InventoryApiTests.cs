@@ -4,6 +4,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.VerifyLedger;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,8 +35,9 @@ public sealed class InventoryApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = new OrderApiHost();
-        _inventory = await Api.IssueKeyAsync(ApiScopes.InventoryWrite);
-        _secondPerson = await Api.IssueKeyAsync(ApiScopes.InventoryWrite);
+        // Approving an adjustment is the OperationsManager's, granted: the role inventory:write implies decides nothing (decision 026).
+        _inventory = (await Api.IssueClientAsync([ApiScopes.InventoryWrite], [], [Roles.OperationsManager])).PlainKey;
+        _secondPerson = (await Api.IssueClientAsync([ApiScopes.InventoryWrite], [], [Roles.OperationsManager])).PlainKey;
         _readOnly = await Api.IssueKeyAsync(ApiScopes.InventoryRead, ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.FulfillmentWrite);
     }
 
@@ -150,6 +152,8 @@ public sealed class InventoryApiTests : IAsyncLifetime
         var whileWaiting = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
         var largeId = large.GetProperty("id").GetString();
         var selfApproval = await Api.MutateAsync(_inventory, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields, new { adjustmentId = largeId });
+        var scopeOnly = await Api.MutateAsync(await Api.IssueKeyAsync(ApiScopes.InventoryWrite), "approveAdjustment", "ApproveAdjustmentInput",
+            AdjustmentFields, new { adjustmentId = largeId });
         var approved = Succeeded(await Api.MutateAsync(_secondPerson, "approveAdjustment", "ApproveAdjustmentInput", AdjustmentFields,
             new { adjustmentId = largeId }), "adjustment");
         var after = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
@@ -160,6 +164,7 @@ public sealed class InventoryApiTests : IAsyncLifetime
         Assert.Equal("PENDING_APPROVAL", large.GetProperty("status").GetString());
         Assert.Equal(before with { Available = before.Available + 1, Damaged = before.Damaged + 2 }, whileWaiting);
         Assert.Equal(InventoryErrors.SelfApprovalCode, Assert.Single(UserErrors(selfApproval)).Code);
+        Assert.Equal(CommonErrors.NotPermitted, Assert.Single(UserErrors(scopeOnly)).Code);
         Assert.Equal("APPLIED", approved.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, approved.GetProperty("approvedBy").ValueKind);
         Assert.NotEqual(approved.GetProperty("requestedBy").GetString(), approved.GetProperty("approvedBy").GetString());

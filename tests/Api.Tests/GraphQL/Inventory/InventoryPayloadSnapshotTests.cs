@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Domain.Access;
+using EcomErp.Domain.Common;
 using EcomErp.Testing;
 
 using static EcomErp.Api.Tests.GraphQL.Inventory.InventoryTestKit;
@@ -38,8 +39,8 @@ public sealed class InventoryPayloadSnapshotTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = new OrderApiHost();
-        _inventory = await Api.IssueKeyAsync(ApiScopes.InventoryWrite);
-        _secondPerson = await Api.IssueKeyAsync(ApiScopes.InventoryWrite);
+        _inventory = (await Api.IssueClientAsync([ApiScopes.InventoryWrite], [], [Roles.OperationsManager])).PlainKey;
+        _secondPerson = (await Api.IssueClientAsync([ApiScopes.InventoryWrite], [], [Roles.OperationsManager])).PlainKey;
     }
 
     public async Task DisposeAsync() => await Api.DisposeAsync();
