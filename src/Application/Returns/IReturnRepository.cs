@@ -11,11 +11,11 @@ public interface IReturnRepository
     Task<IReadOnlyList<Return>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Per order line number, the units the order's live returns (neither rejected nor cancelled) take, read for a new return of
+    /// Per order line and SKU, the units the order's live returns (neither rejected nor cancelled) take, read for a new return of
     /// the order: the unit of work's next save then also claims the order's next return, so a save that races another request for
     /// the same order (which may have taken the same units) fails as a concurrency conflict instead of over-returning.
     /// </summary>
-    Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsForNewReturnAsync(Guid orderId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<OrderLineSku, int>> UnitsOnLiveReturnsForNewReturnAsync(Guid orderId, CancellationToken cancellationToken);
 
     /// <summary>Every return of one order, read only (an order has few).</summary>
     Task<IReadOnlyList<Return>> OfOrderAsync(Guid orderId, CancellationToken cancellationToken);

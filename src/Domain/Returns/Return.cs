@@ -70,12 +70,12 @@ public sealed class Return : AggregateRoot
     public string Reference => ReferenceOf(RmaNumber);
 
     /// <summary>
-    /// Asks for units of a shipped order back. <paramref name="onOtherLiveReturns"/> holds, per order line number, the units the
+    /// Asks for units of a shipped order back. <paramref name="onOtherLiveReturns"/> holds, per order line and SKU, the units the
     /// line's other live returns already take; <paramref name="isSellable"/> says whether an exchange's SKU may be sent. Below the
     /// policy's auto-authorise value the return is authorised at once by the system.
     /// </summary>
     public static Result<Return> Request(Order order, string rmaNumber, IReadOnlyList<ReturnLineDraft> drafts, ReturnPolicy policy,
-        IReadOnlyDictionary<int, int> onOtherLiveReturns, Func<SkuCode, bool> isSellable, Actor actor, DateTimeOffset at)
+        IReadOnlyDictionary<OrderLineSku, int> onOtherLiveReturns, Func<SkuCode, bool> isSellable, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (string.IsNullOrWhiteSpace(rmaNumber) || rmaNumber.Length > RmaNumberMaxLength)
@@ -121,14 +121,14 @@ public sealed class Return : AggregateRoot
                 else
                     exchange = sku.Value;
             }
-            if (CheckShipped(order, orderLine, draft.Quantity, policy.WindowDays, onOtherLiveReturns.GetValueOrDefault(orderLine.LineNumber), at, field) is { } unshipped)
-                errors.Add(unshipped);
-            else if (ShippedAs(order, orderLine) is not [var shippedSku])
-                errors.Add(new Error(ReturnErrors.LineShippedAsSeveralSkusCode,
-                    $"Line {orderLine.LineNumber} shipped as {string.Join(" and ", ShippedAs(order, orderLine))}; a return cannot tell which of them comes back.",
-                    $"{field}.orderLineNumber"));
+            var onOtherReturnsOfLine = onOtherLiveReturns.Where(u => u.Key.OrderLineNumber == orderLine.LineNumber).Sum(u => u.Value);
+            Result<SkuCode> comesBack = CheckShipped(order, orderLine, draft.Quantity, policy.WindowDays, onOtherReturnsOfLine, at, field) is { } unshipped
+                ? unshipped
+                : SkuComingBack(order, orderLine, draft, onOtherLiveReturns, field);
+            if (comesBack.IsFailure)
+                errors.AddRange(comesBack.Errors);
             else if (errors.Count == problems)
-                lines.Add(new ReturnLine(draft, shippedSku, orderLine.UnitPriceMinor, reason!, exchange));
+                lines.Add(new ReturnLine(draft, comesBack.Value, orderLine.UnitPriceMinor, reason!, exchange));
         }
         if (errors.Count > 0)
             return Result<Return>.Failure(errors);
@@ -168,12 +168,35 @@ public sealed class Return : AggregateRoot
     }
 
     /// <summary>
-    /// The SKUs the line's shipped units left as: the ordered one, or the substitute the allocation chose. A return books what
-    /// the customer holds, so a substitute comes back as itself, never as the SKU that was ordered.
+    /// The SKU the draft's units come back as, or why they may not: the one the line shipped as, or, where part shipped as the SKU
+    /// ordered and part as a substitute, the one the draft names; at most the units shipped as it less those its other live
+    /// returns take. A return books what the customer holds, so a substitute comes back as itself, never as the SKU ordered.
     /// </summary>
-    private static List<SkuCode> ShippedAs(Order order, OrderLine line) =>
-        [.. order.Shipments.Where(s => s.Status == ShipmentStatus.Shipped).SelectMany(s => s.Lines).Where(l => l.LineNumber == line.LineNumber)
-            .Select(l => l.Sku).Distinct()];
+    private static Result<SkuCode> SkuComingBack(Order order, OrderLine line, ReturnLineDraft draft, IReadOnlyDictionary<OrderLineSku, int> onOtherLiveReturns,
+        string field)
+    {
+        var shipped = order.Shipments.Where(s => s.Status == ShipmentStatus.Shipped).SelectMany(s => s.Lines).Where(l => l.LineNumber == line.LineNumber)
+            .GroupBy(l => l.Sku, (sku, parts) => (Sku: sku, Units: parts.Sum(p => p.Quantity))).ToList();
+        var shippedAs = string.Join(" and ", shipped.Select(s => $"{s.Sku} ({s.Units})"));
+        (SkuCode Sku, int Units) comesBack;
+        if (string.IsNullOrWhiteSpace(draft.Sku))
+        {
+            if (shipped is not [var only])
+                return new Error(ReturnErrors.LineShippedAsSeveralSkusCode, $"Line {line.LineNumber} shipped as {shippedAs}; name the sku that comes back.", $"{field}.sku");
+            comesBack = only;
+        }
+        else if (SkuCode.Create(draft.Sku) is not { IsSuccess: true } named || !shipped.Exists(s => s.Sku == named.Value))
+            return new Error(ReturnErrors.SkuNotShippedCode, $"Line {line.LineNumber} shipped as {shippedAs}, not as '{draft.Sku}'.", $"{field}.sku");
+        else
+            comesBack = shipped.Find(s => s.Sku == named.Value);
+        var onOtherReturns = onOtherLiveReturns.GetValueOrDefault(new OrderLineSku(line.LineNumber, comesBack.Sku));
+        var open = comesBack.Units - onOtherReturns;
+        return draft.Quantity > open
+            ? new Error(ReturnErrors.QuantityExceedsShippedCode,
+                $"Line {line.LineNumber} shipped {comesBack.Units} unit(s) as {comesBack.Sku}, {onOtherReturns} of them on other returns: at most {Math.Max(0, open)} can come back.",
+                $"{field}.quantity")
+            : comesBack.Sku;
+    }
 
     private static ReturnRequester RequesterOf(Actor actor) => actor.Kind switch
     {

@@ -18,9 +18,11 @@ public static class ReturnErrors
     public const string LineNotFoundCode = "RETURN_LINE_NOT_FOUND";
     [ErrorDescription("A return asks for a line of which no unit has shipped yet.")]
     public const string LineNotShippedCode = "RETURN_LINE_NOT_SHIPPED";
-    [ErrorDescription("A return asks for a line whose shipped units left as more than one SKU (the ordered one and a substitute), so it cannot tell which comes back.")]
+    [ErrorDescription("A return line names no sku, but its shipped units left as more than one SKU (the ordered one and a substitute): name the sku that comes back.")]
     public const string LineShippedAsSeveralSkusCode = "RETURN_LINE_SHIPPED_AS_SEVERAL_SKUS";
-    [ErrorDescription("A return asks for more units than shipped less those already on other live returns of the line.")]
+    [ErrorDescription("A return line names a sku its order line did not ship as (neither the SKU ordered nor a substitute sent for it).")]
+    public const string SkuNotShippedCode = "RETURN_SKU_NOT_SHIPPED";
+    [ErrorDescription("A return asks for more units than shipped less those already on other live returns, of the line or of the SKU it names.")]
     public const string QuantityExceedsShippedCode = "RETURN_QUANTITY_EXCEEDS_SHIPPED";
     [ErrorDescription("A quantity is missing, zero or out of range.")]
     public const string QuantityInvalidCode = "RETURN_QUANTITY_INVALID";

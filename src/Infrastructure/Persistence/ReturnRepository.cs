@@ -14,7 +14,7 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
         await db.Returns.AsNoTracking().Include(r => r.Lines).Include(r => r.Receipts).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()
             .Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsForNewReturnAsync(Guid orderId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<OrderLineSku, int>> UnitsOnLiveReturnsForNewReturnAsync(Guid orderId, CancellationToken cancellationToken)
     {
         // The counter is read before the units: a return saved after this read moves the counter, so this save then fails its
         // check even when the units below were read after that return committed. FindAsync sees a counter this scope took.
@@ -25,21 +25,23 @@ internal sealed class ReturnRepository(ErpDbContext db) : IReturnRepository
         return await UnitsOnLiveReturnsAsync(orderId, cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<int, int>> UnitsOnLiveReturnsAsync(Guid orderId, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyDictionary<OrderLineSku, int>> UnitsOnLiveReturnsAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.Returns.AsNoTracking()
             .Where(r => r.OrderId == orderId && r.Status != ReturnStatus.Rejected && r.Status != ReturnStatus.Cancelled)
             .SelectMany(r => r.Lines)
             // Units closed as missing never came back: the line may be returned again for them, except those an exchange already
             // replaced (the units it still waited for: exchanged less received). The customer holds that replacement, and a new
-            // return would send another.
-            .GroupBy(l => l.OrderLineNumber)
+            // return would send another. Counted per line and SKU: a line that shipped part as the SKU ordered and part as a
+            // substitute takes each back against its own units, and the request sums them for the line.
+            .GroupBy(l => new { l.OrderLineNumber, l.Sku })
             .Select(g => new
             {
-                Line = g.Key,
+                g.Key.OrderLineNumber,
+                g.Key.Sku,
                 Units = g.Sum(l => l.Quantity - l.MissingQuantity + (l.ExchangeQuantity - l.ReceivedQuantity <= 0 ? 0
                     : l.MissingQuantity < l.ExchangeQuantity - l.ReceivedQuantity ? l.MissingQuantity : l.ExchangeQuantity - l.ReceivedQuantity)),
             })
-            .ToDictionaryAsync(x => x.Line, x => x.Units, cancellationToken);
+            .ToDictionaryAsync(x => new OrderLineSku(x.OrderLineNumber, x.Sku), x => x.Units, cancellationToken);
 
     public async Task<IReadOnlyList<Return>> OfOrderAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.Returns.AsNoTracking().Include(r => r.Lines).Include(r => r.Timeline.OrderBy(e => e.Sequence)).AsSplitQuery()

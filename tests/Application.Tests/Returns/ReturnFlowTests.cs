@@ -5,11 +5,14 @@ using EcomErp.Application.Orders.ConfirmShipment;
 using EcomErp.Application.Orders.ReleaseOrder;
 using EcomErp.Application.Orders.StartPicking;
 using EcomErp.Application.Inventory.MoveStock;
+using EcomErp.Application.Orders.AllocateOrder;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.GetReturn;
 using EcomErp.Application.Returns.RequestReturn;
 using EcomErp.Application.Returns.Steps;
+using EcomErp.Application.Tests.Finance;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Finance;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
@@ -287,6 +290,66 @@ public sealed class ReturnFlowTests : ReturnScenario
         var replacement = Assert.NotNull(linked.ReplacementOrderId);
         Assert.Equal(OrderStatus.Allocated, (await Host.LoadAsync(replacement)).Status);
         return (requested, replacement);
+    }
+
+    [Fact]
+    public async Task ALineShippedAsTheSkuOrderedAndASubstitute_IsReturnedPerNamedSku_EachReceivedAsItself_AndNeverBeyondItsShippedUnits()
+    {
+        var shipped = await TwoTeesAndAVNeckShippedAsync();
+        var orderId = shipped.Id.Value;
+
+        var substitute = await RequestAsync(orderId, new ReturnLineDraft(1, 1, "WRONG_SIZE", Sku: VNeck));
+        await RefusedAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(Actors.CustomerService, orderId, [new(1, 1, "WRONG_SIZE")]),
+            ReturnErrors.LineShippedAsSeveralSkusCode, "lines[0].sku");
+        // Two of the line's units are still open, but not as the V-neck, and only two as the crew-neck.
+        await RefusedAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(Actors.CustomerService, orderId, [new(1, 1, "WRONG_SIZE", Sku: VNeck)]),
+            ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        await RefusedAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(Actors.CustomerService, orderId, [new(1, 3, "WRONG_SIZE", Sku: Tee)]),
+            ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        var ordered = await RequestAsync(orderId, new ReturnLineDraft(1, 2, "WRONG_SIZE", Sku: Tee));
+        foreach (var sku in new[] { Tee, VNeck })
+            await RefusedAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(Actors.CustomerService, orderId, [new(1, 1, "WRONG_SIZE", Sku: sku)]),
+                ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+
+        await StepAsync(new ReceiveReturn(substitute.ReturnId, Warehouse, Guid.NewGuid(), Berlin, [new(1, 1)]));
+        Assert.Equal((1, 0), ((await LevelsOfAsync(VNeck)).ReturnsAwaitingInspection, (await LevelsOfAsync(Tee)).ReturnsAwaitingInspection));
+        await StepAsync(new ReceiveReturn(ordered.ReturnId, Warehouse, Guid.NewGuid(), Berlin, [new(1, 2)]));
+        await StepAsync(new InspectReturnLines(substitute.ReturnId, Warehouse, [new(1, [InspectionGrade.Resellable])]));
+        await StepAsync(new DispositionReturnLines(substitute.ReturnId, Warehouse, [new(1, ReturnDisposition.Restock, 1)]));
+
+        Assert.Equal((1, 0), ((await LevelsOfAsync(VNeck)).Available, (await LevelsOfAsync(VNeck)).ReturnsAwaitingInspection));
+        Assert.Equal((0, 2), ((await LevelsOfAsync(Tee)).Available, (await LevelsOfAsync(Tee)).ReturnsAwaitingInspection));
+        Assert.Equal([(VNeck, ReasonCodes.ReturnReceived, 1), (VNeck, ReasonCodes.ReturnRestocked, 1)],
+            (await ReturnEntriesAsync(substitute.RmaNumber)).Select(e => (e.Sku.Value, e.ReasonCode, e.Quantity)));
+        Assert.Equal([(Tee, ReasonCodes.ReturnReceived, 2)], (await ReturnEntriesAsync(ordered.RmaNumber)).Select(e => (e.Sku.Value, e.ReasonCode, e.Quantity)));
+
+        var creditNote = (await StepAsync(new RefundReturn(substitute.ReturnId, Actors.Finance))).Return.CreditNoteNumber;
+        await Host.DispatchOutboxAsync();
+        Assert.Equal([VNeck], await Host.WithDbAsync(db => db.Set<JournalLine>().AsNoTracking()
+            .Where(l => l.Sku != null && (l.Reference == Return.ReferenceOf(substitute.RmaNumber) || l.Reference == creditNote))
+            .Select(l => l.Sku!).Distinct().ToListAsync()));
+        await Host.AssertJournalHoldsAsync();
+    }
+
+    private const string VNeck = "TEE-VNECK-M-BLK";
+
+    /// <summary>
+    /// Three crew-neck tees on the web shop (which substitutes): two allocated from Berlin's stock, the third backordered until one
+    /// V-neck (the crew-neck's substitute) arrives and is allocated in its place; all three shipped in one parcel.
+    /// </summary>
+    private async Task<Order> TwoTeesAndAVNeckShippedAsync()
+    {
+        await SetStockAsync(Tee, (Berlin, 2));
+        await SetStockAsync(VNeck);
+        var order = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 3, 25m));
+        Assert.Equal(OrderStatus.PartiallyAllocated, order.Status);
+        await ReceiveAsync(VNeck, Berlin, 1);
+        // The arrival wakes orders waiting for the V-neck itself, not for the SKU it substitutes: the system allocates the third tee again.
+        Assert.Equal(OrderStatus.Allocated, (await OrderStepAsync(new AllocateOrder(order.Id.Value, Actor.System))).Status);
+
+        var shipped = await ShipAsync(order.Id.Value);
+        Assert.Equal([(Tee, 2), (VNeck, 1)], shipped.Shipments.SelectMany(s => s.Lines).OrderBy(l => l.Sku.Value).Select(l => (l.Sku.Value, l.Quantity)));
+        return shipped;
     }
 
     [Fact]

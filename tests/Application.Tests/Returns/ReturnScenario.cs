@@ -28,14 +28,19 @@ public abstract class ReturnScenario : AllocationScenario
     {
         foreach (var (sku, quantity) in stock)
             await SetStockAsync(sku, (Berlin, quantity));
-        var order = await CaptureAndAllocateAsync(builder);
-        await OrderStepAsync(new ReleaseOrder(order.Id.Value, Actors.Operations));
-        await OrderStepAsync(new StartPicking(order.Id.Value, Actors.Warehouse));
-        await OrderStepAsync(new ConfirmPick(order.Id.Value, Actors.Warehouse));
-        await OrderStepAsync(new ConfirmPack(order.Id.Value, Actors.Warehouse, 1));
-        await OrderStepAsync(new ConfirmShipment(order.Id.Value, Actors.Warehouse, "DHL", "JD0146000012345"));
+        return await ShipAsync((await CaptureAndAllocateAsync(builder)).Id.Value);
+    }
+
+    /// <summary>Releases, picks, packs and ships the allocated order (in one shipment) and lets automation invoice it.</summary>
+    protected async Task<Order> ShipAsync(Guid orderId)
+    {
+        await OrderStepAsync(new ReleaseOrder(orderId, Actors.Operations));
+        await OrderStepAsync(new StartPicking(orderId, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPick(orderId, Actors.Warehouse));
+        await OrderStepAsync(new ConfirmPack(orderId, Actors.Warehouse, 1));
+        await OrderStepAsync(new ConfirmShipment(orderId, Actors.Warehouse, "DHL", "JD0146000012345"));
         await Host.DispatchOutboxAsync();
-        return await Host.LoadAsync(order.Id.Value);
+        return await Host.LoadAsync(orderId);
     }
 
     protected async Task<ReturnCommandResult> RequestAsync(Guid orderId, params ReturnLineDraft[] lines) =>

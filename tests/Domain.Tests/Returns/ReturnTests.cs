@@ -30,7 +30,7 @@ public sealed class ReturnTests
     private static Order ShippedOrder() =>
         new OrderBuilder().WithLine(Tee, 3, 20m).WithLine(Hoodie, 1, 60m).InStatus(OrderStatus.Shipped).Build();
 
-    private static Result<Return> Request(Order order, ReturnLineDraft[] lines, ReturnPolicy? policy = null, Dictionary<int, int>? onOtherReturns = null,
+    private static Result<Return> Request(Order order, ReturnLineDraft[] lines, ReturnPolicy? policy = null, Dictionary<OrderLineSku, int>? onOtherReturns = null,
         DateTimeOffset? at = null, Actor? actor = null) =>
         Return.Request(order, "RMA-2025-000001", lines, policy ?? Policy, onOtherReturns ?? [], _ => true, actor ?? Requester, at ?? Shipped.AddDays(2));
 
@@ -95,13 +95,72 @@ public sealed class ReturnTests
     }
 
     [Fact]
-    public void Request_OfALineThatShippedAsTwoSkus_IsRefused_ForItCannotTellWhichComesBack()
+    public void Request_OfALineThatShippedAsTwoSkus_NamingNoSku_IsRefused_AskingWhichComesBack()
     {
-        var order = ShippedAs(line => [new AllocatedUnits(line.LineNumber, line.Sku, Allocations.Berlin, 1),
-            new AllocatedUnits(line.LineNumber, SkuCode.Of(VNeck), Allocations.Berlin, line.Quantity - 1)]);
+        var refused = Request(TwoTeesAndAVNeck(), [new(1, 1, "WRONG_SIZE")]);
 
-        ResultAssert.FailsWith(Request(order, [new(1, 1, "WRONG_SIZE")]), ReturnErrors.LineShippedAsSeveralSkusCode, "lines[0].orderLineNumber");
+        ResultAssert.FailsWith(refused, ReturnErrors.LineShippedAsSeveralSkusCode, "lines[0].sku");
+        Assert.Equal($"Line 1 shipped as {Tee} (2) and {VNeck} (1); name the sku that comes back.", refused.Error.Message);
     }
+
+    [Fact]
+    public void Request_OfALineThatShippedAsTwoSkus_NamingEither_BooksAndReceivesTheSkuNamed()
+    {
+        var order = TwoTeesAndAVNeck();
+        var vNeck = InventoryBalance.Open(SkuCode.Of(VNeck), Berlin);
+        _balances[SkuCode.Of(VNeck)] = vNeck;
+
+        var substitute = Request(order, [new(1, 1, "WRONG_SIZE", Sku: VNeck.ToLowerInvariant())]);
+        var ordered = Request(order, [new(1, 2, "WRONG_SIZE", Sku: Tee)], onOtherReturns: new() { [new(1, SkuCode.Of(VNeck))] = 1 });
+        ResultAssert.Succeeded(substitute);
+        ResultAssert.Succeeded(ordered);
+        ResultAssert.Succeeded(substitute.Value.Receive(Guid.NewGuid(), Berlin, [new(1, 1)], _balances, Actors.Warehouse, Shipped.AddDays(3)));
+        ResultAssert.Succeeded(ordered.Value.Receive(Guid.NewGuid(), Berlin, [new(1, 2)], _balances, Actors.Warehouse, Shipped.AddDays(3)));
+
+        Assert.Equal((VNeck, Tee), (substitute.Value.Lines[0].Sku.Value, ordered.Value.Lines[0].Sku.Value));
+        Assert.Equal((1, 2), (vNeck.ReturnsAwaitingInspection, _balances[SkuCode.Of(Tee)].ReturnsAwaitingInspection));
+    }
+
+    [Fact]
+    public void Request_OfOneSkuOfASplitLine_BeyondItsShippedUnitsLessItsOtherLiveReturns_IsRefused()
+    {
+        var order = TwoTeesAndAVNeck();
+        var oneVNeckOnAnotherReturn = new Dictionary<OrderLineSku, int> { [new(1, SkuCode.Of(VNeck))] = 1 };
+
+        var refused = Request(order, [new(1, 2, "WRONG_SIZE", Sku: VNeck)]);
+        ResultAssert.FailsWith(refused, ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        Assert.Equal($"Line 1 shipped 1 unit(s) as {VNeck}, 0 of them on other returns: at most 1 can come back.", refused.Error.Message);
+        ResultAssert.FailsWith(Request(order, [new(1, 1, "WRONG_SIZE", Sku: VNeck)], onOtherReturns: oneVNeckOnAnotherReturn),
+            ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        ResultAssert.FailsWith(Request(order, [new(1, 3, "WRONG_SIZE", Sku: Tee)]), ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+        ResultAssert.Succeeded(Request(order, [new(1, 2, "WRONG_SIZE", Sku: Tee)], onOtherReturns: oneVNeckOnAnotherReturn));
+    }
+
+    [Fact]
+    public void Request_OfASplitLine_StillHoldsTheLinesTotal_WhenOtherReturnsBookedItsUnitsAsAnotherSku()
+    {
+        // A return requested before returns booked substitutes took the line's units as the SKU ordered.
+        var allThreeAsTheSkuOrdered = new Dictionary<OrderLineSku, int> { [new(1, SkuCode.Of(Tee))] = 3 };
+
+        ResultAssert.FailsWith(Request(TwoTeesAndAVNeck(), [new(1, 1, "WRONG_SIZE", Sku: VNeck)], onOtherReturns: allThreeAsTheSkuOrdered),
+            ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
+    }
+
+    [Fact]
+    public void Request_NamingASkuTheLineDidNotShipAs_IsRefusedOnTheSku_AndTheOneItShippedAsIsTaken()
+    {
+        var refused = Request(TwoTeesAndAVNeck(), [new(1, 1, "WRONG_SIZE", Sku: Hoodie)]);
+
+        ResultAssert.FailsWith(refused, ReturnErrors.SkuNotShippedCode, "lines[0].sku");
+        Assert.Equal($"Line 1 shipped as {Tee} (2) and {VNeck} (1), not as '{Hoodie}'.", refused.Error.Message);
+        ResultAssert.FailsWith(Request(TwoTeesAndAVNeck(), [new(1, 1, "WRONG_SIZE", Sku: "not a sku!")]), ReturnErrors.SkuNotShippedCode, "lines[0].sku");
+        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE", Sku: VNeck)]), ReturnErrors.SkuNotShippedCode, "lines[0].sku");
+        ResultAssert.Succeeded(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE", Sku: Tee)]));
+    }
+
+    /// <summary>Three tees at 20.00: two shipped as ordered, one as the V-neck substitute.</summary>
+    private static Order TwoTeesAndAVNeck() => ShippedAs(line => [new AllocatedUnits(line.LineNumber, line.Sku, Allocations.Berlin, 2),
+        new AllocatedUnits(line.LineNumber, SkuCode.Of(VNeck), Allocations.Berlin, line.Quantity - 2)]);
 
     /// <summary>Three tees at 20.00 allocated as <paramref name="allocate"/> says (a substitute, say) and shipped.</summary>
     private static Order ShippedAs(Func<OrderLine, IEnumerable<AllocatedUnits>> allocate)
@@ -120,9 +179,9 @@ public sealed class ReturnTests
     [Fact]
     public void Request_BeyondShippedLessWhatOtherLiveReturnsTake_IsRefused()
     {
-        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 2, "WRONG_SIZE")], onOtherReturns: new() { [1] = 2 }),
+        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 2, "WRONG_SIZE")], onOtherReturns: new() { [new(1, SkuCode.Of(Tee))] = 2 }),
             ReturnErrors.QuantityExceedsShippedCode, "lines[0].quantity");
-        ResultAssert.Succeeded(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE")], onOtherReturns: new() { [1] = 2 }));
+        ResultAssert.Succeeded(Request(ShippedOrder(), [new(1, 1, "WRONG_SIZE")], onOtherReturns: new() { [new(1, SkuCode.Of(Tee))] = 2 }));
     }
 
     [Fact]

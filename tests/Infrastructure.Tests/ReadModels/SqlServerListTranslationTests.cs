@@ -174,6 +174,21 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("ORDER BY [o].[Priority] DESC, [o].[CapturedAt], [o].[Id]", query, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnitsOnLiveReturns_TranslateToSqlServer_AsOneQuerySummedPerLineAndSkuInTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+
+        var units = await new ReturnRepository(db).UnitsOnLiveReturnsForNewReturnAsync(Guid.NewGuid(), CancellationToken.None);
+
+        Assert.Empty(units);
+        var query = Assert.Single(server.Commands, c => c.Contains("[ReturnLines]", StringComparison.Ordinal));
+        Assert.Contains("SUM(", query, StringComparison.Ordinal);
+        Assert.Contains("CASE", query, StringComparison.Ordinal);
+        Assert.EndsWith("GROUP BY [r0].[OrderLineNumber], [r0].[Sku]", query.TrimEnd(), StringComparison.Ordinal);
+    }
+
     private static (OfflineSqlServer Server, SqlServerErpDbContext Db) OfflineContext()
     {
         var server = new OfflineSqlServer();
