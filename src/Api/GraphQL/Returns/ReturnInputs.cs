@@ -23,6 +23,7 @@ public class ReturnLineInput
 {
     public int OrderLineNumber { get; set; }
     public int Quantity { get; set; }
+    public string? Sku { get; set; }
     public string ReasonCode { get; set; } = "";
     public string? Comment { get; set; }
     public string? ExchangeSku { get; set; }
@@ -30,7 +31,7 @@ public class ReturnLineInput
     public List<InspectionGrade> Grades { get; set; } = [];
     public ReturnDisposition Disposition { get; set; }
 
-    public ReturnLineDraft ToDraft() => new(OrderLineNumber, Quantity, ReasonCode, Comment, ExchangeSku, ExchangeQuantity);
+    public ReturnLineDraft ToDraft() => new(OrderLineNumber, Quantity, ReasonCode, Comment, ExchangeSku, ExchangeQuantity, Sku);
     public ReturnLineQuantity ToQuantity() => new(OrderLineNumber, Quantity);
     public ReturnLineGrades ToGrades() => new(OrderLineNumber, Grades);
     public ReturnLineDisposition ToDisposition() => new(OrderLineNumber, Disposition, Quantity);
@@ -63,7 +64,9 @@ public sealed class ReturnLineRequestInputType : InputObjectGraphType<ReturnLine
         Name = "ReturnLineRequestInput";
         Description = "Units of one order line asked back.";
         Field<NonNullGraphType<IntGraphType>>("orderLineNumber").Description("The order line.");
-        Field<NonNullGraphType<IntGraphType>>("quantity").Description("Units, at least 1 and at most the shipped units not on another live return.");
+        Field<NonNullGraphType<IntGraphType>>("quantity").Description("Units, at least 1 and at most the shipped units (of the sku, when named) not on another live return.");
+        Field<StringGraphType>("sku").Description("Which SKU the line shipped as comes back: optional when the line shipped as one SKU, required when part of it "
+            + "shipped as the SKU ordered and part as a substitute (RETURN_LINE_SHIPPED_AS_SEVERAL_SKUS); another SKU is RETURN_SKU_NOT_SHIPPED.");
         Field<NonNullGraphType<StringGraphType>>("reasonCode").Description("Why, one of the channel return policy's reason codes.");
         Field<StringGraphType>("comment").Description("The customer's words, optional.");
         Field<StringGraphType>("exchangeSku").Description("A replacement SKU for an exchange, optional; it must be active.");

@@ -93,6 +93,22 @@ public sealed class ReturnApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARequestNamingTheSkuTheLineShippedAs_IsTaken_AndOneNamingAnotherSku_IsRefusedWithItsCodeOnTheSku()
+    {
+        var (orderId, _) = await ShippedOrderAsync("WEB-RMA-SKU-1");
+
+        var otherSku = await ReturnStepAsync(_admin, "requestReturn",
+            new { orderId, lines = new[] { new { orderLineNumber = 1, quantity = 1, reasonCode = "WRONG_SIZE", sku = "TEE-VNECK-M-BLK" } } });
+        var named = Succeeded(await ReturnStepAsync(_admin, "requestReturn",
+            new { orderId, lines = new[] { new { orderLineNumber = 1, quantity = 1, reasonCode = "WRONG_SIZE", sku = "TEE-CREW-M-BLK" } } }), "return");
+
+        Assert.Equal(JsonValueKind.Null, otherSku.GetProperty("return").ValueKind);
+        Assert.Equal([(ReturnErrors.SkuNotShippedCode, "lines[0].sku")], UserErrors(otherSku));
+        var line = named.GetProperty("lines")[0];
+        Assert.Equal(("TEE-CREW-M-BLK", 1), (line.GetProperty("sku").GetString(), line.GetProperty("quantity").GetInt32()));
+    }
+
+    [Fact]
     public async Task BadReturnInput_AnswersUserErrorsWithCodesAndFields_AndChangesNothing()
     {
         var (orderId, location) = await ShippedOrderAsync("WEB-RMA-BAD-1");
