@@ -136,6 +136,24 @@ public sealed partial class ReturnPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task ARequestNamingASkuTheLineDidNotShipAs_ComesBackBesideTheLinesSku_AndRequestsNothing()
+    {
+        var orderId = await ShippedOrderAsync();
+        using var cato = await _session.SignedInAsync("cato@ecomerp.local", Roles.CustomerService);
+
+        using var otherSku = await AdminPageSession.PostAsync(cato, NewPath(orderId), null, new()
+        {
+            ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Quantity"] = "1", ["Input.Lines[0].Reason"] = ReturnReasons.WrongSizeCode,
+            ["Input.Lines[0].Sku"] = "TEE-VNECK-M-BLK",
+        });
+        var orderAfter = await cato.GetStringAsync(new Uri($"/admin/orders/details/{orderId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, otherSku.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Lines\[0\].Sku"[^>]*>[^<]*not as &#x27;TEE-VNECK-M-BLK&#x27;[^<]*<""", await otherSku.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("data-testid=\"order-return\"", orderAfter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheRequestForm_RefusesOtherRoles_AndAPostWithoutItsAntiforgeryToken()
     {
         var orderId = await ShippedOrderAsync();

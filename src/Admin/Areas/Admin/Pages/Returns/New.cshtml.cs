@@ -8,6 +8,7 @@ using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.RequestReturn;
 using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,8 @@ namespace EcomErp.Admin.Areas.Admin.Pages.Returns;
 
 /// <summary>
 /// Customer service asks for units of a shipped order back (<c>/admin/returns/new?orderId=</c>): per shipped line the units, a
-/// reason of the catalog, a comment and optionally an exchange. <see cref="RequestReturn"/> decides everything (window, reasons
+/// reason of the catalog, a comment and optionally an exchange; where the line shipped as the SKU ordered and a substitute, which
+/// of them comes back. <see cref="RequestReturn"/> decides everything (window, reasons
 /// the channel accepts, units already on other returns); the page only turns the rows the person filled into the command's lines.
 /// </summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.CustomerService}")]
@@ -34,6 +36,10 @@ public sealed partial class NewModel(IQueryHandler<GetOrder, OrderView?> getOrde
     /// <summary>The order's lines with a shipped unit: the only ones a return may name.</summary>
     public IReadOnlyList<OrderLineView> ShippedLines { get; private set; } = [];
 
+    /// <summary>The SKUs a line's shipped units left as, with their units: the SKU ordered, a substitute, or both.</summary>
+    public static IReadOnlyList<(string Sku, int Units)> ShippedSkusOf(OrderLineView line) =>
+        [.. line.Allocations.Where(a => a.ShipmentStatus == ShipmentStatus.Shipped).GroupBy(a => a.Sku, (sku, parts) => (sku, parts.Sum(p => p.Quantity)))];
+
     public sealed class RequestInput
     {
         public List<LineInput> Lines { get; set; } = [];
@@ -45,6 +51,10 @@ public sealed partial class NewModel(IQueryHandler<GetOrder, OrderView?> getOrde
 
         [Display(Name = "Units to return")]
         public int? Quantity { get; set; }
+
+        /// <summary>Which shipped SKU comes back; asked only where the line shipped as the SKU ordered and a substitute.</summary>
+        [Display(Name = "SKU coming back")]
+        public string? Sku { get; set; }
 
         [Display(Name = "Reason")]
         public string? Reason { get; set; }
@@ -81,7 +91,7 @@ public sealed partial class NewModel(IQueryHandler<GetOrder, OrderView?> getOrde
             if (string.IsNullOrWhiteSpace(row.Reason))
                 ModelState.AddModelError(Field(i, nameof(LineInput.Reason)), "Choose why the units come back.");
             drafts.Add(new ReturnLineDraft(row.Line, units, row.Reason?.Trim() ?? "", NullIfEmpty(row.Comment), NullIfEmpty(row.ExchangeSku),
-                string.IsNullOrWhiteSpace(row.ExchangeSku) ? 0 : row.ExchangeQuantity ?? units));
+                string.IsNullOrWhiteSpace(row.ExchangeSku) ? 0 : row.ExchangeQuantity ?? units, NullIfEmpty(row.Sku)));
             rows.Add(i);
         }
         if (drafts.Count == 0 && ModelState.IsValid)
@@ -113,6 +123,7 @@ public sealed partial class NewModel(IQueryHandler<GetOrder, OrderView?> getOrde
         return match.Groups["name"].Value switch
         {
             "quantity" or "orderLineNumber" => Field(rows[index], nameof(LineInput.Quantity)),
+            "sku" => Field(rows[index], nameof(LineInput.Sku)),
             "reasonCode" => Field(rows[index], nameof(LineInput.Reason)),
             "comment" => Field(rows[index], nameof(LineInput.Comment)),
             "exchangeSku" => Field(rows[index], nameof(LineInput.ExchangeSku)),
