@@ -210,7 +210,7 @@ public sealed class Return : AggregateRoot
         if (CheckCan(ReturnStep.Authorize, actor) is { } refused)
             return refused;
         if (actor.Id == RequestedBy)
-            return new Error(ReturnErrors.SelfApprovalCode, $"A second person must authorise return {RmaNumber}, which you requested (four eyes).");
+            return ReturnErrors.SelfApproval(RmaNumber, writeOff: false);
         Authorized(actor, at, null);
         return Result.Success();
     }
@@ -373,7 +373,7 @@ public sealed class Return : AggregateRoot
         if (WriteOffPending == 0)
             return new Error(ReturnErrors.NoWriteOffPendingCode, $"Return {RmaNumber} has no write-off waiting for approval.");
         if (actor.Id == WriteOffRequestedBy)
-            return new Error(ReturnErrors.SelfApprovalCode, $"A second person must approve the write-off you asked for on return {RmaNumber} (four eyes).");
+            return ReturnErrors.SelfApproval(RmaNumber, writeOff: true);
         var units = WriteOffPending;
         foreach (var line in _lines.Where(l => l.WriteOffPending > 0))
         {

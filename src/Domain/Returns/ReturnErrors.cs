@@ -36,7 +36,7 @@ public static class ReturnErrors
     public const string TextInvalidCode = "RETURN_TEXT_INVALID";
     [ErrorDescription("An exchange names an unknown or inactive SKU, or more units than the line returns.")]
     public const string ExchangeInvalidCode = "RETURN_EXCHANGE_INVALID";
-    [ErrorDescription("The person who requested the return (or asked for the write-off) may not approve it too (four eyes).")]
+    [ErrorDescription("The person who requested the return (or asked for the write-off) may not approve it too, nor may a key they issued or the person who issued their key (four eyes).")]
     public const string SelfApprovalCode = "RETURN_SELF_APPROVAL";
     [ErrorDescription("A receipt id was used before for this return with other content (location, lines or quantities).")]
     public const string ReceiptConflictCode = "RETURN_RECEIPT_CONFLICT";
@@ -66,7 +66,12 @@ public static class ReturnErrors
         new(IllegalTransitionCode, $"A return in {status} cannot take the {step} step.");
 
     public static Error ActorNotPermitted(Actor actor, string role, string step) =>
-        new(ActorNotPermittedCode, $"{actor.Name} may not {step}: it needs the {role} role.");
+        new(ActorNotPermittedCode, $"{actor.Name} may not {step}: it needs {actor.Lacks(role)}.");
+
+    /// <summary>The requester of the return (or of its write-off) deciding it too, or a key or person who counts as them (four eyes).</summary>
+    public static Error SelfApproval(string rmaNumber, bool writeOff) => new(SelfApprovalCode, writeOff
+        ? $"A second person must approve the write-off you asked for on return {rmaNumber} (four eyes)."
+        : $"A second person must authorise return {rmaNumber}, which you requested (four eyes).");
 
     public static Error QuantityInvalid(string field) => new(QuantityInvalidCode, $"A quantity is 1 to {Quantity.Max}.", field);
 

@@ -14,15 +14,15 @@ public static class ReturnWorkflow
     /// </summary>
     private static readonly Dictionary<ReturnStep, ReturnStepRule> Steps = new()
     {
-        [ReturnStep.Authorize] = Rule([ReturnStatus.Requested], Roles.OperationsManager, Roles.CustomerService),
-        [ReturnStep.Reject] = Rule([ReturnStatus.Requested], Roles.OperationsManager, Roles.CustomerService),
+        [ReturnStep.Authorize] = Decision([ReturnStatus.Requested], Roles.OperationsManager, Roles.CustomerService),
+        [ReturnStep.Reject] = Decision([ReturnStatus.Requested], Roles.OperationsManager, Roles.CustomerService),
         [ReturnStep.MarkInTransit] = Rule([ReturnStatus.Authorized], Roles.WarehouseManager, Roles.CustomerService),
         [ReturnStep.Receive] = Rule([ReturnStatus.Authorized, ReturnStatus.InTransit, ReturnStatus.Received], Roles.WarehouseManager),
         [ReturnStep.CloseMissingUnits] = Rule([ReturnStatus.Received], Roles.WarehouseManager),
         [ReturnStep.Inspect] = Rule([ReturnStatus.Received], Roles.WarehouseManager),
         [ReturnStep.Disposition] = Rule([ReturnStatus.Inspected], Roles.WarehouseManager),
         // A write-off above the threshold waits for a second person; the refund need not wait for it.
-        [ReturnStep.ApproveWriteOff] = Rule([ReturnStatus.Dispositioned, ReturnStatus.Refunded], Roles.OperationsManager),
+        [ReturnStep.ApproveWriteOff] = Decision([ReturnStatus.Dispositioned, ReturnStatus.Refunded], Roles.OperationsManager),
         [ReturnStep.Refund] = Rule([ReturnStatus.Dispositioned], Roles.Finance),
         [ReturnStep.Close] = Rule([ReturnStatus.Refunded], Roles.Finance, Roles.CustomerService),
         [ReturnStep.Cancel] = new(BeforeReceipt, [Roles.CustomerService, Roles.OperationsManager]),
@@ -34,6 +34,8 @@ public static class ReturnWorkflow
     public static ReturnStepRule RuleOf(ReturnStep step) => Steps[step];
 
     private static ReturnStepRule Rule(ReturnStatus[] from, params string[] owners) => new(from.ToHashSet(), owners);
+
+    private static ReturnStepRule Decision(ReturnStatus[] from, params string[] owners) => new(from.ToHashSet(), owners, IsDecision: true);
 
     /// <summary>True while the return still counts against the order line's shipped units (decided or not, but not refused or withdrawn).</summary>
     public static bool IsLive(ReturnStatus status) => status is not (ReturnStatus.Rejected or ReturnStatus.Cancelled);

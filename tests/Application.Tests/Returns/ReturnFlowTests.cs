@@ -1,3 +1,6 @@
+using EcomErp.Application.Access.AuthenticateApiClient;
+using EcomErp.Application.Access.GetApiCaller;
+using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders.ConfirmPack;
 using EcomErp.Application.Orders.ConfirmPick;
@@ -11,6 +14,7 @@ using EcomErp.Application.Returns.GetReturn;
 using EcomErp.Application.Returns.RequestReturn;
 using EcomErp.Application.Returns.Steps;
 using EcomErp.Application.Tests.Finance;
+using EcomErp.Domain.Access;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Finance;
 using EcomErp.Domain.Inventory;
@@ -396,6 +400,31 @@ public sealed class ReturnFlowTests : ReturnScenario
         var authorized = await StepAsync(new AuthorizeReturn(requested.ReturnId, Actors.Operations));
 
         Assert.Equal((ReturnStatus.Authorized, Actors.Operations.Id), (authorized.Status, authorized.Return.AuthorizedBy));
+    }
+
+    [Fact]
+    public async Task AReturnAKeyRequested_IsNotAuthorisedByThePersonWhoIssuedTheKey_NorByAKeyWhoseScopeOnlyImpliesTheRole()
+    {
+        var shipped = await ShippedOrderAsync(new OrderBuilder().WithLine(Tee, 1, 300m), (Tee, 1));
+        // Ada issues the shop's key (granted CustomerService), and a second key whose orders:write only implies CustomerService.
+        var shopKey = await KeyAsync("Shop returns", [Roles.CustomerService]);
+        var impliedOnly = await KeyAsync("Order sync", []);
+        var requested = Succeeded(await SendAsync<RequestReturn, ReturnCommandResult>(new RequestReturn(shopKey, shipped.Id.Value, [new(1, 1, "CHANGED_MIND")])));
+        Assert.Equal((ReturnStatus.Requested, true), (requested.Status, requested.Return.NeedsApproval));
+
+        await RefusedAsync<AuthorizeReturn, ReturnCommandResult>(new AuthorizeReturn(requested.ReturnId, Actors.Admin), ReturnErrors.SelfApprovalCode);
+        await RefusedAsync<AuthorizeReturn, ReturnCommandResult>(new AuthorizeReturn(requested.ReturnId, impliedOnly), ReturnErrors.ActorNotPermittedCode);
+        var authorized = await StepAsync(new AuthorizeReturn(requested.ReturnId, Actors.Operations));
+
+        Assert.Equal((ReturnStatus.Authorized, Actors.Operations.Id), (authorized.Status, authorized.Return.AuthorizedBy));
+    }
+
+    /// <summary>An API client Ada issues with orders:write and returns:write and <paramref name="roles"/>, as the actor its key acts as.</summary>
+    private async Task<Actor> KeyAsync(string name, string[] roles)
+    {
+        var issued = await Host.SendAsync<IssueApiClient, IssuedApiClient>(
+            new IssueApiClient(Actors.Admin, name, [ApiScopes.OrdersWrite, ApiScopes.ReturnsWrite], [], roles));
+        return (await Host.QueryAsync<GetApiCaller, ApiCaller>(new GetApiCaller(issued.Value.ClientId))).Value.ToActor();
     }
 
     [Fact]

@@ -86,6 +86,8 @@ internal sealed class ResolveExceptionCaseHandler(
         var returned = await returns.GetAsync(exceptionCase.Subject.Id, cancellationToken);
         if (returned is null)
             return ReturnErrors.NotFound(exceptionCase.Subject.Id);
+        if (approve && await ReturnFourEyes.CheckAsync(returned, ReturnStep.Authorize, actor, fourEyes, cancellationToken) is { } refused)
+            return refused;
         return approve ? returned.Authorize(actor, now) : returned.Reject(note, actor, now);
     }
 

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Returns.Exchanges;
 using EcomErp.Domain.Common;
@@ -32,11 +33,14 @@ public sealed record CloseReturn(Guid ReturnId, Actor Actor, int? ExpectedVersio
 /// <summary>Withdraws a return before any unit arrived, with a reason.</summary>
 public sealed record CancelReturn(Guid ReturnId, Actor Actor, string Reason, int? ExpectedVersion = null) : ReturnCommand(ReturnId, Actor, ExpectedVersion);
 
-internal sealed class AuthorizeReturnHandler(IReturnRepository returns, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
+internal sealed class AuthorizeReturnHandler(
+    IReturnRepository returns, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry, FourEyes fourEyes)
     : ReturnCommandHandler<AuthorizeReturn>(returns, unitOfWork, validator, clock, retry)
 {
-    protected override Task<Result> ApplyAsync(Return returned, AuthorizeReturn command, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(returned.Authorize(command.Actor, now));
+    protected override async Task<Result> ApplyAsync(Return returned, AuthorizeReturn command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ReturnFourEyes.CheckAsync(returned, ReturnStep.Authorize, command.Actor, fourEyes, cancellationToken) is { } refused
+            ? refused
+            : returned.Authorize(command.Actor, now);
 }
 
 internal sealed class RejectReturnHandler(IReturnRepository returns, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry)

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Access;
 using EcomErp.Application.Inventory;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
@@ -69,12 +70,14 @@ internal sealed class DispositionReturnLinesHandler(
 }
 
 internal sealed class ApproveReturnWriteOffHandler(
-    IReturnRepository returns, IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry)
+    IReturnRepository returns, IInventoryRepository inventory, IUnitOfWork unitOfWork, IValidator<ReturnCommand> validator, TimeProvider clock, ConcurrencyRetry retry,
+    FourEyes fourEyes)
     : ReturnCommandHandler<ApproveReturnWriteOff>(returns, unitOfWork, validator, clock, retry)
 {
     protected override async Task<Result> ApplyAsync(Return returned, ApproveReturnWriteOff command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (returned.CheckCan(ReturnStep.ApproveWriteOff, command.Actor) is { } refused)
+        if ((returned.CheckCan(ReturnStep.ApproveWriteOff, command.Actor)
+                ?? await ReturnFourEyes.CheckAsync(returned, ReturnStep.ApproveWriteOff, command.Actor, fourEyes, cancellationToken)) is { } refused)
             return refused;
         var balances = await inventory.GetBalancesAsync(returned.Location!.Value, [.. returned.Lines.Select(l => l.Sku)], cancellationToken);
         return returned.ApproveWriteOff(balances, command.Actor, now);
