@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<Orders.OrderChecks>();
         services.AddScoped<Allocation.AllocationSetupLoader>();
+        services.AddScoped<Allocation.SubstituteLookup>();
         services.AddSingleton<Allocation.AllocationMasterDataCache>();
         services.AddScoped<Orders.OrderAllocation>();
         services.AddScoped<Orders.CarrierBookings>();

@@ -24,10 +24,23 @@ public interface IOrderRepository
     void Add(Order order);
 
     /// <summary>
-    /// Orders waiting for stock of <paramref name="sku"/>: Backordered or PartiallyAllocated, with units of that SKU
-    /// backordered and no open hold; highest priority first, then oldest; at most <paramref name="limit"/>.
+    /// Orders the <paramref name="arrival"/> may serve: Backordered or PartiallyAllocated, with no open hold, and with units
+    /// backordered of the arriving SKU itself or, in a channel that substitutes, of a SKU it may ship in place of; highest
+    /// priority first, within a priority those waiting for the arriving SKU itself first, then oldest; at most
+    /// <paramref name="limit"/>, in one query.
     /// </summary>
-    Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(SkuCode sku, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(StockArrival arrival, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What stock of <see cref="Sku"/> arriving in Available can serve: orders waiting for it, and, in
+/// <see cref="SubstitutingChannels"/> (those whose policy permits substitution), orders waiting for one of
+/// <see cref="SubstituteFor"/> (the SKUs that name it as a substitute).
+/// </summary>
+public sealed record StockArrival(SkuCode Sku, IReadOnlyList<SkuCode> SubstituteFor, IReadOnlyList<ChannelCode> SubstitutingChannels)
+{
+    /// <summary>An arrival that serves only the orders waiting for <paramref name="sku"/> itself.</summary>
+    public static StockArrival Of(SkuCode sku) => new(sku, [], []);
 }
 
 /// <summary>Master data the write side decides with.</summary>
@@ -47,6 +60,12 @@ public interface ICatalog
 
     /// <summary>Every carrier of the master data, active or not: none at all means shipments name their carrier freely.</summary>
     Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every SKU that names substitutes, with them in the order they are tried.</summary>
+    Task<IReadOnlyDictionary<SkuCode, IReadOnlyList<SkuCode>>> ListSubstitutesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The channels whose allocation policy permits substitution.</summary>
+    Task<IReadOnlyList<ChannelCode>> ListChannelsAllowingSubstitutionAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

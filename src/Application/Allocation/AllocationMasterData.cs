@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 
@@ -49,5 +50,28 @@ public sealed class AllocationMasterDataCache
         public ConcurrentDictionary<SkuCode, Sku?> Skus { get; } = new();
 
         public IReadOnlyList<Location>? Locations { get; set; }
+
+        /// <summary>The substitutions read backwards (<see cref="SubstituteLookup"/>), built once per stamp.</summary>
+        public SubstitutionIndex? Substitutions { get; set; }
+
+        /// <summary>The known SKUs among <paramref name="codes"/>, each read from the store once per stamp, found or not.</summary>
+        public async Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(ICatalog catalog, IReadOnlyCollection<SkuCode> codes,
+            CancellationToken cancellationToken)
+        {
+            var missing = codes.Where(c => !Skus.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                var found = await catalog.FindSkusAsync(missing, cancellationToken);
+                foreach (var code in missing)
+                    Skus[code] = found.GetValueOrDefault(code);
+            }
+            var known = new Dictionary<SkuCode, Sku>();
+            foreach (var code in codes)
+            {
+                if (Skus.TryGetValue(code, out var sku) && sku is not null)
+                    known[code] = sku;
+            }
+            return known;
+        }
     }
 }

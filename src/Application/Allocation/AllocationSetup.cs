@@ -144,24 +144,8 @@ public sealed class AllocationSetupLoader(ICatalog catalog, IChannelRepository c
         }
         return new AllocationBatchSetup(groups, unbound);
 
-        // A SKU read once per stamp, found or not.
-        async Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken ct)
-        {
-            var missing = codes.Where(c => !cached.Skus.ContainsKey(c)).ToList();
-            if (missing.Count > 0)
-            {
-                var found = await catalog.FindSkusAsync(missing, ct);
-                foreach (var code in missing)
-                    cached.Skus[code] = found.GetValueOrDefault(code);
-            }
-            var known = new Dictionary<SkuCode, Sku>();
-            foreach (var code in codes)
-            {
-                if (cached.Skus.TryGetValue(code, out var sku) && sku is not null)
-                    known[code] = sku;
-            }
-            return known;
-        }
+        Task<IReadOnlyDictionary<SkuCode, Sku>> FindSkusAsync(IReadOnlyCollection<SkuCode> codes, CancellationToken ct) =>
+            cached.FindSkusAsync(catalog, codes, ct);
     }
 
     private static async Task<Dictionary<SkuCode, IReadOnlyList<SkuCode>>> UsableSubstitutesAsync(List<SkuCode> ordered, IReadOnlyDictionary<SkuCode, Sku> known,

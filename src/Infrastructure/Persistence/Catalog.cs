@@ -35,6 +35,18 @@ internal sealed class Catalog(ErpDbContext db) : ICatalog
     public async Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken cancellationToken) =>
         await db.Set<Carrier>().AsNoTracking().ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<SkuCode, IReadOnlyList<SkuCode>>> ListSubstitutesAsync(CancellationToken cancellationToken)
+    {
+        // The substitutes are one column of codes: "none" is the empty list, compared in its stored form.
+        IReadOnlyList<SkuCode> none = [];
+        return await db.Skus.AsNoTracking().Where(s => s.Substitutes != none)
+            .Select(s => new { s.Code, s.Substitutes })
+            .ToDictionaryAsync(s => s.Code, s => s.Substitutes, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChannelCode>> ListChannelsAllowingSubstitutionAsync(CancellationToken cancellationToken) =>
+        await db.Channels.AsNoTracking().Where(c => c.Policy.SubstitutionAllowed).Select(c => c.Code).ToListAsync(cancellationToken);
+
     public Task<Customer?> FindCustomerAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();

@@ -61,16 +61,27 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
 
     public void Add(Order order) => db.Orders.Add(order);
 
-    public async Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(SkuCode sku, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> FindWaitingForStockAsync(StockArrival arrival, int limit, CancellationToken cancellationToken)
     {
-        var ids = await db.Orders.AsNoTracking()
-            .Where(o => (o.Status == OrderStatus.Backordered || o.Status == OrderStatus.PartiallyAllocated)
-                && o.Lines.Any(l => l.Sku == sku && l.BackorderedQuantity > 0)
-                && !o.Holds.Any(h => h.ReleasedAt == null))
-            .OrderByDescending(o => o.Priority).ThenBy(o => o.CapturedAt).ThenBy(o => o.Id)
-            .Select(o => o.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var sku = arrival.Sku;
+        var waiting = db.Orders.AsNoTracking()
+            .Where(o => (o.Status == OrderStatus.Backordered || o.Status == OrderStatus.PartiallyAllocated) && !o.Holds.Any(h => h.ReleasedAt == null));
+        if (arrival.SubstituteFor.Count == 0 || arrival.SubstitutingChannels.Count == 0)
+            waiting = waiting.Where(o => o.Lines.Any(l => l.Sku == sku && l.BackorderedQuantity > 0))
+                .OrderByDescending(o => o.Priority).ThenBy(o => o.CapturedAt).ThenBy(o => o.Id);
+        else
+        {
+            var substituteFor = arrival.SubstituteFor.ToList();
+            var channels = arrival.SubstitutingChannels.ToList();
+            waiting = waiting
+                .Where(o => o.Lines.Any(l => l.Sku == sku && l.BackorderedQuantity > 0)
+                    || (channels.Contains(o.Channel) && o.Lines.Any(l => substituteFor.Contains(l.Sku) && l.BackorderedQuantity > 0)))
+                // Within a priority, who ordered the arriving SKU comes before an older order it would ship in place of (decision 069).
+                .OrderByDescending(o => o.Priority)
+                .ThenBy(o => o.Lines.Any(l => l.Sku == sku && l.BackorderedQuantity > 0) ? 0 : 1)
+                .ThenBy(o => o.CapturedAt).ThenBy(o => o.Id);
+        }
+        var ids = await waiting.Select(o => o.Id).Take(limit).ToListAsync(cancellationToken);
         return [.. ids.Select(id => id.Value)];
     }
 }

@@ -1,3 +1,7 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Allocation;
+using EcomErp.Application.Catalog;
+using EcomErp.Application.Catalog.SetChannelPolicy;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
@@ -6,10 +10,12 @@ using EcomErp.Application.Orders.CancelOrder;
 using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.PlaceHold;
 using EcomErp.Application.Orders.ValidateOrder;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Application.Tests.Orders;
 
@@ -17,6 +23,10 @@ namespace EcomErp.Application.Tests.Orders;
 public sealed class BackorderConversionTests : AllocationScenario
 {
     private const string Hoodie = "HOODIE-ZIP-S-OLV";
+
+    // The demo's crew-neck tee may ship as the V-neck of its size and colour (and back) where the channel permits it: WEB does.
+    private const string Tee = "TEE-CREW-M-BLK";
+    private const string VNeckTee = "TEE-VNECK-M-BLK";
 
     [Fact]
     public async Task StockArriving_AllocatesTheWaitingOrders_HighestPriorityFirstThenOldest()
@@ -37,9 +47,7 @@ public sealed class BackorderConversionTests : AllocationScenario
         var waiting = await Host.LoadAsync(newerNormal.Id.Value);
         Assert.Equal((OrderStatus.Backordered, 1), (waiting.Status, waiting.Lines[0].BackorderedQuantity));
         Assert.Equal((0, 2), await LevelsAsync(Hoodie, Rotterdam));
-        var allocatedEvents = await Host.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType == nameof(OrderAllocated)).OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync());
-        Assert.Equal([newestHigh.Id.Value.ToString(), olderNormal.Id.Value.ToString()], allocatedEvents);
+        Assert.Equal([newestHigh.Id.Value.ToString(), olderNormal.Id.Value.ToString()], await AllocatedInTurnAsync());
     }
 
     [Fact]
@@ -87,6 +95,85 @@ public sealed class BackorderConversionTests : AllocationScenario
         Assert.Equal((1, 0), await LevelsAsync(Hoodie, Berlin));
     }
 
+    [Fact]
+    public async Task SubstituteArriving_AllocatesTheOrderWaitingForTheSkuItSubstitutes_WithTheSubstitute()
+    {
+        await SetStockAsync(Tee);
+        await SetStockAsync(VNeckTee);
+        var waiting = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
+        Assert.Equal(OrderStatus.Backordered, waiting.Status);
+
+        await ReceiveAsync(VNeckTee, Berlin, 2);
+        await Host.DispatchOutboxAsync();
+
+        var allocated = await Host.LoadAsync(waiting.Id.Value);
+        Assert.Equal(OrderStatus.Allocated, allocated.Status);
+        Assert.Equal((1, VNeckTee, 2), allocated.Shipments.Single().Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
+        Assert.Equal((0, 2), await LevelsAsync(VNeckTee, Berlin));
+        await AssertReservationsMatchShipmentsAsync(allocated);
+    }
+
+    [Fact]
+    public async Task SubstituteArriving_LeavesAnOrderBackordered_WhereItsChannelDoesNotSubstitute()
+    {
+        await NoSubstitutionAtZalandoAsync();
+        await SetStockAsync(Tee);
+        await SetStockAsync(VNeckTee);
+        var waiting = await CaptureAndAllocateAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 2));
+        Assert.Equal(OrderStatus.Backordered, waiting.Status);
+
+        await ReceiveAsync(VNeckTee, Berlin, 2);
+        await Host.DispatchOutboxAsync();
+
+        var still = await Host.LoadAsync(waiting.Id.Value);
+        Assert.Equal((OrderStatus.Backordered, 2, waiting.Version), (still.Status, still.Lines[0].BackorderedQuantity, still.Version));
+        Assert.Equal((2, 0), await LevelsAsync(VNeckTee, Berlin));
+    }
+
+    [Fact]
+    public async Task OrdersASubstituteCanServe_AreFoundOnlyInChannelsThatSubstitute_AfterThoseWaitingForItItself()
+    {
+        await NoSubstitutionAtZalandoAsync();
+        await SetStockAsync(Tee);
+        await SetStockAsync(VNeckTee);
+        var zalandoTee = await CaptureAndAllocateAsync(new OrderBuilder().ForChannel("MKT-ZALANDO").By(Actors.Admin).WithLine(Tee, 1));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        var webTee = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 1));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        var webVNeck = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(VNeckTee, 1));
+        Assert.All([zalandoTee, webTee, webVNeck], o => Assert.Equal(OrderStatus.Backordered, o.Status));
+
+        var found = await Host.InScopeAsync(async sp =>
+        {
+            var arrival = await sp.GetRequiredService<SubstituteLookup>().ArrivalOfAsync(SkuCode.Of(VNeckTee), CancellationToken.None);
+            return await sp.GetRequiredService<IOrderRepository>().FindWaitingForStockAsync(arrival, 50, CancellationToken.None);
+        });
+
+        Assert.Equal([webVNeck.Id.Value, webTee.Id.Value], found);
+    }
+
+    [Fact]
+    public async Task SubstituteArriving_ServesHigherPriorityFirst_AndWithinAPriorityThoseWhoOrderedItBeforeOlderOrdersItWouldSubstituteFor()
+    {
+        await SetStockAsync(Tee);
+        await SetStockAsync(VNeckTee);
+        var olderNormalTee = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 1));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        var newerNormalVNeck = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(VNeckTee, 1));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        var newestHighTee = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 1).WithPriority(OrderPriority.High));
+        Assert.All([olderNormalTee, newerNormalVNeck, newestHighTee], o => Assert.Equal(OrderStatus.Backordered, o.Status));
+
+        await ReceiveAsync(VNeckTee, Rotterdam, 2);
+        await Host.DispatchOutboxAsync();
+
+        Assert.Equal([newestHighTee.Id.Value.ToString(), newerNormalVNeck.Id.Value.ToString()], await AllocatedInTurnAsync());
+        Assert.Equal(VNeckTee, (await Host.LoadAsync(newestHighTee.Id.Value)).Shipments.Single().Lines.Single().Sku.Value);
+        var waiting = await Host.LoadAsync(olderNormalTee.Id.Value);
+        Assert.Equal((OrderStatus.Backordered, 1), (waiting.Status, waiting.Lines[0].BackorderedQuantity));
+        Assert.Equal((0, 2), await LevelsAsync(VNeckTee, Rotterdam));
+    }
+
     [Theory]
     [InlineData("WEB")]
     [InlineData("MKT-ZALANDO")]
@@ -126,4 +213,13 @@ public sealed class BackorderConversionTests : AllocationScenario
         foreach (var order in stored)
             await AssertReservationsMatchShipmentsAsync(order);
     }
+
+    /// <summary>The orders allocated so far, in the order they were served.</summary>
+    private Task<List<string>> AllocatedInTurnAsync() => Host.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+        .Where(m => m.EventType == nameof(OrderAllocated)).OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync());
+
+    /// <summary>The marketplace backorders what it cannot ship but never ships a substitute.</summary>
+    private async Task NoSubstitutionAtZalandoAsync() =>
+        Succeeded(await SendAsync<SetChannelPolicy, ChannelPolicyView>(new SetChannelPolicy(Planner, "MKT-ZALANDO", [Berlin, Rotterdam], [],
+            false, true, false, Enum.GetNames<AllocationRule>(), null, null, null, 24)));
 }

@@ -164,14 +164,44 @@ public sealed class SqlServerListTranslationTests
         var (server, db) = OfflineContext();
         await using var _ = db;
 
-        var waiting = await new OrderRepository(db).FindWaitingForStockAsync(Domain.Common.SkuCode.Of("TEE-CREW-M-BLK"), 50, CancellationToken.None);
+        var waiting = await new OrderRepository(db).FindWaitingForStockAsync(
+            Application.Abstractions.StockArrival.Of(Domain.Common.SkuCode.Of("TEE-CREW-M-BLK")), 50, CancellationToken.None);
 
-        Assert.Empty(waiting);
-        var query = Assert.Single(server.Commands);
-        Assert.Contains("TOP(@", query, StringComparison.Ordinal);
-        Assert.Contains("[BackorderedQuantity] > 0", query, StringComparison.Ordinal);
-        Assert.Contains("[ReleasedAt] IS NULL", query, StringComparison.Ordinal);
+        var query = AssertOneWaitingQuery(waiting, server);
         Assert.Contains("ORDER BY [o].[Priority] DESC, [o].[CapturedAt], [o].[Id]", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrdersASubstituteCanServe_TranslateToSqlServer_AsOneQueryOrderedByPriorityThenWhoOrderedItThenAgeInTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var arrival = new Application.Abstractions.StockArrival(Domain.Common.SkuCode.Of("TEE-VNECK-M-BLK"),
+            [Domain.Common.SkuCode.Of("TEE-CREW-M-BLK"), Domain.Common.SkuCode.Of("POLO-PIQUE-M-BLK")],
+            [Domain.Common.ChannelCode.Of("WEB"), Domain.Common.ChannelCode.Of("WHOLESALE")]);
+
+        var waiting = await new OrderRepository(db).FindWaitingForStockAsync(arrival, 50, CancellationToken.None);
+
+        var query = AssertOneWaitingQuery(waiting, server);
+        Assert.Contains("[o].[Channel] IN", query, StringComparison.Ordinal);
+        Assert.Contains("[Sku] IN", query, StringComparison.Ordinal);
+        Assert.Matches(@"ORDER BY \[o\]\.\[Priority\] DESC, CASE\s+WHEN EXISTS \(", query);
+        Assert.EndsWith("[o].[CapturedAt], [o].[Id]", query.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubstitutionsForTheArrivalLookup_TranslateToSqlServer_InTheDatabase()
+    {
+        var (server, db) = OfflineContext();
+        await using var _ = db;
+        var catalog = new Catalog(db);
+
+        Assert.Empty(await catalog.ListSubstitutesAsync(CancellationToken.None));
+        Assert.Empty(await catalog.ListChannelsAllowingSubstitutionAsync(CancellationToken.None));
+
+        Assert.Equal(2, server.Commands.Count);
+        Assert.Contains("[s].[SubstituteCodes] <> @", server.Commands[0], StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Policy_SubstitutionAllowed] = CAST(1 AS bit)", server.Commands[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,6 +217,17 @@ public sealed class SqlServerListTranslationTests
         Assert.Contains("SUM(", query, StringComparison.Ordinal);
         Assert.Contains("CASE", query, StringComparison.Ordinal);
         Assert.EndsWith("GROUP BY [r0].[OrderLineNumber], [r0].[Sku]", query.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The orders waiting for stock come from one bounded query on backordered lines of orders without an open hold.</summary>
+    private static string AssertOneWaitingQuery(IReadOnlyList<Guid> waiting, OfflineSqlServer server)
+    {
+        Assert.Empty(waiting);
+        var query = Assert.Single(server.Commands);
+        Assert.Contains("TOP(@", query, StringComparison.Ordinal);
+        Assert.Contains("[BackorderedQuantity] > 0", query, StringComparison.Ordinal);
+        Assert.Contains("[ReleasedAt] IS NULL", query, StringComparison.Ordinal);
+        return query;
     }
 
     private static (OfflineSqlServer Server, SqlServerErpDbContext Db) OfflineContext()

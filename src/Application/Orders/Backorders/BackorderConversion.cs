@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Allocation;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
@@ -7,14 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace EcomErp.Application.Orders.Backorders;
 
 /// <summary>
-/// Converts backorders when stock of their SKU arrives in Available (a receipt, a transfer receipt, a quality-hold
-/// release, a restock, a reservation given back): the orders waiting for that SKU, highest priority first, then
-/// oldest, each get an <see cref="AllocateOrder.AllocateOrder"/> by the system in turn, so the first in line is
-/// served first. The orders raise their own events (OrderAllocated, OrderBackordered). A batch is bounded; the rest
-/// wait for the next arrival.
+/// Converts backorders when stock of their SKU, or of a substitute their channel may ship, arrives in Available (a receipt,
+/// a transfer receipt, a quality-hold release, a restock, a reservation given back): the orders it can serve
+/// (<see cref="SubstituteLookup"/>), highest priority first, within a priority those that ordered the arriving SKU first,
+/// then oldest (decision 069), each get an <see cref="AllocateOrder.AllocateOrder"/> by the system in turn, so the first in
+/// line is served first; the planner decides what ships. The orders raise their own events (OrderAllocated,
+/// OrderBackordered). A batch is bounded; the rest wait for the next arrival.
 /// </summary>
 internal sealed partial class BackorderConversion(
     IOrderRepository orders,
+    SubstituteLookup substitutes,
     ICommandHandler<AllocateOrder.AllocateOrder, OrderCommandResult> allocate,
     ILogger<BackorderConversion> logger)
     : IDomainEventHandler<StockLedgerEvent>
@@ -26,7 +29,8 @@ internal sealed partial class BackorderConversion(
     {
         if (domainEvent.To != StockBucket.Available || SkuCode.Create(domainEvent.Sku) is not { IsSuccess: true } sku)
             return;
-        var waiting = await orders.FindWaitingForStockAsync(sku.Value, BatchSize, cancellationToken);
+        var arrival = await substitutes.ArrivalOfAsync(sku.Value, cancellationToken);
+        var waiting = await orders.FindWaitingForStockAsync(arrival, BatchSize, cancellationToken);
         foreach (var orderId in waiting)
         {
             var result = await allocate.HandleAsync(new AllocateOrder.AllocateOrder(orderId, Actor.System), cancellationToken);
