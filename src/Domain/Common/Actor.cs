@@ -39,7 +39,10 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
     /// broad integration scope would carry approval rights.
     /// </summary>
     public bool MayDecideAs(string role) =>
-        (GrantedRoles ?? Roles).Contains(role, StringComparer.Ordinal) || IsInRole(Common.Roles.Admin) || IsInRole(Common.Roles.System);
+        DecidingRoles.Contains(role, StringComparer.Ordinal) || IsInRole(Common.Roles.Admin) || IsInRole(Common.Roles.System);
+
+    /// <summary>The roles the actor decides in: those granted (every role of a person).</summary>
+    public IReadOnlyCollection<string> DecidingRoles => GrantedRoles ?? Roles;
 
     /// <summary>What a refusal for want of <paramref name="role"/> says the actor lacks: the role, or its grant when a scope only implies it.</summary>
     public string Lacks(string role) => IsInRole(role)

@@ -46,7 +46,7 @@ public static class ExceptionQueues
     /// queue). A case in a queue the actor does not see does not exist for them: reads and changes answer as for an unknown case.
     /// </summary>
     public static bool IsVisibleTo(string queue, Actor actor) =>
-        actor.IsSystem || VisibleTo(actor.GrantedRoles ?? actor.Roles) is not { } queues || queues.Contains(queue, StringComparer.Ordinal);
+        actor.IsSystem || VisibleTo(actor.DecidingRoles) is not { } queues || queues.Contains(queue, StringComparer.Ordinal);
 
     /// <summary>The role whose queue the type lands in: only that role (or an administrator) assigns, resolves and dismisses.</summary>
     public static string OwnerOf(ExceptionType type) => HoldTypeOf(type) is { } hold

@@ -270,6 +270,9 @@ public sealed partial class Order : AggregateRoot
         return placed.Value.Id;
     }
 
+    /// <summary>The open hold <paramref name="actor"/> may release, or the order's refusal: what <see cref="ReleaseHold"/> checks before the resolution.</summary>
+    public Result<Hold> HoldToRelease(Guid holdId, Actor actor) => _holdsPart.ToRelease(holdId, actor, CapturedBy);
+
     public Result ReleaseHold(Guid holdId, string resolution, Actor actor, DateTimeOffset at)
     {
         var released = _holdsPart.Release(holdId, resolution, actor, at, CapturedBy);

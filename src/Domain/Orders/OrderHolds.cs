@@ -41,6 +41,19 @@ internal sealed class OrderHolds(List<Hold> holds)
     /// </summary>
     public Result<Hold> Release(Guid holdId, string resolution, Actor actor, DateTimeOffset at, string capturedBy)
     {
+        var releasable = ToRelease(holdId, actor, capturedBy);
+        if (releasable.IsFailure)
+            return releasable;
+        var why = OrderErrors.CheckReason(resolution, "resolution");
+        if (why.IsFailure)
+            return why.Error;
+        releasable.Value.Release(actor.Id, at, why.Value);
+        return releasable;
+    }
+
+    /// <summary>The open hold <paramref name="actor"/> may release, or why not (the guard of <see cref="Release"/>, before any reason).</summary>
+    public Result<Hold> ToRelease(Guid holdId, Actor actor, string capturedBy)
+    {
         var hold = holds.Find(h => h.Id == holdId);
         if (hold is null)
             return OrderErrors.HoldNotFound(holdId);
@@ -52,10 +65,6 @@ internal sealed class OrderHolds(List<Hold> holds)
             return OrderErrors.ActorNotPermitted(actor, owner, $"release a {hold.Type} hold");
         if (hold.RequiresFourEyes && (hold.PlacedBy == actor.Id || capturedBy == actor.Id))
             return OrderErrors.SelfApproval(captured: hold.PlacedBy != actor.Id);
-        var why = OrderErrors.CheckReason(resolution, "resolution");
-        if (why.IsFailure)
-            return why.Error;
-        hold.Release(actor.Id, at, why.Value);
         return hold;
     }
 

@@ -54,7 +54,7 @@ public static class ExceptionCaseQueries
     /// The queues the caller sees: those of the roles it was granted (a role its scopes imply works no case, decision 026); null
     /// (every queue) for Executive.
     /// </summary>
-    public static IReadOnlyCollection<string>? VisibleQueues(this ApiCaller caller) => ExceptionQueues.VisibleTo(caller.Roles);
+    public static IReadOnlyCollection<string>? VisibleQueues(this ApiCaller caller) => ExceptionQueues.VisibleTo(caller.Actor().DecidingRoles);
 
     private const string CursorList = "exceptionCases";
 

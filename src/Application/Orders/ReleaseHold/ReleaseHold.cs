@@ -18,9 +18,8 @@ internal sealed class ReleaseHoldHandler(
 {
     protected override async Task<Result> ApplyAsync(Order order, ReleaseHold command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // After the order's own refusals (unknown, released, not the owner), before it is touched: the order compares ids only.
-        if (order.OpenHolds.FirstOrDefault(h => h.Id == command.HoldId) is { RequiresFourEyes: true } hold
-            && command.Actor.MayDecideAs(HoldOwnership.OwnerOf(hold.Type)) && hold.PlacedBy != command.Actor.Id
+        // After the order's own refusals (unknown, released, not the owner, its placer), before it is touched: the order compares ids only.
+        if (order.HoldToRelease(command.HoldId, command.Actor) is { IsSuccess: true, Value: { RequiresFourEyes: true } hold }
             && await fourEyes.AreOnePartyAsync(command.Actor, hold.PlacedBy, cancellationToken))
             return OrderErrors.SelfApproval();
         return order.ReleaseHold(command.HoldId, command.Resolution, command.Actor, now);
