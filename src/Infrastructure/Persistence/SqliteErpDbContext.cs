@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,6 +18,9 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
 {
     /// <summary>Outbox rows appended in the group's transaction, until the group reports how it ended.</summary>
     private readonly List<OutboxMessage> _appendedInGroup = [];
+
+    /// <summary>Append-only records' rows appended in the group's transaction (decision 073), until the group reports how it ended.</summary>
+    private readonly List<EntityEntry> _rowsAppendedInGroup = [];
 
     private bool _savingInGroup;
 
@@ -69,8 +73,12 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         }
     }
 
-    /// <summary>The group this context saved in has committed: the outbox rows it appended are written for good.</summary>
-    internal void GroupCommitted() => _appendedInGroup.Clear();
+    /// <summary>The group this context saved in has committed: the outbox rows and records it appended are written for good.</summary>
+    internal void GroupCommitted()
+    {
+        _appendedInGroup.Clear();
+        _rowsAppendedInGroup.Clear();
+    }
 
     /// <summary>
     /// The group did not commit: what the database generated for the tracked entities is forgotten, and the outbox rows this
@@ -79,6 +87,8 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     internal void GroupRolledBack()
     {
         ForgetStoreGeneratedValues();
+        SqliteRowAppender.GiveBack(_rowsAppendedInGroup);
+        _rowsAppendedInGroup.Clear();
         if (_appendedInGroup.Count == 0)
             return;
         TrackOutboxMessages([.. _appendedInGroup]);
@@ -97,11 +107,14 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
             return await base.SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = _savingInGroup ? null : await Database.BeginTransactionAsync(cancellationToken);
+        // The timeline, ledger and audit rows the save adds go the same way (decision 073): EF Core writes none of them.
+        var rows = SqliteRowAppender.TakeNewRows(ChangeTracker);
         int written;
         try
         {
             written = await SaveStateAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             var transaction = (SqliteTransaction)Database.CurrentTransaction!.GetDbTransaction();
+            await SqliteRowAppender.AppendAsync(Model, transaction, rows, cancellationToken);
             await SqliteOutboxAppender.AppendAsync(Model, transaction, messages, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -109,6 +122,7 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         catch
         {
             ForgetStoreGeneratedValues();
+            SqliteRowAppender.GiveBack(rows);
             TrackOutboxMessages(messages);
             throw;
         }
@@ -119,10 +133,13 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         }
 
         if (_savingInGroup)
+        {
             _appendedInGroup.AddRange(messages);
+            _rowsAppendedInGroup.AddRange(rows);
+        }
         if (acceptAllChangesOnSuccess)
             ChangeTracker.AcceptAllChanges();
-        return written + messages.Count;
+        return written + rows.Count + messages.Count;
     }
 }
 

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EcomErp.Domain.Audit;
+using EcomErp.Domain.Common;
+using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.Tests.Support;
+using EcomErp.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomErp.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// On SQLite a save with events writes the new timeline, ledger and audit rows with one prepared statement per table after
+/// EF Core's save, in the same transaction (decision 073); the entities stay tracked as saved, and a save that fails gives them
+/// back to the tracker as new, and reports a row it could not write as EF Core does (a DbUpdateException naming the row).
+/// </summary>
+public sealed class SqliteRowAppenderTests
+{
+    private const string TimelineForms = """
+        SELECT typeof("OrderId") || (upper("OrderId") = "OrderId") || typeof("Sequence") || typeof("At") || typeof("ActorId") || typeof("ActorName")
+            || typeof("Action") || typeof("HoldType") || typeof("From") || typeof("To") || typeof("Reason") AS "Value"
+        FROM "OrderTimeline" WHERE "OrderId" = {0} ORDER BY "Sequence"
+        """;
+
+    private const string AuditForms = """
+        SELECT typeof("Id") || typeof("Command") || typeof("ActorId") || typeof("ActorRoles") || typeof("SubjectKind") || typeof("ErrorCodes")
+            || typeof("Changes") || typeof("RecordedAt") || "Command" AS "Value"
+        FROM "AuditLog" ORDER BY "Command"
+        """;
+
+    [Fact]
+    public async Task AppendedRows_AreStoredAsEfCoreStoresThem_ReadBackEqual_AndStayTrackedAsSaved()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var placedAt = ErpTestHost.Start.AddMinutes(1);
+        // Saved in the caller's transaction, the rows go through EF Core's save: the form to match.
+        Order byEfCore;
+        await using (var tracked = database.Scope())
+        {
+            var db = tracked.ServiceProvider.GetRequiredService<ErpDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            byEfCore = Add(tracked, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+            byEfCore.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, placedAt);
+            db.AuditLog.Add(AuditEntry.Succeeded("ByEfCore", Actors.Operations, null, [], placedAt));
+            Assert.True((await SaveAsync(tracked)).IsSuccess);
+            await transaction.CommitAsync();
+        }
+        await using var appendedScope = database.Scope();
+        var appendedDb = appendedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var appended = Add(appendedScope, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        appended.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, placedAt);
+        appendedDb.AuditLog.Add(AuditEntry.Succeeded("Appended", Actors.Operations, null, [], placedAt));
+
+        using (var commands = new EfCoreCommands(appendedDb))
+        {
+            Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+            // EF Core wrote the order and its line; the timeline and audit rows were not its commands.
+            Assert.Contains(commands.Texts, t => t.Contains("INSERT INTO \"Orders\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("\"OrderTimeline\"", StringComparison.Ordinal) || t.Contains("\"AuditLog\"", StringComparison.Ordinal));
+        }
+
+        Assert.All(appendedDb.ChangeTracker.Entries().Where(e => e.Entity is TimelineEntry or AuditEntry), e => Assert.Equal(EntityState.Unchanged, e.State));
+        Assert.Equal(await FormsAsync(database, TimelineForms, byEfCore.Id.Value), await FormsAsync(database, TimelineForms, appended.Id.Value));
+        var audit = await FormsAsync(database, AuditForms);
+        Assert.Equal(2, audit.Count);
+        Assert.Equal(audit[0].Replace("Appended", "", StringComparison.Ordinal), audit[1].Replace("ByEfCore", "", StringComparison.Ordinal));
+        var readBack = await database.LoadAsync(appended.Id.Value);
+        Assert.Equal(Describe(appended), Describe(readBack));
+        Assert.Equal(("Appended", Actors.Operations.Id, placedAt), await database.WithDbAsync(db => db.AuditLog.AsNoTracking()
+            .Where(e => e.Command == "Appended").Select(e => new ValueTuple<string, string, DateTimeOffset>(e.Command, e.ActorId, e.RecordedAt)).SingleAsync()));
+
+        // Tracked as saved: the next save of the same context writes only the entry it adds.
+        appended.ReleaseHold(appended.Holds.Single().Id, "sorted", Actors.Operations, placedAt.AddMinutes(1));
+        Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+        Assert.Equal([1, 2, 3], (await database.LoadAsync(appended.Id.Value)).Timeline.Select(t => t.Sequence));
+    }
+
+    [Fact]
+    public async Task AppendFailing_LeavesNothingOfTheSave_GivesTheRowsBackAsNew_AndARetryOfTheSameContextWritesThemOnce()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var order = Add(scope, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        await database.ExecuteSqlAsync("""
+            CREATE TRIGGER "RefuseTimelineRows" BEFORE INSERT ON "OrderTimeline" BEGIN SELECT RAISE(ABORT, 'timeline refused'); END;
+            """);
+
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("timeline refused", Assert.IsType<SqliteException>(failure.InnerException).Message, StringComparison.Ordinal);
+        Assert.IsType<TimelineEntry>(Assert.Single(failure.Entries).Entity);
+        Assert.Equal((0, 0), (await database.WithDbAsync(d => d.Orders.CountAsync()), await database.WithDbAsync(d => d.OutboxMessages.CountAsync())));
+        Assert.Single(db.ChangeTracker.Entries<TimelineEntry>(), e => e.State == EntityState.Added);
+
+        await database.ExecuteSqlAsync("""DROP TRIGGER "RefuseTimelineRows";""");
+        Assert.True(await db.SaveChangesAsync() > 0);
+        Assert.Equal([(1, TimelineAction.Captured)], (await database.LoadAsync(order.Id.Value)).Timeline.Select(t => (t.Sequence, t.Action)));
+    }
+
+    [Fact]
+    public async Task AMemberWhoseAppendFailsInAGroup_FailsAlone_TheOtherCommits_AndTheFailedOnesRowsAreNewAgain()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var queue = SqliteGroupCommitTests.QueueOf(database);
+        await using var first = database.Scope();
+        await using var second = database.Scope();
+        Add(first, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        Add(second, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        var contexts = new[] { first, second }.Select(s => s.ServiceProvider.GetRequiredService<ErpDbContext>()).ToList();
+
+        // The second timeline row written refuses itself: whichever member appends second fails, inside its savepoint.
+        await database.ExecuteSqlAsync("""
+            CREATE TRIGGER "RefuseSecondOrder" AFTER INSERT ON "OrderTimeline" WHEN (SELECT count(*) FROM "OrderTimeline") > 1
+            BEGIN SELECT RAISE(ABORT, 'second refused'); END;
+            """);
+        var before = queue.Totals;
+
+        Task<int>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. contexts.Select(c => c.SaveChangesAsync())];
+        await Assert.ThrowsAsync<DbUpdateException>(() => Task.WhenAll(saves));
+
+        Assert.Equal((before.Groups + 1, before.Saves + 2), queue.Totals);
+        Assert.Equal(1, await database.WithDbAsync(d => d.Orders.CountAsync()));
+        Assert.Equal(1, await database.WithDbAsync(d => d.OutboxMessages.CountAsync()));
+        var failed = Assert.Single(contexts, c => c.ChangeTracker.Entries<Order>().Single().State == EntityState.Added);
+        Assert.Single(failed.ChangeTracker.Entries<TimelineEntry>(), e => e.State == EntityState.Added);
+        Assert.Single(contexts, c => c.ChangeTracker.Entries<TimelineEntry>().Single().State == EntityState.Unchanged);
+    }
+
+    /// <summary>The text of every command EF Core runs for one context while it lives (EF Core's diagnostic events).</summary>
+    private sealed class EfCoreCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext _context;
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly ConcurrentQueue<string> _texts = new();
+
+        public EfCoreCommands(DbContext context)
+        {
+            _context = context;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public IReadOnlyCollection<string> Texts => _texts;
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions)
+                    _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is CommandExecutedEventData executed && ReferenceEquals(executed.Context, _context))
+                _texts.Enqueue(executed.Command.CommandText);
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+                _subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+
+    private static Task<List<string>> FormsAsync(ErpTestHost database, string sql, Guid? orderId = null) =>
+        database.WithDbAsync(db => (orderId is { } id ? db.Database.SqlQueryRaw<string>(sql, id.ToString().ToUpperInvariant()) : db.Database.SqlQueryRaw<string>(sql)).ToListAsync());
+
+    private static List<string> Describe(Order order) =>
+        [.. order.Timeline.Select(t => $"{t.Sequence} {t.At:O} {t.ActorId} {t.ActorName} {t.Action} {t.HoldType} {t.From} {t.To} {t.Reason}")];
+
+    private static Order Add(AsyncServiceScope scope, Order order) => SqliteGroupCommitTests.Add(scope, order);
+
+    private static Task<Result> SaveAsync(AsyncServiceScope scope) => SqliteGroupCommitTests.SaveAsync(scope);
+}
