@@ -40,6 +40,11 @@ public sealed class ExceptionCase : AggregateRoot
     /// <summary>Who raised the case, or placed the hold behind it (a person, an API client or the system).</summary>
     public string RaisedBy { get; private set; } = "";
 
+    /// <summary>
+    /// When the case's SLA clock started: when it was raised, or, for a case that continues the clock of an earlier one (a hold
+    /// released and placed again within the window, decision 070), when that case's clock started. Its due time less this is the
+    /// SLA it is timed by (<see cref="ExceptionSlaPolicies.TimedBy"/>).
+    /// </summary>
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset DueAt { get; private set; }
 
@@ -69,14 +74,21 @@ public sealed class ExceptionCase : AggregateRoot
 
     /// <summary>
     /// Opens a case in its type's queue, due when its policy's SLA ends. <paramref name="raisedBy"/> is whoever caused it
-    /// (the placer of the hold behind it): the four-eyes rule keeps them from deciding it.
+    /// (the placer of the hold behind it): the four-eyes rule keeps them from deciding it. A case that <paramref name="continues"/>
+    /// an earlier one of its type about its subject (its hold replaces one released within the window, decision 070) keeps that
+    /// case's clock — start, due time, policy edition and escalation — unless its own SLA would end sooner, and says so on its
+    /// timeline: releasing a hold and placing it again never restarts the SLA or loses an escalation.
     /// </summary>
     public static ExceptionCase Raise(ExceptionType type, ExceptionSubject subject, Guid? holdId, string channel, string reason, string raisedBy,
-        ExceptionSlaPolicy policy, PriorityInputs priority, DateTimeOffset at, ExceptionCaseId? id = null)
+        ExceptionSlaPolicy policy, PriorityInputs priority, DateTimeOffset at, ExceptionCaseId? id = null, ExceptionCase? continues = null)
     {
         if (policy.Type != type)
             throw new ArgumentException($"A {type} case is timed by its own policy, not by the {policy.Type} one.", nameof(policy));
-        var dueAt = at + policy.Sla;
+        if (continues is not null && (continues.Type != type || continues.Subject != subject))
+            throw new ArgumentException($"A {type} case continues an earlier case of its own type about its own subject, not a {continues.Type} case.", nameof(continues));
+        // A fresh clock that ends sooner (the SLA was shortened since) is the stricter one: a replaced hold never buys time.
+        var kept = continues is not null && continues.DueAt <= at + policy.Sla ? continues : null;
+        var dueAt = kept?.DueAt ?? at + policy.Sla;
         var score = ExceptionPriority.Score(priority, dueAt, at);
         var trimmed = reason.Trim();
         var exceptionCase = new ExceptionCase
@@ -84,11 +96,24 @@ public sealed class ExceptionCase : AggregateRoot
             Id = id ?? ExceptionCaseId.New(), Type = type, Subject = subject, HoldId = holdId, Channel = channel,
             Reason = trimmed.Length > ReasonMaxLength ? trimmed[..ReasonMaxLength] : trimmed,
             Queue = ExceptionQueues.OwnerOf(type), PriorityValue = score.Value, PriorityFactors = score.Factors,
-            RaisedBy = raisedBy, RaisedAt = at, DueAt = dueAt, ShipBy = priority.ShipBy, PolicyVersion = policy.Version, Status = ExceptionCaseStatus.Open,
+            RaisedBy = raisedBy, RaisedAt = kept?.RaisedAt ?? at, DueAt = dueAt, ShipBy = priority.ShipBy, PolicyVersion = kept?.PolicyVersion ?? policy.Version,
+            EscalationLevel = kept?.EscalationLevel ?? 0, EscalatedTo = kept?.EscalatedTo, BreachedAt = kept?.BreachedAt, Status = ExceptionCaseStatus.Open,
         };
-        exceptionCase.Record(at, raisedBy, ExceptionCaseAction.Raised, exceptionCase.Reason,
-            new ExceptionCaseRaised(exceptionCase.Id.Value, type, exceptionCase.Queue, channel, subject, dueAt, raisedBy, at));
+        var note = continues is null ? exceptionCase.Reason : exceptionCase.WithContinuation(continues, kept is not null);
+        exceptionCase.Record(at, raisedBy, ExceptionCaseAction.Raised, note,
+            new ExceptionCaseRaised(exceptionCase.Id.Value, type, exceptionCase.Queue, channel, subject, dueAt, raisedBy, at, continues?.Id.Value));
         return exceptionCase;
+    }
+
+    /// <summary>The reason, then which case this one continues and which clock it kept; the link is never cut, the reason is shortened first.</summary>
+    private string WithContinuation(ExceptionCase earlier, bool keptItsClock)
+    {
+        var closed = earlier.ClosedAt is { } closedAt ? $", closed {closedAt:u} ({earlier.Resolution})" : "";
+        var link = $" [Continues case {earlier.Id} (raised {earlier.RaisedAt:u}{closed}) of an earlier {Type} hold on the same subject: "
+            + (keptItsClock
+                ? $"keeps its SLA due {DueAt:u} and escalation level {EscalationLevel} (decision 070).]"
+                : $"its own SLA, due {DueAt:u}, ends before that case's ({earlier.DueAt:u}), so it keeps its own (decision 070).]");
+        return (Reason.Length + link.Length > ReasonMaxLength ? Reason[..(ReasonMaxLength - link.Length)] : Reason) + link;
     }
 
     /// <summary>

@@ -270,6 +270,14 @@ public sealed partial class Order : AggregateRoot
         return placed.Value.Id;
     }
 
+    /// <summary>
+    /// The hold that hold <paramref name="holdId"/> replaces: one of its type on this order released at most <paramref name="window"/>
+    /// before it was placed (the last such), or null. Its case's SLA due time and escalation carry over to the new hold's case,
+    /// so releasing an overdue hold and placing it again does not start a fresh clock (decision 070).
+    /// </summary>
+    public Hold? HoldReplacedBy(Guid holdId, TimeSpan window) =>
+        _holds.Find(h => h.Id == holdId) is { } hold ? _holdsPart.ReplacedBy(hold, window) : null;
+
     /// <summary>The open hold <paramref name="actor"/> may release, or the order's refusal: what <see cref="ReleaseHold"/> checks before the resolution.</summary>
     public Result<Hold> HoldToRelease(Guid holdId, Actor actor) => _holdsPart.ToRelease(holdId, actor, CapturedBy);
 

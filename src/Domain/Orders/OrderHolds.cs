@@ -71,6 +71,14 @@ internal sealed class OrderHolds(List<Hold> holds)
     public Hold? OpenOf(HoldType type) => holds.Find(h => h.IsOpen && h.Type == type);
 
     /// <summary>
+    /// The hold of the same type as <paramref name="hold"/> released last before it was placed, when that release was at most
+    /// <paramref name="window"/> earlier: the hold it replaces, whose case's SLA clock the new hold's case keeps (decision 070).
+    /// </summary>
+    public Hold? ReplacedBy(Hold hold, TimeSpan window) => holds
+        .Where(h => h.Id != hold.Id && h.Type == hold.Type && h.ReleasedAt is { } released && released <= hold.PlacedAt && hold.PlacedAt - released <= window)
+        .MaxBy(h => h.ReleasedAt);
+
+    /// <summary>
     /// Closes an open hold whose cause the order itself cured (an amended address that passes): no owner to ask, since
     /// whoever may amend the order has just removed the reason for it.
     /// </summary>

@@ -245,6 +245,51 @@ public sealed class ExceptionCaseTests
             (exceptionCase.Status, exceptionCase.Resolution, exceptionCase.ClosedBy));
     }
 
+    [Fact]
+    public void Raise_ContinuingAnEarlierCaseOfItsTypeAndSubject_KeepsItsClockAndEscalation_AndNamesItOnTheTimeline()
+    {
+        var earlier = HighValueCase();
+        var policy = ExceptionSlaPolicies.DefaultFor(ExceptionType.HighValueApproval);
+        ResultAssert.Succeeded(earlier.Escalate(policy, Clock.Now.AddHours(9)));
+        ResultAssert.Succeeded(earlier.CloseAtSource(Actors.Finance.Id, "released", Clock.Now.AddHours(10)));
+        var at = Clock.Now.AddHours(10).AddMinutes(1);
+
+        var continuing = ExceptionCase.Raise(ExceptionType.HighValueApproval, ExceptionSubject.Order(OrderId), Guid.CreateVersion7(), "WEB", "again", Actors.Operations.Id,
+            policy, new PriorityInputs(), at, continues: earlier);
+
+        Assert.Equal((earlier.RaisedAt, earlier.DueAt, earlier.PolicyVersion), (continuing.RaisedAt, continuing.DueAt, continuing.PolicyVersion));
+        Assert.Equal((1, Roles.OperationsManager, earlier.BreachedAt), (continuing.EscalationLevel, continuing.EscalatedTo, continuing.BreachedAt));
+        Assert.Equal((ExceptionCaseStatus.Open, Actors.Operations.Id, "again"), (continuing.Status, continuing.RaisedBy, continuing.Reason));
+        var entry = Assert.Single(continuing.Timeline);
+        Assert.Equal((ExceptionCaseAction.Raised, at), (entry.Action, entry.At));
+        Assert.StartsWith($"again [Continues case {earlier.Id}", entry.Note, StringComparison.Ordinal);
+        Assert.Equal(earlier.Id.Value, Assert.IsType<ExceptionCaseRaised>(continuing.PendingEvents[^1]).ContinuesCaseId);
+        // The ladder it climbs is the earlier one's: rung 2 at the earlier due time plus its SLA.
+        Assert.Equal(earlier.DueAt + policy.Sla, continuing.NextEscalationAt(ExceptionSlaPolicies.TimedBy(continuing)));
+    }
+
+    [Fact]
+    public void Raise_ContinuingACaseWhoseDueTimeIsLaterThanItsOwn_KeepsItsOwnStricterClock()
+    {
+        var earlier = HighValueCase();
+        var shortened = ExceptionSlaPolicies.Ladder(ExceptionType.HighValueApproval, TimeSpan.FromHours(1), version: 2);
+
+        var continuing = ExceptionCase.Raise(ExceptionType.HighValueApproval, ExceptionSubject.Order(OrderId), Guid.CreateVersion7(), "WEB", "again", Actors.Operations.Id,
+            shortened, new PriorityInputs(), Clock.Now.AddHours(2), continues: earlier);
+
+        Assert.Equal((Clock.Now.AddHours(2), Clock.Now.AddHours(3), 2), (continuing.RaisedAt, continuing.DueAt, continuing.PolicyVersion));
+        Assert.Contains($"Continues case {earlier.Id}", continuing.Timeline[0].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Raise_ContinuingACaseAboutAnotherSubject_IsABrokenInvariant()
+    {
+        var earlier = HighValueCase();
+
+        Assert.Throws<ArgumentException>(() => ExceptionCase.Raise(ExceptionType.HighValueApproval, ExceptionSubject.Order(Guid.CreateVersion7()), null, "WEB", "other",
+            Actors.Operations.Id, ExceptionSlaPolicies.DefaultFor(ExceptionType.HighValueApproval), new PriorityInputs(), Clock.Now, continues: earlier));
+    }
+
     private static Result Take(ExceptionCase exceptionCase, ExceptionCaseStep step, Actor actor) => step switch
     {
         ExceptionCaseStep.Assign => exceptionCase.Assign("user:someone", actor, Clock.Now),

@@ -89,6 +89,25 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public void HoldReplacedBy_IsTheLastHoldOfItsTypeReleasedWithinTheWindowBeforeIt_AndNoOtherType()
+    {
+        var order = new OrderBuilder().Build();
+        var window = TimeSpan.FromHours(1);
+        var first = order.PlaceHold(HoldType.Manual, "check stock photo", Actors.Operations, Clock.MinutesAfterCapture(1)).Value;
+        order.ReleaseHold(first, "fine", Actors.Operations, Clock.MinutesAfterCapture(2));
+        var fraud = order.PlaceHold(HoldType.FraudReview, "card?", Actors.Operations, Clock.MinutesAfterCapture(3)).Value;
+        var again = order.PlaceHold(HoldType.Manual, "check again", Actors.Operations, Clock.MinutesAfterCapture(62)).Value;
+        order.ReleaseHold(again, "fine", Actors.Operations, Clock.MinutesAfterCapture(70));
+        var late = order.PlaceHold(HoldType.Manual, "and again", Actors.Operations, Clock.MinutesAfterCapture(131)).Value;
+
+        Assert.Equal(first, order.HoldReplacedBy(again, window)?.Id);
+        Assert.Null(order.HoldReplacedBy(late, window));
+        Assert.Equal(again, order.HoldReplacedBy(late, TimeSpan.FromMinutes(61))?.Id);
+        Assert.Null(order.HoldReplacedBy(fraud, window));
+        Assert.Null(order.HoldReplacedBy(first, window));
+    }
+
+    [Fact]
     public void PlaceHold_OfATypeReleasedBefore_OpensANewHold()
     {
         var order = new OrderBuilder().Build();
