@@ -12,6 +12,12 @@ namespace EcomErp.Application.Exceptions;
 public interface IExceptionSlaPolicies
 {
     Task<ExceptionSlaPolicy> ForAsync(ExceptionType type, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long after a hold's release a new hold of its type on the same order replaces it, so its case keeps the released
+    /// hold's case's clock (<see cref="PolicyKeys.ReplacedHoldWindowHours"/>, decision 070).
+    /// </summary>
+    Task<TimeSpan> ReplacedHoldWindowAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class GovernedExceptionSlaPolicies(IPolicyReader policies) : IExceptionSlaPolicies
@@ -23,4 +29,7 @@ internal sealed class GovernedExceptionSlaPolicies(IPolicyReader policies) : IEx
             ? ExceptionSlaPolicies.Ladder(type, TimeSpan.FromHours((double)inForce.Value), change.Number, change.DecidedBy ?? change.ProposedBy)
             : ExceptionSlaPolicies.Ladder(type, TimeSpan.FromHours((double)inForce.Value));
     }
+
+    public async Task<TimeSpan> ReplacedHoldWindowAsync(CancellationToken cancellationToken) =>
+        TimeSpan.FromHours((double)await policies.GetAsync(PolicyKeys.ReplacedHoldWindowHours, cancellationToken));
 }

@@ -117,8 +117,17 @@ public static class PolicyKeys
             (decimal)p.Sla.TotalHours, 0.25m, 720m)),
     ];
 
+    /// <summary>
+    /// How long after a hold is released a new hold of its type on the same order still counts as putting it back: the new hold's
+    /// case keeps the released one's SLA due time and escalation (decision 070). At least an hour, so it cannot be switched off.
+    /// </summary>
+    public static readonly PolicyDefinition ReplacedHoldWindowHours = new(
+        "exceptions.replaced-hold-window-hours",
+        "Hours after a hold is released within which a new hold of the same type on the same order keeps the released hold's case's SLA due time and escalation level, instead of starting a fresh SLA.",
+        24m, 1m, 720m);
+
     public static IReadOnlyList<PolicyDefinition> All { get; } =
-        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies,
+        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies, ReplacedHoldWindowHours,
          ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies,
          AbnormalReturnsWindowDays, AbnormalReturnsBaselineDays, AbnormalReturnsFactorBasisPoints, AbnormalReturnsMinShippedUnits,
          AbnormalReturnsCustomerMinShippedUnits, AbnormalReturnsCustomerMinReturnedUnits];

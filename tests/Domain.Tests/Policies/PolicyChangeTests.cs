@@ -120,7 +120,7 @@ public sealed class PolicyChangeTests
     public void Catalog_TakesMoneyPercentsAndHoursAsTheyAre_TheReasonSwitchesAsFlags_AndEveryOtherPolicyAsAWholeNumber()
     {
         Assert.Equal([HighValue, PolicyKeys.ReceiptOverTolerancePercent.Key, PolicyKeys.ReceiptUnderTolerancePercent.Key, .. PolicyKeys.SlaHoursPolicies.Select(p => p.Key),
-                PolicyKeys.ReturnShippingFee.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key],
+                PolicyKeys.ReplacedHoldWindowHours.Key, PolicyKeys.ReturnShippingFee.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key],
             PolicyKeys.All.Where(p => p.Kind == PolicyValueKind.Decimal).Select(p => p.Key));
         Assert.Equal(PolicyKeys.ReturnReasonAcceptedPolicies.Select(p => p.Key), PolicyKeys.All.Where(p => p.Kind == PolicyValueKind.Flag).Select(p => p.Key));
         Assert.All(PolicyKeys.All.Where(p => p.Kind != PolicyValueKind.Decimal), p => Assert.Equal(decimal.Truncate(p.Default), p.Default));

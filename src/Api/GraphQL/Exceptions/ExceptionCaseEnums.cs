@@ -93,5 +93,5 @@ public sealed class ExceptionCaseSortFieldType() : DescribedEnumType<ExceptionCa
     {
         [ExceptionCaseSortField.DueAt] = "When the case's SLA runs out.",
         [ExceptionCaseSortField.Priority] = "The case's priority score.",
-        [ExceptionCaseSortField.RaisedAt] = "When the case was raised.",
+        [ExceptionCaseSortField.RaisedAt] = "When the case's SLA clock started (see ExceptionCase.raisedAt).",
     });

@@ -74,7 +74,8 @@ public sealed class ExceptionCaseType : ObjectGraphType<ExceptionCaseNode>
         Field<NonNullGraphType<ExceptionCasePriorityType>>("priority").Description("How urgent the case is (higher first), and the factors that add up to it.")
             .Resolve(c => c.Source);
         Detail<NonNullGraphType<StringGraphType>, string>("raisedBy", "The actor id of whoever raised the case (or placed the hold behind it); they may not decide it.", v => v.RaisedBy);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("raisedAt").Description("When the case was raised.").Resolve(c => c.Source.Summary.RaisedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("raisedAt")
+            .Description("When the case's SLA clock started: when it was raised, or, when its hold replaced one of the same type released shortly before, when that hold's case was (its timeline names that case).").Resolve(c => c.Source.Summary.RaisedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("dueAt").Description("When the case's SLA runs out.").Resolve(c => c.Source.Summary.DueAt);
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("True for an open case past its due time, now.").Resolve(c => c.Source.Summary.IsOverdue);
         Field<NonNullGraphType<IntGraphType>>("escalationLevel").Description("The rung of its escalation ladder the case reached; 0 before any.")

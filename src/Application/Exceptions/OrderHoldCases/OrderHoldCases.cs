@@ -10,7 +10,8 @@ namespace EcomErp.Application.Exceptions.OrderHoldCases;
 /// One case per order hold: every hold placed raises a case in its type's queue, timed from when the hold was placed and
 /// raised by whoever placed it (so four eyes keeps them from deciding it); a hold released by other means (by hand,
 /// or with its order cancelled) closes its case. Both react to outbox events and look the case up by hold id first, so a
-/// replay raises and closes nothing twice; the unique hold id on the case settles a race between two deliveries.
+/// replay raises and closes nothing twice; the unique hold id on the case settles a race between two deliveries. A hold that
+/// replaces one of its type released within the window keeps that hold's case's SLA clock and escalation (decision 070).
 /// </summary>
 internal sealed partial class OrderHoldCases(
     IExceptionCaseRepository cases,
@@ -29,7 +30,7 @@ internal sealed partial class OrderHoldCases(
         if (outcome.IsFailure)
             throw new InvalidOperationException($"The case of hold {domainEvent.HoldId} could not be saved ({outcome.Error}); the outbox dispatcher will retry.");
         if (outcome.Value is { } raised)
-            LogRaised(logger, raised.Id.Value, raised.Type, raised.Queue, domainEvent.OrderId, raised.DueAt);
+            LogRaised(logger, raised.Id.Value, raised.Type, raised.Queue, domainEvent.OrderId, raised.DueAt, raised.EscalationLevel);
     }
 
     public async Task HandleAsync(OrderHoldReleased domainEvent, CancellationToken cancellationToken)
@@ -48,8 +49,15 @@ internal sealed partial class OrderHoldCases(
         var channel = order is null ? null : await catalog.FindChannelAsync(order.Channel, cancellationToken);
         var inputs = new PriorityInputs(order?.Total, order?.ServiceLevel, channel?.Kind, order?.Priority, order?.ShipBy);
         var type = ExceptionQueues.TypeOf(placed.HoldType);
+        // A hold put back soon after one of its type was released (by hand, through its case, or cured) continues that case's
+        // clock, so an overdue case is not restarted by releasing and placing its hold again (decision 070). The window is
+        // read only for an order that released such a hold.
+        var replaced = order is not null && order.HasReleasedHold(placed.HoldType)
+            ? order.HoldReplacedBy(placed.HoldId, await policies.ReplacedHoldWindowAsync(cancellationToken))
+            : null;
+        var continues = replaced is null ? null : await cases.FindByHoldAsync(replaced.Id, cancellationToken);
         var raised = ExceptionCase.Raise(type, ExceptionSubject.Order(placed.OrderId), placed.HoldId, placed.Channel, placed.Reason, placed.ActorId,
-            await policies.ForAsync(type, cancellationToken), inputs, placed.OccurredAt);
+            await policies.ForAsync(type, cancellationToken), inputs, placed.OccurredAt, continues: continues);
         cases.Add(raised);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsFailure ? Result<ExceptionCase?>.Failure(saved.Errors) : raised;
@@ -74,8 +82,8 @@ internal sealed partial class OrderHoldCases(
         return saved.IsFailure ? Result<bool>.Failure(saved.Errors) : true;
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Exception case {CaseId} ({Type}) raised in the {Queue} queue for order {OrderId}, due {DueAt}")]
-    private static partial void LogRaised(ILogger logger, Guid caseId, ExceptionType type, string queue, Guid orderId, DateTimeOffset dueAt);
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Exception case {CaseId} ({Type}) raised in the {Queue} queue for order {OrderId}, due {DueAt}, at escalation level {Level}")]
+    private static partial void LogRaised(ILogger logger, Guid caseId, ExceptionType type, string queue, Guid orderId, DateTimeOffset dueAt, int level);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Hold {HoldId} of order {OrderId} was released and has no exception case to close")]
     private static partial void LogNoCase(ILogger logger, Guid holdId, Guid orderId);
