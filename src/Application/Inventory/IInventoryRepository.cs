@@ -32,6 +32,12 @@ public interface IInventoryRepository
 
     void Add(StockAdjustment adjustment);
 
+    /// <summary>
+    /// The adjustments of <paramref name="sku"/> at <paramref name="location"/> requested after <paramref name="since"/> that count
+    /// against the approval threshold (decision 071): applied or waiting for approval, by anybody but the system.
+    /// </summary>
+    Task<AdjustedBefore> GetAdjustedSinceAsync(SkuCode sku, LocationCode location, DateTimeOffset since, CancellationToken cancellationToken);
+
     Task<InspectionRequirement?> GetInspectionRequirementAsync(SkuCode sku, CancellationToken cancellationToken);
 
     void Add(InspectionRequirement requirement);

@@ -42,8 +42,18 @@ internal static class InventoryChecks
         return Result<InventoryBalance>.Success((await inventory.GetBalancesAsync(locationCode, [skuCode], cancellationToken))[skuCode]);
     }
 
-    public static async Task<int> AdjustmentApprovalThresholdAsync(this IPolicyReader policies, CancellationToken cancellationToken) =>
-        (int)await policies.GetAsync(PolicyKeys.AdjustmentApprovalThreshold, cancellationToken);
+    /// <summary>
+    /// The limit an adjustment of <paramref name="balance"/> requested <paramref name="now"/> is held to: the threshold in force,
+    /// over the units adjusted there in the period in force before it (decision 071).
+    /// </summary>
+    public static async Task<AdjustmentApprovalLimit> AdjustmentApprovalLimitAsync(this IPolicyReader policies, IInventoryRepository inventory,
+        InventoryBalance balance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var threshold = (int)await policies.GetAsync(PolicyKeys.AdjustmentApprovalThreshold, cancellationToken);
+        var period = TimeSpan.FromHours((int)await policies.GetAsync(PolicyKeys.AdjustmentApprovalPeriodHours, cancellationToken));
+        return new AdjustmentApprovalLimit(threshold, period,
+            await inventory.GetAdjustedSinceAsync(balance.Sku, balance.Location, now - period, cancellationToken));
+    }
 
     public static IRuleBuilderOptionsConditions<T, string> IsSku<T>(this IRuleBuilder<T, string> rule) => rule.Satisfies(v => SkuCode.Create(v));
 

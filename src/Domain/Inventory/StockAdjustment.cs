@@ -5,7 +5,8 @@ namespace EcomErp.Domain.Inventory;
 /// <summary>
 /// A correction of Available stock with a reason: positive (found) or negative (lost, written off).
 /// Up to the approval threshold it applies at once; above it, it waits until a second person approves or rejects it
-/// (four eyes: never the requester).
+/// (four eyes: never the requester). The threshold holds the units adjusted of the SKU at the location in a rolling period,
+/// this one included (<see cref="AdjustmentApprovalLimit"/>, decision 071), so splitting a correction does not avoid approval.
 /// </summary>
 public sealed class StockAdjustment : AggregateRoot
 {
@@ -32,9 +33,9 @@ public sealed class StockAdjustment : AggregateRoot
 
     private string Reference => $"ADJ:{Id}";
 
-    /// <param name="approvalThreshold">Changes of more units than this (either way) wait for approval.</param>
+    /// <param name="approval">A change that takes the units adjusted in the period (either way) above the threshold waits for approval.</param>
     public static Result<StockAdjustment> Request(InventoryBalance balance, int quantityChange, string? reasonCode, string? note,
-        int approvalThreshold, Actor actor, DateTimeOffset at)
+        AdjustmentApprovalLimit approval, Actor actor, DateTimeOffset at)
     {
         if (!actor.MayActAs(Roles.WarehouseManager))
             return InventoryErrors.NotPermitted(actor, Roles.WarehouseManager, "adjust stock");
@@ -63,12 +64,12 @@ public sealed class StockAdjustment : AggregateRoot
         {
             Id = AdjustmentId.New(), Sku = balance.Sku, Location = balance.Location, QuantityChange = quantityChange, ReasonCode = reasonCode!,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), RequestedBy = actor.Id, RequestedAt = at,
-            Status = Math.Abs(quantityChange) > approvalThreshold ? AdjustmentStatus.PendingApproval : AdjustmentStatus.Applied,
+            Status = approval.NeedsApproval(quantityChange) ? AdjustmentStatus.PendingApproval : AdjustmentStatus.Applied,
         };
         if (adjustment.Status == AdjustmentStatus.Applied && adjustment.ApplyTo(balance, actor, at) is { IsFailure: true } refused)
             return Result<StockAdjustment>.Failure(refused.Errors);
         adjustment.Raise(new StockAdjustmentRequested(adjustment.Id.Value, balance.Sku.Value, balance.Location.Value, quantityChange, adjustment.ReasonCode,
-            adjustment.Status, actor.Id, at));
+            adjustment.Status, actor.Id, at, adjustment.Status == AdjustmentStatus.PendingApproval ? approval : null));
         return adjustment;
     }
 
@@ -76,7 +77,8 @@ public sealed class StockAdjustment : AggregateRoot
     /// Records a count of Available stock; a difference becomes a <see cref="ReasonCodes.CountCorrection"/>
     /// adjustment (pending when above the threshold). No difference: the count is recorded and no adjustment made.
     /// </summary>
-    public static Result<StockAdjustment?> FromCycleCount(InventoryBalance balance, int countedQuantity, int approvalThreshold, Actor actor, DateTimeOffset at)
+    public static Result<StockAdjustment?> FromCycleCount(InventoryBalance balance, int countedQuantity, AdjustmentApprovalLimit approval, Actor actor,
+        DateTimeOffset at)
     {
         var availableBefore = balance.Available;
         var counted = balance.RecordCount(countedQuantity, actor, at);
@@ -85,7 +87,7 @@ public sealed class StockAdjustment : AggregateRoot
         if (countedQuantity == availableBefore)
             return Result<StockAdjustment?>.Success(null);
         var adjustment = Request(balance, countedQuantity - availableBefore, ReasonCodes.CountCorrection,
-            $"Cycle count: counted {countedQuantity}, the ledger held {availableBefore}.", approvalThreshold, actor, at);
+            $"Cycle count: counted {countedQuantity}, the ledger held {availableBefore}.", approval, actor, at);
         return adjustment.IsSuccess ? Result<StockAdjustment?>.Success(adjustment.Value) : Result<StockAdjustment?>.Failure(adjustment.Errors);
     }
 

@@ -23,8 +23,16 @@ public static class PolicyKeys
 
     public static readonly PolicyDefinition AdjustmentApprovalThreshold = new(
         "inventory.adjustment-approval-threshold",
-        "Units (either way) above which a stock adjustment or cycle-count correction waits for a second person's approval.",
+        "Units (either way) of a SKU at a location that stock adjustments and cycle-count corrections may change within the approval period, "
+        + "by anybody and the new one included, before the one that goes above it waits for a second person's approval.",
         50m, 0m, 100_000m, GuardsMoney: true, Kind: PolicyValueKind.WholeNumber);
+
+    // A shorter period lets more units through unchecked as surely as a higher threshold, so it guards money too (decision 071).
+    public static readonly PolicyDefinition AdjustmentApprovalPeriodHours = new(
+        "inventory.adjustment-approval-period-hours",
+        "Hours before a stock adjustment or cycle-count correction whose adjustments of the same SKU and location (applied or waiting "
+        + "for approval) count with it against the adjustment approval threshold, so splitting a correction does not avoid approval.",
+        24m, 1m, 720m, GuardsMoney: true, Kind: PolicyValueKind.WholeNumber);
 
     public static readonly PolicyDefinition ReceiptOverTolerancePercent = new(
         "inventory.receipt-over-tolerance-percent",
@@ -127,7 +135,8 @@ public static class PolicyKeys
         24m, 1m, 720m);
 
     public static IReadOnlyList<PolicyDefinition> All { get; } =
-        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent, .. SlaHoursPolicies, ReplacedHoldWindowHours,
+        [HighValueThreshold, FraudScoreThreshold, AdjustmentApprovalThreshold, AdjustmentApprovalPeriodHours, ReceiptOverTolerancePercent, ReceiptUnderTolerancePercent,
+         .. SlaHoursPolicies, ReplacedHoldWindowHours,
          ReturnWindowDays, ReturnRestockingFeeBasisPoints, ReturnShippingFee, ReturnAutoAuthorizeBelow, ReturnWriteOffApprovalUnits, .. ReturnReasonAcceptedPolicies,
          AbnormalReturnsWindowDays, AbnormalReturnsBaselineDays, AbnormalReturnsFactorBasisPoints, AbnormalReturnsMinShippedUnits,
          AbnormalReturnsCustomerMinShippedUnits, AbnormalReturnsCustomerMinReturnedUnits];

@@ -45,7 +45,7 @@ internal static class DemoStock
                 balances.Add((balance.Sku, balance.Location), balance);
                 var quantity = Bestsellers.Contains(skus[s].Value) ? BestsellerDepth : OpeningQuantity(s, l);
                 if (quantity > 0)
-                    db.Add(Seeded(StockAdjustment.Request(balance, quantity, ReasonCodes.OpeningBalance, "Demo opening stock", int.MaxValue, Actor.System, now)));
+                    db.Add(Seeded(StockAdjustment.Request(balance, quantity, ReasonCodes.OpeningBalance, "Demo opening stock", AdjustmentApprovalLimit.None, Actor.System, now)));
                 if (quantity > 40)
                     Seeded(balance.SetSafetyStock(quantity / 10, Actor.System, now));
             }

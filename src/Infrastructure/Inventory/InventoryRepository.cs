@@ -55,6 +55,15 @@ internal sealed class InventoryRepository(ErpDbContext db) : IInventoryRepositor
 
     public void Add(StockAdjustment adjustment) => db.Add(adjustment);
 
+    // A seek on the (Sku, Location) index of StockAdjustments; the period and status filter the few rows of one balance.
+    // The system's adjustments (the demo's opening stock) are no one's decision that four eyes guards.
+    public async Task<AdjustedBefore> GetAdjustedSinceAsync(SkuCode sku, LocationCode location, DateTimeOffset since, CancellationToken cancellationToken) =>
+        AdjustedBefore.Of(await db.Set<StockAdjustment>().AsNoTracking()
+            .Where(a => a.Sku == sku && a.Location == location && a.RequestedAt > since && a.Status != AdjustmentStatus.Rejected
+                && a.RequestedBy != Actor.SystemId)
+            .Select(a => new CountedAdjustment(a.Id.Value, a.QuantityChange, a.Status, a.RequestedBy, a.RequestedAt))
+            .ToListAsync(cancellationToken));
+
     public Task<InspectionRequirement?> GetInspectionRequirementAsync(SkuCode sku, CancellationToken cancellationToken) =>
         db.Set<InspectionRequirement>().FirstOrDefaultAsync(r => r.Sku == sku, cancellationToken);
 

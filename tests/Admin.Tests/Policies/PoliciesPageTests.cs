@@ -105,6 +105,7 @@ public sealed partial class PoliciesPageTests : IDisposable
     [InlineData("returns.reason-accepted.changed-mind", "1 (yes) or 0 (no)")]
     [InlineData("inventory.receipt-over-tolerance-percent", "0 – 100")]
     [InlineData(HighValue, "0 – 100000000 · second approval")]
+    [InlineData("inventory.adjustment-approval-period-hours", "a whole number, 1 – 720 · second approval")]
     public async Task EachPolicy_SaysWhatValuesItTakes_AWholeNumberOrAFlagBeforeItsRange(string key, string takes)
     {
         using var erik = await _session.SignedInAsync("erik@ecomerp.local", Roles.Executive);
@@ -118,6 +119,7 @@ public sealed partial class PoliciesPageTests : IDisposable
     [InlineData("orders.fraud-score-threshold", "101", "", "", "Input_Value", "orders.fraud-score-threshold must be between 0 and 100.")]
     [InlineData("orders.fraud-score-threshold", "seventy", "", "", "Input_Value", "")]
     [InlineData("returns.window-days", "30.5", "", "", "Input_Value", "returns.window-days must be a whole number between 0 and 365.")]
+    [InlineData("inventory.adjustment-approval-period-hours", "0", "", "", "Input_Value", "inventory.adjustment-approval-period-hours must be between 1 and 720.")]
     [InlineData("returns.reason-accepted.changed-mind", "0.5", "WEB", "", "Input_Value", "returns.reason-accepted.changed-mind must be 1 (yes) or 0 (no).")]
     [InlineData(HighValue, "3000", "WEB", "", "Input_Currency", "orders.high-value-threshold is an amount of money: a channel's value names its currency.")]
     [InlineData("", "3000", "", "", "Input_Key", "'' is not a policy.")]

@@ -29,16 +29,6 @@ public sealed class AdjustmentApprovalCasesTests : InventoryScenario
     /// <summary>A warehouse system's API client that may also approve: four eyes still keeps it from deciding its own request.</summary>
     private static readonly Actor WmsConnector = new("api-client:wms", "WMS connector", [Roles.WarehouseManager, Roles.OperationsManager]);
 
-    /// <summary>An empty balance given <paramref name="available"/> units by adjustments each within the threshold (50), so none waits.</summary>
-    private async Task<(string Sku, string Location)> StockedInStepsAsync(int available)
-    {
-        var (sku, location) = await StockedAsync(Math.Min(available, 50));
-        for (var left = available - 50; left > 0; left -= 50)
-            Assert.Equal(AdjustmentStatus.Applied, Succeeded(await SendAsync<AdjustStock, AdjustmentView>(
-                new AdjustStock(Actors.Warehouse, sku, location, Math.Min(left, 50), ReasonCodes.Found))).Status);
-        return (sku, location);
-    }
-
     private async Task<(AdjustmentView Adjustment, ExceptionCase Case)> PendingWithCaseAsync(int change = 80, Actor? requester = null)
     {
         var (sku, location) = change > 0 ? await EmptyBalanceAsync() : await StockedInStepsAsync(-change);

@@ -39,9 +39,10 @@ public sealed class AvailableToPromiseTests : InventoryScenario
 
     private async Task StockAsync(string sku, string location, int available, int safetyStock = 0)
     {
-        // Adjustments up to the approval threshold (50) apply at once.
-        for (var left = available; left > 0; left -= 50)
-            Succeeded(await SendAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, sku, location, Math.Min(left, 50), ReasonCodes.Found)));
+        // Up to the approval threshold (50) within its period, adjustments apply at once; more would wait, split or not (decision 071).
+        if (available > 0)
+            Assert.Equal(AdjustmentStatus.Applied, Succeeded(await SendAsync<AdjustStock, AdjustmentView>(
+                new AdjustStock(Actors.Warehouse, sku, location, available, ReasonCodes.Found))).Status);
         if (safetyStock > 0)
             Succeeded(await SendAsync<SetSafetyStock, BalanceView>(new SetSafetyStock(Planner, sku, location, safetyStock)));
     }

@@ -4,6 +4,7 @@ using EcomErp.Application.Inventory.VerifyLedger;
 using EcomErp.Application.Tests.Finance;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
+using EcomErp.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomErp.Application.Tests.Inventory;
@@ -16,6 +17,9 @@ public abstract class InventoryScenario : IAsyncLifetime
 {
     public static readonly Actor Planner = Actors.Planner;
     public static readonly Actor OtherWarehouse = new("user:walt", "Walt (warehouse)", [Roles.WarehouseManager]);
+
+    /// <summary>How far back adjustments count against the approval threshold by default (decision 071).</summary>
+    protected static readonly TimeSpan AdjustmentApprovalPeriod = TimeSpan.FromHours((double)PolicyKeys.AdjustmentApprovalPeriodHours.Default);
 
     protected ErpTestHost Host { get; private set; } = null!;
 
@@ -62,6 +66,23 @@ public abstract class InventoryScenario : IAsyncLifetime
         var (sku, location) = await EmptyBalanceAsync(skip);
         var adjusted = await SendAsync<AdjustStock, AdjustmentView>(new AdjustStock(Actors.Warehouse, sku, location, available, ReasonCodes.Found));
         Assert.True(adjusted.IsSuccess && adjusted.Value.Status == AdjustmentStatus.Applied, string.Join("; ", adjusted.Errors));
+        return (sku, location);
+    }
+
+    /// <summary>
+    /// An empty balance given <paramref name="available"/> units by adjustments each within the threshold (50) and an approval
+    /// period (24 h) apart, so none waits and none counts against the next adjustment (decision 071).
+    /// </summary>
+    protected async Task<(string Sku, string Location)> StockedInStepsAsync(int available)
+    {
+        var (sku, location) = await StockedAsync(Math.Min(available, 50));
+        Host.Time.Advance(AdjustmentApprovalPeriod);
+        for (var left = available - 50; left > 0; left -= 50)
+        {
+            Assert.Equal(AdjustmentStatus.Applied, Succeeded(await SendAsync<AdjustStock, AdjustmentView>(
+                new AdjustStock(Actors.Warehouse, sku, location, Math.Min(left, 50), ReasonCodes.Found))).Status);
+            Host.Time.Advance(AdjustmentApprovalPeriod);
+        }
         return (sku, location);
     }
 

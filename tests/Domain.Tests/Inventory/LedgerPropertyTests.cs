@@ -53,9 +53,9 @@ public sealed class LedgerPropertyTests
         switch (op.Kind)
         {
             case OperationKind.Adjust:
-                return StockAdjustment.Request(balance, op.Quantity, ReasonCodes.Found, null, 40, Actors.Warehouse, at);
+                return StockAdjustment.Request(balance, op.Quantity, ReasonCodes.Found, null, AdjustmentApprovalLimit.Alone(40), Actors.Warehouse, at);
             case OperationKind.CycleCount:
-                return StockAdjustment.FromCycleCount(balance, op.Quantity, 40, Actors.Warehouse, at);
+                return StockAdjustment.FromCycleCount(balance, op.Quantity, AdjustmentApprovalLimit.Alone(40), Actors.Warehouse, at);
             case OperationKind.OrderAndReceive:
                 if (quantity.IsFailure)
                     return quantity;

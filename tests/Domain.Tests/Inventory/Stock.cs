@@ -18,7 +18,7 @@ internal static class Stock
     {
         var balance = InventoryBalance.Open(sku ?? Tee, location ?? Berlin);
         if (available > 0)
-            ResultAssert.Succeeded(StockAdjustment.Request(balance, available, ReasonCodes.OpeningBalance, null, int.MaxValue, Actors.Warehouse, Clock.Now));
+            ResultAssert.Succeeded(StockAdjustment.Request(balance, available, ReasonCodes.OpeningBalance, null, AdjustmentApprovalLimit.None, Actors.Warehouse, Clock.Now));
         return balance;
     }
 

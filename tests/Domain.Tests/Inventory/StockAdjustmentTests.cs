@@ -7,7 +7,7 @@ namespace EcomErp.Domain.Tests.Inventory;
 
 public sealed class StockAdjustmentTests
 {
-    private const int Threshold = 50;
+    private static readonly AdjustmentApprovalLimit Threshold = AdjustmentApprovalLimit.Alone(50);
 
     [Theory]
     [InlineData(5, 15)]

@@ -33,7 +33,8 @@ public sealed class PolicyChangeTests
     [Fact]
     public void Catalog_MarksTheHighValueAdjustmentAndReturnApprovalThresholdsAsGuardingMoney_AndNothingElse()
     {
-        Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key, PolicyKeys.ReturnWriteOffApprovalUnits.Key],
+        // The adjustment approval period with its threshold: a shorter period lets as many units through unchecked (decision 071).
+        Assert.Equal([HighValue, PolicyKeys.AdjustmentApprovalThreshold.Key, PolicyKeys.AdjustmentApprovalPeriodHours.Key, PolicyKeys.ReturnAutoAuthorizeBelow.Key, PolicyKeys.ReturnWriteOffApprovalUnits.Key],
             PolicyKeys.All.Where(p => p.GuardsMoney).Select(p => p.Key));
     }
 
@@ -133,6 +134,7 @@ public sealed class PolicyChangeTests
     [InlineData("returns.abnormal.window-days", 14.01)]
     [InlineData("returns.abnormal.customer-min-returned-units", 3.5)]
     [InlineData("inventory.adjustment-approval-threshold", 50.5)]
+    [InlineData("inventory.adjustment-approval-period-hours", 24.5)]
     [InlineData(FraudScore, 60.5)]
     public void Propose_AFractionOfAPolicyThatCountsWholeThings_IsRefusedOnTheValueField_NamingTheKeyAndWhatItTakes(string key, double value)
     {
@@ -141,6 +143,26 @@ public sealed class PolicyChangeTests
         var error = ResultAssert.FailsWith(Propose(key, (decimal)value), PolicyErrors.ValueNotWhole, "value");
 
         Assert.Equal($"{key} must be a whole number between {definition.Min} and {definition.Max}.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(721)]
+    public void AdjustmentApprovalPeriod_OutsideAnHourTo30Days_IsRefusedOnTheValueField(int hours)
+    {
+        var error = ResultAssert.FailsWith(Propose("inventory.adjustment-approval-period-hours", hours), PolicyErrors.ValueOutOfRange, "value");
+
+        Assert.Equal("inventory.adjustment-approval-period-hours must be between 1 and 720.", error.Message);
+    }
+
+    [Fact]
+    public void AdjustmentApprovalPeriod_IsOneGlobalWholeNumberOfHours_ADayByDefault_BesideTheThreshold()
+    {
+        var period = PolicyKeys.Find("inventory.adjustment-approval-period-hours")!;
+
+        Assert.Equal((24m, 1m, 720m, PolicyScoping.Global, PolicyValueKind.WholeNumber, true),
+            (period.Default, period.Min, period.Max, period.Scoping, period.Kind, period.GuardsMoney));
+        ResultAssert.FailsWith(Propose(period.Key, 48m, scope: new PolicyScope("WEB", "")), "POLICY_SCOPE_INVALID", "scope");
     }
 
     [Theory]

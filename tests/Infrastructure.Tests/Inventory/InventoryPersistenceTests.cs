@@ -132,7 +132,7 @@ public sealed class InventoryPersistenceTests
     {
         var inventory = sp.GetRequiredService<IInventoryRepository>();
         var balance = (await inventory.GetBalancesAsync(Berlin, [Tee], default))[Tee];
-        inventory.Add(StockAdjustment.Request(balance, quantity, ReasonCodes.Found, null, int.MaxValue, Warehouse, ErpTestHost.Start).Value);
+        inventory.Add(StockAdjustment.Request(balance, quantity, ReasonCodes.Found, null, AdjustmentApprovalLimit.None, Warehouse, ErpTestHost.Start).Value);
         Assert.True((await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default)).IsSuccess);
     });
 

@@ -97,6 +97,8 @@ public sealed class DomainEventTypesTests
             _ when type == typeof(IReadOnlyList<ReturnLineQuantity>) => new[] { new ReturnLineQuantity(1, 2) },
             _ when type == typeof(IReadOnlyList<ReturnLineGrades>) => new[] { new ReturnLineGrades(1, [InspectionGrade.Resellable, InspectionGrade.Damaged]) },
             _ when type == typeof(IReadOnlyList<ReturnLineDisposition>) => new[] { new ReturnLineDisposition(1, ReturnDisposition.ReturnToVendor, 2) },
+            _ when type == typeof(AdjustmentApprovalLimit) => new AdjustmentApprovalLimit(50, TimeSpan.FromHours(24), AdjustedBefore.Of(
+                [new CountedAdjustment(Guid.CreateVersion7(), -30, AdjustmentStatus.Applied, "user:wendy", new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero))])),
             _ when type == typeof(IReadOnlyList<TransferLineSnapshot>) => new[] { new TransferLineSnapshot(1, "TEE-CREW-M-BLK", 5, 4, 1) },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>) && type.GetGenericArguments()[0] == typeof(string) => new[] { "a", "b" },

@@ -9,7 +9,7 @@ namespace EcomErp.Application.Exceptions.AdjustmentApprovalCases;
 
 /// <summary>
 /// The four-eyes stock adjustments as cases: every adjustment that waits for approval (an adjustment or a cycle-count
-/// correction above the threshold) raises an ADJUSTMENT_APPROVAL case, timed from the request and raised by the requester, so
+/// correction above the threshold, on its own or with the adjustments of the period before it) raises an ADJUSTMENT_APPROVAL case, timed from the request and raised by the requester, so
 /// four eyes keeps them from deciding it. The case takes the adjustment's id (<see cref="ExceptionCaseId.ForAdjustment"/>): a
 /// replay finds it, and a race between two deliveries loses on the key. An adjustment decided before its request reached this
 /// handler raises none: there is nothing left to decide.
@@ -44,13 +44,32 @@ internal sealed partial class AdjustmentApprovalCases(
         if (await inventory.GetAdjustmentAsync(new AdjustmentId(requested.AdjustmentId), cancellationToken) is not { Status: AdjustmentStatus.PendingApproval })
             return Result<ExceptionCase?>.Success(null);
         var reason = $"Adjust {requested.Sku} at {requested.Location} by {requested.QuantityChange:+#;-#} Available ({requested.ReasonCode}): "
-            + "above the approval threshold, a second person approves or rejects it.";
+            + $"{WhyItWaits(requested)}, a second person approves or rejects it.";
         // Stock has no channel: an adjustment's case is in no channel, so no partner key ever reaches it.
         var raised = ExceptionCase.Raise(ExceptionType.AdjustmentApproval, ExceptionSubject.Adjustment(requested.AdjustmentId), null, "", reason,
             requested.ActorId, await policies.ForAsync(ExceptionType.AdjustmentApproval, cancellationToken), new PriorityInputs(), requested.OccurredAt, id);
         cases.Add(raised);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsFailure ? Result<ExceptionCase?>.Failure(saved.Errors) : raised;
+    }
+
+    /// <summary>
+    /// The limit it went over: its own size, or with the earlier adjustments of the SKU at the location in the period, named
+    /// newest first (decision 071). A request stored before adjustments were counted together carries no limit.
+    /// </summary>
+    private static string WhyItWaits(StockAdjustmentRequested requested)
+    {
+        if (requested.Approval is not { } limit)
+            return "above the approval threshold";
+        var before = limit.Before;
+        if (before.Count == 0)
+            return $"above the approval threshold of {limit.Threshold} units";
+        var named = string.Join(", ", before.Latest.Select(a =>
+            $"{a.QuantityChange:+#;-#} by {a.RequestedBy} at {a.RequestedAt:u}{(a.Status == AdjustmentStatus.PendingApproval ? " (pending)" : "")}"));
+        var more = before.Count > before.Latest.Count ? $" and {before.Count - before.Latest.Count} more" : "";
+        return $"with the {before.Count} adjustment{(before.Count == 1 ? "" : "s")} of {requested.Sku} at {requested.Location} in the {limit.Period.TotalHours:0} h "
+            + $"before it ({before.Units} units: {named}{more}) that makes {limit.UnitsWith(requested.QuantityChange)} units, above the approval threshold "
+            + $"of {limit.Threshold} units in {limit.Period.TotalHours:0} h";
     }
 
     [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Exception case {CaseId} (AdjustmentApproval) raised in the {Queue} queue for adjustment {AdjustmentId}, due {DueAt}")]

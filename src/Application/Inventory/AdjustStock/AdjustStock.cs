@@ -6,8 +6,9 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.AdjustStock;
 
 /// <summary>
-/// Corrects Available stock with a reason code from the catalog. Above the approval threshold policy the
-/// adjustment waits in PendingApproval and changes no stock until a second person approves it. A loss of more than the
+/// Corrects Available stock with a reason code from the catalog. When it takes the units adjusted of the SKU at the location
+/// within the approval period above the approval threshold (decision 071) the adjustment waits in PendingApproval and changes no
+/// stock until a second person approves it. A loss of more than the
 /// location holds in Available is refused at once, whatever its size.
 /// </summary>
 public sealed record AdjustStock(Actor Actor, string Sku, string Location, int QuantityChange, string ReasonCode, string? Note = null)
@@ -23,9 +24,9 @@ internal sealed class AdjustStockHandler(
         var balance = await inventory.GetKnownBalanceAsync(catalog, command.Sku, command.Location, cancellationToken);
         if (balance.IsFailure)
             return Result<AdjustmentView>.Failure(balance.Errors);
-        var threshold = await policies.AdjustmentApprovalThresholdAsync(cancellationToken);
+        var approval = await policies.AdjustmentApprovalLimitAsync(inventory, balance.Value, now, cancellationToken);
         var adjustment = StockAdjustment.Request(balance.Value, command.QuantityChange, command.ReasonCode?.Trim().ToUpperInvariant(), command.Note,
-            threshold, command.Actor, now);
+            approval, command.Actor, now);
         if (adjustment.IsFailure)
             return Result<AdjustmentView>.Failure(adjustment.Errors);
         inventory.Add(adjustment.Value);

@@ -5,7 +5,10 @@ using FluentValidation;
 
 namespace EcomErp.Application.Inventory.RecordCycleCount;
 
-/// <summary>Records a count of Available units; a difference becomes a count-correction adjustment (pending above the threshold).</summary>
+/// <summary>
+/// Records a count of Available units; a difference becomes a count-correction adjustment, pending when it takes the units
+/// adjusted there within the approval period above the threshold (decision 071).
+/// </summary>
 public sealed record RecordCycleCount(Actor Actor, string Sku, string Location, int CountedQuantity) : BalanceCommand(Actor, Sku, Location);
 
 /// <summary>The balance after the count, and the correction it caused (none when the count matched).</summary>
@@ -21,8 +24,8 @@ internal sealed class RecordCycleCountHandler(
         var balance = await inventory.GetKnownBalanceAsync(catalog, command.Sku, command.Location, cancellationToken);
         if (balance.IsFailure)
             return Result<CycleCountResult>.Failure(balance.Errors);
-        var threshold = await policies.AdjustmentApprovalThresholdAsync(cancellationToken);
-        var counted = StockAdjustment.FromCycleCount(balance.Value, command.CountedQuantity, threshold, command.Actor, now);
+        var approval = await policies.AdjustmentApprovalLimitAsync(inventory, balance.Value, now, cancellationToken);
+        var counted = StockAdjustment.FromCycleCount(balance.Value, command.CountedQuantity, approval, command.Actor, now);
         if (counted.IsFailure)
             return Result<CycleCountResult>.Failure(counted.Errors);
         if (counted.Value is { } adjustment)

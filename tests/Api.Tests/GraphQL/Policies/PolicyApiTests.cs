@@ -59,10 +59,11 @@ public sealed class PolicyApiTests : IAsyncLifetime
     {
         var policies = (await _api.DataAsync(_reader, $"{{ policies {{ {PolicyFields} }} }}")).GetProperty("policies").EnumerateArray().ToList();
 
-        // Five thresholds and tolerances, the SLA hours of each of the thirteen exception types, the replaced-hold window
-        // (decision 070), the ten return rules (window, restocking fee, return shipping, auto-authorise value, write-off units,
-        // and one per return reason accepted) and the six thresholds of the abnormal-returns rule (four per SKU, two more per customer).
-        Assert.Equal(35, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
+        // Five thresholds and tolerances and the adjustment approval period, the SLA hours of each of the thirteen exception types,
+        // the replaced-hold window (decision 070), the ten return rules (window, restocking fee, return shipping, auto-authorise
+        // value, write-off units, and one per return reason accepted) and the six thresholds of the abnormal-returns rule (four per
+        // SKU, two more per customer).
+        Assert.Equal(36, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
         var fraudSla = await PolicyAsync("exceptions.sla-hours.fraud-review");
         Assert.Equal(("4", "0.25", "720", "GLOBAL", false), (Text(fraudSla, "defaultValue"), Text(fraudSla, "minimum"),
             Text(fraudSla, "maximum"), Text(fraudSla, "scoping"), fraudSla.GetProperty("needsSecondApproval").GetBoolean()));
@@ -73,6 +74,10 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal(("DECIMAL", "DECIMAL", "WHOLE_NUMBER", "FLAG"), (Text(highValue, "valueKind"), Text(fraudSla, "valueKind"),
             Text(await PolicyAsync("returns.window-days"), "valueKind"), Text(await PolicyAsync("returns.reason-accepted.changed-mind"), "valueKind")));
         Assert.Equal(JsonValueKind.Null, highValue.GetProperty("pendingChange").ValueKind);
+        var adjustmentPeriod = await PolicyAsync("inventory.adjustment-approval-period-hours");
+        Assert.Equal(("24", "1", "720", "GLOBAL", "WHOLE_NUMBER", true), (Text(adjustmentPeriod, "defaultValue"), Text(adjustmentPeriod, "minimum"),
+            Text(adjustmentPeriod, "maximum"), Text(adjustmentPeriod, "scoping"), Text(adjustmentPeriod, "valueKind"),
+            adjustmentPeriod.GetProperty("needsSecondApproval").GetBoolean()));
     }
 
     [Fact]
@@ -132,6 +137,8 @@ public sealed class PolicyApiTests : IAsyncLifetime
     [Theory]
     [InlineData(FraudScore, 170, "POLICY_VALUE_OUT_OF_RANGE")]
     [InlineData("returns.window-days", 30.5, "POLICY_VALUE_NOT_WHOLE")]
+    [InlineData("inventory.adjustment-approval-period-hours", 0, "POLICY_VALUE_OUT_OF_RANGE")]
+    [InlineData("inventory.adjustment-approval-period-hours", 24.5, "POLICY_VALUE_NOT_WHOLE")]
     public async Task SetPolicy_FromAKeyWithTheWriteScope_WithABadValue_IsACodedError_AndChangesNothing(string key, double value, string code)
     {
         var writer = await _api.IssueKeyAsync([ApiScopes.PoliciesRead, ApiScopes.PoliciesWrite]);

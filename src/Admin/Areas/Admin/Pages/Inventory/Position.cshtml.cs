@@ -220,9 +220,13 @@ public sealed class PositionModel(
         return await ReshowAsync(cancellationToken);
     }
 
-    /// <summary>What the person reads after an adjustment: applied at once, or waiting for a second person above the threshold.</summary>
+    /// <summary>
+    /// What the person reads after an adjustment: applied at once, or waiting for a second person because it took what was
+    /// adjusted there within the approval period, itself included, above the threshold (decision 071).
+    /// </summary>
     public static string Adjusted(AdjustmentView adjustment) => adjustment.Status == AdjustmentStatus.PendingApproval
-        ? $"The adjustment of {adjustment.QuantityChange:+#;-#} ({adjustment.ReasonCode}) is over the approval threshold: it waits for an operations manager to approve it, and no stock moved yet."
+        ? $"The adjustment of {adjustment.QuantityChange:+#;-#} ({adjustment.ReasonCode}), with what was adjusted of {adjustment.Sku} at {adjustment.Location} "
+            + "within the approval period, is over the approval threshold: it waits for an operations manager to approve it, and no stock moved yet."
         : $"The adjustment of {adjustment.QuantityChange:+#;-#} ({adjustment.ReasonCode}) is applied at {adjustment.Location}.";
 
     private void Require<T>(T? value, string form, string property, string message) where T : struct
