@@ -40,7 +40,8 @@ public sealed class AdjustmentStatusType() : DescribedEnumType<AdjustmentStatus>
     "Where a stock adjustment stands.",
     new Dictionary<AdjustmentStatus, string>
     {
-        [AdjustmentStatus.PendingApproval] = "Above the approval threshold: no stock changed until a second person approves it.",
+        [AdjustmentStatus.PendingApproval] = "Above the approval threshold, on its own or with the adjustments of the SKU at the location within the "
+            + "approval period: no stock changed until a second person approves it.",
         [AdjustmentStatus.Applied] = "The stock changed.",
         [AdjustmentStatus.Rejected] = "A second person refused it: no stock changed.",
     });

@@ -110,8 +110,9 @@ public static class InventoryMutations
             (i, actor) => i.ToCommand(actor), InventoryResults.Balance);
 
         Command(mutation, "adjustStock",
-            "Corrects Available stock with a reason. Above the approval threshold the adjustment waits in PENDING_APPROVAL and changes no stock "
-            + "until a second person approves it (WarehouseManager).",
+            "Corrects Available stock with a reason. When it takes the units adjusted of the SKU at the location within the approval period "
+            + "(by anybody, pending ones and itself included) above the approval threshold, the adjustment waits in PENDING_APPROVAL and changes no stock "
+            + "until a second person approves it, so a split adjustment waits as a large one does (WarehouseManager).",
             new InventoryInputType<AdjustStockInput>("AdjustStockInput", "An adjustment of Available stock.", t =>
             {
                 t.AddBalanceFields();
