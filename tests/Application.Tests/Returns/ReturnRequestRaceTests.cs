@@ -1,11 +1,9 @@
-using System.Data.Common;
 using EcomErp.Application.Returns;
 using EcomErp.Application.Returns.RequestReturn;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Returns;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Application.Tests.Returns;
@@ -16,7 +14,8 @@ namespace EcomErp.Application.Tests.Returns;
 /// </summary>
 public sealed class ReturnRequestRaceTests : ReturnScenario
 {
-    private readonly HeldUnitsRead _held = new();
+    // The read of the units on the order's returns: the grouped sum over return lines.
+    private readonly HeldRead _held = new(sql => sql.Contains("\"ReturnLines\"", StringComparison.Ordinal) && sql.Contains("SUM(", StringComparison.OrdinalIgnoreCase));
 
     protected override ErpTestHostOptions HostOptions => new()
     {
@@ -80,35 +79,4 @@ public sealed class ReturnRequestRaceTests : ReturnScenario
     private Task<int> UnitsOnLiveReturnsAsync(Guid orderId) => Host.WithDbAsync(async db =>
         (await db.Returns.AsNoTracking().Include(r => r.Lines).Where(r => r.OrderId == orderId).ToListAsync())
             .Where(r => r.Status is not (ReturnStatus.Rejected or ReturnStatus.Cancelled)).Sum(r => r.Lines.Sum(l => l.Quantity - l.MissingQuantity)));
-
-    /// <summary>
-    /// Holds the next request's read of the units on the order's returns (the grouped sum over return lines) right after the
-    /// store answered it, so the test decides what commits before that request goes on.
-    /// </summary>
-    private sealed class HeldUnitsRead : DbCommandInterceptor
-    {
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _armed;
-
-        public Task Reached => _reached.Task;
-
-        public void HoldNext() => Volatile.Write(ref _armed, 1);
-
-        public void Release() => _released.TrySetResult();
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            if (IsUnitsRead(command) && Interlocked.Exchange(ref _armed, 0) == 1)
-            {
-                _reached.TrySetResult();
-                await _released.Task.WaitAsync(cancellationToken);
-            }
-            return result;
-        }
-
-        private static bool IsUnitsRead(DbCommand command) =>
-            command.CommandText.Contains("\"ReturnLines\"", StringComparison.Ordinal) && command.CommandText.Contains("SUM(", StringComparison.OrdinalIgnoreCase);
-    }
 }
