@@ -2,6 +2,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Allocation;
 using EcomErp.Application.Catalog;
 using EcomErp.Application.Catalog.SetChannelPolicy;
+using EcomErp.Application.Catalog.SetSkuSubstitutes;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Orders;
@@ -23,6 +24,9 @@ namespace EcomErp.Application.Tests.Orders;
 public sealed class BackorderConversionTests : AllocationScenario
 {
     private const string Hoodie = "HOODIE-ZIP-S-OLV";
+
+    // Nothing names this hoodie as a substitute until a test says so.
+    private const string OtherHoodie = "HOODIE-ZIP-S-GRY";
 
     // The demo's crew-neck tee may ship as the V-neck of its size and colour (and back) where the channel permits it: WEB does.
     private const string Tee = "TEE-CREW-M-BLK";
@@ -174,6 +178,51 @@ public sealed class BackorderConversionTests : AllocationScenario
         Assert.Equal((0, 2), await LevelsAsync(VNeckTee, Rotterdam));
     }
 
+    [Fact]
+    public async Task ASubstituteAdded_AfterTheCacheWasWarmed_IsHonouredByTheNextArrival()
+    {
+        await SetStockAsync(Hoodie);
+        await SetStockAsync(OtherHoodie);
+        var waiting = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Hoodie, 2));
+        Assert.Equal(OrderStatus.Backordered, waiting.Status);
+        // An arrival of the other hoodie while nothing names it as a substitute: the lookup is built for this stamp, the order waits.
+        await ReceiveAsync(OtherHoodie, Berlin, 1);
+        await Host.DispatchOutboxAsync();
+        var before = await Host.LoadAsync(waiting.Id.Value);
+        Assert.Equal((OrderStatus.Backordered, waiting.Version), (before.Status, before.Version));
+
+        await SetSubstitutesAsync(Hoodie, OtherHoodie);
+        await ReceiveAsync(OtherHoodie, Berlin, 1);
+        await Host.DispatchOutboxAsync();
+
+        var allocated = await Host.LoadAsync(waiting.Id.Value);
+        Assert.Equal(OrderStatus.Allocated, allocated.Status);
+        Assert.Equal((1, OtherHoodie, 2), allocated.Shipments.Single().Lines.Select(l => (l.LineNumber, l.Sku.Value, l.Quantity)).Single());
+        Assert.Equal((0, 2), await LevelsAsync(OtherHoodie, Berlin));
+    }
+
+    [Fact]
+    public async Task ASubstituteRemoved_AfterTheCacheWasWarmed_NoLongerServesTheNextArrival()
+    {
+        await SetStockAsync(Tee);
+        await SetStockAsync(VNeckTee);
+        var waiting = await CaptureAndAllocateAsync(new OrderBuilder().WithLine(Tee, 2));
+        Assert.Equal(OrderStatus.Backordered, waiting.Status);
+        // The lookup is built for this stamp while the tee still names the V-neck as its substitute (the demo's).
+        Assert.Contains(SkuCode.Of(Tee), (await ArrivalOfAsync(VNeckTee)).SubstituteFor);
+
+        await SetSubstitutesAsync(Tee);
+        await ReceiveAsync(VNeckTee, Berlin, 2);
+        await Host.DispatchOutboxAsync();
+
+        var still = await Host.LoadAsync(waiting.Id.Value);
+        Assert.Equal((OrderStatus.Backordered, 2, waiting.Version), (still.Status, still.Lines[0].BackorderedQuantity, still.Version));
+        Assert.Equal((2, 0), await LevelsAsync(VNeckTee, Berlin));
+        // An arrival of the V-neck wakes nobody for the tee. (Woken, the order would still wait: a single allocation reads the SKU
+        // afresh. The lookup is what shows the list was read again.)
+        Assert.Empty((await ArrivalOfAsync(VNeckTee)).SubstituteFor);
+    }
+
     [Theory]
     [InlineData("WEB")]
     [InlineData("MKT-ZALANDO")]
@@ -217,6 +266,12 @@ public sealed class BackorderConversionTests : AllocationScenario
     /// <summary>The orders allocated so far, in the order they were served.</summary>
     private Task<List<string>> AllocatedInTurnAsync() => Host.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
         .Where(m => m.EventType == nameof(OrderAllocated)).OrderBy(m => m.Sequence).Select(m => m.AggregateId).ToListAsync());
+
+    private Task<StockArrival> ArrivalOfAsync(string sku) =>
+        Host.InScopeAsync(sp => sp.GetRequiredService<SubstituteLookup>().ArrivalOfAsync(SkuCode.Of(sku), CancellationToken.None));
+
+    private async Task SetSubstitutesAsync(string sku, params string[] substitutes) =>
+        Succeeded(await SendAsync<SetSkuSubstitutes, SkuDetailsView>(new SetSkuSubstitutes(Planner, sku, substitutes)));
 
     /// <summary>The marketplace backorders what it cannot ship but never ships a substitute.</summary>
     private async Task NoSubstitutionAtZalandoAsync() =>
