@@ -73,6 +73,37 @@ public sealed partial class InventoryPagesTests
     }
 
     [Fact]
+    public async Task TwoPeopleMovingOneTransfersEta_TheSecondFromTheVersionTheyRead_IsToldSomeoneElseChangedIt_AndChangesNothing()
+    {
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        using var walt = await _session.SignedInAsync("walt@ecomerp.local", Roles.WarehouseManager);
+        using var shipped = await PostAsync(wim, TransfersPath, "", new(Transfer(Warehouse, Destination, Sku, "2")) { ["Input.ExpectedOn"] = Day(Today.AddDays(3)) });
+        var detailsPath = shipped.Headers.Location!.OriginalString;
+        // Both open the page on the same version, the one its ETA form carries.
+        var seen = EtaVersion(await GetAsync(wim, detailsPath));
+        Assert.Matches("^[0-9]+$", seen);
+        Assert.Equal(seen, EtaVersion(await GetAsync(walt, detailsPath)));
+
+        using var first = await PostAsync(wim, detailsPath, "Eta", new() { ["Eta.ExpectedOn"] = Day(Today.AddDays(5)), ["Eta.ExpectedVersion"] = seen });
+        using var second = await PostAsync(walt, detailsPath, "Eta", new() { ["Eta.ExpectedOn"] = Day(Today.AddDays(4)), ["Eta.ExpectedVersion"] = seen });
+        var secondHtml = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Someone else changed this transfer while you were looking at it", FieldError(secondHtml, "Eta"), StringComparison.Ordinal);
+        Assert.DoesNotContain("CONCURRENCY_CONFLICT", secondHtml, StringComparison.Ordinal);
+        Assert.Equal(Today.AddDays(5), await EtaAsync(detailsPath));
+        // What was typed stays; the page shows the arrival as it now is, and the form the version it now has.
+        Assert.Contains($"value=\"{Day(Today.AddDays(4))}\"", secondHtml, StringComparison.Ordinal);
+        Assert.Matches($"""data-testid="transfer-eta">\s*<time datetime="{Day(Today.AddDays(5))}">""", secondHtml);
+        Assert.NotEqual(seen, EtaVersion(secondHtml));
+    }
+
+    /// <summary>The version the page's ETA form sends back.</summary>
+    private static string EtaVersion(string html) =>
+        Regex.Match(html, """name="Eta.ExpectedVersion" value="(?<version>\d+)""").Groups["version"].Value;
+
+    [Fact]
     public async Task AnEtaBeforeTheShipDate_ComesBackBesideTheField_KeepsWhatWasTyped_AndChangesNothing_AndOthersAreRefused()
     {
         using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);

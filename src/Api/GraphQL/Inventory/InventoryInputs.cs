@@ -113,8 +113,10 @@ public sealed class SetTransferEtaInput
 {
     public string TransferId { get; set; } = "";
     public DateOnly ExpectedOn { get; set; }
+    public int? ExpectedVersion { get; set; }
 
-    public Result<SetTransferEta> ToCommand(Actor actor) => InventoryIds.Transfer(TransferId).Map(id => new SetTransferEta(actor, id, ExpectedOn));
+    public Result<SetTransferEta> ToCommand(Actor actor) =>
+        InventoryIds.Transfer(TransferId).Map(id => new SetTransferEta(actor, id, ExpectedOn, ExpectedVersion));
 }
 
 public sealed class ReceiveTransferInput

@@ -84,6 +84,8 @@ public static class InventoryMutations
                 t.Field<NonNullGraphType<IdGraphType>>("transferId").Description("The transfer's id.");
                 t.Field<NonNullGraphType<DateOnlyGraphType>>("expectedOn")
                     .Description($"The expected arrival: the ship date (UTC) or later, else {InventoryErrors.ArrivalBeforeShipmentCode}.");
+                t.Field<IntGraphType>("expectedVersion")
+                    .Description($"The transfer's version the change was made from (Transfer.version); when given, a change made since then is {CommonErrors.Conflict}.");
             }),
             (i, actor) => i.ToCommand(actor), InventoryResults.Transfer);
 

@@ -139,6 +139,27 @@ public sealed class InventoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetTransferEta_FromAStaleExpectedVersion_IsAConcurrencyConflict_AndLeavesTheOtherEta()
+    {
+        const string fields = "transfer { id expectedOn version } userErrors { code field message }";
+        var (sku, _) = await Api.SkuWithAvailableAsync("WH-BERLIN", 3);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var shipped = Succeeded(await Api.MutateAsync(_inventory, "shipTransfer", "ShipTransferInput", fields,
+            new { fromLocation = "WH-BERLIN", toLocation = "WH-ROTTERDAM", lines = new[] { new { sku, quantity = 1 } }, expectedOn = Day(2) }), "transfer");
+        var (id, seen) = (shipped.GetProperty("id").GetString(), shipped.GetProperty("version").GetInt32());
+
+        var moved = Succeeded(await Api.MutateAsync(_inventory, "setTransferEta", "SetTransferEtaInput", fields,
+            new { transferId = id, expectedOn = Day(4), expectedVersion = seen }), "transfer");
+        var stale = await Api.MutateAsync(_inventory, "setTransferEta", "SetTransferEtaInput", fields,
+            new { transferId = id, expectedOn = Day(3), expectedVersion = seen });
+
+        Assert.Equal<(string?, string?)>(("CONCURRENCY_CONFLICT", "expectedVersion"), UserErrors(stale).Single());
+        Assert.Equal(JsonValueKind.Null, stale.GetProperty("transfer").ValueKind);
+        Assert.Equal((Day(4), seen + 1), (moved.GetProperty("expectedOn").GetString(), moved.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
     public async Task MoveAndSmallAdjustment_ApplyAtOnce_AndALargeAdjustmentWaitsForASecondPerson()
     {
         var (sku, before) = await Api.SkuWithAvailableAsync("WH-ROTTERDAM", 5);

@@ -45,6 +45,9 @@ public sealed class DetailsModel(
         [Display(Name = "Expected arrival")]
         [DataType(DataType.Date)]
         public DateOnly? ExpectedOn { get; set; }
+
+        /// <summary>The transfer's version the form was filled in on: an arrival someone else moved since then is not overwritten.</summary>
+        public int? ExpectedVersion { get; set; }
     }
 
     public TransferView? Transfer { get; private set; }
@@ -61,7 +64,7 @@ public sealed class DetailsModel(
         if (Transfer is null)
             return NotFound();
         Arrived = [.. Transfer.Lines.Select(l => (int?)l.ShippedQuantity)];
-        Eta.ExpectedOn = Transfer.ExpectedOn;
+        (Eta.ExpectedOn, Eta.ExpectedVersion) = (Transfer.ExpectedOn, Transfer.Version);
         return Page();
     }
 
@@ -78,13 +81,16 @@ public sealed class DetailsModel(
             ModelState.AddModelError($"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}", "Say on which day the stock is expected.");
         if (ModelState.IsValid)
         {
-            var result = await setEta.HandleAsync(new SetTransferEta(User.ToActor(), Id, Eta.ExpectedOn!.Value), cancellationToken);
+            var result = await setEta.HandleAsync(new SetTransferEta(User.ToActor(), Id, Eta.ExpectedOn!.Value, Eta.ExpectedVersion), cancellationToken);
             if (result.IsSuccess)
             {
                 StatusMessage = $"Expected arrival set to {result.Value.ExpectedOn:yyyy-MM-dd}.";
                 return RedirectToPage(new { id = Id });
             }
             await RefuseAsync(result.Errors, field => field is "expectedOn" ? $"{nameof(Eta)}.{nameof(EtaInput.ExpectedOn)}" : nameof(Eta), cancellationToken);
+            // The next try is decided on the transfer as the page now shows it; what was typed stays in the field.
+            ModelState.Remove($"{nameof(Eta)}.{nameof(EtaInput.ExpectedVersion)}");
+            Eta.ExpectedVersion = Transfer?.Version;
         }
         return Page();
     }
@@ -97,7 +103,7 @@ public sealed class DetailsModel(
         if (Transfer is null)
             return NotFound();
         ModelState.KeepOnly(nameof(Arrived));
-        Eta.ExpectedOn = Transfer.ExpectedOn;
+        (Eta.ExpectedOn, Eta.ExpectedVersion) = (Transfer.ExpectedOn, Transfer.Version);
         for (var i = 0; i < Transfer.Lines.Count; i++)
         {
             if (ModelState.IsValid && (i >= Arrived.Count || Arrived[i] is null))
@@ -124,7 +130,8 @@ public sealed class DetailsModel(
 
     /// <summary>
     /// A command's refusals beside their fields, over the transfer as it now is. One received meanwhile (a receipt posted twice, or
-    /// by two people at once) names who received it, not the actor id the domain's message carries.
+    /// by two people at once) names who received it, not the actor id the domain's message carries; a conflict (someone else changed
+    /// the transfer since the form was filled in) says so in words.
     /// </summary>
     private async Task RefuseAsync(IReadOnlyList<Error> errors, Func<string?, string> fieldOf, CancellationToken cancellationToken)
     {
@@ -132,7 +139,9 @@ public sealed class DetailsModel(
         foreach (var error in errors)
             ModelState.AddModelError(fieldOf(error.Field), error.Code == InventoryErrors.TransferAlreadyReceivedCode && Transfer?.ReceivedBy is { } by
                 ? $"{Name(by)} received this transfer already; the page shows what arrived."
-                : FormErrors.Readable(error));
+                : error.Code == CommonErrors.Conflict
+                    ? "Someone else changed this transfer while you were looking at it; the page now shows it as it is. Check it and try again."
+                    : FormErrors.Readable(error));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
