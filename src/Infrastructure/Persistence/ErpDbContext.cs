@@ -78,7 +78,7 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
             await new JournalPosting(this).PostAsync(raised, cancellationToken);
         var messages = raised.Select(r => r.ToOutboxMessage()).ToList();
         var written = messages.Count == 0
-            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            ? await SaveWithoutOutboxAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
         OutboxMessagesWritten = messages.Count;
         return written;
@@ -123,6 +123,10 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
         TrackOutboxMessages(messages);
         return SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>Saves changes that raised no event; a provider overrides it when it writes some rows another way.</summary>
+    protected virtual Task<int> SaveWithoutOutboxAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>Hands outbox rows to the tracker as new entities: EF Core's next save writes them, and clearing the tracker forgets them.</summary>
     protected void TrackOutboxMessages(IReadOnlyList<OutboxMessage> messages)

@@ -96,6 +96,15 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     }
 
     /// <summary>
+    /// A save without events that adds append-only rows (a refused command's audit entry, the projection's ledger rows) appends
+    /// them the same way (decision 073); any other goes to EF Core as it is.
+    /// </summary>
+    protected override Task<int> SaveWithoutOutboxAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SqliteRowAppender.HasNewRows(ChangeTracker)
+            ? SaveWithOutboxAsync([], acceptAllChangesOnSuccess, cancellationToken)
+            : SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
     /// Appends the outbox rows with one prepared statement after EF Core has saved the state, in the same transaction
     /// (decision 062): a transaction of its own, or the group's, whose outcome <see cref="SqliteGroupCommit"/> reports. The
     /// rows never enter the tracker, unless this save fails: then they are handed to it, as EF Core's own save would have
@@ -115,7 +124,8 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
             written = await SaveStateAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             var transaction = (SqliteTransaction)Database.CurrentTransaction!.GetDbTransaction();
             await SqliteRowAppender.AppendAsync(Model, transaction, rows, cancellationToken);
-            await SqliteOutboxAppender.AppendAsync(Model, transaction, messages, cancellationToken);
+            if (messages.Count > 0)
+                await SqliteOutboxAppender.AppendAsync(Model, transaction, messages, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
         }

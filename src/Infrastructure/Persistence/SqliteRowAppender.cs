@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
+using EcomErp.Infrastructure.ReadModels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the new rows of the append-only records an order's steps add (timeline entries, ledger entries, audit entries) on
+/// Writes the new rows of the append-only records an order's steps add (timeline entries, ledger entries, audit entries, and the
+/// projection's ledger rows) on
 /// SQLite with one prepared INSERT per table, in the saving transaction after EF Core's save (decision 073, as decision 062 does
 /// for the outbox). EF Core built each of them as it builds an update: a snapshot, column modifications and the text of its own
 /// INSERT, for a row that is written once and never changed. The entities stay tracked: they are marked saved before EF Core's
@@ -23,9 +25,18 @@ internal static class SqliteRowAppender
     /// The records written this way: each is written once and never changed, has keys the application makes, and is no
     /// entity's principal, so it can follow EF Core's save in the same transaction.
     /// </summary>
-    private static readonly Type[] Appended = [typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry)];
+    private static readonly Type[] Appended = [typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry), typeof(InventoryLedgerReadModel)];
 
     private static readonly ConditionalWeakTable<IModel, Dictionary<Type, Insert>> ByModel = [];
+
+    /// <summary>Whether the tracker holds a new row of an appended record (changes detected already).</summary>
+    public static bool HasNewRows(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+            if (entry.State == EntityState.Added && Array.IndexOf(Appended, entry.Metadata.ClrType) >= 0)
+                return true;
+        return false;
+    }
 
     /// <summary>
     /// The tracker's new rows of the appended records, marked saved so EF Core's save leaves them to <see cref="AppendAsync"/>.

@@ -80,6 +80,25 @@ public sealed class SqliteRowAppenderTests
     }
 
     [Fact]
+    public async Task ASaveWithoutEvents_AppendsItsAuditRowTheSameWay_InItsOwnTransaction()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        // A refused command's entry: the only change of its save, which raises no event.
+        db.AuditLog.Add(AuditEntry.Refused("Refused", Actors.Operations, null, [new Error("SOME_CODE", "No.")], ErpTestHost.Start));
+
+        using (var commands = new EfCoreCommands(db))
+        {
+            Assert.Equal(1, await db.SaveChangesAsync());
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("\"AuditLog\"", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(EntityState.Unchanged, Assert.Single(db.ChangeTracker.Entries<AuditEntry>()).State);
+        Assert.Equal(["SOME_CODE"], await database.WithDbAsync(d => d.AuditLog.AsNoTracking().Select(e => e.ErrorCodes).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AppendFailing_LeavesNothingOfTheSave_GivesTheRowsBackAsNew_AndARetryOfTheSameContextWritesThemOnce()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
