@@ -99,10 +99,15 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     /// A save without events that adds append-only rows (a refused command's audit entry, the projection's ledger rows) appends
     /// them the same way (decision 073); any other goes to EF Core as it is.
     /// </summary>
-    protected override Task<int> SaveWithoutOutboxAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
-        SqliteRowAppender.HasNewRows(ChangeTracker)
-            ? SaveWithOutboxAsync([], acceptAllChangesOnSuccess, cancellationToken)
-            : SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+    protected override async Task<int> SaveWithoutOutboxAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (!AppendsItsOwnRows(acceptAllChangesOnSuccess))
+            return await SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var rows = SqliteRowAppender.TakeNewRows(ChangeTracker);
+        return rows.Count == 0
+            ? await SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveAppendingAsync([], rows, acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     /// <summary>
     /// Appends the outbox rows with one prepared statement after EF Core has saved the state, in the same transaction
@@ -110,17 +115,25 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     /// rows never enter the tracker, unless this save fails: then they are handed to it, as EF Core's own save would have
     /// left them. A save that keeps its changes unaccepted in the caller's transaction writes them through the tracker.
     /// </summary>
-    protected override async Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        if (!_savingInGroup && (Database.CurrentTransaction is not null || !acceptAllChangesOnSuccess))
-            return await base.SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
+    protected override Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        AppendsItsOwnRows(acceptAllChangesOnSuccess)
+            // The timeline, ledger and audit rows the save adds go the same way (decision 073): EF Core writes none of them.
+            ? SaveAppendingAsync(messages, SqliteRowAppender.TakeNewRows(ChangeTracker), acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
 
-        var ownTransaction = _savingInGroup ? null : await Database.BeginTransactionAsync(cancellationToken);
-        // The timeline, ledger and audit rows the save adds go the same way (decision 073): EF Core writes none of them.
-        var rows = SqliteRowAppender.TakeNewRows(ChangeTracker);
+    /// <summary>A transaction of its own or the group's, changes accepted: the save may write rows outside EF Core's tracker.</summary>
+    private bool AppendsItsOwnRows(bool acceptAllChangesOnSuccess) =>
+        _savingInGroup || (Database.CurrentTransaction is null && acceptAllChangesOnSuccess);
+
+    /// <summary>EF Core's save of the state, then <paramref name="rows"/> (marked saved already) and the outbox rows, in one transaction.</summary>
+    private async Task<int> SaveAppendingAsync(IReadOnlyList<OutboxMessage> messages, List<EntityEntry> rows, bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken)
+    {
+        IDbContextTransaction? ownTransaction = null;
         int written;
         try
         {
+            ownTransaction = _savingInGroup ? null : await Database.BeginTransactionAsync(cancellationToken);
             written = await SaveStateAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             var transaction = (SqliteTransaction)Database.CurrentTransaction!.GetDbTransaction();
             await SqliteRowAppender.AppendAsync(Model, transaction, rows, cancellationToken);

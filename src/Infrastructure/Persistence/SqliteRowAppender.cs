@@ -29,15 +29,6 @@ internal static class SqliteRowAppender
 
     private static readonly ConditionalWeakTable<IModel, Dictionary<Type, Insert>> ByModel = [];
 
-    /// <summary>Whether the tracker holds a new row of an appended record (changes detected already).</summary>
-    public static bool HasNewRows(ChangeTracker tracker)
-    {
-        foreach (var entry in tracker.Entries())
-            if (entry.State == EntityState.Added && Array.IndexOf(Appended, entry.Metadata.ClrType) >= 0)
-                return true;
-        return false;
-    }
-
     /// <summary>
     /// The tracker's new rows of the appended records, marked saved so EF Core's save leaves them to <see cref="AppendAsync"/>.
     /// Changes must have been detected already (the save detects them once, decision 058).
