@@ -68,6 +68,7 @@ public static class DependencyInjection
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(5) && o.MaxEntries is >= 100 and <= 10_000_000,
                 "EcomErp:ReferenceData:TimeToLive is 0 (off) to 5 minutes and MaxEntries 100 to 10,000,000.").ValidateOnStart();
         services.AddSingleton<Caching.ReferenceDataCache>();
+        services.AddSingleton<ReadModels.Projection.OrderViewHandoff>();
         services.AddScoped<Application.Allocation.IMasterDataStamps, MasterDataStamps>();
         services.AddScoped<IPolicyReader, PolicyReader>();
         services.AddScoped<Application.Policies.IPolicyRepository, PolicyRepository>();

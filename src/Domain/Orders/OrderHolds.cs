@@ -8,7 +8,9 @@ namespace EcomErp.Domain.Orders;
 /// </summary>
 internal sealed class OrderHolds(List<Hold> holds)
 {
-    public IEnumerable<Hold> Open => holds.Where(h => h.IsOpen);
+    /// <summary>The open holds in the order they were placed (by time, then id: the order the repository loads them in), so the
+    /// order just saved and the order read back list them alike.</summary>
+    public IEnumerable<Hold> Open => holds.Where(h => h.IsOpen).OrderBy(h => h.PlacedAt).ThenBy(h => h.Id);
 
     public bool AnyOpen => holds.Exists(h => h.IsOpen);
 

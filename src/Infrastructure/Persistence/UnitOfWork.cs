@@ -4,6 +4,7 @@ using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Infrastructure.Audit;
 using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.ReadModels.Projection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace EcomErp.Infrastructure.Persistence;
 /// stale version or a taken unique key comes back as an error; after any failure the change tracker is emptied (the audit
 /// entry with it) so the scope can re-read, and the command's next save carries its entry again.
 /// </summary>
-internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, CommandAudit audit, TimeProvider clock, Caching.ReferenceDataCache referenceData)
+internal sealed class UnitOfWork(
+    ErpDbContext db, IOutboxSignal outboxSignal, CommandAudit audit, TimeProvider clock, Caching.ReferenceDataCache referenceData, OrderViewHandoff orderViews)
     : IUnitOfWork
 {
     private const int SqliteConstraint = 19;
@@ -34,9 +36,18 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         if (command is not null)
             db.Add(GovernedRecords.EntryFor(command, db.ChangeTracker, clock.GetUtcNow()));
         // The hot paths' cached master data and API clients (decision 055) go before the save and again once it has committed
-        // or failed, so nothing read while it was in flight outlives it.
-        var changesReferenceData = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && IsReferenceData(e.Metadata));
+        // or failed, so nothing read while it was in flight outlives it. The orders saved are sorted for the order projection's
+        // handoff (decision 074) in the same pass.
+        var changesReferenceData = false;
+        var savedOrders = SavedOrderViews.For(orderViews, db);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            changesReferenceData = changesReferenceData || IsReferenceData(entry.Metadata);
+            savedOrders?.See(entry);
+        }
+        savedOrders?.BeforeSave(db);
         if (changesReferenceData)
             referenceData.Invalidate();
         try
@@ -45,11 +56,13 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         }
         catch (DbUpdateConcurrencyException exception)
         {
+            savedOrders?.Failed();
             db.ChangeTracker.Clear();
             return CommonErrors.ConcurrencyConflict(Describe(exception));
         }
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
+            savedOrders?.Failed();
             db.ChangeTracker.Clear();
             // The audit entry is new with every save: it never collides, whatever batch the provider reports with the failure.
             var collided = exception.Entries.Where(e => e.Entity is not AuditEntry).ToList();
@@ -59,6 +72,7 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
         }
         catch
         {
+            savedOrders?.Failed();
             db.ChangeTracker.Clear();
             throw;
         }
@@ -68,6 +82,7 @@ internal sealed class UnitOfWork(ErpDbContext db, IOutboxSignal outboxSignal, Co
                 referenceData.Invalidate();
         }
 
+        savedOrders?.Committed();
         command?.Recorded();
         if (db.OutboxMessagesWritten > 0)
             outboxSignal.Notify();

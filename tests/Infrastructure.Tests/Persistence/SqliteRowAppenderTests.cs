@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -8,7 +6,6 @@ using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;
@@ -150,45 +147,6 @@ public sealed class SqliteRowAppenderTests
         var failed = Assert.Single(contexts, c => c.ChangeTracker.Entries<Order>().Single().State == EntityState.Added);
         Assert.Single(failed.ChangeTracker.Entries<TimelineEntry>(), e => e.State == EntityState.Added);
         Assert.Single(contexts, c => c.ChangeTracker.Entries<TimelineEntry>().Single().State == EntityState.Unchanged);
-    }
-
-    /// <summary>The text of every command EF Core runs for one context while it lives (EF Core's diagnostic events).</summary>
-    private sealed class EfCoreCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly ConcurrentQueue<string> _texts = new();
-
-        public EfCoreCommands(DbContext context)
-        {
-            _context = context;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public IReadOnlyCollection<string> Texts => _texts;
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-                lock (_subscriptions)
-                    _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is CommandExecutedEventData executed && ReferenceEquals(executed.Context, _context))
-                _texts.Enqueue(executed.Command.CommandText);
-        }
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-                _subscriptions.ForEach(s => s.Dispose());
-        }
     }
 
     private static Task<List<string>> FormsAsync(ErpTestHost database, string sql, Guid? orderId = null) =>

@@ -43,25 +43,39 @@ public sealed record OrderView(
     public OrderSummaryView ToSummary() =>
         new(Id, Channel, ExternalOrderId, Status, Currency, TotalMinor, CapturedAt, UpdatedAt, IsOnHold, Priority, ShipBy);
 
-    /// <summary>Projects the aggregate's current state, stamped with the newest event sequence applied.</summary>
-    public static OrderView From(Order order, long lastSequence) => new(
-        order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Status, order.ServiceLevel, order.Priority,
-        order.Currency.Code, order.TotalMinor,
-        new OrderCustomerView(order.Customer.Email, order.Customer.Name),
-        new OrderAddressView(order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.Line2, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.Country),
-        [.. order.Lines.Select(l => new OrderLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor, l.AllocatedQuantity,
-            l.PickedQuantity, l.ShippedQuantity, l.BackorderedQuantity,
-            [.. order.Shipments.Where(s => s.Status != ShipmentStatus.Cancelled)
-                .SelectMany(s => s.Lines.Where(sl => sl.LineNumber == l.LineNumber)
-                    .Select(sl => new OrderLineAllocationView(s.Id, s.Number, s.Location.Value, sl.Sku.Value, sl.Quantity, sl.PickedQuantity, s.Status)))]))],
-        [.. order.Shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location.Value, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
-            s.EstimatedCostMinor, s.CostCurrency, [.. s.Lines.Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.PickedQuantity))]))],
-        [.. order.Holds.Select(h => new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
-        [.. order.Timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.HoldType, t.From, t.To, t.Reason))],
-        [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType))],
-        [.. order.Timeline.Where(t => t.To is { } to && t.From != to).GroupBy(t => t.To!.Value).Select(g => new OrderStatusTimestamp(g.Key, g.First().At))],
-        order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
-        order.CapturedAt, order.ShipBy, order.UpdatedAt, order.Version, lastSequence);
+    /// <summary>
+    /// Projects the aggregate's current state, stamped with the newest event sequence applied. Its parts are listed in the order
+    /// the repository loads them (lines and shipments by number, holds by placing time then id, timeline by sequence), so an
+    /// aggregate just saved and the same aggregate read back give the same view (decision 074).
+    /// </summary>
+    public static OrderView From(Order order, long lastSequence)
+    {
+        var shipments = order.Shipments.OrderBy(s => s.Number).ToList();
+        var timeline = order.Timeline.OrderBy(t => t.Sequence).ToList();
+        return new(
+            order.Id.Value, order.Channel.Value, order.ExternalOrderId, order.Status, order.ServiceLevel, order.Priority,
+            order.Currency.Code, order.TotalMinor,
+            new OrderCustomerView(order.Customer.Email, order.Customer.Name),
+            new OrderAddressView(order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.Line2, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.Country),
+            [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.UnitPriceMinor, l.LineTotalMinor,
+                l.AllocatedQuantity, l.PickedQuantity, l.ShippedQuantity, l.BackorderedQuantity,
+                [.. shipments.Where(s => s.Status != ShipmentStatus.Cancelled)
+                    .SelectMany(s => LinesInLoadOrder(s).Where(sl => sl.LineNumber == l.LineNumber)
+                        .Select(sl => new OrderLineAllocationView(s.Id, s.Number, s.Location.Value, sl.Sku.Value, sl.Quantity, sl.PickedQuantity, s.Status)))]))],
+            [.. shipments.Select(s => new OrderShipmentView(s.Id, s.Number, s.Location.Value, s.Status, s.Carrier, s.TrackingNumber, s.ShippedAt,
+                s.EstimatedCostMinor, s.CostCurrency, [.. LinesInLoadOrder(s).Select(l => new OrderShipmentLineView(l.LineNumber, l.Sku.Value, l.Quantity, l.PickedQuantity))]))],
+            [.. order.Holds.OrderBy(h => h.PlacedAt).ThenBy(h => h.Id).Select(h =>
+                new OrderHoldView(h.Id, h.Type, h.Reason, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt, h.Resolution))],
+            [.. timeline.Select(t => new OrderTimelineView(t.Sequence, t.At, t.ActorId, t.ActorName, t.Action, t.HoldType, t.From, t.To, t.Reason))],
+            [.. order.GetBlockers().Select(b => new OrderBlockerView(b.Code, b.Message, b.HoldType))],
+            [.. timeline.Where(t => t.To is { } to && t.From != to).GroupBy(t => t.To!.Value).Select(g => new OrderStatusTimestamp(g.Key, g.First().At))],
+            order.FraudScore, order.Carrier, order.TrackingNumber, order.InvoiceNumber, order.CancellationReason,
+            order.CapturedAt, order.ShipBy, order.UpdatedAt, order.Version, lastSequence);
+    }
+
+    /// <summary>A shipment's lines as the repository loads them: by order line, then SKU (ordinal, as the database compares it).</summary>
+    private static IEnumerable<ShipmentLine> LinesInLoadOrder(Shipment shipment) =>
+        shipment.Lines.OrderBy(l => l.LineNumber).ThenBy(l => l.Sku.Value, StringComparer.Ordinal);
 }
 
 public sealed record OrderSummaryView(

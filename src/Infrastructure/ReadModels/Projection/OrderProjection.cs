@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomErp.Infrastructure.ReadModels.Projection;
 
 /// <summary>
-/// Projects each order touched by the batch once: its current state from the write side, stamped with the
-/// batch's newest sequence for it. A row that already holds that sequence or a newer one is left alone, so a
-/// replay changes nothing; status changes newer than the row become notifications.
+/// Projects each order touched by the batch once: its state from the write side, stamped with the batch's newest
+/// sequence for it. A row that already holds that sequence or a newer one is left alone, so a replay changes nothing;
+/// status changes newer than the row become notifications. The state is the view the saving unit of work built when
+/// the batch's newest event of the order is the version it was built at (decision 074), else the order read back.
 /// </summary>
-internal sealed class OrderProjection : IReadModelProjection
+internal sealed class OrderProjection(OrderViewHandoff handoff) : IReadModelProjection
 {
     public async Task ApplyAsync(ProjectionBatch batch, ErpDbContext db, CancellationToken cancellationToken)
     {
@@ -20,22 +21,28 @@ internal sealed class OrderProjection : IReadModelProjection
         if (latest.Count == 0)
             return;
 
+        var handedOver = handoff.Take(VersionsAtNewestEvents(batch, latest));
         var ids = latest.Keys.ToList();
         var rows = await db.Set<OrderReadModel>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var appliedBefore = ids.ToDictionary(id => id, id => rows.TryGetValue(id, out var row) ? row.LastSequence : 0);
-        var stale = ids.Where(id => appliedBefore[id] < latest[id]).Select(id => new OrderId(id)).ToList();
+        var stale = ids.Where(id => appliedBefore[id] < latest[id]).ToList();
         if (stale.Count == 0)
             return;
 
-        // All of the batch's aggregates in one read, loaded the way the repository loads them.
-        var orders = await db.Orders.AsNoTracking().WithParts()
-            .Where(o => stale.Contains(o.Id))
+        // The rest of the batch's aggregates in one read, loaded the way the repository loads them.
+        var toRead = stale.Where(id => !handedOver.ContainsKey(id)).Select(id => new OrderId(id)).ToList();
+        var orders = toRead.Count == 0 ? [] : await db.Orders.AsNoTracking().WithParts()
+            .Where(o => toRead.Contains(o.Id))
             .ToListAsync(cancellationToken);
-        var views = new List<OrderView>(orders.Count);
-        foreach (var order in orders)
+        var views = new List<OrderView>(stale.Count);
+        foreach (var id in stale)
         {
-            var view = OrderView.From(order, latest[order.Id.Value]);
-            views.Add(view);
+            if (handedOver.TryGetValue(id, out var built))
+                views.Add(built with { LastSequence = latest[id] });
+        }
+        views.AddRange(orders.Select(order => OrderView.From(order, latest[order.Id.Value])));
+        foreach (var view in views)
+        {
             var document = ReadModelJson.Serialize(view);
             if (rows.TryGetValue(view.Id, out var row))
                 row.Apply(view, document);
@@ -59,5 +66,21 @@ internal sealed class OrderProjection : IReadModelProjection
             if (notification is not null && message.Sequence > Math.Max(batch.NotifyAfterSequence, appliedBefore[notification.OrderId]))
                 batch.Notifications.Add(notification with { Order = views.Find(v => v.Id == notification.OrderId) });
         }
+    }
+
+    /// <summary>
+    /// The order's version after the batch's newest event of it, when that event is the order's own outbox row (an order event
+    /// another aggregate raised carries that aggregate's version, so the order is read back).
+    /// </summary>
+    private static Dictionary<Guid, int> VersionsAtNewestEvents(ProjectionBatch batch, Dictionary<Guid, long> latest)
+    {
+        var versions = new Dictionary<Guid, int>(latest.Count);
+        foreach (var (message, domainEvent) in batch.Events)
+        {
+            if (domainEvent is OrderEvent order && latest[order.OrderId] == message.Sequence && message.AggregateType == nameof(Order)
+                && Guid.TryParse(message.AggregateId, out var aggregate) && aggregate == order.OrderId)
+                versions[order.OrderId] = message.AggregateVersion;
+        }
+        return versions;
     }
 }

@@ -30,11 +30,13 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
     // Set by a rebuild, under the consumer's run lock: events announced before the rebuild are not announced again.
     private long _notifyAfterSequence;
 
-    public ReadModelProjector(IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options, TimeProvider clock, ILogger<ReadModelProjector> logger)
+    public ReadModelProjector(IReadModelCache cache, NotificationRelay notifications, ReadModelOptions options, TimeProvider clock, OrderViewHandoff orderViews,
+        ILogger<ReadModelProjector> logger)
     {
         (_cache, _notifications, _options, _logger) = (cache, notifications, options, logger);
+        orderViews.ConsumeHere();
         _projections = [
-            new OrderProjection(), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
+            new OrderProjection(orderViews), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
             new ExceptionCaseProjection(clock), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
         ];
     }
