@@ -12,33 +12,53 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the new rows of the append-only records an order's steps add (timeline entries, ledger entries, audit entries, and the
-/// projection's ledger rows) on
-/// SQLite with one prepared INSERT per table, in the saving transaction after EF Core's save (decision 073, as decision 062 does
-/// for the outbox). EF Core built each of them as it builds an update: a snapshot, column modifications and the text of its own
-/// INSERT, for a row that is written once and never changed. The entities stay tracked: they are marked saved before EF Core's
-/// save (so it writes none of them) and marked new again if the save or its group does not commit.
+/// Writes the new rows an order's steps add (the captured order and its lines, a new shipment and its lines, timeline entries,
+/// ledger entries, audit entries, and the projection's ledger rows) on SQLite with one prepared INSERT per table, in the saving
+/// transaction after EF Core's save (decisions 073 and 075, as decision 062 does for the outbox). EF Core built each of them as it
+/// builds an update: a snapshot, column modifications and the text of its own INSERT. The entities stay tracked: they are marked
+/// saved before EF Core's save (so it writes none of them) and marked new again if the save or its group does not commit.
 /// </summary>
 internal static class SqliteRowAppender
 {
     /// <summary>
-    /// The records written this way: each is written once and never changed, has keys the application makes, and is no
-    /// entity's principal, so it can follow EF Core's save in the same transaction.
+    /// The rows written this way, principals before their dependents. The records are written once and never changed: timeline,
+    /// ledger and audit entries and the projection's ledger rows (decision 073). A new order with its lines, and a new shipment
+    /// with its lines (decision 075), are written once here and changed later by EF Core like any loaded row. Every key is the
+    /// application's.
     /// </summary>
-    private static readonly Type[] Appended = [typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry), typeof(InventoryLedgerReadModel)];
+    private static readonly Type[] Appended =
+    [
+        typeof(Order), typeof(OrderLine), typeof(Shipment), typeof(ShipmentLine),
+        typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry), typeof(InventoryLedgerReadModel),
+    ];
+
+    /// <summary>The appended types other rows can depend on: a new one stays with EF Core when a new row EF Core writes depends on its type.</summary>
+    private static readonly Type[] Principals = [typeof(Order), typeof(Shipment)];
 
     private static readonly ConditionalWeakTable<IModel, Dictionary<Type, Insert>> ByModel = [];
 
     /// <summary>
-    /// The tracker's new rows of the appended records, marked saved so EF Core's save leaves them to <see cref="AppendAsync"/>.
-    /// Changes must have been detected already (the save detects them once, decision 058).
+    /// The tracker's new rows of the appended types, marked saved so EF Core's save leaves them to <see cref="AppendAsync"/>.
+    /// Changes must have been detected already (the save detects them once, decision 058). EF Core's save runs first: if a new row
+    /// it writes (a hold of a new order, say) depends on a principal type, the new rows of that type are left to it too.
     /// </summary>
     public static List<EntityEntry> TakeNewRows(ChangeTracker tracker)
     {
         var taken = new List<EntityEntry>();
+        List<Type>? keptWithEfCore = null;
         foreach (var entry in tracker.Entries())
-            if (entry.State == EntityState.Added && Array.IndexOf(Appended, entry.Metadata.ClrType) >= 0)
+        {
+            if (entry.State != EntityState.Added)
+                continue;
+            if (Array.IndexOf(Appended, entry.Metadata.ClrType) >= 0)
                 taken.Add(entry);
+            else
+                foreach (var key in entry.Metadata.GetForeignKeys())
+                    if (Array.IndexOf(Principals, key.PrincipalEntityType.ClrType) >= 0)
+                        (keptWithEfCore ??= []).Add(key.PrincipalEntityType.ClrType);
+        }
+        if (keptWithEfCore is not null)
+            taken.RemoveAll(entry => keptWithEfCore.Contains(entry.Metadata.ClrType));
         foreach (var entry in taken)
             entry.State = EntityState.Unchanged;
         return taken;
@@ -58,7 +78,7 @@ internal static class SqliteRowAppender
         if (rows.Count == 0)
             return;
         var inserts = ByModel.GetValue(model, static _ => []);
-        foreach (var table in rows.GroupBy(r => r.Metadata.ClrType))
+        foreach (var table in rows.GroupBy(r => r.Metadata.ClrType).OrderBy(t => Array.IndexOf(Appended, t.Key)))
         {
             Insert insert;
             lock (inserts)
@@ -70,18 +90,24 @@ internal static class SqliteRowAppender
         }
     }
 
-    /// <summary>One table's statement: every mapped column, each value converted and typed as EF Core's own parameter would be.</summary>
-    private sealed class Insert(string text, IProperty[] properties)
+    /// <summary>
+    /// One table's statement: every mapped column, the columns of its complex properties too, each value converted and typed as
+    /// EF Core's own parameter would be.
+    /// </summary>
+    private sealed class Insert(string text, (IComplexProperty? Owner, IProperty Property)[] properties)
     {
         public static Insert For(IEntityType entity)
         {
-            if (entity.GetComplexProperties().Any() || entity.GetReferencingForeignKeys().Any()
-                || entity.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never))
-                throw new InvalidOperationException(
-                    $"{entity.ClrType.Name} cannot be appended outside EF Core's save: it has a complex property, a dependent or a store-generated value.");
+            var complex = entity.GetComplexProperties().ToList();
+            if (complex.Any(c => c.IsCollection || c.IsNullable || c.ComplexType.GetComplexProperties().Any())
+                || entity.GetProperties().Concat(complex.SelectMany(c => c.ComplexType.GetProperties())).Any(p => p.ValueGenerated != ValueGenerated.Never)
+                || entity.GetReferencingForeignKeys().Any(key => Array.IndexOf(Principals, entity.ClrType) < 0))
+                throw new InvalidOperationException($"{entity.ClrType.Name} cannot be appended outside EF Core's save: it has a nested, "
+                    + "optional or collection complex property, a store-generated value, or a dependent it is not listed as the principal of.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToArray();
-            var text = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)))}) "
+            (IComplexProperty? Owner, IProperty Property)[] properties =
+                [.. entity.GetProperties().Select(p => ((IComplexProperty?)null, p)), .. complex.SelectMany(c => c.ComplexType.GetProperties().Select(p => ((IComplexProperty?)c, p)))];
+            var text = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(p => Quote(p.Property.GetColumnName(table)!)))}) "
                 + $"VALUES ({string.Join(", ", properties.Select((_, i) => Parameter(i)))})";
             return new Insert(text, properties);
         }
@@ -97,9 +123,9 @@ internal static class SqliteRowAppender
                     command.Parameters.Clear();
                     for (var i = 0; i < properties.Length; i++)
                     {
-                        var property = properties[i];
-                        command.Parameters.Add(property.GetRelationalTypeMapping()
-                            .CreateParameter(command, Parameter(i), row.Property(property.Name).CurrentValue, property.IsNullable));
+                        var (owner, property) = properties[i];
+                        var value = owner is null ? row.Property(property.Name).CurrentValue : row.ComplexProperty(owner.Name).Property(property.Name).CurrentValue;
+                        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, Parameter(i), value, property.IsNullable));
                     }
                     try
                     {

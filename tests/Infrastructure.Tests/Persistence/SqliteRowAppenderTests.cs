@@ -55,7 +55,8 @@ public sealed class SqliteRowAppenderTests
         using (var commands = new EfCoreCommands(appendedDb))
         {
             Assert.True((await SaveAsync(appendedScope)).IsSuccess);
-            // EF Core wrote the order and its line; the timeline and audit rows were not its commands.
+            // EF Core wrote the order and its line (its new hold, EF Core's to write, depends on the order, decision 075); the
+            // timeline and audit rows were not its commands.
             Assert.Contains(commands.Texts, t => t.Contains("INSERT INTO \"Orders\"", StringComparison.Ordinal));
             Assert.DoesNotContain(commands.Texts, t => t.Contains("\"OrderTimeline\"", StringComparison.Ordinal) || t.Contains("\"AuditLog\"", StringComparison.Ordinal));
         }
@@ -74,6 +75,59 @@ public sealed class SqliteRowAppenderTests
         appended.ReleaseHold(appended.Holds.Single().Id, "sorted", Actors.Operations, placedAt.AddMinutes(1));
         Assert.True((await SaveAsync(appendedScope)).IsSuccess);
         Assert.Equal([1, 2, 3], (await database.LoadAsync(appended.Id.Value)).Timeline.Select(t => t.Sequence));
+    }
+
+    [Fact]
+    public async Task ANewOrderWithItsLinesAndShipments_IsAppended_StoredAsEfCoreStoresIt_AndChangedLaterByEfCore()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        // Allocated in memory: the order, its two lines, two shipments with their lines and its timeline are all new rows.
+        Order Allocated(string externalId) => new OrderBuilder().WithExternalId(externalId).CapturedAt(ErpTestHost.Start)
+            .WithLine("TEE-CREW-M-BLK", 2).WithLine("JEANS-SLIM-L-NVY", 1).InStatus(OrderStatus.Allocated).InTwoShipments().Build();
+        Order byEfCore;
+        await using (var tracked = database.Scope())
+        {
+            var db = tracked.ServiceProvider.GetRequiredService<ErpDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            byEfCore = Add(tracked, Allocated("WEB-1"));
+            Assert.True((await SaveAsync(tracked)).IsSuccess);
+            await transaction.CommitAsync();
+        }
+        await using var appendedScope = database.Scope();
+        var appendedDb = appendedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var appended = Add(appendedScope, Allocated("WEB-2"));
+
+        using (var commands = new EfCoreCommands(appendedDb))
+        {
+            Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+            Assert.DoesNotContain(commands.Texts, t => OrderTables.Any(table => t.Contains($"\"{table}\"", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(2, appended.Shipments.Count);
+        Assert.All(appendedDb.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        foreach (var table in OrderTables)
+        {
+            var written = await StoredFormsAsync(database, table, byEfCore.Id.Value);
+            Assert.Equal(table switch
+            {
+                "Orders" => 1,
+                "OrderLines" => byEfCore.Lines.Count,
+                "OrderShipments" => byEfCore.Shipments.Count,
+                _ => byEfCore.Shipments.Sum(s => s.Lines.Count),
+            }, written.Count);
+            Assert.Equal(written, await StoredFormsAsync(database, table, appended.Id.Value));
+        }
+        Assert.Equal(OrderView(byEfCore), OrderView(await database.LoadAsync(byEfCore.Id.Value)));
+        Assert.Equal(OrderView(appended), OrderView(await database.LoadAsync(appended.Id.Value)));
+
+        // Tracked as saved, with its version as the concurrency token: the next change of the same context is EF Core's update.
+        Assert.True(appended.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, ErpTestHost.Start.AddHours(1)).IsSuccess);
+        using (var commands = new EfCoreCommands(appendedDb))
+        {
+            Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+            Assert.Contains(commands.Texts, t => t.Contains("UPDATE \"Orders\"", StringComparison.Ordinal));
+        }
+        Assert.Equal(OrderView(appended), OrderView(await database.LoadAsync(appended.Id.Value)));
     }
 
     [Fact]
@@ -151,6 +205,26 @@ public sealed class SqliteRowAppenderTests
 
     private static Task<List<string>> FormsAsync(ErpTestHost database, string sql, Guid? orderId = null) =>
         database.WithDbAsync(db => (orderId is { } id ? db.Database.SqlQueryRaw<string>(sql, id.ToString().ToUpperInvariant()) : db.Database.SqlQueryRaw<string>(sql)).ToListAsync());
+
+    private static readonly string[] OrderTables = ["Orders", "OrderLines", "OrderShipments", "OrderShipmentLines"];
+
+    /// <summary>Each column's storage class (and, for text, whether it is upper case) of the rows of one order in <paramref name="table"/>, in key order.</summary>
+    private static async Task<List<string>> StoredFormsAsync(ErpTestHost database, string table, Guid orderId)
+    {
+        // The table is one of OrderTables, not input.
+        var columnsOf = $"SELECT name AS \"Value\" FROM pragma_table_info('{table}') ORDER BY cid";
+        var columns = await database.WithDbAsync(db => db.Database.SqlQueryRaw<string>(columnsOf).ToListAsync());
+        var forms = string.Join(" || ' ' || ", columns.Select(c => $"typeof(t.\"{c}\") || coalesce(upper(t.\"{c}\") = t.\"{c}\", '')"));
+        var owner = table switch
+        {
+            "Orders" => "t.\"Id\"",
+            "OrderShipmentLines" => "(SELECT s.\"OrderId\" FROM \"OrderShipments\" s WHERE s.\"Id\" = t.\"ShipmentId\")",
+            _ => "t.\"OrderId\"",
+        };
+        return await FormsAsync(database, $"SELECT {forms} AS \"Value\" FROM \"{table}\" t WHERE {owner} = {{0}} ORDER BY t.rowid", orderId);
+    }
+
+    private static string OrderView(Order order) => Infrastructure.ReadModels.ReadModelJson.Serialize(Application.Orders.ReadModels.OrderView.From(order, 0));
 
     private static List<string> Describe(Order order) =>
         [.. order.Timeline.Select(t => $"{t.Sequence} {t.At:O} {t.ActorId} {t.ActorName} {t.Action} {t.HoldType} {t.From} {t.To} {t.Reason}")];
