@@ -101,7 +101,7 @@ internal static class SqliteRowAppender
             var complex = entity.GetComplexProperties().ToList();
             if (complex.Any(c => c.IsCollection || c.IsNullable || c.ComplexType.GetComplexProperties().Any())
                 || entity.GetProperties().Concat(complex.SelectMany(c => c.ComplexType.GetProperties())).Any(p => p.ValueGenerated != ValueGenerated.Never)
-                || entity.GetReferencingForeignKeys().Any(key => Array.IndexOf(Principals, entity.ClrType) < 0))
+                || (entity.GetReferencingForeignKeys().Any() && Array.IndexOf(Principals, entity.ClrType) < 0))
                 throw new InvalidOperationException($"{entity.ClrType.Name} cannot be appended outside EF Core's save: it has a nested, "
                     + "optional or collection complex property, a store-generated value, or a dependent it is not listed as the principal of.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());

@@ -30,7 +30,7 @@ internal sealed class UnitOfWork(
 
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
-        // The changes are detected once for the audit entry, the cache check and the save.
+        // The changes are detected once for the audit entry, the cache check, the order views and the save.
         using var detected = db.DetectChangesOnce();
         var command = audit.Unrecorded;
         if (command is not null)
