@@ -22,8 +22,8 @@ public sealed class OrderViewHandoffTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await ErpTestHost.StartAsync();
-        // The projector takes views once it exists in the process; the jobs' first run makes it in a real host.
-        _host.Services.GetRequiredService<ReadModelProjector>();
+        // As the projection's run after the first commit does in a real host: saves build views while it runs here.
+        Handoff.ConsumeHere();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -106,7 +106,7 @@ public sealed class OrderViewHandoffTests : IAsyncLifetime
     [Fact]
     public async Task Take_GivesTheViewAtTheVersionAsked_DropsOlderOnes_AndKeepsNewerOnesForALaterBatch()
     {
-        var handoff = new OrderViewHandoff();
+        var handoff = new OrderViewHandoff(_host.Time);
         var view = await _host.WriteSideViewAsync(await _host.CaptureAsync("WEB", "HO-5"));
         OrderView asked = view with { Id = Guid.NewGuid(), Version = 3 }, older = view with { Id = Guid.NewGuid(), Version = 3 },
             newer = view with { Id = Guid.NewGuid(), Version = 3 };
@@ -124,7 +124,7 @@ public sealed class OrderViewHandoffTests : IAsyncLifetime
     [Fact]
     public async Task Offer_KeepsNothing_WhenAViewWasInvalidatedSinceTheSaveBegan_AndDropsEverythingPastItsCapacity()
     {
-        var handoff = new OrderViewHandoff();
+        var handoff = new OrderViewHandoff(_host.Time);
         var view = await _host.WriteSideViewAsync(await _host.CaptureAsync("WEB", "HO-6"));
         var before = handoff.Epoch;
         handoff.Invalidate([Guid.NewGuid()]);
@@ -141,6 +141,27 @@ public sealed class OrderViewHandoffTests : IAsyncLifetime
         Assert.Equal(OrderViewHandoff.Capacity, handoff.Count);
         handoff.Offer([view], handoff.Epoch);
         Assert.Equal(1, handoff.Count);
+    }
+
+    [Fact]
+    public async Task Saves_BuildNoViews_UntilTheProjectionRunsHere_NorLongAfterItLastRan()
+    {
+        var handoff = new OrderViewHandoff(_host.Time);
+        Assert.False(handoff.IsConsumed);
+        var view = await _host.WriteSideViewAsync(await _host.CaptureAsync("WEB", "HO-7"));
+
+        await _host.ProjectReadModelsAsync();
+        Assert.True(Handoff.IsConsumed);
+        handoff.ConsumeHere();
+        _host.Time.Advance(OrderViewHandoff.ConsumedFor - TimeSpan.FromSeconds(1));
+        Assert.True(handoff.IsConsumed);
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(handoff.IsConsumed);
+
+        // A process that stopped projecting: its saves keep nothing for a projection that will not come.
+        _host.Time.Advance(OrderViewHandoff.ConsumedFor);
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(view.Id, Actor.System, HoldType.Manual, "Customer called"));
+        Assert.Equal(0, Handoff.Count);
     }
 
     private OrderViewHandoff Handoff => _host.Services.GetRequiredService<OrderViewHandoff>();

@@ -17,6 +17,7 @@ internal sealed class OrderProjection(OrderViewHandoff handoff) : IReadModelProj
 {
     public async Task ApplyAsync(ProjectionBatch batch, ErpDbContext db, CancellationToken cancellationToken)
     {
+        handoff.ConsumeHere();
         var latest = batch.LatestSequenceBy(e => e is OrderEvent order ? (Guid?)order.OrderId : null);
         if (latest.Count == 0)
             return;

@@ -8,21 +8,28 @@ namespace EcomErp.Infrastructure.ReadModels.Projection;
 /// takes that view instead of reading the order back. Whatever is not here (a save in another process, a view dropped, a version
 /// that does not match) is read from the tables as before, so the handoff only ever saves a read.
 /// </summary>
-public sealed class OrderViewHandoff
+public sealed class OrderViewHandoff(TimeProvider clock)
 {
     /// <summary>Views kept at most; an offer that would pass it drops them all (each is read instead).</summary>
     internal const int Capacity = 2048;
 
+    /// <summary>
+    /// How long after the projection last ran here saves still build views: longer than the every-minute safety run, so a process
+    /// that runs the projection keeps taking them while it idles, and one that only ran it once (an admin's rebuild on a node
+    /// without the job server) soon stops building views nobody takes.
+    /// </summary>
+    internal static readonly TimeSpan ConsumedFor = TimeSpan.FromMinutes(2);
+
     private readonly Dictionary<Guid, OrderView> _views = [];
     private readonly Lock _gate = new();
     private long _epoch;
-    private volatile bool _consumed;
+    private long _lastRunTicks;
 
-    /// <summary>True once this process's order projection takes views; until then nothing is built or kept.</summary>
-    public bool IsConsumed => _consumed;
+    /// <summary>True while this process's order projection has run within <see cref="ConsumedFor"/>; otherwise nothing is built or kept.</summary>
+    public bool IsConsumed => clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastRunTicks) < ConsumedFor.Ticks;
 
-    /// <summary>Called by the order projection of this process.</summary>
-    internal void ConsumeHere() => _consumed = true;
+    /// <summary>Called by the order projection of this process with every batch it projects.</summary>
+    internal void ConsumeHere() => Interlocked.Exchange(ref _lastRunTicks, clock.GetUtcNow().UtcTicks);
 
     /// <summary>
     /// Changes whenever a kept view may have gone stale (<see cref="Invalidate"/>). A save reads it before it writes and offers its

@@ -34,7 +34,6 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
         ILogger<ReadModelProjector> logger)
     {
         (_cache, _notifications, _options, _logger) = (cache, notifications, options, logger);
-        orderViews.ConsumeHere();
         _projections = [
             new OrderProjection(orderViews), new SkuProjection(), new InventoryProjection(), new LedgerProjection(), new PurchaseOrderProjection(),
             new ExceptionCaseProjection(clock), new ReturnProjection(), new ReturnKpiProjection(), new CycleCountProjection(),
