@@ -58,7 +58,7 @@ public sealed class OrderViewHandoff(TimeProvider clock)
                 _views.Clear();
             foreach (var view in views)
             {
-                // The same version again is a later commit of it (an earlier one rolled back with its caller's transaction): the newest offer wins.
+                // Only committed saves offer, and two commits cannot reach one version (it is the concurrency token): an older view never replaces a newer one.
                 if (!_views.TryGetValue(view.Id, out var kept) || kept.Version <= view.Version)
                     _views[view.Id] = view;
             }
