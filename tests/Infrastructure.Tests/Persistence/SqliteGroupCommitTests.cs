@@ -330,6 +330,83 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task TheGroupsConnection_JournalsItsSavepointsInMemory_AndGoesBackToThePoolAsItCame()
+    {
+        var saves = new SavesSeen();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(saves)),
+        });
+        var existing = new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build();
+        await OrderPersistenceTests.SaveAsync(database, existing);
+        var queue = QueueOf(database);
+        await using var good = database.Scope();
+        await using var duplicate = database.Scope();
+        Add(good, new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        Add(duplicate, new OrderBuilder().WithExternalId("WEB-1").WithCustomer("other@example.com", "Other").CapturedAt(ErpTestHost.Start).Build());
+        saves.Seen.Clear();
+
+        Task<Result> goodSave, duplicateSave;
+        using (queue.TakeWriterTurn())
+        {
+            goodSave = SaveAsync(good);
+            duplicateSave = SaveAsync(duplicate);
+        }
+
+        // One group of two members, each in its savepoint, journalled in memory (SQLite's temp_store 2): the duplicate's
+        // rows are rolled back from that journal alone and the other member commits.
+        Assert.True((await goodSave).IsSuccess);
+        Assert.Equal(PersistenceErrors.DuplicateKey, (await duplicateSave).Error.Code);
+        Assert.Equal([2L, 2L], saves.Seen.Select(s => s.TempStore));
+        Assert.Equal(["WEB-1", "WEB-2"],
+            await database.WithDbAsync(db => db.Orders.AsNoTracking().OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync()));
+
+        Assert.Equal(System.Data.ConnectionState.Closed, saves.Seen.First().Connection.State);
+    }
+
+    [Fact]
+    public async Task TheWritersConnection_GoesBackToThePoolStoringTemporaryFilesAsBuilt()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        // The test hosts open their files without a pool; the product's connection strings pool.
+        var pooled = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
+        var saves = new SavesSeen();
+        var options = new DbContextOptionsBuilder<SqliteErpDbContext>();
+        SqliteErpDbContext.Configure(options, pooled);
+        options.AddInterceptors(saves);
+        var opened = new List<Microsoft.Data.Sqlite.SqliteConnection>();
+        try
+        {
+            await using (var db = new SqliteErpDbContext(options.Options))
+            {
+                db.Orders.Add(new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+                await db.SaveChangesAsync();
+            }
+            var writer = Assert.Single(saves.Seen);
+            Assert.Equal(2L, writer.TempStore);
+            Assert.Equal(System.Data.ConnectionState.Closed, writer.Connection.State);
+
+            // The queue emptied and gave its connection back; the pool hands that native connection to a reader, which stores
+            // its temporary files as built again (temp_store 0): a reader's large sort does not stay in memory.
+            while (opened.All(c => c.Handle != writer.Handle) && opened.Count < 16)
+            {
+                opened.Add(new Microsoft.Data.Sqlite.SqliteConnection(pooled));
+                await opened[^1].OpenAsync();
+            }
+            var reader = Assert.Single(opened, c => c.Handle == writer.Handle);
+            await using var command = reader.CreateCommand();
+            command.CommandText = "PRAGMA temp_store;";
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            foreach (var connection in opened)
+                await connection.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(pooled));
+        }
+    }
+
+    [Fact]
     public async Task EveryGroup_RecordsHowManySavesItCommitted_AndEveryTurnHowLongItHeldTheWriter_UnderItsDatabaseFile()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
@@ -394,10 +471,13 @@ public sealed class SqliteGroupCommitTests
         }
     }
 
-    /// <summary>Each save's connection as it starts writing: the statements it keeps prepared, how many runs reused one, its synchronous mode.</summary>
+    /// <summary>
+    /// Each save's connection as it starts writing: the statements it keeps prepared, how many runs reused one, its synchronous
+    /// mode, where it keeps temporary storage, and its native connection (which the pool hands out again after it closes).
+    /// </summary>
     private sealed class SavesSeen : SaveChangesInterceptor
     {
-        public ConcurrentQueue<(Microsoft.Data.Sqlite.SqliteConnection Connection, int Kept, long Reused, long Synchronous)> Seen { get; } = new();
+        public ConcurrentQueue<(Microsoft.Data.Sqlite.SqliteConnection Connection, int Kept, long Reused, long Synchronous, long TempStore, SQLitePCL.sqlite3? Handle)> Seen { get; } = new();
 
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -408,7 +488,9 @@ public sealed class SqliteGroupCommitTests
             await using var command = connection.CreateCommand();
             command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = "PRAGMA synchronous;";
-            Seen.Enqueue((connection, kept, reused, (long)(await command.ExecuteScalarAsync(cancellationToken))!));
+            var synchronous = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            command.CommandText = "PRAGMA temp_store;";
+            Seen.Enqueue((connection, kept, reused, synchronous, (long)(await command.ExecuteScalarAsync(cancellationToken))!, connection.Handle));
             return result;
         }
     }
