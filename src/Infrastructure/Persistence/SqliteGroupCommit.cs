@@ -31,8 +31,8 @@ internal sealed class SqliteGroupCommit
     /// A group's savepoints journal the original of every page a member changes, so one member can be rolled back alone. SQLite
     /// writes that journal to a temporary file once it outgrows 64 KiB, which a group of captures did at nearly every commit:
     /// three quarters of the host's file writes under load went there (decision 076). On the writer's connection it is kept in
-    /// memory, bounded by the pages one group changes. Durability does not depend on it: a transaction the disk has not taken
-    /// is rolled back from the write-ahead log, as before.
+    /// memory; SQLite empties it as each member's savepoint is released, so it holds at most the pages one member changes.
+    /// Durability does not depend on it: a transaction the disk has not taken is rolled back from the write-ahead log, as before.
     /// </summary>
     private const string SavepointJournalInMemory = "PRAGMA temp_store=MEMORY;";
 
