@@ -7,14 +7,18 @@ namespace EcomErp.LoadDriver;
 /// Samples a local host process while the run lasts: its resident memory from /proc/PID/status (VmHWM is the kernel's own peak
 /// of the resident set, so a spike between two samples still shows; the sampled VmRSS peak says when it was under load), and
 /// the CPU time it used from the start of the run to its end. CPU per order is a steadier measure of the host's cost than a
-/// rate on a shared machine, whose speed moves between runs. Also the bytes it caused to be written to storage meanwhile
-/// (<c>write_bytes</c> of /proc/PID/io: the SQLite file's WAL and checkpoints), which do not depend on the machine's speed.
+/// rate on a shared machine, whose speed moves between runs. Also, from /proc/PID/io, what it wrote meanwhile, which does not
+/// depend on the machine's speed: the bytes that reached storage (<c>write_bytes</c>: the SQLite file's WAL and checkpoints),
+/// and the write calls it made and the bytes they carried (<c>syscw</c>, <c>wchar</c>: files and sockets, including files
+/// deleted before the kernel wrote them back, such as SQLite's temporary files, decision 076).
 /// </summary>
 public sealed class HostSampler : IAsyncDisposable
 {
     private readonly string _status;
     private readonly string _io;
     private readonly long? _writtenAtStart;
+    private readonly long? _writeCallsAtStart;
+    private readonly long? _writeCallBytesAtStart;
     private readonly Process _process;
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
@@ -30,20 +34,19 @@ public sealed class HostSampler : IAsyncDisposable
         _process = Process.GetProcessById(pid);
         _cpuAtStart = _process.TotalProcessorTime;
         _writtenAtStart = Read(_io, "write_bytes:");
+        _writeCallsAtStart = Read(_io, "syscw:");
+        _writeCallBytesAtStart = Read(_io, "wchar:");
         _sampling = Task.Run(SampleAsync);
     }
 
-    /// <summary>
-    /// Stops sampling; the highest VmRSS sampled and the kernel's VmHWM, in MB, the CPU time the host used meanwhile, and the bytes
-    /// it wrote to storage (null when /proc/PID/io cannot be read: another user's process).
-    /// </summary>
-    public async Task<(double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu, long? StorageWrittenBytes)> StopAsync()
+    /// <summary>Stops sampling and says what the host used meanwhile (the write figures null when /proc/PID/io cannot be read: another user's process).</summary>
+    public async Task<HostUsage> StopAsync()
     {
         await _stop.CancelAsync();
         await _sampling;
         _process.Refresh();
-        var written = Read(_io, "write_bytes:") - _writtenAtStart;
-        return (Interlocked.Read(ref _peakRssKb) / 1024.0, (Read(_status, "VmHWM:") ?? 0) / 1024.0, _process.TotalProcessorTime - _cpuAtStart, written);
+        return new HostUsage(Interlocked.Read(ref _peakRssKb) / 1024.0, (Read(_status, "VmHWM:") ?? 0) / 1024.0, _process.TotalProcessorTime - _cpuAtStart,
+            Read(_io, "write_bytes:") - _writtenAtStart, Read(_io, "syscw:") - _writeCallsAtStart, Read(_io, "wchar:") - _writeCallBytesAtStart);
     }
 
     public async ValueTask DisposeAsync()
@@ -91,3 +94,12 @@ public sealed class HostSampler : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What a host used during a run.</summary>
+/// <param name="SampledPeakMb">The highest VmRSS sampled.</param>
+/// <param name="HighWaterMarkMb">The kernel's peak of the resident set (VmHWM) at the end.</param>
+/// <param name="Cpu">The CPU time it used from the start of the run to its end (the awaited events included).</param>
+/// <param name="StorageWrittenBytes">The bytes it caused to reach storage.</param>
+/// <param name="WriteCalls">The write calls it made (files and sockets).</param>
+/// <param name="WriteCallBytes">The bytes those calls carried.</param>
+public sealed record HostUsage(double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu, long? StorageWrittenBytes, long? WriteCalls, long? WriteCallBytes);

@@ -19,8 +19,8 @@ public sealed record LoadOptions(
         "Without --until the latency is commit to the order's first event; with it, commit to the first event in one of those states.\n" +
         "--rate paces the captures at that many per second (as fast as the clients go without it); --duration stops sending after\n" +
         "that long (rate x duration orders at most), then the driver waits for the events.\n" +
-        "--host-pid samples the host's resident memory (VmRSS, and the kernel's peak VmHWM), its CPU time and its storage writes per\n" +
-        "order from /proc;\n" +
+        "--host-pid samples the host's resident memory (VmRSS, and the kernel's peak VmHWM), its CPU time, its storage writes and its\n" +
+        "write calls per order from /proc;\n" +
         "--database runs VerifyLedger on the host's SQLite file after the run (read-only use; the host may keep running).\n" +
         "The key needs the orders:write and orders:read scopes on the channel. Only loopback or your own test hosts are valid targets.";
 
@@ -80,11 +80,8 @@ public sealed record LoadReport(
     /// <summary>Per captured order, how many distinct allocation decisions (ALLOCATED-family events by sequence) were heard.</summary>
     public IReadOnlyDictionary<Guid, int>? AllocationDecisions { get; init; }
 
-    /// <summary>
-    /// The host's resident memory in MB (the highest VmRSS sampled during the run and the kernel's peak, VmHWM, at its end), and
-    /// the CPU time it used and the bytes it wrote to storage from the start of the run to its end (the awaited events included).
-    /// </summary>
-    public (double SampledPeakMb, double HighWaterMarkMb, TimeSpan Cpu, long? StorageWrittenBytes)? Host { get; init; }
+    /// <summary>What the host used during the run: memory, CPU time and writes (<see cref="HostSampler"/>).</summary>
+    public HostUsage? Host { get; init; }
 
     /// <summary>The host's CPU time per captured order over the run, in milliseconds.</summary>
     public double? HostCpuMsPerOrder => Host is { } host && Orders > 0 ? host.Cpu.TotalMilliseconds / Orders : null;
@@ -131,6 +128,9 @@ public sealed record LoadReport(
             : "")
         + (Host is { StorageWrittenBytes: { } written } && Orders > 0
             ? string.Format(format, "\nhost storage writes: {0:F1} MB, {1:F1} KB per order", written / 1048576.0, written / 1024.0 / Orders)
+            : "")
+        + (Host is { WriteCalls: { } calls, WriteCallBytes: { } callBytes } && Orders > 0
+            ? string.Format(format, "\nhost write calls (files and sockets): {0:F1} per order, {1:F1} KB per order", (double)calls / Orders, callBytes / 1024.0 / Orders)
             : "")
         + (DriverCpu is { } driver && Orders > 0
             ? string.Format(format, "\ndriver CPU: {0:F1} s, {1:F2} ms per order", driver.TotalSeconds, driver.TotalMilliseconds / Orders)
