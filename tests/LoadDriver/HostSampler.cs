@@ -16,9 +16,7 @@ public sealed class HostSampler : IAsyncDisposable
 {
     private readonly string _status;
     private readonly string _io;
-    private readonly long? _writtenAtStart;
-    private readonly long? _writeCallsAtStart;
-    private readonly long? _writeCallBytesAtStart;
+    private readonly WriteCounters _writesAtStart;
     private readonly Process _process;
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
@@ -33,9 +31,7 @@ public sealed class HostSampler : IAsyncDisposable
             throw new InvalidOperationException($"No process {pid} on this machine (--host-pid needs the host's local process id).");
         _process = Process.GetProcessById(pid);
         _cpuAtStart = _process.TotalProcessorTime;
-        _writtenAtStart = Read(_io, "write_bytes:");
-        _writeCallsAtStart = Read(_io, "syscw:");
-        _writeCallBytesAtStart = Read(_io, "wchar:");
+        _writesAtStart = WriteCounters.Of(_io);
         _sampling = Task.Run(SampleAsync);
     }
 
@@ -45,8 +41,9 @@ public sealed class HostSampler : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampling;
         _process.Refresh();
+        var writes = WriteCounters.Of(_io);
         return new HostUsage(Interlocked.Read(ref _peakRssKb) / 1024.0, (Read(_status, "VmHWM:") ?? 0) / 1024.0, _process.TotalProcessorTime - _cpuAtStart,
-            Read(_io, "write_bytes:") - _writtenAtStart, Read(_io, "syscw:") - _writeCallsAtStart, Read(_io, "wchar:") - _writeCallBytesAtStart);
+            writes.Stored - _writesAtStart.Stored, writes.Calls - _writesAtStart.Calls, writes.CallBytes - _writesAtStart.CallBytes);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,17 +77,33 @@ public sealed class HostSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>A field's number from a /proc file (kB in status, bytes in io).</summary>
-    private static long? Read(string file, string field)
+    /// <summary>A field's number from a /proc file (kB in status).</summary>
+    private static long? Read(string file, string field) => Field(Lines(file), field);
+
+    private static long? Field(string[] lines, string field) =>
+        lines.FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)
+            : null;
+
+    private static string[] Lines(string file)
     {
         try
         {
-            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            return File.ReadAllLines(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return null; // the host exited, or it is not ours to read
+            return []; // the host exited, or it is not ours to read
+        }
+    }
+
+    /// <summary>The write counters of /proc/PID/io (bytes, calls), read in one pass so the three come from one moment.</summary>
+    private readonly record struct WriteCounters(long? Stored, long? Calls, long? CallBytes)
+    {
+        public static WriteCounters Of(string io)
+        {
+            var lines = Lines(io);
+            return new(Field(lines, "write_bytes:"), Field(lines, "syscw:"), Field(lines, "wchar:"));
         }
     }
 }
