@@ -5,6 +5,7 @@ using EcomErp.Application.Catalog.SetSkuSubstitutes;
 using EcomErp.Application.Inventory;
 using EcomErp.Application.Inventory.MoveStock;
 using EcomErp.Application.Orders.Automation;
+using EcomErp.Application.Orders.ValidateOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
@@ -60,6 +61,45 @@ public sealed class BatchedAutomationTests : AllocationScenario
             Assert.Equal(1, events.Count(e => e == nameof(OrderAllocated)));
         }
         Assert.Equal((10, 10), await LevelsAsync(Tee, Berlin));
+    }
+
+    /// <summary>
+    /// The automation's own commit writes each order's OrderValidated with its OrderAllocated; the next batch carries both, and
+    /// the later one shows the step the first asks for taken. Those orders are not loaded again: the aggregate's timeline, which
+    /// only a whole order's load reads, is read by the batch that validated and allocated them and by no other.
+    /// </summary>
+    [Fact]
+    public async Task OrdersTheBatchValidatedAndAllocated_AreNotLoadedAgain_ForTheirOwnEvents()
+    {
+        await SetStockAsync(Tee, (Berlin, 20));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await CaptureAsync(new OrderBuilder().WithLine(Tee, 1)));
+        Host.Commands.Reset();
+
+        var dispatched = await Host.DispatchOutboxAsync();
+
+        Assert.True(dispatched >= 3 + 2 * 3, $"the captures and the automation's own events were dispatched ({dispatched})");
+        Assert.Equal(1, Host.Commands.Reading("OrderTimeline"));
+        foreach (var id in ids)
+            Assert.Equal(OrderStatus.Allocated, (await Host.LoadAsync(id)).Status);
+    }
+
+    /// <summary>
+    /// An order validated outside the automation reaches it as OrderCaptured then OrderValidated with nothing after: the later
+    /// event moved the order on from what the first asked for, and itself asks for allocation, which the batch does.
+    /// </summary>
+    [Fact]
+    public async Task AnOrderValidatedBeforeTheAutomationSawIt_IsAllocatedByTheBatchThatReadsBothEvents()
+    {
+        await SetStockAsync(Tee, (Berlin, 5));
+        var id = await CaptureAsync(new OrderBuilder().WithLine(Tee, 2));
+        Assert.Equal(OrderStatus.Validated, (await OrderStepAsync(new ValidateOrder(id, Actors.System))).Status);
+
+        await Host.DispatchOutboxAsync();
+
+        Assert.Equal(OrderStatus.Allocated, (await Host.LoadAsync(id)).Status);
+        Assert.Equal((3, 2), await LevelsAsync(Tee, Berlin));
     }
 
     [Fact]

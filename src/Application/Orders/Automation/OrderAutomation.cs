@@ -55,24 +55,46 @@ internal sealed partial class OrderAutomation(IServiceScopeFactory scopes, Autom
         }
     }
 
-    /// <summary>Each order once, in the order the batch first names it; a released hold anywhere in the batch counts.</summary>
+    /// <summary>
+    /// Each order once, in the order the batch first names it; a released hold anywhere in the batch counts. An event asks for
+    /// the step of the status it left the order in (validation after capture, allocation after validation, invoicing after
+    /// shipment); a later event of the same order in the batch that moved it out of that status shows the step taken, and the
+    /// order is left out unless something else in the batch asks for it. That is the automation's own commit read back: it
+    /// writes an order's OrderValidated with the OrderAllocated or OrderBackordered of the same step, and loading those orders
+    /// again would find nothing due.
+    /// </summary>
     private static List<DueOrder> DueOrders(IReadOnlyList<OrderEvent> domainEvents)
     {
         var due = new List<DueOrder>();
         var positions = new Dictionary<Guid, int>();
+        var askedFor = new Dictionary<Guid, OrderStatus>();
         foreach (var domainEvent in domainEvents)
         {
-            if (domainEvent is not (OrderCaptured or OrderValidated or OrderHoldReleased or OrderShipped))
-                continue;
+            var orderId = domainEvent.OrderId;
+            if (domainEvent is OrderStatusChangedEvent moved && moved.To != moved.From
+                && askedFor.TryGetValue(orderId, out var status) && status == moved.From)
+                askedFor.Remove(orderId);
+            OrderStatus? asks = domainEvent switch
+            {
+                OrderCaptured => OrderStatus.Captured,
+                OrderValidated => OrderStatus.Validated,
+                OrderShipped => OrderStatus.Shipped,
+                _ => null,
+            };
             var afterHoldReleased = domainEvent is OrderHoldReleased;
-            if (positions.TryGetValue(domainEvent.OrderId, out var position))
+            if (asks is null && !afterHoldReleased)
+                continue;
+            if (asks is { } step)
+                askedFor[orderId] = step;
+            if (positions.TryGetValue(orderId, out var position))
                 due[position] = due[position] with { AfterHoldReleased = due[position].AfterHoldReleased || afterHoldReleased };
             else
             {
-                positions[domainEvent.OrderId] = due.Count;
-                due.Add(new DueOrder(domainEvent.OrderId, afterHoldReleased));
+                positions[orderId] = due.Count;
+                due.Add(new DueOrder(orderId, afterHoldReleased));
             }
         }
+        due.RemoveAll(order => !order.AfterHoldReleased && !askedFor.ContainsKey(order.OrderId));
         return due;
     }
 
