@@ -13,8 +13,9 @@ namespace EcomErp.Infrastructure.Persistence;
 
 /// <summary>
 /// Writes the new rows an order's steps add (the captured order and its lines, a new shipment and its lines, timeline entries,
-/// ledger entries, audit entries, and the projection's ledger rows) on SQLite with one prepared INSERT per table, in the saving
-/// transaction after EF Core's save (decisions 073 and 075, as decision 062 does for the outbox). EF Core built each of them as it
+/// ledger entries, audit entries) and the projection's new rows (an order's first read-model row, ledger rows) on SQLite with
+/// one prepared INSERT per table, in the saving transaction after EF Core's save (decisions 073, 075 and 078, as decision 062
+/// does for the outbox). EF Core built each of them as it
 /// builds an update: a snapshot, column modifications and the text of its own INSERT. The entities stay tracked: they are marked
 /// saved before EF Core's save (so it writes none of them) and marked new again if the save or its group does not commit.
 /// </summary>
@@ -23,13 +24,13 @@ internal static class SqliteRowAppender
     /// <summary>
     /// The rows written this way, principals before their dependents. The records are written once and never changed: timeline,
     /// ledger and audit entries and the projection's ledger rows (decision 073). A new order with its lines, and a new shipment
-    /// with its lines (decision 075), are written once here and changed later by EF Core like any loaded row. Every key is the
-    /// application's.
+    /// with its lines (decision 075), and an order's first read-model row (decision 078) are written once here and changed later
+    /// by EF Core like any loaded row. Every key is the application's.
     /// </summary>
     private static readonly Type[] Appended =
     [
         typeof(Order), typeof(OrderLine), typeof(Shipment), typeof(ShipmentLine),
-        typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry), typeof(InventoryLedgerReadModel),
+        typeof(TimelineEntry), typeof(LedgerEntry), typeof(AuditEntry), typeof(InventoryLedgerReadModel), typeof(OrderReadModel),
     ];
 
     /// <summary>The appended types other rows can depend on: a new one stays with EF Core when a new row EF Core writes depends on its type.</summary>

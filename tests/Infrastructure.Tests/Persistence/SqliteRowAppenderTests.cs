@@ -2,6 +2,7 @@ using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Persistence;
+using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.Data.Sqlite;
@@ -130,6 +131,54 @@ public sealed class SqliteRowAppenderTests
         Assert.Equal(OrderView(appended), OrderView(await database.LoadAsync(appended.Id.Value)));
     }
 
+    /// <summary>
+    /// The order projection's first row of an order (decision 078): appended, stored as EF Core stores it, and updated later by
+    /// EF Core when the order moves on.
+    /// </summary>
+    [Fact]
+    public async Task AnOrdersFirstReadModelRow_IsAppended_StoredAsEfCoreStoresIt_AndUpdatedLaterByEfCore()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        Application.Orders.ReadModels.OrderView Captured(string externalId) => Application.Orders.ReadModels.OrderView.From(new OrderBuilder().WithExternalId(externalId)
+            .WithCustomer($"{externalId}@example.com", "Read Model").CapturedAt(ErpTestHost.Start).WithLine("TEE-CREW-M-BLK", 2).Build(), 7);
+        static OrderReadModel Row(Application.Orders.ReadModels.OrderView view) => OrderReadModel.From(view, ReadModelJson.Serialize(view));
+        var byEfCore = Captured("WEB-1");
+        await using (var tracked = database.Scope())
+        {
+            var db = tracked.ServiceProvider.GetRequiredService<ErpDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Set<OrderReadModel>().Add(Row(byEfCore));
+            Assert.True((await SaveAsync(tracked)).IsSuccess);
+            await transaction.CommitAsync();
+        }
+        await using var appendedScope = database.Scope();
+        var appendedDb = appendedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var appended = Captured("WEB-2");
+        var row = appendedDb.Set<OrderReadModel>().Add(Row(appended)).Entity;
+
+        using (var commands = new EfCoreCommands(appendedDb))
+        {
+            Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("\"OrderReadModels\"", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(EntityState.Unchanged, appendedDb.Entry(row).State);
+        Assert.Equal(await ReadModelFormsAsync(database, byEfCore.Id), await ReadModelFormsAsync(database, appended.Id));
+        Assert.Equal(ReadModelJson.Serialize(appended), await DocumentAsync(database, appended.Id));
+
+        // Tracked as saved: the order's next status is EF Core's update of the same row.
+        var allocated = appended with { Status = OrderStatus.Allocated, LastSequence = 9 };
+        row.Apply(allocated, ReadModelJson.Serialize(allocated));
+        using (var commands = new EfCoreCommands(appendedDb))
+        {
+            Assert.True((await SaveAsync(appendedScope)).IsSuccess);
+            Assert.Contains(commands.Texts, t => t.Contains("UPDATE \"OrderReadModels\"", StringComparison.Ordinal));
+        }
+        Assert.Equal(ReadModelJson.Serialize(allocated), await DocumentAsync(database, appended.Id));
+        Assert.Equal((OrderStatus.Allocated, 9L), await database.WithDbAsync(db => db.Set<OrderReadModel>().AsNoTracking()
+            .Where(r => r.Id == appended.Id).Select(r => new ValueTuple<OrderStatus, long>(r.Status, r.LastSequence)).SingleAsync()));
+    }
+
     [Fact]
     public async Task ASaveWithoutEvents_AppendsItsAuditRowTheSameWay_InItsOwnTransaction()
     {
@@ -223,6 +272,18 @@ public sealed class SqliteRowAppenderTests
         };
         return await FormsAsync(database, $"SELECT {forms} AS \"Value\" FROM \"{table}\" t WHERE {owner} = {{0}} ORDER BY t.rowid", orderId);
     }
+
+    /// <summary>Each column's storage class (and, for text, whether it is upper case) of an order's read-model row.</summary>
+    private static async Task<List<string>> ReadModelFormsAsync(ErpTestHost database, Guid orderId)
+    {
+        const string columnsOf = "SELECT name AS \"Value\" FROM pragma_table_info('OrderReadModels') ORDER BY cid";
+        var columns = await database.WithDbAsync(db => db.Database.SqlQueryRaw<string>(columnsOf).ToListAsync());
+        var forms = string.Join(" || ' ' || ", columns.Select(c => $"typeof(t.\"{c}\") || coalesce(upper(t.\"{c}\") = t.\"{c}\", '')"));
+        return await FormsAsync(database, $"SELECT {forms} AS \"Value\" FROM \"OrderReadModels\" t WHERE t.\"Id\" = {{0}}", orderId);
+    }
+
+    private static Task<string> DocumentAsync(ErpTestHost database, Guid orderId) =>
+        database.WithDbAsync(db => db.Set<OrderReadModel>().AsNoTracking().Where(r => r.Id == orderId).Select(r => r.Document).SingleAsync());
 
     private static string OrderView(Order order) => Infrastructure.ReadModels.ReadModelJson.Serialize(Application.Orders.ReadModels.OrderView.From(order, 0));
 
