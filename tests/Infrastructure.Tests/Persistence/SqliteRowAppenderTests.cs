@@ -8,6 +8,7 @@ using EcomErp.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReadModelView = EcomErp.Application.Orders.ReadModels.OrderView;
 
 namespace EcomErp.Infrastructure.Tests.Persistence;
 
@@ -139,9 +140,9 @@ public sealed class SqliteRowAppenderTests
     public async Task AnOrdersFirstReadModelRow_IsAppended_StoredAsEfCoreStoresIt_AndUpdatedLaterByEfCore()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
-        Application.Orders.ReadModels.OrderView Captured(string externalId) => Application.Orders.ReadModels.OrderView.From(new OrderBuilder().WithExternalId(externalId)
+        ReadModelView Captured(string externalId) => ReadModelView.From(new OrderBuilder().WithExternalId(externalId)
             .WithCustomer($"{externalId}@example.com", "Read Model").CapturedAt(ErpTestHost.Start).WithLine("TEE-CREW-M-BLK", 2).Build(), 7);
-        static OrderReadModel Row(Application.Orders.ReadModels.OrderView view) => OrderReadModel.From(view, ReadModelJson.Serialize(view));
+        static OrderReadModel Row(ReadModelView view) => OrderReadModel.From(view, ReadModelJson.Serialize(view));
         var byEfCore = Captured("WEB-1");
         await using (var tracked = database.Scope())
         {
@@ -163,7 +164,7 @@ public sealed class SqliteRowAppenderTests
         }
 
         Assert.Equal(EntityState.Unchanged, appendedDb.Entry(row).State);
-        Assert.Equal(await ReadModelFormsAsync(database, byEfCore.Id), await ReadModelFormsAsync(database, appended.Id));
+        Assert.Equal(await StoredFormsAsync(database, "OrderReadModels", byEfCore.Id), await StoredFormsAsync(database, "OrderReadModels", appended.Id));
         Assert.Equal(ReadModelJson.Serialize(appended), await DocumentAsync(database, appended.Id));
 
         // Tracked as saved: the order's next status is EF Core's update of the same row.
@@ -260,26 +261,17 @@ public sealed class SqliteRowAppenderTests
     /// <summary>Each column's storage class (and, for text, whether it is upper case) of the rows of one order in <paramref name="table"/>, in key order.</summary>
     private static async Task<List<string>> StoredFormsAsync(ErpTestHost database, string table, Guid orderId)
     {
-        // The table is one of OrderTables, not input.
+        // The table is one of OrderTables or the order's read-model table, not input.
         var columnsOf = $"SELECT name AS \"Value\" FROM pragma_table_info('{table}') ORDER BY cid";
         var columns = await database.WithDbAsync(db => db.Database.SqlQueryRaw<string>(columnsOf).ToListAsync());
         var forms = string.Join(" || ' ' || ", columns.Select(c => $"typeof(t.\"{c}\") || coalesce(upper(t.\"{c}\") = t.\"{c}\", '')"));
         var owner = table switch
         {
-            "Orders" => "t.\"Id\"",
+            "Orders" or "OrderReadModels" => "t.\"Id\"",
             "OrderShipmentLines" => "(SELECT s.\"OrderId\" FROM \"OrderShipments\" s WHERE s.\"Id\" = t.\"ShipmentId\")",
             _ => "t.\"OrderId\"",
         };
         return await FormsAsync(database, $"SELECT {forms} AS \"Value\" FROM \"{table}\" t WHERE {owner} = {{0}} ORDER BY t.rowid", orderId);
-    }
-
-    /// <summary>Each column's storage class (and, for text, whether it is upper case) of an order's read-model row.</summary>
-    private static async Task<List<string>> ReadModelFormsAsync(ErpTestHost database, Guid orderId)
-    {
-        const string columnsOf = "SELECT name AS \"Value\" FROM pragma_table_info('OrderReadModels') ORDER BY cid";
-        var columns = await database.WithDbAsync(db => db.Database.SqlQueryRaw<string>(columnsOf).ToListAsync());
-        var forms = string.Join(" || ' ' || ", columns.Select(c => $"typeof(t.\"{c}\") || coalesce(upper(t.\"{c}\") = t.\"{c}\", '')"));
-        return await FormsAsync(database, $"SELECT {forms} AS \"Value\" FROM \"OrderReadModels\" t WHERE t.\"Id\" = {{0}}", orderId);
     }
 
     private static Task<string> DocumentAsync(ErpTestHost database, Guid orderId) =>
