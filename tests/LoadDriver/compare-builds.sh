@@ -12,7 +12,7 @@
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
-    sed -n '2,13p' "$0" >&2
+    awk 'NR > 1 && !/^#/ { exit } NR > 1 { print }' "$0" >&2
     exit 2
 fi
 build_a=$(realpath "$1"); build_b=$(realpath "$2"); shift 2
