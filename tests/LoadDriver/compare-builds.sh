@@ -56,11 +56,17 @@ start() {
     exit 1
 }
 
-# drive NAME ARGS...: one run of the driver against host NAME, its report in $work/NAME/run.txt.
+# drive NAME ARGS...: one run of the driver against host NAME, its report in $work/NAME/run.txt. A run that is not clean (a
+# failed capture, a missed event, an order decided other than once) is said on stderr: its figures compare nothing.
 drive() {
     local name=$1; shift
+    local code=0
     dotnet "$driver" --url "http://127.0.0.1:$(cat "$work/$name/port")" --key "$(cat "$work/$name/demo-api-key.txt")" \
-        --host-pid "$(cat "$work/$name/pid")" --clients 32 "$@" > "$work/$name/run.txt" || true
+        --host-pid "$(cat "$work/$name/pid")" --clients 32 "$@" > "$work/$name/run.txt" || code=$?
+    if (( code != 0 )); then
+        echo "host ${name^^}: the driver exited with $code, the run was not clean:" >&2
+        grep -E '^orders:|missed|allocation decisions|VerifyLedger' "$work/$name/run.txt" >&2 || true
+    fi
 }
 
 # figures NAME RATE: RATE ("captures/s", or "orders/s" for captured and allocated), host CPU per order, mutation p99 and
