@@ -22,6 +22,9 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     /// <summary>Append-only records' rows appended in the group's transaction (decision 073), until the group reports how it ended.</summary>
     private readonly List<EntityEntry> _rowsAppendedInGroup = [];
 
+    /// <summary>Rows updated in the group's transaction (decision 079), until the group reports how it ended.</summary>
+    private readonly List<SqliteRowUpdater.ChangedRow> _rowsUpdatedInGroup = [];
+
     private bool _savingInGroup;
 
     internal static void Configure(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
@@ -78,6 +81,7 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     {
         _appendedInGroup.Clear();
         _rowsAppendedInGroup.Clear();
+        _rowsUpdatedInGroup.Clear();
     }
 
     /// <summary>
@@ -89,6 +93,8 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         ForgetStoreGeneratedValues();
         SqliteRowAppender.GiveBack(_rowsAppendedInGroup);
         _rowsAppendedInGroup.Clear();
+        SqliteRowUpdater.GiveBack(_rowsUpdatedInGroup);
+        _rowsUpdatedInGroup.Clear();
         if (_appendedInGroup.Count == 0)
             return;
         TrackOutboxMessages([.. _appendedInGroup]);
@@ -96,17 +102,19 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     }
 
     /// <summary>
-    /// A save without events that adds append-only rows (a refused command's audit entry, the projection's ledger rows) appends
-    /// them the same way (decision 073); any other goes to EF Core as it is.
+    /// A save without events that adds append-only rows (a refused command's audit entry, the projection's ledger rows) or
+    /// changes an order's read-model row appends and updates them the same way (decisions 073 and 079); any other goes to EF
+    /// Core as it is.
     /// </summary>
     protected override async Task<int> SaveWithoutOutboxAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (!AppendsItsOwnRows(acceptAllChangesOnSuccess))
             return await SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken);
         var rows = SqliteRowAppender.TakeNewRows(ChangeTracker);
-        return rows.Count == 0
+        var changed = SqliteRowUpdater.TakeChangedRows(Model, ChangeTracker);
+        return rows.Count == 0 && changed.Count == 0
             ? await SaveStateAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveAppendingAsync([], rows, acceptAllChangesOnSuccess, cancellationToken);
+            : await SaveAppendingAsync([], rows, changed, acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
@@ -117,17 +125,22 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     /// </summary>
     protected override Task<int> SaveWithOutboxAsync(IReadOnlyList<OutboxMessage> messages, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         AppendsItsOwnRows(acceptAllChangesOnSuccess)
-            // The timeline, ledger and audit rows the save adds go the same way (decision 073): EF Core writes none of them.
-            ? SaveAppendingAsync(messages, SqliteRowAppender.TakeNewRows(ChangeTracker), acceptAllChangesOnSuccess, cancellationToken)
+            // The timeline, ledger and audit rows the save adds, and the order rows it changes, go the same way (decisions 073 and
+            // 079): EF Core writes none of them.
+            ? SaveAppendingAsync(messages, SqliteRowAppender.TakeNewRows(ChangeTracker), SqliteRowUpdater.TakeChangedRows(Model, ChangeTracker),
+                acceptAllChangesOnSuccess, cancellationToken)
             : base.SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>A transaction of its own or the group's, changes accepted: the save may write rows outside EF Core's tracker.</summary>
     private bool AppendsItsOwnRows(bool acceptAllChangesOnSuccess) =>
         _savingInGroup || (Database.CurrentTransaction is null && acceptAllChangesOnSuccess);
 
-    /// <summary>EF Core's save of the state, then <paramref name="rows"/> (marked saved already) and the outbox rows, in one transaction.</summary>
-    private async Task<int> SaveAppendingAsync(IReadOnlyList<OutboxMessage> messages, List<EntityEntry> rows, bool acceptAllChangesOnSuccess,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// EF Core's save of the state, then the <paramref name="changed"/> rows' updates, the new <paramref name="rows"/> (both marked
+    /// saved already) and the outbox rows, in one transaction.
+    /// </summary>
+    private async Task<int> SaveAppendingAsync(IReadOnlyList<OutboxMessage> messages, List<EntityEntry> rows, List<SqliteRowUpdater.ChangedRow> changed,
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         IDbContextTransaction? ownTransaction = null;
         int written;
@@ -136,6 +149,8 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
             ownTransaction = _savingInGroup ? null : await Database.BeginTransactionAsync(cancellationToken);
             written = await SaveStateAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             var transaction = (SqliteTransaction)Database.CurrentTransaction!.GetDbTransaction();
+            // The changed rows first: an order's version is checked before its new timeline rows are written, as EF Core did.
+            await SqliteRowUpdater.UpdateAsync(transaction, changed, cancellationToken);
             await SqliteRowAppender.AppendAsync(Model, transaction, rows, cancellationToken);
             if (messages.Count > 0)
                 await SqliteOutboxAppender.AppendAsync(Model, transaction, messages, cancellationToken);
@@ -146,6 +161,7 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         {
             ForgetStoreGeneratedValues();
             SqliteRowAppender.GiveBack(rows);
+            SqliteRowUpdater.GiveBack(changed);
             TrackOutboxMessages(messages);
             throw;
         }
@@ -159,10 +175,11 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         {
             _appendedInGroup.AddRange(messages);
             _rowsAppendedInGroup.AddRange(rows);
+            _rowsUpdatedInGroup.AddRange(changed);
         }
         if (acceptAllChangesOnSuccess)
             ChangeTracker.AcceptAllChanges();
-        return written + rows.Count + messages.Count;
+        return written + changed.Count + rows.Count + messages.Count;
     }
 }
 

@@ -25,7 +25,8 @@ internal static class SqliteRowAppender
     /// The rows written this way, principals before their dependents. The records are written once and never changed: timeline,
     /// ledger and audit entries and the projection's ledger rows (decision 073). A new order with its lines, and a new shipment
     /// with its lines (decision 075), and an order's first read-model row (decision 078) are written once here and changed later
-    /// by EF Core like any loaded row. Every key is the application's.
+    /// like any loaded row (the order's own row, its lines and its read-model row by <see cref="SqliteRowUpdater"/>, decision 079;
+    /// the rest by EF Core). Every key is the application's.
     /// </summary>
     private static readonly Type[] Appended =
     [
@@ -148,11 +149,12 @@ internal static class SqliteRowAppender
                     kept.Parameters.Clear();
             }
         }
-
-        private static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"$p{index}";
-
-        private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 32).Select(i => $"$p{i}")];
-
-        private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
+
+    /// <summary>The name of a statement's parameter by its position (shared with <see cref="SqliteRowUpdater"/>).</summary>
+    internal static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"$p{index}";
+
+    private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 32).Select(i => $"$p{i}")];
+
+    internal static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -80,7 +80,7 @@ public sealed class SqliteRowAppenderTests
     }
 
     [Fact]
-    public async Task ANewOrderWithItsLinesAndShipments_IsAppended_StoredAsEfCoreStoresIt_AndChangedLaterByEfCore()
+    public async Task ANewOrderWithItsLinesAndShipments_IsAppended_StoredAsEfCoreStoresIt_AndChangedLaterOnTheSameContext()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         // Allocated in memory: the order, its two lines, two shipments with their lines and its timeline are all new rows.
@@ -122,34 +122,36 @@ public sealed class SqliteRowAppenderTests
         Assert.Equal(OrderView(byEfCore), OrderView(await database.LoadAsync(byEfCore.Id.Value)));
         Assert.Equal(OrderView(appended), OrderView(await database.LoadAsync(appended.Id.Value)));
 
-        // Tracked as saved, with its version as the concurrency token: the next change of the same context is EF Core's update.
+        // Tracked as saved, with its version as the concurrency token: the next change of the same context saves; its new hold is
+        // EF Core's to write, the order's own row is updated outside it (decision 079).
         Assert.True(appended.PlaceHold(HoldType.Manual, "customer called", Actors.Operations, ErpTestHost.Start.AddHours(1)).IsSuccess);
         using (var commands = new EfCoreCommands(appendedDb))
         {
             Assert.True((await SaveAsync(appendedScope)).IsSuccess);
-            Assert.Contains(commands.Texts, t => t.Contains("UPDATE \"Orders\"", StringComparison.Ordinal));
+            Assert.Contains(commands.Texts, t => t.Contains("INSERT INTO \"OrderHolds\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("UPDATE \"Orders\"", StringComparison.Ordinal));
         }
         Assert.Equal(OrderView(appended), OrderView(await database.LoadAsync(appended.Id.Value)));
     }
 
     /// <summary>
-    /// The order projection's first row of an order (decision 078): appended, stored as EF Core stores it, and updated later by
-    /// EF Core when the order moves on.
+    /// The order projection's first row of an order (decision 078): appended, stored as EF Core stores it; updated when the order
+    /// moves on, outside EF Core too (decision 079), and stored as EF Core's update stores it.
     /// </summary>
     [Fact]
-    public async Task AnOrdersFirstReadModelRow_IsAppended_StoredAsEfCoreStoresIt_AndUpdatedLaterByEfCore()
+    public async Task AnOrdersFirstReadModelRow_IsAppended_AndUpdatedLater_BothStoredAsEfCoreStoresThem()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         ReadModelView Captured(string externalId) => ReadModelView.From(new OrderBuilder().WithExternalId(externalId)
             .WithCustomer($"{externalId}@example.com", "Read Model").CapturedAt(ErpTestHost.Start).WithLine("TEE-CREW-M-BLK", 2).Build(), 7);
         static OrderReadModel Row(ReadModelView view) => OrderReadModel.From(view, ReadModelJson.Serialize(view));
         var byEfCore = Captured("WEB-1");
-        await using (var tracked = database.Scope())
+        await using var trackedScope = database.Scope();
+        var trackedDb = trackedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var trackedRow = trackedDb.Set<OrderReadModel>().Add(Row(byEfCore)).Entity;
+        await using (var transaction = await trackedDb.Database.BeginTransactionAsync())
         {
-            var db = tracked.ServiceProvider.GetRequiredService<ErpDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Set<OrderReadModel>().Add(Row(byEfCore));
-            Assert.True((await SaveAsync(tracked)).IsSuccess);
+            Assert.True((await SaveAsync(trackedScope)).IsSuccess);
             await transaction.CommitAsync();
         }
         await using var appendedScope = database.Scope();
@@ -167,14 +169,23 @@ public sealed class SqliteRowAppenderTests
         Assert.Equal(await StoredFormsAsync(database, "OrderReadModels", byEfCore.Id), await StoredFormsAsync(database, "OrderReadModels", appended.Id));
         Assert.Equal(ReadModelJson.Serialize(appended), await DocumentAsync(database, appended.Id));
 
-        // Tracked as saved: the order's next status is EF Core's update of the same row.
+        // Tracked as saved: the order's next status updates the same row, outside EF Core, stored as EF Core's update stores it.
+        var allocatedByEfCore = byEfCore with { Status = OrderStatus.Allocated, LastSequence = 9 };
+        trackedRow.Apply(allocatedByEfCore, ReadModelJson.Serialize(allocatedByEfCore));
+        await using (var transaction = await trackedDb.Database.BeginTransactionAsync())
+        {
+            Assert.True((await SaveAsync(trackedScope)).IsSuccess);
+            await transaction.CommitAsync();
+        }
         var allocated = appended with { Status = OrderStatus.Allocated, LastSequence = 9 };
         row.Apply(allocated, ReadModelJson.Serialize(allocated));
         using (var commands = new EfCoreCommands(appendedDb))
         {
             Assert.True((await SaveAsync(appendedScope)).IsSuccess);
-            Assert.Contains(commands.Texts, t => t.Contains("UPDATE \"OrderReadModels\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("\"OrderReadModels\"", StringComparison.Ordinal));
         }
+        Assert.Equal(EntityState.Unchanged, appendedDb.Entry(row).State);
+        Assert.Equal(await StoredFormsAsync(database, "OrderReadModels", byEfCore.Id), await StoredFormsAsync(database, "OrderReadModels", appended.Id));
         Assert.Equal(ReadModelJson.Serialize(allocated), await DocumentAsync(database, appended.Id));
         Assert.Equal((OrderStatus.Allocated, 9L), await database.WithDbAsync(db => db.Set<OrderReadModel>().AsNoTracking()
             .Where(r => r.Id == appended.Id).Select(r => new ValueTuple<OrderStatus, long>(r.Status, r.LastSequence)).SingleAsync()));
