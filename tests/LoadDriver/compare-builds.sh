@@ -42,6 +42,11 @@ trap cleanup EXIT
 # start NAME BUILD PORT [NAME=VALUE...]: a Release host on the embedded default (synchronous=FULL), its own file and demo key.
 start() {
     local name=$1 build=$2 port=$3; shift 3
+    # Another process on the port would answer for this host, and this host would fail to bind: nothing it measured would be its own.
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+        echo "port $port is taken (a host left running?): host $name needs it free" >&2
+        exit 2
+    fi
     mkdir -p "$work/$name"
     (cd "$work/$name" && exec env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
         ConnectionStrings__Erp="Data Source=$work/$name/ecomerp.db" EcomErp__DataDirectory="$work/$name" \
@@ -49,6 +54,7 @@ start() {
     pids+=($!)
     echo "$!" > "$work/$name/pid"; echo "$port" > "$work/$name/port"
     for _ in $(seq 1 120); do
+        kill -0 "$(cat "$work/$name/pid")" 2> /dev/null || { echo "host $name exited; see $work/$name/host.log" >&2; cat "$work/$name/host.log" >&2; exit 1; }
         curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && return 0
         sleep 1
     done
