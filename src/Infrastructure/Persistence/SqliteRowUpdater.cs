@@ -48,7 +48,7 @@ internal static class SqliteRowUpdater
             }
             // Changed in a navigation only: nothing of its own row to write.
             if (changed != 0)
-                (taken ??= []).Add(new ChangedRow(entry, table, changed, table.OriginalValues(entry)));
+                (taken ??= []).Add(new ChangedRow(entry, table, changed, table.OriginalValues(entry, changed)));
         }
         if (taken is null)
             return [];
@@ -137,7 +137,10 @@ internal static class SqliteRowUpdater
         }
     }
 
-    /// <summary>One changed row: its entry, its table, the bit of each column it changed, and every column's original value.</summary>
+    /// <summary>
+    /// One changed row: its entry, its table, the bit of each column it changed, and the original values of those columns and of
+    /// the concurrency tokens (by column; the others are not read).
+    /// </summary>
     internal sealed record ChangedRow(EntityEntry Entry, Table Table, ulong Changed, object?[] Originals)
     {
         public IEnumerable<int> ChangedColumns()
@@ -167,6 +170,7 @@ internal static class SqliteRowUpdater
             Columns = columns;
             Keys = [.. entity.FindPrimaryKey()!.Properties.Select(p => Array.FindIndex(columns, c => c.Owner is null && c.Property == p))];
             Tokens = [.. Enumerable.Range(0, columns.Length).Where(i => columns[i].Property.IsConcurrencyToken)];
+            TokenColumns = Tokens.Aggregate(0UL, (bits, i) => bits | 1UL << i);
         }
 
         public (IComplexProperty? Owner, IProperty Property)[] Columns { get; }
@@ -174,6 +178,9 @@ internal static class SqliteRowUpdater
         public int[] Keys { get; }
 
         public int[] Tokens { get; }
+
+        /// <summary>The bit of each concurrency token's column.</summary>
+        private ulong TokenColumns { get; }
 
         public static Table For(IEntityType entity)
         {
@@ -192,11 +199,16 @@ internal static class SqliteRowUpdater
         public PropertyEntry Entry(EntityEntry row, int column) =>
             Columns[column] is (null, var property) ? row.Property(property) : row.ComplexProperty(Columns[column].Owner!).Property(Columns[column].Property);
 
-        public object?[] OriginalValues(EntityEntry row)
+        /// <summary>The original values the update and a give-back need: the changed columns' and the concurrency tokens'.</summary>
+        public object?[] OriginalValues(EntityEntry row, ulong changed)
         {
             var values = new object?[Columns.Length];
+            var needed = changed | TokenColumns;
             for (var i = 0; i < values.Length; i++)
-                values[i] = Entry(row, i).OriginalValue;
+            {
+                if ((needed & (1UL << i)) != 0)
+                    values[i] = Entry(row, i).OriginalValue;
+            }
             return values;
         }
 

@@ -149,11 +149,7 @@ public sealed class SqliteRowAppenderTests
         await using var trackedScope = database.Scope();
         var trackedDb = trackedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var trackedRow = trackedDb.Set<OrderReadModel>().Add(Row(byEfCore)).Entity;
-        await using (var transaction = await trackedDb.Database.BeginTransactionAsync())
-        {
-            Assert.True((await SaveAsync(trackedScope)).IsSuccess);
-            await transaction.CommitAsync();
-        }
+        await SaveInCallersTransactionAsync(trackedScope);
         await using var appendedScope = database.Scope();
         var appendedDb = appendedScope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var appended = Captured("WEB-2");
@@ -172,11 +168,7 @@ public sealed class SqliteRowAppenderTests
         // Tracked as saved: the order's next status updates the same row, outside EF Core, stored as EF Core's update stores it.
         var allocatedByEfCore = byEfCore with { Status = OrderStatus.Allocated, LastSequence = 9 };
         trackedRow.Apply(allocatedByEfCore, ReadModelJson.Serialize(allocatedByEfCore));
-        await using (var transaction = await trackedDb.Database.BeginTransactionAsync())
-        {
-            Assert.True((await SaveAsync(trackedScope)).IsSuccess);
-            await transaction.CommitAsync();
-        }
+        await SaveInCallersTransactionAsync(trackedScope);
         var allocated = appended with { Status = OrderStatus.Allocated, LastSequence = 9 };
         row.Apply(allocated, ReadModelJson.Serialize(allocated));
         using (var commands = new EfCoreCommands(appendedDb))
@@ -296,4 +288,13 @@ public sealed class SqliteRowAppenderTests
     private static Order Add(AsyncServiceScope scope, Order order) => SqliteGroupCommitTests.Add(scope, order);
 
     private static Task<Result> SaveAsync(AsyncServiceScope scope) => SqliteGroupCommitTests.SaveAsync(scope);
+
+    /// <summary>Saves the scope's changes in a transaction the caller opened, where EF Core writes every row: the form to compare with.</summary>
+    internal static async Task SaveInCallersTransactionAsync(AsyncServiceScope scope)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Assert.True((await SaveAsync(scope)).IsSuccess);
+        await transaction.CommitAsync();
+    }
 }

@@ -30,12 +30,8 @@ public sealed class SqliteRowUpdaterTests
         // The same change twice: in a caller's transaction EF Core writes it, on its own the save updates the rows itself.
         await using (var tracked = database.Scope())
         {
-            var order = await LoadAsync(tracked, byEfCore);
-            var db = tracked.ServiceProvider.GetRequiredService<ErpDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            Pick(order);
-            Assert.True((await SaveAsync(tracked)).IsSuccess);
-            await transaction.CommitAsync();
+            Pick(await LoadAsync(tracked, byEfCore));
+            await SqliteRowAppenderTests.SaveInCallersTransactionAsync(tracked);
         }
         await using var scope = database.Scope();
         var picked = await LoadAsync(scope, updated);
@@ -107,6 +103,32 @@ public sealed class SqliteRowUpdaterTests
         Assert.True(alsoStale.ReleaseHold(holdId, "sorted again", Actors.Operations, ErpTestHost.Start.AddHours(3)).IsSuccess);
         Assert.Equal(CommonErrors.Conflict, (await SaveAsync(third)).Error.Code);
         Assert.Equal(loadedVersion + 2, (await database.LoadAsync(orderId)).Version);
+    }
+
+    /// <summary>A change that leaves the version alone (a correction written through the tracker) is still checked at that version.</summary>
+    [Fact]
+    public async Task AChangeThatLeavesTheVersionAlone_IsCheckedAtTheVersionItWasRead()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var orderId = await SaveNewAsync(database, "WEB-1");
+        await using var scope = database.Scope();
+        var context = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var order = await LoadAsync(scope, orderId);
+        context.Entry(order).Property(nameof(Order.Carrier)).CurrentValue = "DHL";
+
+        Assert.True(await context.SaveChangesAsync() > 0);
+        var stored = await database.LoadAsync(orderId);
+        Assert.Equal(("DHL", order.Version), (stored.Carrier, stored.Version));
+
+        // Moved on by another save, the same correction again is a stale row.
+        await using (var other = database.Scope())
+        {
+            Pick(await LoadAsync(other, orderId));
+            Assert.True((await SaveAsync(other)).IsSuccess);
+        }
+        context.Entry(order).Property(nameof(Order.Carrier)).CurrentValue = "UPS";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => context.SaveChangesAsync());
+        Assert.Equal("DHL", (await database.LoadAsync(orderId)).Carrier);
     }
 
     [Fact]
