@@ -3,19 +3,14 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using EcomErp.Application;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders;
 using EcomErp.Application.Orders.AllocateOrder;
-using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Application.Orders.ValidateOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
-using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Benchmarks;
@@ -31,7 +26,7 @@ namespace EcomErp.Benchmarks;
 [Config(typeof(MonitoringConfig))]
 public class BatchedAllocationBenchmark
 {
-    private string _directory = "";
+    private BenchmarkDatabase _database = null!;
     private ServiceProvider _services = null!;
     private long _next;
     private List<Guid> _batch = [];
@@ -42,28 +37,15 @@ public class BatchedAllocationBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "ecomerp-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(_directory, "erp.db")}",
-            [DatabaseOptions.SeedDemoDataKey] = "true",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddApplication();
-        services.AddInfrastructure(configuration);
-        _services = services.BuildServiceProvider();
-        _services.InitializeDatabaseAsync().GetAwaiter().GetResult();
+        _database = BenchmarkDatabase.Start();
+        _services = _database.Services;
         // Deep stock everywhere, so every iteration allocates in full (the benchmark measures the step, not the ledger's history).
         using var scope = _services.CreateScope();
         scope.ServiceProvider.GetRequiredService<ErpDbContext>().Database.ExecuteSqlRaw("UPDATE InventoryBalances SET Available = 1000000, SafetyStock = 0");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _database.Dispose();
 
     [IterationSetup]
     public void CaptureBatch() => _batch = [.. Enumerable.Range(0, BatchSize).Select(_ => CaptureAsync().GetAwaiter().GetResult())];
@@ -98,17 +80,10 @@ public class BatchedAllocationBenchmark
     private static IDomainEvent Captured(Guid id) =>
         new OrderCaptured(id, "WEB", "", "EUR", ServiceLevel.Standard, OrderPriority.Normal, "", "", "DE", 0, [], Actor.SystemId, DateTimeOffset.UtcNow);
 
-    private async Task<Guid> CaptureAsync()
+    private Task<Guid> CaptureAsync()
     {
         var number = Interlocked.Increment(ref _next);
-        await using var scope = _services.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<CaptureOrder, CapturedOrder>>();
-        var result = await handler.HandleAsync(new CaptureOrder(
-            Actor.System, "WEB", $"BATCH-{BatchSize}-{number}", ServiceLevel.Standard,
-            new CaptureOrderCustomer("buyer@example.com", "Bench Buyer"),
-            new CaptureOrderAddress("Bench Buyer", "Torstraße 1", null, "Berlin", "10119", "DE"),
-            [new CaptureOrderLine(Skus[number % Skus.Length], 1, new CaptureOrderPrice(25.00m, "EUR"))]), CancellationToken.None);
-        return result.IsSuccess ? result.Value.OrderId : throw new InvalidOperationException($"Capture failed: {result.Error}");
+        return _database.CaptureAsync(BenchmarkDatabase.Order($"BATCH-{BatchSize}-{number}", "buyer@example.com", [(Skus[number % Skus.Length], 1)]));
     }
 
     private static readonly string[] Skus = ["TEE-CREW-M-BLK", "TEE-VNECK-L-WHT", "HOODIE-ZIP-S-NVY", "JEANS-SLIM-M-GRY", "POLO-PIQUE-XL-OLV"];

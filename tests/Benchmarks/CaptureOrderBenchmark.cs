@@ -2,16 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using EcomErp.Application;
-using EcomErp.Application.Abstractions;
-using EcomErp.Application.Orders.CaptureOrder;
-using EcomErp.Domain.Common;
-using EcomErp.Domain.Orders;
-using EcomErp.Infrastructure;
-using EcomErp.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Benchmarks;
 
@@ -27,35 +17,17 @@ public class CaptureOrderBenchmark
     public const int ConcurrentOrders = 32;
     public const int ConcurrentCallers = 4;
 
-    private string _directory = "";
-    private ServiceProvider _services = null!;
+    private BenchmarkDatabase _database = null!;
     private long _next;
 
     [Params(1, 5)]
     public int LinesPerOrder { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "ecomerp-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(_directory, "erp.db")}",
-            [DatabaseOptions.SeedDemoDataKey] = "true",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddApplication();
-        services.AddInfrastructure(configuration);
-        _services = services.BuildServiceProvider();
-        _services.InitializeDatabaseAsync().GetAwaiter().GetResult();
-    }
+    public void Setup() => _database = BenchmarkDatabase.Start();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _database.Dispose();
 
     [Benchmark(Description = "CaptureOrder, one caller")]
     public Task CaptureOne() => CaptureAsync();
@@ -67,21 +39,12 @@ public class CaptureOrderBenchmark
             await CaptureAsync();
     })));
 
-    private async Task CaptureAsync()
+    private Task<Guid> CaptureAsync()
     {
         var number = Interlocked.Increment(ref _next);
-        await using var scope = _services.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<CaptureOrder, CapturedOrder>>();
-        var result = await handler.HandleAsync(Command(number), CancellationToken.None);
-        if (result.IsFailure)
-            throw new InvalidOperationException($"Capture failed: {result.Error}");
+        return _database.CaptureAsync(BenchmarkDatabase.Order($"BENCH-{number}", $"buyer{number % 500}@example.com",
+            Skus.Take(LinesPerOrder).Select((sku, i) => (sku, i + 1))));
     }
-
-    private CaptureOrder Command(long number) => new(
-        Actor.System, "WEB", $"BENCH-{number}", ServiceLevel.Standard,
-        new CaptureOrderCustomer($"buyer{number % 500}@example.com", "Bench Buyer"),
-        new CaptureOrderAddress("Bench Buyer", "Torstraße 1", null, "Berlin", "10119", "DE"),
-        [.. Skus.Take(LinesPerOrder).Select((sku, i) => new CaptureOrderLine(sku, i + 1, new CaptureOrderPrice(25.00m, "EUR")))]);
 
     private static readonly string[] Skus = ["TEE-CREW-M-BLK", "TEE-VNECK-L-WHT", "HOODIE-ZIP-S-NVY", "JEANS-SLIM-M-GRY", "POLO-PIQUE-XL-OLV"];
 

@@ -4,16 +4,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using EcomErp.Application;
-using EcomErp.Application.Abstractions;
-using EcomErp.Application.Orders.CaptureOrder;
-using EcomErp.Domain.Common;
-using EcomErp.Domain.Orders;
-using EcomErp.Infrastructure;
 using EcomErp.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Benchmarks;
@@ -30,8 +22,7 @@ public class GroupCommitBenchmark
 {
     public const int OrdersPerInvocation = 64;
 
-    private string _directory = "";
-    private ServiceProvider _services = null!;
+    private BenchmarkDatabase _database = null!;
     private long _next;
     private readonly List<double> _latencies = [];
     private readonly CommitCounter _commits = new();
@@ -43,21 +34,9 @@ public class GroupCommitBenchmark
     public int MaxGroupSize { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "ecomerp-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseOptions.ConnectionStringKey] = $"Data Source={Path.Combine(_directory, "erp.db")}",
-            [DatabaseOptions.SeedDemoDataKey] = "true",
-            [DatabaseOptions.SqliteMaxGroupSizeKey] = MaxGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddApplication();
-        services.AddInfrastructure(configuration);
-        services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(_commits));
-        _services = services.BuildServiceProvider();
-        _services.InitializeDatabaseAsync().GetAwaiter().GetResult();
-    }
+    public void Setup() => _database = BenchmarkDatabase.Start(
+        new Dictionary<string, string?> { [DatabaseOptions.SqliteMaxGroupSizeKey] = MaxGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(_commits)));
 
     [IterationSetup]
     public void ResetCounts()
@@ -75,9 +54,7 @@ public class GroupCommitBenchmark
             sorted = [.. _latencies.Order()];
         Console.WriteLine(FormattableString.Invariant(
             $"group commit: callers={Callers} max group={MaxGroupSize} orders per commit={(double)sorted.Length / Math.Max(_commits.Count, 1):0.0} capture p50={Percentile(sorted, 0.50):0.0} ms p99={Percentile(sorted, 0.99):0.0} ms (last iteration, {sorted.Length} orders)"));
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _database.Dispose();
     }
 
     [Benchmark(Description = "CaptureOrder, concurrent callers", OperationsPerInvoke = OrdersPerInvocation)]
@@ -91,11 +68,7 @@ public class GroupCommitBenchmark
     {
         var number = Interlocked.Increment(ref _next);
         var started = Stopwatch.GetTimestamp();
-        await using var scope = _services.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<CaptureOrder, CapturedOrder>>();
-        var result = await handler.HandleAsync(Command(number), CancellationToken.None);
-        if (result.IsFailure)
-            throw new InvalidOperationException($"Capture failed: {result.Error}");
+        await _database.CaptureAsync(BenchmarkDatabase.Order($"GROUP-{number}", $"buyer{number % 500}@example.com", [("TEE-CREW-M-BLK", 1)]));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         lock (_latencies)
             _latencies.Add(elapsed);
@@ -103,12 +76,6 @@ public class GroupCommitBenchmark
 
     private static double Percentile(double[] sorted, double rank) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(rank * sorted.Length) - 1)];
-
-    private static CaptureOrder Command(long number) => new(
-        Actor.System, "WEB", $"GROUP-{number}", ServiceLevel.Standard,
-        new CaptureOrderCustomer($"buyer{number % 500}@example.com", "Bench Buyer"),
-        new CaptureOrderAddress("Bench Buyer", "Torstraße 1", null, "Berlin", "10119", "DE"),
-        [new CaptureOrderLine("TEE-CREW-M-BLK", 1, new CaptureOrderPrice(25.00m, "EUR"))]);
 
     /// <summary>Counts the commits that reach the database, whoever began them (a group or a lone save).</summary>
     private sealed class CommitCounter : DbTransactionInterceptor
