@@ -59,6 +59,37 @@ internal sealed class ExecutionLimits(GraphQLTransportOptions options)
         }),
     ];
 
+    /// <summary>
+    /// Whether a request's variables can change the document's complexity, so a kept document must be measured again: a list's
+    /// size is read from a <c>first</c>, <c>last</c> or <c>id</c> argument (GraphQL.NET's default impact, which
+    /// <see cref="Introspection.Impact"/> keeps outside introspection), and <c>@include</c> or <c>@skip</c> can leave a field
+    /// out. True when any such argument, or any directive's argument, anywhere in the document takes a variable.
+    /// </summary>
+    public static bool ComplexityReadsVariables(GraphQLDocument document)
+    {
+        static bool Variable(GraphQLArgument argument) => argument.Value is GraphQLVariable;
+
+        static bool InDirectives(GraphQLDirectives? directives) =>
+            directives?.Items.Any(directive => directive.Arguments?.Items.Any(Variable) == true) == true;
+
+        static bool InSelections(GraphQLSelectionSet? selectionSet) => selectionSet?.Selections.Any(selection => selection switch
+        {
+            GraphQLField field => InDirectives(field.Directives)
+                || field.Arguments?.Items.Any(argument => Variable(argument) && argument.Name.Value.Span is "first" or "last" or "id") == true
+                || InSelections(field.SelectionSet),
+            GraphQLInlineFragment inline => InDirectives(inline.Directives) || InSelections(inline.SelectionSet),
+            GraphQLFragmentSpread spread => InDirectives(spread.Directives),
+            _ => true,
+        }) == true;
+
+        return document.Definitions.Any(definition => definition switch
+        {
+            GraphQLOperationDefinition operation => InDirectives(operation.Directives) || InSelections(operation.SelectionSet),
+            GraphQLFragmentDefinition fragment => InDirectives(fragment.Directives) || InSelections(fragment.SelectionSet),
+            _ => false,
+        });
+    }
+
     /// <summary>Counts the document's tokens without building anything; <see langword="null"/> when within the limit or unreadable (the parser says why).</summary>
     public ExecutionLimitError? CheckTokens(string query)
     {

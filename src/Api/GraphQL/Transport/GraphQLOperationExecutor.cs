@@ -18,14 +18,21 @@ public sealed record PreparedOperation(GraphQLOperationRequest Request, GraphQLD
 
     /// <summary>The document passed validation before and came from the cache: only the rules that read the request's variables run again.</summary>
     public bool Validated { get; init; }
+
+    /// <summary>
+    /// Kept with a complexity no variable can change (<see cref="ExecutionLimits.ComplexityReadsVariables"/>), measured within the
+    /// limit when it was kept: no rule runs again, only the variables' coercion.
+    /// </summary>
+    public bool ComplexityKnown { get; init; }
 }
 
 /// <summary>
 /// Runs GraphQL requests for both transports: the schema from DI, the limits, the user context and error masking. A document
 /// that passed validation is kept, by its text and operation name, in a cache bounded by
 /// <see cref="GraphQLTransportOptions.ValidatedDocumentCacheSize"/>: the same document again (a storefront sends a few documents
-/// many times, with other variables) is neither parsed nor measured nor validated again. The complexity rule still runs,
-/// because list sizes come from variables; variables and arguments are coerced for every request, as before.
+/// many times, with other variables) is neither parsed nor measured nor validated again. The complexity rule still runs when a
+/// variable can change the document's complexity (a list's size given by one, a field a directive's variable leaves out);
+/// variables and arguments are coerced for every request, as before.
 /// </summary>
 public sealed partial class GraphQLOperationExecutor : IDisposable
 {
@@ -58,7 +65,10 @@ public sealed partial class GraphQLOperationExecutor : IDisposable
     {
         if (validatedDocuments is not null && validatedDocuments.TryGetValue(ValidatedDocument.KeyOf(request), out ValidatedDocument? validated))
         {
-            return new PreparedOperation(request, validated!.Document, validated.OperationType, null) { Introspection = validated.Introspection, Validated = true };
+            return new PreparedOperation(request, validated!.Document, validated.OperationType, null)
+            {
+                Introspection = validated.Introspection, Validated = true, ComplexityKnown = validated.ComplexityKnown,
+            };
         }
 
         if (limits.CheckTokens(request.Query) is { } tooManyTokens)
@@ -155,7 +165,12 @@ public sealed partial class GraphQLOperationExecutor : IDisposable
             User = user,
             UserContext = new GraphQLUserContext(user),
             RequestServices = services,
-            ValidationRules = operation.Validated ? validatedDocumentRules : validationRules,
+            ValidationRules = operation switch
+            {
+                { ComplexityKnown: true } => [],
+                { Validated: true } => validatedDocumentRules,
+                _ => validationRules,
+            },
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = context =>
             {
@@ -184,7 +199,8 @@ public sealed partial class GraphQLOperationExecutor : IDisposable
         }
 
         validatedDocuments.Set(ValidatedDocument.KeyOf(operation.Request),
-            new ValidatedDocument(operation.Document, operation.OperationType.Value, operation.Introspection),
+            new ValidatedDocument(operation.Document, operation.OperationType.Value, operation.Introspection,
+                !ExecutionLimits.ComplexityReadsVariables(operation.Document)),
             new MemoryCacheEntryOptions { Size = operation.Request.Query.Length });
     }
 
@@ -209,7 +225,7 @@ public sealed partial class GraphQLOperationExecutor : IDisposable
         result.Errors = kept;
     }
 
-    private sealed record ValidatedDocument(GraphQLDocument Document, OperationType OperationType, IntrospectionUse Introspection)
+    private sealed record ValidatedDocument(GraphQLDocument Document, OperationType OperationType, IntrospectionUse Introspection, bool ComplexityKnown)
     {
         /// <summary>Validation covers the whole document, but the operation a request picks is part of what was checked and run.</summary>
         public static (string Query, string? OperationName) KeyOf(GraphQLOperationRequest request) => (request.Query, request.OperationName);

@@ -11,7 +11,8 @@ namespace EcomErp.Api.Tests.GraphQL.Transport;
 /// <summary>
 /// The executor's cache of validated documents (<see cref="GraphQLTransportOptions.ValidatedDocumentCacheSize"/>): the engine's
 /// validator is wrapped to record how many rules each request ran, so a test sees whether the document was validated in full
-/// or came from the cache (where only the complexity rule, which reads the variables, runs).
+/// or came from the cache, where only the complexity rule runs, and only when a variable can change the complexity (a list's
+/// size given by one, a field a directive's variable leaves out); else no rule runs and only the variables are coerced.
 /// </summary>
 public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
 {
@@ -36,7 +37,7 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
         }
 
         Assert.Equal([TransportTestServer.User, TransportTestServer.User, TransportTestServer.User], answers);
-        Assert.Equal([AllRules, 1, 1], validator.RuleCounts);
+        Assert.Equal([AllRules, 0, 0], validator.RuleCounts);
     }
 
     [Fact]
@@ -68,6 +69,32 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AKeptDocument_WhoseListSizeAFragmentTakesFromAVariable_IsStillMeasured()
+    {
+        const string query = "query($n: Int) { node { ...Nested } } fragment Nested on Node { children(first: $n) { children(first: $n) { value } } }";
+
+        var small = await PostAsync(query, new { n = 2 });
+        var large = await PostAsync(query, new { n = 10 });
+
+        Assert.True(small.HasData);
+        Assert.Equal([GraphQLErrorCodes.MaxComplexityExceeded], large.ErrorCodes);
+        Assert.Equal([AllRules, 1], validator.RuleCounts);
+    }
+
+    [Fact]
+    public async Task AKeptDocument_WithADirectiveOnAVariable_IsStillMeasured()
+    {
+        const string query = "query($deep: Boolean!) { node { children(first: 3) @include(if: $deep) { value } value } }";
+
+        var shallow = await PostAsync(query, new { deep = false });
+        var deep = await PostAsync(query, new { deep = true });
+
+        Assert.False(shallow.Body.GetProperty("data").GetProperty("node").TryGetProperty("children", out _));
+        Assert.Equal("v", deep.Body.GetProperty("data").GetProperty("node").GetProperty("children")[0].GetProperty("value").GetString());
+        Assert.Equal([AllRules, 1], validator.RuleCounts);
+    }
+
+    [Fact]
     public async Task AKeptDocument_StillHasEachRequestsVariablesCoercedAndRefused()
     {
         const string query = "query($n: Int!) { echo(number: $n) }";
@@ -85,7 +112,7 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
         }
 
         Assert.Equal(0, server.Counter.Value);
-        Assert.Equal([AllRules, 1, 1], validator.RuleCounts);
+        Assert.Equal([AllRules, 0, 0], validator.RuleCounts);
     }
 
     [Fact]
@@ -100,7 +127,7 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
         Assert.Equal("world", a.Body.GetProperty("data").GetProperty("hello").GetString());
         Assert.Equal(1, b.Body.GetProperty("data").GetProperty("increment").GetInt32());
         Assert.Equal(2, bAgain.Body.GetProperty("data").GetProperty("increment").GetInt32());
-        Assert.Equal([AllRules, AllRules, 1], validator.RuleCounts);
+        Assert.Equal([AllRules, AllRules, 0], validator.RuleCounts);
     }
 
     [Fact]
@@ -139,7 +166,7 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
         await server.Http.PostGraphQLAsync("{ hello }");
         await server.Http.PostGraphQLAsync("{ hello }");
 
-        Assert.Equal([AllRules, AllRules, AllRules, 1], validator.RuleCounts);
+        Assert.Equal([AllRules, AllRules, AllRules, 0], validator.RuleCounts);
     }
 
     [Fact]
@@ -149,6 +176,21 @@ public sealed class ValidatedDocumentCacheTests : IAsyncLifetime
 
         Assert.Contains("ValidatedDocumentCacheSize", failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{ node { children(first: 3) { value } } }", false)]
+    [InlineData("query($n: Int!) { echo(number: $n) node { children(first: 3) { value } } }", false)]
+    [InlineData("query($n: Int) { node { children(first: $n) { value } } }", true)]
+    [InlineData("query($n: Int) { node { children(last: $n) { value } } }", true)]
+    [InlineData("query($id: ID) { node { children(id: $id) { value } } }", true)]
+    [InlineData("query($n: Int) { node { ... on Node { child { children(first: $n) { value } } } } }", true)]
+    [InlineData("query($n: Int) { node { ...F } } fragment F on Node { children(first: $n) { value } }", true)]
+    [InlineData("query($x: Boolean!) { node { ...F @skip(if: $x) } } fragment F on Node { value }", true)]
+    [InlineData("query($x: Boolean!) { node { ... @include(if: $x) { value } } }", true)]
+    [InlineData("query($x: Boolean!) @include(if: $x) { hello }", true)]
+    [InlineData("query($x: Boolean!) { hello @include(if: true) node { value } }", false)]
+    public void WhetherVariablesCanChangeTheComplexity_IsReadFromTheWholeDocument(string query, bool readsVariables) =>
+        Assert.Equal(readsVariables, ExecutionLimits.ComplexityReadsVariables(GraphQLParser.Parser.Parse(query)));
 
     private Task<TransportTestServer> StartAsync(int? cacheSize)
     {
