@@ -123,6 +123,13 @@ public sealed record DocumentSeries(string Prefix)
 public interface IUnitOfWork
 {
     Task<Result> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a new aggregate and saves the scope at once, as <see cref="SaveChangesAsync"/> does. Nothing can change the aggregate
+    /// between its adding and the save, so when the scope tracked nothing before, the save does not scan for changes
+    /// (decision 081: a capture's save).
+    /// </summary>
+    Task<Result> SaveNewAsync(AggregateRoot aggregate, CancellationToken cancellationToken);
 }
 
 /// <summary>Error codes the unit of work reports.</summary>

@@ -28,6 +28,25 @@ internal sealed class UnitOfWork(
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
+    public async Task<Result> SaveNewAsync(AggregateRoot aggregate, CancellationToken cancellationToken)
+    {
+        var detects = db.ChangeTracker.AutoDetectChangesEnabled;
+        // Off while the tracker is read, and for the save when it held nothing: the graph is attached as new just below, and
+        // nothing else is tracked to have changed. A scan would only walk the new graph's lists again.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var trackedNothing = !db.ChangeTracker.Entries().Any();
+            db.Add(aggregate);
+            db.ChangeTracker.AutoDetectChangesEnabled = detects && !trackedNothing;
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detects;
+        }
+    }
+
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
         // The changes are detected once for the audit entry, the cache check, the order views and the save.

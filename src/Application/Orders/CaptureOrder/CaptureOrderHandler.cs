@@ -31,8 +31,8 @@ internal sealed class CaptureOrderHandler(
 
         // Saved first, looked up only when the channel's external id is taken (decision 063): a new order, nearly every
         // capture, costs no lookup; a resend, or a concurrent capture of the same id, is answered by the order stored first.
-        orders.Add(captured.Value);
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        // Added at the save, so the save need not scan for changes (decision 081).
+        var saved = await unitOfWork.SaveNewAsync(captured.Value, cancellationToken);
         if (saved.IsSuccess)
             return CapturedOrder.Of(captured.Value, wasAlreadyCaptured: false);
 
