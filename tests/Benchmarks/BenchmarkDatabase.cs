@@ -17,7 +17,9 @@ namespace EcomErp.Benchmarks;
 /// </summary>
 internal sealed class BenchmarkDatabase : IDisposable
 {
-    private BenchmarkDatabase(ServiceProvider services) => Services = services;
+    private readonly string _directory;
+
+    private BenchmarkDatabase(ServiceProvider services, string directory) => (Services, _directory) = (services, directory);
 
     /// <summary>Creates the file and its schema, seeded; a benchmark disposes it in its global clean-up.</summary>
     /// <param name="settings">Configuration beyond the file and the demo data.</param>
@@ -35,12 +37,10 @@ internal sealed class BenchmarkDatabase : IDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         provider.InitializeDatabaseAsync().GetAwaiter().GetResult();
-        return new BenchmarkDatabase(provider) { Directory = directory };
+        return new BenchmarkDatabase(provider, directory);
     }
 
     public ServiceProvider Services { get; }
-
-    private string Directory { get; init; } = "";
 
     /// <summary>Captures an order through the Application layer, in a scope of its own as a request would; its id.</summary>
     public async Task<Guid> CaptureAsync(CaptureOrder command)
@@ -61,6 +61,6 @@ internal sealed class BenchmarkDatabase : IDisposable
     {
         Services.Dispose();
         SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -28,17 +28,16 @@ internal sealed class OrderRepository(ErpDbContext db) : IOrderRepository
         var orders = await db.Orders.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         if (orders.Count == 0)
             return orders;
-        await db.Set<OrderLine>().Where(l => wanted.Contains(EF.Property<OrderId>(l, OrderChildConfiguration.OrderIdColumn)))
-            .OrderBy(l => l.LineNumber).LoadAsync(cancellationToken);
-        await db.Set<Hold>().Where(h => wanted.Contains(EF.Property<OrderId>(h, OrderChildConfiguration.OrderIdColumn)))
-            .OrderBy(h => h.PlacedAt).ThenBy(h => h.Id).LoadAsync(cancellationToken);
-        await db.Set<TimelineEntry>().Where(t => wanted.Contains(EF.Property<OrderId>(t, OrderChildConfiguration.OrderIdColumn)))
-            .OrderBy(t => t.Sequence).LoadAsync(cancellationToken);
+        await PartsOf<OrderLine>().OrderBy(l => l.LineNumber).LoadAsync(cancellationToken);
+        await PartsOf<Hold>().OrderBy(h => h.PlacedAt).ThenBy(h => h.Id).LoadAsync(cancellationToken);
+        await PartsOf<TimelineEntry>().OrderBy(t => t.Sequence).LoadAsync(cancellationToken);
         // Few orders of a batch have shipments yet: their lines come with them.
-        await db.Set<Shipment>().Where(s => wanted.Contains(EF.Property<OrderId>(s, OrderChildConfiguration.OrderIdColumn)))
-            .OrderBy(s => s.Number).Include(s => s.Lines.OrderBy(l => l.LineNumber).ThenBy(l => l.Sku)).AsSplitQuery()
+        await PartsOf<Shipment>().OrderBy(s => s.Number).Include(s => s.Lines.OrderBy(l => l.LineNumber).ThenBy(l => l.Sku)).AsSplitQuery()
             .LoadAsync(cancellationToken);
         return orders;
+
+        IQueryable<TPart> PartsOf<TPart>() where TPart : class =>
+            db.Set<TPart>().Where(part => wanted.Contains(EF.Property<OrderId>(part, OrderChildConfiguration.OrderIdColumn)));
     }
 
     /// <summary>

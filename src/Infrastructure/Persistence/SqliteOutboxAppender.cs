@@ -31,8 +31,7 @@ internal static class SqliteOutboxAppender
     public static async Task AppendAsync(IModel model, SqliteTransaction transaction, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         var insert = ByModel.GetValue(model, Insert.For);
-        var kept = SqliteStatementCache.Kept(transaction, insert.Text);
-        var command = kept ?? new SqliteCommand(insert.Text, transaction.Connection, transaction);
+        var command = SqliteStatementCache.Rent(transaction, insert.Text);
         try
         {
             var parameters = new SqliteParameter[insert.Values.Length];
@@ -47,10 +46,7 @@ internal static class SqliteOutboxAppender
         }
         finally
         {
-            if (kept is null)
-                await command.DisposeAsync();
-            else
-                kept.Parameters.Clear();
+            await SqliteStatementCache.ReturnAsync(command);
         }
     }
 

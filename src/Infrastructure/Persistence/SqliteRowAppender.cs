@@ -107,8 +107,7 @@ internal static class SqliteRowAppender
                 throw new InvalidOperationException($"{entity.ClrType.Name} cannot be appended outside EF Core's save: it has a nested, "
                     + "optional or collection complex property, a store-generated value, or a dependent it is not listed as the principal of.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            (IComplexProperty? Owner, IProperty Property)[] properties =
-                [.. entity.GetProperties().Select(p => ((IComplexProperty?)null, p)), .. complex.SelectMany(c => c.ComplexType.GetProperties().Select(p => ((IComplexProperty?)c, p)))];
+            var properties = ColumnsOf(entity);
             var text = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(p => Quote(p.Property.GetColumnName(table)!)))}) "
                 + $"VALUES ({string.Join(", ", properties.Select((_, i) => Parameter(i)))})";
             return new Insert(text, properties);
@@ -116,19 +115,14 @@ internal static class SqliteRowAppender
 
         public async Task RunAsync(SqliteTransaction transaction, IEnumerable<EntityEntry> rows, CancellationToken cancellationToken)
         {
-            var kept = SqliteStatementCache.Kept(transaction, text);
-            var command = kept ?? new SqliteCommand(text, transaction.Connection, transaction);
+            var command = SqliteStatementCache.Rent(transaction, text);
             try
             {
                 foreach (var row in rows)
                 {
                     command.Parameters.Clear();
                     for (var i = 0; i < properties.Length; i++)
-                    {
-                        var (owner, property) = properties[i];
-                        var value = owner is null ? row.Property(property.Name).CurrentValue : row.ComplexProperty(owner.Name).Property(property.Name).CurrentValue;
-                        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, Parameter(i), value, property.IsNullable));
-                    }
+                        AddParameter(command, i, properties[i].Property, Entry(row, properties[i]).CurrentValue);
                     try
                     {
                         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -143,13 +137,25 @@ internal static class SqliteRowAppender
             }
             finally
             {
-                if (kept is null)
-                    await command.DisposeAsync();
-                else
-                    kept.Parameters.Clear();
+                await SqliteStatementCache.ReturnAsync(command);
             }
         }
     }
+
+    /// <summary>A table's columns, as the appender and <see cref="SqliteRowUpdater"/> write them: the entity's own properties, then its complex properties'.</summary>
+    internal static (IComplexProperty? Owner, IProperty Property)[] ColumnsOf(IEntityType entity) =>
+    [
+        .. entity.GetProperties().Select(p => ((IComplexProperty?)null, p)),
+        .. entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Select(p => ((IComplexProperty?)c, p))),
+    ];
+
+    /// <summary>The column's entry on a row (inside its complex property when it has one).</summary>
+    internal static PropertyEntry Entry(EntityEntry row, (IComplexProperty? Owner, IProperty Property) column) =>
+        column.Owner is null ? row.Property(column.Property) : row.ComplexProperty(column.Owner).Property(column.Property);
+
+    /// <summary>Adds the value as the statement's parameter at <paramref name="index"/>, converted and typed as EF Core's own parameter for the property.</summary>
+    internal static void AddParameter(SqliteCommand command, int index, IProperty property, object? value) =>
+        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, Parameter(index), value, property.IsNullable));
 
     /// <summary>The name of a statement's parameter by its position (shared with <see cref="SqliteRowUpdater"/>).</summary>
     internal static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"$p{index}";

@@ -83,9 +83,7 @@ internal static class SqliteRowUpdater
     {
         foreach (var row in rows)
         {
-            var text = row.Table.TextFor(row.Changed);
-            var kept = SqliteStatementCache.Kept(transaction, text);
-            var command = kept ?? new SqliteCommand(text, transaction.Connection, transaction);
+            var command = SqliteStatementCache.Rent(transaction, row.Table.TextFor(row.Changed));
             int affected;
             try
             {
@@ -105,10 +103,7 @@ internal static class SqliteRowUpdater
             }
             finally
             {
-                if (kept is null)
-                    await command.DisposeAsync();
-                else
-                    kept.Parameters.Clear();
+                await SqliteStatementCache.ReturnAsync(command);
             }
             // As EF Core reports a row changed or removed since it was read: the unit of work answers a stale version with its code.
             // The exception keeps only entries that are not unchanged, so the row is given back first.
@@ -185,8 +180,7 @@ internal static class SqliteRowUpdater
         public static Table For(IEntityType entity)
         {
             var complex = entity.GetComplexProperties().ToList();
-            (IComplexProperty? Owner, IProperty Property)[] columns =
-                [.. entity.GetProperties().Select(p => ((IComplexProperty?)null, p)), .. complex.SelectMany(c => c.ComplexType.GetProperties().Select(p => ((IComplexProperty?)c, p)))];
+            var columns = SqliteRowAppender.ColumnsOf(entity);
             if (columns.Length > 64
                 || complex.Any(c => c.IsCollection || c.IsNullable || c.ComplexType.GetComplexProperties().Any())
                 || columns.Any(c => c.Property.ValueGenerated != ValueGenerated.Never || c.Property.IsConcurrencyToken && (c.Owner is not null || c.Property.IsNullable)))
@@ -196,8 +190,7 @@ internal static class SqliteRowUpdater
         }
 
         /// <summary>The column's entry on the row.</summary>
-        public PropertyEntry Entry(EntityEntry row, int column) =>
-            Columns[column] is (null, var property) ? row.Property(property) : row.ComplexProperty(Columns[column].Owner!).Property(Columns[column].Property);
+        public PropertyEntry Entry(EntityEntry row, int column) => SqliteRowAppender.Entry(row, Columns[column]);
 
         /// <summary>The original values the update and a give-back need: the changed columns' and the concurrency tokens'.</summary>
         public object?[] OriginalValues(EntityEntry row, ulong changed)
@@ -227,11 +220,8 @@ internal static class SqliteRowUpdater
         }
 
         /// <summary>Adds the value as the column's parameter, converted and typed as EF Core's own parameter would be.</summary>
-        public void Add(SqliteCommand command, int parameter, int column, object? value)
-        {
-            var property = Columns[column].Property;
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, SqliteRowAppender.Parameter(parameter), value, property.IsNullable));
-        }
+        public void Add(SqliteCommand command, int parameter, int column, object? value) =>
+            SqliteRowAppender.AddParameter(command, parameter, Columns[column].Property, value);
 
         private string Column(int column) => SqliteRowAppender.Quote(Columns[column].Property.GetColumnName(_store)!);
     }

@@ -89,10 +89,10 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
 
     /// <summary>
     /// The transaction's connection's kept command for <paramref name="text"/>, with the transaction set and no parameters, for
-    /// a statement the project runs itself (decision 062); null when none can be kept now (every kept one being read). The
-    /// caller adds its parameters and clears them when done; the command stays the cache's.
+    /// a statement the project runs itself (decision 062, through <see cref="Rent"/>) or one of EF Core's (<see cref="Take"/>); null
+    /// when none can be kept now (every kept one being read). The command stays the cache's.
     /// </summary>
-    internal static SqliteCommand? Kept(SqliteTransaction transaction, string text)
+    private static KeptCommand? Kept(SqliteTransaction transaction, string text)
     {
         if (transaction.Connection is not { State: ConnectionState.Open } connection
             || ByConnection.GetValue(connection, static c => new Statements(c)).Take(text) is not { } kept)
@@ -100,6 +100,22 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
         kept.Transaction = transaction;
         kept.Parameters.Clear();
         return kept;
+    }
+
+    /// <summary>
+    /// A command for a statement the project runs itself, in <paramref name="transaction"/>: the connection's kept one
+    /// (<see cref="Kept"/>), or a new one when none can be kept now. Hand it back with <see cref="ReturnAsync"/>.
+    /// </summary>
+    internal static SqliteCommand Rent(SqliteTransaction transaction, string text) =>
+        Kept(transaction, text) ?? new SqliteCommand(text, transaction.Connection, transaction);
+
+    /// <summary>Hands back a command from <see cref="Rent"/>: a kept one loses its parameters and stays the cache's; a new one is disposed.</summary>
+    internal static ValueTask ReturnAsync(SqliteCommand command)
+    {
+        if (command is not KeptCommand)
+            return command.DisposeAsync();
+        command.Parameters.Clear();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The connection's kept command for the text, carrying the command's parameters and transaction; null to run the command itself.</summary>
