@@ -166,16 +166,16 @@ internal sealed class SqliteGroupCommit
     {
         await _writer.WaitAsync(CancellationToken.None);
         var heldSince = Stopwatch.GetTimestamp();
+        List<QueuedSave> group;
+        lock (_waiting)
+        {
+            var maxGroupSize = _maxGroupSize;
+            group = new List<QueuedSave>(Math.Min(_waiting.Count, maxGroupSize));
+            while (group.Count < maxGroupSize && _waiting.TryDequeue(out var save))
+                group.Add(save);
+        }
         try
         {
-            List<QueuedSave> group;
-            lock (_waiting)
-            {
-                var maxGroupSize = _maxGroupSize;
-                group = new List<QueuedSave>(Math.Min(_waiting.Count, maxGroupSize));
-                while (group.Count < maxGroupSize && _waiting.TryDequeue(out var save))
-                    group.Add(save);
-            }
             try
             {
                 await WriteAsync(group);
@@ -191,12 +191,17 @@ internal sealed class SqliteGroupCommit
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _grouped, group.Count);
             GroupSize.Record(group.Count, _database);
-            // Answered only now: every context of the group is back on its own connection.
-            foreach (var save in group)
-                save.Woken.TrySetResult(false);
         }
         finally
         {
+            // Answered only now, every context of the group back on its own connection; and always: a save that waits for its
+            // group is never left waiting, whatever failed above (one the group could not answer fails, nothing of it known).
+            foreach (var save in group)
+            {
+                if (!save.Answered)
+                    save.Fail(new InvalidOperationException("The group commit stopped before it could say whether this save was written."));
+                save.Woken.TrySetResult(false);
+            }
             Release(heldSince);
             QueuedSave? next = null;
             lock (_waiting)
@@ -351,13 +356,16 @@ internal sealed class SqliteGroupCommit
             try
             {
                 await transaction.CommitAsync(CancellationToken.None);
-                foreach (var save in written)
-                    save.Committed();
-                return true;
             }
             catch (Exception exception)
             {
                 groupFailure = ExceptionDispatchInfo.Capture(exception);
+            }
+            if (groupFailure is null)
+            {
+                foreach (var save in written)
+                    save.Committed();
+                return true;
             }
         }
 
@@ -458,21 +466,41 @@ internal sealed class SqliteGroupCommit
             }
         }
 
+        /// <summary>
+        /// The group committed: the context accepts its changes. When that throws (as EF Core's own save would, after its
+        /// commit), this save fails with it and the other members are answered as they are.
+        /// </summary>
         public void Committed()
         {
-            Context.GroupCommitted();
-            if (acceptAllChangesOnSuccess)
-                Context.ChangeTracker.AcceptAllChanges();
-            Answered = true;
+            try
+            {
+                Context.GroupCommitted();
+                if (acceptAllChangesOnSuccess)
+                    Context.ChangeTracker.AcceptAllChanges();
+                Answered = true;
+            }
+            catch (Exception exception)
+            {
+                Fail(exception);
+            }
         }
 
         /// <summary>
         /// The group did not commit: the context is left as after a failed save of its own, its changes and outbox rows
-        /// pending and the values the database generated for them forgotten.
+        /// pending and the values the database generated for them forgotten. When giving them back throws, this save fails with
+        /// that (its context is not fit for a retry) and the other members are answered as they are.
         /// </summary>
         public void RolledBack(Exception exception)
         {
-            Context.GroupRolledBack();
+            try
+            {
+                Context.GroupRolledBack();
+            }
+            catch (Exception givingBack)
+            {
+                Fail(givingBack);
+                return;
+            }
             Fail(exception);
         }
     }

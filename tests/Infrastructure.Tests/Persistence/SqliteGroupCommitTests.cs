@@ -156,6 +156,84 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task AMemberWhoseContextThrowsAcceptingTheCommit_FailsWithThat_AndEveryOtherMemberIsAnsweredCommitted()
+    {
+        var commit = new FailingCommit();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commit)),
+        });
+        var queue = QueueOf(database);
+        var scopes = Enumerable.Range(1, 3).Select(_ => database.Scope()).ToList();
+        Add(scopes[0], new OrderBuilder().WithExternalId("WEB-0").CapturedAt(ErpTestHost.Start).Build());
+        Add(scopes[2], new OrderBuilder().WithExternalId("WEB-2").CapturedAt(ErpTestHost.Start).Build());
+        // The second member saves a row EF Core writes and accepts only after the group's commit (an order's rows are marked
+        // saved as they are appended), and its context refuses that change once the commit is on disk.
+        var context = scopes[1].ServiceProvider.GetRequiredService<ErpDbContext>();
+        context.OutboxCheckpoints.Add(new OutboxCheckpoint("test-consumer"));
+        var refusal = new InvalidOperationException("The context refused to accept its changes.");
+        context.ChangeTracker.StateChanged += (_, change) =>
+        {
+            if (commit.Committed && change.NewState == EntityState.Unchanged)
+                throw refusal;
+        };
+
+        commit.Committed = false;
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [SaveAsync(scopes[0]), SavedAsync(context.SaveChangesAsync()), SaveAsync(scopes[2])];
+
+        var answered = await Task.WhenAll(saves.Select(Answer)).WaitAsync(Bound);
+        Assert.True(answered[0].IsSuccess);
+        Assert.Same(refusal, answered[1].Failure);
+        Assert.True(answered[2].IsSuccess);
+        // The commit holds all three, as EF Core's own save leaves its rows committed when accepting them throws.
+        Assert.Equal(["WEB-0", "WEB-2"],
+            await database.WithDbAsync(db => db.Orders.AsNoTracking().OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync()));
+        Assert.True(await database.WithDbAsync(db => db.OutboxCheckpoints.AnyAsync(c => c.Consumer == "test-consumer")));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+
+        static async Task<Result> SavedAsync(Task<int> save)
+        {
+            await save;
+            return Result.Success();
+        }
+    }
+
+    [Fact]
+    public async Task AMemberWhoseContextThrowsTakingBackARolledBackGroup_FailsWithThat_AndEveryOtherMemberSeesTheGroupsFailure()
+    {
+        var fault = new FailingCommit();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services => services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(fault)),
+        });
+        var queue = QueueOf(database);
+        var scopes = Enumerable.Range(1, 3).Select(_ => database.Scope()).ToList();
+        for (var i = 0; i < scopes.Count; i++)
+            Add(scopes[i], new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+        // The second member's context refuses to take its rows back as unsaved once the group's commit has failed.
+        var refusal = new InvalidOperationException("The context refused to take its rows back.");
+        scopes[1].ServiceProvider.GetRequiredService<ErpDbContext>().ChangeTracker.StateChanged += (_, change) =>
+        {
+            if (fault.Refused && change.NewState == EntityState.Added)
+                throw refusal;
+        };
+
+        fault.Armed = true;
+        Task<Result>[] saves;
+        using (queue.TakeWriterTurn())
+            saves = [.. scopes.Select(SaveAsync)];
+
+        var answered = await Task.WhenAll(saves.Select(Answer)).WaitAsync(Bound);
+        Assert.Equal([FailingCommit.Failure, refusal, FailingCommit.Failure], answered.Select(a => a.Failure));
+        Assert.Equal(0, await database.WithDbAsync(db => db.Orders.CountAsync()));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+    }
+
+    [Fact]
     public async Task LoneSave_CommitsAloneAtOnce_AndASaveInTheCallersTransactionIsNotQueued()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
@@ -446,6 +524,23 @@ public sealed class SqliteGroupCommitTests
         return order;
     }
 
+    /// <summary>How long a test waits for a queued save to be answered: past it, the queue has left the save waiting.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    /// <summary>A save's answer: its result, or the exception it threw.</summary>
+    private static async Task<(bool IsSuccess, Exception? Failure)> Answer(Task<Result> save)
+    {
+        try
+        {
+            var result = await save;
+            return (result.IsSuccess, null);
+        }
+        catch (Exception exception)
+        {
+            return (false, exception);
+        }
+    }
+
     internal static Task<Result> SaveAsync(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
 
     internal static SqliteGroupCommit QueueOf(ErpTestHost database)
@@ -493,15 +588,31 @@ public sealed class SqliteGroupCommitTests
         }
     }
 
-    /// <summary>The disk refusing the group's commit, as a crash before it would.</summary>
+    /// <summary>The disk refusing the group's commit when armed, as a crash before it would; says whether a commit was refused or made.</summary>
     private sealed class FailingCommit : DbTransactionInterceptor
     {
         public static readonly InvalidOperationException Failure = new("The disk refused the commit.");
 
         public bool Armed { get; set; }
 
+        public bool Refused { get; private set; }
+
+        /// <summary>Set by the next commit once the test clears it.</summary>
+        public bool Committed { get; set; }
+
         public override ValueTask<InterceptionResult> TransactionCommittingAsync(
-            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            Armed ? throw Failure : ValueTask.FromResult(result);
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (!Armed)
+                return ValueTask.FromResult(result);
+            Refused = true;
+            throw Failure;
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Committed = true;
+            return Task.CompletedTask;
+        }
     }
 }
