@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
@@ -38,6 +39,30 @@ internal sealed class OrderReadModel
     public int OpenHoldTypes { get; private set; }
     public long LastSequence { get; private set; }
     public string Document { get; private set; } = "";
+
+    /// <summary>
+    /// The row with every column but its document, for the projection to attach and apply a newer view to: a view replaces the
+    /// document whole, so reading the old one (a few KB for every order of a batch) was only work. Attached, its original document
+    /// reads as empty, and the new view's document is written.
+    /// </summary>
+    public static readonly Expression<Func<OrderReadModel, OrderReadModel>> WithoutDocument = row => new OrderReadModel
+    {
+        Id = row.Id,
+        Channel = row.Channel,
+        ExternalOrderId = row.ExternalOrderId,
+        Status = row.Status,
+        CapturedAtTicks = row.CapturedAtTicks,
+        TotalMinor = row.TotalMinor,
+        Currency = row.Currency,
+        UpdatedAtTicks = row.UpdatedAtTicks,
+        IsOnHold = row.IsOnHold,
+        StatusRank = row.StatusRank,
+        ShipByTicks = row.ShipByTicks,
+        Priority = row.Priority,
+        CustomerEmail = row.CustomerEmail,
+        OpenHoldTypes = row.OpenHoldTypes,
+        LastSequence = row.LastSequence,
+    };
 
     public static OrderReadModel From(OrderView view, string document)
     {

@@ -5,6 +5,7 @@ using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,38 @@ public sealed class ProjectionTests : IAsyncLifetime
         Assert.Equal(0, lag.Lag);
         foreach (var id in ids)
             Assert.Equal(ReadModelJson.Serialize(await _host.WriteSideViewAsync(id)), ReadModelJson.Serialize(await GetAsync(id)));
+    }
+
+    [Fact]
+    public async Task Project_ALaterEventOfAnOrder_ReadsItsRowWithoutTheOldDocument_AndWritesEveryChangedColumn_BackToDefaultsToo()
+    {
+        var id = await _host.CaptureAsync("WEB", "W-1");
+        await _host.DispatchOutboxAsync();
+        await _host.SendAsync(new Application.Orders.PlaceHold.PlaceHold(id, Actor.System, HoldType.Manual, "customer called"));
+        await _host.ProjectReadModelsAsync();
+        var held = await RowAsync(id);
+        Assert.Equal((true, 1 << (int)HoldType.Manual), (held.IsOnHold, held.OpenHoldTypes));
+
+        var hold = (await _host.WriteSideViewAsync(id)).Holds[0].Id;
+        await _host.SendAsync(new Application.Orders.ReleaseHold.ReleaseHold(id, Actor.System, hold, "checked"));
+        IReadOnlyCollection<string> texts;
+        using (var commands = new EfCoreCommands(_host.Directory))
+        {
+            Assert.True(await _host.ProjectReadModelsAsync() > 0);
+            texts = [.. commands.Texts];
+        }
+
+        // The row is read for its columns, not its document; the released hold's columns go back to their defaults.
+        var read = Assert.Single(texts, t => t.StartsWith("SELECT", StringComparison.Ordinal) && t.Contains("FROM \"OrderReadModels\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"Document\"", read, StringComparison.Ordinal);
+        var view = await _host.WriteSideViewAsync(id);
+        var expected = OrderReadModel.From(view, ReadModelJson.Serialize(view));
+        var released = await RowAsync(id);
+        Assert.Equivalent(expected, released, strict: true);
+        Assert.Equal((false, 0), (released.IsOnHold, released.OpenHoldTypes));
+        Assert.Equal(ReadModelJson.Serialize(view), ReadModelJson.Serialize(await GetAsync(id)));
+
+        Task<OrderReadModel> RowAsync(Guid orderId) => _host.WithDbAsync(db => db.Set<OrderReadModel>().AsNoTracking().SingleAsync(r => r.Id == orderId));
     }
 
     [Fact]

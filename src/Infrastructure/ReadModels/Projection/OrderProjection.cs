@@ -24,7 +24,9 @@ internal sealed class OrderProjection(OrderViewHandoff handoff) : IReadModelProj
 
         var handedOver = handoff.Take(VersionsAtNewestEvents(batch, latest));
         var ids = latest.Keys.ToList();
-        var rows = await db.Set<OrderReadModel>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        // Every column but the document, which the new view replaces whole; a row is tracked only when a newer view is applied to it.
+        var rows = await db.Set<OrderReadModel>().AsNoTracking().Where(r => ids.Contains(r.Id)).Select(OrderReadModel.WithoutDocument)
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
         var appliedBefore = ids.ToDictionary(id => id, id => rows.TryGetValue(id, out var row) ? row.LastSequence : 0);
         var stale = ids.Where(id => appliedBefore[id] < latest[id]).ToList();
         if (stale.Count == 0)
@@ -46,7 +48,7 @@ internal sealed class OrderProjection(OrderViewHandoff handoff) : IReadModelProj
         {
             var document = ReadModelJson.Serialize(view);
             if (rows.TryGetValue(view.Id, out var row))
-                row.Apply(view, document);
+                (db.Set<OrderReadModel>().Local.FindEntry(view.Id)?.Entity ?? db.Attach(row).Entity).Apply(view, document);
             else
                 db.Set<OrderReadModel>().Add(OrderReadModel.From(view, document));
             batch.CacheEntries.Add(KeyValuePair.Create(ReadModelCacheKeys.Order(view.Id), document));
