@@ -44,12 +44,15 @@ public sealed partial class OutboxPipeline : IDisposable
     private readonly ResiliencePipeline _retry;
     private readonly int _attemptsPerTry;
     private readonly Dictionary<string, Lane> _lanes;
+    private readonly RecentOutboxEvents _recent;
 
     public OutboxPipeline(IServiceScopeFactory scopes, IEnumerable<IOutboxConsumer> consumers, IOptions<OutboxPipelineOptions> options, TimeProvider clock,
         [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider retryClock, ILogger<OutboxPipeline> logger)
     {
         (_scopes, _clock, _logger) = (scopes, clock, logger);
         _lanes = consumers.ToDictionary(c => c.Name, c => new Lane(c), StringComparer.Ordinal);
+        // Room for every consumer's batch twice over: the consumers a batch apart find each other's rows.
+        _recent = new RecentOutboxEvents(2 * _lanes.Values.Sum(l => l.Consumer.BatchSize));
         _attemptsPerTry = options.Value.RetryAttempts + 1;
         // The wait is between real threads: it runs on the retry clock (decision 017), not on the business clock tests freeze.
         _retry = new ResiliencePipelineBuilder { TimeProvider = retryClock }
@@ -180,7 +183,7 @@ public sealed partial class OutboxPipeline : IDisposable
         try
         {
             // An event that cannot be read back fails the batch like a consumer's fault, and is parked alone.
-            var events = messages.Select(m => new OutboxEvent(m, m.ToDomainEvent())).ToList();
+            var events = messages.Select(m => new OutboxEvent(m, _recent.EventOf(m))).ToList();
             var attempts = 0;
             await _retry.ExecuteAsync(async token =>
             {
@@ -206,7 +209,7 @@ public sealed partial class OutboxPipeline : IDisposable
             {
                 if (attempts++ > 0 && checkpointTo is { } to && await CommittedAsync(consumer, to, token))
                     return;
-                var batch = new OutboxBatch(consumer.Name, [new OutboxEvent(message, message.ToDomainEvent())], checkpointTo, _clock);
+                var batch = new OutboxBatch(consumer.Name, [new OutboxEvent(message, _recent.EventOf(message))], checkpointTo, _clock);
                 await ConsumeAsync(consumer, batch, token);
             }, cancellationToken);
             return null;
@@ -243,11 +246,15 @@ public sealed partial class OutboxPipeline : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var checkpoint = await db.OutboxCheckpoints.AsNoTracking().Where(c => c.Consumer == consumer.Name)
             .Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Sequence > checkpoint)
-            .OrderBy(m => m.Sequence).Take(consumer.BatchSize).ToListAsync(cancellationToken);
-        if (messages.Count == 0)
-            return new BatchRead(messages, [], []);
-        var last = messages[^1].Sequence;
+        // Which rows follow the checkpoint, from the database; the rows themselves from what another consumer read lately, where
+        // kept (decision 082), the others read in full.
+        var sequences = await db.OutboxMessages.Where(m => m.Sequence > checkpoint)
+            .OrderBy(m => m.Sequence).Take(consumer.BatchSize).Select(m => m.Sequence).ToListAsync(cancellationToken);
+        if (sequences.Count == 0)
+            return new BatchRead([], [], []);
+        var last = sequences[^1];
+        var messages = await RowsAsync(db, sequences, cancellationToken);
+        _recent.ReadUpTo(consumer.Name, last, _lanes.Keys);
         var rows = db.Set<ParkedEvent>().AsNoTracking().Where(p => p.Consumer == consumer.Name);
         var recorded = await rows.Where(p => p.Sequence > checkpoint && p.Sequence <= last).Select(p => p.Sequence).ToListAsync(cancellationToken);
         // An aggregate is blocked while it has a parked event; its held events wait behind that one.
@@ -255,6 +262,26 @@ public sealed partial class OutboxPipeline : IDisposable
             .Select(p => new { p.AggregateType, p.AggregateId, p.Sequence }).ToListAsync(cancellationToken);
         return new BatchRead(messages, [.. recorded],
             blocked.GroupBy(b => (b.AggregateType, b.AggregateId)).ToDictionary(g => g.Key, g => g.Min(b => b.Sequence)));
+    }
+
+    /// <summary>The rows of <paramref name="sequences"/>, in their order: those kept from a recent read, the rest read now and kept.</summary>
+    private async Task<List<OutboxMessage>> RowsAsync(ErpDbContext db, List<long> sequences, CancellationToken cancellationToken)
+    {
+        var kept = _recent.Rows(sequences, out var missing);
+        if (missing > 0)
+        {
+            var (first, last) = (sequences[0], sequences[^1]);
+            var wanted = missing == sequences.Count ? null : sequences.Where((_, i) => kept[i] is null).ToList();
+            var read = await (wanted is null
+                    ? db.OutboxMessages.AsNoTracking().Where(m => m.Sequence >= first && m.Sequence <= last)
+                    : db.OutboxMessages.AsNoTracking().Where(m => wanted.Contains(m.Sequence)))
+                .ToDictionaryAsync(m => m.Sequence, cancellationToken);
+            _recent.Keep(read.Values);
+            for (var i = 0; i < kept.Length; i++)
+                kept[i] ??= read.GetValueOrDefault(sequences[i])
+                    ?? throw new InvalidOperationException($"Outbox row {sequences[i]} was listed but could not be read.");
+        }
+        return [.. kept.Select(m => m!)];
     }
 
     private async Task HoldAsync(IOutboxConsumer consumer, IReadOnlyList<(OutboxMessage Message, long Behind)> held, CancellationToken cancellationToken)

@@ -239,6 +239,37 @@ public sealed class OutboxPipelineTests
     }
 
     [Fact]
+    public async Task TwoConsumersOfTheSameRows_ReadThemInFullOnce_AndEachGetsEveryEventInOrder_TheSecondTheEventsTheFirstReadBack()
+    {
+        var (first, second) = (new FirstReader(), new SecondReader());
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services =>
+            {
+                services.AddSingleton(first).AddOutboxConsumer<FirstReader>(first.Name);
+                services.AddSingleton(second).AddOutboxConsumer<SecondReader>(second.Name);
+            },
+        });
+        await SaveThreeOrdersAsync(database, validateThePoisonedOne: true);
+        var pipeline = database.Services.GetRequiredService<OutboxPipeline>();
+        var stored = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.Sequence).ToListAsync());
+
+        IReadOnlyCollection<string> texts;
+        using (var commands = new EfCoreCommands(database.Directory))
+        {
+            Assert.Equal(stored.Count, await pipeline.RunAsync(first.Name, CancellationToken.None));
+            Assert.Equal(stored.Count, await pipeline.RunAsync(second.Name, CancellationToken.None));
+            texts = [.. commands.Texts];
+        }
+
+        Assert.Equal(stored, first.Seen.Select(e => e.Message.Sequence));
+        Assert.Equal(stored, second.Seen.Select(e => e.Message.Sequence));
+        Assert.All(first.Seen.Zip(second.Seen), pair => Assert.Same(pair.First.Event, pair.Second.Event));
+        // The rows' contents were read once, by the first consumer; the second asked only which rows follow its checkpoint.
+        Assert.Single(texts, t => t.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal) && t.Contains("\"Payload\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ACrashAfterAConsumerCommitted_OrBeforeIt_NeverDoublesItsEffects()
     {
         var tally = new TallyConsumer();
@@ -409,6 +440,26 @@ public sealed class OutboxPipelineTests
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>A consumer that records the events it is given, in order.</summary>
+    private abstract class RecordingConsumer(string name) : IOutboxConsumer
+    {
+        public ConcurrentQueue<OutboxEvent> Seen { get; } = new();
+        public string Name => name;
+        public int BatchSize => 100;
+        public bool CommitsCheckpoint => false;
+
+        public Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken)
+        {
+            foreach (var outboxEvent in batch.Events)
+                Seen.Enqueue(outboxEvent);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FirstReader() : RecordingConsumer("first-test");
+
+    private sealed class SecondReader() : RecordingConsumer("second-test");
 
     /// <summary>A consumer that stops in its first batch until the test lets it go.</summary>
     private sealed class SlowConsumer : IOutboxConsumer
