@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcomErp.Application.Abstractions;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Persistence;
@@ -17,7 +14,7 @@ namespace EcomErp.Benchmarks;
 /// automation finds them; the mean is per batch.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
+[Config(typeof(InProcessRuns))]
 public class OrderBatchLoadBenchmark
 {
     private BenchmarkDatabase _database = null!;
@@ -58,10 +55,4 @@ public class OrderBatchLoadBenchmark
         orders.Count == BatchSize && orders.Values.All(o => o.Lines.Count == 2 && o.Timeline.Count > 0)
             ? orders.Count
             : throw new InvalidOperationException("The batch did not load whole.");
-
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3).WithIterationCount(15));
-    }
 }

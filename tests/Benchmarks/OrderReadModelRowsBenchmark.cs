@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
@@ -18,7 +15,7 @@ namespace EcomErp.Benchmarks;
 /// their rows holding the documents the projection wrote; the mean is per batch, in a new scope as a projection batch takes one.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
+[Config(typeof(InProcessRuns))]
 public class OrderReadModelRowsBenchmark
 {
     private BenchmarkDatabase _database = null!;
@@ -72,10 +69,4 @@ public class OrderReadModelRowsBenchmark
     }
 
     private int Read(int count) => count == BatchSize ? count : throw new InvalidOperationException("The batch's rows did not all load.");
-
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3).WithIterationCount(15));
-    }
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Orders;
@@ -17,7 +14,7 @@ namespace EcomErp.Benchmarks;
 /// order with two lines.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
+[Config(typeof(InProcessRuns))]
 public class OrderViewJsonBenchmark
 {
     private OrderView _view = null!;
@@ -45,9 +42,4 @@ public class OrderViewJsonBenchmark
 
     [Benchmark(Description = "read, generated serializer")]
     public OrderView ReadGenerated() => ReadModelJson.ToOrderView(_document);
-
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15));
-    }
 }

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +13,7 @@ namespace EcomErp.Benchmarks;
 /// starts the consumers at the beginning of the log again.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
+[Config(typeof(InProcessRuns))]
 public class OutboxConsumersBenchmark
 {
     private BenchmarkDatabase _database = null!;
@@ -79,11 +76,5 @@ public class OutboxConsumersBenchmark
     private sealed class SecondCounter() : Counter(ConsumerName)
     {
         public const string ConsumerName = "bench-second";
-    }
-
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3).WithIterationCount(15));
     }
 }
