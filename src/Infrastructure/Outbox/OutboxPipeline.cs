@@ -51,8 +51,9 @@ public sealed partial class OutboxPipeline : IDisposable
     {
         (_scopes, _clock, _logger) = (scopes, clock, logger);
         _lanes = consumers.ToDictionary(c => c.Name, c => new Lane(c), StringComparer.Ordinal);
-        // Room for every consumer's batch twice over: the consumers a batch apart find each other's rows.
-        _recent = new RecentOutboxEvents(2 * _lanes.Values.Sum(l => l.Consumer.BatchSize));
+        // Room for every consumer's batch twice over, so the consumers a batch apart find each other's rows; never more than
+        // RecentOutboxEvents.MostKept rows, whatever batch sizes are configured.
+        _recent = new RecentOutboxEvents(Math.Min(2 * _lanes.Values.Sum(l => l.Consumer.BatchSize), RecentOutboxEvents.MostKept));
         _attemptsPerTry = options.Value.RetryAttempts + 1;
         // The wait is between real threads: it runs on the retry clock (decision 017), not on the business clock tests freeze.
         _retry = new ResiliencePipelineBuilder { TimeProvider = retryClock }

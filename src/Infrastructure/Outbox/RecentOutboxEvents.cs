@@ -15,6 +15,9 @@ namespace EcomErp.Infrastructure.Outbox;
 /// </remarks>
 internal sealed class RecentOutboxEvents(int capacity)
 {
+    /// <summary>The most rows a pipeline keeps (with their payloads and events, on the order of 10 MB).</summary>
+    public const int MostKept = 4_096;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Entry> _bySequence = [];
     private readonly Queue<long> _oldestFirst = new();
