@@ -10,21 +10,40 @@ public interface IReadModelCache
     Task<IReadOnlyList<string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes what the projection just applied, replacing older entries. A cache that cannot be written does not
-    /// fail the batch: it records what it missed durably and invalidates it when it can (decision 053), so no entry
-    /// older than the read table outlives the outage. Throws only when that record cannot be kept either.
+    /// Before a projection batch commits: what it applied replaces the entries the cache holds for those keys. A cache that
+    /// cannot be written does not fail the batch: it records what it missed durably and invalidates it when it can
+    /// (decision 053), so no entry older than the read table outlives the outage. Throws only when that record cannot be
+    /// kept either. The in-process cache holds only what was read (decision 083): it replaces the entries it holds and adds
+    /// none.
     /// </summary>
     Task SetManyAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fills misses from the read table, but never over an existing entry: the projection may have written a
-    /// newer document since the table was read. Best effort: an outage is logged, not thrown.
+    /// After that batch committed: the same documents again, for a cache that does not add what the projection writes. A fill
+    /// that read the table before the commit may have added an older document since the write before it; this replaces it,
+    /// and a fill started before this call and arriving after it adds nothing for these keys (decision 083).
     /// </summary>
-    Task AddMissingAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
+    Task CommittedAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken);
+
+    /// <summary>Taken before a read of the read tables whose documents will fill misses, and handed to <see cref="AddMissingAsync"/>.</summary>
+    ReadModelCacheFill StartFill();
+
+    /// <summary>
+    /// Fills misses from the read table, but never over an existing entry, nor for a key the projection committed since
+    /// <paramref name="fill"/> was taken: the table may have been read before that commit. Best effort: an outage is logged,
+    /// not thrown.
+    /// </summary>
+    Task AddMissingAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, ReadModelCacheFill fill, CancellationToken cancellationToken);
 
     /// <summary>Drops every read-model entry (the rebuild). Throws when the cache cannot be cleared.</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Where a fill from the read tables started, in the cache's own count of committed projection batches (decision 083); a
+/// cache that adds every projected document needs none (<c>default</c>).
+/// </summary>
+public readonly record struct ReadModelCacheFill(long CommittedBatchesBefore);
 
 /// <summary>Cache keys of the read models: one namespace, so a rebuild can clear exactly these.</summary>
 public static class ReadModelCacheKeys

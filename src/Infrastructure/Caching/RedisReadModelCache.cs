@@ -58,7 +58,13 @@ internal sealed class RedisReadModelCache : IReadModelCache, IDisposable
         }
     }
 
-    public async Task AddMissingAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken)
+    /// <summary>Nothing more to do: <see cref="SetManyAsync"/> wrote every document before the commit, and fills never overwrite.</summary>
+    public Task CommittedAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Every projected document is written, so a fill needs no mark: <c>NX</c> keeps it from replacing a newer one.</summary>
+    public ReadModelCacheFill StartFill() => default;
+
+    public async Task AddMissingAsync(IReadOnlyCollection<KeyValuePair<string, string>> entries, ReadModelCacheFill fill, CancellationToken cancellationToken)
     {
         try
         {

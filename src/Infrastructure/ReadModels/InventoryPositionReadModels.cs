@@ -85,6 +85,7 @@ internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCac
         if (codes.Count == 0)
             return found;
 
+        var fill = cache.StartFill();
         var cached = await cache.GetManyAsync([.. codes.Select(ReadModelCacheKeys.InventoryPosition)], cancellationToken);
         var missing = new List<string>();
         for (var i = 0; i < codes.Count; i++)
@@ -100,7 +101,7 @@ internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCac
         var rows = await db.Set<InventoryPositionReadModel>().AsNoTracking()
             .Where(r => missing.Contains(r.Sku)).Select(r => new { r.Sku, r.Document }).ToListAsync(cancellationToken);
         if (rows.Count > 0)
-            await cache.AddMissingAsync([.. rows.Select(r => KeyValuePair.Create(ReadModelCacheKeys.InventoryPosition(r.Sku), r.Document))], cancellationToken);
+            await cache.AddMissingAsync([.. rows.Select(r => KeyValuePair.Create(ReadModelCacheKeys.InventoryPosition(r.Sku), r.Document))], fill, cancellationToken);
         foreach (var row in rows)
             found[row.Sku] = ReadModelJson.Deserialize<InventoryPositionView>(row.Document);
         return found;

@@ -26,6 +26,7 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache, Ti
         if (wanted.Count == 0)
             return views;
 
+        var fill = cache.StartFill();
         var cached = await cache.GetManyAsync([.. wanted.Select(ReadModelCacheKeys.Order)], cancellationToken);
         var misses = new List<Guid>();
         for (var i = 0; i < wanted.Count; i++)
@@ -41,7 +42,7 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache, Ti
         var stored = await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(cancellationToken);
         foreach (var row in stored)
             views[row.Id] = ReadModelJson.ToOrderView(row.Document);
-        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Order(r.Id), r.Document))], cancellationToken);
+        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Order(r.Id), r.Document))], fill, cancellationToken);
         return views;
     }
 

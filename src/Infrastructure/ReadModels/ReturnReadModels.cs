@@ -25,6 +25,7 @@ internal sealed class ReturnReadModels(ErpDbContext db, IReadModelCache cache, T
         var views = new Dictionary<Guid, ReturnView>(wanted.Count);
         if (wanted.Count == 0)
             return views;
+        var fill = cache.StartFill();
         var cached = await cache.GetManyAsync([.. wanted.Select(ReadModelCacheKeys.Return)], cancellationToken);
         var misses = new List<Guid>();
         for (var i = 0; i < wanted.Count; i++)
@@ -39,7 +40,7 @@ internal sealed class ReturnReadModels(ErpDbContext db, IReadModelCache cache, T
         var stored = await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(cancellationToken);
         foreach (var row in stored)
             views[row.Id] = ReadModelJson.Deserialize<ReturnView>(row.Document);
-        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Return(r.Id), r.Document))], cancellationToken);
+        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Return(r.Id), r.Document))], fill, cancellationToken);
         return views;
     }
 

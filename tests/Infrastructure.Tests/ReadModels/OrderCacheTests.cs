@@ -23,12 +23,32 @@ public sealed class OrderCacheTests : IAsyncLifetime
     {
         var id = await _host.CaptureAsync("WEB", "C-1");
         await _host.ProjectReadModelsAsync();
+        await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
         _host.Commands.Reset();
 
         var view = await _host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
 
         Assert.NotNull(view);
         Assert.Equal(0, _host.Commands.Touching("OrderReadModels"));
+    }
+
+    /// <summary>Decision 083: the projection keeps what it writes out of the heap until someone reads it.</summary>
+    [Fact]
+    public async Task ProjectedOrdersNobodyRead_AreNotHeld_AndTheFirstReadHoldsIt()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            ids.Add(await _host.CaptureAsync("WEB", $"N-{i}"));
+        await _host.ProjectReadModelsAsync();
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
+        var meters = _host.Services.GetRequiredService<IMeterFactory>();
+        var heldAfterProjecting = ReadModelCacheMeter.Read(meters)[MemoryReadModelCache.DocumentsName];
+
+        await _host.QueryAsync(q => q.GetAsync(ids[0], CancellationToken.None));
+
+        Assert.Equal(0, heldAfterProjecting);
+        Assert.Equal(1, ReadModelCacheMeter.Read(meters)[MemoryReadModelCache.DocumentsName]);
     }
 
     [Fact]

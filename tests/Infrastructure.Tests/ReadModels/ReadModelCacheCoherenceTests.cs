@@ -8,7 +8,8 @@ namespace EcomErp.Infrastructure.Tests.ReadModels;
 
 /// <summary>
 /// What the in-process read-model cache promises besides a hit that touches no table: the projection's document replaces
-/// the entry, and a fill from the table never replaces a document the projection wrote meanwhile (decisions 005, 022).
+/// the entry it holds, and a fill from the table never brings back a document older than one the projection committed
+/// meanwhile (decisions 005, 022, 083).
 /// </summary>
 public sealed class ReadModelCacheCoherenceTests : IAsyncLifetime
 {
@@ -78,8 +79,9 @@ internal static class ReadModelCacheAssertions
     }
 
     /// <summary>
-    /// A query read the captured order from the table, the projection then wrote the allocated one, and only then does the
-    /// query's fill arrive with what it read: the cache keeps the projection's document, and serves it without the table.
+    /// A query started a fill and read the captured order from the table, the projection then committed the allocated one,
+    /// and only then does the query's fill arrive with what it read: the cache never serves the captured order again. The
+    /// next read gets the allocated one, and the one after it from the cache.
     /// </summary>
     public static async Task AFillNeverReplacesAProjectedDocumentAsync(ErpTestHost host)
     {
@@ -87,16 +89,21 @@ internal static class ReadModelCacheAssertions
         var id = await host.CaptureAsync("WEB", "K-2");
         await host.ProjectReadModelsAsync();
         var key = ReadModelCacheKeys.Order(id);
+        Assert.Equal(OrderStatus.Captured, (await host.QueryAsync(q => q.GetAsync(id, CancellationToken.None)))?.Status);
         var readBeforeTheProjection = (await cache.GetManyAsync([key], CancellationToken.None))[0];
         Assert.NotNull(readBeforeTheProjection);
+        await cache.ClearAsync(CancellationToken.None);
+        var fill = cache.StartFill();
         await host.DispatchOutboxAsync();
         await host.ProjectReadModelsAsync();
 
-        await cache.AddMissingAsync([KeyValuePair.Create(key, readBeforeTheProjection)], CancellationToken.None);
-        host.Commands.Reset();
+        await cache.AddMissingAsync([KeyValuePair.Create(key, readBeforeTheProjection)], fill, CancellationToken.None);
         var view = await host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+        host.Commands.Reset();
+        var again = await host.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
 
         Assert.Equal(OrderStatus.Allocated, view?.Status);
+        Assert.Equal(OrderStatus.Allocated, again?.Status);
         Assert.Equal(0, host.Commands.Touching("OrderReadModels"));
     }
 }

@@ -59,6 +59,9 @@ public sealed partial class ReadModelProjector : IOutboxConsumer
 
         await batch.StageCheckpointAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // And after it, for a cache that holds only what was read: a fill that read the table before the commit cannot
+        // keep the older document (decision 083).
+        await _cache.CommittedAsync(projection.CacheEntries, cancellationToken);
         LogBatchApplied(_logger, batch.Events.Count, batch.Events[^1].Message.Sequence);
 
         // The relay keeps what the bus refuses and sends it, in order, when the bus is back (decision 053).
