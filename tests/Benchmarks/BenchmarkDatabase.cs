@@ -50,6 +50,14 @@ internal sealed class BenchmarkDatabase : IDisposable
         return result.IsSuccess ? result.Value.OrderId : throw new InvalidOperationException($"Capture failed: {result.Error}");
     }
 
+    /// <summary>
+    /// Captures <paramref name="count"/> orders of two lines each (one tee, two jeans), the shape the read and pipeline benchmarks
+    /// measure: external ids <c>{prefix}-1</c> onwards, a customer of their own each; their ids in that order.
+    /// </summary>
+    public List<Guid> CaptureTwoLineOrders(string prefix, int count) =>
+        [.. Enumerable.Range(1, count).Select(number => CaptureAsync(Order($"{prefix}-{number}", $"buyer{number}@example.com",
+            [("TEE-CREW-M-BLK", 1), ("JEANS-SLIM-M-GRY", 2)])).GetAwaiter().GetResult())];
+
     /// <summary>An order of the web channel to Berlin, each line at 25.00 EUR.</summary>
     public static CaptureOrder Order(string externalOrderId, string customerEmail, IEnumerable<(string Sku, int Quantity)> lines) => new(
         Actor.System, "WEB", externalOrderId, ServiceLevel.Standard,

@@ -27,8 +27,7 @@ public class OrderBatchLoadBenchmark
     public void Setup()
     {
         _database = BenchmarkDatabase.Start();
-        _batch = [.. Enumerable.Range(1, BatchSize).Select(number => new OrderId(_database.CaptureAsync(BenchmarkDatabase.Order(
-            $"LOAD-{number}", $"buyer{number}@example.com", [("TEE-CREW-M-BLK", 1), ("JEANS-SLIM-M-GRY", 2)])).GetAwaiter().GetResult()))];
+        _batch = [.. _database.CaptureTwoLineOrders("LOAD", BatchSize).Select(id => new OrderId(id))];
     }
 
     [GlobalCleanup]

@@ -28,8 +28,7 @@ public class OrderReadModelRowsBenchmark
     public void Setup()
     {
         _database = BenchmarkDatabase.Start();
-        _batch = [.. Enumerable.Range(1, BatchSize).Select(number => _database.CaptureAsync(BenchmarkDatabase.Order(
-            $"ROWS-{number}", $"buyer{number}@example.com", [("TEE-CREW-M-BLK", 1), ("JEANS-SLIM-M-GRY", 2)])).GetAwaiter().GetResult())];
+        _batch = _database.CaptureTwoLineOrders("ROWS", BatchSize);
         using var scope = _database.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var orders = scope.ServiceProvider.GetRequiredService<IOrderRepository>()

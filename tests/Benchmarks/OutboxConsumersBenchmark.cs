@@ -28,9 +28,7 @@ public class OutboxConsumersBenchmark
             services.AddOutboxConsumer<FirstCounter>(FirstCounter.ConsumerName);
             services.AddOutboxConsumer<SecondCounter>(SecondCounter.ConsumerName);
         });
-        foreach (var number in Enumerable.Range(1, 500))
-            _database.CaptureAsync(BenchmarkDatabase.Order($"DRAIN-{number}", $"buyer{number}@example.com",
-                [("TEE-CREW-M-BLK", 1), ("JEANS-SLIM-M-GRY", 2)])).GetAwaiter().GetResult();
+        _database.CaptureTwoLineOrders("DRAIN", 500);
         using var scope = _database.Services.CreateScope();
         _rows = scope.ServiceProvider.GetRequiredService<ErpDbContext>().OutboxMessages.Count();
     }

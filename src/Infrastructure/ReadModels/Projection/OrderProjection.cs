@@ -48,7 +48,10 @@ internal sealed class OrderProjection(OrderViewHandoff handoff) : IReadModelProj
         {
             var document = ReadModelJson.Serialize(view);
             if (rows.TryGetValue(view.Id, out var row))
-                (db.Set<OrderReadModel>().Local.FindEntry(view.Id)?.Entity ?? db.Attach(row).Entity).Apply(view, document);
+            {
+                db.Attach(row);
+                row.Apply(view, document);
+            }
             else
                 db.Set<OrderReadModel>().Add(OrderReadModel.From(view, document));
             batch.CacheEntries.Add(KeyValuePair.Create(ReadModelCacheKeys.Order(view.Id), document));
