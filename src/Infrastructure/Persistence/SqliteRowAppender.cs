@@ -122,7 +122,7 @@ internal static class SqliteRowAppender
                 {
                     command.Parameters.Clear();
                     for (var i = 0; i < properties.Length; i++)
-                        AddParameter(command, i, properties[i].Property, Entry(row, properties[i]).CurrentValue);
+                        AddParameter(command, i, properties[i].Property, CurrentValue(row, properties[i]));
                     try
                     {
                         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -152,6 +152,15 @@ internal static class SqliteRowAppender
     /// <summary>The column's entry on a row (inside its complex property when it has one).</summary>
     internal static PropertyEntry Entry(EntityEntry row, (IComplexProperty? Owner, IProperty Property) column) =>
         column.Owner is null ? row.Property(column.Property) : row.ComplexProperty(column.Owner).Property(column.Property);
+
+    /// <summary>
+    /// The column's current value on the row, read from the entity itself (its complex property's value too), as the entry would
+    /// give it, without an entry object per column; a shadow column has no member to read and is read through its entry.
+    /// </summary>
+    internal static object? CurrentValue(EntityEntry row, (IComplexProperty? Owner, IProperty Property) column) =>
+        column.Property.IsShadowProperty()
+            ? Entry(row, column).CurrentValue
+            : column.Property.GetGetter().GetClrValueUsingContainingEntity(row.Entity);
 
     /// <summary>Adds the value as the statement's parameter at <paramref name="index"/>, converted and typed as EF Core's own parameter for the property.</summary>
     internal static void AddParameter(SqliteCommand command, int index, IProperty property, object? value) =>

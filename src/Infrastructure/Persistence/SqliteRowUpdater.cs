@@ -89,9 +89,9 @@ internal static class SqliteRowUpdater
             {
                 var parameter = 0;
                 foreach (var i in row.ChangedColumns())
-                    row.Table.Add(command, parameter++, i, row.Table.Entry(row.Entry, i).CurrentValue);
+                    row.Table.Add(command, parameter++, i, row.Table.CurrentValue(row.Entry, i));
                 foreach (var i in row.Table.Keys)
-                    row.Table.Add(command, parameter++, i, row.Table.Entry(row.Entry, i).CurrentValue);
+                    row.Table.Add(command, parameter++, i, row.Table.CurrentValue(row.Entry, i));
                 foreach (var i in row.Table.Tokens)
                     row.Table.Add(command, parameter++, i, row.Originals[i]);
                 affected = await command.ExecuteNonQueryAsync(cancellationToken);
@@ -191,6 +191,9 @@ internal static class SqliteRowUpdater
 
         /// <summary>The column's entry on the row.</summary>
         public PropertyEntry Entry(EntityEntry row, int column) => SqliteRowAppender.Entry(row, Columns[column]);
+
+        /// <summary>The column's current value on the row, read as <see cref="SqliteRowAppender.CurrentValue"/> reads it.</summary>
+        public object? CurrentValue(EntityEntry row, int column) => SqliteRowAppender.CurrentValue(row, Columns[column]);
 
         /// <summary>The original values the update and a give-back need: the changed columns' and the concurrency tokens'.</summary>
         public object?[] OriginalValues(EntityEntry row, ulong changed)
