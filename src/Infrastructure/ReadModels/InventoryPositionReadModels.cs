@@ -78,32 +78,12 @@ internal sealed class InventoryPositionReadModels(ErpDbContext db, IReadModelCac
             ? view
             : null;
 
-    public async Task<IReadOnlyDictionary<string, InventoryPositionView>> GetManyAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
-    {
-        var codes = skus.Select(s => SkuCode.Create(s)).Where(c => c.IsSuccess).Select(c => c.Value.Value).Distinct(StringComparer.Ordinal).ToList();
-        var found = new Dictionary<string, InventoryPositionView>(StringComparer.Ordinal);
-        if (codes.Count == 0)
-            return found;
-
-        var fill = cache.StartFill();
-        var cached = await cache.GetManyAsync([.. codes.Select(ReadModelCacheKeys.InventoryPosition)], cancellationToken);
-        var missing = new List<string>();
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if (cached[i] is { } document)
-                found[codes[i]] = ReadModelJson.Deserialize<InventoryPositionView>(document);
-            else
-                missing.Add(codes[i]);
-        }
-        if (missing.Count == 0)
-            return found;
-
-        var rows = await db.Set<InventoryPositionReadModel>().AsNoTracking()
-            .Where(r => missing.Contains(r.Sku)).Select(r => new { r.Sku, r.Document }).ToListAsync(cancellationToken);
-        if (rows.Count > 0)
-            await cache.AddMissingAsync([.. rows.Select(r => KeyValuePair.Create(ReadModelCacheKeys.InventoryPosition(r.Sku), r.Document))], fill, cancellationToken);
-        foreach (var row in rows)
-            found[row.Sku] = ReadModelJson.Deserialize<InventoryPositionView>(row.Document);
-        return found;
-    }
+    public async Task<IReadOnlyDictionary<string, InventoryPositionView>> GetManyAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+        await cache.ReadThroughAsync(
+            [.. skus.Select(s => SkuCode.Create(s)).Where(c => c.IsSuccess).Select(c => c.Value.Value).Distinct(StringComparer.Ordinal)],
+            ReadModelCacheKeys.InventoryPosition,
+            async (missing, ct) => (await db.Set<InventoryPositionReadModel>().AsNoTracking()
+                    .Where(r => missing.Contains(r.Sku)).Select(r => new { r.Sku, r.Document }).ToListAsync(ct))
+                .ConvertAll(r => KeyValuePair.Create(r.Sku, r.Document)),
+            ReadModelJson.Deserialize<InventoryPositionView>, StringComparer.Ordinal, cancellationToken);
 }

@@ -19,32 +19,11 @@ internal sealed class OrderReadModels(ErpDbContext db, IReadModelCache cache, Ti
         (await GetManyAsync([id], cancellationToken)).GetValueOrDefault(id);
 
     /// <summary>One cache read for all ids, then one table read for the misses.</summary>
-    public async Task<IReadOnlyDictionary<Guid, OrderView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        var views = new Dictionary<Guid, OrderView>(wanted.Count);
-        if (wanted.Count == 0)
-            return views;
-
-        var fill = cache.StartFill();
-        var cached = await cache.GetManyAsync([.. wanted.Select(ReadModelCacheKeys.Order)], cancellationToken);
-        var misses = new List<Guid>();
-        for (var i = 0; i < wanted.Count; i++)
-        {
-            if (cached[i] is { } document)
-                views[wanted[i]] = ReadModelJson.ToOrderView(document);
-            else
-                misses.Add(wanted[i]);
-        }
-        if (misses.Count == 0)
-            return views;
-
-        var stored = await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(cancellationToken);
-        foreach (var row in stored)
-            views[row.Id] = ReadModelJson.ToOrderView(row.Document);
-        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Order(r.Id), r.Document))], fill, cancellationToken);
-        return views;
-    }
+    public async Task<IReadOnlyDictionary<Guid, OrderView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await cache.ReadThroughAsync([.. ids.Distinct()], ReadModelCacheKeys.Order,
+            async (misses, ct) => (await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(ct))
+                .ConvertAll(r => KeyValuePair.Create(r.Id, r.Document)),
+            ReadModelJson.ToOrderView, comparer: null, cancellationToken);
 
     public async Task<OrderView?> FindByExternalIdAsync(string channel, string externalOrderId, CancellationToken cancellationToken)
     {

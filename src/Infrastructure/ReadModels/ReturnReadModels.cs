@@ -19,30 +19,11 @@ internal sealed class ReturnReadModels(ErpDbContext db, IReadModelCache cache, T
         (await GetManyAsync([id], cancellationToken)).GetValueOrDefault(id);
 
     /// <summary>One cache read for all ids, then one table read for the misses (filling the cache, as orders do).</summary>
-    public async Task<IReadOnlyDictionary<Guid, ReturnView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        var views = new Dictionary<Guid, ReturnView>(wanted.Count);
-        if (wanted.Count == 0)
-            return views;
-        var fill = cache.StartFill();
-        var cached = await cache.GetManyAsync([.. wanted.Select(ReadModelCacheKeys.Return)], cancellationToken);
-        var misses = new List<Guid>();
-        for (var i = 0; i < wanted.Count; i++)
-        {
-            if (cached[i] is { } document)
-                views[wanted[i]] = ReadModelJson.Deserialize<ReturnView>(document);
-            else
-                misses.Add(wanted[i]);
-        }
-        if (misses.Count == 0)
-            return views;
-        var stored = await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(cancellationToken);
-        foreach (var row in stored)
-            views[row.Id] = ReadModelJson.Deserialize<ReturnView>(row.Document);
-        await cache.AddMissingAsync([.. stored.Select(r => KeyValuePair.Create(ReadModelCacheKeys.Return(r.Id), r.Document))], fill, cancellationToken);
-        return views;
-    }
+    public async Task<IReadOnlyDictionary<Guid, ReturnView>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await cache.ReadThroughAsync([.. ids.Distinct()], ReadModelCacheKeys.Return,
+            async (misses, ct) => (await Rows.Where(r => misses.Contains(r.Id)).Select(r => new { r.Id, r.Document }).ToListAsync(ct))
+                .ConvertAll(r => KeyValuePair.Create(r.Id, r.Document)),
+            ReadModelJson.Deserialize<ReturnView>, comparer: null, cancellationToken);
 
     /// <summary>The documents from the table (a list read, like <see cref="ListAsync"/>), in the returns list's requested-at order.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ReturnView>>> OfOrdersAsync(
