@@ -46,7 +46,7 @@ public class CaptureOrderBenchmark
             Skus.Take(LinesPerOrder).Select((sku, i) => (sku, i + 1))));
     }
 
-    private static readonly string[] Skus = ["TEE-CREW-M-BLK", "TEE-VNECK-L-WHT", "HOODIE-ZIP-S-NVY", "JEANS-SLIM-M-GRY", "POLO-PIQUE-XL-OLV"];
+    internal static readonly string[] Skus = ["TEE-CREW-M-BLK", "TEE-VNECK-L-WHT", "HOODIE-ZIP-S-NVY", "JEANS-SLIM-M-GRY", "POLO-PIQUE-XL-OLV"];
 
     private sealed class InProcessConfig : ManualConfig
     {
