@@ -42,18 +42,37 @@ public sealed class ValidationExtensionsTests
         Assert.Equal(1, validator.AsynchronousRuns);
     }
 
+    [Fact]
+    public async Task CheckAsync_WhenAValidatorWasFoundToHaveAnAsynchronousRule_RunsItAsynchronouslyFromTheStart_OnTheNextCall()
+    {
+        var first = new MixedValidator();
+        await first.CheckAsync(new Probe("tee", 1), CancellationToken.None);
+        var second = new MixedValidator();
+
+        var result = await second.CheckAsync(new Probe("", 1), CancellationToken.None);
+
+        // The first call met FluentValidation's refusal on the synchronous path, then ran asynchronously; the second runs
+        // asynchronously at once, its synchronous rule once.
+        Assert.Equal([false, true], first.RanAsynchronously);
+        Assert.Equal([true], second.RanAsynchronously);
+        Assert.Equal(["PROBE_NAME", "PROBE_NAME_TAKEN"], result.Errors.Select(e => e.Code));
+    }
+
+    /// <summary>A synchronous rule that notes which path ran it.</summary>
+    private static void NameRequired(List<bool> ranAsynchronously, string name, ValidationContext<Probe> context)
+    {
+        ranAsynchronously.Add(context.IsAsync);
+        if (name.Length == 0)
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, "A name is required.") { ErrorCode = "PROBE_NAME" });
+    }
+
     private sealed class SynchronousValidator : AbstractValidator<Probe>
     {
         public List<bool> RanAsynchronously { get; } = [];
 
         public SynchronousValidator()
         {
-            RuleFor(p => p.Name).Custom((name, context) =>
-            {
-                RanAsynchronously.Add(context.IsAsync);
-                if (name.Length == 0)
-                    context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, "A name is required.") { ErrorCode = "PROBE_NAME" });
-            });
+            RuleFor(p => p.Name).Custom((name, context) => NameRequired(RanAsynchronously, name, context));
             RuleFor(p => p.Count).GreaterThanOrEqualTo(0).WithErrorCode("PROBE_COUNT");
         }
     }
@@ -69,5 +88,21 @@ public sealed class ValidationExtensionsTests
                 AsynchronousRuns++;
                 return name.Length > 0;
             }).WithErrorCode("PROBE_NAME_TAKEN");
+    }
+
+    /// <summary>A synchronous rule before an asynchronous one (its own type: <see cref="ValidationExtensions.CheckAsync{T}"/> remembers it).</summary>
+    private sealed class MixedValidator : AbstractValidator<Probe>
+    {
+        public List<bool> RanAsynchronously { get; } = [];
+
+        public MixedValidator()
+        {
+            RuleFor(p => p.Name).Custom((name, context) => NameRequired(RanAsynchronously, name, context));
+            RuleFor(p => p.Name).MustAsync(async (name, cancellationToken) =>
+            {
+                await Task.Yield();
+                return name.Length > 0;
+            }).WithErrorCode("PROBE_NAME_TAKEN");
+        }
     }
 }
