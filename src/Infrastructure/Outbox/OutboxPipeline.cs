@@ -155,6 +155,7 @@ public sealed partial class OutboxPipeline : IDisposable
 
         // One event at a time (a batch of one goes straight here): the one that still fails is the poison.
         var delivered = 0;
+        long? checkpointed = null;
         foreach (var message in deliverable)
         {
             var aggregate = AggregateOf(message);
@@ -172,9 +173,13 @@ public sealed partial class OutboxPipeline : IDisposable
             if (!consumer.CommitsCheckpoint)
                 await SaveCheckpointAsync(consumer.Name, message.Sequence, cancellationToken);
             delivered++;
+            checkpointed = message.Sequence;
         }
-        // Past what is parked or held at the batch's end: those rows are committed already.
-        await SaveCheckpointAsync(consumer.Name, last, cancellationToken);
+        // Past what is parked or held at the batch's end: those rows are committed already. When the batch's last event was
+        // delivered, its delivery moved the checkpoint there (with the consumer's rows, or just after): a batch of one, which is
+        // every batch at a low rate, commits once, not twice.
+        if (checkpointed != last)
+            await SaveCheckpointAsync(consumer.Name, last, cancellationToken);
         return (read.Messages.Count, delivered);
     }
 

@@ -238,6 +238,52 @@ public sealed class OutboxPipelineTests
         Assert.Equal(3, await CheckpointAsync(database, SlowConsumer.ConsumerName));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABatchOfOneEvent_CommitsOnce_WithTheCheckpointAtTheEvent(bool consumerCommitsCheckpoint)
+    {
+        var commits = new CommitCounter();
+        var consumer = consumerCommitsCheckpoint ? (IOutboxConsumer)new TallyConsumer() : new FirstReader();
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Services = services =>
+            {
+                services.AddSingleton(consumer.GetType(), consumer);
+                if (consumer is TallyConsumer)
+                    services.AddOutboxConsumer<TallyConsumer>(TallyConsumer.ConsumerName);
+                else
+                    services.AddOutboxConsumer<FirstReader>("first-test");
+                services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commits));
+            },
+        });
+        await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        var newest = await NewestSequenceAsync(database);
+        Assert.Equal(1, await database.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        var pipeline = database.Services.GetRequiredService<OutboxPipeline>();
+        var before = commits.Count;
+
+        Assert.Equal(1, await pipeline.RunAsync(consumer.Name, CancellationToken.None));
+
+        Assert.Equal(1, commits.Count - before);
+        Assert.Equal(newest, await CheckpointAsync(database, consumer.Name));
+    }
+
+    /// <summary>Counts the transactions committed on the file (a group's, or a save's own).</summary>
+    private sealed class CommitCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction,
+            Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
+    }
+
     [Fact]
     public async Task TwoConsumersOfTheSameRows_ReadThemInFullOnce_AndEachGetsEveryEventInOrder_TheSecondTheEventsTheFirstReadBack()
     {
