@@ -51,12 +51,16 @@ public sealed class OutboxBatch(string consumer, IReadOnlyList<OutboxEvent> even
     {
         if (CheckpointTo is not { } to)
             return;
-        var checkpoint = await db.OutboxCheckpoints.FirstOrDefaultAsync(c => c.Consumer == Consumer, cancellationToken);
+        var checkpoint = await CheckpointOf(db, Consumer, cancellationToken);
         if (checkpoint is null)
             db.OutboxCheckpoints.Add(checkpoint = new OutboxCheckpoint(Consumer));
         if (checkpoint.LastSequence < to)
             checkpoint.Advance(to, clock.GetUtcNow());
     }
+
+    /// <summary>The consumer's checkpoint, tracked; compiled once, as it runs with every batch (see the pipeline's reads).</summary>
+    private static readonly Func<ErpDbContext, string, CancellationToken, Task<OutboxCheckpoint?>> CheckpointOf =
+        EF.CompileAsyncQuery((ErpDbContext db, string consumer, CancellationToken _) => db.OutboxCheckpoints.FirstOrDefault(c => c.Consumer == consumer));
 }
 
 /// <summary>

@@ -158,6 +158,33 @@ public sealed class OutboxPipelineTests
         Assert.Equal(ExceptionCaseStatus.Resolved, Assert.Single(await IntegrationFailureCasesAsync(database)).Status);
     }
 
+    /// <summary>
+    /// Parked and held rows commit before the checkpoint passes their events: a run that starts again behind them (a crash in
+    /// between) passes the events it finds recorded, neither delivering nor recording them a second time.
+    /// </summary>
+    [Fact]
+    public async Task ARunStartingBehindParkedAndHeldEvents_PassesThemOnce_WithoutTryingOrRecordingThemAgain()
+    {
+        var handled = new HandledEvents { FailOnExternalId = "WEB-2" };
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
+        var (first, _, third) = await SaveThreeOrdersAsync(database, validateThePoisonedOne: true);
+        await database.DispatchOutboxAsync();
+        var (rowsBefore, failuresBefore, newest) = (await RowsAsync(database), handled.Failures, await NewestSequenceAsync(database));
+        // As after a crash between recording the parked and held rows and moving the checkpoint past them.
+        var behind = rowsBefore[0].Sequence - 1;
+        await database.WithDbAsync(db => db.OutboxCheckpoints.Where(c => c.Consumer == DomainEvents)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastSequence, behind)));
+
+        var delivered = await database.DispatchOutboxAsync();
+
+        Assert.Equal(newest - behind - rowsBefore.Count, delivered);
+        Assert.Equal(failuresBefore, handled.Failures);
+        Assert.Equal(rowsBefore.Select(r => (r.Id, r.Status)), (await RowsAsync(database)).Select(r => (r.Id, r.Status)));
+        Assert.Equal([(first, nameof(OrderCaptured)), (third, nameof(OrderCaptured))], handled.Delivered);
+        Assert.Equal(newest, await CheckpointAsync(database, DomainEvents));
+        Assert.Single(await IntegrationFailureCasesAsync(database));
+    }
+
     [Fact]
     public async Task SettlingRefusals_AreCoded_AndChangeNothing()
     {
