@@ -101,8 +101,8 @@ public static class DependencyInjection
         services.AddOutboxConsumer<DomainEventDispatchConsumer>(DomainEventDispatchConsumer.RecurringJobId);
         services.AddOptions<OutboxPipelineOptions>().Bind(configuration.GetSection(OutboxPipelineOptions.SectionName))
             .Validate(o => o.RetryAttempts is >= 1 and <= 20 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromMinutes(1)
-                && o.DomainEventsBatchSize is >= 1 and <= 5_000,
-                "EcomErp:Outbox:RetryAttempts is 1 to 20, RetryBaseDelay 0 to 1 minute and DomainEventsBatchSize 1 to 5,000.").ValidateOnStart();
+                && o.DomainEventsBatchSize is >= 1 and <= 5_000 && o.Linger >= TimeSpan.Zero && o.Linger <= TimeSpan.FromSeconds(1),
+                "EcomErp:Outbox:RetryAttempts is 1 to 20, RetryBaseDelay 0 to 1 minute, DomainEventsBatchSize 1 to 5,000 and Linger 0 to 1 second.").ValidateOnStart();
         services.AddSingleton<OutboxPipeline>();
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());

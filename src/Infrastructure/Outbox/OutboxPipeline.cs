@@ -26,6 +26,15 @@ public sealed class OutboxPipelineOptions
     /// commit, decision 051): larger batches pay the per-batch reads and the commit fewer times under a flood of captures.
     /// </summary>
     public int DomainEventsBatchSize { get; set; } = DomainEventDispatchConsumer.DefaultBatchSize;
+
+    /// <summary>
+    /// How long a run waits after a batch that took everything there was before it reads again, so the events of that moment share
+    /// the next batch (decision 084); zero reads again at once. An event that arrives while a run waits reaches its consumer up to
+    /// this much later; the first event after a quiet spell does not wait.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = DefaultLinger;
+
+    public static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>
@@ -45,6 +54,8 @@ public sealed partial class OutboxPipeline : IDisposable
     private readonly int _attemptsPerTry;
     private readonly Dictionary<string, Lane> _lanes;
     private readonly RecentOutboxEvents _recent;
+    private readonly TimeSpan _linger;
+    private readonly TimeProvider _retryClock;
 
     public OutboxPipeline(IServiceScopeFactory scopes, IEnumerable<IOutboxConsumer> consumers, IOptions<OutboxPipelineOptions> options, TimeProvider clock,
         [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider retryClock, ILogger<OutboxPipeline> logger)
@@ -55,6 +66,7 @@ public sealed partial class OutboxPipeline : IDisposable
         // RecentOutboxEvents.MostKept rows, whatever batch sizes are configured.
         _recent = new RecentOutboxEvents(Math.Min(2 * _lanes.Values.Sum(l => l.Consumer.BatchSize), RecentOutboxEvents.MostKept));
         _attemptsPerTry = options.Value.RetryAttempts + 1;
+        (_linger, _retryClock) = (options.Value.Linger, retryClock);
         // The wait is between real threads: it runs on the retry clock (decision 017), not on the business clock tests freeze.
         _retry = new ResiliencePipelineBuilder { TimeProvider = retryClock }
             .AddRetry(new RetryStrategyOptions
@@ -97,7 +109,14 @@ public sealed partial class OutboxPipeline : IDisposable
         var lane = LaneOf(consumer);
         var delivered = 0;
         while (await RunBatchAsync(lane.Consumer, cancellationToken) is { Passed: > 0 } batch)
+        {
             delivered += batch.Delivered;
+            // A batch shorter than the consumer's size took everything there was: at an ordinary load an event or two, and each
+            // batch pays the pipeline's fixed cost (a scope, the reads, the consumer's own queries, a commit). A moment's wait
+            // lets the events of that moment share the next batch; under a flood the batches are full and nothing waits.
+            if (batch.Passed < lane.Consumer.BatchSize && _linger > TimeSpan.Zero)
+                await Task.Delay(_linger, _retryClock, cancellationToken);
+        }
         return delivered;
     }
 

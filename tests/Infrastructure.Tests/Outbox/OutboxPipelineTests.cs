@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Threading.Channels;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.ParkedEvents;
 using EcomErp.Application.ParkedEvents.ListParkedEvents;
@@ -92,21 +93,25 @@ public sealed class OutboxPipelineTests
         Assert.Empty(await IntegrationFailureCasesAsync(database));
     }
 
-    [Fact]
-    public async Task TheDomainEventBatchSize_IsConfigurable_AndAValueOutOfRangeIsRefusedByName()
+    [Theory]
+    [InlineData("DomainEventsBatchSize", "0", "DomainEventsBatchSize 1 to 5,000")]
+    [InlineData("Linger", "00:00:02", "Linger 0 to 1 second")]
+    [InlineData("Linger", "-00:00:00.010", "Linger 0 to 1 second")]
+    public async Task TheBatchSizeAndTheLinger_AreConfigurable_AndAValueOutOfRangeIsRefusedByName(string setting, string outOfRange, string rule)
     {
         await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
-            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "200" },
+            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "200", ["EcomErp:Outbox:Linger"] = "00:00:00.025" },
         });
         await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
-            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "0" },
+            Settings = new Dictionary<string, string?> { [$"EcomErp:Outbox:{setting}"] = outOfRange },
         });
 
         Assert.Equal(200, configured.Services.GetRequiredService<DomainEventDispatchConsumer>().BatchSize);
+        Assert.Equal(TimeSpan.FromMilliseconds(25), configured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value.Linger);
         var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value);
-        Assert.Contains("DomainEventsBatchSize 1 to 5,000", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,6 +299,96 @@ public sealed class OutboxPipelineTests
 
         Assert.Equal(1, commits.Count - before);
         Assert.Equal(newest, await CheckpointAsync(database, consumer.Name));
+    }
+
+    /// <summary>
+    /// After a batch that took everything there was, a run waits the linger before it reads again (decision 084), so the events
+    /// committed meanwhile share one batch; a full batch reads on at once. The waits run on the retry clock, here a fake one the
+    /// test moves.
+    /// </summary>
+    [Fact]
+    public async Task AfterAShortBatch_TheRunWaitsTheLinger_SoTheEventsOfThatMomentShareTheNextBatch_AndAFullBatchNeverWaits()
+    {
+        var (waits, recorder) = (new WaitClock(), new BatchRecorder());
+        var linger = TimeSpan.FromMilliseconds(20);
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:Linger"] = "00:00:00.020" },
+            Services = services => services.AddKeyedSingleton<TimeProvider>(ConcurrencyRetry.ClockKey, waits)
+                .AddSingleton(recorder).AddOutboxConsumer<BatchRecorder>(recorder.Name),
+        });
+        var pipeline = database.Services.GetRequiredService<OutboxPipeline>();
+
+        // Exactly a batch's worth: one full batch, then a read that finds nothing, and no wait.
+        await SaveThreeOrdersAsync(database, validateThePoisonedOne: false);
+        var full = await SequencesAfterAsync(database, 0);
+        recorder.BatchSize = full.Count;
+        await pipeline.RunAsync(recorder.Name, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var waitedAfterTheFullBatch = waits.Waits;
+
+        await SaveOrderAsync(database, "WEB-4");
+        var alone = await SequencesAfterAsync(database, full[^1]);
+        var run = pipeline.RunAsync(recorder.Name, CancellationToken.None);
+        await waits.WaitingAsync(1);
+        await SaveOrderAsync(database, "WEB-5");
+        await SaveOrderAsync(database, "WEB-6");
+        var together = await SequencesAfterAsync(database, alone[^1]);
+        waits.Advance(linger);
+        await waits.WaitingAsync(2);
+        waits.Advance(linger);
+        var delivered = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, waitedAfterTheFullBatch);
+        Assert.Equal(alone.Count + together.Count, delivered);
+        Assert.Equal([full, alone, together], recorder.Batches);
+        Assert.Equal(2, waits.Waits);
+    }
+
+    private static Task SaveOrderAsync(ErpTestHost database, string externalId) =>
+        OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(externalId).CapturedAt(ErpTestHost.Start).Build());
+
+    private static Task<List<long>> SequencesAfterAsync(ErpTestHost database, long sequence) => database.WithDbAsync(db =>
+        db.OutboxMessages.Where(m => m.Sequence > sequence).OrderBy(m => m.Sequence).Select(m => m.Sequence).ToListAsync());
+
+    /// <summary>The retry clock of a test: a fake clock that counts the waits started on it and lets the test await them.</summary>
+    private sealed class WaitClock : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        private readonly Channel<int> _started = Channel.CreateUnbounded<int>();
+        private int _waits;
+        private int _awaited;
+
+        public int Waits => Volatile.Read(ref _waits);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _started.Writer.TryWrite(Interlocked.Increment(ref _waits));
+            return timer;
+        }
+
+        /// <summary>Returns once <paramref name="count"/> waits in all have started; a run that never waits fails it after 30 s.</summary>
+        public async Task WaitingAsync(int count)
+        {
+            for (; _awaited < count; _awaited++)
+                await _started.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>A consumer that records the sequences of each batch it is given.</summary>
+    private sealed class BatchRecorder : IOutboxConsumer
+    {
+        private readonly ConcurrentQueue<List<long>> _batches = new();
+
+        public IReadOnlyList<List<long>> Batches => [.. _batches];
+        public string Name => "batch-recorder-test";
+        public int BatchSize { get; set; } = 100;
+        public bool CommitsCheckpoint => false;
+
+        public Task ConsumeAsync(OutboxBatch batch, IServiceProvider services, CancellationToken cancellationToken)
+        {
+            _batches.Enqueue([.. batch.Events.Select(e => e.Message.Sequence)]);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Counts the transactions committed on the file (a group's, or a save's own).</summary>
