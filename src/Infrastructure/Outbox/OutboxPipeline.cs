@@ -32,9 +32,7 @@ public sealed class OutboxPipelineOptions
     /// the next batch (decision 084); zero reads again at once. An event that arrives while a run waits reaches its consumer up to
     /// this much later; the first event after a quiet spell does not wait.
     /// </summary>
-    public TimeSpan Linger { get; set; } = DefaultLinger;
-
-    public static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(10);
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>
@@ -51,7 +49,6 @@ public sealed partial class OutboxPipeline : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxPipeline> _logger;
     private readonly ResiliencePipeline _retry;
-    private readonly int _attemptsPerTry;
     private readonly Dictionary<string, Lane> _lanes;
     private readonly RecentOutboxEvents _recent;
     private readonly TimeSpan _linger;
@@ -65,7 +62,6 @@ public sealed partial class OutboxPipeline : IDisposable
         // Room for every consumer's batch twice over, so the consumers a batch apart find each other's rows; never more than
         // RecentOutboxEvents.MostKept rows, whatever batch sizes are configured.
         _recent = new RecentOutboxEvents(Math.Min(2 * _lanes.Values.Sum(l => l.Consumer.BatchSize), RecentOutboxEvents.MostKept));
-        _attemptsPerTry = options.Value.RetryAttempts + 1;
         (_linger, _retryClock) = (options.Value.Linger, retryClock);
         // The wait is between real threads: it runs on the retry clock (decision 017), not on the business clock tests freeze.
         _retry = new ResiliencePipelineBuilder { TimeProvider = retryClock }
