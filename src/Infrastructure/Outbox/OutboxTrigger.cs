@@ -1,3 +1,4 @@
+using EcomErp.Application.Abstractions;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,18 +40,40 @@ public sealed class OutboxConsumerJob<TConsumer>(TConsumer consumer, OutboxPipel
 }
 
 /// <summary>
-/// Coalesces commit signals into one job per consumer: a consumer's job is enqueued only when none of its own is pending. A run
-/// clears its flag when it starts and drains, so a commit during a run is not lost. The flag also expires: on several nodes the
-/// run may start elsewhere and never clear this node's flag.
+/// Told to every node when a consumer's run starts on one of them (decision 085): a node without the job server cannot see
+/// the runs its commits asked for start, so it hears of them. <see cref="Node"/> is the trigger that sent it.
 /// </summary>
-public sealed partial class OutboxTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<OutboxTrigger> logger,
-    IEnumerable<OutboxConsumerRegistration> consumers) : IOutboxSignal
+[NotificationChannel("ecomerp:outbox-runs")]
+public sealed record OutboxRunStarted(string Consumer, Guid Node);
+
+/// <summary>
+/// Coalesces commit signals into one job per consumer: a consumer's job is enqueued only when none of its own is pending. A run
+/// clears its flag when it starts and drains, so a commit during a run is not lost. A run starting on another node clears the
+/// flag when its announcement arrives (decision 085); as the announcement comes after the run's start, a commit held back while
+/// it travelled may have missed the run, so a node that held one back asks for another run then. The flag also expires, for an
+/// announcement lost with the bus.
+/// </summary>
+public sealed partial class OutboxTrigger : IOutboxSignal, IDisposable
 {
     private static readonly TimeSpan PendingExpiry = TimeSpan.FromSeconds(5);
 
+    private readonly IBackgroundJobClient _jobs;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<OutboxTrigger> _logger;
+    private readonly INotificationBus _bus;
+    private readonly IDisposable _announcements;
+    private readonly Guid _node = Guid.NewGuid();
     private readonly Lock _gate = new();
-    private readonly IReadOnlyList<OutboxConsumerRegistration> _consumers = [.. consumers];
-    private readonly Dictionary<Type, long> _pendingSince = [];
+    private readonly IReadOnlyList<OutboxConsumerRegistration> _consumers;
+    private readonly Dictionary<Type, Pending> _pending = [];
+
+    public OutboxTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<OutboxTrigger> logger, INotificationBus bus,
+        IEnumerable<OutboxConsumerRegistration> consumers)
+    {
+        (_jobs, _timeProvider, _logger, _bus) = (jobs, timeProvider, logger, bus);
+        _consumers = [.. consumers];
+        _announcements = bus.Observe<OutboxRunStarted>().Subscribe(OnRunStartedElsewhere);
+    }
 
     public void Notify()
     {
@@ -58,36 +81,82 @@ public sealed partial class OutboxTrigger(IBackgroundJobClient jobs, TimeProvide
             Notify(consumer);
     }
 
-    /// <summary>Called when a consumer's run starts: from now on a commit needs a new run of it.</summary>
+    /// <summary>
+    /// Called when a consumer's run starts on this node: from now on a commit needs a new run of it. The other nodes are told;
+    /// a lost announcement costs them the expiry's wait, never the run.
+    /// </summary>
     public void RunStarted(Type consumer)
     {
         lock (_gate)
-            _pendingSince.Remove(consumer);
+            _pending.Remove(consumer);
+        _ = AnnounceAsync(new OutboxRunStarted(NameOf(consumer), _node));
     }
+
+    public void Dispose() => _announcements.Dispose();
 
     private void Notify(OutboxConsumerRegistration consumer)
     {
         lock (_gate)
         {
-            var now = timeProvider.GetTimestamp();
-            if (_pendingSince.TryGetValue(consumer.ConsumerType, out var since) && timeProvider.GetElapsedTime(since, now) < PendingExpiry)
+            var now = _timeProvider.GetTimestamp();
+            if (_pending.TryGetValue(consumer.ConsumerType, out var pending) && _timeProvider.GetElapsedTime(pending.Since, now) < PendingExpiry)
+            {
+                _pending[consumer.ConsumerType] = pending with { HeldBack = true };
                 return;
-            _pendingSince[consumer.ConsumerType] = now;
+            }
+            _pending[consumer.ConsumerType] = new Pending(now, HeldBack: false);
         }
         try
         {
-            consumer.Enqueue(jobs);
+            consumer.Enqueue(_jobs);
         }
         catch (Exception exception)
         {
             // The commit stands; the recurring safety run picks the events up.
-            RunStarted(consumer.ConsumerType);
-            LogEnqueueFailed(logger, exception, consumer.ConsumerType.Name);
+            lock (_gate)
+                _pending.Remove(consumer.ConsumerType);
+            LogEnqueueFailed(_logger, exception, consumer.ConsumerType.Name);
         }
     }
 
+    private void OnRunStartedElsewhere(OutboxRunStarted started)
+    {
+        if (started.Node == _node)
+            return;
+        var consumer = _consumers.FirstOrDefault(c => NameOf(c.ConsumerType) == started.Consumer);
+        if (consumer is null)
+            return;
+        bool heldBack;
+        lock (_gate)
+            heldBack = _pending.Remove(consumer.ConsumerType, out var pending) && pending.HeldBack;
+        // Held back before the run started, a commit is the run's; held back while the announcement travelled, it may not be.
+        if (heldBack)
+            Notify(consumer);
+    }
+
+    private async Task AnnounceAsync(OutboxRunStarted started)
+    {
+        try
+        {
+            await _bus.PublishAsync(started, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The bus is away: the other nodes' flags expire instead; the bus's own health and relay report the outage.
+            LogAnnounceFailed(_logger, exception, started.Consumer);
+        }
+    }
+
+    private static string NameOf(Type consumer) => consumer.FullName ?? consumer.Name;
+
+    /// <summary>A consumer's enqueued job that has not started, and whether a commit was held back behind it.</summary>
+    private readonly record struct Pending(long Since, bool HeldBack);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The job of outbox consumer {Consumer} could not be enqueued; the recurring run will deliver the events")]
     private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string consumer);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The start of outbox consumer {Consumer}'s run could not be announced to the other nodes")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string consumer);
 }
 
 /// <summary>

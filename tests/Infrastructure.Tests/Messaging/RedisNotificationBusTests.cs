@@ -5,6 +5,7 @@ using EcomErp.Domain.Exceptions;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
 using EcomErp.Infrastructure.Messaging;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Fixtures;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
     [Fact]
     public async Task ANewNotificationType_TravelsBetweenNodesAndInProcess_WithNoChangeToTheTransports()
     {
-        using var nodes = new TwoNodes(redis.ConnectionString);
+        using var nodes = new TwoRedisNodes(redis.ConnectionString);
         var (busA, busB) = (nodes.A, nodes.B);
         using var inProcess = new InProcessNotificationBus(NullLogger<InProcessNotificationBus>.Instance);
         var overRedis = new TaskCompletionSource<ParcelWeighed>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,6 +50,7 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
         await AssertPublishedOnAsync("ecomerp:inventory", new InventoryChangedNotification(null!, at));
         await AssertPublishedOnAsync("ecomerp:availability", new AvailabilityChangedNotification("WEB", "TEE-M-BLK", 3, null, 1, 7, at));
         await AssertPublishedOnAsync("ecomerp:api-clients", new ApiClientChangedNotification(Guid.NewGuid(), at));
+        await AssertPublishedOnAsync("ecomerp:outbox-runs", new OutboxRunStarted("EcomErp.Infrastructure.Outbox.DomainEventDispatchConsumer", Guid.NewGuid()));
 
         async Task AssertPublishedOnAsync<T>(string channel, T notification) where T : class
         {
@@ -72,7 +74,7 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
     {
         var logsA = new FakeLogger<RedisNotificationBus>();
         var logsB = new FakeLogger<RedisNotificationBus>();
-        using var nodes = new TwoNodes(redis.ConnectionString, logsA, logsB);
+        using var nodes = new TwoRedisNodes(redis.ConnectionString, logsA, logsB);
         var (busA, busB) = (nodes.A, nodes.B);
         var heardA = new List<ParcelWeighed>();
         var heardB = new List<ParcelWeighed>();
@@ -108,7 +110,7 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
     [Fact]
     public async Task ACaseNotification_CarriesItsCaseToAnotherNode_WithEveryFieldTheProjectionBuilt()
     {
-        using var nodes = new TwoNodes(redis.ConnectionString);
+        using var nodes = new TwoRedisNodes(redis.ConnectionString);
         var (busA, busB) = (nodes.A, nodes.B);
         var raisedAt = new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
         var policy = ExceptionSlaPolicies.DefaultFor(ExceptionType.FraudReview);
@@ -128,32 +130,6 @@ public sealed class RedisNotificationBusTests(RedisServerFixture redis) : IClass
         Assert.Equal((view.Id, view.Subject, true, view.DueAt), (received.Case.Id, received.Case.Subject, received.Case.IsOverdue, received.Case.DueAt));
         Assert.Equal(view.Priority.Factors, received.Case.Priority.Factors);
         Assert.Equal(view.Timeline, received.Case.Timeline);
-    }
-
-    /// <summary>Two nodes, each with its own multiplexer and bus, as two host processes have them.</summary>
-    private sealed class TwoNodes : IDisposable
-    {
-        private readonly IConnectionMultiplexer _a;
-        private readonly IConnectionMultiplexer _b;
-
-        public TwoNodes(string connectionString, ILogger<RedisNotificationBus>? logA = null, ILogger<RedisNotificationBus>? logB = null)
-        {
-            (_a, _b) = (RedisConnection.Connect(connectionString), RedisConnection.Connect(connectionString));
-            A = new RedisNotificationBus(_a, logA ?? NullLogger<RedisNotificationBus>.Instance);
-            B = new RedisNotificationBus(_b, logB ?? NullLogger<RedisNotificationBus>.Instance);
-        }
-
-        public RedisNotificationBus A { get; }
-
-        public RedisNotificationBus B { get; }
-
-        public void Dispose()
-        {
-            A.Dispose();
-            B.Dispose();
-            _a.Dispose();
-            _b.Dispose();
-        }
     }
 
     [NotificationChannel("ecomerp:test-parcel-weighed")]

@@ -1,5 +1,8 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.ReadModels.Projection;
+using EcomErp.Infrastructure.Tests.Fixtures;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -9,17 +12,35 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace EcomErp.Infrastructure.Tests.Outbox;
 
-public sealed class OutboxTriggerTests
+public sealed class OutboxTriggerTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingJobClient _jobs = new();
+    // The bus between the nodes of a test (one per node in production; Redis between them).
+    private readonly InProcessNotificationBus _bus = new(NullLogger<InProcessNotificationBus>.Instance);
+    private readonly List<OutboxTrigger> _triggers = [];
 
-    private OutboxTrigger Trigger() => new(_jobs, _time, NullLogger<OutboxTrigger>.Instance, [Registration<DomainEventDispatchConsumer>()]);
+    private OutboxTrigger Trigger(params OutboxConsumerRegistration[] consumers) =>
+        Trigger(_jobs, _bus, consumers.Length == 0 ? [Registration<DomainEventDispatchConsumer>()] : consumers);
+
+    private OutboxTrigger Trigger(IBackgroundJobClient jobs, INotificationBus bus, OutboxConsumerRegistration[] consumers)
+    {
+        var trigger = new OutboxTrigger(jobs, _time, NullLogger<OutboxTrigger>.Instance, bus, consumers);
+        _triggers.Add(trigger);
+        return trigger;
+    }
 
     /// <summary>The registration AddOutboxConsumer makes, read back from a service collection.</summary>
     private static OutboxConsumerRegistration Registration<TConsumer>() where TConsumer : class, IOutboxConsumer =>
         (OutboxConsumerRegistration)new ServiceCollection().AddOutboxConsumer<TConsumer>("recurring")
             .Single(d => d.ServiceType == typeof(OutboxConsumerRegistration)).ImplementationInstance!;
+
+    public void Dispose()
+    {
+        foreach (var trigger in _triggers)
+            trigger.Dispose();
+        _bus.Dispose();
+    }
 
     [Fact]
     public void CommitsBeforeARunStarts_EnqueueOneDispatch()
@@ -47,7 +68,89 @@ public sealed class OutboxTriggerTests
     }
 
     [Fact]
-    public void PendingDispatchStartedOnAnotherNode_ExpiresSoCommitsAreNotLeftWaiting()
+    public void ARunStartingOnThisNode_CoversTheCommitsHeldBackBeforeIt_AndItsOwnAnnouncementAsksForNoOtherRun()
+    {
+        var trigger = Trigger();
+        trigger.Notify();
+        trigger.Notify();
+
+        trigger.RunStarted(typeof(DomainEventDispatchConsumer));
+
+        Assert.Single(_jobs.Created);
+    }
+
+    [Fact]
+    public async Task ThisNodesOwnAnnouncement_HeardBackLate_AsksForNoSecondRun()
+    {
+        var trigger = Trigger();
+        OutboxRunStarted? announced = null;
+        using var listener = _bus.Observe<OutboxRunStarted>().Subscribe(started => announced = started);
+        trigger.RunStarted(typeof(DomainEventDispatchConsumer));
+        trigger.Notify();
+        trigger.Notify();
+
+        // Over Redis a node hears its own announcement too, after its own run may already have cleared the flag.
+        await _bus.PublishAsync(announced!, CancellationToken.None);
+
+        Assert.Single(_jobs.Created);
+    }
+
+    [Fact]
+    public void ARunStartingOnTheWorkerNode_LetsTheApiNodesNextCommitEnqueueARun()
+    {
+        var apiJobs = new RecordingJobClient();
+        var api = Trigger(apiJobs, _bus, [Registration<DomainEventDispatchConsumer>()]);
+        var worker = Trigger();
+        api.Notify();
+
+        // The worker ran the job the api node enqueued, and drained; the api node's clock has not moved.
+        worker.RunStarted(typeof(DomainEventDispatchConsumer));
+        api.Notify();
+
+        Assert.Equal(2, apiJobs.Created.Count);
+        Assert.Empty(_jobs.Created);
+    }
+
+    [Fact]
+    public void ACommitHeldBackOnTheApiNode_WhenARunStartsOnTheWorker_GetsARunOfItsOwn_AndOnlyForItsConsumer()
+    {
+        var apiJobs = new RecordingJobClient();
+        var api = Trigger(apiJobs, _bus, [Registration<DomainEventDispatchConsumer>(), Registration<ReadModelProjector>()]);
+        var worker = Trigger(Registration<DomainEventDispatchConsumer>(), Registration<ReadModelProjector>());
+        api.Notify();
+        api.Notify();
+
+        // The announcement comes after the run's start: the commit held back may have come too late for that run.
+        worker.RunStarted(typeof(DomainEventDispatchConsumer));
+
+        Assert.Equal([typeof(OutboxConsumerJob<DomainEventDispatchConsumer>), typeof(OutboxConsumerJob<ReadModelProjector>),
+            typeof(OutboxConsumerJob<DomainEventDispatchConsumer>)], apiJobs.Created.Select(j => j.Type));
+        // Nothing was held back behind the new job: the next run's start asks for nothing more.
+        worker.RunStarted(typeof(DomainEventDispatchConsumer));
+        Assert.Equal(3, apiJobs.Created.Count);
+    }
+
+    [Fact]
+    public async Task OverRedis_ARunStartingOnTheWorkerNode_ReachesTheApiNode()
+    {
+        using var nodes = new TwoRedisNodes(redis.ConnectionString);
+        var (apiBus, workerBus) = (nodes.A, nodes.B);
+        var apiJobs = new RecordingJobClient();
+        var api = Trigger(apiJobs, apiBus, [Registration<DomainEventDispatchConsumer>()]);
+        var worker = Trigger(new RecordingJobClient(), workerBus, [Registration<DomainEventDispatchConsumer>()]);
+        // Both nodes subscribe to the announcements' channel before the test goes on.
+        Assert.True(await apiBus.HearsItselfAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None));
+        Assert.True(await workerBus.HearsItselfAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None));
+        api.Notify();
+        api.Notify();
+
+        worker.RunStarted(typeof(DomainEventDispatchConsumer));
+
+        await apiJobs.WhenCreated(2).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void PendingDispatch_Expires_SoAnAnnouncementLostWithTheBusLeavesNoCommitWaiting()
     {
         var trigger = Trigger();
         trigger.Notify();
@@ -61,8 +164,7 @@ public sealed class OutboxTriggerTests
     [Fact]
     public void ACommit_EnqueuesOneJobPerConsumer_AndARunStartingClearsOnlyItsOwnConsumer()
     {
-        var trigger = new OutboxTrigger(_jobs, _time, NullLogger<OutboxTrigger>.Instance,
-            [Registration<DomainEventDispatchConsumer>(), Registration<ReadModelProjector>()]);
+        var trigger = Trigger(Registration<DomainEventDispatchConsumer>(), Registration<ReadModelProjector>());
         trigger.Notify();
 
         trigger.RunStarted(typeof(ReadModelProjector));
@@ -88,15 +190,45 @@ public sealed class OutboxTriggerTests
     /// <summary>Hangfire's client, recording the jobs it is asked to create.</summary>
     private sealed class RecordingJobClient : IBackgroundJobClient
     {
-        public List<Job> Created { get; } = [];
+        private readonly List<Job> _created = [];
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waits = [];
+
+        public IReadOnlyList<Job> Created
+        {
+            get
+            {
+                lock (_created)
+                    return [.. _created];
+            }
+        }
+
         public bool Fail { get; set; }
 
         public string Create(Job job, IState state)
         {
             if (Fail)
                 throw new InvalidOperationException("storage is down");
-            Created.Add(job);
-            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lock (_created)
+            {
+                _created.Add(job);
+                foreach (var wait in _waits.Where(w => w.Count <= _created.Count))
+                    wait.Reached.TrySetResult();
+                return _created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        /// <summary>Completes once <paramref name="count"/> jobs were created.</summary>
+        public Task WhenCreated(int count)
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_created)
+            {
+                if (_created.Count >= count)
+                    reached.TrySetResult();
+                else
+                    _waits.Add((count, reached));
+            }
+            return reached.Task;
         }
 
         public bool ChangeState(string jobId, IState state, string expectedState) => true;

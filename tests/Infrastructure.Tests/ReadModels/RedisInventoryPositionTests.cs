@@ -5,14 +5,12 @@ using EcomErp.Application.Inventory.ReadModels;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Caching;
-using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.ReadModels;
 using EcomErp.Infrastructure.Tests.Fixtures;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
 
@@ -91,10 +89,8 @@ public sealed class RedisInventoryPositionTests(RedisServerFixture redis) : ICla
     [Fact]
     public async Task InventoryAndAvailabilityNotifications_PublishedOnOneNode_ReachASubscriberOnAnother()
     {
-        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
-        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
-        using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
-        using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
+        using var nodes = new TwoRedisNodes(redis.ConnectionString);
+        var (busA, busB) = (nodes.A, nodes.B);
         var position = new TaskCompletionSource<InventoryChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         var availability = new TaskCompletionSource<AvailabilityChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var positions = busB.Observe<InventoryChangedNotification>().Subscribe(new Listener<InventoryChangedNotification>(n => position.TrySetResult(n)));

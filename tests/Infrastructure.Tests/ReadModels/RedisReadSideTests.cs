@@ -40,10 +40,8 @@ public sealed class RedisReadSideTests(RedisServerFixture redis) : IClassFixture
     [Fact]
     public async Task ANotificationPublishedOnOneNode_ReachesASubscriberOnAnother()
     {
-        using var nodeA = RedisConnection.Connect(redis.ConnectionString);
-        using var nodeB = RedisConnection.Connect(redis.ConnectionString);
-        using var busA = new RedisNotificationBus(nodeA, NullLogger<RedisNotificationBus>.Instance);
-        using var busB = new RedisNotificationBus(nodeB, NullLogger<RedisNotificationBus>.Instance);
+        using var nodes = new TwoRedisNodes(redis.ConnectionString);
+        var (busA, busB) = (nodes.A, nodes.B);
         var received = new TaskCompletionSource<OrderStatusChangedNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = busB.Observe<OrderStatusChangedNotification>().Subscribe(new Observer(n => received.TrySetResult(n)));
         var sent = new OrderStatusChangedNotification(Guid.NewGuid(), "WEB", OrderStatus.Validated, OrderStatus.Captured, 42, ErpTestHost.Start);
