@@ -101,10 +101,14 @@ public static class DependencyInjection
         services.AddOutboxConsumer<DomainEventDispatchConsumer>(DomainEventDispatchConsumer.RecurringJobId);
         services.AddOptions<OutboxPipelineOptions>().Bind(configuration.GetSection(OutboxPipelineOptions.SectionName))
             .Validate(o => o.RetryAttempts is >= 1 and <= 20 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromMinutes(1)
-                && o.DomainEventsBatchSize is >= 1 and <= 5_000 && o.Linger >= TimeSpan.Zero && o.Linger <= TimeSpan.FromSeconds(1),
-                "EcomErp:Outbox:RetryAttempts is 1 to 20, RetryBaseDelay 0 to 1 minute, DomainEventsBatchSize 1 to 5,000 and Linger 0 to 1 second.").ValidateOnStart();
+                && o.DomainEventsBatchSize is >= 1 and <= 5_000 && o.Linger >= TimeSpan.Zero && o.Linger <= TimeSpan.FromSeconds(1)
+                && o.WatchInterval >= TimeSpan.Zero && o.WatchInterval <= TimeSpan.FromMinutes(1),
+                "EcomErp:Outbox:RetryAttempts is 1 to 20, RetryBaseDelay 0 to 1 minute, DomainEventsBatchSize 1 to 5,000, Linger 0 to 1 second and WatchInterval 0 to 1 minute.").ValidateOnStart();
         services.AddSingleton<OutboxPipeline>();
-        services.AddSingleton<OutboxTrigger>();
+        // A job enqueued on shared storage (SQL Server) reaches the workers; on the embedded default's in-memory storage, only this
+        // process's own job server, if it runs the worker (decision 086).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxTrigger>(sp,
+            database.Provider == DatabaseProvider.SqlServer || sp.GetService<OutboxJobServer>() is not null));
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxTrigger>());
         services.AddScoped<Application.ParkedEvents.IParkedEvents, ParkedEvents>();
         services.AddSingleton<ParkedEventProbe>();
@@ -153,6 +157,8 @@ public static class DependencyInjection
         services.AddHangfireServer((provider, options) =>
             options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<Exceptions.ExceptionEscalationStartup>();
+        services.AddSingleton<OutboxJobServer>();
+        services.AddHostedService<OutboxHeadWatch>();
         return services;
     }
 }

@@ -33,6 +33,12 @@ public sealed class OutboxPipelineOptions
     /// this much later; the first event after a quiet spell does not wait.
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How often the worker reads the outbox's head to find commits made by other processes (decision 086), which may not have
+    /// reached its job queue: the longest such a commit waits for its run. Zero stops looking (the every-minute run remains).
+    /// </summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>

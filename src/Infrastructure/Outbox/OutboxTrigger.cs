@@ -63,14 +63,20 @@ public sealed partial class OutboxTrigger : IOutboxSignal, IDisposable
     private readonly INotificationBus _bus;
     private readonly IDisposable _announcements;
     private readonly Guid _node = Guid.NewGuid();
+    private readonly bool _enqueues;
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<OutboxConsumerRegistration> _consumers;
     private readonly Dictionary<Type, Pending> _pending = [];
 
+    /// <param name="enqueues">
+    /// False where no job server takes this process's jobs: on the embedded default a process without the worker role has an
+    /// in-memory job storage of its own, where a job would wait forever; the worker finds its commits by watching the outbox's head
+    /// (decision 086).
+    /// </param>
     public OutboxTrigger(IBackgroundJobClient jobs, TimeProvider timeProvider, ILogger<OutboxTrigger> logger, INotificationBus bus,
-        IEnumerable<OutboxConsumerRegistration> consumers)
+        IEnumerable<OutboxConsumerRegistration> consumers, bool enqueues = true)
     {
-        (_jobs, _timeProvider, _logger, _bus) = (jobs, timeProvider, logger, bus);
+        (_jobs, _timeProvider, _logger, _bus, _enqueues) = (jobs, timeProvider, logger, bus, enqueues);
         _consumers = [.. consumers];
         _announcements = bus.Observe<OutboxRunStarted>().Subscribe(OnRunStartedElsewhere);
     }
@@ -96,6 +102,8 @@ public sealed partial class OutboxTrigger : IOutboxSignal, IDisposable
 
     private void Notify(OutboxConsumerRegistration consumer)
     {
+        if (!_enqueues)
+            return;
         lock (_gate)
         {
             var now = _timeProvider.GetTimestamp();
@@ -179,6 +187,9 @@ internal sealed class OutboxStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>Registered with the job server: this process runs the jobs it enqueues.</summary>
+internal sealed class OutboxJobServer;
 
 /// <summary>Registration of everything that follows the outbox, in one place per consumer.</summary>
 public static class OutboxRegistration

@@ -97,11 +97,15 @@ public sealed class OutboxPipelineTests
     [InlineData("DomainEventsBatchSize", "0", "DomainEventsBatchSize 1 to 5,000")]
     [InlineData("Linger", "00:00:02", "Linger 0 to 1 second")]
     [InlineData("Linger", "-00:00:00.010", "Linger 0 to 1 second")]
-    public async Task TheBatchSizeAndTheLinger_AreConfigurable_AndAValueOutOfRangeIsRefusedByName(string setting, string outOfRange, string rule)
+    [InlineData("WatchInterval", "00:02:00", "WatchInterval 0 to 1 minute")]
+    public async Task TheBatchSizeTheLingerAndTheWatch_AreConfigurable_AndAValueOutOfRangeIsRefusedByName(string setting, string outOfRange, string rule)
     {
         await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
-            Settings = new Dictionary<string, string?> { ["EcomErp:Outbox:DomainEventsBatchSize"] = "200", ["EcomErp:Outbox:Linger"] = "00:00:00.025" },
+            Settings = new Dictionary<string, string?>
+            {
+                ["EcomErp:Outbox:DomainEventsBatchSize"] = "200", ["EcomErp:Outbox:Linger"] = "00:00:00.025", ["EcomErp:Outbox:WatchInterval"] = "00:00:01",
+            },
         });
         await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
         {
@@ -109,7 +113,8 @@ public sealed class OutboxPipelineTests
         });
 
         Assert.Equal(200, configured.Services.GetRequiredService<DomainEventDispatchConsumer>().BatchSize);
-        Assert.Equal(TimeSpan.FromMilliseconds(25), configured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value.Linger);
+        var options = configured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value;
+        Assert.Equal((TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(1)), (options.Linger, options.WatchInterval));
         var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<OutboxPipelineOptions>>().Value);
         Assert.Contains(rule, refused.Message, StringComparison.Ordinal);
     }
