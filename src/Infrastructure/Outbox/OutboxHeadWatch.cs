@@ -72,9 +72,10 @@ internal sealed partial class OutboxHeadWatch(
             // An empty log's head is 0: not looked at yet is null.
             head = await Head(scope.ServiceProvider.GetRequiredService<ErpDbContext>(), cancellationToken) ?? 0;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && OutboxPipeline.IsOutage(exception))
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Said once per outage: the database's health check reports it meanwhile.
+            // Said once per failing spell (the database's health check reports an outage meanwhile); the watch keeps looking, as a
+            // failure that escaped would stop the host.
             if (!_failing)
                 LogLookFailed(logger, exception.GetType().Name, exception.Message);
             _failing = true;

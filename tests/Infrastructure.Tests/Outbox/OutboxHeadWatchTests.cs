@@ -12,7 +12,9 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -93,6 +95,33 @@ public sealed class OutboxHeadWatchTests : IAsyncLifetime, IDisposable
 
         await _jobs.WhenCreated(2).WaitAsync(TimeSpan.FromSeconds(30));
         await watch.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ALookThatFails_IsLoggedOncePerFailingSpell_AndTheWatchGoesOnLooking()
+    {
+        var logs = new FakeLogger<OutboxHeadWatch>();
+        var watch = new OutboxHeadWatch(_worker.Services.GetRequiredService<IServiceScopeFactory>(), _trigger,
+            Options.Create(new OutboxPipelineOptions { WatchInterval = Interval }), _clock, logs);
+        await watch.LookAsync(CancellationToken.None);
+
+        // The log's table away (as a database that cannot answer): two failed looks, one warning.
+        await _worker.ExecuteSqlAsync("ALTER TABLE OutboxMessages RENAME TO OutboxMessagesAway");
+        await watch.LookAsync(CancellationToken.None);
+        await watch.LookAsync(CancellationToken.None);
+        var duringTheFirstSpell = logs.Collector.Count;
+        await _worker.ExecuteSqlAsync("ALTER TABLE OutboxMessagesAway RENAME TO OutboxMessages");
+        await CommitOnTheOtherProcessAsync("WEB-1");
+        await watch.LookAsync(CancellationToken.None);
+        var jobsAfterRecovery = _jobs.Created.Count;
+        await _worker.ExecuteSqlAsync("ALTER TABLE OutboxMessages RENAME TO OutboxMessagesAway");
+        await watch.LookAsync(CancellationToken.None);
+
+        Assert.Equal(1, duringTheFirstSpell);
+        Assert.Equal(2, jobsAfterRecovery);
+        Assert.Equal(2, logs.Collector.Count);
+        Assert.All(logs.Collector.GetSnapshot(), record => Assert.Equal(LogLevel.Warning, record.Level));
+        Assert.Contains("SqliteException", logs.Collector.LatestRecord.Message, StringComparison.Ordinal);
     }
 
     [Theory]
