@@ -4,6 +4,7 @@ using EcomErp.Application.Orders.CaptureOrder;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ internal sealed class BenchmarkDatabase : IDisposable
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging().AddApplication();
         services.AddInfrastructure(configuration);
+        // The benchmarks run the consumers in this process, as the worker's does.
+        services.AddSingleton<OutboxJobServer>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         provider.InitializeDatabaseAsync().GetAwaiter().GetResult();

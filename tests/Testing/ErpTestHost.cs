@@ -85,9 +85,12 @@ public sealed class ErpTestHost : IAsyncDisposable
     public static Task<ErpTestHost> StartAsync(ErpTestHostOptions? options = null) =>
         StartAsync(System.IO.Directory.CreateTempSubdirectory("ecomerp-tests-").FullName, ownsDirectory: true, options ?? new ErpTestHostOptions());
 
-    /// <summary>A second node on the same database (and Redis), with services of its own and more settings.</summary>
-    public Task<ErpTestHost> StartNodeAsync(IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync(Directory, ownsDirectory: false, _options with { Settings = settings });
+    /// <summary>
+    /// A second node on the same database (and Redis), with services of its own, more settings and, when given,
+    /// <paramref name="services"/> changed after this host's own changes.
+    /// </summary>
+    public Task<ErpTestHost> StartNodeAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        StartAsync(Directory, ownsDirectory: false, _options with { Settings = settings, Services = services is null ? _options.Services : _options.Services + services });
 
     private static async Task<ErpTestHost> StartAsync(string directory, bool ownsDirectory, ErpTestHostOptions options)
     {
@@ -167,7 +170,9 @@ public sealed class ErpTestHost : IAsyncDisposable
         // The user store as the host composes it (Identity's tables on the ERP database), so the user commands run for real.
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ErpDbContext>();
         services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commands));
-        // The test plays the Hangfire jobs itself; the unit of work's notifications are only counted.
+        // The test plays the Hangfire jobs itself (this process runs the consumers, as the worker's does); the unit of work's
+        // notifications are only counted.
+        services.AddSingleton<OutboxJobServer>();
         services.RemoveAll<IOutboxSignal>();
         services.AddSingleton<IOutboxSignal>(signal);
         if (options.WithoutApplicationEventHandlers)

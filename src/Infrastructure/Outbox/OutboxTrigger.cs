@@ -188,8 +188,12 @@ internal sealed class OutboxStartup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Registered with the job server: this process runs the jobs it enqueues.</summary>
-internal sealed class OutboxJobServer;
+/// <summary>
+/// Registered where this process runs the outbox's consumers: with the job server (<see cref="DependencyInjection.AddOutboxWorker"/>),
+/// or by a test composition that runs the consumers itself. It says that the jobs this process enqueues are taken (decision 086)
+/// and that the projection keeps this process's in-process read-model cache current (decision 087).
+/// </summary>
+public sealed class OutboxJobServer;
 
 /// <summary>Registration of everything that follows the outbox, in one place per consumer.</summary>
 public static class OutboxRegistration

@@ -36,7 +36,11 @@ public static partial class ReadSideDependencyInjection
         // With Redis configured, AddInfrastructure registers the one multiplexer (see RedisConnection).
         if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)))
         {
-            services.AddSingleton<IReadModelCache, MemoryReadModelCache>();
+            // The in-process cache is kept current by the projection of this process: a process that does not run it (no worker
+            // role) reads the tables (decision 087).
+            services.AddSingleton<IReadModelCache>(sp => sp.GetService<OutboxJobServer>() is null
+                ? new NoReadModelCache()
+                : ActivatorUtilities.CreateInstance<MemoryReadModelCache>(sp));
             services.AddSingleton<INotificationBus, InProcessNotificationBus>();
         }
         else

@@ -1,8 +1,11 @@
 using System.Diagnostics.Metrics;
+using EcomErp.Domain.Orders;
 using EcomErp.Infrastructure.Caching;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Tests.Support;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcomErp.Infrastructure.Tests.ReadModels;
 
@@ -14,6 +17,28 @@ public sealed class OrderCacheTests : IAsyncLifetime
     public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    /// <summary>
+    /// Decision 087: the projection keeps the in-process cache of its own process current, so a process beside the worker on the
+    /// same file (an api node) reads the table, and sees what the worker's projection wrote as soon as it committed.
+    /// </summary>
+    [Fact]
+    public async Task AProcessThatDoesNotRunTheProjection_ReadsTheTable_AndSeesWhatTheWorkersProjectionWrote()
+    {
+        await using var apiNode = await _host.StartNodeAsync(new Dictionary<string, string?>(), services => services.RemoveAll<OutboxJobServer>());
+        var id = await _host.CaptureAsync("WEB", "P-1");
+        await _host.ProjectReadModelsAsync();
+        var read = await apiNode.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        await _host.DispatchOutboxAsync();
+        await _host.ProjectReadModelsAsync();
+        var readAgain = await apiNode.QueryAsync(q => q.GetAsync(id, CancellationToken.None));
+
+        Assert.Equal(OrderStatus.Captured, read?.Status);
+        Assert.Equal(OrderStatus.Allocated, readAgain?.Status);
+        Assert.IsType<NoReadModelCache>(apiNode.Services.GetRequiredService<IReadModelCache>());
+        Assert.IsType<MemoryReadModelCache>(_host.Services.GetRequiredService<IReadModelCache>());
+    }
 
     [Fact]
     public Task GetMany_For50Orders_IsOneTableReadThenNone() => ReadSideAssertions.GetManyIsOneTableReadThenCachedAsync(_host);
