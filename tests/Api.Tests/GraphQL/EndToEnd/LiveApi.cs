@@ -4,6 +4,7 @@ using EcomErp.Application.Access.ChangeApiClientAccess;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Access.RevokeApiClient;
 using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,9 @@ public sealed class LiveApi : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             overrides[key] = value;
+        // The first node runs the consumers: its worker, or the test through SettleAsync (decisions 086 and 087).
+        if (databaseOf is null)
+            services = (collection => collection.AddSingleton<OutboxJobServer>()) + services;
         var factory = new EcomErpHostFactory(overrides, services);
         return Task.FromResult(new LiveApi(factory, factory.StartKestrel()));
     }

@@ -3,6 +3,7 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Application.Access.IssueApiClient;
 using EcomErp.Application.Orders.ReadModels;
 using EcomErp.Domain.Common;
+using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
 using EcomErp.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,6 +35,8 @@ public sealed class OrderApiHost : IAsyncDisposable
         });
         _host = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
+            // The test runs the consumers in this process, as the worker's does (decisions 086 and 087).
+            services.AddSingleton<OutboxJobServer>();
             services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(Commands));
             var inner = services.Last(d => d.ServiceType == typeof(IOrderReadModels));
             services.RemoveAll<IOrderReadModels>();
