@@ -90,7 +90,7 @@ public sealed class ErpTestHost : IAsyncDisposable
     /// <paramref name="services"/> changed after this host's own changes.
     /// </summary>
     public Task<ErpTestHost> StartNodeAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
-        StartAsync(Directory, ownsDirectory: false, _options with { Settings = settings, Services = services is null ? _options.Services : _options.Services + services });
+        StartAsync(Directory, ownsDirectory: false, _options with { Settings = settings, Services = _options.Services + services });
 
     private static async Task<ErpTestHost> StartAsync(string directory, bool ownsDirectory, ErpTestHostOptions options)
     {
