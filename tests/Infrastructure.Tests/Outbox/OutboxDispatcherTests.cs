@@ -62,7 +62,7 @@ public sealed class OutboxDispatcherTests
         var handled = new HandledEvents { FailOnExternalId = "WEB-2", FailuresLeft = 1 };
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3" })
-            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
+            await OrderPersistenceTests.SaveCapturedAsync(database, id);
 
         var run = await database.DispatchOutboxAsync();
 
@@ -79,7 +79,7 @@ public sealed class OutboxDispatcherTests
         var handled = new HandledEvents();
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with { Services = handled.Register });
         foreach (var id in new[] { "WEB-1", "WEB-2", "WEB-3", "WEB-4" })
-            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(id).CapturedAt(ErpTestHost.Start).Build());
+            await OrderPersistenceTests.SaveCapturedAsync(database, id);
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(database.DispatchOutboxAsync)));
 
         Assert.Equal(4, runs.Sum());

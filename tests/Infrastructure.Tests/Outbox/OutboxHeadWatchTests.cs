@@ -59,8 +59,7 @@ public sealed class OutboxHeadWatchTests : IAsyncLifetime, IDisposable
     private OutboxHeadWatch Watch() => new(_worker.Services.GetRequiredService<IServiceScopeFactory>(), _trigger,
         Options.Create(new OutboxPipelineOptions { WatchInterval = Interval }), _clock, NullLogger<OutboxHeadWatch>.Instance);
 
-    private Task CommitOnTheOtherProcessAsync(string externalId) =>
-        OrderPersistenceTests.SaveAsync(_api, new OrderBuilder().WithExternalId(externalId).CapturedAt(ErpTestHost.Start).Build());
+    private Task CommitOnTheOtherProcessAsync(string externalId) => OrderPersistenceTests.SaveCapturedAsync(_api, externalId);
 
     [Fact]
     public async Task AHeadMovedByAnotherProcess_AsksForARunOfEveryConsumer_AndAHeadThatStayedAsksForNone()

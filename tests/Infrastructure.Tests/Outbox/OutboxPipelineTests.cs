@@ -294,7 +294,7 @@ public sealed class OutboxPipelineTests
                 services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(commits));
             },
         });
-        await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        await OrderPersistenceTests.SaveCapturedAsync(database, "WEB-1");
         var newest = await NewestSequenceAsync(database);
         Assert.Equal(1, await database.WithDbAsync(db => db.OutboxMessages.CountAsync()));
         var pipeline = database.Services.GetRequiredService<OutboxPipeline>();
@@ -331,12 +331,12 @@ public sealed class OutboxPipelineTests
         await pipeline.RunAsync(recorder.Name, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         var waitedAfterTheFullBatch = waits.Waits;
 
-        await SaveOrderAsync(database, "WEB-4");
+        await OrderPersistenceTests.SaveCapturedAsync(database, "WEB-4");
         var alone = await SequencesAfterAsync(database, full[^1]);
         var run = pipeline.RunAsync(recorder.Name, CancellationToken.None);
         await waits.WaitingAsync(1);
-        await SaveOrderAsync(database, "WEB-5");
-        await SaveOrderAsync(database, "WEB-6");
+        await OrderPersistenceTests.SaveCapturedAsync(database, "WEB-5");
+        await OrderPersistenceTests.SaveCapturedAsync(database, "WEB-6");
         var together = await SequencesAfterAsync(database, alone[^1]);
         waits.Advance(linger);
         await waits.WaitingAsync(2);
@@ -348,9 +348,6 @@ public sealed class OutboxPipelineTests
         Assert.Equal([full, alone, together], recorder.Batches);
         Assert.Equal(2, waits.Waits);
     }
-
-    private static Task SaveOrderAsync(ErpTestHost database, string externalId) =>
-        OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId(externalId).CapturedAt(ErpTestHost.Start).Build());
 
     private static Task<List<long>> SequencesAfterAsync(ErpTestHost database, long sequence) => database.WithDbAsync(db =>
         db.OutboxMessages.Where(m => m.Sequence > sequence).OrderBy(m => m.Sequence).Select(m => m.Sequence).ToListAsync());

@@ -27,7 +27,7 @@ public sealed class RecentOutboxEventsTests
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         foreach (var i in Enumerable.Range(1, 2))
-            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+            await OrderPersistenceTests.SaveCapturedAsync(database, $"WEB-{i}");
         await database.ExecuteSqlAsync("""UPDATE "OutboxMessages" SET "Payload" = '{{' WHERE "Sequence" = 2""");
         var rows = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
         var recent = new RecentOutboxEvents(capacity: 10);
@@ -76,7 +76,7 @@ public sealed class RecentOutboxEventsTests
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
         foreach (var i in Enumerable.Range(1, orders))
-            await OrderPersistenceTests.SaveAsync(database, new OrderBuilder().WithExternalId($"WEB-{i}").CapturedAt(ErpTestHost.Start).Build());
+            await OrderPersistenceTests.SaveCapturedAsync(database, $"WEB-{i}");
         var rows = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
         Assert.Equal(orders, rows.Count);
         return rows;

@@ -173,6 +173,10 @@ public sealed class OrderPersistenceTests
         Assert.Equal(1, others);
     }
 
+    /// <summary>Saves a new captured order with <paramref name="externalId"/>, its outbox event with it.</summary>
+    internal static Task SaveCapturedAsync(ErpTestHost database, string externalId) =>
+        SaveAsync(database, new OrderBuilder().WithExternalId(externalId).CapturedAt(ErpTestHost.Start).Build());
+
     internal static Task SaveAsync(ErpTestHost database, Order order) => database.InScopeAsync(async sp =>
     {
         sp.GetRequiredService<IOrderRepository>().Add(order);
