@@ -70,19 +70,50 @@ public abstract class ErpDbContext : IdentityDbContext<IdentityUser>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        OutboxMessagesWritten = 0;
         using var detected = DetectChangesOnce();
+        return await SavePreparedAsync(PrepareSave(), acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The part of a save that needs no database: refuses changes to append-only records, takes the aggregates' pending events
+    /// and serialises them into outbox rows. A provider that queues its saves for one writer does this before the queue, so
+    /// the writer's turn holds only the writes (<see cref="SqliteErpDbContext"/>). Changes must have been detected.
+    /// </summary>
+    internal PreparedSave PrepareSave()
+    {
+        OutboxMessagesWritten = 0;
         RefuseChangesToAppendOnlyRecords();
         var raised = DequeueRaisedEvents();
-        if (raised.Count > 0)
-            await new JournalPosting(this).PostAsync(raised, cancellationToken);
-        var messages = raised.Select(r => r.ToOutboxMessage()).ToList();
-        var written = messages.Count == 0
+        return new PreparedSave(raised, raised.Count == 0 ? [] : raised.Select(r => r.ToOutboxMessage()).ToList());
+    }
+
+    /// <summary>
+    /// Posts the prepared events to the journal and writes the state with their outbox rows. When it fails, the outbox rows are
+    /// in the tracker, as after a failed save of EF Core's own: a retry writes them, and clearing the tracker forgets them.
+    /// </summary>
+    internal async Task<int> SavePreparedAsync(PreparedSave prepared, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (prepared.Raised.Count > 0)
+        {
+            try
+            {
+                await new JournalPosting(this).PostAsync(prepared.Raised, cancellationToken);
+            }
+            catch
+            {
+                TrackOutboxMessages(prepared.Messages);
+                throw;
+            }
+        }
+        var written = prepared.Messages.Count == 0
             ? await SaveWithoutOutboxAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveWithOutboxAsync(messages, acceptAllChangesOnSuccess, cancellationToken);
-        OutboxMessagesWritten = messages.Count;
+            : await SaveWithOutboxAsync(prepared.Messages, acceptAllChangesOnSuccess, cancellationToken);
+        OutboxMessagesWritten = prepared.Messages.Count;
         return written;
     }
+
+    /// <summary>A save's events taken from its aggregates and the outbox rows they become (<see cref="PrepareSave"/>).</summary>
+    internal sealed record PreparedSave(IReadOnlyList<RaisedEvent> Raised, IReadOnlyList<OutboxMessage> Messages);
 
     /// <summary>
     /// Detects the tracker's changes now (unless a caller already has: automatic detection is off) and keeps every read of

@@ -27,6 +27,9 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
 
     private bool _savingInGroup;
 
+    /// <summary>The queued save's preparation, until its write takes it (<see cref="SaveChangesAsync(bool, CancellationToken)"/>).</summary>
+    private PreparedSave? _prepared;
+
     internal static void Configure(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         // A batch's IN list as one JSON parameter (json_each): the statement's text no longer depends on how many values the
@@ -41,10 +44,30 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
             builder.AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SqliteGroupCommit.For(this) is { } queue
-            ? queue.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    /// <summary>
+    /// A queued save is prepared before it queues (changes detected, events taken and serialised: <see cref="ErpDbContext.PrepareSave"/>),
+    /// so the file's writer spends its turn on the writes alone. A save the group never wrote (it failed or was cancelled before
+    /// its turn) gives its outbox rows to the tracker, as a failed write does.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (SqliteGroupCommit.For(this) is not { } queue)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var detected = DetectChangesOnce();
+        _prepared = PrepareSave();
+        try
+        {
+            return await queue.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (_prepared is { } unwritten)
+            {
+                _prepared = null;
+                TrackOutboxMessages(unwritten.Messages);
+            }
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -55,9 +78,20 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>The whole save (journal posting, outbox rows, state) without queuing, for <see cref="SqliteGroupCommit"/>.</summary>
-    internal Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
-        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    /// <summary>The prepared save (journal posting, outbox rows, state) without the group, for <see cref="SqliteGroupCommit"/>.</summary>
+    internal async Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        using var detected = DetectChangesOnce();
+        return await SavePreparedAsync(TakePrepared(), acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The save prepared before it queued, taken (once) by the write that goes on with it; prepared now when it was not.</summary>
+    private PreparedSave TakePrepared()
+    {
+        var prepared = _prepared;
+        _prepared = null;
+        return prepared ?? PrepareSave();
+    }
 
     /// <summary>
     /// The whole save inside the group's transaction, its changes accepted only once the group has committed; the group then
@@ -66,9 +100,10 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     internal async Task<int> SaveInGroupAsync(CancellationToken cancellationToken)
     {
         _savingInGroup = true;
+        using var detected = DetectChangesOnce();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            return await SavePreparedAsync(TakePrepared(), acceptAllChangesOnSuccess: false, cancellationToken);
         }
         finally
         {

@@ -289,6 +289,32 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task ASaveCancelledBeforeItsTurn_GivesItsPreparedOutboxRowsToTheTracker_SoTheContextsRetryWritesThemOnce()
+    {
+        await using var database = await ErpTestHost.StartAsync(TestDatabase.Options);
+        var queue = QueueOf(database);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var order = Add(scope, new OrderBuilder().WithExternalId("WEB-1").CapturedAt(ErpTestHost.Start).Build());
+        using var cancellation = new CancellationTokenSource();
+
+        Task<int> cancelled;
+        using (queue.TakeWriterTurn())
+        {
+            // Prepared (its events taken from the order and serialised) before it queues; cancelled before the writer reaches it.
+            cancelled = db.SaveChangesAsync(cancellation.Token);
+            await cancellation.CancelAsync();
+        }
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(0, await database.WithDbAsync(d => d.OutboxMessages.CountAsync()));
+
+        await db.SaveChangesAsync();
+        Assert.Equal([(order.Id.ToString(), nameof(OrderCaptured))],
+            (await database.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Select(m => new { m.AggregateId, m.EventType }).ToListAsync()))
+                .Select(m => (m.AggregateId, m.EventType)));
+    }
+
+    [Fact]
     public async Task GroupSizeOne_CommitsEverySaveAloneInQueueOrder()
     {
         await using var database = await ErpTestHost.StartAsync(TestDatabase.Options with
