@@ -90,9 +90,12 @@ public static class DependencyInjection
         services.AddSingleton<Imports.ImportRunChanges>();
         services.AddScoped<Imports.ImportRunProgress>();
         services.AddScoped<Application.Imports.IImportProgress>(sp => sp.GetRequiredService<Imports.ImportRunProgress>());
-        services.AddSingleton<Application.Imports.IImportQueue, Imports.HangfireImportQueue>();
+        // As the outbox's jobs (decision 086): enqueued only where a job server takes them; elsewhere the worker's starter finds the run.
+        services.AddSingleton<Application.Imports.IImportQueue>(sp => ActivatorUtilities.CreateInstance<Imports.HangfireImportQueue>(sp,
+            database.Provider == DatabaseProvider.SqlServer || sp.GetService<OutboxJobServer>() is not null));
         services.AddOptions<Application.Imports.ImportOptions>().Bind(configuration.GetSection(Application.Imports.ImportOptions.SectionName))
-            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 }, "EcomErp:Import:MaxFileBytes and MaxRows are positive.").ValidateOnStart();
+            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 } && o.PollInterval >= TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(1),
+                "EcomErp:Import:MaxFileBytes and MaxRows are positive, PollInterval 0 to 1 minute.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Imports.ImportOptions>>().Value);
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();
@@ -148,7 +151,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// For the worker role: the Hangfire job server, which runs the outbox consumers' jobs (scheduled on every node by the
-    /// pipeline's start-up, decision 050), and the every-minute escalation of overdue exception cases.
+    /// pipeline's start-up, decision 050), the every-minute escalation of overdue exception cases, the watch on the outbox's head
+    /// (decision 086) and the starter of queued imports no job took (decision 088).
     /// </summary>
     public static IServiceCollection AddOutboxWorker(this IServiceCollection services)
     {
@@ -159,6 +163,7 @@ public static class DependencyInjection
         services.AddHostedService<Exceptions.ExceptionEscalationStartup>();
         services.AddSingleton<OutboxJobServer>();
         services.AddHostedService<OutboxHeadWatch>();
+        services.AddHostedService<Imports.ImportStarter>();
         return services;
     }
 }

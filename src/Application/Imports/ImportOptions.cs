@@ -1,6 +1,6 @@
 namespace EcomErp.Application.Imports;
 
-/// <summary>Configuration section <c>EcomErp:Import</c>: how large an import file is taken in.</summary>
+/// <summary>Configuration section <c>EcomErp:Import</c>: how large an import file is taken in, and how often the worker looks for queued ones.</summary>
 public sealed class ImportOptions
 {
     public const string SectionName = "EcomErp:Import";
@@ -10,4 +10,10 @@ public sealed class ImportOptions
 
     /// <summary>The most rows (after the header) one file may hold: the whole file is checked and saved in one transaction.</summary>
     public int MaxRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// How often the worker looks for runs still queued with no job taking them (2 s by default, 0 to 1 minute, 0 off): those
+    /// queued by a process whose own job queue no worker reads, or before the worker restarted.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -11,10 +11,21 @@ using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Infrastructure.Imports;
 
-/// <summary>Hands a saved import run to the worker as a Hangfire job.</summary>
-internal sealed class HangfireImportQueue(IBackgroundJobClient jobs) : IImportQueue
+/// <summary>
+/// Hands a saved import run to the worker as a Hangfire job, where a job server takes this process's jobs: shared storage (SQL
+/// Server), or this process's own server (the worker role). Elsewhere (an api or admin process on the embedded default's file,
+/// whose in-memory job storage no server reads) the run waits Queued for the worker's <see cref="ImportStarter"/> (decision 088).
+/// </summary>
+internal sealed class HangfireImportQueue(IBackgroundJobClient jobs, bool enqueues) : IImportQueue
 {
-    public void Enqueue(Guid importId) => jobs.Enqueue<ImportJob>(job => job.RunAsync(importId, CancellationToken.None));
+    public void Enqueue(Guid importId)
+    {
+        if (enqueues)
+            Run(jobs, importId);
+    }
+
+    /// <summary>The job that runs the import <paramref name="importId"/>.</summary>
+    internal static void Run(IBackgroundJobClient jobs, Guid importId) => jobs.Enqueue<ImportJob>(job => job.RunAsync(importId, CancellationToken.None));
 }
 
 /// <summary>

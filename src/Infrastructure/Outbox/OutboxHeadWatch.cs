@@ -2,7 +2,6 @@ using EcomErp.Application.Abstractions;
 using EcomErp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,18 +16,16 @@ namespace EcomErp.Infrastructure.Outbox;
 /// </summary>
 internal sealed partial class OutboxHeadWatch(
     IServiceScopeFactory scopes, OutboxTrigger trigger, IOptions<OutboxPipelineOptions> options,
-    [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider clock, ILogger<OutboxHeadWatch> logger) : BackgroundService
+    [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider clock, ILogger<OutboxHeadWatch> logger) : Jobs.PeriodicLook
 {
     private static readonly Func<ErpDbContext, CancellationToken, Task<long?>> Head =
         EF.CompileAsyncQuery((ErpDbContext db, CancellationToken _) => db.OutboxMessages.Max(m => (long?)m.Sequence));
 
-    private PeriodicTimer? _timer;
     private long? _seen;
-    private bool _failing;
 
     /// <summary>
     /// Notes the head before the host has started, so a commit made after the start is a move of it, and sets the interval's
-    /// timer going.
+    /// looks going.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,31 +33,12 @@ internal sealed partial class OutboxHeadWatch(
         if (interval > TimeSpan.Zero)
         {
             await LookAsync(cancellationToken);
-            // The wait is between real threads: on the retry clock (decision 017), not on the business clock tests freeze.
-            _timer = new PeriodicTimer(interval, clock);
+            LookEvery(interval, clock);
         }
         await base.StartAsync(cancellationToken);
     }
 
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_timer is null)
-            return;
-        try
-        {
-            while (await _timer.WaitForNextTickAsync(stoppingToken))
-                await LookAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task LookAgainAsync(CancellationToken cancellationToken) => LookAsync(cancellationToken);
 
     /// <summary>One look: a run of every consumer asked for when the head moved since the last look (the first look only notes it).</summary>
     internal async Task LookAsync(CancellationToken cancellationToken)
@@ -74,14 +52,11 @@ internal sealed partial class OutboxHeadWatch(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Said once per failing spell (the database's health check reports an outage meanwhile); the watch keeps looking, as a
-            // failure that escaped would stop the host.
-            if (!_failing)
+            if (FailingSpellBegins())
                 LogLookFailed(logger, exception.GetType().Name, exception.Message);
-            _failing = true;
             return;
         }
-        _failing = false;
+        LookSucceeded();
         if (head == _seen)
             return;
         var first = _seen is null;

@@ -1,4 +1,3 @@
-using EcomErp.Application;
 using EcomErp.Infrastructure.Messaging;
 using EcomErp.Infrastructure.Outbox;
 using EcomErp.Infrastructure.Persistence;
@@ -10,7 +9,6 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -129,18 +127,8 @@ public sealed class OutboxHeadWatchTests : IAsyncLifetime, IDisposable
     [InlineData("SqlServer", false, 2)]
     public void OnTheEmbeddedDefault_OnlyAProcessRunningTheWorker_EnqueuesJobs_WhereAServerCanTakeThem(string databaseProvider, bool worker, int enqueued)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseOptions.ProviderKey] = databaseProvider,
-            [DatabaseOptions.ConnectionStringKey] = databaseProvider == "Sqlite" ? "Data Source=unused.db" : "Server=unused;Database=EcomErp",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddApplication();
-        services.AddInfrastructure(configuration);
-        if (worker)
-            services.AddOutboxWorker();
         var jobs = new RecordingJobClient();
-        services.AddSingleton<IBackgroundJobClient>(jobs);
-        using var container = services.BuildServiceProvider();
+        using var container = RecordingJobClient.Process(databaseProvider, worker, jobs);
 
         container.GetRequiredService<OutboxTrigger>().Notify();
 

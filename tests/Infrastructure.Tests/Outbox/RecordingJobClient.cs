@@ -1,6 +1,10 @@
+using EcomErp.Application;
+using EcomErp.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomErp.Infrastructure.Tests.Outbox;
 
@@ -49,4 +53,24 @@ internal sealed class RecordingJobClient : IBackgroundJobClient
     }
 
     public bool ChangeState(string jobId, IState state, string expectedState) => true;
+
+    /// <summary>
+    /// A process's services as the host composes them on <paramref name="databaseProvider"/> (Sqlite or SqlServer, nothing
+    /// opened), with or without the worker role, its jobs recorded by <paramref name="jobs"/>: for the rule that decides where jobs
+    /// are enqueued (decisions 086 and 088).
+    /// </summary>
+    public static ServiceProvider Process(string databaseProvider, bool worker, RecordingJobClient jobs)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseOptions.ProviderKey] = databaseProvider,
+            [DatabaseOptions.ConnectionStringKey] = databaseProvider == "Sqlite" ? "Data Source=unused.db" : "Server=unused;Database=EcomErp",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddApplication();
+        services.AddInfrastructure(configuration);
+        if (worker)
+            services.AddOutboxWorker();
+        services.AddSingleton<IBackgroundJobClient>(jobs);
+        return services.BuildServiceProvider();
+    }
 }

@@ -1,0 +1,118 @@
+using EcomErp.Application.Abstractions;
+using EcomErp.Application.Imports;
+using EcomErp.Application.Imports.QueueImport;
+using EcomErp.Domain.Imports;
+using EcomErp.Infrastructure.Imports;
+using EcomErp.Infrastructure.Tests.Outbox;
+using EcomErp.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EcomErp.Infrastructure.Tests.Imports;
+
+/// <summary>
+/// The worker's starter of queued imports no job took (decision 088), on the real SQLite file: at start every run still Queued
+/// gets a job; afterwards a run still Queued one look after it was first seen gets one; never two from the starter.
+/// </summary>
+public sealed class ImportStarterTests : IAsyncLifetime
+{
+    private const string Skus = "code,name,style,size,colour,price,cost,currency,weight,critical,substitutes\nBULK-1-RED,Bulk 1,BULK,M,Red,9.90,4.00,EUR,100,,";
+
+    private readonly RecordingJobClient _jobs = new();
+    private ErpTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private ImportStarter Starter() => new(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
+        _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, NullLogger<ImportStarter>.Instance);
+
+    private async Task<Guid> QueueAsync(string fileName)
+    {
+        var queued = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<QueueImport, ImportRunView>>()
+            .HandleAsync(new QueueImport(Actors.Planner, ImportKind.Skus, fileName, Skus.Replace("BULK-1", $"BULK-{fileName.Length}", StringComparison.Ordinal)),
+                CancellationToken.None));
+        Assert.True(queued.IsSuccess, string.Join("; ", queued.Errors));
+        return queued.Value.Id;
+    }
+
+    private Task RunJobAsync(Guid id) => _host.Services.GetRequiredService<ImportJob>().RunAsync(id, CancellationToken.None);
+
+    /// <summary>The runs the starter gave a job, in order (each job's first argument).</summary>
+    private List<Guid> Started() => [.. _jobs.Created.Select(job => Assert.IsType<Guid>(job.Args[0]))];
+
+    private Task<ImportState> StateOf(Guid id) => _host.WithDbAsync(db => db.Set<ImportRun>().Where(r => r.Id == id).Select(r => r.State).SingleAsync());
+
+    [Fact]
+    public async Task AtStart_EveryRunStillQueued_GetsAJob_OnceOnly_AndARunAlreadyTakenGetsNone()
+    {
+        var first = await QueueAsync("a.csv");
+        var taken = await QueueAsync("bb.csv");
+        var second = await QueueAsync("ccc.csv");
+        await RunJobAsync(taken);
+        var starter = Starter();
+
+        await starter.LookAsync(atStart: true, CancellationToken.None);
+        var atStart = Started();
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+
+        // Queued at the same instant (the test's clock stands still): which one the look read first does not matter.
+        Assert.Equal(new[] { first, second }.Order(), atStart.Order());
+        Assert.All(_jobs.Created, job => Assert.Equal((typeof(ImportJob), nameof(ImportJob.RunAsync)), (job.Type, job.Method.Name)));
+        Assert.Equal(atStart, Started());
+    }
+
+    [Fact]
+    public async Task AfterStart_ARunStillQueuedAtTheNextLook_GetsOneJob_WhichTakesItIn_AndARunTakenMeanwhileGetsNone()
+    {
+        var starter = Starter();
+        await starter.LookAsync(atStart: true, CancellationToken.None);
+        var waiting = await QueueAsync("a.csv");
+        var takenMeanwhile = await QueueAsync("bb.csv");
+
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        var atFirstSight = Started();
+        await RunJobAsync(takenMeanwhile);
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+
+        Assert.Empty(atFirstSight);
+        Assert.Equal([waiting], Started());
+        await RunJobAsync(Started()[0]);
+        Assert.Equal((ImportState.Succeeded, ImportState.Succeeded), (await StateOf(waiting), await StateOf(takenMeanwhile)));
+    }
+
+    [Theory]
+    [InlineData("Sqlite", false, 0)]
+    [InlineData("Sqlite", true, 1)]
+    [InlineData("SqlServer", false, 1)]
+    public void OnTheEmbeddedDefault_OnlyAProcessRunningTheWorker_EnqueuesTheImportJob_WhereAServerCanTakeIt(string databaseProvider, bool worker, int enqueued)
+    {
+        var jobs = new RecordingJobClient();
+        using var container = RecordingJobClient.Process(databaseProvider, worker, jobs);
+
+        container.GetRequiredService<IImportQueue>().Enqueue(Guid.NewGuid());
+
+        Assert.Equal(enqueued, jobs.Created.Count);
+    }
+
+    [Fact]
+    public async Task ThePollInterval_IsConfigurable_AndAValueOutOfRangeIsRefusedByName()
+    {
+        await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Import:PollInterval"] = "00:00:05" },
+        });
+        await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Import:PollInterval"] = "00:02:00" },
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(5), configured.Services.GetRequiredService<ImportOptions>().PollInterval);
+        var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<ImportOptions>>().Value);
+        Assert.Contains("PollInterval 0 to 1 minute", refused.Message, StringComparison.Ordinal);
+    }
+}
