@@ -12,8 +12,8 @@ public sealed class ImportOptions
     public int MaxRows { get; set; } = 10_000;
 
     /// <summary>
-    /// How often the worker looks for runs still queued with no job taking them (2 s by default, 0 to 1 minute, 0 off): those
-    /// queued by a process whose own job queue no worker reads, or before the worker restarted.
+    /// How often the worker looks for runs still queued with no job taking them (2 s by default, 0 to 1 minute; at 0 it looks
+    /// only at start): those queued by a process whose own job queue no worker reads, or before the worker restarted.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -32,7 +32,6 @@ internal sealed partial class ImportStarter(
     /// <summary>The runs this starter gave a job, while they are still Queued.</summary>
     private readonly HashSet<Guid> _started = [];
 
-
     /// <summary>Gives every run still Queued a job before the host serves, and sets the interval's looks going.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -30,6 +30,7 @@ public sealed class ImportStarterTests : IAsyncLifetime
     private ImportStarter Starter() => new(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
         _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, NullLogger<ImportStarter>.Instance);
 
+    /// <summary>Queues a file of one new SKU, its own per file name (by the name's length), so every queued import can be taken in.</summary>
     private async Task<Guid> QueueAsync(string fileName)
     {
         var queued = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<QueueImport, ImportRunView>>()
