@@ -7,7 +7,9 @@ using EcomErp.Infrastructure.Tests.Outbox;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace EcomErp.Infrastructure.Tests.Imports;
@@ -84,6 +86,34 @@ public sealed class ImportStarterTests : IAsyncLifetime
         Assert.Equal([waiting], Started());
         await RunJobAsync(Started()[0]);
         Assert.Equal((ImportState.Succeeded, ImportState.Succeeded), (await StateOf(waiting), await StateOf(takenMeanwhile)));
+    }
+
+    [Fact]
+    public async Task ALookThatFails_IsLoggedOncePerFailingSpell_AndTheStarterGoesOnLooking()
+    {
+        var logs = new FakeLogger<ImportStarter>();
+        var starter = new ImportStarter(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
+            _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, logs);
+        var queued = await QueueAsync("a.csv");
+
+        // The runs' table away (as a database that cannot answer): two failed looks, one warning, no job.
+        await _host.ExecuteSqlAsync("ALTER TABLE ImportRuns RENAME TO ImportRunsAway");
+        await starter.LookAsync(atStart: true, CancellationToken.None);
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        var duringTheFirstSpell = (logs.Collector.Count, _jobs.Created.Count);
+        await _host.ExecuteSqlAsync("ALTER TABLE ImportRunsAway RENAME TO ImportRuns");
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        var afterRecovery = Started();
+        await _host.ExecuteSqlAsync("ALTER TABLE ImportRuns RENAME TO ImportRunsAway");
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        await _host.ExecuteSqlAsync("ALTER TABLE ImportRunsAway RENAME TO ImportRuns");
+
+        Assert.Equal((1, 0), duringTheFirstSpell);
+        Assert.Equal([queued], afterRecovery);
+        Assert.Equal(2, logs.Collector.Count);
+        Assert.All(logs.Collector.GetSnapshot(), record => Assert.Equal(LogLevel.Warning, record.Level));
+        Assert.Contains("SqliteException", logs.Collector.LatestRecord.Message, StringComparison.Ordinal);
     }
 
     [Theory]
