@@ -79,18 +79,18 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     }
 
     /// <summary>The prepared save (journal posting, outbox rows, state) without the group, for <see cref="SqliteGroupCommit"/>.</summary>
-    internal async Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        using var detected = DetectChangesOnce();
-        return await SavePreparedAsync(TakePrepared(), acceptAllChangesOnSuccess, cancellationToken);
-    }
+    internal Task<int> SaveUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SavePreparedAsync(TakePrepared(), acceptAllChangesOnSuccess, cancellationToken);
 
-    /// <summary>The save prepared before it queued, taken (once) by the write that goes on with it; prepared now when it was not.</summary>
+    /// <summary>
+    /// The save prepared before it queued, taken (once) by the write that goes on with it. Its changes were detected then, and
+    /// detection stays off until the queued save returns (<see cref="SaveChangesAsync(bool, CancellationToken)"/>).
+    /// </summary>
     private PreparedSave TakePrepared()
     {
-        var prepared = _prepared;
+        var prepared = _prepared ?? throw new InvalidOperationException("The group commit writes only saves queued by SaveChangesAsync, which prepares them.");
         _prepared = null;
-        return prepared ?? PrepareSave();
+        return prepared;
     }
 
     /// <summary>
@@ -100,7 +100,6 @@ public sealed class SqliteErpDbContext(DbContextOptions<SqliteErpDbContext> opti
     internal async Task<int> SaveInGroupAsync(CancellationToken cancellationToken)
     {
         _savingInGroup = true;
-        using var detected = DetectChangesOnce();
         try
         {
             return await SavePreparedAsync(TakePrepared(), acceptAllChangesOnSuccess: false, cancellationToken);

@@ -20,7 +20,7 @@ namespace EcomErp.Infrastructure.Tests.Imports;
 /// </summary>
 public sealed class ImportStarterTests : IAsyncLifetime
 {
-    private const string Skus = "code,name,style,size,colour,price,cost,currency,weight,critical,substitutes\nBULK-1-RED,Bulk 1,BULK,M,Red,9.90,4.00,EUR,100,,";
+    private const string SkuHeader = "code,name,style,size,colour,price,cost,currency,weight,critical,substitutes";
 
     private readonly RecordingJobClient _jobs = new();
     private ErpTestHost _host = null!;
@@ -32,11 +32,11 @@ public sealed class ImportStarterTests : IAsyncLifetime
     private ImportStarter Starter() => new(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
         _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, NullLogger<ImportStarter>.Instance);
 
-    /// <summary>Queues a file of one new SKU, its own per file name (by the name's length), so every queued import can be taken in.</summary>
-    private async Task<Guid> QueueAsync(string fileName)
+    /// <summary>Queues a file registering the new SKU <paramref name="sku"/>: each test's files name SKUs of their own, so every import can be taken in.</summary>
+    private async Task<Guid> QueueAsync(string sku)
     {
         var queued = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<QueueImport, ImportRunView>>()
-            .HandleAsync(new QueueImport(Actors.Planner, ImportKind.Skus, fileName, Skus.Replace("BULK-1", $"BULK-{fileName.Length}", StringComparison.Ordinal)),
+            .HandleAsync(new QueueImport(Actors.Planner, ImportKind.Skus, $"{sku}.csv", $"{SkuHeader}\n{sku},Bulk,BULK,M,Red,9.90,4.00,EUR,100,,"),
                 CancellationToken.None));
         Assert.True(queued.IsSuccess, string.Join("; ", queued.Errors));
         return queued.Value.Id;
@@ -52,9 +52,9 @@ public sealed class ImportStarterTests : IAsyncLifetime
     [Fact]
     public async Task AtStart_EveryRunStillQueued_GetsAJob_OnceOnly_AndARunAlreadyTakenGetsNone()
     {
-        var first = await QueueAsync("a.csv");
-        var taken = await QueueAsync("bb.csv");
-        var second = await QueueAsync("ccc.csv");
+        var first = await QueueAsync("BULK-1-RED");
+        var taken = await QueueAsync("BULK-2-RED");
+        var second = await QueueAsync("BULK-3-RED");
         await RunJobAsync(taken);
         var starter = Starter();
 
@@ -73,8 +73,8 @@ public sealed class ImportStarterTests : IAsyncLifetime
     {
         var starter = Starter();
         await starter.LookAsync(atStart: true, CancellationToken.None);
-        var waiting = await QueueAsync("a.csv");
-        var takenMeanwhile = await QueueAsync("bb.csv");
+        var waiting = await QueueAsync("BULK-1-RED");
+        var takenMeanwhile = await QueueAsync("BULK-2-RED");
 
         await starter.LookAsync(atStart: false, CancellationToken.None);
         var atFirstSight = Started();
@@ -94,7 +94,7 @@ public sealed class ImportStarterTests : IAsyncLifetime
         var logs = new FakeLogger<ImportStarter>();
         var starter = new ImportStarter(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
             _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, logs);
-        var queued = await QueueAsync("a.csv");
+        var queued = await QueueAsync("BULK-1-RED");
 
         // The runs' table away (as a database that cannot answer): two failed looks, one warning, no job.
         await _host.ExecuteSqlAsync("ALTER TABLE ImportRuns RENAME TO ImportRunsAway");
