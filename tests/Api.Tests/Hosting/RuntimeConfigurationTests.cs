@@ -9,13 +9,15 @@ namespace EcomErp.Api.Tests.Hosting;
 public sealed class RuntimeConfigurationTests
 {
     [Fact]
-    public void TheHost_PromotesHotCodeWithoutWaitingForStartUpToGoQuiet_AndKeepsServerGcAndDynamicPgo()
+    public void TheHost_PromotesHotCodeWithoutWaitingForStartUpToGoQuiet_KeepsServerGcAndDynamicPgo_AndBoundsTheYoungGeneration()
     {
         var properties = HostRuntimeProperties();
 
         // Decision 061: no 100 ms call-counting delay, so code that is hot under load is optimized at once.
         Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
         Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        // Decision 089: the young generation grows to a quarter of what DATAS would let it, so a loaded host stays under 400 MB.
+        Assert.Equal(25, properties.GetProperty("System.GC.DGen0GrowthPercent").GetInt32());
         // Dynamic PGO stays on (the runtime's default): it is worth 5-20 % of the sustained rate (docs/performance.md).
         Assert.False(properties.TryGetProperty("System.Runtime.TieredPGO", out _));
         Assert.False(properties.TryGetProperty("System.Runtime.TieredCompilation", out _));
