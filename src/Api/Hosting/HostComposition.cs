@@ -98,6 +98,10 @@ public static partial class HostComposition
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         LogRoles(app.Logger, roles);
+        // The changes a subscription hears are announced by the projection, which runs on the worker; without Redis the bus is
+        // the worker process's own, so the subscribers of any other process would wait for nothing, silently.
+        if (roles.Api && !roles.Worker && string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)))
+            LogSubscriptionsHearNothing(app.Logger, HostRoles.WorkerRole, $"ConnectionStrings:{DependencyInjection.RedisConnectionStringName}");
         foreach (var address in addresses)
         {
             var root = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
@@ -121,6 +125,9 @@ public static partial class HostComposition
 
     [LoggerMessage(Level = LogLevel.Information, Message = "EcomErp started with roles: {Roles}")]
     private static partial void LogRoles(ILogger logger, HostRoles roles);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GraphQL subscriptions on this process will hear no changes: it runs without the {WorkerRole} role, whose projection announces them, and without {RedisKey}, the bus that would carry them here from the worker's process; set it on every process (README, Roles)")]
+    private static partial void LogSubscriptionsHearNothing(ILogger logger, string workerRole, string redisKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "EcomErp {Surface}: {Url}")]
     private static partial void LogUrl(ILogger logger, string surface, string url);

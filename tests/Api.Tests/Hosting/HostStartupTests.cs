@@ -3,6 +3,7 @@ using Hangfire;
 using EcomErp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EcomErp.Api.Tests.Hosting;
 
@@ -89,5 +90,42 @@ public class HostStartupTests
         // A configured password is the operator's own choice: nobody is sent to change it.
         using var landing = await client.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("api", true)]
+    [InlineData("api,admin", true)]
+    [InlineData("api,worker", false)]
+    [InlineData("admin", false)]
+    public void Host_ServingTheApiWithoutTheWorkerOrRedis_WarnsAtStartThatItsSubscriptionsHearNothing(string roles, bool warns)
+    {
+        var logs = new CapturedLogs();
+        using var factory = new EcomErpHostFactory(new Dictionary<string, string> { ["EcomErp:Roles"] = roles },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+
+        factory.StartServer();
+
+        var warnings = logs.Entries.Where(entry => entry.Message.StartsWith("GraphQL subscriptions on this process will hear no changes", StringComparison.Ordinal)).ToList();
+        Assert.Equal(warns ? 1 : 0, warnings.Count);
+        if (warns)
+        {
+            Assert.Equal(LogLevel.Warning, warnings[0].Level);
+            Assert.Contains("without the worker role", warnings[0].Message, StringComparison.Ordinal);
+            Assert.Contains("without ConnectionStrings:Redis", warnings[0].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Host_ServingTheApiWithoutTheWorker_OverRedis_DoesNotWarn()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var logs = new CapturedLogs();
+        using var factory = new EcomErpHostFactory(
+            new Dictionary<string, string> { ["EcomErp:Roles"] = "api", ["ConnectionStrings:Redis"] = redis.ConnectionString },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+
+        factory.StartServer();
+
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.StartsWith("GraphQL subscriptions on this process", StringComparison.Ordinal));
     }
 }
