@@ -3,6 +3,7 @@ using EcomErp.Application.Imports;
 using EcomErp.Application.Imports.QueueImport;
 using EcomErp.Domain.Imports;
 using EcomErp.Infrastructure.Imports;
+using EcomErp.Infrastructure.Persistence;
 using EcomErp.Infrastructure.Tests.Outbox;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,10 @@ public sealed class ImportStarterTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private ImportStarter Starter() => new(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
-        _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, NullLogger<ImportStarter>.Instance);
+    private ImportStarter Starter(ILogger<ImportStarter>? logs = null, DatabaseProvider provider = DatabaseProvider.Sqlite) => new(
+        _host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs, _host.Services.GetRequiredService<ImportOptions>(),
+        new DatabaseOptions { Provider = provider }, _host.Services.GetRequiredService<ImportRunChanges>(), _host.Time, TimeProvider.System,
+        logs ?? NullLogger<ImportStarter>.Instance);
 
     /// <summary>Queues a file registering the new SKU <paramref name="sku"/>: each test's files name SKUs of their own, so every import can be taken in.</summary>
     private async Task<Guid> QueueAsync(string sku)
@@ -92,8 +95,7 @@ public sealed class ImportStarterTests : IAsyncLifetime
     public async Task ALookThatFails_IsLoggedOncePerFailingSpell_AndTheStarterGoesOnLooking()
     {
         var logs = new FakeLogger<ImportStarter>();
-        var starter = new ImportStarter(_host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs,
-            _host.Services.GetRequiredService<ImportOptions>(), TimeProvider.System, logs);
+        var starter = Starter(logs);
         var queued = await QueueAsync("BULK-1-RED");
 
         // The runs' table away (as a database that cannot answer): two failed looks, one warning, no job.
@@ -114,6 +116,55 @@ public sealed class ImportStarterTests : IAsyncLifetime
         Assert.Equal(2, logs.Collector.Count);
         Assert.All(logs.Collector.GetSnapshot(), record => Assert.Equal(LogLevel.Warning, record.Level));
         Assert.Contains("SqliteException", logs.Collector.LatestRecord.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AtStartOnTheEmbeddedDefault_ARunLeftValidatingOrApplying_IsFailed_SayingWhy_AndQueuedAndFinishedRunsAreLeftAlone()
+    {
+        var validating = await QueueAsync("BULK-1-RED");
+        var applying = await QueueAsync("BULK-2-RED");
+        var queued = await QueueAsync("BULK-3-RED");
+        var done = await QueueAsync("BULK-4-RED");
+        await RunJobAsync(done);
+        // As a worker leaves them when it stops mid-run: taken, then checking rows or saving them (its transaction rolled back).
+        var runs = _host.Services.GetRequiredService<ImportRunChanges>();
+        await runs.ChangeAsync(validating, run => run.Start(), CancellationToken.None);
+        await runs.ChangeAsync(applying, run => { run.Start(); run.Apply(); return true; }, CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var logs = new FakeLogger<ImportStarter>();
+        var starter = Starter(logs);
+
+        await starter.StartAsync(CancellationToken.None);
+        await starter.StopAsync(CancellationToken.None);
+
+        foreach (var id in new[] { validating, applying })
+        {
+            var run = await _host.WithDbAsync(db => db.Set<ImportRun>().SingleAsync(r => r.Id == id));
+            Assert.Equal(ImportState.Failed, run.State);
+            Assert.Equal(_host.Time.GetUtcNow(), run.FinishedAt);
+            Assert.Null(run.Content);
+            var problem = Assert.Single(run.Problems);
+            Assert.Equal(ImportErrors.RunFailed, problem.Code);
+            Assert.StartsWith("The worker stopped while this import ran", problem.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal((ImportState.Queued, ImportState.Succeeded), (await StateOf(queued), await StateOf(done)));
+        Assert.Equal([queued], Started());
+        var warnings = logs.Collector.GetSnapshot().Where(record => record.Message.Contains("was running when the worker last stopped", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, record => Assert.Equal(LogLevel.Warning, record.Level));
+    }
+
+    [Fact]
+    public async Task AtStartOnSqlServer_ARunningRunIsLeftToTheWorkerRunningIt()
+    {
+        var running = await QueueAsync("BULK-1-RED");
+        await _host.Services.GetRequiredService<ImportRunChanges>().ChangeAsync(running, run => run.Start(), CancellationToken.None);
+        var starter = Starter(provider: DatabaseProvider.SqlServer);
+
+        await starter.StartAsync(CancellationToken.None);
+        await starter.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ImportState.Validating, await StateOf(running));
     }
 
     [Theory]
