@@ -21,17 +21,14 @@ namespace EcomErp.Infrastructure.Imports;
 /// starter fails it, so its page says so instead of showing a run nobody is running.
 /// </summary>
 internal sealed partial class ImportStarter(
-    IServiceScopeFactory scopes, IBackgroundJobClient jobs, ImportOptions options, DatabaseOptions database, ImportRunChanges runs,
-    TimeProvider time, [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider clock, ILogger<ImportStarter> logger) : Jobs.PeriodicLook
+    IServiceScopeFactory scopes, IBackgroundJobClient jobs, ImportOptions options, DatabaseOptions database, TimeProvider time,
+    [FromKeyedServices(ConcurrencyRetry.ClockKey)] TimeProvider clock, ILogger<ImportStarter> logger) : Jobs.PeriodicLook
 {
     /// <summary>The most runs one look reads (oldest first); the rest wait for the next look.</summary>
     private const int MostPerLook = 100;
 
     private static readonly Func<ErpDbContext, IAsyncEnumerable<Guid>> QueuedRuns = EF.CompileAsyncQuery((ErpDbContext db) =>
         db.Set<ImportRun>().Where(r => r.State == ImportState.Queued).OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).Select(r => r.Id).Take(MostPerLook));
-
-    private static readonly Func<ErpDbContext, IAsyncEnumerable<Guid>> RunningRuns = EF.CompileAsyncQuery((ErpDbContext db) =>
-        db.Set<ImportRun>().Where(r => r.State == ImportState.Validating || r.State == ImportState.Applying).Select(r => r.Id));
 
     /// <summary>The runs found Queued at the last look.</summary>
     private HashSet<Guid> _queued = [];
@@ -87,26 +84,17 @@ internal sealed partial class ImportStarter(
     /// <summary>Fails every run left Validating or Applying: on the embedded default no job can be running it while this worker starts.</summary>
     internal async Task FailInterruptedAsync(CancellationToken cancellationToken)
     {
-        var interrupted = new List<Guid>();
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                await foreach (var id in RunningRuns(scope.ServiceProvider.GetRequiredService<ErpDbContext>()).WithCancellation(cancellationToken))
-                    interrupted.Add(id);
-            }
-            foreach (var id in interrupted)
-            {
-                var failed = await runs.ChangeAsync(id, run =>
-                {
-                    if (run.State is not (ImportState.Validating or ImportState.Applying))
-                        return false;
-                    run.Fail(new Error(ImportErrors.RunFailed, "The worker stopped while this import ran; nothing of the file was taken in. Upload it again."), time.GetUtcNow());
-                    return true;
-                }, cancellationToken);
-                if (failed is not null)
-                    LogInterruptedRunFailed(logger, failed.Reference);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+            var interrupted = await db.Set<ImportRun>()
+                .Where(r => r.State == ImportState.Validating || r.State == ImportState.Applying).ToListAsync(cancellationToken);
+            foreach (var run in interrupted)
+                run.Fail(new Error(ImportErrors.RunFailed, "The worker stopped while this import ran; nothing of the file was taken in. Upload it again."), time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var run in interrupted)
+                LogInterruptedRunFailed(logger, run.Reference);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -32,7 +32,7 @@ public sealed class ImportStarterTests : IAsyncLifetime
 
     private ImportStarter Starter(ILogger<ImportStarter>? logs = null, DatabaseProvider provider = DatabaseProvider.Sqlite) => new(
         _host.Services.GetRequiredService<IServiceScopeFactory>(), _jobs, _host.Services.GetRequiredService<ImportOptions>(),
-        new DatabaseOptions { Provider = provider }, _host.Services.GetRequiredService<ImportRunChanges>(), _host.Time, TimeProvider.System,
+        new DatabaseOptions { Provider = provider }, _host.Time, TimeProvider.System,
         logs ?? NullLogger<ImportStarter>.Instance);
 
     /// <summary>Queues a file registering the new SKU <paramref name="sku"/>: each test's files name SKUs of their own, so every import can be taken in.</summary>
