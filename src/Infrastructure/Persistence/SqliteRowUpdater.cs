@@ -78,40 +78,56 @@ internal static class SqliteRowUpdater
         }
     }
 
-    /// <summary>Updates the rows, in the tracker's order, inside <paramref name="transaction"/>.</summary>
+    /// <summary>
+    /// Updates the rows, in the tracker's order, inside <paramref name="transaction"/>. Rows that follow each other with the same
+    /// statement (the same table and changed columns: an automation batch's orders, say) run on one command and its parameters.
+    /// </summary>
     public static async Task UpdateAsync(SqliteTransaction transaction, IReadOnlyList<ChangedRow> rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        SqliteCommand? command = null;
+        SqliteRowAppender.RowParameters? parameters = null;
+        try
         {
-            var command = SqliteStatementCache.Rent(transaction, row.Table.TextFor(row.Changed));
-            int affected;
-            try
+            foreach (var row in rows)
             {
-                var parameter = 0;
-                foreach (var i in row.ChangedColumns())
-                    row.Table.Add(command, parameter++, i, row.Table.CurrentValue(row.Entry, i));
-                foreach (var i in row.Table.Keys)
-                    row.Table.Add(command, parameter++, i, row.Table.CurrentValue(row.Entry, i));
-                foreach (var i in row.Table.Tokens)
-                    row.Table.Add(command, parameter++, i, row.Originals[i]);
-                affected = await command.ExecuteNonQueryAsync(cancellationToken);
+                var text = row.Table.TextFor(row.Changed);
+                if (command is null || !string.Equals(command.CommandText, text, StringComparison.Ordinal))
+                {
+                    if (command is not null)
+                        await SqliteStatementCache.ReturnAsync(command);
+                    command = SqliteStatementCache.Rent(transaction, text);
+                    parameters = new SqliteRowAppender.RowParameters(command);
+                }
+                int affected;
+                try
+                {
+                    var parameter = 0;
+                    foreach (var i in row.ChangedColumns())
+                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
+                    foreach (var i in row.Table.Keys)
+                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
+                    foreach (var i in row.Table.Tokens)
+                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Originals[i]);
+                    affected = await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (SqliteException exception)
+                {
+                    throw new DbUpdateException($"The {row.Entry.Metadata.ClrType.Name} row could not be written. See the inner exception for details.",
+                        exception, [row.Entry]);
+                }
+                // As EF Core reports a row changed or removed since it was read: the unit of work answers a stale version with its code.
+                // The exception keeps only entries that are not unchanged, so the row is given back first.
+                if (affected != 1)
+                {
+                    GiveBack([row]);
+                    throw StaleRow(row.Entry, affected);
+                }
             }
-            catch (SqliteException exception)
-            {
-                throw new DbUpdateException($"The {row.Entry.Metadata.ClrType.Name} row could not be written. See the inner exception for details.",
-                    exception, [row.Entry]);
-            }
-            finally
-            {
+        }
+        finally
+        {
+            if (command is not null)
                 await SqliteStatementCache.ReturnAsync(command);
-            }
-            // As EF Core reports a row changed or removed since it was read: the unit of work answers a stale version with its code.
-            // The exception keeps only entries that are not unchanged, so the row is given back first.
-            if (affected != 1)
-            {
-                GiveBack([row]);
-                throw StaleRow(row.Entry, affected);
-            }
         }
     }
 
@@ -221,10 +237,6 @@ internal static class SqliteRowUpdater
                 return _texts[changed] = $"UPDATE {_name} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
             }
         }
-
-        /// <summary>Adds the value as the column's parameter, converted and typed as EF Core's own parameter would be.</summary>
-        public void Add(SqliteCommand command, int parameter, int column, object? value) =>
-            SqliteRowAppender.AddParameter(command, parameter, Columns[column].Property, value);
 
         private string Column(int column) => SqliteRowAppender.Quote(Columns[column].Property.GetColumnName(_store)!);
     }
