@@ -25,6 +25,13 @@ public static class DependencyInjection
     public const string ReadyTag = "ready";
     public const string ParkedEventsHealthCheckName = "outbox-parked-events";
     public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>
+    /// The node's Redis connection string, or null when it runs without Redis (the in-process read-model cache and bus): one
+    /// rule for the registrations and for the host's start-up warning.
+    /// </summary>
+    public static string? RedisConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(RedisConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
     public const string HangfireSqlServerSchema = "hangfire";
 
     /// <summary>
@@ -138,8 +145,7 @@ public static class DependencyInjection
 
         var health = services.AddHealthChecks().AddCheck<ErpDatabaseHealthCheck>("erp-database", tags: [ReadyTag])
             .AddCheck<ParkedEventsHealthCheck>(ParkedEventsHealthCheckName, tags: [ReadyTag]);
-        var redisConnectionString = configuration.GetConnectionString(RedisConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(redisConnectionString))
+        if (RedisConnectionString(configuration) is { } redisConnectionString)
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(redisConnectionString));
             health.AddCheck<RedisHealthCheck>("erp-redis", tags: [ReadyTag]);

@@ -100,7 +100,7 @@ public static partial class HostComposition
         LogRoles(app.Logger, roles);
         // The changes a subscription hears are announced by the projection, which runs on the worker; without Redis the bus is
         // the worker process's own, so the subscribers of any other process would wait for nothing, silently.
-        if (roles.Api && !roles.Worker && string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)))
+        if (roles.Api && !roles.Worker && DependencyInjection.RedisConnectionString(app.Configuration) is null)
             LogSubscriptionsHearNothing(app.Logger, HostRoles.WorkerRole, $"ConnectionStrings:{DependencyInjection.RedisConnectionStringName}");
         foreach (var address in addresses)
         {

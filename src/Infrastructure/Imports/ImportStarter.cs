@@ -82,7 +82,7 @@ internal sealed partial class ImportStarter(
     }
 
     /// <summary>Fails every run left Validating or Applying: on the embedded default no job can be running it while this worker starts.</summary>
-    internal async Task FailInterruptedAsync(CancellationToken cancellationToken)
+    private async Task FailInterruptedAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -174,6 +174,9 @@ internal static class SqliteRowAppender
     {
         private readonly List<(DbParameter Parameter, ValueConverter? Converter)> _made = [];
 
+        /// <summary>The statement's command, which holds the parameters.</summary>
+        public SqliteCommand Command => command;
+
         /// <summary>
         /// Gives the parameter at <paramref name="index"/> the column's value, converted and typed as EF Core's own parameter for
         /// the property; the first row makes the parameters in order, from index 0.

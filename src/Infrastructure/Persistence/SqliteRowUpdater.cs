@@ -84,31 +84,29 @@ internal static class SqliteRowUpdater
     /// </summary>
     public static async Task UpdateAsync(SqliteTransaction transaction, IReadOnlyList<ChangedRow> rows, CancellationToken cancellationToken)
     {
-        SqliteCommand? command = null;
-        SqliteRowAppender.RowParameters? parameters = null;
+        SqliteRowAppender.RowParameters? statement = null;
         try
         {
             foreach (var row in rows)
             {
                 var text = row.Table.TextFor(row.Changed);
-                if (command is null || !string.Equals(command.CommandText, text, StringComparison.Ordinal))
+                if (statement is null || !string.Equals(statement.Command.CommandText, text, StringComparison.Ordinal))
                 {
-                    if (command is not null)
-                        await SqliteStatementCache.ReturnAsync(command);
-                    command = SqliteStatementCache.Rent(transaction, text);
-                    parameters = new SqliteRowAppender.RowParameters(command);
+                    if (statement is not null)
+                        await SqliteStatementCache.ReturnAsync(statement.Command);
+                    statement = new SqliteRowAppender.RowParameters(SqliteStatementCache.Rent(transaction, text));
                 }
                 int affected;
                 try
                 {
                     var parameter = 0;
                     foreach (var i in row.ChangedColumns())
-                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
+                        statement.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
                     foreach (var i in row.Table.Keys)
-                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
+                        statement.Set(parameter++, row.Table.Columns[i].Property, row.Table.CurrentValue(row.Entry, i));
                     foreach (var i in row.Table.Tokens)
-                        parameters!.Set(parameter++, row.Table.Columns[i].Property, row.Originals[i]);
-                    affected = await command.ExecuteNonQueryAsync(cancellationToken);
+                        statement.Set(parameter++, row.Table.Columns[i].Property, row.Originals[i]);
+                    affected = await statement.Command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 catch (SqliteException exception)
                 {
@@ -126,8 +124,8 @@ internal static class SqliteRowUpdater
         }
         finally
         {
-            if (command is not null)
-                await SqliteStatementCache.ReturnAsync(command);
+            if (statement is not null)
+                await SqliteStatementCache.ReturnAsync(statement.Command);
         }
     }
 

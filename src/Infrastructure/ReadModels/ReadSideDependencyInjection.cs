@@ -34,7 +34,7 @@ public static partial class ReadSideDependencyInjection
         services.AddMetrics();
 
         // With Redis configured, AddInfrastructure registers the one multiplexer (see RedisConnection).
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.RedisConnectionStringName)))
+        if (DependencyInjection.RedisConnectionString(configuration) is null)
         {
             // The in-process cache is kept current by the projection of this process: a process that does not run it (no worker
             // role) reads the tables (decision 087).
