@@ -8,6 +8,8 @@
 #   BUILD_x: a folder holding EcomErp.Api.dll, e.g. `dotnet build src/Api -c Release -o /tmp/build-a`
 #   ROUNDS: closed loops per host after two warm-ups (default 6)
 #   NAME=VALUE after --: environment for host B only (the same build twice, one setting changed)
+#   RESTART=1 in the environment: each host is stopped once its new database is seeded and started again over it, so the
+#   hosts measured are not the processes that ran the demo seed (as a deployment's are after their first start)
 # Needs `dotnet build tests/LoadDriver -c Release` first. Prints one line per round and the means.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ if [[ $# -gt 0 && $1 != "--" ]]; then
     shift
 fi
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS is a whole number of at least 1, not $rounds" >&2; exit 2; }
+[[ ${RESTART:-0} =~ ^[01]$ ]] || { echo "RESTART is 1 (restart the hosts once seeded) or 0, not $RESTART" >&2; exit 2; }
 host_b_env=()
 if [[ ${1:-} == "--" ]]; then
     shift
@@ -86,8 +89,25 @@ figures() {
         "$(grep -oE 'commit-to-event latency ms: p50 [0-9.]+, p99 [0-9.]+' "$report" | grep -oE '[0-9.]+$')"
 }
 
+# restart NAME BUILD PORT [NAME=VALUE...]: host NAME stopped once its seed is projected (ready answers Healthy), then
+# started again over its database.
+restart() {
+    local name=$1 pid; pid=$(cat "$work/$1/pid")
+    for _ in $(seq 1 120); do
+        curl -s "http://127.0.0.1:$3/health/ready" | grep -q '"Healthy"' && break
+        sleep 1
+    done
+    kill "$pid"
+    while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
+    start "$@"
+}
+
 start a "$build_a" 5292
 start b "$build_b" 5293 "${host_b_env[@]}"
+if [[ ${RESTART:-0} == 1 ]]; then
+    restart a "$build_a" 5292
+    restart b "$build_b" 5293 "${host_b_env[@]}"
+fi
 for _ in 1 2; do
     for name in a b; do drive $name --orders 4000 --until allocated; done
 done
