@@ -92,7 +92,7 @@ figures() {
 # restart NAME BUILD PORT [NAME=VALUE...]: host NAME stopped once its seed is projected (ready answers Healthy), then
 # started again over its database.
 restart() {
-    local name=$1 pid; pid=$(cat "$work/$1/pid")
+    local pid; pid=$(cat "$work/$1/pid")
     for _ in $(seq 1 120); do
         curl -s "http://127.0.0.1:$3/health/ready" | grep -q '"Healthy"' && break
         sleep 1
