@@ -94,10 +94,11 @@ figures() {
 restart() {
     local pid; pid=$(cat "$work/$1/pid")
     for _ in $(seq 1 120); do
+        kill -0 "$pid" 2> /dev/null || break
         curl -s "http://127.0.0.1:$3/health/ready" | grep -q '"Healthy"' && break
         sleep 1
     done
-    kill "$pid"
+    kill "$pid" 2> /dev/null || { echo "host $1 exited before its restart; see $work/$1/host.log" >&2; cat "$work/$1/host.log" >&2; exit 1; }
     while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
     start "$@"
 }
