@@ -25,6 +25,7 @@ public static class DependencyInjection
     public const string ReadyTag = "ready";
     public const string ParkedEventsHealthCheckName = "outbox-parked-events";
     public const string RedisConnectionStringName = "Redis";
+    public const string HangfireSqlServerSchema = "hangfire";
 
     /// <summary>
     /// The node's Redis connection string, or null when it runs without Redis (the in-process read-model cache and bus): one
@@ -32,7 +33,6 @@ public static class DependencyInjection
     /// </summary>
     public static string? RedisConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(RedisConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
-    public const string HangfireSqlServerSchema = "hangfire";
 
     /// <summary>
     /// The write store (provider from <c>Database:Provider</c>), repositories, unit of work with outbox,

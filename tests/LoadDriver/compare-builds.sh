@@ -42,6 +42,13 @@ pids=()
 cleanup() { [[ ${#pids[@]} -gt 0 ]] && kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+# exited NAME: host NAME's process is gone; its log is shown and the comparison stops.
+exited() {
+    echo "host $1 exited; see $work/$1/host.log" >&2
+    cat "$work/$1/host.log" >&2
+    exit 1
+}
+
 # start NAME BUILD PORT [NAME=VALUE...]: a Release host on the embedded default (synchronous=FULL), its own file and demo key.
 start() {
     local name=$1 build=$2 port=$3; shift 3
@@ -57,7 +64,7 @@ start() {
     pids+=($!)
     echo "$!" > "$work/$name/pid"; echo "$port" > "$work/$name/port"
     for _ in $(seq 1 120); do
-        kill -0 "$(cat "$work/$name/pid")" 2> /dev/null || { echo "host $name exited; see $work/$name/host.log" >&2; cat "$work/$name/host.log" >&2; exit 1; }
+        kill -0 "$(cat "$work/$name/pid")" 2> /dev/null || exited "$name"
         curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && return 0
         sleep 1
     done
@@ -98,7 +105,7 @@ restart() {
         curl -s "http://127.0.0.1:$3/health/ready" | grep -q '"Healthy"' && break
         sleep 1
     done
-    kill "$pid" 2> /dev/null || { echo "host $1 exited before its restart; see $work/$1/host.log" >&2; cat "$work/$1/host.log" >&2; exit 1; }
+    kill "$pid" 2> /dev/null || exited "$1"
     while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
     start "$@"
 }
