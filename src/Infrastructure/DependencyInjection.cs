@@ -101,8 +101,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Imports.IImportQueue>(sp => ActivatorUtilities.CreateInstance<Imports.HangfireImportQueue>(sp,
             database.Provider == DatabaseProvider.SqlServer || sp.GetService<OutboxJobServer>() is not null));
         services.AddOptions<Application.Imports.ImportOptions>().Bind(configuration.GetSection(Application.Imports.ImportOptions.SectionName))
-            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 } && o.PollInterval >= TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(1),
-                "EcomErp:Import:MaxFileBytes and MaxRows are positive, PollInterval 0 to 1 minute.").ValidateOnStart();
+            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0 } && o.PollInterval >= TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(1)
+                    && o.Lease >= Application.Imports.ImportOptions.ShortestLease && o.Lease <= Application.Imports.ImportOptions.LongestLease,
+                "EcomErp:Import:MaxFileBytes and MaxRows are positive, PollInterval 0 to 1 minute, Lease 30 seconds to 1 hour.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Imports.ImportOptions>>().Value);
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ISecretFiles, OwnerOnlySecretFiles>();

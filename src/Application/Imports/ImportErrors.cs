@@ -21,4 +21,6 @@ public static class ImportErrors
     public const string NotFound = "IMPORT_NOT_FOUND";
     [ErrorDescription("The worker could not finish an import run (an unexpected fault); nothing of the file was taken in, and it can be uploaded again.")]
     public const string RunFailed = "IMPORT_RUN_FAILED";
+    [ErrorDescription("The worker running an import run stopped (a crash, a restart, a lost machine) before it finished; nothing of the file was taken in, and it can be uploaded again.")]
+    public const string RunAbandoned = "IMPORT_RUN_ABANDONED";
 }

@@ -16,4 +16,14 @@ public sealed class ImportOptions
     /// only at start): those queued by a process whose own job queue no worker reads, or before the worker restarted.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a run being checked or saved stays its worker's without a word from it (5 minutes by default, 30 seconds to 1
+    /// hour; decision 090). The worker renews it every fifth of that while it runs; a run past it is one whose worker stopped,
+    /// and the next look of any worker ends it.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The shortest and longest <see cref="Lease"/> accepted.</summary>
+    public static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(30), LongestLease = TimeSpan.FromHours(1);
 }

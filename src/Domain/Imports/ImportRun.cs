@@ -53,6 +53,12 @@ public sealed class ImportRun
     /// <summary>Counts its changes, so two workers that both pick the run up cannot both start it.</summary>
     public int Revision { get; private set; }
 
+    /// <summary>
+    /// While the run is being checked or saved: until when the worker running it has said it is still at it (it says so again
+    /// well before then). A run still Validating or Applying past it is one nobody runs any more: its worker stopped.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
     public bool IsFinished => State is ImportState.Succeeded or ImportState.Refused or ImportState.Failed;
 
     public Actor Actor => new(ActorId, ActorName, ActorRoles);
@@ -69,16 +75,41 @@ public sealed class ImportRun
         };
     }
 
-    /// <summary>The worker takes the run; false when another run of the job took it first (or it is over).</summary>
-    public bool Start()
+    /// <summary>The worker takes the run until <paramref name="leaseUntil"/>; false when another run of the job took it first (or it is over).</summary>
+    public bool Start(DateTimeOffset leaseUntil)
     {
         if (State != ImportState.Queued)
             return false;
         State = ImportState.Validating;
         RowsDone = 0;
+        LeaseUntil = leaseUntil;
         Revision++;
         return true;
     }
+
+    /// <summary>
+    /// The worker running the import says it is still at it, until <paramref name="leaseUntil"/> (a lease only moves forward);
+    /// false once the run is over, or not yet started. Not a change of the run's course, so it does not count as one: a renewal
+    /// never makes the job's own progress lose its concurrency check.
+    /// </summary>
+    public bool Renew(DateTimeOffset leaseUntil)
+    {
+        if (State is not (ImportState.Validating or ImportState.Applying))
+            return false;
+        if (LeaseUntil is { } current && current >= leaseUntil)
+            return false;
+        LeaseUntil = leaseUntil;
+        return true;
+    }
+
+    /// <summary>True while the run is being checked or saved and its worker's lease ran out before <paramref name="now"/>.</summary>
+    public bool IsAbandoned(DateTimeOffset now) => State is ImportState.Validating or ImportState.Applying && LeaseRanOut(LeaseUntil, now);
+
+    /// <summary>
+    /// True when a lease until <paramref name="leaseUntil"/> has run out at <paramref name="now"/>. A run with none was taken by
+    /// a worker of a version that held no leases and so cannot renew one: it counts as run out.
+    /// </summary>
+    public static bool LeaseRanOut(DateTimeOffset? leaseUntil, DateTimeOffset now) => leaseUntil is not { } lease || lease < now;
 
     /// <summary>The rows checked so far; the count only goes up, and never past the file's rows.</summary>
     public void Checked(int rows)
@@ -96,9 +127,14 @@ public sealed class ImportRun
         Revision++;
     }
 
+    /// <summary>
+    /// Every row was taken in. From Applying; or from Failed, when the run was given up (its worker's lease ran out) while its
+    /// save was committing after all: the rows the save took in are the truth, not the run's guess.
+    /// </summary>
     public void Succeed(int imported, DateTimeOffset at)
     {
-        Expect(ImportState.Applying);
+        if (State is not (ImportState.Applying or ImportState.Failed))
+            throw new InvalidOperationException($"Import {Reference} is {State}; only an import being saved, or one given up while it was, succeeds.");
         Imported = imported;
         End(ImportState.Succeeded, [], at);
     }
@@ -123,7 +159,7 @@ public sealed class ImportRun
 
     private void End(ImportState state, IReadOnlyList<Error> problems, DateTimeOffset at)
     {
-        (State, FinishedAt, Content, Problems) = (state, at, null, [.. problems]);
+        (State, FinishedAt, Content, Problems, LeaseUntil) = (state, at, null, [.. problems], null);
         Revision++;
     }
 

@@ -29,13 +29,18 @@ internal sealed class HangfireImportQueue(IBackgroundJobClient jobs, bool enqueu
 }
 
 /// <summary>
-/// The Hangfire job that runs one queued import: it takes the run (Queued to Validating, once), reads the stored file, and
-/// sends its rows through the import command of its kind as the person who uploaded it — the command checks every row,
-/// reports progress, and saves all of them in one transaction or none. The outcome (taken in, refused with the report, or
-/// failed) is written to the run whatever happens, so a page never waits on a run nobody is running.
+/// The Hangfire job that runs one queued import: it takes the run (Queued to Validating, once) with a lease it renews while it
+/// runs (decision 090), reads the stored file, and sends its rows through the import command of its kind as the person who
+/// uploaded it — the command checks every row, reports progress, and saves all of them in one transaction or none. The outcome
+/// (taken in, refused with the report, or failed) is written to the run whatever happens, so a page never waits on a run nobody
+/// is running; a worker that stops before it can write it leaves the lease to run out, and the next look of a worker ends the run.
 /// </summary>
-public sealed partial class ImportJob(IServiceScopeFactory scopes, ImportRunChanges runs, TimeProvider clock, ILogger<ImportJob> logger)
+public sealed partial class ImportJob(
+    IServiceScopeFactory scopes, ImportRunChanges runs, ImportOptions options, TimeProvider clock, ILogger<ImportJob> logger)
 {
+    /// <summary>How often a lease is renewed in its span: four more chances before it runs out if a renewal is missed.</summary>
+    internal const int RenewalsPerLease = 5;
+
     // A failed run says so on its page; running the same file again is the person's decision (upload it again), not a retry's.
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
@@ -43,7 +48,7 @@ public sealed partial class ImportJob(IServiceScopeFactory scopes, ImportRunChan
         ImportRun? run;
         try
         {
-            run = await runs.ChangeAsync(importId, r => r.Start(), cancellationToken);
+            run = await runs.ChangeAsync(importId, r => r.Start(clock.GetUtcNow() + options.Lease), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -53,27 +58,72 @@ public sealed partial class ImportJob(IServiceScopeFactory scopes, ImportRunChan
         if (run is null)
             return;
 
+        using var running = new CancellationTokenSource();
+        var renewals = KeepLeaseAsync(run.Id, running.Token);
         try
         {
             var outcome = await ImportAsync(run, cancellationToken);
             var at = clock.GetUtcNow();
-            await runs.ChangeAsync(run.Id, r =>
-            {
-                if (outcome.IsSuccess)
-                    r.Succeed(outcome.Value.Imported, at);
-                else
-                    r.Refuse(outcome.Errors, at);
-                return true;
-            }, CancellationToken.None);
+            if (outcome.IsSuccess)
+                await EndAsync(run.Id, r => r.Succeed(outcome.Value.Imported, at), tookRowsIn: true);
+            else
+                await EndAsync(run.Id, r => r.Refuse(outcome.Errors, at), tookRowsIn: false);
         }
         catch (Exception exception)
         {
             LogImportFailed(logger, exception, run.Reference);
-            await runs.ChangeAsync(run.Id, r =>
+            await EndAsync(run.Id, r => r.Fail(new Error(ImportErrors.RunFailed,
+                "The import could not be finished; nothing of the file was taken in. Upload it again, or ask an administrator to look at the log."), clock.GetUtcNow()),
+                tookRowsIn: false);
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await renewals;
+        }
+    }
+
+    /// <summary>
+    /// Writes the run's outcome. A run a worker's look already ended (this job's lease ran out while it was stalled) keeps that
+    /// end, unless this job's save <paramref name="tookRowsIn"/> after all: then it succeeded, whatever the look guessed.
+    /// </summary>
+    private Task<ImportRun?> EndAsync(Guid runId, Action<ImportRun> end, bool tookRowsIn) => runs.ChangeAsync(runId, r =>
+    {
+        if (r.IsFinished)
+        {
+            LogEndedMeanwhile(logger, r.Reference, r.State);
+            if (!tookRowsIn || r.State != ImportState.Failed)
+                return false;
+        }
+        end(r);
+        return true;
+    }, CancellationToken.None);
+
+    /// <summary>Renews the run's lease every fifth of it until the job ends; a renewal that fails is tried again at the next tick.</summary>
+    private async Task KeepLeaseAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Lease / RenewalsPerLease, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                r.Fail(new Error(ImportErrors.RunFailed, "The import could not be finished; nothing of the file was taken in. Upload it again, or ask an administrator to look at the log."), clock.GetUtcNow());
-                return true;
-            }, CancellationToken.None);
+                try
+                {
+                    await runs.ChangeAsync(runId, r => r.Renew(clock.GetUtcNow() + options.Lease), cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // The job's own progress saved the run between this read and this save: the next tick renews.
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The database did not answer: the lease still has four fifths of its span.
+                    LogRenewalFailed(logger, run: runId, exception.GetType().Name, exception.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -100,4 +150,11 @@ public sealed partial class ImportJob(IServiceScopeFactory scopes, ImportRunChan
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {Reference} failed; nothing of it was taken in")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Import {Reference} was ended ({State}) by a worker's look while this job still ran it: its lease ran out before the job renewed it")]
+    private static partial void LogEndedMeanwhile(ILogger logger, string reference, ImportState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease of import run {Run} could not be renewed this time ({Error}: {Message}); the next tick tries again")]
+    private static partial void LogRenewalFailed(ILogger logger, Guid run, string error, string message);
 }

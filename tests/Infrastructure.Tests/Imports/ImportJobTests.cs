@@ -23,6 +23,10 @@ public sealed class ImportJobTests : IAsyncLifetime
 
     /// <summary>What the run's row said each time the import reported progress, read from the database in a scope of its own.</summary>
     private readonly List<(ImportState State, int RowsDone)> _seen = [];
+
+    /// <summary>What a test does in the job's flow each time the import reports progress, after the report is saved.</summary>
+    private Func<ImportState, Task>? _during;
+
     private ErpTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync(new ErpTestHostOptions
@@ -31,24 +35,28 @@ public sealed class ImportJobTests : IAsyncLifetime
         Services = services =>
         {
             services.RemoveAll<IImportProgress>();
-            services.AddScoped<IImportProgress>(sp => new WatchedProgress(sp.GetRequiredService<ImportRunProgress>(), sp, _seen));
+            services.AddScoped<IImportProgress>(sp => new WatchedProgress(sp.GetRequiredService<ImportRunProgress>(), sp, _seen,
+                state => _during?.Invoke(state) ?? Task.CompletedTask));
         },
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private sealed class WatchedProgress(ImportRunProgress progress, IServiceProvider services, List<(ImportState, int)> seen) : IImportProgress
+    private sealed class WatchedProgress(
+        ImportRunProgress progress, IServiceProvider services, List<(ImportState, int)> seen, Func<ImportState, Task> during) : IImportProgress
     {
         public async Task RowsCheckedAsync(int rows, int total, CancellationToken cancellationToken)
         {
             await progress.RowsCheckedAsync(rows, total, cancellationToken);
             await RecordAsync(cancellationToken);
+            await during(ImportState.Validating);
         }
 
         public async Task ApplyingAsync(CancellationToken cancellationToken)
         {
             await progress.ApplyingAsync(cancellationToken);
             await RecordAsync(cancellationToken);
+            await during(ImportState.Applying);
         }
 
         private async Task RecordAsync(CancellationToken cancellationToken)
@@ -162,6 +170,68 @@ public sealed class ImportJobTests : IAsyncLifetime
         Assert.Equal((ImportState.Succeeded, first.Revision, first.FinishedAt), (again.State, again.Revision, again.FinishedAt));
         Assert.Equal(1, await _host.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Command == "ImportSkus")));
     }
+
+    [Fact]
+    public async Task TheJobHoldsItsRunWithALease_RenewsItEveryFifthOfItWhileItRuns_AndTheEndDropsIt()
+    {
+        var lease = _host.Services.GetRequiredService<ImportOptions>().Lease;
+        var id = await QueueAsync(ImportKind.Skus, Skus(3));
+        var started = _host.Time.GetUtcNow();
+        var renewedUntil = started + lease / ImportJob.RenewalsPerLease + lease;
+        var leases = new List<DateTimeOffset?>();
+        _during = async state =>
+        {
+            if (state != ImportState.Validating || leases.Count > 0)
+                return;
+            leases.Add((await RunOf(id)).LeaseUntil);
+            // A fifth of the lease passes while the job checks its rows: its timer renews the lease, on a flow of its own.
+            _host.Time.Advance(lease / ImportJob.RenewalsPerLease);
+            for (var look = 0; look < 1_000 && (await RunOf(id)).LeaseUntil != renewedUntil; look++)
+                await Task.Delay(10);
+            leases.Add((await RunOf(id)).LeaseUntil);
+        };
+
+        await RunJobAsync(id);
+
+        Assert.Equal([started + lease, renewedUntil], leases);
+        var run = await RunOf(id);
+        Assert.Equal((ImportState.Succeeded, (DateTimeOffset?)null, (int?)3), (run.State, run.LeaseUntil, run.Imported));
+    }
+
+    [Fact]
+    public async Task ARunALookGaveUpOnWhileItsSaveWasUnderWay_EndsSucceeded_ForTheSaveTookEveryRowIn()
+    {
+        var id = await QueueAsync(ImportKind.Skus, Skus(2));
+        // The job stalled past its lease just before its save: a worker's look found the lease run out and no audit entry of a
+        // save yet, and ended the run.
+        _during = state => state == ImportState.Applying ? GiveUpAsync(id) : Task.CompletedTask;
+
+        await RunJobAsync(id);
+
+        var run = await RunOf(id);
+        Assert.Equal((ImportState.Succeeded, (int?)2, 0), (run.State, run.Imported, run.Problems.Count));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "BULK")));
+    }
+
+    [Fact]
+    public async Task ARunALookGaveUpOnWhileItsRowsWereChecked_StaysFailed_AndNothingIsTakenIn()
+    {
+        var before = await StateAsync();
+        var id = await QueueAsync(ImportKind.Skus, Skus(200));
+        _during = state => state == ImportState.Validating && _seen.Count == 1 ? GiveUpAsync(id) : Task.CompletedTask;
+
+        await RunJobAsync(id);
+
+        var run = await RunOf(id);
+        Assert.Equal((ImportState.Failed, ImportErrors.RunAbandoned), (run.State, Assert.Single(run.Problems).Code));
+        Assert.Equal(before, await StateAsync());
+    }
+
+    private Task<ImportRun?> GiveUpAsync(Guid id) => _host.Services.GetRequiredService<ImportRunChanges>().ChangeAsync(id, run =>
+    {
+        run.Fail(new Error(ImportErrors.RunAbandoned, "The worker stopped while this import ran."), _host.Time.GetUtcNow());
+        return true;
+    }, CancellationToken.None);
 
     [Theory]
     [InlineData("code,name\nPOLO-M-RED,Polo\n", ImportErrors.HeaderInvalid)]

@@ -1,4 +1,5 @@
 using EcomErp.Application.Abstractions;
+using EcomErp.Application.Catalog.ImportSkus;
 using EcomErp.Application.Imports;
 using EcomErp.Application.Imports.QueueImport;
 using EcomErp.Domain.Imports;
@@ -128,8 +129,9 @@ public sealed class ImportStarterTests : IAsyncLifetime
         await RunJobAsync(done);
         // As a worker leaves them when it stops mid-run: taken, then checking rows or saving them (its transaction rolled back).
         var runs = _host.Services.GetRequiredService<ImportRunChanges>();
-        await runs.ChangeAsync(validating, run => run.Start(), CancellationToken.None);
-        await runs.ChangeAsync(applying, run => { run.Start(); run.Apply(); return true; }, CancellationToken.None);
+        var leaseUntil = _host.Time.GetUtcNow() + TimeSpan.FromHours(1);
+        await runs.ChangeAsync(validating, run => run.Start(leaseUntil), CancellationToken.None);
+        await runs.ChangeAsync(applying, run => { run.Start(leaseUntil); run.Apply(); return true; }, CancellationToken.None);
         _host.Time.Advance(TimeSpan.FromMinutes(5));
         var logs = new FakeLogger<ImportStarter>();
         var starter = Starter(logs);
@@ -144,27 +146,75 @@ public sealed class ImportStarterTests : IAsyncLifetime
             Assert.Equal(_host.Time.GetUtcNow(), run.FinishedAt);
             Assert.Null(run.Content);
             var problem = Assert.Single(run.Problems);
-            Assert.Equal(ImportErrors.RunFailed, problem.Code);
+            Assert.Equal(ImportErrors.RunAbandoned, problem.Code);
             Assert.StartsWith("The worker stopped while this import ran", problem.Message, StringComparison.Ordinal);
         }
         Assert.Equal((ImportState.Queued, ImportState.Succeeded), (await StateOf(queued), await StateOf(done)));
         Assert.Equal([queued], Started());
-        var warnings = logs.Collector.GetSnapshot().Where(record => record.Message.Contains("was running when the worker last stopped", StringComparison.Ordinal)).ToList();
+        var warnings = logs.Collector.GetSnapshot().Where(record => record.Message.Contains("was running when its worker stopped", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, record => Assert.Equal(LogLevel.Warning, record.Level));
     }
 
     [Fact]
-    public async Task AtStartOnSqlServer_ARunningRunIsLeftToTheWorkerRunningIt()
+    public async Task OnSqlServer_ARunningRunIsLeftToItsWorker_UntilItsLeaseRunsOut_ThenTheNextLookFailsIt()
     {
         var running = await QueueAsync("BULK-1-RED");
-        await _host.Services.GetRequiredService<ImportRunChanges>().ChangeAsync(running, run => run.Start(), CancellationToken.None);
-        var starter = Starter(provider: DatabaseProvider.SqlServer);
+        var stalled = await QueueAsync("BULK-2-RED");
+        var runs = _host.Services.GetRequiredService<ImportRunChanges>();
+        var started = _host.Time.GetUtcNow();
+        await runs.ChangeAsync(running, run => run.Start(started + TimeSpan.FromMinutes(5)), CancellationToken.None);
+        await runs.ChangeAsync(stalled, run => { run.Start(started + TimeSpan.FromMinutes(5)); run.Apply(); return true; }, CancellationToken.None);
+        // The first worker renews its lease; the second's stopped renewing when it was lost.
+        _host.Time.Advance(TimeSpan.FromMinutes(4));
+        await runs.ChangeAsync(running, run => run.Renew(_host.Time.GetUtcNow() + TimeSpan.FromMinutes(5)), CancellationToken.None);
+        var logs = new FakeLogger<ImportStarter>();
+        var starter = Starter(logs, provider: DatabaseProvider.SqlServer);
 
         await starter.StartAsync(CancellationToken.None);
         await starter.StopAsync(CancellationToken.None);
+        var whileLeased = (await StateOf(running), await StateOf(stalled));
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        await starter.LookAsync(atStart: false, CancellationToken.None);
+        var afterOneRanOut = (await StateOf(running), await StateOf(stalled));
+        _host.Time.Advance(TimeSpan.FromMinutes(4));
+        await starter.LookAsync(atStart: false, CancellationToken.None);
 
-        Assert.Equal(ImportState.Validating, await StateOf(running));
+        Assert.Equal((ImportState.Validating, ImportState.Applying), whileLeased);
+        Assert.Equal((ImportState.Validating, ImportState.Failed), afterOneRanOut);
+        Assert.Equal(ImportState.Failed, await StateOf(running));
+        foreach (var id in new[] { running, stalled })
+        {
+            var run = await _host.WithDbAsync(db => db.Set<ImportRun>().SingleAsync(r => r.Id == id));
+            Assert.Equal((ImportErrors.RunAbandoned, (DateTimeOffset?)null, (int?)null), (Assert.Single(run.Problems).Code, run.LeaseUntil, run.Imported));
+        }
+        Assert.Equal(0, await _host.WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "BULK")));
+        Assert.Equal(2, logs.Collector.GetSnapshot().Count(record => record.Message.Contains("was running when its worker stopped", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public async Task ARunWhoseSaveCommittedBeforeItsWorkerStopped_IsEndedSucceeded_WithEveryRowTakenIn(DatabaseProvider provider)
+    {
+        var id = await QueueAsync("BULK-1-RED");
+        var runs = _host.Services.GetRequiredService<ImportRunChanges>();
+        var run = await runs.ChangeAsync(id, r => { r.Start(_host.Time.GetUtcNow() + TimeSpan.FromMinutes(5)); r.Apply(); return true; }, CancellationToken.None);
+        // The worker's import command saved every row (and its audit entry, in the same transaction), then the worker was lost
+        // before it wrote the run's outcome.
+        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<ICommandHandler<ImportSkus, ImportResult>>().HandleAsync(
+            new ImportSkus(Actors.Planner, run!.Reference, [new SkuImportRow(2, "BULK-1-RED", "Bulk", "BULK", "M", "Red", "9.90", "4.00", "EUR", "100", "", "")]),
+            CancellationToken.None));
+        Assert.True(saved.IsSuccess, string.Join("; ", saved.Errors));
+        _host.Time.Advance(TimeSpan.FromMinutes(6));
+        var logs = new FakeLogger<ImportStarter>();
+
+        await Starter(logs, provider).LookAsync(atStart: provider == DatabaseProvider.Sqlite, CancellationToken.None);
+
+        var ended = await _host.WithDbAsync(db => db.Set<ImportRun>().SingleAsync(r => r.Id == id));
+        Assert.Equal((ImportState.Succeeded, (int?)1, 0, _host.Time.GetUtcNow()), (ended.State, ended.Imported, ended.Problems.Count, ended.FinishedAt));
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "BULK")));
+        Assert.Contains("its save had taken every row in", logs.Collector.LatestRecord.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -179,6 +229,33 @@ public sealed class ImportStarterTests : IAsyncLifetime
         container.GetRequiredService<IImportQueue>().Enqueue(Guid.NewGuid());
 
         Assert.Equal(enqueued, jobs.Created.Count);
+    }
+
+    [Theory]
+    [InlineData("00:00:29")]
+    [InlineData("01:00:01")]
+    [InlineData("-00:05:00")]
+    public async Task ALeaseOutOfRange_IsRefusedByName(string lease)
+    {
+        await using var misconfigured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Import:Lease"] = lease },
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => misconfigured.Services.GetRequiredService<IOptions<ImportOptions>>().Value);
+        Assert.Contains("Lease 30 seconds to 1 hour", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLease_IsFiveMinutesUnlessConfigured()
+    {
+        await using var configured = await ErpTestHost.StartAsync(new ErpTestHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["EcomErp:Import:Lease"] = "00:00:30" },
+        });
+
+        Assert.Equal(TimeSpan.FromMinutes(5), _host.Services.GetRequiredService<ImportOptions>().Lease);
+        Assert.Equal(TimeSpan.FromSeconds(30), configured.Services.GetRequiredService<ImportOptions>().Lease);
     }
 
     [Fact]

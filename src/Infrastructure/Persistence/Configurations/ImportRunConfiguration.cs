@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EcomErp.Infrastructure.Persistence.Configurations;
 
-/// <summary>Import runs: the file's text until the run ends, the report as JSON, listed newest first.</summary>
+/// <summary>Import runs: the file's text until the run ends, the report as JSON, listed newest first; the worker reads them by state.</summary>
 internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
 {
     private const int EnumNameMaxLength = 20;
@@ -34,6 +34,8 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         run.Ignore(r => r.IsFinished);
         run.Ignore(r => r.Actor);
         run.HasIndex(r => new { r.QueuedAt, r.Id });
+        // The worker's looks read the runs of one state, oldest first, every poll interval (decisions 088 and 090).
+        run.HasIndex(r => new { r.State, r.QueuedAt });
     }
 
     private static readonly ValueConverter<IReadOnlyList<string>, string> RolesConverter = new(

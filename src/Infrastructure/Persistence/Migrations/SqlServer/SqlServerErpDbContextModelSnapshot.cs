@@ -939,6 +939,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Problems")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -972,6 +975,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("QueuedAt", "Id");
+
+                    b.HasIndex("State", "QueuedAt");
 
                     b.ToTable("ImportRuns", (string)null);
                 });

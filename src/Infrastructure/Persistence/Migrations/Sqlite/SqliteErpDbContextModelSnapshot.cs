@@ -933,6 +933,9 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Problems")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -966,6 +969,8 @@ namespace EcomErp.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("QueuedAt", "Id");
+
+                    b.HasIndex("State", "QueuedAt");
 
                     b.ToTable("ImportRuns", (string)null);
                 });
