@@ -24,8 +24,8 @@ namespace EcomErp.Infrastructure.Imports;
 /// A run being checked or saved is held by its job's lease (<see cref="ImportOptions.Lease"/>, renewed while the job runs);
 /// every look ends the runs whose lease ran out: their worker stopped. On the embedded default the worker is the one process
 /// that runs imports on its file, so at its start it ends every run it finds Validating or Applying at once. Ending such a run
-/// asks the audit log first: the import's save records its command in its own transaction, so a run whose save committed
-/// before its worker stopped succeeded (every row taken in); any other failed, with nothing of its file taken in.
+/// asks the audit log first: the import's save records its command in the transaction that takes the rows in, so a run whose
+/// save committed before its worker stopped succeeded (every row taken in); any other failed, with nothing of its file taken in.
 /// </summary>
 internal sealed partial class ImportStarter(
     IServiceScopeFactory scopes, IBackgroundJobClient jobs, ImportOptions options, DatabaseOptions database, TimeProvider time,
@@ -105,7 +105,8 @@ internal sealed partial class ImportStarter(
 
     /// <summary>
     /// Ends the runs no worker runs any more: <paramref name="everyRunning"/> run being checked or saved, or those whose lease
-    /// ran out. Each in a save of its own, which loses to its worker if that worker renewed or ended it meanwhile.
+    /// ran out. Each in a save of its own, which loses to its worker if that worker moved the run on meanwhile (its progress or
+    /// its end); a renewal does not count as a move, so a lease that ran out before the look stays run out.
     /// </summary>
     private async Task EndAbandonedAsync(bool everyRunning, CancellationToken cancellationToken)
     {
@@ -121,10 +122,11 @@ internal sealed partial class ImportStarter(
             }
         }
         foreach (var id in abandoned)
-            await EndAbandonedAsync(id, everyRunning, now, cancellationToken);
+            await EndRunAsync(id, everyRunning, now, cancellationToken);
     }
 
-    private async Task EndAbandonedAsync(Guid id, bool everyRunning, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Ends one run found abandoned, read again in a scope of its own: Succeeded when its save took the rows in, else Failed.</summary>
+    private async Task EndRunAsync(Guid id, bool everyRunning, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
