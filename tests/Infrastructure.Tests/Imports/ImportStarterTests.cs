@@ -18,7 +18,9 @@ namespace EcomErp.Infrastructure.Tests.Imports;
 
 /// <summary>
 /// The worker's starter of queued imports no job took (decision 088), on the real SQLite file: at start every run still Queued
-/// gets a job; afterwards a run still Queued one look after it was first seen gets one; never two from the starter.
+/// gets a job; afterwards a run still Queued one look after it was first seen gets one; never two from the starter. And its end
+/// of runs no worker runs any more (decision 090): every running one at start on the embedded default, those past their lease
+/// at every look (SQL Server is the starter told so, on the same file), succeeded when the audit log shows their save.
 /// </summary>
 public sealed class ImportStarterTests : IAsyncLifetime
 {
