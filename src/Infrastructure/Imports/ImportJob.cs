@@ -148,6 +148,17 @@ public sealed partial class ImportJob(
         };
     }
 
+    /// <summary>
+    /// The audit log's name of the command <see cref="ImportAsync"/> sends a file of <paramref name="kind"/> through, beside its
+    /// dispatch so a new kind is added in one place (the worker's look asks the audit log for it, decision 090).
+    /// </summary>
+    internal static string CommandOf(ImportKind kind) => kind switch
+    {
+        ImportKind.Skus => nameof(ImportSkus),
+        ImportKind.OpeningStock => nameof(ImportOpeningStock),
+        _ => throw new InvalidOperationException($"No import command takes a file of kind {kind}."),
+    };
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {Reference} failed; nothing of it was taken in")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string reference);
 

@@ -1,7 +1,5 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Audit;
-using EcomErp.Application.Catalog.ImportSkus;
-using EcomErp.Application.Inventory.ImportOpeningStock;
 using EcomErp.Application.Imports;
 using EcomErp.Domain.Audit;
 using EcomErp.Domain.Common;
@@ -43,14 +41,6 @@ internal sealed partial class ImportStarter(
             .OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).Select(r => new RunningRun(r.Id, r.LeaseUntil)).Take(MostPerLook));
 
     private sealed record RunningRun(Guid Id, DateTimeOffset? LeaseUntil);
-
-    /// <summary>The audit log's name of the command that takes a file of <paramref name="kind"/> in (the one <see cref="ImportJob"/> runs).</summary>
-    private static string ImportCommandOf(ImportKind kind) => kind switch
-    {
-        ImportKind.Skus => nameof(ImportSkus),
-        ImportKind.OpeningStock => nameof(ImportOpeningStock),
-        _ => throw new InvalidOperationException($"No import command takes a file of kind {kind}."),
-    };
 
     /// <summary>The runs found Queued at the last look.</summary>
     private HashSet<Guid> _queued = [];
@@ -136,7 +126,7 @@ internal sealed partial class ImportStarter(
         // An import's save records its command in the audit log in the same transaction: an entry that the import command of
         // the run's kind (not the upload, which names the same subject) succeeded is the save's own word that every row was taken in.
         var tookRowsIn = run.State == ImportState.Applying && (await scope.ServiceProvider.GetRequiredService<IAuditLogReader>().ListAsync(new AuditLogRequest(
-            new AuditLogFilter(ImportRows.AuditKind, run.Reference, Command: ImportCommandOf(run.Kind), Outcome: AuditOutcome.Succeeded), Size: 1),
+            new AuditLogFilter(ImportRows.AuditKind, run.Reference, Command: ImportJob.CommandOf(run.Kind), Outcome: AuditOutcome.Succeeded), Size: 1),
             cancellationToken)).Items.Count > 0;
         if (tookRowsIn)
             run.Succeed(run.RowsTotal, now);

@@ -20,7 +20,8 @@ namespace EcomErp.Infrastructure.Tests.Imports;
 /// The worker's starter of queued imports no job took (decision 088), on the real SQLite file: at start every run still Queued
 /// gets a job; afterwards a run still Queued one look after it was first seen gets one; never two from the starter. And its end
 /// of runs no worker runs any more (decision 090): every running one at start on the embedded default, those past their lease
-/// at every look (SQL Server is the starter told so, on the same file), succeeded when the audit log shows their save.
+/// at every look (SQL Server's case: the starter is told it runs on SQL Server, over the same file), and each ended succeeded
+/// when the audit log shows its save.
 /// </summary>
 public sealed class ImportStarterTests : IAsyncLifetime
 {
