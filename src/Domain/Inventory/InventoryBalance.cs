@@ -129,7 +129,7 @@ public sealed class InventoryBalance : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>Records a count of Available; the difference becomes an adjustment (see <see cref="StockAdjustment.FromCycleCount"/>).</summary>
+    /// <summary>Records a count of the units on hand; the difference becomes an adjustment (see <see cref="StockAdjustment.FromCycleCount"/>).</summary>
     internal Result RecordCount(int countedQuantity, Actor actor, DateTimeOffset at)
     {
         if (!actor.MayActAs(Roles.WarehouseManager))
@@ -137,7 +137,7 @@ public sealed class InventoryBalance : AggregateRoot
         if (countedQuantity is < 0 or > Quantity.Max)
             return new Error(InventoryErrors.CountInvalidCode, $"A counted quantity is 0 to {Quantity.Max}.", "countedQuantity");
         UpdatedAt = at;
-        Raise(new CycleCountRecorded(Sku.Value, Location.Value, countedQuantity, Available, actor.Id, at));
+        Raise(new CycleCountRecorded(Sku.Value, Location.Value, countedQuantity, Available, actor.Id, at, Levels.OnHand()));
         return Result.Success();
     }
 

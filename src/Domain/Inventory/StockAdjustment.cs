@@ -74,21 +74,27 @@ public sealed class StockAdjustment : AggregateRoot
     }
 
     /// <summary>
-    /// Records a count of Available stock; a difference becomes a <see cref="ReasonCodes.CountCorrection"/>
-    /// adjustment (pending when above the threshold). No difference: the count is recorded and no adjustment made.
+    /// Records a count of the units on hand (<see cref="StockLevels.OnHand()"/>: a counter cannot tell a free unit from one
+    /// reserved or picked for an order, decision 091); a difference becomes a <see cref="ReasonCodes.CountCorrection"/> of
+    /// Available (pending when above the threshold). A loss larger than Available takes all of it: the rest were units
+    /// Available did not hold, reserved, held, damaged or awaiting inspection, and stay on the book (<see cref="CycleCount.Unsettled"/>).
+    /// No difference: the count is recorded and no adjustment made.
     /// </summary>
-    public static Result<StockAdjustment?> FromCycleCount(InventoryBalance balance, int countedQuantity, AdjustmentApprovalLimit approval, Actor actor,
+    public static Result<CycleCount> FromCycleCount(InventoryBalance balance, int countedQuantity, AdjustmentApprovalLimit approval, Actor actor,
         DateTimeOffset at)
     {
-        var availableBefore = balance.Available;
-        var counted = balance.RecordCount(countedQuantity, actor, at);
-        if (counted.IsFailure)
-            return Result<StockAdjustment?>.Failure(counted.Errors);
-        if (countedQuantity == availableBefore)
-            return Result<StockAdjustment?>.Success(null);
-        var adjustment = Request(balance, countedQuantity - availableBefore, ReasonCodes.CountCorrection,
-            $"Cycle count: counted {countedQuantity}, the ledger held {availableBefore}.", approval, actor, at);
-        return adjustment.IsSuccess ? Result<StockAdjustment?>.Success(adjustment.Value) : Result<StockAdjustment?>.Failure(adjustment.Errors);
+        var before = balance.Levels;
+        var recorded = balance.RecordCount(countedQuantity, actor, at);
+        if (recorded.IsFailure)
+            return Result<CycleCount>.Failure(recorded.Errors);
+        var correction = Math.Max(countedQuantity - before.OnHand(), -before.Available);
+        if (correction == 0)
+            return new CycleCount(countedQuantity, before.OnHand(), null);
+        var unsettled = correction - (countedQuantity - before.OnHand());
+        var note = $"Cycle count: counted {countedQuantity}, the ledger held {before.OnHand()} on hand"
+            + (unsettled == 0 ? "." : $"; {unsettled} missing were not in Available and stay on the book.");
+        var adjustment = Request(balance, correction, ReasonCodes.CountCorrection, note, approval, actor, at);
+        return adjustment.IsSuccess ? new CycleCount(countedQuantity, before.OnHand(), adjustment.Value) : Result<CycleCount>.Failure(adjustment.Errors);
     }
 
     /// <summary>A second person approves a pending adjustment, which then applies (a negative one needs the stock to still be there).</summary>

@@ -6,6 +6,13 @@ public sealed record StockLevels(
 {
     public static StockLevels Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>
+    /// The units physically at the location, whatever they wait for: free, reserved or picked for orders not yet shipped, on
+    /// quality hold, damaged, returns awaiting inspection. Not those in transit to it or confirmed by a supplier: they have not
+    /// arrived. What a cycle count counts (decision 091). A method, so the levels every ledger event carries do not carry it.
+    /// </summary>
+    public int OnHand() => checked(Available + Reserved + QualityHold + Damaged + ReturnsAwaitingInspection);
+
     public int this[StockBucket bucket] => bucket switch
     {
         StockBucket.Available => Available,

@@ -24,12 +24,16 @@ internal sealed class CycleCountReadModel
     public string CountedBy { get; private set; } = "";
     public long CountedAtTicks { get; private set; }
 
-    public static CycleCountReadModel From(long sequence, CycleCountRecorded counted) => new()
+    /// <summary>The count's row; its book is the units on hand, or Available for a count recorded before decision 091.</summary>
+    public static CycleCountReadModel From(long sequence, CycleCountRecorded counted)
     {
-        Sequence = sequence, Sku = counted.Sku, Location = counted.Location, CountedQuantity = counted.CountedQuantity,
-        BookQuantity = counted.AvailableBefore, Variance = counted.CountedQuantity - counted.AvailableBefore, CountedBy = counted.ActorId,
-        CountedAtTicks = counted.OccurredAt.UtcTicks,
-    };
+        var book = counted.OnHandBefore ?? counted.AvailableBefore;
+        return new()
+        {
+            Sequence = sequence, Sku = counted.Sku, Location = counted.Location, CountedQuantity = counted.CountedQuantity,
+            BookQuantity = book, Variance = counted.CountedQuantity - book, CountedBy = counted.ActorId, CountedAtTicks = counted.OccurredAt.UtcTicks,
+        };
+    }
 
     public CycleCountView ToView() =>
         new(Sequence, Sku, Location, CountedQuantity, BookQuantity, CountedBy, new DateTimeOffset(CountedAtTicks, TimeSpan.Zero));

@@ -192,19 +192,32 @@ public sealed partial class InventoryPagesTests : IDisposable
     public async Task ACycleCountThatDiffers_BooksACountCorrection_AndACountOverTheThreshold_WaitsForApproval()
     {
         using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
-        var available = (await LevelsAsync()).Available;
+        // Units on quality hold stand on the shelves too: the count takes them in (decision 091).
+        using var held = await PostAsync(wim, PositionPath, "Move", Move(Warehouse, "Available", "QualityHold", "3", "Count check"));
+        var before = await LevelsAsync();
 
-        using var small = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(available - 2) });
+        using var matched = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(before.OnHand()) });
+        var afterMatched = WebUtility.HtmlDecode(await GetAsync(wim, PositionPath));
+        using var small = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(before.OnHand() - 2) });
         var afterSmall = WebUtility.HtmlDecode(await GetAsync(wim, PositionPath));
-        using var large = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(available - 100) });
+        using var large = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(before.OnHand() - 100) });
         var afterLarge = WebUtility.HtmlDecode(await GetAsync(wim, PositionPath));
+        using var beyond = await PostAsync(wim, PositionPath, "Count",
+            new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = Units(before.OnHand() - before.Available - 1) });
+        var afterBeyond = WebUtility.HtmlDecode(await GetAsync(wim, PositionPath));
         using var bad = await PostAsync(wim, PositionPath, "Count", new() { ["Count.Location"] = Warehouse, ["Count.CountedQuantity"] = "-1" });
 
+        Assert.True(before.QualityHold >= 3);
+        Assert.Contains($"Count of {Sku} at {Warehouse} recorded: it matches the {before.OnHand()} units on hand.", afterMatched, StringComparison.Ordinal);
+        Assert.Contains(EcomErp.Admin.Areas.Admin.Pages.Inventory.PositionModel.CountHint, afterMatched, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
         Assert.Contains("The adjustment of -2 (COUNT_CORRECTION) is applied at WH-ROTTERDAM.", afterSmall, StringComparison.Ordinal);
-        Assert.Equal(Units(available - 2), Cell(afterSmall, Warehouse, StockBucket.Available));
+        Assert.Equal(Units(before.Available - 2), Cell(afterSmall, Warehouse, StockBucket.Available));
         Assert.Contains("The adjustment of -98 (COUNT_CORRECTION), with what was adjusted", afterLarge, StringComparison.Ordinal);
-        Assert.Equal(available - 2, (await LevelsAsync()).Available);
+        Assert.Contains($"The adjustment of -{before.Available - 2} (COUNT_CORRECTION), with what was adjusted", afterBeyond, StringComparison.Ordinal);
+        Assert.Contains("1 missing unit was not in Available (reserved or picked for orders, held, damaged or awaiting inspection)", afterBeyond,
+            StringComparison.Ordinal);
+        Assert.Equal(before with { Available = before.Available - 2 }, await LevelsAsync());
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.NotEmpty(FieldError(await bad.Content.ReadAsStringAsync(), "Count.CountedQuantity"));
         await AssertLedgerHoldsAsync();

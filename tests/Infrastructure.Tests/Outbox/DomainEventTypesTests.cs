@@ -5,6 +5,7 @@ using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
 using EcomErp.Infrastructure.Outbox;
+using EcomErp.Infrastructure.ReadModels;
 
 namespace EcomErp.Infrastructure.Tests.Outbox;
 
@@ -47,6 +48,24 @@ public sealed class DomainEventTypesTests
 
         Assert.Equal(DomainEventTypes.Serialize(shipped with { CustomerEmail = null }), DomainEventTypes.Serialize(oldShipped));
         Assert.Equal((requested.ReturnId, requested.Lines[0], (string?)null), (oldRequested.ReturnId, oldRequested.Lines[0], oldRequested.CustomerEmail));
+    }
+
+    /// <summary>
+    /// A count recorded before counts were of the units on hand (decision 091) carries no book of them: it reads with none, and
+    /// its read-model row keeps the Available it was compared with as its book, so a rebuild lists it as it was.
+    /// </summary>
+    [Fact]
+    public void ACycleCount_RecordedBeforeItCarriedTheUnitsOnHand_ReadsWithNone_AndKeepsAvailableAsItsBook()
+    {
+        var counted = new CycleCountRecorded("TEE-CREW-M-BLK", "WH-BERLIN", 7, 10, "user:wim", new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero), 14);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(DomainEventTypes.Serialize(counted))!.AsObject();
+        Assert.True(json.Remove("onHandBefore"));
+
+        var old = (CycleCountRecorded)DomainEventTypes.Deserialize(DomainEventTypes.NameOf(typeof(CycleCountRecorded)), json.ToJsonString());
+
+        Assert.Equal(counted with { OnHandBefore = null }, old);
+        Assert.Equal((10, -3), (CycleCountReadModel.From(1, old).BookQuantity, CycleCountReadModel.From(1, old).Variance));
+        Assert.Equal((14, -7), (CycleCountReadModel.From(2, counted).BookQuantity, CycleCountReadModel.From(2, counted).Variance));
     }
 
     private static string WithoutCustomer(string payload)

@@ -131,8 +131,8 @@ public static class InventoryMutations
             (i, actor) => i.ToCommand(actor), InventoryResults.Adjustment);
 
         Command(mutation, "recordCycleCount",
-            "Records a count of Available units; a difference becomes a COUNT_CORRECTION adjustment (pending above the approval threshold) (WarehouseManager).",
-            new InventoryInputType<RecordCycleCountInput>("RecordCycleCountInput", "A count of Available units.", t =>
+            "Records a count of the units on hand (every unit at the location not yet shipped: free, reserved or picked for orders, on quality hold, damaged, returns awaiting inspection); a difference becomes a COUNT_CORRECTION adjustment of Available (pending above the approval threshold) (WarehouseManager).",
+            new InventoryInputType<RecordCycleCountInput>("RecordCycleCountInput", "A count of the units on hand at a location.", t =>
             {
                 t.AddBalanceFields();
                 t.Field<NonNullGraphType<IntGraphType>>("countedQuantity").Description($"Units counted, 0 to {Quantity.Max}.");

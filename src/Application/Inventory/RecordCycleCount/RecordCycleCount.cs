@@ -6,13 +6,17 @@ using FluentValidation;
 namespace EcomErp.Application.Inventory.RecordCycleCount;
 
 /// <summary>
-/// Records a count of Available units; a difference becomes a count-correction adjustment, pending when it takes the units
-/// adjusted there within the approval period above the threshold (decision 071).
+/// Records a count of the units on hand (every unit at the location not yet shipped, decision 091); a difference becomes a
+/// count correction of Available, pending when it takes the units adjusted there within the approval period above the
+/// threshold (decision 071).
 /// </summary>
 public sealed record RecordCycleCount(Actor Actor, string Sku, string Location, int CountedQuantity) : BalanceCommand(Actor, Sku, Location);
 
-/// <summary>The balance after the count, and the correction it caused (none when the count matched).</summary>
-public sealed record CycleCountResult(BalanceView Balance, AdjustmentView? Adjustment);
+/// <summary>
+/// The balance after the count, the book it was compared with (the units on hand), the correction it caused (none when the
+/// count matched) and the missing units no correction took off the book (<see cref="CycleCount.Unsettled"/>).
+/// </summary>
+public sealed record CycleCountResult(BalanceView Balance, int Book, AdjustmentView? Adjustment, int Unsettled);
 
 internal sealed class RecordCycleCountHandler(
     IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<RecordCycleCount> validator,
@@ -28,9 +32,10 @@ internal sealed class RecordCycleCountHandler(
         var counted = StockAdjustment.FromCycleCount(balance.Value, command.CountedQuantity, approval, command.Actor, now);
         if (counted.IsFailure)
             return Result<CycleCountResult>.Failure(counted.Errors);
-        if (counted.Value is { } adjustment)
+        if (counted.Value.Correction is { } adjustment)
             inventory.Add(adjustment);
-        return new CycleCountResult(BalanceView.From(balance.Value), counted.Value is { } made ? AdjustmentView.From(made) : null);
+        return new CycleCountResult(BalanceView.From(balance.Value), counted.Value.Book,
+            counted.Value.Correction is { } made ? AdjustmentView.From(made) : null, counted.Value.Unsettled);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcomErp.Api.Tests.GraphQL.EndToEnd;
 using EcomErp.Api.Tests.GraphQL.Orders;
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Inventory;
@@ -61,15 +62,15 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecordCycleCount_ThatDiffersFromAvailable_PostsACountCorrection_AndAboveTheThresholdWaitsForApproval()
+    public async Task RecordCycleCount_ThatDiffersFromTheUnitsOnHand_PostsACountCorrection_AndAboveTheThresholdWaitsForApproval()
     {
         var (sku, before) = await Api.SkuWithAvailableAsync("WH-ROTTERDAM", 3);
 
         var countedShort = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
-            new { sku, location = "WH-ROTTERDAM", countedQuantity = before.Available - 3 });
+            new { sku, location = "WH-ROTTERDAM", countedQuantity = before.OnHand() - 3 });
         var afterShort = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
         var countedOver = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
-            new { sku, location = "WH-ROTTERDAM", countedQuantity = before.Available - 3 + 60 });
+            new { sku, location = "WH-ROTTERDAM", countedQuantity = before.OnHand() - 3 + 60 });
         var afterOver = await Api.LevelsAsync(sku, "WH-ROTTERDAM");
 
         var correction = Succeeded(countedShort, "adjustment");
@@ -87,16 +88,49 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecordCycleCount_ThatMatchesAvailable_MakesNoAdjustment()
+    public async Task RecordCycleCount_ThatMatchesTheUnitsOnHand_MakesNoAdjustment()
     {
         var (sku, before) = await Api.SkuWithAvailableAsync("WH-BERLIN", 1);
 
         var counted = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", CycleCountFields,
-            new { sku, location = "WH-BERLIN", countedQuantity = before.Available });
+            new { sku, location = "WH-BERLIN", countedQuantity = before.OnHand() });
 
         Assert.Equal(sku, Succeeded(counted, "balance").GetProperty("sku").GetString());
         Assert.Equal(JsonValueKind.Null, counted.GetProperty("adjustment").ValueKind);
         Assert.Equal(before, await Api.LevelsAsync(sku, "WH-BERLIN"));
+        await Api.AssertLedgerHoldsAsync();
+    }
+
+    /// <summary>
+    /// Decision 091: a counter cannot tell the units an allocated order holds from the free ones beside them, so the count is
+    /// of every unit there. Compared with Available alone, the order's units were booked again as found, and promised twice.
+    /// </summary>
+    [Fact]
+    public async Task RecordCycleCount_WhereAnOrderHoldsUnits_CountsThemOnHand_AndBooksNothingFound()
+    {
+        var shop = await Api.IssueKeyAsync(ApiScopes.OrdersWrite);
+        await Api.SettleAsync();
+        var ledgerBefore = await Api.BalancesAsync();
+        Assert.Empty((await Api.DataAsync(shop, "mutation($input: CaptureOrderInput!) { captureOrder(input: $input) { userErrors { code } } }",
+            new { input = OrderFlowEndToEndTests.CaptureInput("COUNT-1", sku: Sku, quantity: 5) })).GetProperty("captureOrder").GetProperty("userErrors").EnumerateArray());
+        await Api.SettleAsync();
+        var (location, reserved) = (await Api.BalancesAsync()).Where(b => b.Key.Sku == Sku && b.Value.Reserved > ledgerBefore[b.Key].Reserved)
+            .Select(b => (b.Key.Location, b.Value)).Single();
+        Assert.True(reserved.Available > 0, $"{Sku} at {location} has nothing free beside the order's units.");
+
+        var counted = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"book unsettledUnits {CycleCountFields}",
+            new { sku = Sku, location, countedQuantity = reserved.OnHand() });
+        var afterMatch = await Api.LevelsAsync(Sku, location);
+        var countedShort = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"book unsettledUnits {CycleCountFields}",
+            new { sku = Sku, location, countedQuantity = reserved.OnHand() - reserved.Available - 2 });
+
+        Assert.Equal(reserved.OnHand(), Succeeded(counted, "book").GetInt32());
+        Assert.Equal(JsonValueKind.Null, counted.GetProperty("adjustment").ValueKind);
+        Assert.Equal(0, counted.GetProperty("unsettledUnits").GetInt32());
+        Assert.Equal(reserved, afterMatch);
+        var correction = Succeeded(countedShort, "adjustment");
+        Assert.Equal(-reserved.Available, correction.GetProperty("quantityChange").GetInt32());
+        Assert.Equal(2, countedShort.GetProperty("unsettledUnits").GetInt32());
         await Api.AssertLedgerHoldsAsync();
     }
 

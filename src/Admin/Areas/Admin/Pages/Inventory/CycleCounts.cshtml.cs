@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EcomErp.Admin.Areas.Admin.Pages.Inventory;
 
 /// <summary>
-/// Cycle counts: a count of Available per SKU and location (<see cref="RecordCycleCount"/>), and every count recorded, matched
+/// Cycle counts: a count of the units on hand per SKU and location (<see cref="RecordCycleCount"/>), and every count recorded, matched
 /// or with a variance, from the cycle-count read model, filtered by SKU, location, outcome and the days counted (in the
 /// person's time zone), newest first, page by page; filters in the query string.
 /// </summary>
@@ -77,7 +77,7 @@ public sealed class CycleCountsModel(
         [Display(Name = "Location")]
         public string? Location { get; set; }
 
-        [Display(Name = "Units counted (Available)")]
+        [Display(Name = "Units counted (on hand)")]
         public int? CountedQuantity { get; set; }
     }
 
@@ -115,9 +115,7 @@ public sealed class CycleCountsModel(
                 cancellationToken);
             if (result.IsSuccess)
             {
-                StatusMessage = result.Value.Adjustment is { } correction
-                    ? $"Count of {result.Value.Balance.Sku} at {result.Value.Balance.Location} recorded. {PositionModel.Adjusted(correction)}"
-                    : $"Count of {result.Value.Balance.Sku} at {result.Value.Balance.Location} recorded: it matches the ledger.";
+                StatusMessage = PositionModel.Counted(result.Value);
                 return RedirectToPage();
             }
             ModelState.AddErrors(result.Errors, field => field switch

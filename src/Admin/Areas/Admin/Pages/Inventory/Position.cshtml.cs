@@ -123,7 +123,7 @@ public sealed class PositionModel(
         [Display(Name = "Location")]
         public string? Location { get; set; }
 
-        [Display(Name = "Units counted (Available)")]
+        [Display(Name = "Units counted (on hand)")]
         public int? CountedQuantity { get; set; }
     }
 
@@ -195,9 +195,7 @@ public sealed class PositionModel(
         {
             var result = await count.HandleAsync(new RecordCycleCount(User.ToActor(), Sku, Count.Location ?? "", Count.CountedQuantity!.Value), cancellationToken);
             if (result.IsSuccess)
-                return Done(result.Value.Adjustment is { } correction
-                    ? $"Count recorded at {result.Value.Balance.Location}. {Adjusted(correction)}"
-                    : $"Count recorded at {result.Value.Balance.Location}: it matches the ledger.");
+                return Done(Counted(result.Value));
             ModelState.AddErrors(result.Errors, field => FieldOf(nameof(Count), field));
         }
         return await ReshowAsync(cancellationToken);
@@ -228,6 +226,23 @@ public sealed class PositionModel(
         ? $"The adjustment of {adjustment.QuantityChange:+#;-#} ({adjustment.ReasonCode}), with what was adjusted of {adjustment.Sku} at {adjustment.Location} "
             + "within the approval period, is over the approval threshold: it waits for an operations manager to approve it, and no stock moved yet."
         : $"The adjustment of {adjustment.QuantityChange:+#;-#} ({adjustment.ReasonCode}) is applied at {adjustment.Location}.";
+
+    /// <summary>What the count forms tell the counter to count (decision 091).</summary>
+    public const string CountHint = "Count every unit of the SKU at the location that has not shipped: free on the shelves, reserved or picked "
+        + "for orders, on quality hold, damaged, and returns waiting for inspection. Stock still in transit to it is not there yet. "
+        + "A count that differs from the ledger books a count correction of Available; above the approval threshold it waits for an operations manager.";
+
+    /// <summary>What the person reads after a count: matched, corrected (at once or waiting), and what no correction took.</summary>
+    public static string Counted(CycleCountResult count)
+    {
+        var recorded = $"Count of {count.Balance.Sku} at {count.Balance.Location} recorded";
+        var outcome = count.Adjustment is { } correction ? $"{recorded}. {Adjusted(correction)}"
+            : count.Unsettled == 0 ? $"{recorded}: it matches the {count.Book} unit{(count.Book == 1 ? "" : "s")} on hand."
+            : $"{recorded}.";
+        return count.Unsettled == 0 ? outcome
+            : $"{outcome} {count.Unsettled} missing unit{(count.Unsettled == 1 ? " was" : "s were")} not in Available (reserved or picked for orders, "
+                + "held, damaged or awaiting inspection): no correction takes them, they stay on the book, and an order's pick records its own short.";
+    }
 
     private void Require<T>(T? value, string form, string property, string message) where T : struct
     {
