@@ -210,6 +210,8 @@ public sealed partial class InventoryPagesTests : IDisposable
         Assert.True(before.QualityHold >= 3);
         Assert.Contains($"Count of {Sku} at {Warehouse} recorded: it matches the {before.OnHand()} units on hand.", afterMatched, StringComparison.Ordinal);
         Assert.Contains(EcomErp.Admin.Areas.Admin.Pages.Inventory.PositionModel.CountHint, afterMatched, StringComparison.Ordinal);
+        Assert.Equal(Units(before.OnHand()), Regex.Match(afterMatched, $"""data-testid="location-{Warehouse}".*?data-testid="on-hand">(?<units>\d+)<""",
+            RegexOptions.Singleline).Groups["units"].Value);
         Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
         Assert.Contains("The adjustment of -2 (COUNT_CORRECTION) is applied at WH-ROTTERDAM.", afterSmall, StringComparison.Ordinal);
         Assert.Equal(Units(before.Available - 2), Cell(afterSmall, Warehouse, StockBucket.Available));
