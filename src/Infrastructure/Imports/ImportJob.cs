@@ -32,8 +32,9 @@ internal sealed class HangfireImportQueue(IBackgroundJobClient jobs, bool enqueu
 /// The Hangfire job that runs one queued import: it takes the run (Queued to Validating, once) with a lease it renews while it
 /// runs (decision 090), reads the stored file, and sends its rows through the import command of its kind as the person who
 /// uploaded it — the command checks every row, reports progress, and saves all of them in one transaction or none. The outcome
-/// (taken in, refused with the report, or failed) is written to the run whatever happens, so a page never waits on a run nobody
-/// is running; a worker that stops before it can write it leaves the lease to run out, and the next look of a worker ends the run.
+/// (taken in, refused with the report, or failed) is written to the run, so a page never waits on a run nobody is running; a
+/// worker that stops before it can write it, or a database that refuses the write, leaves the lease to run out, and the next look
+/// of a worker ends the run.
 /// </summary>
 public sealed partial class ImportJob(
     IServiceScopeFactory scopes, ImportRunChanges runs, ImportOptions options, TimeProvider clock, ILogger<ImportJob> logger)
@@ -62,19 +63,26 @@ public sealed partial class ImportJob(
         var renewals = KeepLeaseAsync(run.Id, running.Token);
         try
         {
-            var outcome = await ImportAsync(run, cancellationToken);
+            Result<ImportResult> outcome;
+            try
+            {
+                outcome = await ImportAsync(run, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                LogImportFailed(logger, exception, run.Reference);
+                await EndAsync(run.Id, r => r.Fail(new Error(ImportErrors.RunFailed,
+                    "The import could not be finished; nothing of the file was taken in. Upload it again, or ask an administrator to look at the log."), clock.GetUtcNow()),
+                    tookRowsIn: false);
+                return;
+            }
+            // Not under the catch above: once the rows are saved, failing to write the outcome is no failed import. The run then
+            // stays running until its lease runs out, and the look that ends it finds the save in the audit log (decision 090).
             var at = clock.GetUtcNow();
             if (outcome.IsSuccess)
                 await EndAsync(run.Id, r => r.Succeed(outcome.Value.Imported, at), tookRowsIn: true);
             else
                 await EndAsync(run.Id, r => r.Refuse(outcome.Errors, at), tookRowsIn: false);
-        }
-        catch (Exception exception)
-        {
-            LogImportFailed(logger, exception, run.Reference);
-            await EndAsync(run.Id, r => r.Fail(new Error(ImportErrors.RunFailed,
-                "The import could not be finished; nothing of the file was taken in. Upload it again, or ask an administrator to look at the log."), clock.GetUtcNow()),
-                tookRowsIn: false);
         }
         finally
         {
@@ -83,21 +91,38 @@ public sealed partial class ImportJob(
         }
     }
 
+    /// <summary>How often the outcome is written again when a look ended the run between the write's read and its save.</summary>
+    private const int EndAttempts = 3;
+
     /// <summary>
     /// Writes the run's outcome. A run a worker's look already ended (this job's lease ran out while it was stalled) keeps that
-    /// end, unless this job's save <paramref name="tookRowsIn"/> after all: then it succeeded, whatever the look guessed.
+    /// end, unless this job's save <paramref name="tookRowsIn"/> after all: then it succeeded, whatever the look guessed. A look
+    /// that ends the run between this read and this save makes the save lose its concurrency check: the run is read again and
+    /// decided on as it is now.
     /// </summary>
-    private Task<ImportRun?> EndAsync(Guid runId, Action<ImportRun> end, bool tookRowsIn) => runs.ChangeAsync(runId, r =>
+    private async Task<ImportRun?> EndAsync(Guid runId, Action<ImportRun> end, bool tookRowsIn)
     {
-        if (r.IsFinished)
+        for (var attempt = 1; ; attempt++)
         {
-            LogEndedMeanwhile(logger, r.Reference, r.State);
-            if (!tookRowsIn || r.State != ImportState.Failed)
-                return false;
+            try
+            {
+                return await runs.ChangeAsync(runId, r =>
+                {
+                    if (r.IsFinished)
+                    {
+                        LogEndedMeanwhile(logger, r.Reference, r.State);
+                        if (!tookRowsIn || r.State != ImportState.Failed)
+                            return false;
+                    }
+                    end(r);
+                    return true;
+                }, CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < EndAttempts)
+            {
+            }
         }
-        end(r);
-        return true;
-    }, CancellationToken.None);
+    }
 
     /// <summary>Renews the run's lease every fifth of it until the job ends; a renewal that fails is tried again at the next tick.</summary>
     private async Task KeepLeaseAsync(Guid runId, CancellationToken cancellationToken)

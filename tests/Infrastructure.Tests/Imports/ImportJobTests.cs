@@ -6,6 +6,7 @@ using EcomErp.Domain.Common;
 using EcomErp.Domain.Imports;
 using EcomErp.Domain.Inventory;
 using EcomErp.Infrastructure.Imports;
+using EcomErp.Infrastructure.Persistence;
 using EcomErp.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public sealed class ImportJobTests : IAsyncLifetime
     /// <summary>What a test does in the job's flow each time the import reports progress, after the report is saved.</summary>
     private Func<ImportState, Task>? _during;
 
+    /// <summary>Holds the next read of an import run the test arms it for, until the test releases it.</summary>
+    private readonly HeldRead _runRead = new(sql => sql.Contains("FROM \"ImportRuns\"", StringComparison.Ordinal));
+
     private ErpTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await ErpTestHost.StartAsync(new ErpTestHostOptions
@@ -34,6 +38,7 @@ public sealed class ImportJobTests : IAsyncLifetime
         Settings = new Dictionary<string, string?> { ["EcomErp:Import:MaxRows"] = "500" },
         Services = services =>
         {
+            services.ConfigureDbContext<SqliteErpDbContext>(db => db.AddInterceptors(_runRead));
             services.RemoveAll<IImportProgress>();
             services.AddScoped<IImportProgress>(sp => new WatchedProgress(sp.GetRequiredService<ImportRunProgress>(), sp, _seen,
                 state => _during?.Invoke(state) ?? Task.CompletedTask));
@@ -211,6 +216,33 @@ public sealed class ImportJobTests : IAsyncLifetime
         var run = await RunOf(id);
         Assert.Equal((ImportState.Succeeded, (int?)2, 0), (run.State, run.Imported, run.Problems.Count));
         Assert.Equal(2, await _host.WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "BULK")));
+    }
+
+    /// <summary>
+    /// Decision 090's window: the rows were saved, and a look ended the run between the job's read of it and its write of the
+    /// outcome. The write loses its concurrency check; the job reads the run again and ends it Succeeded after all.
+    /// </summary>
+    [Fact]
+    public async Task ARunALookGaveUpOnBetweenTheJobsReadAndWriteOfItsOutcome_EndsSucceeded_ForTheSaveTookEveryRowIn()
+    {
+        var id = await QueueAsync(ImportKind.Skus, Skus(2));
+        // Armed once the run is shown Applying: the next read of it is the outcome's, after the rows' save.
+        _during = state =>
+        {
+            if (state == ImportState.Applying)
+                _runRead.HoldNext();
+            return Task.CompletedTask;
+        };
+
+        var job = RunJobAsync(id);
+        await _runRead.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Skus.CountAsync(s => s.Style == "BULK")));
+        Assert.NotNull(await GiveUpAsync(id));
+        _runRead.Release();
+        await job;
+
+        var run = await RunOf(id);
+        Assert.Equal((ImportState.Succeeded, (int?)2, 0), (run.State, run.Imported, run.Problems.Count));
     }
 
     [Fact]
