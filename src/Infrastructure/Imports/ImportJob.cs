@@ -91,7 +91,7 @@ public sealed partial class ImportJob(
         }
     }
 
-    /// <summary>How often the outcome is written again when a look ended the run between the write's read and its save.</summary>
+    /// <summary>How many times the outcome's write is tried while looks keep ending the run between its read and its save.</summary>
     private const int EndAttempts = 3;
 
     /// <summary>
