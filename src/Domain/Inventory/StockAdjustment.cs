@@ -77,7 +77,7 @@ public sealed class StockAdjustment : AggregateRoot
     /// Records a count of the units on hand (<see cref="StockLevels.OnHand()"/>: a counter cannot tell a free unit from one
     /// reserved or picked for an order, decision 091); a difference becomes a <see cref="ReasonCodes.CountCorrection"/> of
     /// Available (pending when above the threshold). A loss larger than Available takes all of it: the rest were units
-    /// Available did not hold, reserved, held, damaged or awaiting inspection, and stay on the book (<see cref="CycleCount.Unsettled"/>).
+    /// Available did not hold, reserved, held, damaged or awaiting inspection, and stay on the book (<see cref="CycleCount.UnsettledQuantity"/>).
     /// No difference: the count is recorded and no adjustment made.
     /// </summary>
     public static Result<CycleCount> FromCycleCount(InventoryBalance balance, int countedQuantity, AdjustmentApprovalLimit approval, Actor actor,

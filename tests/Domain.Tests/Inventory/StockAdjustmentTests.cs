@@ -125,7 +125,7 @@ public sealed class StockAdjustmentTests
         var count = StockAdjustment.FromCycleCount(balance, 7, Threshold, Actors.Warehouse, Clock.Now).Value;
 
         Assert.Equal((-3, ReasonCodes.CountCorrection, AdjustmentStatus.Applied), (count.Correction!.QuantityChange, count.Correction.ReasonCode, count.Correction.Status));
-        Assert.Equal((7, 10, -3, 0), (count.Counted, count.Book, count.Variance, count.Unsettled));
+        Assert.Equal((7, 10, -3, 0), (count.CountedQuantity, count.BookQuantity, count.Variance, count.UnsettledQuantity));
         Assert.Equal(7, balance.Available);
         Assert.Contains(balance.PendingEvents, e => e is CycleCountRecorded { CountedQuantity: 7, AvailableBefore: 10, OnHandBefore: 10 });
         LedgerHolds(balance);
@@ -174,7 +174,7 @@ public sealed class StockAdjustmentTests
 
         var count = StockAdjustment.FromCycleCount(balance, 19, Threshold, Actors.Warehouse, Clock.Now).Value;
 
-        Assert.Equal((19, 0, 0), (count.Book, count.Variance, count.Unsettled));
+        Assert.Equal((19, 0, 0), (count.BookQuantity, count.Variance, count.UnsettledQuantity));
         Assert.Null(count.Correction);
         Assert.Equal(new StockLevels(10, 4, 3, 2, 0, 20, 50), balance.Levels);
         Assert.Contains(balance.PendingEvents, e => e is CycleCountRecorded { CountedQuantity: 19, AvailableBefore: 10, OnHandBefore: 19 });
@@ -190,7 +190,7 @@ public sealed class StockAdjustmentTests
 
         var count = StockAdjustment.FromCycleCount(balance, counted, Threshold, Actors.Warehouse, Clock.Now).Value;
 
-        Assert.Equal((correction, 0), (count.Correction!.QuantityChange, count.Unsettled));
+        Assert.Equal((correction, 0), (count.Correction!.QuantityChange, count.UnsettledQuantity));
         Assert.Equal(new StockLevels(availableAfter, 4, 3, 2, 0, 20, 50), balance.Levels);
         LedgerHolds(balance);
     }
@@ -202,14 +202,14 @@ public sealed class StockAdjustmentTests
 
         var count = StockAdjustment.FromCycleCount(balance, 6, Threshold, Actors.Warehouse, Clock.Now).Value;
 
-        Assert.Equal((-13, -10, 3), (count.Variance, count.Correction!.QuantityChange, count.Unsettled));
+        Assert.Equal((-13, -10, 3), (count.Variance, count.Correction!.QuantityChange, count.UnsettledQuantity));
         Assert.Equal("Cycle count: counted 6, the ledger held 19 on hand; 3 missing were not in Available and stay on the book.", count.Correction.Note);
         Assert.Equal(new StockLevels(0, 4, 3, 2, 0, 20, 50), balance.Levels);
         LedgerHolds(balance);
 
         var again = StockAdjustment.FromCycleCount(balance, 6, Threshold, Actors.Warehouse, Clock.Now).Value;
 
-        Assert.Equal((9, -3, 3), (again.Book, again.Variance, again.Unsettled));
+        Assert.Equal((9, -3, 3), (again.BookQuantity, again.Variance, again.UnsettledQuantity));
         Assert.Null(again.Correction);
         Assert.Equal(new StockLevels(0, 4, 3, 2, 0, 20, 50), balance.Levels);
     }

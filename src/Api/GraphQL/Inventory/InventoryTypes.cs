@@ -175,15 +175,15 @@ public static class InventoryResults
     public static ResultFields<CycleCountResult> CycleCount { get; } = new(p =>
     {
         p.Field<InventoryBalanceType>("balance").Description("The balance after the count; null when it failed.").Resolve(c => c.Source.Result?.Balance);
-        p.Field<IntGraphType>("book")
+        p.Field<IntGraphType>("bookQuantity")
             .Description("The units on hand the count was compared with (every unit at the location not yet shipped); null when it failed.")
-            .Resolve(c => c.Source.Result?.Book);
+            .Resolve(c => c.Source.Result?.BookQuantity);
         p.Field<StockAdjustmentType>("adjustment")
             .Description("The count correction of Available the difference caused (pending above the approval threshold); null when the count matched, when Available held none of the missing units, or when it failed.")
             .Resolve(c => c.Source.Result?.Adjustment);
-        p.Field<IntGraphType>("unsettledUnits")
+        p.Field<IntGraphType>("unsettledQuantity")
             .Description("Units counted missing that Available did not hold (reserved or picked for orders, held, damaged or awaiting inspection): no correction took them, they stay on the book and an order's pick records them short; null when it failed.")
-            .Resolve(c => c.Source.Result?.Unsettled);
+            .Resolve(c => c.Source.Result?.UnsettledQuantity);
     });
 
     public static ResultFields<InspectionRequirementView> InspectionRequirement { get; } = new(p =>

@@ -1,7 +1,7 @@
 namespace EcomErp.Application.Inventory.ReadModels;
 
 /// <summary>
-/// One cycle count as recorded: the units counted, what the book held in Available just before, and the difference (zero when
+/// One cycle count as recorded: the units counted, what the book held on hand just before (in Available, for counts recorded before decision 091), and the difference (zero when
 /// the count matched). Keyed by the outbox sequence of its <c>CycleCountRecorded</c> event.
 /// </summary>
 public sealed record CycleCountView(

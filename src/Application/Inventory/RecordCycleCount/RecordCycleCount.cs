@@ -14,9 +14,9 @@ public sealed record RecordCycleCount(Actor Actor, string Sku, string Location, 
 
 /// <summary>
 /// The balance after the count, the book it was compared with (the units on hand), the correction it caused (none when the
-/// count matched) and the missing units no correction took off the book (<see cref="CycleCount.Unsettled"/>).
+/// count matched) and the missing units no correction took off the book (<see cref="CycleCount.UnsettledQuantity"/>).
 /// </summary>
-public sealed record CycleCountResult(BalanceView Balance, int Book, AdjustmentView? Adjustment, int Unsettled);
+public sealed record CycleCountResult(BalanceView Balance, int BookQuantity, AdjustmentView? Adjustment, int UnsettledQuantity);
 
 internal sealed class RecordCycleCountHandler(
     IInventoryRepository inventory, ICatalog catalog, IPolicyReader policies, IUnitOfWork unitOfWork, IValidator<RecordCycleCount> validator,
@@ -34,8 +34,8 @@ internal sealed class RecordCycleCountHandler(
             return Result<CycleCountResult>.Failure(counted.Errors);
         if (counted.Value.Correction is { } adjustment)
             inventory.Add(adjustment);
-        return new CycleCountResult(BalanceView.From(balance.Value), counted.Value.Book,
-            counted.Value.Correction is { } made ? AdjustmentView.From(made) : null, counted.Value.Unsettled);
+        return new CycleCountResult(BalanceView.From(balance.Value), counted.Value.BookQuantity,
+            counted.Value.Correction is { } made ? AdjustmentView.From(made) : null, counted.Value.UnsettledQuantity);
     }
 }
 

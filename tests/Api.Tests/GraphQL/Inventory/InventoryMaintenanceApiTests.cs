@@ -118,19 +118,19 @@ public sealed class InventoryMaintenanceApiTests : IAsyncLifetime
             .Select(b => (b.Key.Location, b.Value)).Single();
         Assert.True(reserved.Available > 0, $"{Sku} at {location} has nothing free beside the order's units.");
 
-        var counted = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"book unsettledUnits {CycleCountFields}",
+        var counted = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"bookQuantity unsettledQuantity {CycleCountFields}",
             new { sku = Sku, location, countedQuantity = reserved.OnHand() });
         var afterMatch = await Api.LevelsAsync(Sku, location);
-        var countedShort = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"book unsettledUnits {CycleCountFields}",
+        var countedShort = await Api.MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"bookQuantity unsettledQuantity {CycleCountFields}",
             new { sku = Sku, location, countedQuantity = reserved.OnHand() - reserved.Available - 2 });
 
-        Assert.Equal(reserved.OnHand(), Succeeded(counted, "book").GetInt32());
+        Assert.Equal(reserved.OnHand(), Succeeded(counted, "bookQuantity").GetInt32());
         Assert.Equal(JsonValueKind.Null, counted.GetProperty("adjustment").ValueKind);
-        Assert.Equal(0, counted.GetProperty("unsettledUnits").GetInt32());
+        Assert.Equal(0, counted.GetProperty("unsettledQuantity").GetInt32());
         Assert.Equal(reserved, afterMatch);
         var correction = Succeeded(countedShort, "adjustment");
         Assert.Equal(-reserved.Available, correction.GetProperty("quantityChange").GetInt32());
-        Assert.Equal(2, countedShort.GetProperty("unsettledUnits").GetInt32());
+        Assert.Equal(2, countedShort.GetProperty("unsettledQuantity").GetInt32());
         await Api.AssertLedgerHoldsAsync();
     }
 

@@ -82,7 +82,7 @@ public sealed class InventoryPayloadSnapshotTests : IAsyncLifetime
         AssertSnapshotOfSuccesses(new()
         {
             ["moveStock"] = await MutateAsync(_inventory, "moveStock", "MoveStockInput", Balance, new { sku, location = "WH-BERLIN", from = "AVAILABLE", to = "DAMAGED", quantity = 2 }),
-            ["recordCycleCount"] = await MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"book {Adjustment} unsettledUnits {Balance}",
+            ["recordCycleCount"] = await MutateAsync(_inventory, "recordCycleCount", "RecordCycleCountInput", $"bookQuantity {Adjustment} unsettledQuantity {Balance}",
                 new { sku, location = "WH-BERLIN", countedQuantity = 1 }),
             ["setSafetyStock"] = await MutateAsync(_inventory, "setSafetyStock", "SetSafetyStockInput", Balance, new { sku, location = "WH-BERLIN", safetyStock = 4 }),
             ["setInspectionRequirement"] = await MutateAsync(_inventory, "setInspectionRequirement", "SetInspectionRequirementInput",

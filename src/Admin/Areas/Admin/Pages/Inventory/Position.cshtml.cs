@@ -237,10 +237,10 @@ public sealed class PositionModel(
     {
         var recorded = $"Count of {count.Balance.Sku} at {count.Balance.Location} recorded";
         var outcome = count.Adjustment is { } correction ? $"{recorded}. {Adjusted(correction)}"
-            : count.Unsettled == 0 ? $"{recorded}: it matches the {count.Book} unit{(count.Book == 1 ? "" : "s")} on hand."
+            : count.UnsettledQuantity == 0 ? $"{recorded}: it matches the {count.BookQuantity} unit{(count.BookQuantity == 1 ? "" : "s")} on hand."
             : $"{recorded}.";
-        return count.Unsettled == 0 ? outcome
-            : $"{outcome} {count.Unsettled} missing unit{(count.Unsettled == 1 ? " was" : "s were")} not in Available (reserved or picked for orders, "
+        return count.UnsettledQuantity == 0 ? outcome
+            : $"{outcome} {count.UnsettledQuantity} missing unit{(count.UnsettledQuantity == 1 ? " was" : "s were")} not in Available (reserved or picked for orders, "
                 + "held, damaged or awaiting inspection): no correction takes them, they stay on the book, and an order's pick records its own short.";
     }
 
