@@ -1,3 +1,4 @@
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
@@ -71,11 +72,12 @@ public sealed class Return : AggregateRoot
 
     /// <summary>
     /// Asks for units of a shipped order back. <paramref name="onOtherLiveReturns"/> holds, per order line and SKU, the units the
-    /// line's other live returns already take; <paramref name="isSellable"/> says whether an exchange's SKU may be sent. Below the
-    /// policy's auto-authorise value the return is authorised at once by the system.
+    /// line's other live returns already take; <paramref name="findSku"/> finds a SKU in the catalog (null for an unknown one), for
+    /// an exchange's replacement, which must be active and even (<see cref="CheckEvenExchange"/>), and the SKUs it is compared with.
+    /// Below the policy's auto-authorise value the return is authorised at once by the system.
     /// </summary>
     public static Result<Return> Request(Order order, string rmaNumber, IReadOnlyList<ReturnLineDraft> drafts, ReturnPolicy policy,
-        IReadOnlyDictionary<OrderLineSku, int> onOtherLiveReturns, Func<SkuCode, bool> isSellable, Actor actor, DateTimeOffset at)
+        IReadOnlyDictionary<OrderLineSku, int> onOtherLiveReturns, Func<SkuCode, Sku?> findSku, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (string.IsNullOrWhiteSpace(rmaNumber) || rmaNumber.Length > RmaNumberMaxLength)
@@ -111,15 +113,15 @@ public sealed class Return : AggregateRoot
                 errors.Add(new Error(ReturnErrors.TextInvalidCode, $"A comment has at most {ReturnErrors.CommentMaxLength} characters.", $"{field}.comment"));
             else if (TextRules.Check(draft.Comment, $"{field}.comment", TextLayout.MultiLine) is { } unreadable)
                 errors.Add(unreadable with { Code = ReturnErrors.TextInvalidCode });
-            SkuCode? exchange = null;
+            Sku? replacement = null;
             if (draft.ExchangeSku is not null || draft.ExchangeQuantity != 0)
             {
-                if (SkuCode.Create(draft.ExchangeSku) is not { IsSuccess: true } sku || !isSellable(sku.Value))
+                if (SkuCode.Create(draft.ExchangeSku) is not { IsSuccess: true } code || findSku(code.Value) is not { IsActive: true } sku)
                     errors.Add(new Error(ReturnErrors.ExchangeInvalidCode, $"'{draft.ExchangeSku}' is not an active SKU to send in exchange.", $"{field}.exchangeSku"));
                 else if (draft.ExchangeQuantity < 1 || draft.ExchangeQuantity > draft.Quantity)
                     errors.Add(new Error(ReturnErrors.ExchangeInvalidCode, $"An exchange replaces 1 to {draft.Quantity} of the returned units.", $"{field}.exchangeQuantity"));
                 else
-                    exchange = sku.Value;
+                    replacement = sku;
             }
             var onOtherReturnsOfLine = onOtherLiveReturns.Where(u => u.Key.OrderLineNumber == orderLine.LineNumber).Sum(u => u.Value);
             Result<SkuCode> comesBack = CheckShipped(order, orderLine, draft.Quantity, policy.WindowDays, onOtherReturnsOfLine, at, field) is { } unshipped
@@ -127,8 +129,10 @@ public sealed class Return : AggregateRoot
                 : SkuComingBack(order, orderLine, draft, onOtherLiveReturns, field);
             if (comesBack.IsFailure)
                 errors.AddRange(comesBack.Errors);
+            else if (replacement is not null && CheckEvenExchange(order, orderLine, comesBack.Value, replacement, findSku, $"{field}.exchangeSku") is { } uneven)
+                errors.Add(uneven);
             else if (errors.Count == problems)
-                lines.Add(new ReturnLine(draft, comesBack.Value, orderLine.UnitPriceMinor, reason!, exchange));
+                lines.Add(new ReturnLine(draft, comesBack.Value, orderLine.UnitPriceMinor, reason!, replacement?.Code));
         }
         if (errors.Count > 0)
             return Result<Return>.Failure(errors);
@@ -149,6 +153,30 @@ public sealed class Return : AggregateRoot
         if (!created.NeedsApproval)
             created.Authorized(Actor.System, at, $"below the auto-authorise value {new Money(policy.AutoAuthorizeBelowMinor, created.Currency)}");
         return created;
+    }
+
+    /// <summary>
+    /// Why <paramref name="replacement"/> may not replace units of <paramref name="line"/> coming back as <paramref name="comesBack"/>,
+    /// or null: an exchange is even (decision 092), since a replacement goes out at no charge and its units are not refunded. It is
+    /// the SKU coming back or the one the line ordered; or another size or colour of the same style as either at the same list price;
+    /// or an item listed, in the order's currency, at the unit price the line was sold at. A dearer replacement would go out free
+    /// and a cheaper one would keep the difference: either is a return for a refund and an order of its own.
+    /// </summary>
+    private static Error? CheckEvenExchange(Order order, OrderLine line, SkuCode comesBack, Sku replacement, Func<SkuCode, Sku?> findSku, string field)
+    {
+        if (replacement.Code == comesBack || replacement.Code == line.Sku)
+            return null;
+        if (replacement.PriceCurrency == order.Currency.Code && replacement.PriceMinor == line.UnitPriceMinor)
+            return null;
+        if (new[] { comesBack, line.Sku }.Select(findSku).Any(kin => kin is not null && kin.Style == replacement.Style
+                && (kin.PriceMinor, kin.PriceCurrency) == (replacement.PriceMinor, replacement.PriceCurrency)))
+            return null;
+        var listed = new Money(replacement.PriceMinor, Currency.Of(replacement.PriceCurrency));
+        var paid = new Money(line.UnitPriceMinor, order.Currency);
+        return new Error(ReturnErrors.ExchangeNotEvenCode,
+            $"{replacement.Code} lists at {listed}; the unit of {comesBack} coming back was sold at {paid}. An exchange is for a unit of the same " +
+            $"value: another size or colour of the same style at the same price, or an item listed at {paid}. Return it for a refund and order the other item.",
+            field);
     }
 
     /// <summary>Why <paramref name="quantity"/> units of the line may not come back, or null: shipped, in the window, and not beyond what other returns take.</summary>

@@ -36,6 +36,8 @@ public static class ReturnErrors
     public const string TextInvalidCode = "RETURN_TEXT_INVALID";
     [ErrorDescription("An exchange names an unknown or inactive SKU, or more units than the line returns.")]
     public const string ExchangeInvalidCode = "RETURN_EXCHANGE_INVALID";
+    [ErrorDescription("An exchange's replacement is not of the returned unit's value: it is neither the SKU coming back or ordered, nor another size or colour of the same style at the same list price, nor listed at the price the unit was sold at (in the order's currency). A dearer or cheaper item is a return for a refund and an order of its own.")]
+    public const string ExchangeNotEvenCode = "RETURN_EXCHANGE_NOT_EVEN";
     [ErrorDescription("The person who requested the return (or asked for the write-off) may not approve it too, nor may a key they issued or the person who issued their key (four eyes).")]
     public const string SelfApprovalCode = "RETURN_SELF_APPROVAL";
     [ErrorDescription("A receipt id was used before for this return with other content (location, lines or quantities).")]

@@ -154,6 +154,28 @@ public sealed partial class ReturnPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRequestForm_SaysWhatAnEvenExchangeIs_AndAnExchangeForADearerItem_ComesBackBesideItsSku_AndRequestsNothing()
+    {
+        var orderId = await ShippedOrderAsync();
+        using var cato = await _session.SignedInAsync("cato@ecomerp.local", Roles.CustomerService);
+        var form = await cato.GetStringAsync(new Uri(NewPath(orderId), UriKind.Relative));
+
+        using var hoodie = await AdminPageSession.PostAsync(cato, NewPath(orderId), null, new()
+        {
+            ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Quantity"] = "1", ["Input.Lines[0].Reason"] = ReturnReasons.WrongSizeCode,
+            ["Input.Lines[0].ExchangeSku"] = "HOODIE-ZIP-M-OLV", ["Input.Lines[0].ExchangeQuantity"] = "1",
+        });
+        var orderAfter = await cato.GetStringAsync(new Uri($"/admin/orders/details/{orderId}", UriKind.Relative));
+
+        Assert.Matches("""id="exchange-hint-0"[^>]*>An even exchange: [^<]*an item listed at 25.00 EUR, the price this line was sold at.<""", form);
+        Assert.Contains("aria-describedby=\"exchange-hint-0\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, hoodie.StatusCode);
+        Assert.Matches("""data-valmsg-for="Input.Lines\[0\].ExchangeSku"[^>]*>HOODIE-ZIP-M-OLV lists at 79.00 EUR; the unit of TEE-CREW-M-BLK coming back was sold at 25.00 EUR.[^<]*<""",
+            await hoodie.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("data-testid=\"order-return\"", orderAfter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheRequestForm_RefusesOtherRoles_AndAPostWithoutItsAntiforgeryToken()
     {
         var orderId = await ShippedOrderAsync();

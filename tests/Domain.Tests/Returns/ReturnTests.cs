@@ -1,3 +1,4 @@
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Inventory;
 using EcomErp.Domain.Orders;
@@ -32,7 +33,28 @@ public sealed class ReturnTests
 
     private static Result<Return> Request(Order order, ReturnLineDraft[] lines, ReturnPolicy? policy = null, Dictionary<OrderLineSku, int>? onOtherReturns = null,
         DateTimeOffset? at = null, Actor? actor = null) =>
-        Return.Request(order, "RMA-2025-000001", lines, policy ?? Policy, onOtherReturns ?? [], _ => true, actor ?? Requester, at ?? Shipped.AddDays(2));
+        Return.Request(order, "RMA-2025-000001", lines, policy ?? Policy, onOtherReturns ?? [], Catalog.GetValueOrDefault, actor ?? Requester, at ?? Shipped.AddDays(2));
+
+    /// <summary>
+    /// The catalog exchanges are checked against, at list prices other than the orders' (tees sold at 20.00 list at 25.00, the hoodie
+    /// sold at 60.00 at 79.00, the v-neck at 27.00): two more crew tees (one dearer), socks listed at 20.00 in euros and a cap at 20.00 in dollars, and an
+    /// inactive tee.
+    /// </summary>
+    private static readonly Dictionary<SkuCode, Sku> Catalog = new[]
+    {
+        Listed(Tee, "TEE-CREW", 25m), Listed("TEE-CREW-L-BLK", "TEE-CREW", 25m), Listed("TEE-CREW-XXL-BLK", "TEE-CREW", 27m),
+        Listed(VNeck, "TEE-VNECK", 27m), Listed(Hoodie, "HOODIE-ZIP", 79m), Listed("HOODIE-ZIP-M-OLV", "HOODIE-ZIP", 79m),
+        Listed("SOCKS-3PK-BLK", "SOCKS-3PK", 20m), Listed("CAP-ONE-NVY", "CAP", 20m, "USD"), Listed("TEE-CREW-S-BLK", "TEE-CREW", 25m, active: false),
+    }.ToDictionary(s => s.Code);
+
+    private static Sku Listed(string code, string style, decimal price, string currency = "EUR", bool active = true)
+    {
+        var money = Money.FromAmount(price, Currency.Of(currency)).Value;
+        var sku = Sku.Create(code, code, style, "M", "Black", money, money with { MinorUnits = 500 }, 200, Clock.CapturedAt).Value;
+        if (!active)
+            ResultAssert.Succeeded(sku.Deactivate(Actors.Planner, Clock.CapturedAt));
+        return sku;
+    }
 
     private static Return Requested(params ReturnLineDraft[] lines)
     {
@@ -342,6 +364,51 @@ public sealed class ReturnTests
         Assert.All(_balances[SkuCode.Of(Tee)].RecordedEntries, e => Assert.Equal("RMA:RMA-2025-000001", e.Reference));
         Assert.Equal(StockLevels.Empty, _balances[SkuCode.Of(Tee)].Levels);
     }
+
+    [Theory]
+    [InlineData("TEE-CREW-L-BLK", "another size of the style at its list price, though the unit was sold for less")]
+    [InlineData(Tee, "the SKU coming back, for a defective unit")]
+    [InlineData("SOCKS-3PK-BLK", "another style listed at the price the unit was sold at")]
+    public void Request_OfAnEvenExchange_IsTaken(string replacement, string because)
+    {
+        var requested = Request(ShippedOrder(), [new(1, 2, "WRONG_SIZE", ExchangeSku: replacement, ExchangeQuantity: 1)]);
+
+        ResultAssert.Succeeded(requested);
+        Assert.True((SkuCode.Of(replacement), 1) == (requested.Value.Lines[0].ExchangeSku, requested.Value.Lines[0].ExchangeQuantity), because);
+    }
+
+    [Theory]
+    [InlineData(1, "HOODIE-ZIP-M-OLV", "79.00 EUR", "20.00 EUR")]
+    [InlineData(1, "TEE-CREW-XXL-BLK", "27.00 EUR", "20.00 EUR")]
+    [InlineData(1, "CAP-ONE-NVY", "20.00 USD", "20.00 EUR")]
+    [InlineData(2, "TEE-CREW-L-BLK", "25.00 EUR", "60.00 EUR")]
+    public void Request_OfAnExchangeForADearerOrCheaperItem_IsRefused_OnTheReplacement_NamingBothPrices(int line, string replacement, string listed, string paid)
+    {
+        var refused = Request(ShippedOrder(), [new(line, 1, "WRONG_SIZE", ExchangeSku: replacement, ExchangeQuantity: 1)]);
+
+        ResultAssert.FailsWith(refused, ReturnErrors.ExchangeNotEvenCode, "lines[0].exchangeSku");
+        Assert.StartsWith($"{replacement} lists at {listed}; the unit of {(line == 1 ? Tee : Hoodie)} coming back was sold at {paid}.", refused.Error.Message);
+    }
+
+    [Fact]
+    public void Request_OfAnExchange_OfALineThatShippedAsItsSubstitute_MayAskForTheSkuOrdered_OrASizeOfEitherStyle()
+    {
+        // Ordered as crew tees at 20.00 (listed at 25.00), shipped as v-necks (listed at 27.00).
+        var order = ShippedAs(line => [new AllocatedUnits(line.LineNumber, SkuCode.Of(VNeck), Allocations.Berlin, line.Quantity)]);
+
+        foreach (var replacement in new[] { Tee, "TEE-CREW-L-BLK", VNeck })
+            ResultAssert.Succeeded(Request(order, [new(1, 1, "WRONG_SIZE", ExchangeSku: replacement, ExchangeQuantity: 1)]));
+        ResultAssert.FailsWith(Request(order, [new(1, 1, "WRONG_SIZE", ExchangeSku: "TEE-CREW-XXL-BLK", ExchangeQuantity: 1)]),
+            ReturnErrors.ExchangeNotEvenCode, "lines[0].exchangeSku");
+    }
+
+    [Theory]
+    [InlineData("TEE-CREW-S-BLK", 1, "lines[0].exchangeSku")]
+    [InlineData("NO-SUCH-SKU", 1, "lines[0].exchangeSku")]
+    [InlineData("TEE-CREW-L-BLK", 3, "lines[0].exchangeQuantity")]
+    public void Request_OfAnExchangeForAnInactiveOrUnknownSku_OrMoreUnitsThanComeBack_IsRefused(string replacement, int units, string field) =>
+        ResultAssert.FailsWith(Request(ShippedOrder(), [new(1, 2, "WRONG_SIZE", ExchangeSku: replacement, ExchangeQuantity: units)]),
+            ReturnErrors.ExchangeInvalidCode, field);
 
     [Fact]
     public void Refund_OfACustomerFaultReturn_TakesTheRestockingFeeAndTheReturnShipping_ButNotForMissingOrExchangedUnits()

@@ -69,7 +69,7 @@ public sealed class ReturnLineRequestInputType : InputObjectGraphType<ReturnLine
             + "shipped as the SKU ordered and part as a substitute (RETURN_LINE_SHIPPED_AS_SEVERAL_SKUS); another SKU is RETURN_SKU_NOT_SHIPPED.");
         Field<NonNullGraphType<StringGraphType>>("reasonCode").Description("Why, one of the channel return policy's reason codes.");
         Field<StringGraphType>("comment").Description("The customer's words, optional.");
-        Field<StringGraphType>("exchangeSku").Description("A replacement SKU for an exchange, optional; it must be active.");
+        Field<StringGraphType>("exchangeSku").Description("A replacement SKU for an exchange, optional; it must be active (RETURN_EXCHANGE_INVALID) and even (RETURN_EXCHANGE_NOT_EVEN): the SKU coming back or the one the line ordered, another size or colour of their style at the same list price, or an item listed at the price the line was sold at. It goes out at no charge, and its units are not refunded.");
         Field<NonNullGraphType<IntGraphType>>("exchangeQuantity").Description("Replacement units; 0 without an exchange.").DefaultValue(0);
     }
 }

@@ -1,6 +1,7 @@
 using EcomErp.Application.Abstractions;
 using EcomErp.Application.Audit;
 using EcomErp.Domain.Audit;
+using EcomErp.Domain.Catalog;
 using EcomErp.Domain.Common;
 using EcomErp.Domain.Orders;
 using EcomErp.Domain.Returns;
@@ -42,17 +43,28 @@ internal sealed class RequestReturnHandler(
         // Claims the order's next return with the count: a concurrent request for the same order makes one of the saves a
         // conflict, and the retry counts again and refuses what no longer fits (decision 038).
         var onOtherReturns = await returns.UnitsOnLiveReturnsForNewReturnAsync(order.Id.Value, cancellationToken);
-        var exchangeSkus = command.Lines.Select(l => SkuCode.Create(l.ExchangeSku)).Where(s => s.IsSuccess).Select(s => s.Value).Distinct().ToList();
-        var sellable = exchangeSkus.Count == 0 ? new Dictionary<SkuCode, Domain.Catalog.Sku>() : await catalog.FindSkusAsync(exchangeSkus, cancellationToken);
+        var skus = await SkusOfExchangesAsync(command, order, cancellationToken);
         // The number is taken in this unit of work: a refused request saves nothing and so takes none.
         var rma = await numbers.NextAsync(DocumentSeries.ReturnAuthorization, now, cancellationToken);
-        var requested = Return.Request(order, rma, command.Lines, policy, onOtherReturns,
-            sku => sellable.TryGetValue(sku, out var known) && known.IsActive, command.Actor, now);
+        var requested = Return.Request(order, rma, command.Lines, policy, onOtherReturns, skus.GetValueOrDefault, command.Actor, now);
         if (requested.IsFailure)
             return Result<ReturnCommandResult>.Failure(requested.Errors);
         returns.Add(requested.Value);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsFailure ? Result<ReturnCommandResult>.Failure(saved.Errors) : ReturnCommandResult.Of(requested.Value);
+    }
+
+    /// <summary>
+    /// The replacements the request names and, when it names any, the SKUs they are compared with (what the order's lines ordered
+    /// and shipped as), in one read; none without an exchange.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<SkuCode, Sku>> SkusOfExchangesAsync(RequestReturn command, Order order, CancellationToken cancellationToken)
+    {
+        var replacements = command.Lines.Select(l => SkuCode.Create(l.ExchangeSku)).Where(s => s.IsSuccess).Select(s => s.Value).ToList();
+        if (replacements.Count == 0)
+            return new Dictionary<SkuCode, Sku>();
+        var comparedWith = order.Lines.Select(l => l.Sku).Concat(order.Shipments.SelectMany(s => s.Lines).Select(l => l.Sku));
+        return await catalog.FindSkusAsync([.. replacements.Concat(comparedWith).Distinct()], cancellationToken);
     }
 }
 

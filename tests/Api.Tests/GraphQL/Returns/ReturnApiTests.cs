@@ -109,6 +109,31 @@ public sealed class ReturnApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnExchangeForAnItemOfAnotherValue_IsRefusedAsNotEven_AndChangesNothing_WhileAnotherSizeOfTheTee_IsTaken()
+    {
+        // Crew tees sold at 20.00; the catalog lists them at 25.00 and the zip hoodie at 79.00.
+        var (orderId, _) = await ReturnTestKit.ShippedOrderAsync((query, variables) => Api.DataAsync(_admin, query, variables), Api.SettleAsync, _admin,
+            "WEB-RMA-EVEN-1", unitPrice: 20.00m);
+        var before = await Api.BalancesAsync();
+        const string fields = "return { rmaNumber lines { exchangeSku exchangeQuantity } } userErrors { code field message }";
+        object Exchange(string sku) => new { orderId, lines = new[] { new { orderLineNumber = 1, quantity = 1, reasonCode = "WRONG_SIZE", exchangeSku = sku, exchangeQuantity = 1 } } };
+
+        var dearer = await Api.MutateAsync(_admin, "requestReturn", "RequestReturnInput", fields, Exchange("HOODIE-ZIP-M-OLV"));
+        await Api.SettleAsync();
+        await Api.SettleAsync();
+
+        Assert.Equal(JsonValueKind.Null, dearer.GetProperty("return").ValueKind);
+        Assert.Equal([(ReturnErrors.ExchangeNotEvenCode, "lines[0].exchangeSku")], UserErrors(dearer));
+        Assert.StartsWith("HOODIE-ZIP-M-OLV lists at 79.00 EUR; the unit of TEE-CREW-M-BLK coming back was sold at 20.00 EUR.",
+            dearer.GetProperty("userErrors")[0].GetProperty("message").GetString());
+        Assert.Equal(before, await Api.BalancesAsync());
+
+        var larger = Succeeded(await Api.MutateAsync(_admin, "requestReturn", "RequestReturnInput", fields, Exchange("TEE-CREW-L-BLK")), "return");
+        Assert.Equal(("TEE-CREW-L-BLK", 1), (larger.GetProperty("lines")[0].GetProperty("exchangeSku").GetString(),
+            larger.GetProperty("lines")[0].GetProperty("exchangeQuantity").GetInt32()));
+    }
+
+    [Fact]
     public async Task BadReturnInput_AnswersUserErrorsWithCodesAndFields_AndChangesNothing()
     {
         var (orderId, location) = await ShippedOrderAsync("WEB-RMA-BAD-1");
