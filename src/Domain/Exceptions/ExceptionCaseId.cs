@@ -15,5 +15,11 @@ public readonly record struct ExceptionCaseId(Guid Value)
     /// <summary>The one approval case of a return that waits in Requested takes the return's id, as an adjustment's case does.</summary>
     public static ExceptionCaseId ForReturn(Guid returnId) => new(returnId);
 
+    /// <summary>
+    /// The one case of a return whose exchanged units were closed as missing (decision 093): a name-based id of the return's, as the
+    /// return's own id is its approval case's, so a replayed event finds it and two deliveries race on the key.
+    /// </summary>
+    public static ExceptionCaseId ForUnreturnedExchange(Guid returnId) => new(ExceptionSubject.NameBasedId($"exchange-not-returned:{returnId}"));
+
     public override string ToString() => Value.ToString();
 }

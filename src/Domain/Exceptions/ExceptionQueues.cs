@@ -62,6 +62,8 @@ public static class ExceptionQueues
             // Operations authorises returns above the auto-authorise value (decision 038) and owns what returns tell about products.
             ExceptionType.ReturnApproval => Roles.OperationsManager,
             ExceptionType.AbnormalReturns => Roles.OperationsManager,
+            // Money the business is owed or loses: Finance recovers it or writes it off (decision 093).
+            ExceptionType.ExchangeNotReturned => Roles.Finance,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
 }

@@ -29,6 +29,8 @@ public static class ExceptionSlaPolicies
         Ladder(ExceptionType.ReturnApproval, TimeSpan.FromHours(24)),
         // A pattern to look into, not a shipment waiting: three days.
         Ladder(ExceptionType.AbnormalReturns, TimeSpan.FromHours(72)),
+        // A replacement not paid for: decided within two days, while a replacement not yet shipped can still be stopped.
+        Ladder(ExceptionType.ExchangeNotReturned, TimeSpan.FromHours(48)),
     ];
 
     public static ExceptionSlaPolicy DefaultFor(ExceptionType type) => Defaults.Single(p => p.Type == type);

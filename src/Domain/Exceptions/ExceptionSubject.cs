@@ -37,7 +37,7 @@ public sealed record ExceptionSubject(ExceptionSubjectKind Kind, Guid Id, int? L
     public static Guid CustomerIdOf(string email) => NameBasedId($"customer:{email.Trim().ToLowerInvariant()}");
 
     /// <summary>The version 5 layout over a SHA-256 of <paramref name="name"/>.</summary>
-    private static Guid NameBasedId(string name)
+    internal static Guid NameBasedId(string name)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
         var bytes = hash[..16];

@@ -20,4 +20,10 @@ public enum ExceptionType
 
     /// <summary>A SKU's recent return rate exceeds its baseline by the policy's factor (decision 044).</summary>
     AbnormalReturns = 12,
+
+    /// <summary>
+    /// Units an exchange replaced were closed as missing on their return: the customer holds a replacement for units that never came
+    /// back (decision 093).
+    /// </summary>
+    ExchangeNotReturned = 13,
 }

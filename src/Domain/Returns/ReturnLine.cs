@@ -49,6 +49,12 @@ public sealed class ReturnLine
     /// <summary>Received units that are not exchanged: missing units are never refunded, exchanged ones are replaced instead.</summary>
     public int RefundableQuantity => Math.Max(0, ReceivedQuantity - ExchangeQuantity);
 
+    /// <summary>
+    /// Exchanged units that can no longer come back: the units closed as missing leave fewer to arrive than the exchange replaced
+    /// (received units count against the exchange first, as the refund counts them). The customer holds their replacement.
+    /// </summary>
+    public int UnreturnedExchangeQuantity => Math.Max(0, ExchangeQuantity - (Quantity - MissingQuantity));
+
     public ReturnLineSnapshot ToSnapshot() =>
         new(OrderLineNumber, Sku.Value, Quantity, UnitPriceMinor, ReasonCode, Comment, ExchangeSku?.Value, ExchangeQuantity);
 

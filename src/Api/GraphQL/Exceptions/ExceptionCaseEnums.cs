@@ -21,6 +21,7 @@ public sealed class ExceptionTypeType() : DescribedEnumType<ExceptionType>("Exce
         [ExceptionType.PolicyApproval] = "A change of a threshold that guards money waits for a second administrator (queue ADMIN); approving makes it effective, rejecting discards it.",
         [ExceptionType.ReturnApproval] = "A return at or above its channel's auto-authorise value waits for a second person (queue OPERATIONS_MANAGER); approving authorises it, rejecting rejects it.",
         [ExceptionType.AbnormalReturns] = "A SKU's or a customer's return rate in the recent window exceeds its baseline by the policy's factor (queue OPERATIONS_MANAGER); the reason gives the figures.",
+        [ExceptionType.ExchangeNotReturned] = "Units an exchange replaced were closed as missing on their return, so the customer holds replacements nobody paid for (queue FINANCE); the reason gives the units, their value and the replacement order. Approving records the value recovered or the replacement stopped, rejecting records it written off; neither changes anything else.",
     });
 
 public sealed class ExceptionCaseStatusType() : DescribedEnumType<ExceptionCaseStatus>("ExceptionCaseStatus",
@@ -57,10 +58,12 @@ public sealed class ExceptionResolutionType() : DescribedEnumType<ExceptionResol
         [ExceptionResolution.Approved] = "Approved, acting on the case's subject: an order's hold is released and the order moves on by itself "
             + "(an approved carrier-capacity case also releases the order over capacity; an address case may carry the corrected ship-to); "
             + "a stock adjustment is applied; a pending policy change takes effect; a return waiting for approval (RETURN_APPROVAL) is "
-            + "authorised by the decider; an ABNORMAL_RETURNS flag is confirmed, changing nothing else.",
+            + "authorised by the decider; an ABNORMAL_RETURNS flag is confirmed, and an EXCHANGE_NOT_RETURNED case records the value "
+            + "recovered or the replacement stopped, changing nothing else.",
         [ExceptionResolution.Rejected] = "Rejected, acting on the case's subject: an order is cancelled with the note as its reason (never for "
             + "carrier capacity); a stock adjustment is refused; a pending policy change is discarded; a return waiting for approval "
-            + "(RETURN_APPROVAL) is rejected by the decider with the note; an ABNORMAL_RETURNS flag is dismissed, changing nothing else.",
+            + "(RETURN_APPROVAL) is rejected by the decider with the note; an ABNORMAL_RETURNS flag is dismissed, and an "
+            + "EXCHANGE_NOT_RETURNED case records the value written off, changing nothing else.",
         [ExceptionResolution.ClosedAtSource] = "Settled outside the case, which only records it: the order's hold was released or the order "
             + "cancelled, or the return waiting for approval was authorised, rejected or cancelled on the return itself.",
     });

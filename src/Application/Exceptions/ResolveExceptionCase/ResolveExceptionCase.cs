@@ -24,7 +24,8 @@ namespace EcomErp.Application.Exceptions.ResolveExceptionCase;
 /// (decision 030). The queue's role or Admin decides, never whoever raised the case, placed its hold or requested its adjustment.
 /// A policy approval case decides the pending policy change behind it: approved, it takes effect now; rejected, it is
 /// discarded (decision 028). A return approval case decides its return: approved, the decider authorises it; rejected, the
-/// decider rejects it with the note (the return's own guard and four-eyes rule apply; decision 044).
+/// decider rejects it with the note (the return's own guard and four-eyes rule apply; decision 044). An unreturned-exchange case
+/// records the decision only: approved, the value was recovered or the replacement stopped; rejected, it is written off (decision 093).
 /// </summary>
 public sealed record ResolveExceptionCase(
     Guid CaseId, Actor Actor, ExceptionResolution Resolution, string Note, int? ExpectedVersion = null, CaptureOrderAddress? CorrectedAddress = null)
@@ -57,6 +58,8 @@ internal sealed class ResolveExceptionCaseHandler(
         {
             ExceptionSubjectKind.Policy => Acted(await policyChanges.DecideAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
                 .Map(_ => CaseEffect.None),
+            // Units an exchange replaced never came back (decision 093): the value is recovered or written off outside, the case records which.
+            ExceptionSubjectKind.Return when exceptionCase.Type == ExceptionType.ExchangeNotReturned => Result<CaseEffect>.Success(CaseEffect.None),
             ExceptionSubjectKind.Return => Acted(await DecideReturnAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
                 .Map(_ => CaseEffect.None),
             // A flag about a SKU or a customer, or a parked event (retried or skipped on its own page): the decision is the case's record.

@@ -59,11 +59,11 @@ public sealed class PolicyApiTests : IAsyncLifetime
     {
         var policies = (await _api.DataAsync(_reader, $"{{ policies {{ {PolicyFields} }} }}")).GetProperty("policies").EnumerateArray().ToList();
 
-        // Five thresholds and tolerances and the adjustment approval period, the SLA hours of each of the thirteen exception types,
+        // Five thresholds and tolerances and the adjustment approval period, the SLA hours of each of the fourteen exception types,
         // the replaced-hold window (decision 070), the ten return rules (window, restocking fee, return shipping, auto-authorise
         // value, write-off units, and one per return reason accepted) and the six thresholds of the abnormal-returns rule (four per
         // SKU, two more per customer).
-        Assert.Equal(36, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
+        Assert.Equal(37, policies.Count(p => p.GetProperty("scope").GetProperty("channel").ValueKind == JsonValueKind.Null));
         var fraudSla = await PolicyAsync("exceptions.sla-hours.fraud-review");
         Assert.Equal(("4", "0.25", "720", "GLOBAL", false), (Text(fraudSla, "defaultValue"), Text(fraudSla, "minimum"),
             Text(fraudSla, "maximum"), Text(fraudSla, "scoping"), fraudSla.GetProperty("needsSecondApproval").GetBoolean()));
