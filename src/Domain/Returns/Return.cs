@@ -532,6 +532,13 @@ public sealed class Return : AggregateRoot
     /// <summary>Moves the return on as far as the work inside its states has got: all units in and graded, then all dispositioned.</summary>
     private void Advance(Actor actor, DateTimeOffset at)
     {
+        // Every unit closed as missing before any came: nothing to inspect, disposition or refund, so the return is done.
+        if (Status is ReturnStatus.Authorized or ReturnStatus.InTransit && _lines.TrueForAll(l => l.ExpectedQuantity == 0))
+        {
+            Moved(ReturnStatus.Closed, actor, at, "every unit missing, none came back",
+                new ReturnClosed(Id, RmaNumber, OrderId, Channel.Value, Status, ReturnStatus.Closed, actor.Id, at));
+            return;
+        }
         if (Status == ReturnStatus.Received && _lines.TrueForAll(l => l.ExpectedQuantity == 0 && l.UngradedQuantity == 0))
             Progressed(ReturnStatus.Inspected, actor, at, "every unit graded or missing");
         if (Status == ReturnStatus.Inspected && _lines.TrueForAll(l => l.UndispositionedQuantity == 0))

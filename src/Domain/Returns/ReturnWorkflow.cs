@@ -18,7 +18,9 @@ public static class ReturnWorkflow
         [ReturnStep.Reject] = Decision([ReturnStatus.Requested], Roles.OperationsManager, Roles.CustomerService),
         [ReturnStep.MarkInTransit] = Rule([ReturnStatus.Authorized], Roles.WarehouseManager, Roles.CustomerService),
         [ReturnStep.Receive] = Rule([ReturnStatus.Authorized, ReturnStatus.InTransit, ReturnStatus.Received], Roles.WarehouseManager),
-        [ReturnStep.CloseMissingUnits] = Rule([ReturnStatus.Received], Roles.WarehouseManager),
+        // Also before the first unit: a parcel that never comes is closed as missing (an exchange's return, whose replacement has
+        // shipped, is not cancelled; decision 094).
+        [ReturnStep.CloseMissingUnits] = Rule([ReturnStatus.Authorized, ReturnStatus.InTransit, ReturnStatus.Received], Roles.WarehouseManager),
         [ReturnStep.Inspect] = Rule([ReturnStatus.Received], Roles.WarehouseManager),
         [ReturnStep.Disposition] = Rule([ReturnStatus.Inspected], Roles.WarehouseManager),
         // A write-off above the threshold waits for a second person; the refund need not wait for it.

@@ -336,6 +336,22 @@ public sealed partial class ReturnPagesTests : IDisposable
         Regex.Match(page, $"""data-valmsg-for="{Regex.Escape(field)}"[^>]*>(?<m>[^<]*)<""").Groups["m"].Value);
 
     [Fact]
+    public async Task TheWarehouse_ClosesAParcelThatNeverCameAsMissing_BeforeAnyUnitArrived_AndTheReturnIsClosed()
+    {
+        var id = await RequestedReturnAsync(await ShippedOrderAsync());
+        using var wim = await _session.SignedInAsync("wim@ecomerp.local", Roles.WarehouseManager);
+        var before = await wim.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative));
+
+        using var closed = await PostAsync(wim, DetailsPath(id), "CloseMissing", new() { ["Input.Lines[0].Line"] = "1", ["Input.Lines[0].Missing"] = "2" });
+
+        Assert.Contains("data-testid=\"action-close-missing\"", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var after = await ReturnAsync(id);
+        Assert.Equal((ReturnStatus.Closed, 0, 2), (after.Status, after.Lines[0].Received, after.Lines[0].Missing));
+        Assert.DoesNotContain("data-testid=\"action-", await wim.GetStringAsync(new Uri(DetailsPath(id), UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheReturnPage_OffersEachPersonOnlyTheirSteps_RefusesAStepOfAnotherRole_AndAForgedPost()
     {
         var id = await RequestedReturnAsync(await ShippedOrderAsync());

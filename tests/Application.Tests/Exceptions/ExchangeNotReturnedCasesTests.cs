@@ -67,6 +67,26 @@ public sealed class ExchangeNotReturnedCasesTests : ReturnScenario
     }
 
     [Fact]
+    public async Task AnExchangeWhoseParcelNeverCame_AfterItsReplacementShipped_IsClosedAsMissing_AndRaisesTheCase()
+    {
+        var requested = await ExchangeOfThreeAsync();
+        var replacement = await Host.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.ExternalOrderId == requested.RmaNumber + "-EXCHANGE"));
+        await ShipAsync(replacement.Id.Value);
+        await StepAsync(new MarkReturnInTransit(requested.ReturnId, Actors.CustomerService, "1Z999AA10123456784"));
+        await RefusedAsync<CancelReturn, ReturnCommandResult>(new CancelReturn(requested.ReturnId, Actors.CustomerService, "Never came"),
+            ReturnErrors.ReplacementShippedCode);
+
+        await CloseMissingAsync(requested.ReturnId, 3);
+
+        var returned = await Host.WithDbAsync(db => db.Set<Return>().AsNoTracking().SingleAsync(r => r.Id == requested.ReturnId));
+        Assert.Equal(ReturnStatus.Closed, returned.Status);
+        var raised = Assert.Single(await ExchangeCasesAsync());
+        Assert.StartsWith($"Return {requested.RmaNumber}: 2 exchanged unit(s) worth 50.00 EUR at the order's prices were closed as missing "
+            + $"(line 1: 2 x {Tee} for {Larger}); its replacement order {requested.RmaNumber}-EXCHANGE is ", raised.Reason);
+        Assert.DoesNotContain(" is Allocated", raised.Reason);
+    }
+
+    [Fact]
     public async Task MissingUnitsTheExchangeDoesNotNeed_RaiseNoCase_NorDoReturnsWithoutAnExchange()
     {
         var requested = await ExchangeOfThreeAsync();

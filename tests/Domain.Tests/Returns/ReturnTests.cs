@@ -247,6 +247,42 @@ public sealed class ReturnTests
             step => Assert.Equal([Roles.WarehouseManager], ReturnWorkflow.RuleOf(step).Owners));
         Assert.Equal([Roles.Finance], ReturnWorkflow.RuleOf(ReturnStep.Refund).Owners);
         Assert.Equal([ReturnStatus.Requested, ReturnStatus.Authorized, ReturnStatus.InTransit], ReturnWorkflow.RuleOf(ReturnStep.Cancel).From.Order());
+        Assert.Equal([ReturnStatus.Authorized, ReturnStatus.InTransit, ReturnStatus.Received], ReturnWorkflow.RuleOf(ReturnStep.CloseMissingUnits).From.Order());
+    }
+
+    [Fact]
+    public void UnitsClosedAsMissingBeforeAnyCame_CloseTheReturnOnceNoneIsExpected_BookingAndRefundingNothing()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 2, "WRONG_SIZE", ExchangeSku: "TEE-CREW-L-BLK", ExchangeQuantity: 1));
+        var at = Shipped.AddDays(40);
+        ResultAssert.Succeeded(returned.MarkInTransit("1Z999", Requester, Shipped.AddDays(3)));
+
+        ResultAssert.Succeeded(returned.CloseMissingUnits([new(1, 1)], Actors.Warehouse, at));
+        Assert.Equal(ReturnStatus.InTransit, returned.Status);
+        ResultAssert.Succeeded(returned.CloseMissingUnits([new(1, 1)], Actors.Warehouse, at));
+
+        Assert.Equal(ReturnStatus.Closed, returned.Status);
+        Assert.Equal((ReturnStatus.InTransit, ReturnStatus.Closed, "every unit missing, none came back"),
+            (returned.Timeline[^1].From, returned.Timeline[^1].To, returned.Timeline[^1].Note));
+        var closed = Assert.Single(returned.PendingEvents.OfType<ReturnClosed>());
+        Assert.Equal((ReturnStatus.InTransit, ReturnStatus.Closed, Actors.Warehouse.Id), (closed.From, closed.To, closed.ActorId));
+        Assert.Equal(1, returned.Lines[0].UnreturnedExchangeQuantity);
+        Assert.All(_balances.Values, balance => Assert.Empty(balance.RecordedEntries));
+        Assert.Equal(ReturnErrors.IllegalTransitionCode, returned.CheckCan(ReturnStep.Refund, Actors.Admin)?.Code);
+    }
+
+    [Fact]
+    public void AUnitClosedAsMissingBeforeTheOthersCame_LeavesTheReturnWaitingForThem()
+    {
+        var returned = Requested(new ReturnLineDraft(1, 2, "WRONG_SIZE"));
+        var at = Shipped.AddDays(3);
+
+        ResultAssert.Succeeded(returned.CloseMissingUnits([new(1, 1)], Actors.Warehouse, at));
+        Assert.Equal(ReturnStatus.Authorized, returned.Status);
+        ResultAssert.Succeeded(returned.Receive(Guid.NewGuid(), Berlin, [new(1, 1)], _balances, Actors.Warehouse, at));
+
+        Assert.Equal((ReturnStatus.Received, 1, 1, 0), (returned.Status, returned.Lines[0].ReceivedQuantity, returned.Lines[0].MissingQuantity, returned.Lines[0].ExpectedQuantity));
+        ResultAssert.FailsWith(returned.CloseMissingUnits([new(1, 1)], Actors.Warehouse, at), ReturnErrors.QuantityExceedsOutstandingCode, "lines[0].quantity");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ReturnStatusType() : DescribedEnumType<ReturnStatus>("Return
         [ReturnStatus.Inspected] = "Every unit is received or closed as missing, and every received unit is graded.",
         [ReturnStatus.Dispositioned] = "Every graded unit went where its disposition sent it.",
         [ReturnStatus.Refunded] = "Refunded under a credit note.",
-        [ReturnStatus.Closed] = "Closed by finance after the refund.",
+        [ReturnStatus.Closed] = "Closed by finance or customer service after the refund, or by the warehouse closing every unit as missing before any came.",
         [ReturnStatus.Cancelled] = "Withdrawn before any unit arrived.",
     });
 

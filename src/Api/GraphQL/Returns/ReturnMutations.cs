@@ -66,7 +66,7 @@ public static class ReturnMutations
             (i, id, actor) => Guid.TryParse(i.ReceiptId, out var receiptId)
                 ? new ReceiveReturn(id, actor, receiptId, i.Location, [.. i.Lines.Select(l => l.ToQuantity())], i.ExpectedVersion)
                 : Malformed(CommonErrors.ValidationFailed, "receiptId"));
-        Step<CloseMissingReturnUnits>(mutation, "closeMissingReturnUnits", "Units that never arrived are closed as missing: not inspected, not refunded.",
+        Step<CloseMissingReturnUnits>(mutation, "closeMissingReturnUnits", "Units that never arrived are closed as missing: not inspected, not refunded. Also before the first unit came (a parcel that never arrives, as for an exchange whose replacement has shipped and which cannot be cancelled): once every unit is missing the return is CLOSED. Exchanged units closed as missing raise an EXCHANGE_NOT_RETURNED case for Finance.",
             t => t.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReturnLineQuantityInputType>>>>("lines").Description("Missing units per line."),
             (i, id, actor) => new CloseMissingReturnUnits(id, actor, [.. i.Lines.Select(l => l.ToQuantity())], i.ExpectedVersion));
         Step<InspectReturnLines>(mutation, "inspectReturnLines", "Grades received units, one grade per unit.",
