@@ -16,8 +16,8 @@ public readonly record struct ExceptionCaseId(Guid Value)
     public static ExceptionCaseId ForReturn(Guid returnId) => new(returnId);
 
     /// <summary>
-    /// The one case of a return whose exchanged units were closed as missing (decision 093): a name-based id of the return's, as the
-    /// return's own id is its approval case's, so a replayed event finds it and two deliveries race on the key.
+    /// The one case of a return whose exchanged units were closed as missing (decision 093) takes a name-based id derived from the
+    /// return's (the return's own id is its approval case's): a replayed event finds it, and two deliveries race on the key.
     /// </summary>
     public static ExceptionCaseId ForUnreturnedExchange(Guid returnId) => new(ExceptionSubject.NameBasedId($"exchange-not-returned:{returnId}"));
 

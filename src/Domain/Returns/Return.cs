@@ -529,7 +529,10 @@ public sealed class Return : AggregateRoot
             : balance.Post(StockBucket.Damaged, null, quantity, ReasonCodes.ReturnWrittenOff, Reference, actor, at, Channel);
     }
 
-    /// <summary>Moves the return on as far as the work inside its states has got: all units in and graded, then all dispositioned.</summary>
+    /// <summary>
+    /// Moves the return on as far as the work inside its states has got: all units in and graded, then all dispositioned; or, when
+    /// every unit was closed as missing before any came, closed (decision 094).
+    /// </summary>
     private void Advance(Actor actor, DateTimeOffset at)
     {
         // Every unit closed as missing before any came: nothing to inspect, disposition or refund, so the return is done.

@@ -36,10 +36,10 @@ public sealed partial class NewModel(IQueryHandler<GetOrder, OrderView?> getOrde
     /// <summary>The order's lines with a shipped unit: the only ones a return may name.</summary>
     public IReadOnlyList<OrderLineView> ShippedLines { get; private set; } = [];
 
-    /// <summary>The SKUs a line's shipped units left as, with their units: the SKU ordered, a substitute, or both.</summary>
     /// <summary>An amount in the order's currency, as the exchange's hint names the price a line was sold at.</summary>
     public string Money(long minor) => new Money(minor, Currency.Of(Order.Currency)).ToString();
 
+    /// <summary>The SKUs a line's shipped units left as, with their units: the SKU ordered, a substitute, or both.</summary>
     public static IReadOnlyList<(string Sku, int Units)> ShippedSkusOf(OrderLineView line) =>
         [.. line.Allocations.Where(a => a.ShipmentStatus == ShipmentStatus.Shipped).GroupBy(a => a.Sku, (sku, parts) => (sku, parts.Sum(p => p.Quantity)))];
 
