@@ -164,6 +164,12 @@ public sealed class ExceptionCase : AggregateRoot
     /// <summary>False for the types a person may not reject (carrier capacity), so pages offer no rejection for them.</summary>
     public static bool TakesRejection(ExceptionType type) => type != ExceptionType.CarrierCapacity;
 
+    /// <summary>
+    /// False for the subjects whose cases are decided, never dismissed: a stock adjustment (it would wait on with no case) and a
+    /// return (its approval, or the value of an exchange not returned, needs a decision); pages offer no dismissal for them.
+    /// </summary>
+    public static bool TakesDismissal(ExceptionSubjectKind subject) => subject is not (ExceptionSubjectKind.StockAdjustment or ExceptionSubjectKind.Return);
+
     /// <summary>Decides the case: <see cref="ExceptionResolution.Approved"/> or <see cref="ExceptionResolution.Rejected"/>, with a note.</summary>
     public Result Resolve(ExceptionResolution resolution, string note, Actor actor, DateTimeOffset at)
     {

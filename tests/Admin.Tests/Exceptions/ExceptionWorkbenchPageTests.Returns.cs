@@ -60,6 +60,7 @@ public sealed partial class ExceptionWorkbenchPageTests
         Assert.Contains(">Recovered or stopped</button>", casePage, StringComparison.Ordinal);
         Assert.Contains(">Write it off</button>", casePage, StringComparison.Ordinal);
         Assert.DoesNotContain(">Reject the return</button>", casePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Dismiss", casePage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class DismissExceptionCaseHandler(
     {
         if (await CheckDecisionAsync(exceptionCase, ExceptionCaseStep.Dismiss, command.Actor, fourEyes, cancellationToken) is { } refused)
             return refused;
-        if (exceptionCase.Subject.Kind is ExceptionSubjectKind.StockAdjustment or ExceptionSubjectKind.Return)
+        if (!ExceptionCase.TakesDismissal(exceptionCase.Subject.Kind))
             return ExceptionCaseErrors.DecisionRequired(exceptionCase);
         var note = ExceptionCaseErrors.CheckNote(command.Note);
         if (note.IsFailure)

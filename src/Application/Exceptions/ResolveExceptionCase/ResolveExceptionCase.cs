@@ -58,12 +58,12 @@ internal sealed class ResolveExceptionCaseHandler(
         {
             ExceptionSubjectKind.Policy => Acted(await policyChanges.DecideAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
                 .Map(_ => CaseEffect.None),
-            // Units an exchange replaced never came back (decision 093): the value is recovered or written off outside, the case records which.
-            ExceptionSubjectKind.Return when exceptionCase.Type == ExceptionType.ExchangeNotReturned => Result<CaseEffect>.Success(CaseEffect.None),
-            ExceptionSubjectKind.Return => Acted(await DecideReturnAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken))
-                .Map(_ => CaseEffect.None),
-            // A flag about a SKU or a customer, or a parked event (retried or skipped on its own page): the decision is the case's record.
-            ExceptionSubjectKind.Sku or ExceptionSubjectKind.Customer or ExceptionSubjectKind.OutboxEvent => Result<CaseEffect>.Success(CaseEffect.None),
+            ExceptionSubjectKind.Return when exceptionCase.Type == ExceptionType.ReturnApproval =>
+                Acted(await DecideReturnAsync(exceptionCase, approve, note.Value, command.Actor, now, cancellationToken)).Map(_ => CaseEffect.None),
+            // A flag about a SKU or a customer, a parked event (retried or skipped on its own page), or a return's exchange not returned
+            // (its value recovered or written off outside, decision 093): the decision is the case's record.
+            ExceptionSubjectKind.Sku or ExceptionSubjectKind.Customer or ExceptionSubjectKind.OutboxEvent or ExceptionSubjectKind.Return =>
+                Result<CaseEffect>.Success(CaseEffect.None),
             ExceptionSubjectKind.StockAdjustment => (await inventory.DecideAdjustmentAsync(exceptionCase.Subject.Id, approve, note.Value, command.Actor, now,
                 fourEyes, cancellationToken)).Map(adjustment => new CaseEffect(Adjustment: adjustment)),
             _ when command.CorrectedAddress is { } address =>

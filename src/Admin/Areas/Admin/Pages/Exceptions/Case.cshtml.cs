@@ -56,8 +56,27 @@ public sealed class CaseModel(
     /// <summary>The e-mail of a CUSTOMER subject, which the case itself does not carry (personal data, decision 044).</summary>
     public string? CustomerEmail { get; private set; }
 
-    /// <summary>A stock adjustment's case is decided, never dismissed (its adjustment would wait on with no case).</summary>
-    public bool MayDismiss => Case.Subject.Kind != ExceptionSubjectKind.StockAdjustment;
+    /// <summary>Whether the case may be dismissed at all (<see cref="ExceptionCase.TakesDismissal"/>; the command checks the person).</summary>
+    public bool MayDismiss => ExceptionCase.TakesDismissal(Case.Subject.Kind);
+
+    /// <summary>What approving the case does, as its button says it.</summary>
+    public string ApproveLabel => Case.Type switch
+    {
+        ExceptionType.CarrierCapacity => "Approve and release over capacity",
+        ExceptionType.ExchangeNotReturned => "Recovered or stopped",
+        _ => "Approve",
+    };
+
+    /// <summary>What rejecting the case does to its subject, as its button says it.</summary>
+    public string RejectLabel => Case.Type switch
+    {
+        ExceptionType.AdjustmentApproval => "Reject the adjustment",
+        ExceptionType.PolicyApproval => "Reject the change",
+        ExceptionType.ReturnApproval => "Reject the return",
+        ExceptionType.ExchangeNotReturned => "Write it off",
+        ExceptionType.AbnormalReturns => "Not abnormal",
+        _ => "Reject and cancel the order",
+    };
 
     public DateTimeOffset Now { get; private set; }
 
